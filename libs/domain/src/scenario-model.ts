@@ -1,0 +1,167 @@
+import type { ChassisModel, EspSlot, InstanceName, RpSlot } from './chassis.js';
+import type { RedundancyMode } from './router-state.js';
+
+/**
+ * The validated, defaulted form of a scenario file (DESIGN.md "Scenario files"). `libs/scenario` parses YAML
+ * or JSON into it; `libs/simulator` runs it. All durations are integer milliseconds of simulated time.
+ */
+export interface Scenario {
+  readonly apiVersion: 'asr-twin/v1';
+  readonly kind: 'Scenario';
+  readonly metadata: { readonly name: string; readonly description?: string };
+  readonly spec: ScenarioSpec;
+}
+
+export interface ScenarioSpec {
+  /** PRNG seed; `undefined` when the file gives none (the runner then picks one and reports it). */
+  readonly seed?: number;
+  /** Simulated-time bound of a run, ms. @defaultValue 3_600_000 (1 h) */
+  readonly horizonMs: number;
+  /** Embedded targets. Exactly one of `routers` and `selector` is set, or neither (the run names targets). */
+  readonly routers?: readonly ScenarioRouter[];
+  readonly selector?: RouterSelector;
+  /** Overrides of the timing profile: timing key → duration in ms. */
+  readonly timing: Readonly<Record<string, number>>;
+  /** Steps in file order; the simulator orders them by `atMs`, then file order. */
+  readonly steps: readonly ScenarioStep[];
+  readonly expect: readonly Expectation[];
+}
+
+export interface ScenarioRouter {
+  readonly hostname: string;
+  readonly model: ChassisModel;
+  /** @defaultValue `sso` */
+  readonly redundancy: RedundancyMode;
+  /** IOS-XE version, e.g. `17.3.4a`. @defaultValue `17.3.4a` */
+  readonly version: string;
+}
+
+/** Picks routers from the twin's fleet; all given fields must match. */
+export interface RouterSelector {
+  readonly fleet?: string;
+  readonly model?: ChassisModel;
+  readonly labels?: Readonly<Record<string, string>>;
+  readonly hostnames?: readonly string[];
+}
+
+/** Default simulated-time bound of a scenario run (DESIGN.md: default 1h). */
+export const DEFAULT_HORIZON_MS = 3_600_000;
+/** IOS-XE version given to embedded routers that name none. */
+export const DEFAULT_SOFTWARE_VERSION = '17.3.4a';
+
+/** Where a step acts. `active`/`standby` resolve at the moment the step fires. */
+export type StepTarget =
+  | { readonly kind: 'active' }
+  | { readonly kind: 'standby' }
+  | { readonly kind: 'router' }
+  | { readonly kind: 'instance'; readonly name: InstanceName }
+  | { readonly kind: 'host'; readonly slot: RpSlot }
+  | { readonly kind: 'esp'; readonly slot: EspSlot };
+
+export type TargetKind = StepTarget['kind'];
+
+/** Position of a construct in its source file (1-based), kept so runtime errors can point at it. */
+export interface SourcePosition {
+  readonly line: number;
+  readonly column: number;
+}
+
+export const FAULTS = [
+  'iosd-crash',
+  'iosd-hang',
+  'vm-crash',
+  'host-kernel-panic',
+  'host-oom',
+  'rp-failure',
+  'esp-failure',
+  'power-loss',
+  'config-sync-failure',
+  'ipc-loss',
+  'image-mismatch',
+] as const;
+export type FaultName = (typeof FAULTS)[number];
+
+export const ACTIONS = ['force-switchover', 'reload', 'issu', 'repair'] as const;
+export type ActionName = (typeof ACTIONS)[number];
+
+export interface IssuParams {
+  /** Version the standby loads. */
+  readonly toVersion: string;
+  /**
+   * Whether the operator runs acceptversion + commitversion. `false` rehearses a stranded upgrade: the
+   * rollback timer expires and the router rolls back. @defaultValue true
+   */
+  readonly accept: boolean;
+  /** Simulated operator delay between ISSU steps, ms. @defaultValue 60_000 */
+  readonly stepDelayMs: number;
+}
+
+export type ScenarioStep =
+  | {
+      readonly kind: 'fault';
+      readonly atMs: number;
+      readonly fault: FaultName;
+      readonly target: StepTarget;
+      readonly position?: SourcePosition;
+    }
+  | {
+      readonly kind: 'action';
+      readonly atMs: number;
+      readonly action: Exclude<ActionName, 'issu'>;
+      readonly target: StepTarget;
+      readonly position?: SourcePosition;
+    }
+  | {
+      readonly kind: 'action';
+      readonly atMs: number;
+      readonly action: 'issu';
+      readonly target: StepTarget;
+      readonly params: IssuParams;
+      readonly position?: SourcePosition;
+    };
+
+export const METRICS = ['dataPlaneOutage', 'controlPlaneOutage', 'redundancyRestored', 'switchovers'] as const;
+export type MetricName = (typeof METRICS)[number];
+
+/** Metrics measured in simulated time (ms); `switchovers` is a count. */
+export const DURATION_METRICS: readonly MetricName[] = ['dataPlaneOutage', 'controlPlaneOutage', 'redundancyRestored'];
+
+export const INVARIANTS = ['single-active'] as const;
+export type InvariantName = (typeof INVARIANTS)[number];
+
+export type Expectation =
+  | {
+      readonly kind: 'metric';
+      readonly metric: MetricName;
+      /** Upper bound, inclusive: ms for durations, a count for `switchovers`. */
+      readonly max?: number;
+      /** Lower bound, inclusive. */
+      readonly min?: number;
+      readonly position?: SourcePosition;
+    }
+  | { readonly kind: 'invariant'; readonly invariant: InvariantName; readonly position?: SourcePosition };
+
+/**
+ * Which targets each fault and action accepts, and the one it uses when the step names none.
+ * A target that does not exist on a router's chassis (R1 on a single-RP model, F1 without a second ESP)
+ * is rejected when the router is known: at parse time for embedded routers, at run start otherwise.
+ */
+export const STEP_TARGETS: Readonly<
+  Record<FaultName | ActionName, { readonly allowed: readonly TargetKind[]; readonly defaultTarget: TargetKind }>
+> = {
+  'iosd-crash': { allowed: ['active', 'standby', 'instance'], defaultTarget: 'active' },
+  'iosd-hang': { allowed: ['active', 'standby', 'instance'], defaultTarget: 'active' },
+  'vm-crash': { allowed: ['active', 'standby', 'instance'], defaultTarget: 'active' },
+  'host-kernel-panic': { allowed: ['active', 'standby', 'host'], defaultTarget: 'active' },
+  'host-oom': { allowed: ['active', 'standby', 'host'], defaultTarget: 'active' },
+  'rp-failure': { allowed: ['active', 'standby', 'host'], defaultTarget: 'active' },
+  'esp-failure': { allowed: ['active', 'standby', 'esp'], defaultTarget: 'active' },
+  'power-loss': { allowed: ['router'], defaultTarget: 'router' },
+  'config-sync-failure': { allowed: ['standby', 'instance'], defaultTarget: 'standby' },
+  'ipc-loss': { allowed: ['router'], defaultTarget: 'router' },
+  'image-mismatch': { allowed: ['standby', 'instance'], defaultTarget: 'standby' },
+  'force-switchover': { allowed: ['router', 'active'], defaultTarget: 'router' },
+  reload: { allowed: ['router', 'standby', 'instance'], defaultTarget: 'router' },
+  issu: { allowed: ['router'], defaultTarget: 'router' },
+  repair: { allowed: ['router', 'active', 'standby', 'instance', 'host', 'esp'], defaultTarget: 'router' },
+};
