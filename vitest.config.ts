@@ -5,12 +5,40 @@ import { defineConfig } from 'vitest/config';
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
-  plugins: [swc.vite({ jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { decoratorMetadata: true, legacyDecorator: true }, target: 'es2022' } })],
+  // SWC rather than esbuild: Nest's dependency injection needs emitted decorator metadata.
+  plugins: [
+    swc.vite({
+      jsc: {
+        parser: { syntax: 'typescript', decorators: true },
+        transform: { decoratorMetadata: true, legacyDecorator: true },
+        target: 'es2022',
+      },
+    }),
+  ],
   resolve: {
-    alias: [{ find: /^@asr-twin\/([a-z-]+)$/, replacement: `${root}libs/$1/src/index.ts` }],
+    alias: [
+      { find: /^@asr-twin\/migrations$/, replacement: `${root}migrations/index.ts` },
+      { find: /^@asr-twin\/(api)$/, replacement: `${root}apps/$1/src/index.ts` },
+      { find: /^@asr-twin\/([a-z-]+)$/, replacement: `${root}libs/$1/src/index.ts` },
+    ],
   },
   test: {
-    include: ['libs/**/*.spec.ts', 'apps/**/*.spec.ts', 'test/**/*.spec.ts'],
     exclude: ['**/node_modules/**', '**/dist/**'],
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['libs/**/*.spec.ts', 'apps/**/*.spec.ts'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['test/**/*.spec.ts'],
+          globalSetup: ['test/support/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
   },
 });

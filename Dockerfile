@@ -1,0 +1,28 @@
+# One image for every process: api (default), worker and the one-shot admin tasks (migrations).
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+COPY apps/api/package.json apps/api/
+COPY apps/worker/package.json apps/worker/
+COPY apps/admin/package.json apps/admin/
+COPY libs/config/package.json libs/config/
+COPY libs/domain/package.json libs/domain/
+COPY libs/ios-cli/package.json libs/ios-cli/
+COPY libs/jobs/package.json libs/jobs/
+COPY libs/logging/package.json libs/logging/
+COPY libs/persistence/package.json libs/persistence/
+COPY libs/scenario/package.json libs/scenario/
+COPY libs/simulator/package.json libs/simulator/
+COPY migrations/package.json migrations/
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npm run build && npm prune --omit=dev
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
+WORKDIR /app
+COPY --from=build --chown=node:node /app /app
+USER node
+EXPOSE 3000
+HEALTHCHECK --interval=10s --timeout=3s --start-period=20s CMD node -e "fetch('http://127.0.0.1:3000/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+CMD ["node", "apps/api/dist/main.js"]

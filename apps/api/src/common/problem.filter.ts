@@ -1,0 +1,63 @@
+import { DomainError } from '@asr-twin/domain';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { type EdgeErrorCode, problem, PROBLEM_CONTENT_TYPE, type Problem, STATUS_BY_DOMAIN_CODE } from './problem.js';
+
+const EDGE_CODE_BY_STATUS: Record<number, EdgeErrorCode> = {
+  400: 'MALFORMED_REQUEST',
+  404: 'ROUTE_NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+};
+
+/** Maps any error to a problem document; anything unexpected is logged and becomes a 500. */
+function toProblem(error: unknown, instance: string, logger: Logger): Problem {
+  if (error instanceof DomainError) {
+    return problem(error.code, STATUS_BY_DOMAIN_CODE[error.code], error.message, instance, error.issues);
+  }
+  const status = statusOf(error);
+  if (status !== undefined && status < 500) {
+    const detail = error instanceof HttpException ? httpDetail(error) : (error as Error).message;
+    return problem(EDGE_CODE_BY_STATUS[status] ?? 'HTTP_ERROR', status, detail, instance);
+  }
+  logger.error(error instanceof Error ? error : new Error(String(error)), `unhandled error at ${instance}`);
+  return problem('INTERNAL_ERROR', 500, 'the server failed to handle the request; it has been logged', instance);
+}
+
+function statusOf(error: unknown): number | undefined {
+  if (error instanceof HttpException) return error.getStatus();
+  const s = (error as { statusCode?: unknown } | null)?.statusCode;
+  return typeof s === 'number' && s >= 400 && s < 600 ? s : undefined;
+}
+
+function httpDetail(error: HttpException): string {
+  const response = error.getResponse();
+  if (typeof response === 'string') return response;
+  const message = (response as { message?: unknown }).message;
+  return Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : error.message;
+}
+
+/** Terminus reports an unhealthy dependency as a 503 whose body is the health report itself: keep it. */
+function isHealthReport(error: unknown): error is HttpException {
+  if (!(error instanceof HttpException)) return false;
+  const body = error.getResponse();
+  return typeof body === 'object' && body !== null && 'status' in body && 'details' in body;
+}
+
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('http');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const reply = http.getResponse<FastifyReply>();
+    const request = http.getRequest<FastifyRequest>();
+    if (isHealthReport(error)) {
+      void reply.status(error.getStatus()).type('application/json').send(error.getResponse());
+      return;
+    }
+    const body = toProblem(error, request.url, this.logger);
+    void reply.status(body.status).type(PROBLEM_CONTENT_TYPE).send(body);
+  }
+}

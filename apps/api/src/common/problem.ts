@@ -1,0 +1,65 @@
+import type { ErrorCode, FieldIssue } from '@asr-twin/domain';
+
+/** Codes raised at the HTTP edge itself, next to the domain's {@link ErrorCode}s. */
+export type EdgeErrorCode =
+  | 'MALFORMED_REQUEST'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'ROUTE_NOT_FOUND'
+  | 'METHOD_NOT_ALLOWED'
+  | 'HTTP_ERROR'
+  | 'INTERNAL_ERROR';
+
+/** RFC 9457 problem details, plus the stable `code` and the offending fields. */
+export interface Problem {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail: string;
+  readonly code: ErrorCode | EdgeErrorCode;
+  readonly instance?: string;
+  readonly errors?: readonly FieldIssue[];
+}
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+const TITLES: Record<ErrorCode | EdgeErrorCode, string> = {
+  VALIDATION_FAILED: 'Validation failed',
+  NOT_FOUND: 'Not found',
+  CONFLICT: 'Conflict',
+  PRECONDITION_FAILED: 'Precondition failed',
+  INVARIANT_VIOLATION: 'Invariant violation',
+  MALFORMED_REQUEST: 'Malformed request',
+  PAYLOAD_TOO_LARGE: 'Payload too large',
+  UNSUPPORTED_MEDIA_TYPE: 'Unsupported media type',
+  ROUTE_NOT_FOUND: 'No such route',
+  METHOD_NOT_ALLOWED: 'Method not allowed',
+  HTTP_ERROR: 'HTTP error',
+  INTERNAL_ERROR: 'Internal error',
+};
+
+export const STATUS_BY_DOMAIN_CODE: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PRECONDITION_FAILED: 409,
+  INVARIANT_VIOLATION: 409,
+};
+
+export function problem(
+  code: ErrorCode | EdgeErrorCode,
+  status: number,
+  detail: string,
+  instance?: string,
+  errors?: readonly FieldIssue[],
+): Problem {
+  return {
+    type: `urn:asr-twin:problem:${code.toLowerCase().replaceAll('_', '-')}`,
+    title: TITLES[code],
+    status,
+    detail,
+    code,
+    ...(instance === undefined ? {} : { instance }),
+    ...(errors && errors.length > 0 ? { errors } : {}),
+  };
+}

@@ -1,0 +1,34 @@
+import { NotFoundError } from '@asr-twin/domain';
+import { type Fleet, type FleetPatch, FleetRepository, type NewFleet, type Page, type PageRequest } from '@asr-twin/persistence';
+import { Injectable } from '@nestjs/common';
+
+@Injectable()
+export class FleetService {
+  constructor(private readonly fleets: FleetRepository) {}
+
+  create(input: NewFleet, actor: string): Promise<Fleet> {
+    return this.fleets.create(input, actor);
+  }
+
+  async get(idOrName: string): Promise<Fleet> {
+    const fleet = await this.fleets.find(idOrName);
+    if (!fleet) throw new NotFoundError('fleet', idOrName);
+    return fleet;
+  }
+
+  list(page: PageRequest): Promise<Page<Fleet>> {
+    return this.fleets.list(page);
+  }
+
+  async update(idOrName: string, patch: FleetPatch, actor: string): Promise<Fleet> {
+    const fleet = await this.get(idOrName);
+    const updated = await this.fleets.update(fleet.id, patch, actor);
+    if (!updated) throw new NotFoundError('fleet', idOrName);
+    return updated;
+  }
+
+  async delete(idOrName: string, actor: string): Promise<void> {
+    const fleet = await this.get(idOrName);
+    if (!(await this.fleets.delete(fleet.id, actor))) throw new NotFoundError('fleet', idOrName);
+  }
+}

@@ -1,0 +1,2 @@
+export { API_PREFIX, createApiApp } from './app.factory.js';
+

@@ -1,0 +1,39 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from '@asr-twin/config';
+import { checkRedis } from '@asr-twin/jobs';
+import { checkDatabase, hasPendingMigrations } from '@asr-twin/persistence';
+import { createApiApp } from './app.factory.js';
+import { createLogger } from '@asr-twin/logging';
+
+/** Fails with one line a user can act on instead of a stack trace. */
+async function preflight(databaseUrl: string, redisUrl: string): Promise<void> {
+  await checkDatabase(databaseUrl);
+  if (await hasPendingMigrations(databaseUrl)) {
+    throw new Error('the database schema is behind this version: run `npm run migration:run`');
+  }
+  await checkRedis(redisUrl);
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  await preflight(config.database.url, config.redis.url);
+  const log = createLogger(config.logLevel, 'asr-twin-api');
+  const app = await createApiApp(config, log);
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      log.info({ signal }, 'shutting down');
+      setTimeout(() => {
+        log.error('shutdown timed out; exiting');
+        process.exit(1);
+      }, config.shutdownTimeoutMs).unref();
+    });
+  }
+  await app.listen({ host: config.http.host, port: config.http.port });
+  log.info({ url: await app.getUrl() }, 'api listening');
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof ConfigError || error instanceof Error ? error.message : String(error);
+  process.stderr.write(`asr-twin api: ${message}\n`);
+  process.exit(1);
+});

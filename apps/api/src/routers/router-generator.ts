@@ -1,0 +1,52 @@
+import { type ChassisModel, defaultRedundancyMode, type RedundancyMode } from '@asr-twin/domain';
+import type { NewRouter } from '@asr-twin/persistence';
+import type { GenerateSpec, RouterInput } from './router.schemas.js';
+
+/**
+ * A synthetic serial number derived from the hostname (FNV-1a, base 36), so that regenerated fleets keep
+ * their serials. Real ASR 1000 serials look like `SSI1289001MH`; the `TWN` prefix marks twin-made ones.
+ */
+export function syntheticSerial(hostname: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < hostname.length; i++) {
+    h ^= hostname.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return `TWN${h.toString(36).toUpperCase().padStart(7, '0')}`;
+}
+
+function mode(model: ChassisModel, requested: RedundancyMode | undefined): RedundancyMode {
+  return requested ?? defaultRedundancyMode(model);
+}
+
+export function fromInput(r: RouterInput): NewRouter {
+  return {
+    hostname: r.hostname,
+    model: r.model,
+    serial: r.serial ?? syntheticSerial(r.hostname),
+    softwareVersion: r.version,
+    redundancyMode: mode(r.model, r.redundancy),
+    labels: r.labels,
+  };
+}
+
+/**
+ * `count` routers named `<prefix><n>` with `n` counting on from `firstIndex`, zero-padded to five digits;
+ * models taken in turn from `models`.
+ */
+export function generateRouters(spec: GenerateSpec, prefix: string, firstIndex: number): NewRouter[] {
+  const routers: NewRouter[] = new Array(spec.count);
+  for (let i = 0; i < spec.count; i++) {
+    const model = spec.models[i % spec.models.length] as ChassisModel;
+    const hostname = `${prefix}${String(firstIndex + i).padStart(5, '0')}`;
+    routers[i] = {
+      hostname,
+      model,
+      serial: syntheticSerial(hostname),
+      softwareVersion: spec.version,
+      redundancyMode: mode(model, spec.redundancy),
+      labels: spec.labels,
+    };
+  }
+  return routers;
+}

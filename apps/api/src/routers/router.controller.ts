@@ -1,0 +1,64 @@
+import type { ChangeRecord, Page, RouterSummary } from '@asr-twin/persistence';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { API_ACTOR } from '../common/actor.js';
+import { ApiOp } from '../common/api-docs.decorators.js';
+import { parseInput } from '../common/validation.js';
+import type { RouterTree } from './router.presenter.js';
+import { parseAddRoutersBody, toRouterFilter } from './router.requests.js';
+import { LIST_CHANGES, LIST_ROUTERS, ROUTER_INPUT, ROUTER_LIST_BODY, GENERATE_BODY, UPDATE_ROUTER } from './router.schemas.js';
+import { type AddRoutersResult, RouterService } from './router.service.js';
+
+const ADD_ROUTERS_DOC = z.union([ROUTER_INPUT, z.array(ROUTER_INPUT), ROUTER_LIST_BODY, GENERATE_BODY]);
+
+@ApiTags('routers')
+@Controller()
+export class RouterController {
+  constructor(private readonly routers: RouterService) {}
+
+  @Post('fleets/:id/routers')
+  @ApiOp({
+    summary: 'Add routers to a fleet: one router, a list (`[...]` or `{ routers: [...] }`), or `{ generate: { count, models } }`',
+    body: ADD_ROUTERS_DOC,
+    problems: [400, 404, 409, 413],
+  })
+  add(@Param('id') fleet: string, @Body() body: unknown): Promise<AddRoutersResult> {
+    const request = parseAddRoutersBody(body);
+    return request.kind === 'generate'
+      ? this.routers.generate(fleet, request.spec, API_ACTOR)
+      : this.routers.addRouters(fleet, request.routers, API_ACTOR);
+  }
+
+  @Get('routers')
+  @ApiOp({ summary: 'List routers; filter by fleet (id or name), model, health, label (key=value) and hostname prefix q', query: LIST_ROUTERS })
+  list(@Query() query: unknown): Promise<Page<RouterSummary>> {
+    const q = parseInput(LIST_ROUTERS, query, 'query');
+    return this.routers.list(toRouterFilter(q), { limit: q.limit, offset: q.offset });
+  }
+
+  @Get('routers/:id')
+  @ApiOp({ summary: 'A router (by id or hostname) with its whole tree: chassis, RPs, Linux hosts, KVM, IOS instances, ESPs', problems: [404] })
+  get(@Param('id') id: string): Promise<RouterTree> {
+    return this.routers.get(id);
+  }
+
+  @Patch('routers/:id')
+  @ApiOp({ summary: 'Move a router to another fleet, or change its serial or labels', body: UPDATE_ROUTER, problems: [400, 404] })
+  update(@Param('id') id: string, @Body() body: unknown): Promise<RouterTree> {
+    return this.routers.update(id, parseInput(UPDATE_ROUTER, body, 'body'), API_ACTOR);
+  }
+
+  @Delete('routers/:id')
+  @HttpCode(204)
+  @ApiOp({ summary: 'Delete a router', problems: [404] })
+  async delete(@Param('id') id: string): Promise<void> {
+    await this.routers.delete(id, API_ACTOR);
+  }
+
+  @Get('routers/:id/changes')
+  @ApiOp({ summary: 'The change log of a router, newest first', query: LIST_CHANGES, problems: [400, 404] })
+  changes(@Param('id') id: string, @Query() query: unknown): Promise<Page<ChangeRecord>> {
+    return this.routers.changes(id, parseInput(LIST_CHANGES, query, 'query'));
+  }
+}

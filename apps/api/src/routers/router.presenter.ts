@@ -1,0 +1,80 @@
+import {
+  chassisAnatomy,
+  holdsActivity,
+  type InstanceStatus,
+  isStandbyCold,
+  RF,
+  rfStateName,
+} from '@asr-twin/domain';
+import type { RouterDetail } from '@asr-twin/persistence';
+
+/** Role an IOS instance plays now, read from its RF state. */
+export type InstanceRole = 'active' | 'standby' | 'down';
+
+function roleOf(i: InstanceStatus): InstanceRole {
+  if (holdsActivity(i.rfState)) return 'active';
+  return i.rfState === RF.STANDBY_HOT || isStandbyCold(i.rfState) ? 'standby' : 'down';
+}
+
+function presentInstance(i: InstanceStatus) {
+  return {
+    name: i.name,
+    role: roleOf(i),
+    unit: i.unit,
+    rfState: { code: i.rfState, name: rfStateName(i.rfState) },
+    domainState: i.domainState,
+    softwareVersion: i.softwareVersion,
+    configVersion: i.configVersion,
+  };
+}
+
+/**
+ * The whole tree of a router as `GET /routers/:id` returns it: chassis → route processors (each with its
+ * Linux host, the KVM hypervisor on it and the IOS guests it runs) and the ESPs.
+ */
+export function presentRouterTree(r: RouterDetail) {
+  const anatomy = chassisAnatomy(r.model);
+  const { state } = r;
+  return {
+    id: r.id,
+    fleetId: r.fleetId,
+    hostname: r.hostname,
+    model: r.model,
+    serial: r.serial,
+    softwareVersion: r.softwareVersion,
+    redundancyMode: r.redundancyMode,
+    health: r.health,
+    labels: r.labels,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    chassis: {
+      model: anatomy.model,
+      rackUnits: anatomy.rackUnits,
+      redundancyType: anatomy.redundancyType,
+      rpSlots: anatomy.rpSlots,
+      espSlots: anatomy.espSlots,
+      sipSlots: anatomy.sipSlots,
+      integrated: anatomy.integrated,
+      notes: anatomy.notes,
+    },
+    routeProcessors: state.hosts.map((h) => ({
+      slot: h.slot,
+      pid: anatomy.pids.rp,
+      host: {
+        state: h.state,
+        kernelVersion: h.kernelVersion,
+        cpuCores: h.cpuCores,
+        memoryMb: h.memoryMb,
+        hypervisor: {
+          kind: 'kvm' as const,
+          state: h.hypervisor.state,
+          version: h.hypervisor.version,
+          guests: state.instances.filter((i) => i.host === h.slot).map(presentInstance),
+        },
+      },
+    })),
+    esps: state.esps.map((e) => ({ slot: e.slot, pid: anatomy.pids.esp, state: e.state, role: e.role, forwarding: e.forwarding })),
+  };
+}
+
+export type RouterTree = ReturnType<typeof presentRouterTree>;

@@ -1,0 +1,70 @@
+import { CHASSIS_MODELS, DEFAULT_SOFTWARE_VERSION, REDUNDANCY_MODES, ROUTER_HEALTH } from '@asr-twin/domain';
+import { z } from 'zod';
+import { PAGE_QUERY } from '../common/pagination.js';
+import { HOSTNAME, LABELS } from '../common/schemas.js';
+
+/** IOS-XE release strings as `show version` prints them: `17.3.4a`, `16.12.05`, `03.09.01.S`. */
+const VERSION = z
+  .string()
+  .regex(/^[0-9]{1,2}(\.[0-9A-Za-z]{1,8}){1,4}$/, 'an IOS-XE version such as 17.3.4a or 03.09.01.S');
+
+const SERIAL = z.string().regex(/^[A-Z0-9]{4,20}$/, '4 to 20 uppercase letters or digits');
+
+/** At most this many routers in one explicit list (bigger sets: several requests, or `generate`). */
+export const MAX_ROUTERS_PER_REQUEST = 10_000;
+/** At most this many generated routers per request. */
+export const MAX_GENERATE = 100_000;
+
+export const ROUTER_INPUT = z.strictObject({
+  hostname: HOSTNAME,
+  model: z.enum(CHASSIS_MODELS),
+  redundancy: z.enum(REDUNDANCY_MODES).optional(),
+  version: VERSION.default(DEFAULT_SOFTWARE_VERSION),
+  serial: SERIAL.optional(),
+  labels: LABELS.default({}),
+});
+
+export const ROUTER_LIST_BODY = z.strictObject({
+  routers: z.array(ROUTER_INPUT).min(1, 'give at least one router').max(MAX_ROUTERS_PER_REQUEST),
+});
+
+export const GENERATE_BODY = z.strictObject({
+  generate: z.strictObject({
+    count: z.number().int().min(1).max(MAX_GENERATE),
+    models: z.array(z.enum(CHASSIS_MODELS)).min(1).max(CHASSIS_MODELS.length).default([...CHASSIS_MODELS]),
+    hostnamePrefix: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,50}$/, 'letters, digits, ".", "_" and "-", at most 51 characters')
+      .optional(),
+    redundancy: z.enum(REDUNDANCY_MODES).optional(),
+    version: VERSION.default(DEFAULT_SOFTWARE_VERSION),
+    labels: LABELS.default({}),
+  }),
+});
+
+export type RouterInput = z.output<typeof ROUTER_INPUT>;
+export type GenerateSpec = z.output<typeof GENERATE_BODY>['generate'];
+
+export const UPDATE_ROUTER = z
+  .strictObject({
+    fleet: z.string().min(1).max(100).optional(),
+    serial: SERIAL.optional(),
+    labels: LABELS.optional(),
+  })
+  .refine((patch) => Object.keys(patch).length > 0, 'give at least one of fleet, serial, labels');
+
+const listOf = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (typeof v === 'string' ? v.split(',') : v), z.array(item).min(1).max(20));
+
+export const LIST_ROUTERS = z.strictObject({
+  ...PAGE_QUERY,
+  fleet: z.string().min(1).max(100).optional(),
+  model: listOf(z.enum(CHASSIS_MODELS)).optional(),
+  health: listOf(z.enum(ROUTER_HEALTH)).optional(),
+  label: z
+    .preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(z.string().regex(/^[^=]+=.*$/, 'key=value')).max(20))
+    .optional(),
+  q: z.string().min(1).max(63).optional(),
+});
+
+export const LIST_CHANGES = z.strictObject(PAGE_QUERY);

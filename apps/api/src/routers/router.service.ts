@@ -1,0 +1,119 @@
+import { ConflictError, NotFoundError, ValidationError } from '@asr-twin/domain';
+import {
+  type ChangeRecord,
+  ChangeLogRepository,
+  FleetRepository,
+  type NewRouter,
+  type Page,
+  type PageRequest,
+  type RouterFilter,
+  RouterRepository,
+  type RouterSummary,
+} from '@asr-twin/persistence';
+import { Injectable } from '@nestjs/common';
+import { fromInput, generateRouters } from './router-generator.js';
+import { presentRouterTree, type RouterTree } from './router.presenter.js';
+import type { GenerateSpec, RouterInput } from './router.schemas.js';
+
+export interface AddRoutersResult {
+  readonly fleetId: string;
+  readonly created: number;
+  readonly routers: readonly { readonly id: string; readonly hostname: string; readonly model: string }[];
+}
+
+export interface RouterPatchInput {
+  readonly fleet?: string;
+  readonly serial?: string;
+  readonly labels?: Readonly<Record<string, string>>;
+}
+
+@Injectable()
+export class RouterService {
+  constructor(
+    private readonly routers: RouterRepository,
+    private readonly fleets: FleetRepository,
+    private readonly changeLog: ChangeLogRepository,
+  ) {}
+
+  async addRouters(fleetIdOrName: string, inputs: readonly RouterInput[], actor: string): Promise<AddRoutersResult> {
+    const fleet = await this.requireFleet(fleetIdOrName);
+    assertUniqueHostnames(inputs);
+    const taken = await this.routers.findTakenHostnames(inputs.map((r) => r.hostname));
+    if (taken.length > 0) {
+      const index = new Map(inputs.map((r, i) => [r.hostname, i]));
+      const issues = taken.map((h) => ({ field: `routers.${index.get(h)}.hostname`, message: `"${h}" is already taken` }));
+      throw new ConflictError(`${taken.length} hostname(s) already taken: ${taken.slice(0, 5).join(', ')}`, issues);
+    }
+    return this.insert(fleet.id, inputs.map(fromInput), actor);
+  }
+
+  async generate(fleetIdOrName: string, spec: GenerateSpec, actor: string): Promise<AddRoutersResult> {
+    const fleet = await this.requireFleet(fleetIdOrName);
+    const prefix = spec.hostnamePrefix ?? `${fleet.name}-`;
+    const first = (await this.routers.maxHostnameIndex(prefix)) + 1;
+    const lastName = `${prefix}${String(first + spec.count - 1).padStart(5, '0')}`;
+    if (lastName.length > 63) {
+      throw new ValidationError(`generated hostnames would exceed 63 characters (${lastName})`, [
+        { field: 'generate.hostnamePrefix', message: 'too long for the number of routers' },
+      ]);
+    }
+    return this.insert(fleet.id, generateRouters(spec, prefix, first), actor);
+  }
+
+  async get(idOrHostname: string): Promise<RouterTree> {
+    const router = await this.routers.findDetail(idOrHostname);
+    if (!router) throw new NotFoundError('router', idOrHostname);
+    return presentRouterTree(router);
+  }
+
+  list(filter: RouterFilter, page: PageRequest): Promise<Page<RouterSummary>> {
+    return this.routers.list(filter, page);
+  }
+
+  async update(idOrHostname: string, patch: RouterPatchInput, actor: string): Promise<RouterTree> {
+    const router = await this.get(idOrHostname);
+    const { fleet, ...rest } = patch;
+    const fleetId = fleet === undefined ? undefined : (await this.requireFleet(fleet)).id;
+    const updated = await this.routers.update(router.id, { ...rest, ...(fleetId ? { fleetId } : {}) }, actor);
+    if (!updated) throw new NotFoundError('router', idOrHostname);
+    return presentRouterTree(updated);
+  }
+
+  async delete(idOrHostname: string, actor: string): Promise<void> {
+    const router = await this.get(idOrHostname);
+    if (!(await this.routers.delete(router.id, actor))) throw new NotFoundError('router', idOrHostname);
+  }
+
+  async changes(idOrHostname: string, page: PageRequest): Promise<Page<ChangeRecord>> {
+    const router = await this.get(idOrHostname);
+    return this.changeLog.listForRouter(router.id, page);
+  }
+
+  private async insert(fleetId: string, routers: readonly NewRouter[], actor: string): Promise<AddRoutersResult> {
+    const ids = await this.routers.insertMany(fleetId, routers, actor);
+    return {
+      fleetId,
+      created: ids.length,
+      routers: ids.map((id, i) => ({ id, hostname: routers[i]!.hostname, model: routers[i]!.model })),
+    };
+  }
+
+  private async requireFleet(idOrName: string) {
+    const fleet = await this.fleets.find(idOrName);
+    if (!fleet) throw new NotFoundError('fleet', idOrName);
+    return fleet;
+  }
+}
+
+function assertUniqueHostnames(inputs: readonly RouterInput[]): void {
+  const first = new Map<string, number>();
+  const issues = inputs.flatMap((r, i) => {
+    const seen = first.get(r.hostname);
+    if (seen === undefined) {
+      first.set(r.hostname, i);
+      return [];
+    }
+    return [{ field: `routers.${i}.hostname`, message: `duplicate of routers.${seen}.hostname ("${r.hostname}")` }];
+  });
+  if (issues.length > 0) throw new ValidationError(`duplicate hostnames in the request`, issues);
+}

@@ -1,0 +1,34 @@
+import 'reflect-metadata';
+import { loadConfig } from '@asr-twin/config';
+import { checkRedis } from '@asr-twin/jobs';
+import { createLogger, PinoNestLogger } from '@asr-twin/logging';
+import { checkDatabase } from '@asr-twin/persistence';
+import { NestFactory } from '@nestjs/core';
+import { WorkerModule } from './worker.module.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  await checkDatabase(config.database.url);
+  await checkRedis(config.redis.url);
+  const log = createLogger(config.logLevel, 'asr-twin-worker');
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+    logger: new PinoNestLogger(log),
+    abortOnError: false,
+  });
+  app.enableShutdownHooks();
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      log.info({ signal }, 'shutting down');
+      setTimeout(() => {
+        log.error('shutdown timed out; exiting');
+        process.exit(1);
+      }, config.shutdownTimeoutMs).unref();
+    });
+  }
+  log.info('worker ready');
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`asr-twin worker: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const port = z.coerce.number().int().min(0).max(65_535);
+const positiveInt = z.coerce.number().int().positive();
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/**
+ * Every setting of every process, read from the environment once at boot. Defaults match the local services
+ * of a development machine and `docker-compose.yml` overrides them. Nothing else reads `process.env`.
+ */
+const ENV_SCHEMA = z.object({
+  /** PostgreSQL connection URL. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).default('postgres://postgres@127.0.0.1:5432/asr_twin'),
+  /** Redis connection URL (BullMQ queues, pub/sub). */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
+  /** Interface the API listens on; `0.0.0.0` in containers. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port.default(3000),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /** Largest accepted request body, bytes. */
+  HTTP_BODY_LIMIT: positiveInt.default(4 * 1024 * 1024),
+  /** Connections in each process's PostgreSQL pool. */
+  DB_POOL_SIZE: positiveInt.max(200).default(10),
+  /** Prefix of every BullMQ key, so several deployments can share one Redis. */
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, "_" and "-" only')
+    .default('asr-twin'),
+  /** Seconds to wait for in-flight work on SIGTERM before exiting anyway. */
+  SHUTDOWN_TIMEOUT_S: positiveInt.default(10),
+  /** `npm start` creates a sample fleet when the database holds no fleet. */
+  SEED_SAMPLE_FLEET: flag.default(true),
+});
+
+export interface AppConfig {
+  readonly database: { readonly url: string; readonly poolSize: number };
+  readonly redis: { readonly url: string; readonly queuePrefix: string };
+  readonly http: { readonly host: string; readonly port: number; readonly bodyLimit: number };
+  readonly logLevel: (typeof LOG_LEVELS)[number];
+  readonly shutdownTimeoutMs: number;
+  readonly seedSampleFleet: boolean;
+}
+
+/** Thrown when the environment is invalid; the message lists every offending variable. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Parses the given environment (default: `process.env`) into the typed configuration. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): AppConfig {
+  const relevant = Object.fromEntries(
+    Object.keys(ENV_SCHEMA.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]),
+  );
+  const parsed = ENV_SCHEMA.safeParse(relevant);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    database: { url: e.DATABASE_URL, poolSize: e.DB_POOL_SIZE },
+    redis: { url: e.REDIS_URL, queuePrefix: e.QUEUE_PREFIX },
+    http: { host: e.HOST, port: e.PORT, bodyLimit: e.HTTP_BODY_LIMIT },
+    logLevel: e.LOG_LEVEL,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_S * 1000,
+    seedSampleFleet: e.SEED_SAMPLE_FLEET,
+  };
+}
+
+/** Variables, defaults and meanings, for the README table and `--help` output. */
+export const CONFIG_VARIABLES = Object.keys(ENV_SCHEMA.shape) as readonly (keyof typeof ENV_SCHEMA.shape)[];
+
+/** A URL with its password replaced by `***`, safe for logs and error messages. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '<unparseable url>';
+  }
+}

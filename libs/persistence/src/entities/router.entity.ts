@@ -1,0 +1,58 @@
+import type { ChassisModel, RedundancyMode, RouterHealth } from '@asr-twin/domain';
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, OneToMany, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { EspEntity } from './esp.entity.js';
+import type { FleetEntity } from './fleet.entity.js';
+import type { IosInstanceEntity } from './ios-instance.entity.js';
+import type { LinuxHostEntity } from './linux-host.entity.js';
+
+@Entity({ name: 'routers' })
+export class RouterEntity {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'fleet_id', type: 'uuid' })
+  fleetId!: string;
+
+  @ManyToOne('FleetEntity', (fleet: FleetEntity) => fleet.routers, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'fleet_id' })
+  fleet?: FleetEntity;
+
+  @Column('text')
+  hostname!: string;
+
+  @Column('text')
+  model!: ChassisModel;
+
+  @Column('text')
+  serial!: string;
+
+  @Column({ name: 'software_version', type: 'text' })
+  softwareVersion!: string;
+
+  @Column({ name: 'redundancy_mode', type: 'text' })
+  redundancyMode!: RedundancyMode;
+
+  @Column('text')
+  health!: RouterHealth;
+
+  @Column('jsonb')
+  labels!: Record<string, string>;
+
+  @Column({ name: 'state_version', type: 'integer' })
+  stateVersion!: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+
+  @OneToMany('LinuxHostEntity', (host: LinuxHostEntity) => host.router)
+  hosts?: LinuxHostEntity[];
+
+  @OneToMany('IosInstanceEntity', (instance: IosInstanceEntity) => instance.router)
+  instances?: IosInstanceEntity[];
+
+  @OneToMany('EspEntity', (esp: EspEntity) => esp.router)
+  esps?: EspEntity[];
+}

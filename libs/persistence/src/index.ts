@@ -1,0 +1,10 @@
+export * from './data-source.js';
+export * from './database-admin.js';
+export * from './persistence.module.js';
+export * from './read-models.js';
+export * from './repositories/change-log.repository.js';
+export * from './repositories/fleet.repository.js';
+export * from './repositories/router.repository.js';
+export { TypeormChangeLogRepository } from './repositories/typeorm-change-log.repository.js';
+export { TypeormFleetRepository } from './repositories/typeorm-fleet.repository.js';
+export { TypeormRouterRepository } from './repositories/typeorm-router.repository.js';

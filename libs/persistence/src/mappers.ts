@@ -1,0 +1,85 @@
+import type { RouterTwinState } from '@asr-twin/domain';
+import type { ChangeLogEntity } from './entities/change-log.entity.js';
+import type { FleetEntity } from './entities/fleet.entity.js';
+import type { RouterEntity } from './entities/router.entity.js';
+import type { ChangeRecord, Fleet, RouterDetail, RouterSummary } from './read-models.js';
+
+export function toFleet(entity: FleetEntity, counts: Fleet['health'] = { protected: 0, degraded: 0, down: 0 }): Fleet {
+  return {
+    id: entity.id,
+    name: entity.name,
+    description: entity.description,
+    labels: entity.labels,
+    createdAt: entity.createdAt.toISOString(),
+    updatedAt: entity.updatedAt.toISOString(),
+    routerCount: counts.protected + counts.degraded + counts.down,
+    health: counts,
+  };
+}
+
+export function toRouterSummary(e: RouterEntity): RouterSummary {
+  return {
+    id: e.id,
+    fleetId: e.fleetId,
+    hostname: e.hostname,
+    model: e.model,
+    serial: e.serial,
+    softwareVersion: e.softwareVersion,
+    redundancyMode: e.redundancyMode,
+    health: e.health,
+    labels: e.labels,
+    createdAt: e.createdAt.toISOString(),
+    updatedAt: e.updatedAt.toISOString(),
+  };
+}
+
+const bySlot = <T extends { slot: string }>(a: T, b: T) => a.slot.localeCompare(b.slot);
+
+/** Needs `hosts.hypervisor`, `instances` and `esps` loaded. */
+export function toRouterDetail(e: RouterEntity): RouterDetail {
+  const state: RouterTwinState = {
+    model: e.model,
+    redundancyMode: e.redundancyMode,
+    hosts: [...(e.hosts ?? [])].sort(bySlot).map((h) => ({
+      slot: h.slot,
+      state: h.state,
+      kernelVersion: h.kernelVersion,
+      cpuCores: h.cpuCores,
+      memoryMb: h.memoryMb,
+      hypervisor: { state: h.hypervisor?.state ?? 'down', version: h.hypervisor?.version ?? 'unknown' },
+    })),
+    instances: [...(e.instances ?? [])]
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((i) => ({
+        name: i.name,
+        host: i.hostSlot,
+        unit: i.unit,
+        rfState: i.rfState,
+        domainState: i.domainState,
+        softwareVersion: i.softwareVersion,
+        configVersion: i.configVersion,
+      })),
+    esps: [...(e.esps ?? [])].sort(bySlot).map((x) => ({
+      slot: x.slot,
+      state: x.state,
+      role: x.role,
+      forwarding: x.forwarding,
+    })),
+  };
+  return { ...toRouterSummary(e), state };
+}
+
+export function toChangeRecord(e: ChangeLogEntity): ChangeRecord {
+  return {
+    id: e.id,
+    at: e.at.toISOString(),
+    actor: e.actor,
+    entity: e.entity,
+    entityKey: e.entityKey,
+    action: e.action,
+    routerId: e.routerId,
+    hostname: e.hostname,
+    before: e.before,
+    after: e.after,
+  };
+}

@@ -1,0 +1,41 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { createDataSource, type DataSourceOptions } from './data-source.js';
+import { ChangeLogRepository } from './repositories/change-log.repository.js';
+import { FleetRepository } from './repositories/fleet.repository.js';
+import { RouterRepository } from './repositories/router.repository.js';
+import { TypeormChangeLogRepository } from './repositories/typeorm-change-log.repository.js';
+import { TypeormFleetRepository } from './repositories/typeorm-fleet.repository.js';
+import { TypeormRouterRepository } from './repositories/typeorm-router.repository.js';
+
+/**
+ * The data source and the repository ports, for a process's composition root. The data source is closed on
+ * application shutdown by `TypeOrmModule`.
+ */
+@Module({})
+export class PersistenceModule {
+  static forRoot(options: DataSourceOptions): DynamicModule {
+    const repositories = [
+      { provide: FleetRepository, useFactory: (ds: DataSource) => new TypeormFleetRepository(ds), inject: [DataSource] },
+      { provide: RouterRepository, useFactory: (ds: DataSource) => new TypeormRouterRepository(ds), inject: [DataSource] },
+      {
+        provide: ChangeLogRepository,
+        useFactory: (ds: DataSource) => new TypeormChangeLogRepository(ds),
+        inject: [DataSource],
+      },
+    ];
+    return {
+      module: PersistenceModule,
+      global: true,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({ ...createDataSource(options).options, retryAttempts: 0 }),
+          dataSourceFactory: async () => createDataSource(options).initialize(),
+        }),
+      ],
+      providers: repositories,
+      exports: repositories.map((r) => r.provide),
+    };
+  }
+}

@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import { initialRouterState, routerHealth } from '@asr-twin/domain';
+import type { EntityManager } from 'typeorm';
+import type { NewRouter } from '../read-models.js';
+
+/** Column arrays for one `INSERT … SELECT FROM unnest(…)` per table. */
+interface Columns {
+  routers: { id: string[]; hostname: string[]; model: string[]; serial: string[]; version: string[]; mode: string[]; health: string[]; labels: string[] };
+  hosts: { routerId: string[]; slot: string[]; state: string[]; kernel: string[]; cpu: number[]; memory: number[]; hvState: string[]; hvVersion: string[] };
+  instances: { routerId: string[]; name: string[]; host: string[]; unit: string[]; rf: number[]; domain: string[]; version: string[]; config: number[] };
+  esps: { routerId: string[]; slot: string[]; state: string[]; role: string[]; forwarding: boolean[] };
+}
+
+function emptyColumns(): Columns {
+  return {
+    routers: { id: [], hostname: [], model: [], serial: [], version: [], mode: [], health: [], labels: [] },
+    hosts: { routerId: [], slot: [], state: [], kernel: [], cpu: [], memory: [], hvState: [], hvVersion: [] },
+    instances: { routerId: [], name: [], host: [], unit: [], rf: [], domain: [], version: [], config: [] },
+    esps: { routerId: [], slot: [], state: [], role: [], forwarding: [] },
+  };
+}
+
+function addRouter(c: Columns, id: string, r: NewRouter): void {
+  const state = initialRouterState({ model: r.model, redundancyMode: r.redundancyMode, softwareVersion: r.softwareVersion });
+  const R = c.routers;
+  R.id.push(id); R.hostname.push(r.hostname); R.model.push(r.model); R.serial.push(r.serial);
+  R.version.push(r.softwareVersion); R.mode.push(r.redundancyMode); R.health.push(routerHealth(state));
+  R.labels.push(JSON.stringify(r.labels));
+  for (const h of state.hosts) {
+    const H = c.hosts;
+    H.routerId.push(id); H.slot.push(h.slot); H.state.push(h.state); H.kernel.push(h.kernelVersion);
+    H.cpu.push(h.cpuCores); H.memory.push(h.memoryMb); H.hvState.push(h.hypervisor.state); H.hvVersion.push(h.hypervisor.version);
+  }
+  for (const i of state.instances) {
+    const I = c.instances;
+    I.routerId.push(id); I.name.push(i.name); I.host.push(i.host); I.unit.push(i.unit); I.rf.push(i.rfState);
+    I.domain.push(i.domainState); I.version.push(i.softwareVersion); I.config.push(i.configVersion);
+  }
+  for (const e of state.esps) {
+    const E = c.esps;
+    E.routerId.push(id); E.slot.push(e.slot); E.state.push(e.state); E.role.push(e.role); E.forwarding.push(e.forwarding);
+  }
+}
+
+/**
+ * Writes routers, hosts, hypervisors, instances, ESPs and one change-log row per router with six statements,
+ * whatever the number of routers (no query per row). Runs inside the caller's transaction.
+ */
+export async function bulkInsertRouters(
+  m: EntityManager,
+  fleetId: string,
+  routers: readonly NewRouter[],
+  actor: string,
+): Promise<string[]> {
+  const c = emptyColumns();
+  const ids = routers.map((r) => {
+    const id = randomUUID();
+    addRouter(c, id, r);
+    return id;
+  });
+  const { routers: R, hosts: H, instances: I, esps: E } = c;
+  await m.query(
+    `INSERT INTO routers (id, fleet_id, hostname, model, serial, software_version, redundancy_mode, health, labels)
+     SELECT u.id, $1, u.hostname, u.model, u.serial, u.version, u.mode, u.health, u.labels
+       FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[])
+         AS u(id, hostname, model, serial, version, mode, health, labels)`,
+    [fleetId, R.id, R.hostname, R.model, R.serial, R.version, R.mode, R.health, R.labels],
+  );
+  await m.query(
+    `INSERT INTO linux_hosts (router_id, slot, state, kernel_version, cpu_cores, memory_mb)
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::smallint[], $6::integer[])`,
+    [H.routerId, H.slot, H.state, H.kernel, H.cpu, H.memory],
+  );
+  await m.query(
+    `INSERT INTO kvm_hypervisors (router_id, host_slot, state, version)
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[])`,
+    [H.routerId, H.slot, H.hvState, H.hvVersion],
+  );
+  await m.query(
+    `INSERT INTO ios_instances (router_id, name, host_slot, unit, rf_state, domain_state, software_version, config_version)
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::smallint[], $6::text[], $7::text[], $8::integer[])`,
+    [I.routerId, I.name, I.host, I.unit, I.rf, I.domain, I.version, I.config],
+  );
+  await m.query(
+    `INSERT INTO esps (router_id, slot, state, role, forwarding)
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::boolean[])`,
+    [E.routerId, E.slot, E.state, E.role, E.forwarding],
+  );
+  await m.query(
+    `INSERT INTO change_log (fleet_id, router_id, hostname, entity, entity_key, action, actor, after)
+     SELECT $1, u.id, u.hostname, 'router', u.hostname, 'created', $2,
+            jsonb_build_object('hostname', u.hostname, 'model', u.model, 'redundancyMode', u.mode,
+                               'softwareVersion', u.version, 'health', u.health)
+       FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+         AS u(id, hostname, model, mode, version, health)`,
+    [fleetId, actor, R.id, R.hostname, R.model, R.mode, R.version, R.health],
+  );
+  return ids;
+}

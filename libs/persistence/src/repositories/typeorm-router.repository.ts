@@ -1,0 +1,117 @@
+import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { RouterEntity } from '../entities/router.entity.js';
+import { toRouterDetail, toRouterSummary } from '../mappers.js';
+import type { NewRouter, Page, PageRequest, RouterDetail, RouterFilter, RouterPatch, RouterSummary } from '../read-models.js';
+import { isUuid, translatePgError } from './pg-errors.js';
+import { bulkInsertRouters } from './router-bulk-insert.js';
+import { RouterRepository } from './router.repository.js';
+
+const TREE = { hosts: { hypervisor: true }, instances: true, esps: true } as const;
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export class TypeormRouterRepository extends RouterRepository {
+  constructor(private readonly ds: DataSource) {
+    super();
+  }
+
+  async insertMany(fleetId: string, routers: readonly NewRouter[], actor: string): Promise<readonly string[]> {
+    if (routers.length === 0) return [];
+    try {
+      return await this.ds.transaction((m) => bulkInsertRouters(m, fleetId, routers, actor));
+    } catch (error) {
+      translatePgError(error);
+    }
+  }
+
+  async findTakenHostnames(hostnames: readonly string[]): Promise<readonly string[]> {
+    if (hostnames.length === 0) return [];
+    const rows: { hostname: string }[] = await this.ds.query(
+      `SELECT hostname FROM routers WHERE hostname = ANY($1::text[]) ORDER BY hostname`,
+      [hostnames],
+    );
+    return rows.map((r) => r.hostname);
+  }
+
+  async maxHostnameIndex(prefix: string): Promise<number> {
+    const rows: { n: number | null }[] = await this.ds.query(
+      `SELECT max(substring(hostname FROM length($1) + 1)::bigint) AS n
+         FROM routers WHERE hostname LIKE $2 AND substring(hostname FROM length($1) + 1) ~ '^[0-9]{1,15}$'`,
+      [prefix, `${escapeLike(prefix)}%`],
+    );
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  async findDetail(idOrHostname: string): Promise<RouterDetail | null> {
+    const where = isUuid(idOrHostname) ? { id: idOrHostname } : { hostname: idOrHostname };
+    const entity = await this.ds.getRepository(RouterEntity).findOne({ where, relations: TREE });
+    return entity ? toRouterDetail(entity) : null;
+  }
+
+  async list(filter: RouterFilter, page: PageRequest): Promise<Page<RouterSummary>> {
+    const qb = this.ds.getRepository(RouterEntity).createQueryBuilder('r');
+    applyFilter(qb, filter);
+    const [rows, total] = await qb
+      .orderBy('r.hostname', 'ASC')
+      .take(page.limit)
+      .skip(page.offset)
+      .getManyAndCount();
+    return { items: rows.map(toRouterSummary), total, limit: page.limit, offset: page.offset };
+  }
+
+  async update(id: string, patch: RouterPatch, actor: string): Promise<RouterDetail | null> {
+    if (!isUuid(id)) return null;
+    try {
+      return await this.ds.transaction(async (m) => {
+        const before = await m.findOne(RouterEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+        if (!before) return null;
+        await m.update(RouterEntity, { id }, { ...patch, updatedAt: new Date() });
+        const after = await m.findOneOrFail(RouterEntity, { where: { id }, relations: TREE });
+        await logRouterChange(m, after, actor, pick(before, patch), pick(after, patch));
+        return toRouterDetail(after);
+      });
+    } catch (error) {
+      translatePgError(error);
+    }
+  }
+
+  async delete(id: string, actor: string): Promise<boolean> {
+    if (!isUuid(id)) return false;
+    return this.ds.transaction(async (m) => {
+      const router = await m.findOne(RouterEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!router) return false;
+      await m.delete(RouterEntity, { id });
+      await m.query(
+        `INSERT INTO change_log (fleet_id, router_id, hostname, entity, entity_key, action, actor, before)
+         VALUES ($1, $2, $3, 'router', $3, 'deleted', $4, $5::jsonb)`,
+        [router.fleetId, id, router.hostname, actor, JSON.stringify(toRouterSummary(router))],
+      );
+      return true;
+    });
+  }
+}
+
+function applyFilter(qb: SelectQueryBuilder<RouterEntity>, f: RouterFilter): void {
+  if (f.fleet !== undefined) {
+    if (isUuid(f.fleet)) qb.andWhere('r.fleet_id = :fleetId', { fleetId: f.fleet });
+    else qb.andWhere('r.fleet_id = (SELECT id FROM fleets WHERE name = :fleetName)', { fleetName: f.fleet });
+  }
+  if (f.models?.length) qb.andWhere('r.model IN (:...models)', { models: f.models });
+  if (f.health?.length) qb.andWhere('r.health IN (:...health)', { health: f.health });
+  if (f.labels && Object.keys(f.labels).length) qb.andWhere('r.labels @> :labels::jsonb', { labels: JSON.stringify(f.labels) });
+  if (f.hostnamePrefix) qb.andWhere(`r.hostname ILIKE :prefix ESCAPE '\\'`, { prefix: `${escapeLike(f.hostnamePrefix)}%` });
+}
+
+function pick(entity: RouterEntity, patch: RouterPatch): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(patch).map((k) => [k, entity[k as keyof RouterPatch]]));
+}
+
+async function logRouterChange(m: EntityManager, r: RouterEntity, actor: string, before: unknown, after: unknown): Promise<void> {
+  await m.query(
+    `INSERT INTO change_log (fleet_id, router_id, hostname, entity, entity_key, action, actor, before, after)
+     VALUES ($1, $2, $3, 'router', $3, 'updated', $4, $5::jsonb, $6::jsonb)`,
+    [r.fleetId, r.id, r.hostname, actor, JSON.stringify(before), JSON.stringify(after)],
+  );
+}

@@ -1,0 +1,4 @@
+import { InitialSchema1764190000000 } from './1764190000000-initial-schema.js';
+
+/** Every migration, oldest first. A new migration is added here as well as in its own file. */
+export const MIGRATIONS = [InitialSchema1764190000000];
