@@ -1,5 +1,5 @@
 import { MIGRATIONS } from '@asr-twin/migrations';
-import { DataSource } from 'typeorm';
+import { DataSource, type Logger } from 'typeorm';
 import { ENTITIES } from './entities/index.js';
 
 export interface DataSourceOptions {
@@ -7,6 +7,8 @@ export interface DataSourceOptions {
   readonly poolSize?: number;
   /** Shown in `pg_stat_activity`, to tell the api's connections from the worker's. */
   readonly applicationName?: string;
+  /** Receives every query when given (tests count statements with it); by default nothing is logged. */
+  readonly queryLogger?: Logger;
 }
 
 /**
@@ -24,7 +26,7 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     synchronize: false,
     // Failed queries surface as errors to the caller, which logs them as JSON; TypeORM's own logger would
     // print plain text.
-    logging: false,
+    ...(options.queryLogger ? { logging: ['query'], logger: options.queryLogger } : { logging: false }),
     poolSize: options.poolSize ?? 10,
     applicationName: options.applicationName ?? 'asr-twin',
   });

@@ -1,0 +1,77 @@
+// Measures POST /fleets/:id/routers { generate } through the real api process on a scratch database.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '@asr-twin/config';
+import pg from 'pg';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+async function admin(base, sql) {
+  const url = new URL(base);
+  url.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+async function waitForHealth(url, deadline) {
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${url}/health`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('api did not become healthy');
+}
+
+function run(args, env) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: 'ignore' });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited ${code}`))));
+  });
+}
+
+/** Rows: wall time of generating `count` routers in one request, for each count. */
+export async function benchApiGenerate(counts = [10_000, 100_000]) {
+  const base = loadConfig().database.url;
+  const name = `asr_twin_bench_${process.pid}`;
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const env = { DATABASE_URL: url.toString(), PORT: '3917', LOG_LEVEL: 'warn', SEED_SAMPLE_FLEET: 'false' };
+  await run(['apps/admin/dist/main.js', 'migrate', 'up'], env);
+  const api = spawn(process.execPath, ['apps/api/dist/main.js'], { cwd: root, env: { ...process.env, ...env }, stdio: 'ignore' });
+  const http = 'http://127.0.0.1:3917';
+  const rows = [];
+  try {
+    await waitForHealth(http, Date.now() + 30_000);
+    for (const count of counts) {
+      const fleet = `bench-${count}`;
+      await fetch(`${http}/api/v1/fleets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: fleet }) });
+      const started = performance.now();
+      const res = await fetch(`${http}/api/v1/fleets/${fleet}/routers`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ generate: { count } }),
+      });
+      await res.arrayBuffer();
+      const ms = performance.now() - started;
+      if (res.status !== 201) throw new Error(`generate ${count}: HTTP ${res.status}`);
+      rows.push({ bench: `POST generate ${count} routers`, value: Math.round(ms), unit: 'ms', target: count === 10_000 ? '≤ 5000 ms' : '', pass: count === 10_000 ? ms <= 5000 : null });
+    }
+  } finally {
+    api.kill('SIGTERM');
+    await new Promise((r) => api.once('exit', r));
+    await admin(base, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  }
+  return rows;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.table(await benchApiGenerate());
+}
