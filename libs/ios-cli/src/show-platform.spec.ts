@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { initialRouterState, RF, type RouterTwinState } from '@asr-twin/domain';
+import { describe, expect, it } from 'vitest';
+import { defaultShowContext } from './default-show-context.js';
+import { parseShowPlatform } from './show-platform.parser.js';
+import { renderShowPlatform } from './show-platform.renderer.js';
+import { DAY_MS, MINUTE_MS } from './uptime.format.js';
+
+const fixture = (name: string): string => readFileSync(new URL(`../test-fixtures/${name}`, import.meta.url), 'utf8');
+
+describe('parsing show platform', () => {
+  it('reads the ASR1006 capture: chassis, cards, RP/ESP roles, insert times, CPLD and firmware', () => {
+    const result = parseShowPlatform(fixture('asr1006-show-platform.txt'));
+    if (!result.ok) throw new TypeError(result.error.message);
+    expect(result.value.model).toBe('ASR1006');
+    expect(result.value.slots.map((s) => s.slot)).toEqual([
+      '0', '0/0', '0/1', '0/2', '0/3', '1', '1/0', '2', '2/0', '4', 'R0', 'R1', 'F0', 'P0', 'P1',
+    ]);
+    const bySlot = new Map(result.value.slots.map((s) => [s.slot, s]));
+    expect(bySlot.get('R0')).toEqual({
+      slot: 'R0',
+      type: 'ASR1000-RP2',
+      state: 'ok, active',
+      role: 'active',
+      insertTime: '00:33:53',
+      insertedAgoMs: 33 * MINUTE_MS + 53_000,
+      cpldVersion: '10021901',
+      firmwareVersion: '16.2(1r)',
+    });
+    expect(bySlot.get('R1')).toMatchObject({ state: 'ok, standby', role: 'standby' });
+    expect(bySlot.get('4')).toMatchObject({ type: null, state: 'unknown', cpldVersion: 'N/A', firmwareVersion: 'N/A' });
+    expect(bySlot.get('0/3')).toMatchObject({ type: 'SPA-5X1GE-V2', insertedAgoMs: 2 * DAY_MS, cpldVersion: null });
+    expect(bySlot.get('P1')).toMatchObject({ state: 'ps, fail', role: null });
+  });
+
+  it('fails clearly on other text and on a bad insert time', () => {
+    expect(parseShowPlatform('Chassis type: ASR1006')).toMatchObject({ ok: false, error: { code: 'UNRECOGNISED_OUTPUT' } });
+    const bad = fixture('asr1006-show-platform.txt').replace('00:33:18', 'recently');
+    expect(parseShowPlatform(bad)).toEqual({
+      ok: false,
+      error: { code: 'INVALID_VALUE', message: '"recently" is not an insert time', line: 18 },
+    });
+    expect(parseShowPlatform(fixture('asr1000-show-redundancy-states-simplex.txt'))).toMatchObject({ ok: false });
+  });
+});
+
+describe('rendering show platform from the twin state', () => {
+  it('derives RP and ESP rows from hosts, RF states and ESP states', () => {
+    const base = initialRouterState({ model: 'ASR1006', redundancyMode: 'sso', softwareVersion: '17.3.4a' });
+    const state: RouterTwinState = {
+      ...base,
+      hosts: base.hosts.map((h) => (h.slot === 'R0' ? { ...h, state: 'rebooting' } : h)),
+      instances: base.instances.map((i) => (i.name === 'R0/0' ? { ...i, rfState: RF.DISABLED } : { ...i, rfState: RF.ACTIVE })),
+      esps: base.esps.map((e) => (e.slot === 'F0' ? { ...e, state: 'failed', forwarding: false } : { ...e, role: 'active', forwarding: true })),
+    };
+    const lines = renderShowPlatform(defaultShowContext({ hostname: 'r', model: 'ASR1006', state })).split('\n');
+    expect(lines).toContain('R0        ASR1000-RP2         booting               00:02:00      ');
+    expect(lines).toContain('R1        ASR1000-RP2         ok, active            00:02:00      ');
+    expect(lines).toContain('F0        ASR1000-ESP20       fail                  00:02:00      ');
+    expect(lines).toContain('F1        ASR1000-ESP20       ok, active            00:02:00      ');
+  });
+
+  it('prints an RP whose host is down as an unrecognised card with N/A versions', () => {
+    const base = initialRouterState({ model: 'ASR1009-X', redundancyMode: 'sso', softwareVersion: '17.3.4a' });
+    const state: RouterTwinState = { ...base, hosts: base.hosts.map((h) => (h.slot === 'R1' ? { ...h, state: 'down' } : h)) };
+    const text = renderShowPlatform(defaultShowContext({ hostname: 'r', model: 'ASR1009-X', state }));
+    expect(text).toContain('\nR1                            unknown               00:02:00      \n');
+    expect(text).toContain('\nR1        N/A                 N/A      \n');
+  });
+
+  it('lists the built-in carrier and bay of an integrated chassis', () => {
+    const text = renderShowPlatform(defaultShowContext({ hostname: 'r', model: 'ASR1002-X' }));
+    expect(text.startsWith('Chassis type: ASR1002-X           \n')).toBe(true);
+    expect(text).toContain('\n 0/0      6XGE-BUILT-IN       ok                    00:02:00      \n');
+  });
+});
