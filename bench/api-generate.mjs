@@ -1,5 +1,6 @@
 // Measures POST /fleets/:id/routers { generate } through the real api process on a scratch database.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '@asr-twin/config';
 import pg from 'pg';
@@ -43,7 +44,10 @@ export async function benchApiGenerate(counts = [10_000, 100_000]) {
   const name = `asr_twin_bench_${process.pid}`;
   const url = new URL(base);
   url.pathname = `/${name}`;
-  const env = { DATABASE_URL: url.toString(), PORT: '3917', LOG_LEVEL: 'warn', SEED_SAMPLE_FLEET: 'false' };
+  // Every route but /health needs an API key: the api stores this one as its admin key.
+  const adminKey = `bench-admin-${randomBytes(24).toString('hex')}`;
+  const env = { DATABASE_URL: url.toString(), PORT: '3917', LOG_LEVEL: 'warn', SEED_SAMPLE_FLEET: 'false', ADMIN_API_KEY: adminKey };
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${adminKey}` };
   await run(['apps/admin/dist/main.js', 'migrate', 'up'], env);
   const api = spawn(process.execPath, ['apps/api/dist/main.js'], { cwd: root, env: { ...process.env, ...env }, stdio: 'ignore' });
   const http = 'http://127.0.0.1:3917';
@@ -52,11 +56,11 @@ export async function benchApiGenerate(counts = [10_000, 100_000]) {
     await waitForHealth(http, Date.now() + 30_000);
     for (const count of counts) {
       const fleet = `bench-${count}`;
-      await fetch(`${http}/api/v1/fleets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: fleet }) });
+      await fetch(`${http}/api/v1/fleets`, { method: 'POST', headers, body: JSON.stringify({ name: fleet }) });
       const started = performance.now();
       const res = await fetch(`${http}/api/v1/fleets/${fleet}/routers`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers,
         body: JSON.stringify({ generate: { count } }),
       });
       await res.arrayBuffer();

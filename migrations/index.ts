@@ -1,4 +1,5 @@
 import { InitialSchema1764190000000 } from './1764190000000-initial-schema.js';
+import { ApiKeys1764300000000 } from './1764300000000-api-keys.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
-export const MIGRATIONS = [InitialSchema1764190000000];
+export const MIGRATIONS = [InitialSchema1764190000000, ApiKeys1764300000000];

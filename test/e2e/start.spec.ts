@@ -1,6 +1,7 @@
 import type { Page, RouterSummary } from '@asr-twin/persistence';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouterTree } from '../../apps/api/src/routers/router.presenter.js';
+import { randomAdminKey } from '../support/api.js';
 import { baseDatabaseUrl } from '../support/context.js';
 import { databaseUrl, adminQuery } from '../support/database.js';
 import { freePort, spawnNode, type Spawned, waitForOk } from '../support/processes.js';
@@ -8,12 +9,16 @@ import { freePort, spawnNode, type Spawned, waitForOk } from '../support/process
 /**
  * The README's start command as a user runs it, minus the install and build that `npm start` does first:
  * `scripts/start.mjs` migrates a database that does not exist yet, seeds the sample fleet, and runs the api
- * and worker processes.
+ * and worker processes. The first key comes from `ADMIN_API_KEY`, as in the README's quick start, and further
+ * keys from `npm run keys -- create`.
  */
 describe('the start command', () => {
   const dbName = `asr_twin_e2e_${process.pid}`;
+  const adminKey = randomAdminKey();
   let port: number;
   let service: Spawned;
+  const getJson = async (path: string, key: string) =>
+    (await fetch(`http://127.0.0.1:${port}${path}`, { headers: { authorization: `Bearer ${key}` } })).json();
 
   beforeAll(async () => {
     port = await freePort();
@@ -21,6 +26,7 @@ describe('the start command', () => {
       DATABASE_URL: databaseUrl(baseDatabaseUrl(), dbName),
       PORT: String(port),
       LOG_LEVEL: 'warn',
+      ADMIN_API_KEY: adminKey,
     });
     await waitForOk(`http://127.0.0.1:${port}/health`, service, 45_000);
   });
@@ -29,13 +35,33 @@ describe('the start command', () => {
     await adminQuery(baseDatabaseUrl(), `DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
   });
 
-  it('serves the sample fleet', async () => {
-    const page = (await (await fetch(`http://127.0.0.1:${port}/api/v1/routers?limit=5`)).json()) as Page<RouterSummary>;
+  it('serves the sample fleet to a key, and nothing without one', async () => {
+    expect((await fetch(`http://127.0.0.1:${port}/api/v1/routers?limit=5`)).status).toBe(401);
+    const page = (await getJson('/api/v1/routers?limit=5', adminKey)) as Page<RouterSummary>;
     expect(page.items).toHaveLength(5);
     expect(page.total).toBeGreaterThanOrEqual(100);
-    const asr1002x = (await (await fetch(`http://127.0.0.1:${port}/api/v1/routers/ams-edge-01`)).json()) as RouterTree;
+    const asr1002x = (await getJson('/api/v1/routers/ams-edge-01', adminKey)) as RouterTree;
     expect(asr1002x.model).toBe('ASR1002-X');
     expect(asr1002x.routeProcessors[0]?.host.hypervisor.guests.map((g) => g.rfState.name)).toEqual(['ACTIVE', 'STANDBY HOT']);
+  });
+
+  it('creates a key with the admin command, printed once on stdout', async () => {
+    const cli = spawnNode(['apps/admin/dist/main.js', 'keys', 'create', '--name', 'e2e-viewer', '--role', 'viewer'], {
+      DATABASE_URL: databaseUrl(baseDatabaseUrl(), dbName),
+    });
+    let stdout = '';
+    cli.child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    expect((await cli.exited).code).toBe(0);
+    const key = stdout.trim();
+    expect(key).toMatch(/^atw_[a-z2-7]{12}_[A-Za-z0-9_-]{43}$/);
+    expect(cli.output()).toMatch(/created API key "e2e-viewer" \(role viewer/);
+    expect(((await getJson('/api/v1/routers?limit=1', key)) as Page<RouterSummary>).items).toHaveLength(1);
+    const refused = await fetch(`http://127.0.0.1:${port}/api/v1/fleets`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: '{"name":"nope"}',
+    });
+    expect(refused.status).toBe(403);
   });
 
   it('stops both processes gracefully on SIGTERM', async () => {

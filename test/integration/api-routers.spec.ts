@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Problem } from '../../apps/api/src/common/problem.js';
 import type { RouterTree } from '../../apps/api/src/routers/router.presenter.js';
 import type { AddRoutersResult } from '../../apps/api/src/routers/router.service.js';
-import { request, type RunningApi, startApi } from '../support/api.js';
+import { bearer, request, type RunningApi, startApi } from '../support/api.js';
 import { migratedTestDatabase } from '../support/context.js';
 import type { TestDatabase } from '../support/database.js';
 
@@ -14,15 +14,18 @@ let fleet: Fleet;
 beforeAll(async () => {
   db = await migratedTestDatabase();
   api = await startApi(db.url);
-  fleet = (await request<Fleet>(api.url, 'POST', '/api/v1/fleets', { name: 'core', labels: { region: 'eu' } })).body;
+  fleet = (await call<Fleet>('POST', '/api/v1/fleets', { name: 'core', labels: { region: 'eu' } })).body;
 });
 afterAll(async () => {
   await api?.close();
   await db?.drop();
 });
 
-const get = <T>(path: string) => request<T>(api.url, 'GET', path);
-const post = <T>(path: string, body: unknown) => request<T>(api.url, 'POST', path, body);
+/** Every request of this file uses the admin key; access control has its own tests (api-auth.spec.ts). */
+const call = <T = Record<string, unknown>>(method: string, path: string, body?: unknown) =>
+  request<T>(api.url, method, path, body, bearer(api.adminKey));
+const get = <T>(path: string) => call<T>('GET', path);
+const post = <T>(path: string, body: unknown) => call<T>('POST', path, body);
 
 describe('router anatomy over REST', () => {
   it('creates an ASR1002-X with one host, KVM, R0/0 ACTIVE, R0/1 STANDBY HOT and ESP F0', async () => {
@@ -106,18 +109,18 @@ describe('bulk generation, listing and pagination', () => {
 
 describe('changes', () => {
   it('updates labels and moves a router, recording who changed what', async () => {
-    const patched = await request<RouterTree>(api.url, 'PATCH', '/api/v1/routers/edge-1', { labels: { site: 'fra' }, fleet: 'bulk' });
+    const patched = await call<RouterTree>('PATCH', '/api/v1/routers/edge-1', { labels: { site: 'fra' }, fleet: 'bulk' });
     expect(patched.status).toBe(200);
     expect(patched.body.labels).toEqual({ site: 'fra' });
     const log = await get<Page<{ action: string; before: unknown; after: unknown; actor: string }>>('/api/v1/routers/edge-1/changes');
     expect(log.body.items.map((c) => c.action)).toEqual(['updated', 'created']);
-    expect(log.body.items[0]).toMatchObject({ actor: 'api', before: { labels: {} }, after: { labels: { site: 'fra' } } });
+    expect(log.body.items[0]).toMatchObject({ actor: 'key:bootstrap-admin', before: { labels: {} }, after: { labels: { site: 'fra' } } });
   });
 
   it('deletes a router and then a fleet with its routers', async () => {
-    expect((await request(api.url, 'DELETE', '/api/v1/routers/edge-1')).status).toBe(204);
+    expect((await call('DELETE', '/api/v1/routers/edge-1')).status).toBe(204);
     expect((await get('/api/v1/routers/edge-1')).status).toBe(404);
-    expect((await request(api.url, 'DELETE', '/api/v1/fleets/bulk')).status).toBe(204);
+    expect((await call('DELETE', '/api/v1/fleets/bulk')).status).toBe(204);
     expect((await get<Page<RouterSummary>>('/api/v1/routers?limit=1')).body.total).toBe(4);
   });
 });
@@ -149,7 +152,7 @@ describe('bad input gets a 4xx problem document that names the problem', () => {
   ];
 
   it.each(cases)('%s', async (_name, method, path, body, status, code, field) => {
-    const res = await request<Problem>(api.url, method, path, body);
+    const res = await call<Problem>(method, path, body);
     expect(res.status).toBe(status);
     expect(res.contentType).toMatch(/^application\/problem\+json/);
     expect(res.body.code).toBe(code);
@@ -159,7 +162,7 @@ describe('bad input gets a 4xx problem document that names the problem', () => {
 
   it('refuses a 10 MB body with 413 and keeps serving', async () => {
     const big = JSON.stringify({ routers: [{ hostname: 'x', model: 'ASR1004', labels: { pad: 'a'.repeat(10 * 1024 * 1024) } }] });
-    const res = await request<Problem>(api.url, 'POST', '/api/v1/fleets/core/routers', big);
+    const res = await call<Problem>('POST', '/api/v1/fleets/core/routers', big);
     expect(res.status).toBe(413);
     expect(res.body.code).toBe('PAYLOAD_TOO_LARGE');
     expect((await get('/health')).status).toBe(200);

@@ -1,10 +1,11 @@
+import { MIGRATIONS } from '@asr-twin/migrations';
 import { hasPendingMigrations, migrateDown, migrateUp } from '@asr-twin/persistence';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyTestDatabase, migratedTestDatabase } from '../support/context.js';
 import type { TestDatabase } from '../support/database.js';
 
-const TABLES = ['change_log', 'esps', 'fleets', 'ios_instances', 'kvm_hypervisors', 'linux_hosts', 'routers'];
+const TABLES = ['api_keys', 'change_log', 'esps', 'fleets', 'ios_instances', 'kvm_hypervisors', 'linux_hosts', 'routers'];
 
 async function tables(url: string): Promise<string[]> {
   const client = new pg.Client({ connectionString: url });
@@ -27,15 +28,19 @@ describe('migrations', () => {
   afterAll(() => db.drop());
 
   it('run up, down and up again on an empty database', async () => {
+    const names = MIGRATIONS.map((M) => new M().name);
+    expect(names[0]).toBe('InitialSchema1764190000000');
+    expect(names).toContain('ApiKeys1764300000000');
     expect(await hasPendingMigrations(db.url)).toBe(true);
-    expect(await migrateUp(db.url)).toEqual(['InitialSchema1764190000000']);
+    expect(await migrateUp(db.url)).toEqual(names);
     expect(await tables(db.url)).toEqual(TABLES);
     expect(await hasPendingMigrations(db.url)).toBe(false);
 
-    expect(await migrateDown(db.url)).toBe('InitialSchema1764190000000');
+    for (const name of [...names].reverse()) expect(await migrateDown(db.url)).toBe(name);
+    expect(await migrateDown(db.url)).toBeUndefined();
     expect(await tables(db.url)).toEqual([]);
 
-    expect(await migrateUp(db.url)).toEqual(['InitialSchema1764190000000']);
+    expect(await migrateUp(db.url)).toEqual(names);
     expect(await tables(db.url)).toEqual(TABLES);
     expect(await migrateUp(db.url)).toEqual([]);
   });

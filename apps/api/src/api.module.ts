@@ -1,11 +1,14 @@
 import type { AppConfig } from '@asr-twin/config';
+import { RedisModule } from '@asr-twin/jobs';
 import { PersistenceModule } from '@asr-twin/persistence';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { AuthModule } from './auth/auth.module.js';
+import { RoleGuard } from './auth/role.guard.js';
 import { ProblemFilter } from './common/problem.filter.js';
-import { RedisModule } from '@asr-twin/jobs';
 import { FleetModule } from './fleets/fleet.module.js';
 import { HealthModule } from './health/health.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 import { RouterModule } from './routers/router.module.js';
 
 /** Composition root of the api process. */
@@ -17,11 +20,17 @@ export class ApiModule {
       imports: [
         PersistenceModule.forRoot({ url: config.database.url, poolSize: config.database.poolSize, applicationName: 'asr-twin-api' }),
         RedisModule.forRoot(config.redis.url, 'asr-twin-api'),
+        MetricsModule.forRoot({ public: config.metrics.public }),
+        AuthModule.forRoot({ adminApiKey: config.auth.adminApiKey }),
         HealthModule,
         FleetModule,
         RouterModule,
       ],
-      providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
+      providers: [
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        // Every route is checked against its @RequireRole / @Public rule; none means admin only.
+        { provide: APP_GUARD, useClass: RoleGuard },
+      ],
     };
   }
 }

@@ -1,18 +1,28 @@
 import type { AppConfig } from '@asr-twin/config';
+import { PinoNestLogger } from '@asr-twin/logging';
+import { API_KEY_PREFIX, ApiKeyService } from '@asr-twin/persistence';
 import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Logger as Pino } from 'pino';
-import { PinoNestLogger } from '@asr-twin/logging';
 import { ApiModule } from './api.module.js';
+import { API_KEY_SCHEME } from './auth/access.decorators.js';
+import { installApiKeyAuthentication } from './auth/api-key.hook.js';
+import { registerRateLimit } from './auth/rate-limit.plugin.js';
+import { registerCors, registerSecurityHeaders } from './common/http-security.plugins.js';
+import { HttpMetrics } from './metrics/http-metrics.service.js';
 
 export const API_PREFIX = 'api/v1';
 
 /**
  * Builds the api application (not yet listening): Fastify with JSON logs and the body limit, `/api/v1`
- * routes, `/health` and the OpenAPI document at `/docs`. Errors Fastify raises before a route runs (malformed
- * JSON, oversized bodies) reach the same problem filter through Nest's Fastify error handler.
+ * routes, `/health`, `/metrics` and the OpenAPI document at `/docs`. Errors Fastify raises before a route
+ * runs (malformed JSON, oversized bodies, rate limits) reach the same problem filter through Nest's Fastify
+ * error handler.
+ *
+ * Per request, in order: security headers and CORS, API key authentication, the rate limit (per key), then
+ * the route, whose guard checks the role; the duration is observed at the end.
  */
 export async function createApiApp(config: AppConfig, log: Pino): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
@@ -24,8 +34,20 @@ export async function createApiApp(config: AppConfig, log: Pino): Promise<NestFa
     logger: new PinoNestLogger(log),
     abortOnError: false,
   });
-  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'health', method: RequestMethod.GET },
+      { path: 'metrics', method: RequestMethod.GET },
+    ],
+  });
   app.enableShutdownHooks();
+  const fastify = app.getHttpAdapter().getInstance();
+  await registerSecurityHeaders(app);
+  await registerCors(app, config);
+  // The key hook is an instance hook; the rate limit adds route hooks, which run after it.
+  installApiKeyAuthentication(fastify, app.get(ApiKeyService));
+  await registerRateLimit(app, config);
+  app.get(HttpMetrics).install(fastify);
   setUpOpenApi(app);
   return app;
 }
@@ -35,8 +57,13 @@ function setUpOpenApi(app: NestFastifyApplication): void {
     app,
     new DocumentBuilder()
       .setTitle('asr-twin')
-      .setDescription('Digital twin of Cisco ASR 1000 router fleets: fleets, routers and their redundancy state.')
+      .setDescription(
+        'Digital twin of Cisco ASR 1000 router fleets: fleets, routers and their redundancy state. Every route but ' +
+          '/health needs an API key (`Authorization: Bearer atw_…`); its role (viewer < operator < admin) is named ' +
+          'by `x-required-role`.',
+      )
       .setVersion('v1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: `API key (${API_KEY_PREFIX}…)` }, API_KEY_SCHEME)
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });

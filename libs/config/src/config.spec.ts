@@ -32,6 +32,39 @@ describe('loadConfig', () => {
     expect(message).toMatch(/LOG_LEVEL/);
   });
 
+  it('reads the access-control settings, with no admin key, no CORS origin and a private /metrics by default', () => {
+    const d = loadConfig({});
+    expect(d.auth.adminApiKey).toBeUndefined();
+    expect(d.rateLimit.perMinute).toBe(6000);
+    expect(d.cors.origins).toEqual([]);
+    expect(d.metrics.public).toBe(false);
+    const key = 'k'.repeat(40);
+    const c = loadConfig({
+      ADMIN_API_KEY: key,
+      RATE_LIMIT_PER_MINUTE: '5',
+      CORS_ORIGINS: 'https://ops.example.com, http://localhost:5173',
+      METRICS_PUBLIC: 'true',
+    });
+    expect(c.auth.adminApiKey).toBe(key);
+    expect(c.rateLimit.perMinute).toBe(5);
+    expect(c.cors.origins).toEqual(['https://ops.example.com', 'http://localhost:5173']);
+    expect(c.metrics.public).toBe(true);
+  });
+
+  it('refuses a short admin key without echoing it, and origins with a path', () => {
+    let error: unknown;
+    try {
+      loadConfig({ ADMIN_API_KEY: 'hunter2-short', CORS_ORIGINS: 'https://ops.example.com/app', RATE_LIMIT_PER_MINUTE: '0' });
+    } catch (e) {
+      error = e;
+    }
+    const message = (error as Error).message;
+    expect(message).toMatch(/ADMIN_API_KEY/);
+    expect(message).not.toContain('hunter2');
+    expect(message).toMatch(/CORS_ORIGINS/);
+    expect(message).toMatch(/RATE_LIMIT_PER_MINUTE/);
+  });
+
   it('redacts passwords in URLs', () => {
     expect(redactUrl('postgres://user:secret@db/x')).toBe('postgres://user:***@db/x');
     expect(redactUrl('redis://127.0.0.1:6379')).toBe('redis://127.0.0.1:6379');

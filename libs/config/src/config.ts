@@ -34,7 +34,33 @@ const ENV_SCHEMA = z.object({
   SHUTDOWN_TIMEOUT_S: positiveInt.default(10),
   /** `npm start` creates a sample fleet when the database holds no fleet. */
   SEED_SAMPLE_FLEET: flag.default(true),
+  /**
+   * The first admin key: when set, the api accepts it as the admin key named `bootstrap-admin` (stored hashed,
+   * never logged). Any string of 32 to 512 printable characters without spaces.
+   */
+  ADMIN_API_KEY: z
+    .string()
+    .regex(/^[\x21-\x7e]{32,512}$/, '32 to 512 printable characters without spaces, e.g. the output of `openssl rand -hex 32`')
+    .optional(),
+  /** Requests per minute per API key (or per client address without a valid key), counted in Redis. */
+  RATE_LIMIT_PER_MINUTE: positiveInt.default(6000),
+  /** Origins (`https://host[:port]`, comma-separated) that browsers may call the API from; none by default. */
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((list) => list.split(',').map((o) => o.trim()).filter((o) => o.length > 0))
+    .pipe(z.array(z.string().refine(isOrigin, 'each origin is scheme://host[:port], e.g. https://ops.example.com'))),
+  /** `/metrics` answers without an API key (for a Prometheus on a trusted network); otherwise it needs a viewer key. */
+  METRICS_PUBLIC: flag.default(false),
 });
+
+function isOrigin(value: string): boolean {
+  try {
+    return new URL(value).origin === value;
+  } catch {
+    return false;
+  }
+}
 
 export interface AppConfig {
   readonly database: { readonly url: string; readonly poolSize: number };
@@ -43,6 +69,13 @@ export interface AppConfig {
   readonly logLevel: (typeof LOG_LEVELS)[number];
   readonly shutdownTimeoutMs: number;
   readonly seedSampleFleet: boolean;
+  readonly auth: {
+    /** The configured first admin key; a credential, so never log it. */
+    readonly adminApiKey: string | undefined;
+  };
+  readonly rateLimit: { readonly perMinute: number };
+  readonly cors: { readonly origins: readonly string[] };
+  readonly metrics: { readonly public: boolean };
 }
 
 /** Thrown when the environment is invalid; the message lists every offending variable. */
@@ -68,6 +101,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     logLevel: e.LOG_LEVEL,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_S * 1000,
     seedSampleFleet: e.SEED_SAMPLE_FLEET,
+    auth: { adminApiKey: e.ADMIN_API_KEY },
+    rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE },
+    cors: { origins: e.CORS_ORIGINS },
+    metrics: { public: e.METRICS_PUBLIC },
   };
 }
 

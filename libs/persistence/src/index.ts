@@ -1,10 +1,15 @@
+export * from './api-keys/api-key-token.js';
+export * from './api-keys/api-key.service.js';
+export * from './api-keys/api-roles.js';
 export * from './data-source.js';
 export * from './database-admin.js';
 export * from './persistence.module.js';
 export * from './read-models.js';
+export * from './repositories/api-key.repository.js';
 export * from './repositories/change-log.repository.js';
 export * from './repositories/fleet.repository.js';
 export * from './repositories/router.repository.js';
+export { TypeormApiKeyRepository } from './repositories/typeorm-api-key.repository.js';
 export { TypeormChangeLogRepository } from './repositories/typeorm-change-log.repository.js';
 export { TypeormFleetRepository } from './repositories/typeorm-fleet.repository.js';
 export { TypeormRouterRepository } from './repositories/typeorm-router.repository.js';

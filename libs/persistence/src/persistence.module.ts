@@ -2,9 +2,11 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { createDataSource, type DataSourceOptions } from './data-source.js';
+import { ApiKeyRepository } from './repositories/api-key.repository.js';
 import { ChangeLogRepository } from './repositories/change-log.repository.js';
 import { FleetRepository } from './repositories/fleet.repository.js';
 import { RouterRepository } from './repositories/router.repository.js';
+import { TypeormApiKeyRepository } from './repositories/typeorm-api-key.repository.js';
 import { TypeormChangeLogRepository } from './repositories/typeorm-change-log.repository.js';
 import { TypeormFleetRepository } from './repositories/typeorm-fleet.repository.js';
 import { TypeormRouterRepository } from './repositories/typeorm-router.repository.js';
@@ -24,6 +26,7 @@ export class PersistenceModule {
         useFactory: (ds: DataSource) => new TypeormChangeLogRepository(ds),
         inject: [DataSource],
       },
+      { provide: ApiKeyRepository, useFactory: (ds: DataSource) => new TypeormApiKeyRepository(ds), inject: [DataSource] },
     ];
     return {
       module: PersistenceModule,

@@ -1,7 +1,7 @@
 import { DomainError } from '@asr-twin/domain';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { type EdgeErrorCode, problem, PROBLEM_CONTENT_TYPE, type Problem, STATUS_BY_DOMAIN_CODE } from './problem.js';
+import { EdgeError, type EdgeErrorCode, problem, PROBLEM_CONTENT_TYPE, type Problem, STATUS_BY_DOMAIN_CODE } from './problem.js';
 
 const EDGE_CODE_BY_STATUS: Record<number, EdgeErrorCode> = {
   400: 'MALFORMED_REQUEST',
@@ -9,6 +9,7 @@ const EDGE_CODE_BY_STATUS: Record<number, EdgeErrorCode> = {
   405: 'METHOD_NOT_ALLOWED',
   413: 'PAYLOAD_TOO_LARGE',
   415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
 };
 
 /** Maps any error to a problem document; anything unexpected is logged and becomes a 500. */
@@ -16,6 +17,7 @@ function toProblem(error: unknown, instance: string, logger: Logger): Problem {
   if (error instanceof DomainError) {
     return problem(error.code, STATUS_BY_DOMAIN_CODE[error.code], error.message, instance, error.issues);
   }
+  if (error instanceof EdgeError) return problem(error.code, error.status, error.message, instance);
   const status = statusOf(error);
   if (status !== undefined && status < 500) {
     const detail = error instanceof HttpException ? httpDetail(error) : (error as Error).message;
@@ -58,6 +60,7 @@ export class ProblemFilter implements ExceptionFilter {
       return;
     }
     const body = toProblem(error, request.url, this.logger);
+    if (error instanceof EdgeError) void reply.headers(error.headers);
     void reply.status(body.status).type(PROBLEM_CONTENT_TYPE).send(body);
   }
 }

@@ -7,6 +7,10 @@ export type EdgeErrorCode =
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'ROUTE_NOT_FOUND'
   | 'METHOD_NOT_ALLOWED'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'RATE_LIMITED'
+  | 'SERVICE_UNAVAILABLE'
   | 'HTTP_ERROR'
   | 'INTERNAL_ERROR';
 
@@ -34,9 +38,29 @@ const TITLES: Record<ErrorCode | EdgeErrorCode, string> = {
   UNSUPPORTED_MEDIA_TYPE: 'Unsupported media type',
   ROUTE_NOT_FOUND: 'No such route',
   METHOD_NOT_ALLOWED: 'Method not allowed',
+  UNAUTHENTICATED: 'Unauthenticated',
+  FORBIDDEN: 'Forbidden',
+  RATE_LIMITED: 'Too many requests',
+  SERVICE_UNAVAILABLE: 'Service unavailable',
   HTTP_ERROR: 'HTTP error',
   INTERNAL_ERROR: 'Internal error',
 };
+
+/**
+ * An error the HTTP edge raises itself (authentication, authorisation, rate limits), with its status and any
+ * headers the answer needs (`WWW-Authenticate`). Services never throw these; guards and hooks do.
+ */
+export class EdgeError extends Error {
+  constructor(
+    readonly code: EdgeErrorCode,
+    readonly status: number,
+    message: string,
+    readonly headers: Readonly<Record<string, string>> = {},
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
 
 export const STATUS_BY_DOMAIN_CODE: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,

@@ -1,7 +1,8 @@
 import type { Fleet, Page } from '@asr-twin/persistence';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { API_ACTOR } from '../common/actor.js';
+import { RequireRole } from '../auth/access.decorators.js';
+import { Actor } from '../auth/actor.decorator.js';
 import { ApiOp } from '../common/api-docs.decorators.js';
 import { parseInput } from '../common/validation.js';
 import { CREATE_FLEET, LIST_FLEETS, UPDATE_FLEET } from './fleet.schemas.js';
@@ -13,33 +14,38 @@ export class FleetController {
   constructor(private readonly fleets: FleetService) {}
 
   @Post()
+  @RequireRole('admin')
   @ApiOp({ summary: 'Create a fleet', body: CREATE_FLEET, problems: [400, 409] })
-  create(@Body() body: unknown): Promise<Fleet> {
-    return this.fleets.create(parseInput(CREATE_FLEET, body, 'body'), API_ACTOR);
+  create(@Body() body: unknown, @Actor() actor: string): Promise<Fleet> {
+    return this.fleets.create(parseInput(CREATE_FLEET, body, 'body'), actor);
   }
 
   @Get()
+  @RequireRole('viewer')
   @ApiOp({ summary: 'List fleets with router counts by health', query: LIST_FLEETS })
   list(@Query() query: unknown): Promise<Page<Fleet>> {
     return this.fleets.list(parseInput(LIST_FLEETS, query, 'query'));
   }
 
   @Get(':id')
+  @RequireRole('viewer')
   @ApiOp({ summary: 'Get a fleet by id or name', problems: [404] })
   get(@Param('id') id: string): Promise<Fleet> {
     return this.fleets.get(id);
   }
 
   @Patch(':id')
+  @RequireRole('admin')
   @ApiOp({ summary: 'Change a fleet', body: UPDATE_FLEET, problems: [400, 404, 409] })
-  update(@Param('id') id: string, @Body() body: unknown): Promise<Fleet> {
-    return this.fleets.update(id, parseInput(UPDATE_FLEET, body, 'body'), API_ACTOR);
+  update(@Param('id') id: string, @Body() body: unknown, @Actor() actor: string): Promise<Fleet> {
+    return this.fleets.update(id, parseInput(UPDATE_FLEET, body, 'body'), actor);
   }
 
   @Delete(':id')
+  @RequireRole('admin')
   @HttpCode(204)
   @ApiOp({ summary: 'Delete a fleet and its routers', problems: [404] })
-  async delete(@Param('id') id: string): Promise<void> {
-    await this.fleets.delete(id, API_ACTOR);
+  async delete(@Param('id') id: string, @Actor() actor: string): Promise<void> {
+    await this.fleets.delete(id, actor);
   }
 }

@@ -1,6 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, type HealthCheckResult, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { Public } from '../auth/access.decorators.js';
 import { RedisHealthIndicator } from './redis.health.js';
 
 @ApiTags('operations')
@@ -13,6 +15,8 @@ export class HealthController {
   ) {}
 
   @Get()
+  @Public()
+  @RouteConfig({ rateLimit: false })
   @HealthCheck()
   @ApiOperation({ summary: 'Readiness: PostgreSQL and Redis reachable (200), or which one is not (503)' })
   check(): Promise<HealthCheckResult> {

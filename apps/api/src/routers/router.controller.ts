@@ -2,7 +2,8 @@ import type { ChangeRecord, Page, RouterSummary } from '@asr-twin/persistence';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { API_ACTOR } from '../common/actor.js';
+import { RequireRole } from '../auth/access.decorators.js';
+import { Actor } from '../auth/actor.decorator.js';
 import { ApiOp } from '../common/api-docs.decorators.js';
 import { parseInput } from '../common/validation.js';
 import type { RouterTree } from './router.presenter.js';
@@ -18,19 +19,21 @@ export class RouterController {
   constructor(private readonly routers: RouterService) {}
 
   @Post('fleets/:id/routers')
+  @RequireRole('admin')
   @ApiOp({
     summary: 'Add routers to a fleet: one router, a list (`[...]` or `{ routers: [...] }`), or `{ generate: { count, models } }`',
     body: ADD_ROUTERS_DOC,
     problems: [400, 404, 409, 413],
   })
-  add(@Param('id') fleet: string, @Body() body: unknown): Promise<AddRoutersResult> {
+  add(@Param('id') fleet: string, @Body() body: unknown, @Actor() actor: string): Promise<AddRoutersResult> {
     const request = parseAddRoutersBody(body);
     return request.kind === 'generate'
-      ? this.routers.generate(fleet, request.spec, API_ACTOR)
-      : this.routers.addRouters(fleet, request.routers, API_ACTOR);
+      ? this.routers.generate(fleet, request.spec, actor)
+      : this.routers.addRouters(fleet, request.routers, actor);
   }
 
   @Get('routers')
+  @RequireRole('viewer')
   @ApiOp({ summary: 'List routers; filter by fleet (id or name), model, health, label (key=value) and hostname prefix q', query: LIST_ROUTERS })
   list(@Query() query: unknown): Promise<Page<RouterSummary>> {
     const q = parseInput(LIST_ROUTERS, query, 'query');
@@ -38,25 +41,29 @@ export class RouterController {
   }
 
   @Get('routers/:id')
+  @RequireRole('viewer')
   @ApiOp({ summary: 'A router (by id or hostname) with its whole tree: chassis, RPs, Linux hosts, KVM, IOS instances, ESPs', problems: [404] })
   get(@Param('id') id: string): Promise<RouterTree> {
     return this.routers.get(id);
   }
 
   @Patch('routers/:id')
+  @RequireRole('admin')
   @ApiOp({ summary: 'Move a router to another fleet, or change its serial or labels', body: UPDATE_ROUTER, problems: [400, 404] })
-  update(@Param('id') id: string, @Body() body: unknown): Promise<RouterTree> {
-    return this.routers.update(id, parseInput(UPDATE_ROUTER, body, 'body'), API_ACTOR);
+  update(@Param('id') id: string, @Body() body: unknown, @Actor() actor: string): Promise<RouterTree> {
+    return this.routers.update(id, parseInput(UPDATE_ROUTER, body, 'body'), actor);
   }
 
   @Delete('routers/:id')
+  @RequireRole('admin')
   @HttpCode(204)
   @ApiOp({ summary: 'Delete a router', problems: [404] })
-  async delete(@Param('id') id: string): Promise<void> {
-    await this.routers.delete(id, API_ACTOR);
+  async delete(@Param('id') id: string, @Actor() actor: string): Promise<void> {
+    await this.routers.delete(id, actor);
   }
 
   @Get('routers/:id/changes')
+  @RequireRole('viewer')
   @ApiOp({ summary: 'The change log of a router, newest first', query: LIST_CHANGES, problems: [400, 404] })
   changes(@Param('id') id: string, @Query() query: unknown): Promise<Page<ChangeRecord>> {
     return this.routers.changes(id, parseInput(LIST_CHANGES, query, 'query'));

@@ -1,3 +1,4 @@
+import { ApiKeyEntity } from './api-key.entity.js';
 import { ChangeLogEntity } from './change-log.entity.js';
 import { EspEntity } from './esp.entity.js';
 import { FleetEntity } from './fleet.entity.js';
@@ -7,6 +8,7 @@ import { LinuxHostEntity } from './linux-host.entity.js';
 import { RouterEntity } from './router.entity.js';
 
 export {
+  ApiKeyEntity,
   ChangeLogEntity,
   EspEntity,
   FleetEntity,
@@ -24,4 +26,5 @@ export const ENTITIES = [
   IosInstanceEntity,
   EspEntity,
   ChangeLogEntity,
+  ApiKeyEntity,
 ];

@@ -1,0 +1,17 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+
+/**
+ * The change-log author of a request: `key:<name>` of the API key that authenticated it. Only valid on routes
+ * behind {@link RequireRole}, where the guard has already refused requests without a key.
+ */
+export const Actor = createParamDecorator((_data: unknown, context: ExecutionContext): string => {
+  const auth = context.switchToHttp().getRequest<FastifyRequest>().auth;
+  if (auth?.kind !== 'key') throw new Error('@Actor() used on a route that does not require an API key');
+  return actorOf(auth.key.name);
+});
+
+/** How the change log names a key. */
+export function actorOf(keyName: string): string {
+  return `key:${keyName}`;
+}

@@ -1,0 +1,47 @@
+import type { AppConfig } from '@asr-twin/config';
+import { createRedis } from '@asr-twin/jobs';
+import rateLimit from '@fastify/rate-limit';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyRequest } from 'fastify';
+import { RateLimitedError } from './auth.errors.js';
+
+const WINDOW_MS = 60_000;
+
+/**
+ * What a request counts against: its API key when the key is valid, else the client address. Invalid keys
+ * count against the address, so inventing keys buys no extra requests.
+ */
+export function rateLimitKey(request: FastifyRequest): string {
+  return request.auth?.kind === 'key' ? `key:${request.auth.key.id}` : `ip:${request.ip}`;
+}
+
+/**
+ * `RATE_LIMIT_PER_MINUTE` requests per key (or address) and minute, counted in Redis so that the limit holds
+ * across api processes. Runs in `onRequest` after the API key hook and before body parsing. Routes opt out
+ * with `@RouteConfig({ rateLimit: false })` (`/health`). If Redis fails, requests pass uncounted rather than
+ * fail: Redis holds no truth, PostgreSQL does.
+ */
+export async function registerRateLimit(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  // A client of its own that fails fast: the shared one retries forever, which would stall requests.
+  const redis = createRedis(config.redis.url, 'asr-twin-api-rate-limit', {
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+    commandTimeout: 1000,
+  });
+  redis.on('error', () => undefined);
+  await redis.connect();
+  app.getHttpAdapter().getInstance().addHook('onClose', async () => {
+    await redis.quit().catch(() => redis.disconnect());
+  });
+  await app.register(rateLimit, {
+    global: true,
+    hook: 'onRequest',
+    max: config.rateLimit.perMinute,
+    timeWindow: WINDOW_MS,
+    redis,
+    nameSpace: `${config.redis.queuePrefix}:rate-limit:`,
+    skipOnError: true,
+    keyGenerator: rateLimitKey,
+    errorResponseBuilder: (_request, context) => new RateLimitedError(context.max, context.after),
+  });
+}

@@ -1,0 +1,27 @@
+import { Controller, Get, Inject, Res, type Type } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Registry } from 'prom-client';
+import { Public, RequireRole } from '../auth/access.decorators.js';
+
+/**
+ * The `/metrics` controller, public or behind a viewer key as configured (`METRICS_PUBLIC`). Built by a
+ * function because the access rule is a decorator and the configuration is known only at start.
+ */
+export function metricsController(publicAccess: boolean): Type {
+  @ApiTags('operations')
+  @Controller('metrics')
+  class MetricsController {
+    constructor(@Inject(Registry) private readonly registry: Registry) {}
+
+    @Get()
+    @(publicAccess ? Public() : RequireRole('viewer'))
+    @ApiProduces('text/plain')
+    @ApiOperation({ summary: 'Prometheus metrics: HTTP request durations by route pattern, process and Node.js runtime' })
+    async scrape(@Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+      void reply.type(this.registry.contentType);
+      return this.registry.metrics();
+    }
+  }
+  return MetricsController;
+}
