@@ -1,0 +1,171 @@
+import {
+  CHASSIS_MODELS,
+  REDUNDANCY_MODES,
+  defaultRedundancyMode,
+  DEFAULT_SOFTWARE_VERSION,
+  type ChassisModel,
+  type RouterSelector,
+  type ScenarioRouter,
+} from '@asr-twin/domain';
+import type { Diagnostics } from './diagnostics.js';
+import { at, label, readEnum, readFields, readList, readMap, readString, type Field } from './field-reader.js';
+import { SCENARIO_LIMITS } from './scenario-limits.js';
+import { quoteValue } from './source-node.js';
+
+/** Cisco's rule for `hostname`: a letter first, a letter or digit last, letters, digits and hyphens between. */
+const HOSTNAME = /^[A-Za-z](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
+/** IOS-XE version strings: `17.3.4a`, `16.12.04`, `17.09.04a`, and older `15.5(3)S`. */
+const VERSION = /^[A-Za-z0-9][A-Za-z0-9._()-]*$/;
+
+/** Routers read from `spec.routers`; `complete` is false when some were invalid (and reported). */
+export interface RoutersRead {
+  /** The valid routers. */
+  readonly routers: readonly ScenarioRouter[];
+  readonly complete: boolean;
+  /**
+   * The model of every router that names a valid one, valid or not otherwise, so step targets are still
+   * checked against it: a hostname, or the router's path when the hostname is invalid.
+   */
+  readonly models: readonly { readonly name: string; readonly model: ChassisModel }[];
+}
+
+/** `spec.routers`: embedded targets, defaults applied, hostnames unique (case-insensitively, as DNS). */
+export function readRouters(f: Field, d: Diagnostics): RoutersRead {
+  const items = readList(f, 'routers (hostname, model, redundancy, version)', d);
+  if (items === undefined) return { routers: [], complete: false, models: [] };
+  if (items.length === 0) {
+    d.error('empty-list', at(f), 'routers is an empty list; list at least one router, or remove routers to target routers chosen by the run');
+    return { routers: [], complete: false, models: [] };
+  }
+  const routers: ScenarioRouter[] = [];
+  const models: { name: string; model: ChassisModel }[] = [];
+  const seen = new Map<string, Field>();
+  let complete = true;
+  for (const item of items) {
+    const read = readRouter(item, d);
+    if (read.model !== undefined) models.push({ name: read.hostname ?? item.path, model: read.model });
+    const unique = read.hostnameField !== undefined && read.hostname !== undefined && checkUnique(read.hostnameField, read.hostname, seen, d);
+    if (read.router !== undefined && unique) routers.push(read.router);
+    else complete = false;
+  }
+  return { routers, complete, models };
+}
+
+interface RouterRead {
+  readonly router?: ScenarioRouter;
+  readonly hostname?: string;
+  readonly hostnameField?: Field;
+  readonly model?: ChassisModel;
+}
+
+function readRouter(f: Field, d: Diagnostics): RouterRead {
+  const keys = ['hostname', 'model', 'redundancy', 'version'] as const;
+  const fields = readFields(f, { keys, required: ['hostname', 'model'], what: 'a router' }, d);
+  if (fields === undefined) return {};
+  const hostname = fields.hostname && readHostname(fields.hostname, d);
+  const model = fields.model && readEnum(fields.model, CHASSIS_MODELS, 'chassis model', 'unknown-model', d);
+  const redundancy = fields.redundancy && readEnum(fields.redundancy, REDUNDANCY_MODES, 'redundancy mode', 'unknown-redundancy', d);
+  const version = fields.version && readVersion(fields.version, d);
+  const read = { ...(hostname === undefined ? {} : { hostname, hostnameField: fields.hostname }), ...(model === undefined ? {} : { model }) };
+  if (hostname === undefined || model === undefined) return read;
+  if ((fields.redundancy && !redundancy) || (fields.version && !version)) return read;
+  const router: ScenarioRouter = {
+    hostname,
+    model,
+    redundancy: redundancy ?? defaultRedundancyMode(model),
+    version: version ?? DEFAULT_SOFTWARE_VERSION,
+  };
+  return { ...read, router };
+}
+
+/** `spec.selector`: picks routers of the twin's fleet; every given criterion must match. */
+export function readSelector(f: Field, d: Diagnostics): RouterSelector | undefined {
+  const keys = ['fleet', 'model', 'labels', 'hostnames'] as const;
+  const fields = readFields(f, { keys, what: 'the selector' }, d);
+  if (fields === undefined) return undefined;
+  const fleet = fields.fleet && readBounded(fields.fleet, 1, SCENARIO_LIMITS.maxLabelLength, 'a fleet name', d);
+  const model = fields.model && readEnum(fields.model, CHASSIS_MODELS, 'chassis model', 'unknown-model', d);
+  const labels = fields.labels && readLabels(fields.labels, d);
+  const hostnames = fields.hostnames && readHostnames(fields.hostnames, d);
+  if (Object.keys(fields).length === 0) {
+    d.warn('empty-selector', at(f), 'the selector has no criteria, so it picks every router of the twin; add fleet, model, labels or hostnames');
+  }
+  if ((fields.fleet && !fleet) || (fields.model && !model) || (fields.labels && !labels) || (fields.hostnames && !hostnames)) {
+    return undefined;
+  }
+  return {
+    ...(fleet === undefined ? {} : { fleet }),
+    ...(model === undefined ? {} : { model }),
+    ...(labels === undefined ? {} : { labels }),
+    ...(hostnames === undefined ? {} : { hostnames }),
+  };
+}
+
+function readLabels(f: Field, d: Diagnostics): Readonly<Record<string, string>> | undefined {
+  const entries = readMap(f, 'label names to values (site: ams)', d);
+  if (entries === undefined) return undefined;
+  // Built with fromEntries: assigning a "__proto__" label would silently drop it instead of storing it.
+  const labels: Array<[string, string]> = [];
+  let valid = true;
+  for (const entry of entries) {
+    const keyOk = entry.key.length > 0 && entry.key.length <= SCENARIO_LIMITS.maxLabelLength;
+    if (!keyOk) d.error('invalid-string', at(entry), `label name ${quoteValue(entry.key)} must be 1 to ${SCENARIO_LIMITS.maxLabelLength} characters`);
+    const value = readBounded(entry, 0, SCENARIO_LIMITS.maxLabelValueLength, 'a string (label values are text)', d);
+    if (value === undefined || !keyOk) valid = false;
+    else labels.push([entry.key, value]);
+  }
+  return valid ? Object.fromEntries(labels) : undefined;
+}
+
+function readHostnames(f: Field, d: Diagnostics): readonly string[] | undefined {
+  const items = readList(f, 'hostnames', d);
+  if (items === undefined) return undefined;
+  const seen = new Map<string, Field>();
+  const hostnames: string[] = [];
+  let valid = true;
+  for (const item of items) {
+    const hostname = readHostname(item, d);
+    if (hostname !== undefined && checkUnique(item, hostname, seen, d)) hostnames.push(hostname);
+    else valid = false;
+  }
+  return valid ? hostnames : undefined;
+}
+
+function readHostname(f: Field, d: Diagnostics): string | undefined {
+  const hostname = readString(f, 'a string such as edge-1', d);
+  if (hostname === undefined) return undefined;
+  if (hostname.length <= SCENARIO_LIMITS.maxNameLength && HOSTNAME.test(hostname)) return hostname;
+  const rule = `an IOS hostname starts with a letter, ends with a letter or digit, has only letters, digits and hyphens, and is 1 to ${SCENARIO_LIMITS.maxNameLength} characters`;
+  d.error('invalid-hostname', at(f), `invalid hostname ${quoteValue(hostname)}: ${rule}`);
+  return undefined;
+}
+
+/** An IOS-XE version string; also used for ISSU `toVersion`. */
+export function readVersion(f: Field, d: Diagnostics): string | undefined {
+  const version = readString(f, 'an IOS-XE version string such as "17.3.4a"', d);
+  if (version === undefined) return undefined;
+  if (version.length <= SCENARIO_LIMITS.maxVersionLength && VERSION.test(version)) return version;
+  const rule = `expected an IOS-XE version such as 17.3.4a: letters, digits, dots, hyphens, underscores and parentheses, at most ${SCENARIO_LIMITS.maxVersionLength} characters`;
+  d.error('invalid-version', at(f), `invalid ${label(f)} ${quoteValue(version)}; ${rule}`);
+  return undefined;
+}
+
+/** A string of bounded length; `invalid-string` when it is too short or too long. */
+export function readBounded(f: Field, min: number, max: number, expected: string, d: Diagnostics): string | undefined {
+  const text = readString(f, expected, d);
+  if (text === undefined || (text.length >= min && text.length <= max)) return text;
+  const found = text.length === 0 ? 'an empty string' : `${text.length} characters`;
+  d.error('invalid-string', at(f), `${label(f)} must be ${min === 0 ? 'at most' : `${min} to`} ${max} characters; found ${found}`);
+  return undefined;
+}
+
+function checkUnique(f: Field, hostname: string, seen: Map<string, Field>, d: Diagnostics): boolean {
+  const first = seen.get(hostname.toLowerCase());
+  if (first === undefined) {
+    seen.set(hostname.toLowerCase(), f);
+    return true;
+  }
+  const firstAt = at(first).pos === undefined ? first.path : `line ${at(first).pos?.line}`;
+  d.error('duplicate-hostname', at(f), `duplicate hostname ${quoteValue(hostname)} (first at ${firstAt}); hostnames are unique in a file, ignoring case`);
+  return false;
+}
