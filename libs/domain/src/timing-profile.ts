@@ -1,9 +1,11 @@
+import type { ChassisModel } from './chassis.js';
+
 /**
  * The timing profile: every duration the simulator uses, as a named key with a default, a unit, a source and
  * the distribution a run draws it from (DESIGN.md "Timing profile"; figures from domain reference §3, §4, §6).
  *
  * A scenario overrides keys under `spec.timing`; a chassis model may carry its own defaults
- * (`MODEL_TIMING_OVERRIDES`). Each draw is `default × factor`, with the factor drawn from the key's
+ * (`MODEL_TIMING_OVERRIDES`); precedence is scenario > model > profile. Each draw is `default × factor`, with the factor drawn from the key's
  * distribution by the run's seeded PRNG: `fixed` always 1, `uniform` from [1 − spread, 1 + spread].
  * An override replaces the default; its spread stays.
  */
@@ -35,6 +37,7 @@ export const TIMING_KEYS = [
   'rpBoot',
   'issuRollbackTimer',
   'ipcLossDetection',
+  'rprSwitchover',
 ] as const;
 
 export type TimingKey = (typeof TIMING_KEYS)[number];
@@ -68,15 +71,17 @@ export const TIMING_PROFILE: Readonly<Record<TimingKey, TimingKeyInfo>> = {
     key: 'iosdRestart',
     defaultMs: 10_000,
     unit: 'ms',
-    description: 'a crashed IOS instance restarted by the process manager on its host, before RF progression',
-    source: 'uncertain: no public figure (domain §3 suggests 2–5 min to STANDBY HOT in total)',
+    description:
+      'a crashed (guest panic) or watchdog-reset IOS instance until it runs again (STARTED/BOOTED, RF DISABLED), ' +
+      'before its RF progression; the restart is done by the KVM supervisor of its host',
+    source: 'uncertain: no public figure (domain §3 suggests 2–5 min to STANDBY HOT in total, §6.3)',
     distribution: uniform(0.3),
   },
   guestRestart: {
     key: 'guestRestart',
     defaultMs: 15_000,
     unit: 'ms',
-    description: 'KVM supervisor notices a dead guest (STOPPED/FAILED) and starts it again',
+    description: 'KVM supervisor notices a dead QEMU process (STOPPED/FAILED, SHUTOFF reason CRASHED) and starts it again',
     source: 'uncertain: management-layer behaviour, no source (domain §6.3)',
     distribution: uniform(0.3),
   },
@@ -84,15 +89,18 @@ export const TIMING_PROFILE: Readonly<Record<TimingKey, TimingKeyInfo>> = {
     key: 'hangDetection',
     defaultMs: 30_000,
     unit: 'ms',
-    description: 'a hung IOS (no crash signal) is declared failed: watchdog / RF client notification timeout',
-    source: 'RF client_notification_TMR = 30000 ms on the ASR1K (domain §2.3); watchdog figure uncertain',
+    description: 'a hung active IOS (no crash signal) until the libvirt watchdog fires (WATCHDOG, action reset)',
+    source:
+      'uncertain: watchdog timeout is configuration specific (domain §6.3); set to the 30 s RF client ' +
+      'notification timer, the ASR1K figure for an unresponsive peer (domain §2.3)',
     distribution: fixed,
   },
   rfClientNotification: {
     key: 'rfClientNotification',
     defaultMs: 30_000,
     unit: 'ms',
-    description: 'RF client notification timer (cRFCfgNotifTimer)',
+    description:
+      'RF client notification timer (cRFCfgNotifTimer): a hung standby that stops acknowledging is reset by the active',
     source: 'captured: client_notification_TMR = 30000 milliseconds (domain §2.3, §5.2)',
     distribution: fixed,
   },
@@ -100,7 +108,7 @@ export const TIMING_PROFILE: Readonly<Record<TimingKey, TimingKeyInfo>> = {
     key: 'hostBoot',
     defaultMs: 120_000,
     unit: 'ms',
-    description: 'Linux control processor up before the IOS system uptime starts',
+    description: 'Linux control processor up before IOS starts, in a chassis reload or after a kernel-panic reboot',
     source: 'inferred ≈2 min from ASR1001 and ASR1006 captures (domain §3)',
     distribution: uniform(0.15),
   },
@@ -108,7 +116,7 @@ export const TIMING_PROFILE: Readonly<Record<TimingKey, TimingKeyInfo>> = {
     key: 'espPacketReady',
     defaultMs: 109_000,
     unit: 'ms',
-    description: 'ESP packet-ready after a chassis start',
+    description: 'ESP packet-ready after a chassis start, an ESP reset (non-SSO switchover) or an ESP repair',
     source: 'inferred 1:49 from an ASR1004 show platform diag capture (domain §3)',
     distribution: uniform(0.15),
   },
@@ -132,7 +140,9 @@ export const TIMING_PROFILE: Readonly<Record<TimingKey, TimingKeyInfo>> = {
     key: 'rpBoot',
     defaultMs: 120_000,
     unit: 'ms',
-    description: 'a failed or reset RP until its Linux host is up again',
+    description:
+      'a single RP reboot until its Linux host is up again: old active RP after a dual-RP switchover (§2.4), ' +
+      'standby RP reload, repaired/reinserted RP',
     source: 'same ≈2 min control-processor figure as hostBoot (domain §3, §6.4), uncertain',
     distribution: uniform(0.15),
   },
@@ -140,8 +150,11 @@ export const TIMING_PROFILE: Readonly<Record<TimingKey, TimingKeyInfo>> = {
     key: 'issuRollbackTimer',
     defaultMs: 2_700_000,
     unit: 'ms',
-    description: 'ISSU rollback timer started by runversion; expiry rolls back',
-    source: 'classic issu command set default 45 min (domain §3, §4.1; capture "Configured Rollback Time = 00:45:00")',
+    description: 'ISSU rollback timer, started at loadversion; acceptversion stops it; expiry rolls back',
+    source:
+      'classic issu command set default 45 min (domain §3, §4.1; capture "Configured Rollback Time = 00:45:00"); ' +
+      'started at loadversion as the ASR1K guide says and the capture shows ("Last operation: loadversion", ' +
+      'timer running); the 12.2SB page starts it at runversion (§4.2)',
     distribution: fixed,
   },
   ipcLossDetection: {
@@ -152,10 +165,49 @@ export const TIMING_PROFILE: Readonly<Record<TimingKey, TimingKeyInfo>> = {
     source: 'uncertain: no public ASR1K figure (domain §2.3, §2.6)',
     distribution: uniform(0.3),
   },
+  rprSwitchover: {
+    key: 'rprSwitchover',
+    defaultMs: 150_000,
+    unit: 'ms',
+    description:
+      'non-SSO switchover (RPR, or SSO with the peer still STANDBY COLD): the peer completes initialisation ' +
+      'and reaches ACTIVE; the ESP is reset and forwards again once packet-ready and reprogrammed',
+    source:
+      'uncertain: ASR guide says "the entire system is rebooted" under RPR (domain §2.1, §2.4); Catalyst ' +
+      'RPR 2–4 min (Cat6500), < 60 s (Cat4500) (domain §3); default 2.5 min',
+    distribution: uniform(0.3),
+  },
 };
 
-/** Per-model defaults that differ from the profile. Empty until a source gives a model-specific figure. */
-export const MODEL_TIMING_OVERRIDES: Readonly<Partial<Record<string, Partial<Record<TimingKey, number>>>>> = {};
+/**
+ * Per-model defaults that differ from the profile, each from a model-specific capture (domain §3, single
+ * samples, **[inferred]**):
+ * - ASR1001 `chassisReload` 431 000 ms: `reload` to IOS restart 7 min 11 s (ntc `cisco_ios_show_version2.raw`);
+ * - ASR1004 `chassisReload` 296 000 ms: R0/0 "Became HA Active" 4:56 after chassis start
+ *   (ntc `cisco_ios_show_platform_diag.raw`).
+ */
+export const MODEL_TIMING_OVERRIDES: Readonly<Partial<Record<ChassisModel, Partial<Record<TimingKey, number>>>>> = {
+  ASR1001: { chassisReload: 431_000 },
+  ASR1004: { chassisReload: 296_000 },
+};
+
+/**
+ * Base duration (ms) of every key for a chassis model, before the seeded draw: the scenario's `spec.timing`
+ * override if given, else the model's default, else the profile default.
+ */
+export function resolveTimingDefaults(
+  model: ChassisModel,
+  overrides: Readonly<Record<string, number>> = {},
+): Record<TimingKey, number> {
+  const modelDefaults = MODEL_TIMING_OVERRIDES[model] ?? {};
+  const out = {} as Record<TimingKey, number>;
+  for (const key of TIMING_KEYS) {
+    out[key] = Object.hasOwn(overrides, key)
+      ? (overrides[key] as number)
+      : (modelDefaults[key] ?? TIMING_PROFILE[key].defaultMs);
+  }
+  return out;
+}
 
 export function isTimingKey(value: unknown): value is TimingKey {
   return typeof value === 'string' && Object.hasOwn(TIMING_PROFILE, value);

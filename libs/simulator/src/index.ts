@@ -1,0 +1,35 @@
+export { simulateBatch, type BatchOptions, type BatchOutcome } from './batch.js';
+export { evaluateExpectations, routerVerdict } from './expectations.js';
+export { iterationSeed, routerSeed } from './prng.js';
+export { runScenario, type RunOptions } from './report.js';
+export type {
+  ExpectationResult,
+  FinalInstance,
+  InstanceRole,
+  Report,
+  RouterMetrics,
+  RouterResult,
+  RouterRun,
+  TimelineEntry,
+  Verdict,
+} from './report-types.js';
+export { compilePlan, type CompiledStep, type ScenarioPlan } from './scenario-plan.js';
+export { SWITCHOVER_REASONS, type SimState, type SwitchoverReason } from './sim-state.js';
+export {
+  advance,
+  createSimulation,
+  DEFAULT_SEED,
+  finish,
+  runSeedOf,
+  simulateRouter,
+  step,
+  type SimulateOptions,
+  type StepOutcome,
+} from './simulation.js';
+export {
+  routerStateAt,
+  snapshotRouter,
+  type InstanceSnapshot,
+  type IssuSnapshot,
+  type RouterSnapshot,
+} from './snapshot.js';

@@ -1,0 +1,108 @@
+import {
+  DOMAIN_STATES,
+  RF,
+  RF_STATES,
+  type DomainState,
+  type Expectation,
+  type InstanceName,
+  type RfStateName,
+} from '@asr-twin/domain';
+import { instanceName } from './engine-core.js';
+import { evaluateExpectations, routerVerdict } from './expectations.js';
+import type { FinalInstance, InstanceRole, RouterMetrics, RouterResult, RouterRun, TimelineEntry } from './report-types.js';
+import type { SimState } from './sim-state.js';
+
+const NO_TIMELINE: readonly TimelineEntry[] = Object.freeze([]);
+
+/** Final-instance objects are immutable and few (name × RF × libvirt state), so they are shared. */
+const FINAL_CACHE: (FinalInstance | undefined)[] = [];
+/** `final` objects are shared too: one per pair of final instances. */
+const FINAL_PAIRS = new Map<number, RouterResult['final']>();
+
+function roleOf(rf: number): InstanceRole {
+  if (rf >= RF.ACTIVE_FAST) return 'active';
+  return rf >= RF.STANDBY_COLD ? 'standby' : 'none';
+}
+
+function finalKey(s: SimState, i: number): number {
+  return ((s.dualRp ? 2 : 0) + i) * 256 + s.inst[i].rf * 16 + s.inst[i].dom;
+}
+
+function finalInstance(s: SimState, i: number, key: number): FinalInstance {
+  let f = FINAL_CACHE[key];
+  if (f === undefined) {
+    const rf = s.inst[i].rf;
+    f = Object.freeze({
+      name: instanceName(s, i) as InstanceName,
+      role: roleOf(rf),
+      rfState: (RF_STATES[rf] as (typeof RF_STATES)[number]).name as RfStateName,
+      domainState: DOMAIN_STATES[s.inst[i].dom] as DomainState,
+    });
+    FINAL_CACHE[key] = f;
+  }
+  return f;
+}
+
+function finalOf(s: SimState): RouterResult['final'] {
+  const ka = finalKey(s, 0);
+  const kb = finalKey(s, 1);
+  const pairKey = ka * 1024 + kb;
+  let f = FINAL_PAIRS.get(pairKey);
+  if (f === undefined) {
+    f = Object.freeze({ instances: Object.freeze([finalInstance(s, 0, ka), finalInstance(s, 1, kb)]) });
+    FINAL_PAIRS.set(pairKey, f);
+  }
+  return f;
+}
+
+/** Metrics of a finished (or paused) run, per DESIGN.md "Results". */
+export function metricsOf(s: SimState): RouterMetrics {
+  // Before its reference step fires nothing has happened: the router is as it started (redundant iff SSO).
+  const initially = s.configuredMode === 'sso' ? 0 : null;
+  const restored = s.tRef < 0 ? initially : s.lostAt < 0 ? 0 : s.restoredAt < 0 ? null : s.restoredAt - s.tRef;
+  return {
+    controlPlaneOutageMs: s.cpOutMs,
+    dataPlaneOutageMs: s.dpOutMs,
+    redundancyRestoredMs: s.error === null ? restored : null,
+    switchovers: s.switchovers,
+    dualActiveMs: s.dualMs,
+  };
+}
+
+/** The result of one router's run from its state (expected at the horizon), expectations evaluated. */
+export function buildRun(s: SimState, expect: readonly Expectation[]): RouterRun {
+  const metrics = metricsOf(s);
+  const failed = s.error !== null;
+  const expectations = evaluateExpectations(s.hostname, metrics, expect, failed);
+  const verdict = routerVerdict(expectations, failed);
+  const final = finalOf(s);
+  const result = failed
+    ? { hostname: s.hostname, model: s.model, verdict, error: s.error as string, metrics, final }
+    : { hostname: s.hostname, model: s.model, verdict, metrics, final };
+  return { result, expectations, timeline: s.timeline ?? NO_TIMELINE, events: s.events };
+}
+
+/** The result of a router that could not be simulated at all (e.g. an unknown chassis model). */
+export function errorRun(
+  router: { readonly hostname: string; readonly model: RouterResult['model'] },
+  error: string,
+  expect: readonly Expectation[],
+): RouterRun {
+  const metrics: RouterMetrics = {
+    controlPlaneOutageMs: 0,
+    dataPlaneOutageMs: 0,
+    redundancyRestoredMs: null,
+    switchovers: 0,
+    dualActiveMs: 0,
+  };
+  const expectations = evaluateExpectations(router.hostname, metrics, expect, true);
+  const result: RouterResult = {
+    hostname: router.hostname,
+    model: router.model,
+    verdict: 'error',
+    error,
+    metrics,
+    final: { instances: [] },
+  };
+  return { result, expectations, timeline: [], events: 0 };
+}

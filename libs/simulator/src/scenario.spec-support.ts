@@ -1,0 +1,185 @@
+import fc from 'fast-check';
+import { expect } from 'vitest';
+import {
+  ACTIONS,
+  CHASSIS_MODELS,
+  chassisAnatomy,
+  DEFAULT_HORIZON_MS,
+  FAULTS,
+  resolveTimingDefaults,
+  STEP_TARGETS,
+  TIMING_PROFILE,
+  type ActionName,
+  type ChassisModel,
+  type EspSlot,
+  type Expectation,
+  type FaultName,
+  type InstanceName,
+  type IssuParams,
+  type RedundancyMode,
+  type RpSlot,
+  type Scenario,
+  type ScenarioRouter,
+  type ScenarioStep,
+  type StepTarget,
+  type TimingKey,
+} from '@asr-twin/domain';
+import type { RouterRun, TimelineEntry } from './report-types.js';
+
+/** Test helpers: build parsed `Scenario` objects in TypeScript (no YAML parser here). */
+
+export const SEC = 1000;
+export const MIN = 60_000;
+
+export const target = {
+  active: { kind: 'active' } as StepTarget,
+  standby: { kind: 'standby' } as StepTarget,
+  router: { kind: 'router' } as StepTarget,
+  instance: (name: InstanceName): StepTarget => ({ kind: 'instance', name }),
+  host: (slot: RpSlot): StepTarget => ({ kind: 'host', slot }),
+  esp: (slot: EspSlot): StepTarget => ({ kind: 'esp', slot }),
+};
+
+function defaultTarget(name: FaultName | ActionName): StepTarget {
+  return { kind: STEP_TARGETS[name].defaultTarget } as StepTarget;
+}
+
+export function fault(atMs: number, name: FaultName, on?: StepTarget): ScenarioStep {
+  return { kind: 'fault', atMs, fault: name, target: on ?? defaultTarget(name) };
+}
+
+export function action(atMs: number, name: Exclude<ActionName, 'issu'>, on?: StepTarget): ScenarioStep {
+  return { kind: 'action', atMs, action: name, target: on ?? defaultTarget(name) };
+}
+
+export function issu(atMs: number, params: Partial<IssuParams> & { toVersion: string }): ScenarioStep {
+  return {
+    kind: 'action',
+    atMs,
+    action: 'issu',
+    target: { kind: 'router' },
+    params: { accept: true, stepDelayMs: 60_000, ...params },
+  };
+}
+
+export function router(
+  hostname: string,
+  model: ChassisModel,
+  redundancy: RedundancyMode = 'sso',
+  version = '17.3.4a',
+): ScenarioRouter {
+  return { hostname, model, redundancy, version };
+}
+
+export interface ScenarioInput {
+  readonly name?: string;
+  readonly seed?: number;
+  readonly horizonMs?: number;
+  readonly routers?: readonly ScenarioRouter[];
+  readonly timing?: Readonly<Record<string, number>>;
+  readonly steps?: readonly ScenarioStep[];
+  readonly expect?: readonly Expectation[];
+}
+
+export function scenario(input: ScenarioInput = {}): Scenario {
+  return {
+    apiVersion: 'asr-twin/v1',
+    kind: 'Scenario',
+    metadata: { name: input.name ?? 'test' },
+    spec: {
+      ...(input.seed === undefined ? {} : { seed: input.seed }),
+      horizonMs: input.horizonMs ?? DEFAULT_HORIZON_MS,
+      ...(input.routers === undefined ? {} : { routers: input.routers }),
+      timing: input.timing ?? {},
+      steps: input.steps ?? [],
+      expect: input.expect ?? [],
+    },
+  };
+}
+
+/**
+ * Bounds of the sum of the draws of `keys` for a chassis model: each key drawn in
+ * [base × (1 − spread), base × (1 + spread)] (rounded), base = scenario override > model default > profile.
+ */
+export function drawBounds(model: ChassisModel, keys: readonly TimingKey[], overrides: Record<string, number> = {}): [number, number] {
+  const bases = resolveTimingDefaults(model, overrides);
+  let lo = 0;
+  let hi = 0;
+  for (const key of keys) {
+    const d = TIMING_PROFILE[key].distribution;
+    const spread = d.kind === 'uniform' ? d.spread : 0;
+    lo += Math.floor(bases[key] * (1 - spread));
+    hi += Math.ceil(bases[key] * (1 + spread));
+  }
+  return [lo, hi];
+}
+
+/** Seeds used by multi-seed physics checks: a golden must hold for every one of them. */
+export const SEEDS = [1, 7, 42, 1234, 99_999] as const;
+
+/** Timeline entries of one component (and optionally one event kind), in order. */
+export function entriesOf(run: RouterRun, component: string, event?: string): TimelineEntry[] {
+  return run.timeline.filter((e) => e.component === component && (event === undefined || e.event === event));
+}
+
+/** RF states an instance entered, in order (from the timeline). */
+export function rfPath(run: RouterRun, instance: string): string[] {
+  return entriesOf(run, instance, 'rf-state').map((e) => e.to as string);
+}
+
+/** Time of the first timeline entry matching, or throws (a test expecting it then fails clearly). */
+export function firstAt(run: RouterRun, match: (e: TimelineEntry) => boolean): number {
+  const hit = run.timeline.find(match);
+  if (hit === undefined) throw new Error('expected timeline entry not found');
+  return hit.tMs;
+}
+
+export function expectWithin(value: number | null, [lo, hi]: readonly [number, number]): void {
+  expect(value).not.toBeNull();
+  expect(value as number).toBeGreaterThanOrEqual(lo);
+  expect(value as number).toBeLessThanOrEqual(hi);
+}
+
+const VERSIONS = ['17.6.1', '17.9.4'] as const;
+
+function stepArbitrary(model: ChassisModel, horizonMs: number): fc.Arbitrary<ScenarioStep> {
+  const a = chassisAnatomy(model);
+  const names = [...FAULTS, ...ACTIONS] as (FaultName | ActionName)[];
+  return fc.record({ name: fc.constantFrom(...names), atMs: fc.integer({ min: 0, max: horizonMs }), pick: fc.nat(), issuPick: fc.nat() }).map(
+    ({ name, atMs, pick, issuPick }): ScenarioStep => {
+      const allowed = STEP_TARGETS[name].allowed;
+      let kind = allowed[pick % allowed.length] as StepTarget['kind'];
+      if (name === 'esp-failure' && kind === 'standby' && a.espSlots.length < 2) kind = 'active';
+      const on: StepTarget =
+        kind === 'instance' ? { kind, name: a.instances[pick % 2]?.name as InstanceName }
+          : kind === 'host' ? { kind, slot: a.rpSlots[pick % a.rpSlots.length] as RpSlot }
+            : kind === 'esp' ? { kind, slot: a.espSlots[pick % a.espSlots.length] as EspSlot }
+              : { kind };
+      if (name === 'issu') {
+        return { kind: 'action', atMs, action: 'issu', target: on, params: { toVersion: VERSIONS[issuPick % 2] as string, accept: issuPick % 3 !== 0, stepDelayMs: (issuPick % 5) * MIN } };
+      }
+      return (FAULTS as readonly string[]).includes(name)
+        ? { kind: 'fault', atMs, fault: name as FaultName, target: on }
+        : { kind: 'action', atMs, action: name as Exclude<ActionName, 'issu'>, target: on };
+    },
+  );
+}
+
+/** A random but valid (model, mode, scenario, seed): any fault/action sequence on targets the chassis has. */
+export function runArbitrary(maxSteps = 12): fc.Arbitrary<{ scenario: Scenario; router: ScenarioRouter; seed: number }> {
+  return fc
+    .record({
+      model: fc.constantFrom(...CHASSIS_MODELS),
+      mode: fc.constantFrom('sso', 'rpr', 'none') as fc.Arbitrary<RedundancyMode>,
+      horizonMs: fc.integer({ min: 1, max: 3 * 60 }).map((m) => m * MIN),
+      seed: fc.integer(),
+      fastBoot: fc.boolean(),
+    })
+    .chain(({ model, mode, horizonMs, seed, fastBoot }) =>
+      fc.array(stepArbitrary(model, horizonMs), { maxLength: maxSteps }).map((steps) => ({
+        scenario: scenario({ horizonMs, steps, timing: fastBoot ? { standbyBootToHot: 40 * SEC, chassisReload: 90 * SEC } : {} }),
+        router: router('prop', model, mode),
+        seed,
+      })),
+    );
+}

@@ -1,0 +1,213 @@
+import type { ChassisModel, Expectation, RedundancyMode } from '@asr-twin/domain';
+import type { CompiledStep } from './scenario-plan.js';
+
+/**
+ * Numeric event kinds of the engine. An event is `[timeMs, seq, code, token]` with `code = kind + arg * 16`
+ * (`arg`: instance, host, ESP or step index) and `token` the epoch of its target when it was scheduled: an
+ * event whose token no longer matches is stale (its target was killed, rebooted or repaired) and is dropped.
+ */
+export const EV = {
+  STEP: 0,
+  RF: 1,
+  IOS_START: 2,
+  HANG_DETECT: 3,
+  HOST_REBOOT: 4,
+  HOST_UP: 5,
+  ESP_READY: 6,
+  ESP_TAKEOVER: 7,
+  IPC_DETECT: 8,
+  ISSU: 9,
+  ISSU_ROLLBACK: 10,
+} as const;
+export const EV_ARG_SHIFT = 16;
+
+/** Host states, as indices of the domain's `HOST_STATES`. */
+export const HOST = { UP: 0, PANICKED: 1, REBOOTING: 2, DOWN: 3 } as const;
+/** ESP states, as indices of the domain's `ESP_STATES`. */
+export const ESP = { OK: 0, INIT: 1, FAILED: 2, UNKNOWN: 3 } as const;
+/** libvirt domain states, as indices of the domain's `DOMAIN_STATES` (= `virDomainState` values). */
+export const DOM = { RUNNING: 1, SHUTOFF: 5, CRASHED: 6 } as const;
+
+/** RF progressions an instance can be in; `NONE` = not running (dead, or waiting to be restarted). */
+export const SEQ = { NONE: -1, STANDBY: 0, ACTIVE_BOOT: 1, TAKEOVER: 2 } as const;
+
+/** CISCO-RF-MIB `RFSwactReasonType` names as the CLI prints them (`Last switchover reason`), domain §2.2. */
+export const SWITCHOVER_REASONS = [
+  'none',
+  'not known',
+  'user initiated',
+  'user forced',
+  'active unit failed',
+  'active unit removed',
+] as const;
+export type SwitchoverReason = (typeof SWITCHOVER_REASONS)[number];
+export const REASON = { NONE: 0, NOT_KNOWN: 1, USER_INITIATED: 2, USER_FORCED: 3, FAILED: 4, REMOVED: 5 } as const;
+
+/**
+ * ISSU phases of the simulator's driver (domain §4). Waiting phases (LOADING, RAN, COMMITTING, ROLLING_BACK)
+ * advance when the peer reaches STANDBY HOT on the expected image; LOADED, ACCEPT_PENDING and ACCEPTED have
+ * the operator's next command scheduled; STRANDED waits for the rollback timer.
+ */
+export const ISSU = {
+  IDLE: 0,
+  LOADING: 1,
+  LOADED: 2,
+  RAN: 3,
+  ACCEPT_PENDING: 4,
+  ACCEPTED: 5,
+  COMMITTING: 6,
+  STRANDED: 7,
+  ROLLING_BACK: 8,
+} as const;
+/** `EV.ISSU` arguments: the operator command due. */
+export const ISSU_CMD = { RUNVERSION: 0, ACCEPTVERSION: 1, COMMITVERSION: 2 } as const;
+
+/** One entry of a run's timeline (DESIGN.md "Results"). */
+export interface TimelineEntry {
+  readonly tMs: number;
+  readonly router: string;
+  /** `router`, an instance (`R0/1`), a host (`R0`) or an ESP (`F0`). */
+  readonly component: string;
+  readonly event: string;
+  readonly from: string | null;
+  readonly to: string | null;
+}
+
+/** One IOS instance (KVM guest) in the engine. Flags are 0/1 numbers; states are domain codes. */
+export interface InstanceSim {
+  /** RF state, CLI code (domain `RF`). */
+  rf: number;
+  /** libvirt domain state, `virDomainState` value (domain `DOMAIN_STATES` index). */
+  dom: number;
+  /** Hung: keeps its RF state but does nothing (iosd-hang) until detected. */
+  hung: number;
+  /** Lasting faults on this unit. */
+  syncFail: number;
+  mismatch: number;
+  /** RF progression (`SEQ`), the index of the next state in it, its start (ms) and total duration (ms). */
+  progSeq: number;
+  progIdx: number;
+  progStart: number;
+  progTotal: number;
+  /** 0 = progressing, 1 = parked before leaving NEGOTIATION, 2 = parked at STANDBY COLD. */
+  park: number;
+  /** Bumped whenever pending events for this unit must be dropped (death, restart, takeover). */
+  epoch: number;
+  /** Time it entered its current RF state, and its last (re)start, ms. */
+  rfSince: number;
+  startedAt: number;
+  /** Image it runs (set when it starts) and the image it will boot next. */
+  version: string;
+  bootVersion: string;
+}
+
+/** The Linux host of one RP. */
+export interface HostSim {
+  /** Domain `HOST_STATES` index (`HOST`). */
+  state: number;
+  epoch: number;
+  /** Lasting rp-failure. */
+  rpFailed: number;
+}
+
+/** One ESP. */
+export interface EspSim {
+  /** Domain `ESP_STATES` index (`ESP`). */
+  state: number;
+  /** Holds FIB/feature state pushed by an active IOS (kept through IOS switchovers, lost on reset). */
+  programmed: number;
+  forwarding: number;
+  /** Lasting esp-failure. */
+  failed: number;
+  epoch: number;
+}
+
+/**
+ * The complete state of one router's simulation: plain JSON data (numbers, strings, arrays), so
+ * `JSON.parse(JSON.stringify(state))` is a faithful save that resumes to the same result. The engine mutates
+ * it in place for speed; callers treat it as opaque. Components are small records in fixed-size arrays
+ * (one property load per field on the hot path).
+ */
+export interface SimState {
+  format: 'asr-twin-sim/1';
+  hostname: string;
+  model: ChassisModel;
+  configuredMode: RedundancyMode;
+  dualRp: boolean;
+  espCount: number;
+  reloadOnEspFailure: boolean;
+  horizonMs: number;
+  /** Current simulated time, ms. Never decreases. */
+  now: number;
+  seq: number;
+  rng: number[];
+  /** Heap of pending events and its length in slots, see `event-queue.ts`. */
+  queue: number[];
+  queueLength: number;
+  /** Events popped and handled so far. */
+  events: number;
+  /** Base duration (ms) and spread of each timing key, in `TIMING_KEYS` order. */
+  timing: number[];
+  spread: number[];
+  steps: CompiledStep[];
+  /** The scenario's expectations, evaluated when the run finishes. */
+  expect: Expectation[];
+  /** Index of the step whose firing starts the redundancy clock (first fault, else first action), or -1. */
+  refStep: number;
+  /** Router-wide epoch: bumped by power loss and chassis reloads to cancel pending chassis-level events. */
+  epoch: number;
+
+  /** The two IOS instances: [0] = Primary (R0/0), [1] = Secondary (R0/1 or R1/0). */
+  inst: InstanceSim[];
+  /** Image the router is meant to run: the configured version, moved by ISSU commit/rollback and image repair. */
+  baseVersion: string;
+  /** Instance chosen to become active in the current cold start, or -1. */
+  designated: number;
+  /** Duration of the cold-start ACTIVE progression drawn at the last chassis reload, ms. */
+  coldActiveMs: number;
+
+  /** RP hosts [R0, R1]; the second entry is unused on single-RP chassis. */
+  host: HostSim[];
+  /** ESPs [F0, F1]; the second entry is unused on single-ESP chassis. */
+  esp: EspSim[];
+  /** ESP holding the active role. */
+  espActive: number;
+
+  powerLost: number;
+  ipcLost: number;
+  ipcEpoch: number;
+
+  issuPhase: number;
+  issuEpoch: number;
+  issuFrom: string;
+  issuTo: string;
+  issuAccept: boolean;
+  issuStepDelayMs: number;
+  /** Absolute time the rollback timer expires, or -1 when not running. */
+  issuDeadline: number;
+  /** Last ISSU command (`show issu state detail`: "Last operation"), or '' when none ran. */
+  issuLastOp: string;
+
+  switchovers: number;
+  standbyFailures: number;
+  lastReason: number;
+  lastSwitchoverAt: number;
+
+  /** Metric integration: time of the last accounting, outage sums (ms), current condition flags (0/1). */
+  lastT: number;
+  cpOutMs: number;
+  dpOutMs: number;
+  dualMs: number;
+  cpUp: number;
+  dpUp: number;
+  dualUp: number;
+  /** Redundancy clock: reference time, first loss after it, first restoration after that (ms, -1 = none). */
+  tRef: number;
+  lostAt: number;
+  restoredAt: number;
+
+  /** Collected timeline, or null when the caller did not ask for one (no strings are built then). */
+  timeline: TimelineEntry[] | null;
+  /** Set when the router cannot be simulated (e.g. a step targets a component its chassis lacks). */
+  error: string | null;
+}
