@@ -5,16 +5,19 @@ COPY package.json package-lock.json ./
 COPY apps/api/package.json apps/api/
 COPY apps/worker/package.json apps/worker/
 COPY apps/admin/package.json apps/admin/
+COPY apps/cli/package.json apps/cli/
+COPY apps/cli/bin apps/cli/bin/
 COPY libs/config/package.json libs/config/
 COPY libs/domain/package.json libs/domain/
 COPY libs/ios-cli/package.json libs/ios-cli/
 COPY libs/jobs/package.json libs/jobs/
 COPY libs/logging/package.json libs/logging/
 COPY libs/persistence/package.json libs/persistence/
+COPY libs/reporting/package.json libs/reporting/
 COPY libs/scenario/package.json libs/scenario/
 COPY libs/simulator/package.json libs/simulator/
 COPY migrations/package.json migrations/
-RUN npm ci --no-audit --no-fund
+RUN npm ci --no-audit --no-fund --ignore-scripts
 COPY . .
 RUN npm run build && npm prune --omit=dev
 

@@ -1,0 +1,112 @@
+import { parseArgs } from 'node:util';
+import { type CliIo, EXIT, type ExitCode, InfrastructureError, UsageError } from './cli-io.js';
+import { RUN_HELP, runCommand } from './commands/run.command.js';
+import { SHOW_DEFAULTS, SHOW_HELP, showCommand } from './commands/show.command.js';
+import { TIMINGS_HELP, timingsCommand } from './commands/timings.command.js';
+import { VALIDATE_HELP, validateCommand } from './commands/validate.command.js';
+
+export const HELP = `twin — the asr-twin command line
+
+usage: twin <command> [options]
+
+commands:
+  run <files…>            run scenario files with the embedded simulator; JUnit and JSON reports
+  validate <files…>       check scenario files (errors as file:line:col: message)
+  timings                 every timing key of the simulator with default, unit and source
+  show <model> <command>  show output of a fresh twin router (redundancy, redundancy-states, version, platform)
+
+Run "twin <command> --help" for a command's options.`;
+
+const HELPS: Readonly<Record<string, string>> = { run: RUN_HELP, validate: VALIDATE_HELP, timings: TIMINGS_HELP, show: SHOW_HELP };
+
+function integer(value: string | undefined, name: string, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not "${value}"`);
+  return n;
+}
+
+type OptionSpec = Record<string, { type: 'string' | 'boolean' }>;
+
+interface Parsed {
+  readonly values: Readonly<Record<string, string | boolean | undefined>>;
+  readonly positionals: readonly string[];
+}
+
+function parse(args: readonly string[], options: OptionSpec): Parsed {
+  try {
+    const r = parseArgs({ args: [...args], options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    return { values: r.values as Parsed['values'], positionals: r.positionals };
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error));
+  }
+}
+
+async function dispatch(command: string, rest: readonly string[], io: CliIo): Promise<ExitCode> {
+  switch (command) {
+    case 'run': {
+      const { values: v, positionals } = parse(rest, {
+        json: { type: 'boolean' },
+        junit: { type: 'string' },
+        seed: { type: 'string' },
+        iterations: { type: 'string' },
+      });
+      if (v['help']) return help(io, RUN_HELP);
+      const seed = integer(v['seed'] as string | undefined, 'seed', 0, 4_294_967_295);
+      const iterations = integer(v['iterations'] as string | undefined, 'iterations', 1, 10_000) ?? 1;
+      const junit = v['junit'] as string | undefined;
+      return runCommand(positionals, { json: v['json'] === true, iterations, ...(seed === undefined ? {} : { seed }), ...(junit ? { junit } : {}) }, io);
+    }
+    case 'validate': {
+      const { values: v, positionals } = parse(rest, {});
+      return v['help'] ? help(io, VALIDATE_HELP) : validateCommand(positionals, io);
+    }
+    case 'timings': {
+      const { values: v } = parse(rest, { json: { type: 'boolean' } });
+      return v['help'] ? help(io, TIMINGS_HELP) : timingsCommand({ json: v['json'] === true }, io);
+    }
+    case 'show': {
+      const { values: v, positionals } = parse(rest, { hostname: { type: 'string' }, redundancy: { type: 'string' }, version: { type: 'string' } });
+      if (v['help']) return help(io, SHOW_HELP);
+      const [model, ...words] = positionals;
+      if (!model || words.length === 0) throw new UsageError(`twin show needs a model and a command\n${SHOW_HELP}`);
+      return showCommand(
+        {
+          model,
+          command: words.join(' '),
+          hostname: (v['hostname'] as string | undefined) ?? SHOW_DEFAULTS.hostname,
+          redundancy: (v['redundancy'] as string | undefined) ?? SHOW_DEFAULTS.redundancy,
+          version: (v['version'] as string | undefined) ?? SHOW_DEFAULTS.version,
+        },
+        io,
+      );
+    }
+    default:
+      throw new UsageError(`unknown command "${command}"\n${HELP}`);
+  }
+}
+
+function help(io: CliIo, text: string): ExitCode {
+  io.stdout.write(`${text}\n`);
+  return EXIT.ok;
+}
+
+/** Runs one `twin` invocation and returns its exit code; errors are reported on stderr, never thrown. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    const topic = command === 'help' ? rest[0] : undefined;
+    return help(io, (topic && HELPS[topic]) ?? HELP);
+  }
+  try {
+    return await dispatch(command, rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`twin: ${error.message}\n`);
+      return EXIT.invalid;
+    }
+    const message = error instanceof InfrastructureError || error instanceof Error ? error.message : String(error);
+    io.stderr.write(`twin: ${message}\n`);
+    return EXIT.infrastructure;
+  }
+}

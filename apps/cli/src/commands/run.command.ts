@@ -1,0 +1,104 @@
+import { formatDuration } from '@asr-twin/scenario';
+import { iterationSeed, type Report, runScenario, runSeedOf } from '@asr-twin/simulator';
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { type CliIo, EXIT, type ExitCode, UsageError } from '../cli-io.js';
+import { failureMessage, type JunitSuite, toJunitXml } from '@asr-twin/reporting';
+import { Progress } from '../progress.js';
+import { expandArguments, type LoadedScenario, loadScenarios } from '../scenario-files.js';
+
+export const RUN_HELP = `usage: twin run <files or globs…> [--json] [--junit FILE] [--seed N] [--iterations N]
+
+Runs scenario files with the embedded simulator (no services needed) on the routers they embed.
+  --json          print the report of each run (DESIGN.md format): one object, or an array when several
+  --junit FILE    write JUnit XML (one testcase per router and expectation)
+  --seed N        run seed (0–4294967295); overrides spec.seed
+  --iterations N  Monte Carlo: run each scenario N times with seeds derived from the run seed
+Exit codes: 0 every expectation held, 1 an expectation failed, 2 invalid input, 3 infrastructure error.`;
+
+export interface RunOptions {
+  readonly json: boolean;
+  readonly junit?: string;
+  readonly seed?: number;
+  readonly iterations: number;
+}
+
+interface Outcome {
+  readonly loaded: LoadedScenario;
+  readonly iteration?: number;
+  readonly report: Report;
+  readonly durationMs: number;
+}
+
+function runOne(loaded: LoadedScenario, options: RunOptions, iteration: number): Outcome {
+  const base = runSeedOf(loaded.scenario, options.seed);
+  const seed = options.iterations > 1 ? iterationSeed(base, iteration) : base;
+  const started = performance.now();
+  const report = runScenario(loaded.scenario, loaded.scenario.spec.routers ?? [], { seed });
+  return {
+    loaded,
+    ...(options.iterations > 1 ? { iteration } : {}),
+    report,
+    durationMs: performance.now() - started,
+  };
+}
+
+function embeddedTargets(l: LoadedScenario): void {
+  if (l.scenario.spec.selector) {
+    throw new UsageError(`${l.file}: selects routers of a fleet (spec.selector); run it against a server`);
+  }
+  if (!l.scenario.spec.routers?.length) throw new UsageError(`${l.file}: names no routers (spec.routers)`);
+}
+
+function summaryLine(o: Outcome): string {
+  const r = o.report;
+  const label = o.iteration === undefined ? '' : ` #${o.iteration}`;
+  const held = r.expectations.filter((e) => e.verdict === 'pass').length;
+  return `${r.verdict.toUpperCase().padEnd(5)} ${r.scenario}${label}  ${o.loaded.file}  seed ${r.seed}  ${r.routers.length} router(s), ${held}/${r.expectations.length} expectation(s) held`;
+}
+
+function detailLines(o: Outcome): string[] {
+  const errors = o.report.routers.filter((r) => r.verdict === 'error').map((r) => `      ${r.hostname}: error: ${r.error ?? 'not simulated'}`);
+  const failures = o.report.expectations.filter((e) => e.verdict !== 'pass').map((e) => `      ${failureMessage(e)}`);
+  return [...errors, ...failures];
+}
+
+function exitCodeOf(outcomes: readonly Outcome[]): ExitCode {
+  if (outcomes.some((o) => o.report.verdict === 'error')) return EXIT.invalid;
+  return outcomes.some((o) => o.report.verdict === 'fail') ? EXIT.failed : EXIT.ok;
+}
+
+export async function runCommand(args: readonly string[], options: RunOptions, io: CliIo): Promise<ExitCode> {
+  const files = await expandArguments(args, io.cwd);
+  const { loaded, errors } = await loadScenarios(files, io.cwd);
+  for (const e of errors) io.stderr.write(`${e}\n`);
+  if (errors.length > 0) return EXIT.invalid;
+  for (const l of loaded) embeddedTargets(l);
+  for (const w of loaded.flatMap((l) => l.warnings)) io.stderr.write(`${w}\n`);
+
+  const progress = new Progress(io.stderr, loaded.length * options.iterations, 'runs');
+  const outcomes: Outcome[] = [];
+  for (const l of loaded) {
+    for (let i = 0; i < options.iterations; i++) {
+      outcomes.push(runOne(l, options, i));
+      progress.update(outcomes.length, l.scenario.metadata.name);
+      if (progress.enabled) await new Promise((r) => setImmediate(r));
+    }
+  }
+  progress.clear();
+
+  if (options.junit) {
+    const suites: JunitSuite[] = outcomes.map((o) => ({ report: o.report, source: o.loaded.file, durationMs: o.durationMs, ...(o.iteration === undefined ? {} : { iteration: o.iteration }) }));
+    await writeFile(resolve(io.cwd, options.junit), toJunitXml(suites));
+  }
+  if (options.json) {
+    const reports = outcomes.map((o) => o.report);
+    io.stdout.write(`${JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)}\n`);
+  } else {
+    for (const o of outcomes) io.stdout.write([summaryLine(o), ...detailLines(o)].join('\n') + '\n');
+    const failed = outcomes.filter((o) => o.report.verdict !== 'pass').length;
+    const wallMs = Math.round(outcomes.reduce((n, o) => n + o.durationMs, 0));
+    io.stdout.write(`${outcomes.length - failed} of ${outcomes.length} run(s) passed (${formatDuration(wallMs)} of wall time)\n`);
+  }
+  return exitCodeOf(outcomes);
+}

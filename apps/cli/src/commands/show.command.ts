@@ -1,0 +1,54 @@
+import { CHASSIS_MODELS, DEFAULT_SOFTWARE_VERSION, isChassisModel, isRedundancyMode, type RedundancyMode } from '@asr-twin/domain';
+import { defaultShowContext, renderShow, SHOW_COMMANDS, type ShowCommand } from '@asr-twin/ios-cli';
+import { type CliIo, EXIT, type ExitCode, UsageError } from '../cli-io.js';
+
+export const SHOW_HELP = `usage: twin show <model> <command> [--hostname NAME] [--redundancy sso|rpr|none] [--version X]
+
+Prints what a freshly booted twin router of that model answers to the command.
+  model     ${CHASSIS_MODELS.join(', ')}
+  command   redundancy, redundancy-states, version, platform (or the full "show …" text)`;
+
+const ALIASES: Readonly<Record<string, ShowCommand>> = {
+  redundancy: 'show redundancy',
+  'redundancy-states': 'show redundancy states',
+  'redundancy states': 'show redundancy states',
+  version: 'show version',
+  platform: 'show platform',
+};
+
+function commandOf(text: string): ShowCommand {
+  const normalised = text.trim().toLowerCase().replace(/\s+/g, ' ');
+  const command = (SHOW_COMMANDS as readonly string[]).includes(normalised)
+    ? (normalised as ShowCommand)
+    : ALIASES[normalised.replace(/^show /, '')];
+  if (!command) throw new UsageError(`unknown show command "${text}"; expected one of ${Object.keys(ALIASES).join(', ')}`);
+  return command;
+}
+
+export interface ShowOptions {
+  readonly model: string;
+  readonly command: string;
+  readonly hostname: string;
+  readonly redundancy: string;
+  readonly version: string;
+}
+
+export function showCommand(options: ShowOptions, io: CliIo): ExitCode {
+  if (!isChassisModel(options.model)) {
+    throw new UsageError(`unknown model "${options.model}"; expected one of ${CHASSIS_MODELS.join(', ')}`);
+  }
+  if (!isRedundancyMode(options.redundancy)) {
+    throw new UsageError(`unknown redundancy mode "${options.redundancy}"; expected sso, rpr or none`);
+  }
+  const command = commandOf(options.command);
+  const ctx = defaultShowContext({
+    hostname: options.hostname,
+    model: options.model,
+    redundancyMode: options.redundancy as RedundancyMode,
+    softwareVersion: options.version,
+  });
+  io.stdout.write(renderShow(command, ctx));
+  return EXIT.ok;
+}
+
+export const SHOW_DEFAULTS = { hostname: 'Router', redundancy: 'sso', version: DEFAULT_SOFTWARE_VERSION } as const;
