@@ -30,6 +30,12 @@ const ROUTES: Readonly<Record<string, Access>> = {
   'PATCH /api/v1/routers/:id': 'admin',
   'DELETE /api/v1/routers/:id': 'admin',
   'GET /api/v1/routers/:id/changes': 'viewer',
+  'GET /api/v1/routers/:id/show/redundancy': 'viewer',
+  'GET /api/v1/routers/:id/show/redundancy-states': 'viewer',
+  'GET /api/v1/routers/:id/show/version': 'viewer',
+  'GET /api/v1/routers/:id/show/platform': 'viewer',
+  'POST /api/v1/routers/:id/observations': 'operator',
+  'POST /api/v1/fleets/:id/routers/observations': 'admin',
 };
 
 const NO_SUCH_ID = '6f1c1b9e-0000-4000-8000-000000000000';

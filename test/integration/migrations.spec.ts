@@ -5,7 +5,34 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyTestDatabase, migratedTestDatabase } from '../support/context.js';
 import type { TestDatabase } from '../support/database.js';
 
-const TABLES = ['api_keys', 'change_log', 'esps', 'fleets', 'ios_instances', 'kvm_hypervisors', 'linux_hosts', 'routers'];
+const TABLES = [
+  'api_keys', 'change_log', 'esps', 'fleets', 'ios_instances', 'kvm_hypervisors', 'linux_hosts', 'routers',
+];
+
+/** Columns the redundancy-facts migration adds, by table. */
+const REDUNDANCY_FACT_COLUMNS = [
+  'ios_instances.state_since',
+  'routers.booted_at',
+  'routers.last_switchover_reason',
+  'routers.operating_mode',
+  'routers.standby_failures',
+  'routers.switchovers',
+];
+
+async function columns(url: string, names: readonly string[]): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const r = await client.query<{ name: string }>(
+      `SELECT table_name || '.' || column_name AS name FROM information_schema.columns
+        WHERE table_schema = 'public' AND table_name || '.' || column_name = ANY($1::text[]) ORDER BY 1`,
+      [names],
+    );
+    return r.rows.map((row) => row.name);
+  } finally {
+    await client.end();
+  }
+}
 
 async function tables(url: string): Promise<string[]> {
   const client = new pg.Client({ connectionString: url });
@@ -31,17 +58,25 @@ describe('migrations', () => {
     const names = MIGRATIONS.map((M) => new M().name);
     expect(names[0]).toBe('InitialSchema1764190000000');
     expect(names).toContain('ApiKeys1764300000000');
+    expect(names).toContain('RedundancyFacts1764400000000');
     expect(await hasPendingMigrations(db.url)).toBe(true);
     expect(await migrateUp(db.url)).toEqual(names);
     expect(await tables(db.url)).toEqual(TABLES);
     expect(await hasPendingMigrations(db.url)).toBe(false);
+    expect(await columns(db.url, REDUNDANCY_FACT_COLUMNS)).toEqual(REDUNDANCY_FACT_COLUMNS);
 
-    for (const name of [...names].reverse()) expect(await migrateDown(db.url)).toBe(name);
+    for (const name of [...names].reverse()) {
+      expect(await migrateDown(db.url)).toBe(name);
+      if (name !== 'RedundancyFacts1764400000000') continue;
+      expect(await columns(db.url, REDUNDANCY_FACT_COLUMNS)).toEqual([]);
+      expect(await tables(db.url)).toEqual(expect.arrayContaining(['ios_instances', 'routers']));
+    }
     expect(await migrateDown(db.url)).toBeUndefined();
     expect(await tables(db.url)).toEqual([]);
 
     expect(await migrateUp(db.url)).toEqual(names);
     expect(await tables(db.url)).toEqual(TABLES);
+    expect(await columns(db.url, REDUNDANCY_FACT_COLUMNS)).toEqual(REDUNDANCY_FACT_COLUMNS);
     expect(await migrateUp(db.url)).toEqual([]);
   });
 });
@@ -68,6 +103,20 @@ describe('change_log', () => {
     await expect(client.query(`TRUNCATE change_log`)).rejects.toThrow(/append-only \(TRUNCATE refused\)/);
     const count = await client.query<{ n: string }>(`SELECT count(*) AS n FROM change_log`);
     expect(count.rows[0]?.n).toBe('1');
+  });
+
+  it('gives existing rows the facts of a fresh boot and refuses unknown switchover reasons', async () => {
+    await client.query(`INSERT INTO fleets (id, name) VALUES (gen_random_uuid(), 'facts')`);
+    const router = await client.query<{ switchovers: number; standby_failures: number; last_switchover_reason: string; operating_mode: null; fresh: boolean }>(
+      `INSERT INTO routers (id, fleet_id, hostname, model, serial, software_version, redundancy_mode, health)
+       SELECT gen_random_uuid(), id, 'facts-1', 'ASR1004', 'S', '17.3.4a', 'sso', 'protected' FROM fleets WHERE name = 'facts'
+       RETURNING switchovers, standby_failures, last_switchover_reason, operating_mode, booted_at > now() - interval '1 minute' AS fresh`,
+    );
+    expect(router.rows[0]).toEqual({ switchovers: 0, standby_failures: 0, last_switchover_reason: 'none', operating_mode: null, fresh: true });
+    await expect(client.query(`UPDATE routers SET last_switchover_reason = 'gremlins' WHERE hostname = 'facts-1'`)).rejects.toThrow(
+      /routers_last_switchover_reason_check/,
+    );
+    await expect(client.query(`UPDATE routers SET switchovers = -1 WHERE hostname = 'facts-1'`)).rejects.toThrow(/routers_switchovers_check/);
   });
 
   it('refuses states the model does not know', async () => {

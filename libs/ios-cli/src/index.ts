@@ -77,5 +77,6 @@ export {
   normalizeXeVersion,
   parseXeVersion,
   releaseTrain,
+  xeVersionFromIosd,
   type XeVersion,
 } from './xe-version.js';

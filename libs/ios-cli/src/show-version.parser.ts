@@ -48,9 +48,13 @@ export interface ShowVersionObservation {
 
 const COMMAND = 'show version';
 
-/** `Cisco IOS Software [Train], <platform> Software (<image id>), [Experimental ]Version <version>…` */
+/**
+ * `Cisco IOS Software [Train], <platform> Software (<image id>), [Experimental ]Version <version>…`. Between the
+ * comma and `Software` a single lazy `.*?` (not `\s*.*?\s*`, which matches the same text but backtracks
+ * cubically: a 2,000-character line of spaces took seconds).
+ */
 const BANNER =
-  /^Cisco IOS Software(?:\s*\[([^\]]*)\])?,\s*.*?\s*Software\s+\(([^)]+)\),?\s+(Experimental\s+)?Version\s+([^\s,]+)/;
+  /^Cisco IOS Software(?:\s*\[([^\]]*)\])?,.*?Software\s+\(([^)]+)\),?\s+(Experimental\s+)?Version\s+([^\s,]+)/;
 const PATTERNS = {
   xeModern: /^Cisco IOS[ -]XE Software,\s+Version\s+(\S+)/,
   xeLegacy: /^IOS XE Version:\s*(\S+)/,

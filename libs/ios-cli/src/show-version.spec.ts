@@ -84,6 +84,14 @@ describe('parsing show version', () => {
   });
 });
 
+  it('reads a long banner-like line in linear time (no catastrophic backtracking)', () => {
+    const started = performance.now();
+    const result = parseShowVersion(`Cisco IOS Software, ${' '.repeat(50_000)}x\nr uptime is 1 minute`);
+    expect(result).toMatchObject({ ok: false, error: { code: 'UNRECOGNISED_OUTPUT' } });
+    // The previous banner pattern needed about 4 s for 2,000 spaces and minutes for 8,000.
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
 describe('rendering show version', () => {
   it('prints the 17.x heading, processor revision and the answering instance after a switchover', () => {
     const base = initialRouterState({ model: 'ASR1006', redundancyMode: 'sso', softwareVersion: '17.3.4a' });

@@ -2,7 +2,7 @@ import type { RouterTwinState } from '@asr-twin/domain';
 import type { ChangeLogEntity } from './entities/change-log.entity.js';
 import type { FleetEntity } from './entities/fleet.entity.js';
 import type { RouterEntity } from './entities/router.entity.js';
-import type { ChangeRecord, Fleet, RouterDetail, RouterSummary } from './read-models.js';
+import type { ChangeRecord, Fleet, RedundancyRecord, RouterDetail, RouterSummary } from './read-models.js';
 
 export function toFleet(entity: FleetEntity, counts: Fleet['health'] = { protected: 0, degraded: 0, down: 0 }): Fleet {
   return {
@@ -66,7 +66,18 @@ export function toRouterDetail(e: RouterEntity): RouterDetail {
       forwarding: x.forwarding,
     })),
   };
-  return { ...toRouterSummary(e), state };
+  return { ...toRouterSummary(e), state, redundancy: toRedundancyRecord(e), stateVersion: e.stateVersion };
+}
+
+function toRedundancyRecord(e: RouterEntity): RedundancyRecord {
+  return {
+    switchovers: e.switchovers,
+    standbyFailures: e.standbyFailures,
+    lastSwitchoverReason: e.lastSwitchoverReason,
+    operatingMode: e.operatingMode,
+    bootedAt: e.bootedAt.toISOString(),
+    stateSince: Object.fromEntries((e.instances ?? []).map((i) => [i.name, i.stateSince.toISOString()])),
+  };
 }
 
 export function toChangeRecord(e: ChangeLogEntity): ChangeRecord {

@@ -1,4 +1,4 @@
-import type { ChassisModel, RedundancyMode, RouterHealth, RouterTwinState } from '@asr-twin/domain';
+import type { ChassisModel, InstanceName, RedundancyMode, RouterHealth, RouterTwinState } from '@asr-twin/domain';
 
 /** Timestamps are ISO 8601 strings in UTC. */
 export interface Fleet {
@@ -35,8 +35,68 @@ export interface RouterSummary {
   readonly updatedAt: string;
 }
 
+/**
+ * Redundancy Facility figures of a router beyond the RF states of its instances: what `show redundancy` prints
+ * and real device output sets. Timestamps are ISO 8601 strings in UTC; uptimes are "now" minus them.
+ */
+export interface RedundancyRecord {
+  /** `Switchovers system experienced`. @defaultValue 0 */
+  readonly switchovers: number;
+  /** `Standby failures`. @defaultValue 0 */
+  readonly standbyFailures: number;
+  /** `Last switchover reason` in the CLI spelling (`none`, `user forced`, `active unit failed`, …). */
+  readonly lastSwitchoverReason: string;
+  /**
+   * Operating redundancy mode when a device reported one that differs from the derived one; `null`: derived
+   * (the configured mode, non-redundant in simplex).
+   */
+  readonly operatingMode: RedundancyMode | null;
+  /** When the system booted: origin of `Available system uptime` and `<host> uptime is`. */
+  readonly bootedAt: string;
+  /** When each IOS instance entered its current RF state: origin of `Uptime in current state`. */
+  readonly stateSince: Readonly<Partial<Record<InstanceName, string>>>;
+}
+
 export interface RouterDetail extends RouterSummary {
   readonly state: RouterTwinState;
+  readonly redundancy: RedundancyRecord;
+  /** Incremented by every change of the twin state; writers compare it to detect a concurrent change. */
+  readonly stateVersion: number;
+}
+
+/** The part of a stored router that observed device output may change. */
+export interface TwinStateRecord {
+  /** The router's release: that of the instance holding activity. */
+  readonly softwareVersion: string;
+  /** Configured redundancy mode; equals `state.redundancyMode`. */
+  readonly redundancyMode: RedundancyMode;
+  readonly health: RouterHealth;
+  readonly state: RouterTwinState;
+  readonly redundancy: RedundancyRecord;
+}
+
+/** Entities of a router's tree, as the change log names them. */
+export type TwinEntity = 'router' | 'host' | 'hypervisor' | 'instance' | 'esp';
+
+/**
+ * One changed field of one entity. `key` is the hostname for the router, the slot for a host, hypervisor or
+ * ESP (`R1`, `F0`) and the name for an IOS instance (`R0/1`).
+ */
+export interface FieldChange {
+  readonly entity: TwinEntity;
+  readonly key: string;
+  readonly field: string;
+  readonly before: unknown;
+  readonly after: unknown;
+}
+
+/** A new twin state for a stored router, computed from the state it had at `expectedStateVersion`. */
+export interface TwinStateWrite {
+  readonly routerId: string;
+  readonly expectedStateVersion: number;
+  readonly next: TwinStateRecord;
+  /** The fields that differ between the stored state and `next`; one change-log row per entity. */
+  readonly changes: readonly FieldChange[];
 }
 
 export interface NewRouter {

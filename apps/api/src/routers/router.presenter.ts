@@ -16,12 +16,14 @@ function roleOf(i: InstanceStatus): InstanceRole {
   return i.rfState === RF.STANDBY_HOT || isStandbyCold(i.rfState) ? 'standby' : 'down';
 }
 
-function presentInstance(i: InstanceStatus) {
+function presentInstance(i: InstanceStatus, stateSince: string | null) {
   return {
     name: i.name,
     role: roleOf(i),
     unit: i.unit,
     rfState: { code: i.rfState, name: rfStateName(i.rfState) },
+    /** When the instance entered its RF state (origin of `Uptime in current state`). */
+    stateSince,
     domainState: i.domainState,
     softwareVersion: i.softwareVersion,
     configVersion: i.configVersion,
@@ -47,6 +49,15 @@ export function presentRouterTree(r: RouterDetail) {
     labels: r.labels,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
+    stateVersion: r.stateVersion,
+    /** `show redundancy` facts beyond the RF states; `operatingMode` null: as configured (non-redundant in simplex). */
+    redundancy: {
+      operatingMode: r.redundancy.operatingMode,
+      switchovers: r.redundancy.switchovers,
+      standbyFailures: r.redundancy.standbyFailures,
+      lastSwitchoverReason: r.redundancy.lastSwitchoverReason,
+      bootedAt: r.redundancy.bootedAt,
+    },
     chassis: {
       model: anatomy.model,
       rackUnits: anatomy.rackUnits,
@@ -69,7 +80,7 @@ export function presentRouterTree(r: RouterDetail) {
           kind: 'kvm' as const,
           state: h.hypervisor.state,
           version: h.hypervisor.version,
-          guests: state.instances.filter((i) => i.host === h.slot).map(presentInstance),
+          guests: state.instances.filter((i) => i.host === h.slot).map((i) => presentInstance(i, r.redundancy.stateSince[i.name] ?? null)),
         },
       },
     })),

@@ -8,7 +8,7 @@ const VERSION = z
   .string()
   .regex(/^[0-9]{1,2}(\.[0-9A-Za-z]{1,8}){1,4}$/, 'an IOS-XE version such as 17.3.4a or 03.09.01.S');
 
-const SERIAL = z.string().regex(/^[A-Z0-9]{4,20}$/, '4 to 20 uppercase letters or digits');
+export const SERIAL = z.string().regex(/^[A-Z0-9]{4,20}$/, '4 to 20 uppercase letters or digits');
 
 /** At most this many routers in one explicit list (bigger sets: several requests, or `generate`). */
 export const MAX_ROUTERS_PER_REQUEST = 10_000;

@@ -31,4 +31,8 @@ export class IosInstanceEntity {
 
   @Column({ name: 'config_version', type: 'integer' })
   configVersion!: number;
+
+  /** When the instance entered its current RF state. */
+  @Column({ name: 'state_since', type: 'timestamptz' })
+  stateSince!: Date;
 }

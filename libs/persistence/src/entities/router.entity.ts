@@ -41,6 +41,23 @@ export class RouterEntity {
   @Column({ name: 'state_version', type: 'integer' })
   stateVersion!: number;
 
+  @Column({ type: 'integer' })
+  switchovers!: number;
+
+  @Column({ name: 'standby_failures', type: 'integer' })
+  standbyFailures!: number;
+
+  @Column({ name: 'last_switchover_reason', type: 'text' })
+  lastSwitchoverReason!: string;
+
+  /** NULL: the operating mode is the one derived from the configured mode (non-redundant in simplex). */
+  @Column({ name: 'operating_mode', type: 'text', nullable: true })
+  operatingMode!: RedundancyMode | null;
+
+  /** Origin of the system uptime. */
+  @Column({ name: 'booted_at', type: 'timestamptz' })
+  bootedAt!: Date;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -44,7 +44,8 @@ function addRouter(c: Columns, id: string, r: NewRouter): void {
 
 /**
  * Writes routers, hosts, hypervisors, instances, ESPs and one change-log row per router with six statements,
- * whatever the number of routers (no query per row). Runs inside the caller's transaction.
+ * whatever the number of routers (no query per row). Runs inside the caller's transaction. Every router starts
+ * freshly booted (`booted_at`, each instance's `state_since`: the transaction's time) with no switchover.
  */
 export async function bulkInsertRouters(
   m: EntityManager,
@@ -60,8 +61,9 @@ export async function bulkInsertRouters(
   });
   const { routers: R, hosts: H, instances: I, esps: E } = c;
   await m.query(
-    `INSERT INTO routers (id, fleet_id, hostname, model, serial, software_version, redundancy_mode, health, labels)
-     SELECT u.id, $1, u.hostname, u.model, u.serial, u.version, u.mode, u.health, u.labels
+    `INSERT INTO routers (id, fleet_id, hostname, model, serial, software_version, redundancy_mode, health, labels,
+                          switchovers, standby_failures, last_switchover_reason, booted_at)
+     SELECT u.id, $1, u.hostname, u.model, u.serial, u.version, u.mode, u.health, u.labels, 0, 0, 'none', now()
        FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[])
          AS u(id, hostname, model, serial, version, mode, health, labels)`,
     [fleetId, R.id, R.hostname, R.model, R.serial, R.version, R.mode, R.health, R.labels],
@@ -77,8 +79,10 @@ export async function bulkInsertRouters(
     [H.routerId, H.slot, H.hvState, H.hvVersion],
   );
   await m.query(
-    `INSERT INTO ios_instances (router_id, name, host_slot, unit, rf_state, domain_state, software_version, config_version)
-     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::smallint[], $6::text[], $7::text[], $8::integer[])`,
+    `INSERT INTO ios_instances (router_id, name, host_slot, unit, rf_state, domain_state, software_version, config_version,
+                                state_since)
+     SELECT u.*, now()
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::smallint[], $6::text[], $7::text[], $8::integer[]) AS u`,
     [I.routerId, I.name, I.host, I.unit, I.rf, I.domain, I.version, I.config],
   );
   await m.query(

@@ -6,7 +6,8 @@ import { isUuid, translatePgError } from './pg-errors.js';
 import { bulkInsertRouters } from './router-bulk-insert.js';
 import { RouterRepository } from './router.repository.js';
 
-const TREE = { hosts: { hypervisor: true }, instances: true, esps: true } as const;
+/** Relations that make up a router's whole tree. */
+export const ROUTER_TREE = { hosts: { hypervisor: true }, instances: true, esps: true } as const;
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -46,7 +47,7 @@ export class TypeormRouterRepository extends RouterRepository {
 
   async findDetail(idOrHostname: string): Promise<RouterDetail | null> {
     const where = isUuid(idOrHostname) ? { id: idOrHostname } : { hostname: idOrHostname };
-    const entity = await this.ds.getRepository(RouterEntity).findOne({ where, relations: TREE });
+    const entity = await this.ds.getRepository(RouterEntity).findOne({ where, relations: ROUTER_TREE });
     return entity ? toRouterDetail(entity) : null;
   }
 
@@ -68,7 +69,7 @@ export class TypeormRouterRepository extends RouterRepository {
         const before = await m.findOne(RouterEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
         if (!before) return null;
         await m.update(RouterEntity, { id }, { ...patch, updatedAt: new Date() });
-        const after = await m.findOneOrFail(RouterEntity, { where: { id }, relations: TREE });
+        const after = await m.findOneOrFail(RouterEntity, { where: { id }, relations: ROUTER_TREE });
         await logRouterChange(m, after, actor, pick(before, patch), pick(after, patch));
         return toRouterDetail(after);
       });

@@ -1,0 +1,63 @@
+import { ConflictError, NotFoundError } from '@asr-twin/domain';
+import { type FieldChange, FleetRepository, RouterRepository, RouterStateRepository } from '@asr-twin/persistence';
+import { Injectable } from '@nestjs/common';
+import { presentRouterTree, type RouterTree } from '../router.presenter.js';
+import { parseObservation } from './observation-parse.js';
+import { planObservation } from './observation-plan.js';
+import { initialTwin, newRouterOf } from './observed-router.js';
+import { twinChanges } from './twin-diff.js';
+
+/** The router after an observation, and every stored field the observation changed. */
+export interface ObservationResult {
+  readonly router: RouterTree;
+  readonly changes: readonly FieldChange[];
+}
+
+/**
+ * Real device output into the twin. The whole paste is parsed and mapped onto the router before anything is
+ * written; the write is one transaction with one change-log row per changed entity. Uptimes printed by the
+ * device become stored origins against the wall clock at the time of the request.
+ */
+@Injectable()
+export class ObservationService {
+  constructor(
+    private readonly routers: RouterRepository,
+    private readonly fleets: FleetRepository,
+    private readonly states: RouterStateRepository,
+  ) {}
+
+  /**
+   * Applies device output to a stored router (by id or hostname). An observation that changes nothing (the
+   * twin's own `show` output posted back, say) writes nothing and keeps `stateVersion`.
+   */
+  async observe(idOrHostname: string, text: string, actor: string): Promise<ObservationResult> {
+    const set = parseObservation(text);
+    const router = await this.routers.findDetail(idOrHostname);
+    if (!router) throw new NotFoundError('router', idOrHostname);
+    const next = planObservation(router, set, Date.now());
+    const changes = twinChanges(router.hostname, router, next);
+    if (changes.length === 0) return { router: presentRouterTree(router), changes };
+    const write = { routerId: router.id, expectedStateVersion: router.stateVersion, next, changes };
+    return { router: presentRouterTree(await this.states.apply(write, actor)), changes };
+  }
+
+  /**
+   * Creates a router in a fleet (id or name) from device output alone (`show version` required), then applies
+   * the rest of the output to it, in one transaction. `ConflictError` if the hostname is taken.
+   */
+  async create(fleetIdOrName: string, text: string, actor: string): Promise<ObservationResult> {
+    const set = parseObservation(text);
+    const fleet = await this.fleets.find(fleetIdOrName);
+    if (!fleet) throw new NotFoundError('fleet', fleetIdOrName);
+    const router = newRouterOf(set);
+    if ((await this.routers.findTakenHostnames([router.hostname])).length > 0) {
+      throw new ConflictError(`hostname "${router.hostname}" is already taken`, [{ field: 'hostname', message: 'already taken' }]);
+    }
+    const nowMs = Date.now();
+    const initial = initialTwin(router, nowMs);
+    const next = planObservation(initial, set, nowMs);
+    const changes = twinChanges(router.hostname, initial, next);
+    const created = await this.states.insertObserved(fleet.id, router, next, changes, actor);
+    return { router: presentRouterTree(created), changes };
+  }
+}
