@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 const sections = [
   ['./simulator.mjs', 'benchSimulator'],
   ['./api-generate.mjs', 'benchApiGenerate'],
+  ['./service.mjs', 'benchService'],
 ];
 
 const rows = [];

@@ -36,6 +36,19 @@ const ROUTES: Readonly<Record<string, Access>> = {
   'GET /api/v1/routers/:id/show/platform': 'viewer',
   'POST /api/v1/routers/:id/observations': 'operator',
   'POST /api/v1/fleets/:id/routers/observations': 'admin',
+  'POST /api/v1/scenarios/validate': 'viewer',
+  'POST /api/v1/scenarios': 'operator',
+  'GET /api/v1/scenarios': 'viewer',
+  'GET /api/v1/scenarios/:id': 'viewer',
+  'PUT /api/v1/scenarios/:id': 'operator',
+  'DELETE /api/v1/scenarios/:id': 'operator',
+  'POST /api/v1/runs': 'operator',
+  'GET /api/v1/runs': 'viewer',
+  'GET /api/v1/runs/:id': 'viewer',
+  'GET /api/v1/runs/:id/report': 'viewer',
+  'GET /api/v1/runs/:id/junit': 'viewer',
+  'GET /api/v1/runs/:id/timeline': 'viewer',
+  'POST /api/v1/runs/:id/cancel': 'operator',
 };
 
 const NO_SUCH_ID = '6f1c1b9e-0000-4000-8000-000000000000';

@@ -7,6 +7,7 @@ import type { TestDatabase } from '../support/database.js';
 
 const TABLES = [
   'api_keys', 'change_log', 'esps', 'fleets', 'ios_instances', 'kvm_hypervisors', 'linux_hosts', 'routers',
+  'run_results', 'run_shards', 'run_targets', 'run_timeline', 'runs', 'scenarios',
 ];
 
 /** Columns the redundancy-facts migration adds, by table. */

@@ -1,5 +1,5 @@
 import type { AppConfig } from '@asr-twin/config';
-import { RedisModule } from '@asr-twin/jobs';
+import { JobsModule, RedisModule } from '@asr-twin/jobs';
 import { PersistenceModule } from '@asr-twin/persistence';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
@@ -10,6 +10,8 @@ import { FleetModule } from './fleets/fleet.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { RouterModule } from './routers/router.module.js';
+import { RunModule } from './runs/run.module.js';
+import { ScenarioModule } from './scenarios/scenario.module.js';
 
 /** Composition root of the api process. */
 @Module({})
@@ -20,11 +22,14 @@ export class ApiModule {
       imports: [
         PersistenceModule.forRoot({ url: config.database.url, poolSize: config.database.poolSize, applicationName: 'asr-twin-api' }),
         RedisModule.forRoot(config.redis.url, 'asr-twin-api'),
+        JobsModule.forRoot(config.redis.queuePrefix),
         MetricsModule.forRoot({ public: config.metrics.public }),
         AuthModule.forRoot({ adminApiKey: config.auth.adminApiKey }),
         HealthModule,
         FleetModule,
         RouterModule,
+        ScenarioModule,
+        RunModule.forRoot(config.runs.shardSize),
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },

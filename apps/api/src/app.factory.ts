@@ -42,6 +42,10 @@ export async function createApiApp(config: AppConfig, log: Pino): Promise<NestFa
   });
   app.enableShutdownHooks();
   const fastify = app.getHttpAdapter().getInstance();
+  // Scenario files may be posted as they are, as YAML text.
+  fastify.addContentTypeParser(['application/yaml', 'application/x-yaml', 'text/yaml'], { parseAs: 'string' }, (_req, body, done) =>
+    done(null, body),
+  );
   await registerSecurityHeaders(app);
   await registerCors(app, config);
   // The key hook is an instance hook; the rate limit adds route hooks, which run after it.

@@ -17,6 +17,8 @@ export interface CliIo {
   readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean };
   readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean };
   readonly cwd: string;
+  /** Environment variables the CLI reads (`TWIN_SERVER`, `TWIN_API_KEY`). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** A problem with the command line or the input files: reported on stderr, exit code 2. */

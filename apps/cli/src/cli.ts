@@ -10,7 +10,7 @@ export const HELP = `twin — the asr-twin command line
 usage: twin <command> [options]
 
 commands:
-  run <files…>            run scenario files with the embedded simulator; JUnit and JSON reports
+  run <files…>            run scenario files (embedded, or on a server); JUnit and JSON reports
   validate <files…>       check scenario files (errors as file:line:col: message)
   timings                 every timing key of the simulator with default, unit and source
   show <model> <command>  show output of a fresh twin router (redundancy, redundancy-states, version, platform)
@@ -50,12 +50,19 @@ async function dispatch(command: string, rest: readonly string[], io: CliIo): Pr
         junit: { type: 'string' },
         seed: { type: 'string' },
         iterations: { type: 'string' },
+        server: { type: 'string' },
+        key: { type: 'string' },
       });
       if (v['help']) return help(io, RUN_HELP);
       const seed = integer(v['seed'] as string | undefined, 'seed', 0, 4_294_967_295);
       const iterations = integer(v['iterations'] as string | undefined, 'iterations', 1, 10_000) ?? 1;
       const junit = v['junit'] as string | undefined;
-      return runCommand(positionals, { json: v['json'] === true, iterations, ...(seed === undefined ? {} : { seed }), ...(junit ? { junit } : {}) }, io);
+      const server = serverOf(v, io);
+      return runCommand(
+        positionals,
+        { json: v['json'] === true, iterations, ...(seed === undefined ? {} : { seed }), ...(junit ? { junit } : {}), ...(server ? { server } : {}) },
+        io,
+      );
     }
     case 'validate': {
       const { values: v, positionals } = parse(rest, {});
@@ -84,6 +91,18 @@ async function dispatch(command: string, rest: readonly string[], io: CliIo): Pr
     default:
       throw new UsageError(`unknown command "${command}"\n${HELP}`);
   }
+}
+
+/** `--server`/`TWIN_SERVER` and `--key`/`TWIN_API_KEY`; a server without a key is a usage error. */
+function serverOf(v: Parsed['values'], io: CliIo): { url: string; key: string } | undefined {
+  const url = (v['server'] as string | undefined) ?? io.env?.['TWIN_SERVER'];
+  const key = (v['key'] as string | undefined) ?? io.env?.['TWIN_API_KEY'];
+  if (url === undefined || url === '') {
+    if (v['key'] !== undefined) throw new UsageError('--key goes with --server');
+    return undefined;
+  }
+  if (!key) throw new UsageError('--server needs an API key: --key KEY or TWIN_API_KEY');
+  return { url, key };
 }
 
 function help(io: CliIo, text: string): ExitCode {

@@ -1,11 +1,18 @@
 import type { AppConfig } from '@asr-twin/config';
-import { RedisModule } from '@asr-twin/jobs';
+import { JobsModule, RedisModule } from '@asr-twin/jobs';
 import { PersistenceModule } from '@asr-twin/persistence';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import { MaintenanceProcessor } from './processors/maintenance.processor.js';
+import { RunsProcessor } from './processors/runs.processor.js';
+import { ProgressPublisher } from './runs/progress-publisher.js';
+import { ReconcilerService } from './runs/reconciler.service.js';
+import { RunExecutionService } from './runs/run-execution.service.js';
+import { WORKER_CONFIG } from './worker-config.js';
 
 /**
- * Composition root of the worker process: its PostgreSQL pool and its Redis connection. Queue processors
- * register here as they are added.
+ * Composition root of the worker process: its PostgreSQL pool, its Redis connection, the job producer and
+ * the processors of the `runs` and `maintenance` queues.
  */
 @Module({})
 export class WorkerModule {
@@ -15,6 +22,15 @@ export class WorkerModule {
       imports: [
         PersistenceModule.forRoot({ url: config.database.url, poolSize: config.database.poolSize, applicationName: 'asr-twin-worker' }),
         RedisModule.forRoot(config.redis.url, 'asr-twin-worker'),
+        JobsModule.forRoot(config.redis.queuePrefix),
+      ],
+      providers: [
+        { provide: WORKER_CONFIG, useValue: config },
+        { provide: ProgressPublisher, useFactory: (redis: Redis) => new ProgressPublisher(redis, config.redis.queuePrefix), inject: [Redis] },
+        RunExecutionService,
+        ReconcilerService,
+        RunsProcessor,
+        MaintenanceProcessor,
       ],
     };
   }

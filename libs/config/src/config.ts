@@ -52,6 +52,17 @@ const ENV_SCHEMA = z.object({
     .pipe(z.array(z.string().refine(isOrigin, 'each origin is scheme://host[:port], e.g. https://ops.example.com'))),
   /** `/metrics` answers without an API key (for a Prometheus on a trusted network); otherwise it needs a viewer key. */
   METRICS_PUBLIC: flag.default(false),
+  /** Jobs one worker process runs at once (a shard simulates on the CPU, then writes to PostgreSQL). */
+  WORKER_CONCURRENCY: positiveInt.max(64).default(2),
+  /** Routers per shard of a run: the unit of work, of retry and of progress. */
+  RUN_SHARD_SIZE: positiveInt.max(100_000).default(1000),
+  /** How often the reconciler looks for runs that PostgreSQL holds as pending but Redis lost, seconds. */
+  RECONCILE_INTERVAL_S: positiveInt.max(3600).default(10),
+  /**
+   * How long a worker holds a job before another may take it over (BullMQ lock), ms. A worker killed
+   * mid-shard leaves its shard to another worker after about this long.
+   */
+  JOB_LOCK_MS: positiveInt.min(1000).max(600_000).default(30_000),
 });
 
 function isOrigin(value: string): boolean {
@@ -76,6 +87,12 @@ export interface AppConfig {
   readonly rateLimit: { readonly perMinute: number };
   readonly cors: { readonly origins: readonly string[] };
   readonly metrics: { readonly public: boolean };
+  readonly runs: {
+    readonly workerConcurrency: number;
+    readonly shardSize: number;
+    readonly reconcileIntervalMs: number;
+    readonly jobLockMs: number;
+  };
 }
 
 /** Thrown when the environment is invalid; the message lists every offending variable. */
@@ -105,6 +122,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE },
     cors: { origins: e.CORS_ORIGINS },
     metrics: { public: e.METRICS_PUBLIC },
+    runs: {
+      workerConcurrency: e.WORKER_CONCURRENCY,
+      shardSize: e.RUN_SHARD_SIZE,
+      reconcileIntervalMs: e.RECONCILE_INTERVAL_S * 1000,
+      jobLockMs: e.JOB_LOCK_MS,
+    },
   };
 }
 

@@ -18,6 +18,11 @@ export interface FieldIssue {
   /** Path of the offending value, e.g. `routers.3.hostname` or `generate.count`. */
   readonly field: string;
   readonly message: string;
+  /** 1-based position in a source text the request carried (a scenario file), when the issue has one. */
+  readonly line?: number;
+  readonly column?: number;
+  /** A finer, stable code for the issue (e.g. a scenario error code such as `unknown-fault`). */
+  readonly code?: string;
 }
 
 /** Base of every error the domain and the services raise on purpose. */

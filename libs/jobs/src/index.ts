@@ -1,3 +1,7 @@
+export * from './job-contracts.js';
+export * from './job-producer.js';
+export * from './progress-channel.js';
 export * from './queues.js';
 export * from './redis.js';
 export * from './redis.module.js';
+export * from './jobs.module.js';

@@ -1,4 +1,5 @@
 import { redactUrl } from '@asr-twin/config';
+import type { RedisOptions as BullRedisOptions } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
 
 /** A connection problem explained in one line, with what to do about it. */
@@ -35,4 +36,12 @@ export async function checkRedis(url: string, timeoutMs = 5000): Promise<void> {
   } finally {
     client.disconnect();
   }
+}
+
+/**
+ * Connection options for a connection that BullMQ creates and closes itself (a `Worker` does not close an
+ * ioredis instance it was given, which would keep a stopping process alive).
+ */
+export function redisConnectionOptions(url: string, connectionName: string): BullRedisOptions {
+  return { url, connectionName, maxRetriesPerRequest: null };
 }

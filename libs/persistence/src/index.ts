@@ -15,3 +15,4 @@ export { TypeormChangeLogRepository } from './repositories/typeorm-change-log.re
 export { TypeormFleetRepository } from './repositories/typeorm-fleet.repository.js';
 export { TypeormRouterRepository } from './repositories/typeorm-router.repository.js';
 export { TypeormRouterStateRepository } from './repositories/typeorm-router-state.repository.js';
+export * from './runs/index.js';

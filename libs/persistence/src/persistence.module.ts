@@ -12,6 +12,12 @@ import { TypeormChangeLogRepository } from './repositories/typeorm-change-log.re
 import { TypeormFleetRepository } from './repositories/typeorm-fleet.repository.js';
 import { TypeormRouterStateRepository } from './repositories/typeorm-router-state.repository.js';
 import { TypeormRouterRepository } from './repositories/typeorm-router.repository.js';
+import { RunExecutionRepository } from './runs/run-execution.repository.js';
+import { RunRepository } from './runs/run.repository.js';
+import { ScenarioRepository } from './runs/scenario.repository.js';
+import { TypeormRunExecutionRepository } from './runs/typeorm-run-execution.repository.js';
+import { TypeormRunRepository } from './runs/typeorm-run.repository.js';
+import { TypeormScenarioRepository } from './runs/typeorm-scenario.repository.js';
 
 /**
  * The data source and the repository ports, for a process's composition root. The data source is closed on
@@ -34,6 +40,13 @@ export class PersistenceModule {
         inject: [DataSource],
       },
       { provide: ApiKeyRepository, useFactory: (ds: DataSource) => new TypeormApiKeyRepository(ds), inject: [DataSource] },
+      { provide: ScenarioRepository, useFactory: (ds: DataSource) => new TypeormScenarioRepository(ds), inject: [DataSource] },
+      { provide: RunRepository, useFactory: (ds: DataSource) => new TypeormRunRepository(ds), inject: [DataSource] },
+      {
+        provide: RunExecutionRepository,
+        useFactory: (ds: DataSource) => new TypeormRunExecutionRepository(ds),
+        inject: [DataSource],
+      },
     ];
     return {
       module: PersistenceModule,

@@ -2,22 +2,30 @@ import { formatDuration } from '@asr-twin/scenario';
 import { iterationSeed, type Report, runScenario, runSeedOf } from '@asr-twin/simulator';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { type CliIo, EXIT, type ExitCode, UsageError } from '../cli-io.js';
+import { type CliIo, EXIT, type ExitCode, InfrastructureError, UsageError } from '../cli-io.js';
 import { failureMessage, type JunitSuite, toJunitXml } from '@asr-twin/reporting';
 import { Progress } from '../progress.js';
 import { expandArguments, type LoadedScenario, loadScenarios } from '../scenario-files.js';
+import { ServerClient } from '../server-client.js';
 
 export const RUN_HELP = `usage: twin run <files or globs…> [--json] [--junit FILE] [--seed N] [--iterations N]
+                [--server URL --key KEY]
 
-Runs scenario files with the embedded simulator (no services needed) on the routers they embed.
+Runs scenario files with the embedded simulator (no services needed) on the routers they embed, or on a
+server (--server, or TWIN_SERVER) with an API key of role operator (--key, or TWIN_API_KEY), where a
+scenario may also select routers of the twin's fleet.
   --json          print the report of each run (DESIGN.md format): one object, or an array when several
   --junit FILE    write JUnit XML (one testcase per router and expectation)
   --seed N        run seed (0–4294967295); overrides spec.seed
-  --iterations N  Monte Carlo: run each scenario N times with seeds derived from the run seed
+  --iterations N  Monte Carlo: run each scenario N times with seeds derived from the run seed (on a server:
+                  one report, of the first iteration, with the distribution of all of them)
+  --server URL    submit to an asr-twin server and wait, showing progress on a terminal
+  --key KEY       the API key for --server
 Exit codes: 0 every expectation held, 1 an expectation failed, 2 invalid input, 3 infrastructure error.`;
 
 export interface RunOptions {
   readonly json: boolean;
+  readonly server?: { readonly url: string; readonly key: string };
   readonly junit?: string;
   readonly seed?: number;
   readonly iterations: number;
@@ -68,14 +76,7 @@ function exitCodeOf(outcomes: readonly Outcome[]): ExitCode {
   return outcomes.some((o) => o.report.verdict === 'fail') ? EXIT.failed : EXIT.ok;
 }
 
-export async function runCommand(args: readonly string[], options: RunOptions, io: CliIo): Promise<ExitCode> {
-  const files = await expandArguments(args, io.cwd);
-  const { loaded, errors } = await loadScenarios(files, io.cwd);
-  for (const e of errors) io.stderr.write(`${e}\n`);
-  if (errors.length > 0) return EXIT.invalid;
-  for (const l of loaded) embeddedTargets(l);
-  for (const w of loaded.flatMap((l) => l.warnings)) io.stderr.write(`${w}\n`);
-
+async function runEmbedded(loaded: readonly LoadedScenario[], options: RunOptions, io: CliIo): Promise<Outcome[]> {
   const progress = new Progress(io.stderr, loaded.length * options.iterations, 'runs');
   const outcomes: Outcome[] = [];
   for (const l of loaded) {
@@ -86,6 +87,44 @@ export async function runCommand(args: readonly string[], options: RunOptions, i
     }
   }
   progress.clear();
+  return outcomes;
+}
+
+async function runOnServer(
+  loaded: readonly LoadedScenario[],
+  options: RunOptions,
+  server: { url: string; key: string },
+  io: CliIo,
+): Promise<Outcome[]> {
+  const client = new ServerClient(server.url, server.key);
+  const outcomes: Outcome[] = [];
+  for (const l of loaded) {
+    const started = performance.now();
+    let run = await client.submit(l.file, l.source, { iterations: options.iterations, ...(options.seed === undefined ? {} : { seed: options.seed }) });
+    let progress: Progress | null = null;
+    while (!['completed', 'failed', 'cancelled'].includes(run.status)) {
+      await new Promise((r) => setTimeout(r, 250));
+      run = await client.run(run.id);
+      if (run.progress.routerCount) {
+        progress ??= new Progress(io.stderr, run.progress.routerCount, 'routers');
+        progress.update(run.progress.routersDone, l.scenario.metadata.name);
+      }
+    }
+    progress?.clear();
+    if (run.status !== 'completed') throw new InfrastructureError(`${l.file}: run ${run.id} ${run.status}${run.error ? `: ${run.error}` : ''}`);
+    outcomes.push({ loaded: l, report: (await client.report(run.id)) as Report, durationMs: performance.now() - started });
+  }
+  return outcomes;
+}
+
+export async function runCommand(args: readonly string[], options: RunOptions, io: CliIo): Promise<ExitCode> {
+  const files = await expandArguments(args, io.cwd);
+  const { loaded, errors } = await loadScenarios(files, io.cwd);
+  for (const e of errors) io.stderr.write(`${e}\n`);
+  if (errors.length > 0) return EXIT.invalid;
+  if (!options.server) for (const l of loaded) embeddedTargets(l);
+  for (const w of loaded.flatMap((l) => l.warnings)) io.stderr.write(`${w}\n`);
+  const outcomes = options.server ? await runOnServer(loaded, options, options.server, io) : await runEmbedded(loaded, options, io);
 
   if (options.junit) {
     const suites: JunitSuite[] = outcomes.map((o) => ({ report: o.report, source: o.loaded.file, durationMs: o.durationMs, ...(o.iteration === undefined ? {} : { iteration: o.iteration }) }));

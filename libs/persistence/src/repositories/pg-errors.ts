@@ -14,6 +14,14 @@ interface PgError {
   readonly driverError?: PgError;
 }
 
+/** The request field behind each unique constraint of the migrations. */
+const UNIQUE_FIELDS: Readonly<Record<string, string>> = {
+  fleets_name_key: 'name',
+  routers_hostname_key: 'hostname',
+  scenarios_name_key: 'metadata.name',
+  runs_idempotency_key_key: 'Idempotency-Key',
+};
+
 /**
  * Translates the PostgreSQL errors a client can provoke into domain errors; rethrows anything else. The
  * constraint names come from the migrations.
@@ -21,7 +29,7 @@ interface PgError {
 export function translatePgError(error: unknown): never {
   const pg = ((error as PgError).driverError ?? error) as PgError;
   if (pg.code === '23505') {
-    const field = pg.constraint === 'fleets_name_key' ? 'name' : 'hostname';
+    const field = UNIQUE_FIELDS[pg.constraint ?? ''] ?? 'hostname';
     const value = /=\((.*)\)/.exec(pg.detail ?? '')?.[1];
     throw new ConflictError(`${field} ${value ? `"${value}" ` : ''}is already taken`, [
       { field, message: 'already taken' },

@@ -1,0 +1,89 @@
+import { Readable } from 'node:stream';
+import { type Page, RunRepository, type StoredTimelineEntry } from '@asr-twin/persistence';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { RequireRole } from '../auth/access.decorators.js';
+import { Actor } from '../auth/actor.decorator.js';
+import { ApiOp } from '../common/api-docs.decorators.js';
+import { parseInput } from '../common/validation.js';
+import { junitChunks, reportChunks } from './run-report.stream.js';
+import { presentRun, type RunView } from './run.presenter.js';
+import { CREATE_RUN, IDEMPOTENCY_KEY, LIST_RUNS, TIMELINE_QUERY } from './run.schemas.js';
+import { RunService } from './run.service.js';
+
+
+@ApiTags('runs')
+@Controller('runs')
+export class RunController {
+  constructor(
+    private readonly runs: RunService,
+    private readonly results: RunRepository,
+  ) {}
+
+  @Post()
+  @HttpCode(202)
+  @RequireRole('operator')
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retried POST with the same key returns the same run' })
+  @ApiOp({ summary: 'Start a scenario run on a stored or inline scenario; 202 with the run (queued)', body: CREATE_RUN, problems: [400, 404, 409] })
+  async create(
+    @Body() body: unknown,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Actor() actor: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<RunView> {
+    const key = parseInput(IDEMPOTENCY_KEY, idempotencyKey, 'Idempotency-Key');
+    const { run, created } = await this.runs.create(parseInput(CREATE_RUN, body, 'body'), actor, key);
+    void reply.header('location', `/api/v1/runs/${run.id}`);
+    if (!created) void reply.header('idempotent-replayed', 'true');
+    return presentRun(run);
+  }
+
+  @Get()
+  @RequireRole('viewer')
+  @ApiOp({ summary: 'List runs, newest first; filter by status (comma list)', query: LIST_RUNS })
+  async list(@Query() query: unknown): Promise<Page<RunView>> {
+    const q = parseInput(LIST_RUNS, query, 'query');
+    const page = await this.runs.list(q.status, { limit: q.limit, offset: q.offset });
+    return { ...page, items: page.items.map(presentRun) };
+  }
+
+  @Get(':id')
+  @RequireRole('viewer')
+  @ApiOp({ summary: 'A run: status, progress, verdict and the aggregate (counts, p50/p95/max of each metric)', problems: [404] })
+  async get(@Param('id') id: string): Promise<RunView> {
+    return presentRun(await this.runs.get(id));
+  }
+
+  @Get(':id/report')
+  @RequireRole('viewer')
+  @ApiOp({ summary: 'The report of a completed run (DESIGN.md format), streamed', problems: [404, 409] })
+  async report(@Param('id') id: string): Promise<StreamableFile> {
+    const run = await this.runs.completed(id);
+    return new StreamableFile(Readable.from(reportChunks(this.results, run)), { type: 'application/json; charset=utf-8' });
+  }
+
+  @Get(':id/junit')
+  @RequireRole('viewer')
+  @ApiOp({ summary: 'JUnit XML of a completed run: one test case per router and expectation', problems: [404, 409] })
+  async junit(@Param('id') id: string): Promise<StreamableFile> {
+    const run = await this.runs.completed(id);
+    return new StreamableFile(Readable.from(junitChunks(this.results, run, `run ${run.id}`)), { type: 'application/xml; charset=utf-8' });
+  }
+
+  @Get(':id/timeline')
+  @RequireRole('viewer')
+  @ApiOp({ summary: 'The timeline of a run (first iteration) in report order, paginated; filter by router', query: TIMELINE_QUERY, problems: [400, 404] })
+  timeline(@Param('id') id: string, @Query() query: unknown): Promise<Page<StoredTimelineEntry>> {
+    const q = parseInput(TIMELINE_QUERY, query, 'query');
+    return this.runs.timeline(id, q.router ?? null, { limit: q.limit, offset: q.offset });
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @RequireRole('operator')
+  @ApiOp({ summary: 'Cancel a queued or running run (a finished run is returned unchanged)', problems: [404] })
+  async cancel(@Param('id') id: string): Promise<RunView> {
+    return presentRun(await this.runs.cancel(id));
+  }
+}

@@ -1,0 +1,27 @@
+import type { RunRecord } from '@asr-twin/persistence';
+
+/** A run as `GET /runs/:id` returns it: where it is, how far, and what it found. */
+export function presentRun(run: RunRecord) {
+  const percent = run.routerCount ? Math.floor((run.routersDone / run.routerCount) * 1000) / 10 : run.status === 'completed' ? 100 : 0;
+  const base = `/api/v1/runs/${run.id}`;
+  return {
+    id: run.id,
+    scenario: run.scenarioName,
+    scenarioId: run.scenarioId,
+    status: run.status,
+    verdict: run.verdict,
+    error: run.error,
+    seed: run.seed,
+    iterations: run.iterations,
+    target: run.target,
+    progress: { routersDone: run.routersDone, routerCount: run.routerCount, shards: run.shardCount, percent },
+    aggregate: run.aggregate,
+    createdBy: run.createdBy,
+    createdAt: run.createdAt,
+    startedAt: run.startedAt,
+    finishedAt: run.finishedAt,
+    links: { self: base, report: `${base}/report`, junit: `${base}/junit`, timeline: `${base}/timeline`, cancel: `${base}/cancel` },
+  };
+}
+
+export type RunView = ReturnType<typeof presentRun>;

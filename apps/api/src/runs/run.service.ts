@@ -1,0 +1,128 @@
+import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from '@asr-twin/domain';
+import { JobProducer } from '@asr-twin/jobs';
+import {
+  type Page,
+  type PageRequest,
+  RouterRepository,
+  RunRepository,
+  type RunRecord,
+  type RunStatus,
+  ScenarioRepository,
+  type StoredTimelineEntry,
+} from '@asr-twin/persistence';
+import { runSeedOf } from '@asr-twin/simulator';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { requireValidScenario } from '../scenarios/scenario-source.js';
+import { requestFingerprint, runTargetOf } from './run-request.js';
+import type { CreateRunRequest } from './run.schemas.js';
+
+/** Routers per shard when the request names none (configurable per request, `RUN_SHARD_SIZE` default). */
+export const RUN_SHARD_SIZE = Symbol('RUN_SHARD_SIZE');
+
+export interface CreatedRun {
+  readonly run: RunRecord;
+  /** False when an earlier request with the same idempotency key created it. */
+  readonly created: boolean;
+}
+
+@Injectable()
+export class RunService {
+  private readonly logger = new Logger('runs');
+
+  constructor(
+    private readonly runs: RunRepository,
+    private readonly scenarios: ScenarioRepository,
+    private readonly routers: RouterRepository,
+    private readonly producer: JobProducer,
+    @Inject(RUN_SHARD_SIZE) private readonly shardSize: number,
+  ) {}
+
+  /**
+   * Commits the run (status `queued`) and then enqueues its plan job. If Redis is unreachable the run stays
+   * queued in PostgreSQL and the worker's reconciler enqueues it later: nothing is lost.
+   */
+  async create(request: CreateRunRequest, actor: string, idempotencyKey: string | undefined): Promise<CreatedRun> {
+    const { scenarioId, source } = await this.scenarioSource(request);
+    const scenario = requireValidScenario(source);
+    const target = runTargetOf(request, scenario);
+    if (target.kind === 'routers') await assertRoutersExist(this.routers, target.hostnames);
+    const requestHash = idempotencyKey === undefined ? null : requestFingerprint(request);
+    const outcome = await this.runs.create({
+      scenarioId,
+      scenarioName: scenario.metadata.name,
+      scenarioSource: source,
+      scenario,
+      target,
+      seed: runSeedOf(scenario, request.seed),
+      iterations: request.iterations,
+      shardSize: request.shardSize ?? this.shardSize,
+      createdBy: actor,
+      idempotencyKey: idempotencyKey ?? null,
+      requestHash,
+    });
+    if (!outcome.created && outcome.requestHash !== requestHash) {
+      throw new ConflictError('this Idempotency-Key was used for a different request', [
+        { field: 'Idempotency-Key', message: `already used by run ${outcome.run.id}` },
+      ]);
+    }
+    if (outcome.created) await this.enqueuePlan(outcome.run.id);
+    return outcome;
+  }
+
+  async get(id: string): Promise<RunRecord> {
+    const run = await this.runs.find(id);
+    if (!run) throw new NotFoundError('run', id);
+    return run;
+  }
+
+  list(status: readonly RunStatus[] | undefined, page: PageRequest): Promise<Page<RunRecord>> {
+    return this.runs.list(status ? { status } : {}, page);
+  }
+
+  async cancel(id: string): Promise<RunRecord> {
+    const before = await this.get(id);
+    const run = (await this.runs.cancel(before.id)) as RunRecord;
+    if (run.status === 'cancelled' && before.status !== 'cancelled') {
+      await this.producer.remove('run.plan', { runId: id }).catch(() => false);
+      for (let shard = 0; shard < (run.shardCount ?? 0); shard++) await this.producer.remove('run.shard', { runId: id, shard }).catch(() => false);
+    }
+    return run;
+  }
+
+  async timeline(id: string, router: string | null, page: PageRequest): Promise<Page<StoredTimelineEntry>> {
+    const run = await this.get(id);
+    return this.runs.timeline(run.id, router, page);
+  }
+
+  /** The run, if its results are complete; reports and JUnit exist only then. */
+  async completed(id: string): Promise<RunRecord> {
+    const run = await this.get(id);
+    if (run.status !== 'completed') {
+      throw new PreconditionFailedError(`run ${id} is ${run.status}: its report exists once it has completed`);
+    }
+    return run;
+  }
+
+  private async scenarioSource(request: CreateRunRequest): Promise<{ scenarioId: string | null; source: string }> {
+    if (request.source !== undefined) return { scenarioId: null, source: request.source };
+    const stored = await this.scenarios.find(request.scenario as string);
+    if (!stored) throw new NotFoundError('scenario', request.scenario as string);
+    return { scenarioId: stored.id, source: stored.source };
+  }
+
+  private async enqueuePlan(runId: string): Promise<void> {
+    try {
+      await this.producer.enqueue('run.plan', { runId });
+    } catch (error) {
+      this.logger.warn({ runId, err: error, msg: 'could not enqueue the run; the reconciler will' });
+    }
+  }
+}
+
+async function assertRoutersExist(routers: RouterRepository, hostnames: readonly string[]): Promise<void> {
+  const found = new Set(await routers.findTakenHostnames(hostnames));
+  const missing = hostnames.filter((h) => !found.has(h));
+  if (missing.length > 0) {
+    throw new ValidationError(`${missing.length} router(s) do not exist: ${missing.slice(0, 5).join(', ')}`, missing.slice(0, 100).map((h) => ({ field: 'target.routers', message: `no router "${h}"` })));
+  }
+}

@@ -1,0 +1,61 @@
+import type { Page, StoredScenario } from '@asr-twin/persistence';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { RequireRole } from '../auth/access.decorators.js';
+import { ApiOp } from '../common/api-docs.decorators.js';
+import { parseInput } from '../common/validation.js';
+import { scenarioSourceOf } from './scenario-body.js';
+import type { ScenarioCheck } from './scenario-source.js';
+import { LIST_SCENARIOS, SCENARIO_BODY } from './scenario.schemas.js';
+import { ScenarioService } from './scenario.service.js';
+
+@ApiTags('scenarios')
+@Controller('scenarios')
+export class ScenarioController {
+  constructor(private readonly scenarios: ScenarioService) {}
+
+  @Post('validate')
+  @HttpCode(200)
+  @RequireRole('viewer')
+  @ApiOp({ summary: 'Check a scenario (YAML text or { source }) and list every error with line and column; stores nothing', body: SCENARIO_BODY })
+  validate(@Body() body: unknown): ScenarioCheck {
+    const { scenario: _model, ...check } = this.scenarios.validate(scenarioSourceOf(body));
+    return check;
+  }
+
+  @Post()
+  @RequireRole('operator')
+  @ApiOp({ summary: 'Store a scenario (YAML text or { source }); its source is kept verbatim', body: SCENARIO_BODY, problems: [400, 409] })
+  create(@Body() body: unknown): Promise<StoredScenario> {
+    return this.scenarios.create(scenarioSourceOf(body));
+  }
+
+  @Get()
+  @RequireRole('viewer')
+  @ApiOp({ summary: 'List stored scenarios', query: LIST_SCENARIOS })
+  list(@Query() query: unknown): Promise<Page<Omit<StoredScenario, 'source' | 'parsed'>>> {
+    return this.scenarios.list(parseInput(LIST_SCENARIOS, query, 'query'));
+  }
+
+  @Get(':id')
+  @RequireRole('viewer')
+  @ApiOp({ summary: 'A stored scenario by id or name, with its source and parsed model', problems: [404] })
+  get(@Param('id') id: string): Promise<StoredScenario> {
+    return this.scenarios.get(id);
+  }
+
+  @Put(':id')
+  @RequireRole('operator')
+  @ApiOp({ summary: 'Replace a scenario\'s source', body: SCENARIO_BODY, problems: [400, 404, 409] })
+  replace(@Param('id') id: string, @Body() body: unknown): Promise<StoredScenario> {
+    return this.scenarios.replace(id, scenarioSourceOf(body));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @RequireRole('operator')
+  @ApiOp({ summary: 'Delete a scenario (its runs keep their copy)', problems: [404] })
+  async delete(@Param('id') id: string): Promise<void> {
+    await this.scenarios.delete(id);
+  }
+}

@@ -1,0 +1,41 @@
+import { NotFoundError } from '@asr-twin/domain';
+import { type Page, type PageRequest, ScenarioRepository, type StoredScenario } from '@asr-twin/persistence';
+import { Injectable } from '@nestjs/common';
+import { type ScenarioCheck, checkScenarioSource, requireValidScenario } from './scenario-source.js';
+
+@Injectable()
+export class ScenarioService {
+  constructor(private readonly scenarios: ScenarioRepository) {}
+
+  /** Every error and warning of a source, without storing anything. */
+  validate(source: string): ScenarioCheck {
+    return checkScenarioSource(source);
+  }
+
+  create(source: string): Promise<StoredScenario> {
+    return this.scenarios.create({ source, parsed: requireValidScenario(source) });
+  }
+
+  async get(idOrName: string): Promise<StoredScenario> {
+    const scenario = await this.scenarios.find(idOrName);
+    if (!scenario) throw new NotFoundError('scenario', idOrName);
+    return scenario;
+  }
+
+  list(page: PageRequest): Promise<Page<Omit<StoredScenario, 'source' | 'parsed'>>> {
+    return this.scenarios.list(page);
+  }
+
+  async replace(idOrName: string, source: string): Promise<StoredScenario> {
+    const parsed = requireValidScenario(source);
+    const existing = await this.get(idOrName);
+    const updated = await this.scenarios.replace(existing.id, { source, parsed });
+    if (!updated) throw new NotFoundError('scenario', idOrName);
+    return updated;
+  }
+
+  async delete(idOrName: string): Promise<void> {
+    const existing = await this.get(idOrName);
+    if (!(await this.scenarios.delete(existing.id))) throw new NotFoundError('scenario', idOrName);
+  }
+}

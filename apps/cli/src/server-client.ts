@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import { InfrastructureError, UsageError } from './cli-io.js';
+
+interface Problem {
+  readonly status?: number;
+  readonly code?: string;
+  readonly detail?: string;
+  readonly errors?: readonly { field: string; message: string; line?: number; column?: number }[];
+}
+
+export interface ServerRun {
+  readonly id: string;
+  readonly status: string;
+  readonly error: string | null;
+  readonly progress: { readonly routersDone: number; readonly routerCount: number | null };
+}
+
+/** A scenario rejected by the server: its errors as `file:line:col: message` lines. */
+export class ServerValidationError extends UsageError {
+  constructor(readonly lines: readonly string[]) {
+    super(lines.join('\n'));
+  }
+}
+
+/** The asr-twin REST API as `twin run --server` uses it. */
+export class ServerClient {
+  private readonly base: string;
+
+  constructor(
+    server: string,
+    private readonly key: string,
+  ) {
+    let url: URL;
+    try {
+      url = new URL(server);
+    } catch {
+      throw new UsageError(`--server "${server}" is not a URL (e.g. http://127.0.0.1:3000)`);
+    }
+    this.base = url.toString().replace(/\/$/, '');
+  }
+
+  /** Submits a run; retries are safe (an idempotency key makes a repeated POST return the same run). */
+  async submit(file: string, source: string, options: { seed?: number; iterations: number }): Promise<ServerRun> {
+    const body = { source, iterations: options.iterations, ...(options.seed === undefined ? {} : { seed: options.seed }) };
+    const res = await this.call('POST', '/api/v1/runs', JSON.stringify(body), { 'idempotency-key': randomUUID() });
+    if (res.status === 400) {
+      const problem = (await res.json()) as Problem;
+      const lines = (problem.errors ?? []).map((e) => (e.line ? `${file}:${e.line}:${e.column ?? 1}: ${e.message}` : `${file}: ${e.field}: ${e.message}`));
+      throw new ServerValidationError(lines.length > 0 ? lines : [`${file}: ${problem.detail ?? 'rejected by the server'}`]);
+    }
+    return (await this.expectOk(res, 'submit the run')) as ServerRun;
+  }
+
+  async run(id: string): Promise<ServerRun> {
+    return (await this.expectOk(await this.call('GET', `/api/v1/runs/${id}`), 'read the run')) as ServerRun;
+  }
+
+  async report(id: string): Promise<unknown> {
+    return this.expectOk(await this.call('GET', `/api/v1/runs/${id}/report`), 'read the report');
+  }
+
+  private async call(method: string, path: string, body?: string, headers: Record<string, string> = {}): Promise<Response> {
+    try {
+      return await fetch(`${this.base}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${this.key}`, ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
+        ...(body ? { body } : {}),
+        signal: AbortSignal.timeout(60_000),
+      });
+    } catch (error) {
+      const c = (error as { cause?: { code?: string; message?: string } }).cause;
+      const cause = c?.code ?? c?.message ?? (error as Error).message;
+      throw new InfrastructureError(`cannot reach the server at ${this.base} (${cause})`);
+    }
+  }
+
+  private async expectOk(res: Response, what: string): Promise<unknown> {
+    if (res.ok) return res.json();
+    const problem = (await res.json().catch(() => ({}))) as Problem;
+    const detail = `${res.status}${problem.code ? ` ${problem.code}` : ''}: ${problem.detail ?? res.statusText}`;
+    if (res.status === 401 || res.status === 403) throw new UsageError(`the server refused the API key (${detail})`);
+    throw new InfrastructureError(`could not ${what} (${detail})`);
+  }
+}

@@ -1,0 +1,59 @@
+import type { AppConfig } from '@asr-twin/config';
+import { bullPrefix, JobProducer, redisConnectionOptions, parsePayload, QUEUE_NAMES } from '@asr-twin/jobs';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import { ReconcilerService } from '../runs/reconciler.service.js';
+import { WORKER_CONFIG } from '../worker-config.js';
+
+const SCHEDULER_ID = 'reconcile-runs';
+
+/**
+ * Runs the reconciler from a BullMQ job scheduler (one pass per interval across all workers). Each worker
+ * re-declares the scheduler on the same interval, so that it comes back after Redis lost it (restart, FLUSHALL).
+ */
+@Injectable()
+export class MaintenanceProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('maintenance');
+  private worker: Worker | null = null;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly reconciler: ReconcilerService,
+    private readonly producer: JobProducer,
+    @Inject(WORKER_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.worker = new Worker(QUEUE_NAMES.maintenance, (job) => this.process(job), {
+      connection: redisConnectionOptions(this.config.redis.url, 'asr-twin-worker-maintenance'),
+      prefix: bullPrefix(this.config.redis.queuePrefix),
+      concurrency: 1,
+    });
+    this.worker.on('error', (error) => this.logger.error({ err: error, msg: 'maintenance worker error' }));
+    void this.declareScheduler();
+    this.timer = setInterval(() => void this.declareScheduler(), this.config.runs.reconcileIntervalMs);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.worker?.close();
+  }
+
+  private async declareScheduler(): Promise<void> {
+    try {
+      await this.producer
+        .queue(QUEUE_NAMES.maintenance)
+        .upsertJobScheduler(SCHEDULER_ID, { every: this.config.runs.reconcileIntervalMs }, { name: 'maintenance.reconcile', data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } });
+    } catch (error) {
+      this.logger.warn({ err: error, msg: 'could not declare the reconcile scheduler; will retry' });
+    }
+  }
+
+  private async process(job: Job): Promise<void> {
+    if (job.name !== 'maintenance.reconcile' || parsePayload('maintenance.reconcile', job.data) === null) {
+      throw new UnrecoverableError(`unknown job ${job.name} on the maintenance queue`);
+    }
+    await this.reconciler.reconcile();
+  }
+}

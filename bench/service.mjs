@@ -1,0 +1,142 @@
+// Service benchmarks on a scratch database, through the real processes: a 100,000-router campaign end to end
+// with two workers, POST /runs per second, and GET /routers/:id throughput and latency at 50 connections.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '@asr-twin/config';
+import pg from 'pg';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const ADMIN = 'bench-admin-key-0123456789abcdef0123456789abcdef';
+const PORT = 3927;
+const HTTP = `http://127.0.0.1:${PORT}`;
+const auth = { authorization: `Bearer ${ADMIN}` };
+
+async function admin(base, sql) {
+  const url = new URL(base);
+  url.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+function node(args, env) {
+  return spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: 'ignore' });
+}
+
+const exited = (child) => new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r() : child.once("exit", r)));
+
+async function call(method, path, body) {
+  const res = await fetch(`${HTTP}${path}`, {
+    method,
+    headers: { ...auth, ...(body ? { 'content-type': 'application/json' } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 200)}`);
+  return text ? JSON.parse(text) : null;
+}
+
+async function waitHealthy() {
+  for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
+    try {
+      if ((await fetch(`${HTTP}/health`)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('api did not become healthy');
+}
+
+/** VmHWM (peak resident set) of a process, MB, from /proc. */
+function peakRssMb(pid) {
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
+    return Math.round(Number(line.split(/\s+/)[1]) / 1024);
+  } catch {
+    return null;
+  }
+}
+
+/** Runs `total` requests with `concurrency` in flight; returns requests/s and latency percentiles. */
+async function load(total, concurrency, makeRequest) {
+  const latencies = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) {
+        next += 1;
+        const t0 = performance.now();
+        await makeRequest();
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const p = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
+  return { rate: Math.round(total / seconds), p50: p(0.5), p99: p(0.99) };
+}
+
+const CRASH = readFileSync(`${root}examples/iosd-crash.yaml`, 'utf8').replace(/ {2}routers:\n(?: {4}.*\n)+/, '');
+
+async function campaign(routers) {
+  await call('POST', '/api/v1/fleets', { name: 'bench-campaign' });
+  await call('POST', '/api/v1/fleets/bench-campaign/routers', { generate: { count: routers } });
+  const started = performance.now();
+  const run = await call('POST', '/api/v1/runs', { source: CRASH, target: { selector: { fleet: 'bench-campaign' } } });
+  let state = run;
+  while (!['completed', 'failed', 'cancelled'].includes(state.status)) {
+    await new Promise((r) => setTimeout(r, 100));
+    state = await call('GET', `/api/v1/runs/${run.id}`);
+  }
+  if (state.status !== 'completed') throw new Error(`campaign ${state.status}: ${state.error}`);
+  return { ms: performance.now() - started, verdicts: state.aggregate.verdicts };
+}
+
+export async function benchService({ routers = 100_000 } = {}) {
+  const base = loadConfig().database.url;
+  const name = `asr_twin_bench_svc_${process.pid}`;
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const env = {
+    DATABASE_URL: url.toString(), PORT: String(PORT), LOG_LEVEL: 'warn', SEED_SAMPLE_FLEET: 'false',
+    ADMIN_API_KEY: ADMIN, QUEUE_PREFIX: `bench-${process.pid}`, RATE_LIMIT_PER_MINUTE: '100000000',
+  };
+  await new Promise((resolve, reject) =>
+    node(['apps/admin/dist/main.js', 'migrate', 'up'], env).on('exit', (c) => (c === 0 ? resolve() : reject(new Error('migrate failed')))),
+  );
+  const api = node(['apps/api/dist/main.js'], env);
+  const workers = [node(['apps/worker/dist/main.js'], env), node(['apps/worker/dist/main.js'], env)];
+  const rows = [];
+  try {
+    await waitHealthy();
+    const c = await campaign(routers);
+    const rss = workers.map((w) => peakRssMb(w.pid));
+    rows.push({ bench: `campaign ${routers} routers, 2 workers, timelines persisted`, value: Math.round(c.ms), unit: 'ms', target: '≤ 30000 ms', pass: c.ms <= 30_000 });
+    rows.push({ bench: 'worker peak RSS during the campaign (max of 2)', value: Math.max(...rss), unit: 'MB', target: '≤ 512 MB', pass: Math.max(...rss) <= 512 });
+    for (const w of workers) w.kill('SIGTERM');
+    await Promise.all(workers.map(exited));
+    const tiny = { source: readFileSync(`${root}examples/reload.yaml`, 'utf8') };
+    const posts = await load(3000, 50, () => call('POST', '/api/v1/runs', tiny));
+    rows.push({ bench: 'POST /runs, 50 in flight', value: posts.rate, unit: 'req/s', target: '≥ 1000 req/s', pass: posts.rate >= 1000 });
+    const ids = (await call('GET', '/api/v1/routers?fleet=bench-campaign&limit=1000')).items.map((r) => r.id);
+    let i = 0;
+    const reads = await load(20_000, 50, () => call('GET', `/api/v1/routers/${ids[i++ % ids.length]}`));
+    rows.push({ bench: 'GET /routers/:id, 50 connections', value: reads.rate, unit: 'req/s', target: '≥ 10000 req/s', pass: reads.rate >= 10_000 });
+    rows.push({ bench: 'GET /routers/:id p99 latency', value: Math.round(reads.p99 * 10) / 10, unit: 'ms', target: '≤ 20 ms', pass: reads.p99 <= 20 });
+  } finally {
+    for (const p of [api, ...workers]) if (p.exitCode === null) p.kill('SIGTERM');
+    await Promise.all([api, ...workers].map(exited));
+    await admin(base, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  }
+  return rows;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.table(await benchService({ routers: Number(process.argv[2] ?? 100_000) }));
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { QUEUE_NAMES, type QueueName } from './queues.js';
+
+const uuid = z.uuid();
+
+/**
+ * Every job the system runs: its queue, its payload schema and its options. Producers are typed by job name;
+ * processors validate payloads with these schemas (an invalid payload is unrecoverable) and must handle every
+ * name of their queue (checked at compile time and again at start-up).
+ */
+export const JOBS = {
+  /** Snapshot the run's targets, split them into shards and enqueue the shards. */
+  'run.plan': { queue: QUEUE_NAMES.runs, payload: z.strictObject({ runId: uuid }) },
+  /** Simulate one shard of a run and write its results in one transaction. */
+  'run.shard': { queue: QUEUE_NAMES.runs, payload: z.strictObject({ runId: uuid, shard: z.number().int().min(0) }) },
+  /** Aggregate the results once every shard is written. */
+  'run.finalize': { queue: QUEUE_NAMES.runs, payload: z.strictObject({ runId: uuid }) },
+  /** Re-enqueue work that PostgreSQL holds as pending but Redis lost. */
+  'maintenance.reconcile': { queue: QUEUE_NAMES.maintenance, payload: z.strictObject({}) },
+} as const;
+
+export type JobName = keyof typeof JOBS;
+export type JobPayload<N extends JobName> = z.output<(typeof JOBS)[N]['payload']>;
+export type JobsOf<Q extends QueueName> = { [N in JobName]: (typeof JOBS)[N]['queue'] extends Q ? N : never }[JobName];
+
+export const JOB_NAMES = Object.keys(JOBS) as JobName[];
+
+/** Job names of one queue, for the start-up check of a processor's handler map. */
+export function jobsOfQueue(queue: QueueName): JobName[] {
+  return JOB_NAMES.filter((name) => JOBS[name].queue === queue);
+}
+
+/**
+ * Deterministic job ids: enqueuing the same work twice is a no-op while the first job exists, and a retried
+ * or reconciled job writes the same rows. (BullMQ forbids `:` in custom ids.)
+ */
+export function jobId<N extends JobName>(name: N, payload: JobPayload<N>): string {
+  switch (name) {
+    case 'run.plan':
+      return `run-${(payload as JobPayload<'run.plan'>).runId}`;
+    case 'run.shard': {
+      const p = payload as JobPayload<'run.shard'>;
+      return `shard-${p.runId}-${p.shard}`;
+    }
+    case 'run.finalize':
+      return `finalize-${(payload as JobPayload<'run.finalize'>).runId}`;
+    default:
+      return 'reconcile';
+  }
+}
+
+/** Retries and retention per job name: the one table of job options. */
+export const JOB_OPTIONS: Readonly<Record<JobName, { attempts: number; backoffMs: number }>> = {
+  'run.plan': { attempts: 5, backoffMs: 1000 },
+  'run.shard': { attempts: 5, backoffMs: 1000 },
+  'run.finalize': { attempts: 5, backoffMs: 1000 },
+  'maintenance.reconcile': { attempts: 1, backoffMs: 0 },
+};
+
+/** Parses a payload; `null` when it does not fit the job's schema. */
+export function parsePayload<N extends JobName>(name: N, data: unknown): JobPayload<N> | null {
+  const result = JOBS[name].payload.safeParse(data);
+  return result.success ? (result.data as JobPayload<N>) : null;
+}

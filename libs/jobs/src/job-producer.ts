@@ -1,0 +1,63 @@
+import { type JobsOptions, Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { JOB_OPTIONS, JOBS, jobId, type JobName, type JobPayload } from './job-contracts.js';
+import { bullPrefix, QUEUE_NAMES, type QueueName } from './queues.js';
+
+/** Completed jobs are removed at once (PostgreSQL holds the outcome); failed ones are kept a day for diagnosis. */
+const RETENTION = { removeOnComplete: true, removeOnFail: { age: 24 * 3600, count: 10_000 } } as const;
+
+function optionsFor(name: JobName, payload: object): JobsOptions {
+  const o = JOB_OPTIONS[name];
+  return {
+    jobId: jobId(name, payload as JobPayload<typeof name>),
+    attempts: o.attempts,
+    backoff: o.backoffMs > 0 ? { type: 'exponential', delay: o.backoffMs } : undefined,
+    ...RETENTION,
+  };
+}
+
+/** Enqueues jobs by name with their payload type, id and options from the job table. */
+export class JobProducer {
+  private readonly queues: ReadonlyMap<QueueName, Queue>;
+
+  constructor(connection: Redis, queuePrefix: string) {
+    const prefix = bullPrefix(queuePrefix);
+    this.queues = new Map(Object.values(QUEUE_NAMES).map((q) => [q, new Queue(q, { connection, prefix })]));
+  }
+
+  queue(name: QueueName): Queue {
+    const q = this.queues.get(name);
+    if (!q) throw new Error(`no queue ${name}`);
+    return q;
+  }
+
+  async enqueue<N extends JobName>(name: N, payload: JobPayload<N>): Promise<string> {
+    const job = await this.queue(JOBS[name].queue).add(name, payload, optionsFor(name, payload));
+    return job.id ?? jobId(name, payload);
+  }
+
+  async enqueueMany<N extends JobName>(name: N, payloads: readonly JobPayload<N>[]): Promise<void> {
+    if (payloads.length === 0) return;
+    await this.queue(JOBS[name].queue).addBulk(payloads.map((data) => ({ name, data, opts: optionsFor(name, data) })));
+  }
+
+  /** Removes a waiting or delayed job (a running one finishes); false when there was none to remove. */
+  async remove<N extends JobName>(name: N, payload: JobPayload<N>): Promise<boolean> {
+    const job = await this.queue(JOBS[name].queue).getJob(jobId(name, payload));
+    if (!job) return false;
+    const state = await job.getState();
+    if (state !== 'waiting' && state !== 'delayed' && state !== 'prioritized') return false;
+    await job.remove().catch(() => undefined);
+    return true;
+  }
+
+  /** The state of a job in Redis, or `missing`. */
+  async state<N extends JobName>(name: N, payload: JobPayload<N>): Promise<string> {
+    const job = await this.queue(JOBS[name].queue).getJob(jobId(name, payload));
+    return job ? await job.getState() : 'missing';
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((q) => q.close()));
+  }
+}

@@ -1,0 +1,65 @@
+import type { RunProgress, RunRecord, RunTargetRouter } from './run-models.js';
+
+/** One router's outcome as the worker writes it. */
+export interface ShardResultRow {
+  readonly iteration: number;
+  readonly ordinal: number;
+  readonly hostname: string;
+  readonly model: string;
+  readonly verdict: 'pass' | 'fail' | 'error';
+  readonly controlPlaneOutageMs: number;
+  readonly dataPlaneOutageMs: number;
+  readonly redundancyRestoredMs: number | null;
+  readonly switchovers: number;
+  readonly dualActiveMs: number;
+  /** `JSON.stringify` of the simulator's `RouterResult`, stored verbatim. */
+  readonly resultJson: string;
+  readonly expectationsJson: string;
+}
+
+export interface ShardTimelineRow {
+  readonly ordinal: number;
+  readonly seq: number;
+  readonly tMs: number;
+  readonly hostname: string;
+  readonly component: string;
+  readonly event: string;
+  readonly from: string | null;
+  readonly to: string | null;
+}
+
+export interface ShardWrite {
+  readonly runId: string;
+  readonly shard: number;
+  readonly routers: number;
+  readonly events: number;
+  readonly durationMs: number;
+  readonly results: readonly ShardResultRow[];
+  /** Timeline of the first iteration. */
+  readonly timeline: readonly ShardTimelineRow[];
+}
+
+/** Port for the worker's side of a run: plan, write shards, finish. */
+export abstract class RunExecutionRepository {
+  abstract find(id: string): Promise<RunRecord | null>;
+  /** Moves a queued run to running; returns the run as it is afterwards. */
+  abstract start(id: string): Promise<RunRecord | null>;
+  /**
+   * Freezes the run's targets (once; a second call keeps the first snapshot), records router and shard
+   * counts and creates the run's timeline partition. Returns the router count.
+   */
+  abstract snapshotTargets(run: RunRecord): Promise<number>;
+  abstract shardTargets(runId: string, fromOrdinal: number, toOrdinal: number): Promise<readonly RunTargetRouter[]>;
+  /** Shards of the run that have no results yet. */
+  abstract pendingShards(run: RunRecord): Promise<readonly number[]>;
+  /**
+   * Writes a shard's results, timeline and progress in one transaction; a shard already written writes
+   * nothing and returns `null`.
+   */
+  abstract writeShard(write: ShardWrite): Promise<RunProgress | null>;
+  /** Computes the aggregate and completes the run, unless it already finished. */
+  abstract complete(runId: string): Promise<RunRecord | null>;
+  abstract fail(runId: string, error: string): Promise<void>;
+  /** Runs PostgreSQL holds as queued or running, oldest first. */
+  abstract unfinished(limit: number): Promise<readonly RunRecord[]>;
+}

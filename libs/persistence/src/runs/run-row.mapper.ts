@@ -1,0 +1,49 @@
+import type { RunAggregate, RunRecord, RunStatus, RunTarget } from './run-models.js';
+
+/** A row of `runs` as node-postgres returns it. */
+export interface RunRow {
+  id: string;
+  scenario_id: string | null;
+  scenario_name: string;
+  scenario: RunRecord['scenario'];
+  target: RunTarget;
+  seed: string;
+  iterations: number;
+  status: RunStatus;
+  verdict: RunRecord['verdict'];
+  error: string | null;
+  shard_size: number;
+  router_count: number | null;
+  shard_count: number | null;
+  routers_done: number;
+  aggregate: RunAggregate | null;
+  request_hash: string | null;
+  created_by: string;
+  created_at: Date;
+  started_at: Date | null;
+  finished_at: Date | null;
+}
+
+export function toRunRecord(r: RunRow): RunRecord {
+  return {
+    id: r.id,
+    scenarioId: r.scenario_id,
+    scenarioName: r.scenario_name,
+    scenario: r.scenario,
+    target: r.target,
+    seed: Number(r.seed),
+    iterations: r.iterations,
+    status: r.status,
+    verdict: r.verdict,
+    error: r.error,
+    shardSize: r.shard_size,
+    routerCount: r.router_count,
+    shardCount: r.shard_count,
+    routersDone: r.routers_done,
+    aggregate: r.aggregate,
+    createdBy: r.created_by,
+    createdAt: r.created_at.toISOString(),
+    startedAt: r.started_at?.toISOString() ?? null,
+    finishedAt: r.finished_at?.toISOString() ?? null,
+  };
+}

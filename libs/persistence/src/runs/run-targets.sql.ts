@@ -1,0 +1,54 @@
+import type { EntityManager } from 'typeorm';
+import { isUuid } from '../repositories/pg-errors.js';
+import type { RunRecord } from './run-models.js';
+
+const FROM_FLEET = `INSERT INTO run_targets (run_id, ordinal, router_id, hostname, model, redundancy_mode, software_version)
+  SELECT $1, (row_number() OVER (ORDER BY r.hostname))::int - 1, r.id, r.hostname, r.model, r.redundancy_mode, r.software_version
+    FROM routers r`;
+
+/** Inserts the run's target routers numbered from 0 and returns how many there are. */
+export async function insertRunTargets(m: EntityManager, run: RunRecord): Promise<number> {
+  await insertTargets(m, run);
+  const rows: { n: string }[] = await m.query(`SELECT count(*) AS n FROM run_targets WHERE run_id = $1`, [run.id]);
+  return Number(rows[0]?.n ?? 0);
+}
+
+async function insertTargets(m: EntityManager, run: RunRecord): Promise<void> {
+  const target = run.target;
+  if (target.kind === 'scenario') {
+    const routers = run.scenario.spec.routers ?? [];
+    await m.query(
+      `INSERT INTO run_targets (run_id, ordinal, hostname, model, redundancy_mode, software_version)
+       SELECT $1, u.ordinal, u.hostname, u.model, u.mode, u.version
+         FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[]) AS u(ordinal, hostname, model, mode, version)`,
+      [run.id, routers.map((_, i) => i), routers.map((r) => r.hostname), routers.map((r) => r.model), routers.map((r) => r.redundancy), routers.map((r) => r.version)],
+    );
+    return;
+  }
+  if (target.kind === 'routers') {
+    await m.query(
+      `INSERT INTO run_targets (run_id, ordinal, router_id, hostname, model, redundancy_mode, software_version)
+       SELECT $1, (row_number() OVER (ORDER BY array_position($2::text[], r.hostname)))::int - 1, r.id, r.hostname, r.model,
+              r.redundancy_mode, r.software_version
+         FROM routers r WHERE r.hostname = ANY($2::text[])`,
+      [run.id, target.hostnames],
+    );
+    return;
+  }
+  const s = target.selector;
+  const fleetById = s.fleet !== undefined && isUuid(s.fleet);
+  await m.query(
+    `${FROM_FLEET}
+      WHERE ($2::text IS NULL OR r.fleet_id = (SELECT id FROM fleets WHERE ${fleetById ? 'id = $2::uuid' : 'name = $2'}))
+        AND ($3::text IS NULL OR r.model = $3)
+        AND ($4::jsonb IS NULL OR r.labels @> $4::jsonb)
+        AND ($5::text[] IS NULL OR r.hostname = ANY($5::text[]))`,
+    [run.id, s.fleet ?? null, s.model ?? null, s.labels ? JSON.stringify(s.labels) : null, s.hostnames ? [...s.hostnames] : null],
+  );
+}
+
+/** Name of the run's timeline partition (a uuid without dashes fits PostgreSQL's 63-character names). */
+export function timelinePartition(runId: string): string {
+  if (!isUuid(runId)) throw new Error(`not a run id: ${runId}`);
+  return `run_timeline_${runId.replaceAll('-', '')}`;
+}

@@ -1,0 +1,56 @@
+import type { Page, PageRequest } from '../read-models.js';
+import type { NewRun, RunRecord, RunStatus } from './run-models.js';
+
+/** One stored timeline entry, in the simulator's `TimelineEntry` shape. */
+export interface StoredTimelineEntry {
+  readonly tMs: number;
+  readonly router: string;
+  readonly component: string;
+  readonly event: string;
+  readonly from: string | null;
+  readonly to: string | null;
+}
+
+/** One router's stored result: the simulator's `RouterResult` and expectation results as JSON text. */
+export interface StoredResult {
+  readonly iteration: number;
+  readonly ordinal: number;
+  readonly hostname: string;
+  readonly verdict: 'pass' | 'fail' | 'error';
+  readonly resultJson: string;
+  readonly expectationsJson: string;
+}
+
+/** Per iteration: how many JUnit test cases, failures and errors its results make. */
+export interface IterationCounts {
+  readonly iteration: number;
+  readonly routers: number;
+  readonly tests: number;
+  readonly failures: number;
+  readonly errors: number;
+  readonly verdict: 'pass' | 'fail' | 'error';
+}
+
+/** Port for runs as the api sees them. */
+export abstract class RunRepository {
+  /**
+   * Inserts a queued run. With an idempotency key that is already taken, inserts nothing and returns the
+   * existing run with `created: false`.
+   */
+  abstract create(run: NewRun): Promise<{ readonly run: RunRecord; readonly created: boolean; readonly requestHash: string | null }>;
+  abstract find(id: string): Promise<RunRecord | null>;
+  abstract list(filter: { readonly status?: readonly RunStatus[] }, page: PageRequest): Promise<Page<RunRecord>>;
+  /** Cancels a queued or running run; returns the run as it is afterwards (unchanged if it had finished). */
+  abstract cancel(id: string): Promise<RunRecord | null>;
+  /** Results of one iteration with ordinals from `afterOrdinal` (exclusive), in ordinal order. */
+  abstract results(runId: string, iteration: number, afterOrdinal: number, limit: number): Promise<readonly StoredResult[]>;
+  abstract iterationCounts(runId: string): Promise<readonly IterationCounts[]>;
+  /** Timeline in report order: time, then router order, then event order. */
+  abstract timeline(runId: string, router: string | null, page: PageRequest): Promise<Page<StoredTimelineEntry>>;
+  /** The timeline in report order, for streaming: entries after the given position. */
+  abstract timelineAfter(
+    runId: string,
+    after: { readonly tMs: number; readonly ordinal: number; readonly seq: number } | null,
+    limit: number,
+  ): Promise<readonly (StoredTimelineEntry & { readonly ordinal: number; readonly seq: number })[]>;
+}

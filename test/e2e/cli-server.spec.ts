@@ -1,0 +1,62 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningApi, startApi } from '../support/api.js';
+import { migratedTestDatabase } from '../support/context.js';
+import type { TestDatabase } from '../support/database.js';
+import { freePort, spawnNode, type Spawned } from '../support/processes.js';
+import { startWorker } from '../support/runs.js';
+
+/** `twin run --server`: the real CLI process against a real api and worker. */
+let db: TestDatabase;
+let api: RunningApi;
+let worker: Spawned;
+const prefix = `test-cli-${randomBytes(4).toString('hex')}`;
+
+beforeAll(async () => {
+  db = await migratedTestDatabase();
+  api = await startApi(db.url, { QUEUE_PREFIX: prefix });
+  worker = startWorker({ DATABASE_URL: db.url, QUEUE_PREFIX: prefix });
+});
+afterAll(async () => {
+  worker?.child.kill('SIGTERM');
+  await worker?.exited;
+  await api?.close();
+  await db?.drop();
+});
+
+async function twin(args: string[], env: Record<string, string> = {}) {
+  const p = spawnNode(['apps/cli/bin/twin.js', ...args], env);
+  const { code } = await p.exited;
+  return { code, output: p.output() };
+}
+
+const FILES = ['examples/iosd-crash.yaml', 'examples/issu.yaml', 'examples/power-loss.yaml'];
+
+describe('twin run --server', () => {
+  it('gives the same reports as the embedded simulator for the same scenarios and seed', async () => {
+    const embedded = await twin(['run', ...FILES, '--json', '--seed', '1234']);
+    const served = await twin(['run', ...FILES, '--json', '--seed', '1234', '--server', api.url, '--key', api.adminKey]);
+    expect(served.code).toBe(0);
+    expect(embedded.code).toBe(0);
+    expect(JSON.parse(served.output)).toEqual(JSON.parse(embedded.output));
+    expect(served.output).toBe(embedded.output);
+  });
+
+  it('takes the server and key from TWIN_SERVER and TWIN_API_KEY, and exits 1 on a failed expectation', async () => {
+    const r = await twin(['run', 'test/fixtures/scenarios/failing-expectation.yaml'], { TWIN_SERVER: api.url, TWIN_API_KEY: api.adminKey });
+    expect(r.code).toBe(1);
+    expect(r.output).toMatch(/single-rp-panic-r1: dataPlaneOutage observed \S+, limit max 1s/);
+  });
+
+  it('exits 2 when the server refuses the key and 3 when it cannot be reached', async () => {
+    const refused = await twin(['run', FILES[0] as string, '--server', api.url, '--key', 'atw_wrongwrongwr_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx']);
+    expect(refused.code).toBe(2);
+    expect(refused.output).toMatch(/the server refused the API key \(401 UNAUTHENTICATED/);
+    const port = await freePort();
+    const unreachable = await twin(['run', FILES[0] as string, '--server', `http://127.0.0.1:${port}`, '--key', 'k']);
+    expect(unreachable.code).toBe(3);
+    expect(unreachable.output).toContain(`cannot reach the server at http://127.0.0.1:${port} (ECONNREFUSED)`);
+    const noKey = await twin(['run', FILES[0] as string, '--server', api.url]);
+    expect(noKey.code).toBe(2);
+  });
+});

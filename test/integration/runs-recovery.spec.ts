@@ -1,0 +1,117 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, request, type RunningApi, startApi } from '../support/api.js';
+import { migratedTestDatabase } from '../support/context.js';
+import type { TestDatabase } from '../support/database.js';
+import type { Spawned } from '../support/processes.js';
+import { type PrivateRedis, startPrivateRedis } from '../support/redis-server.js';
+import { exampleSource, type RunBody, startWorker, waitForRun } from '../support/runs.js';
+
+/**
+ * Campaigns through the api and two real worker processes on a Redis of the test's own, so that a FLUSHALL
+ * touches nothing else. Each test checks the invariant of the reliability model: the run completes and
+ * every target router has exactly one result.
+ */
+let db: TestDatabase;
+let redis: PrivateRedis;
+let api: RunningApi;
+let workers: Spawned[] = [];
+const FLEET = 10_000;
+
+beforeAll(async () => {
+  db = await migratedTestDatabase();
+  redis = await startPrivateRedis();
+  api = await startApi(db.url, { REDIS_URL: redis.url, QUEUE_PREFIX: 'recovery' });
+  await post('/api/v1/fleets', { name: 'campaign' });
+  const generated = await post<{ created: number }>('/api/v1/fleets/campaign/routers', { generate: { count: FLEET } });
+  expect(generated.body.created).toBe(FLEET);
+});
+afterEach(async () => {
+  for (const w of workers) if (w.child.exitCode === null) w.child.kill('SIGKILL');
+  await Promise.all(workers.map((w) => w.exited));
+  workers = [];
+});
+afterAll(async () => {
+  await api?.close();
+  await redis?.stop();
+  await db?.drop();
+});
+
+function post<T>(path: string, body: unknown) {
+  return request<T>(api.url, 'POST', path, body, bearer(api.adminKey));
+}
+
+function twoWorkers(): void {
+  workers = [0, 1].map(() => startWorker({ DATABASE_URL: db.url, REDIS_URL: redis.url, QUEUE_PREFIX: 'recovery' }));
+}
+
+async function startCampaign(shardSize: number): Promise<string> {
+  const res = await post<RunBody>('/api/v1/runs', {
+    source: exampleSource('iosd-crash', true),
+    target: { selector: { fleet: 'campaign' } },
+    shardSize,
+  });
+  expect(res.status).toBe(202);
+  return res.body.id;
+}
+
+async function resultCounts(runId: string): Promise<{ rows: number; routers: number; timelineRouters: number }> {
+  const client = new pg.Client({ connectionString: db.url });
+  await client.connect();
+  try {
+    const r = await client.query<{ rows: string; routers: string }>(
+      `SELECT count(*) AS rows, count(DISTINCT ordinal) AS routers FROM run_results WHERE run_id = $1`,
+      [runId],
+    );
+    const t = await client.query<{ n: string }>(`SELECT count(DISTINCT ordinal) AS n FROM run_timeline WHERE run_id = $1`, [runId]);
+    return { rows: Number(r.rows[0]?.rows), routers: Number(r.rows[0]?.routers), timelineRouters: Number(t.rows[0]?.n) };
+  } finally {
+    await client.end();
+  }
+}
+
+async function expectExactlyOnce(runId: string): Promise<void> {
+  const run = await waitForRun(api.url, runId, api.adminKey, undefined, 120_000);
+  expect(run).toMatchObject({ status: 'completed', verdict: 'pass', progress: { routersDone: FLEET, routerCount: FLEET } });
+  expect(run.aggregate?.results).toBe(FLEET);
+  expect(await resultCounts(runId)).toEqual({ rows: FLEET, routers: FLEET, timelineRouters: FLEET });
+}
+
+describe('a campaign over a 10,000-router fleet', () => {
+  it('completes through the api and two worker processes with one result per router, and valid report and JUnit', async () => {
+    twoWorkers();
+    const runId = await startCampaign(1000);
+    await expectExactlyOnce(runId);
+    const report = (await fetch(`${api.url}/api/v1/runs/${runId}/report`, { headers: bearer(api.adminKey) }).then((r) => r.json())) as {
+      routers: { hostname: string }[];
+      expectations: unknown[];
+    };
+    expect(report.routers).toHaveLength(FLEET);
+    expect(new Set(report.routers.map((r) => r.hostname)).size).toBe(FLEET);
+    const junit = await fetch(`${api.url}/api/v1/runs/${runId}/junit`, { headers: bearer(api.adminKey) }).then((r) => r.text());
+    expect(junit.match(/<testcase /g)).toHaveLength(report.expectations.length);
+    expect(junit).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="asr-twin" tests="\d+" failures="0" errors="0"/);
+    expect(junit.trimEnd().endsWith('</testsuites>')).toBe(true);
+  });
+
+  it('survives a worker killed with SIGKILL mid-campaign', async () => {
+    twoWorkers();
+    const runId = await startCampaign(100);
+    await waitForRun(api.url, runId, api.adminKey, (r) => r.progress.routersDone >= 500);
+    workers[0]?.child.kill('SIGKILL');
+    await expectExactlyOnce(runId);
+    // The survivor took over what the killed worker held.
+    expect(workers[1]?.output()).toMatch(/job stalled; taken over from a lost worker/);
+  });
+
+  it('survives FLUSHALL of Redis mid-campaign', async () => {
+    twoWorkers();
+    const runId = await startCampaign(100);
+    await waitForRun(api.url, runId, api.adminKey, (r) => r.progress.routersDone >= 500);
+    expect(await redis.client.flushall()).toBe('OK');
+    await expectExactlyOnce(runId);
+    // The reconciler, not luck, finished the run: it re-enqueued what Redis lost.
+    expect(workers.map((w) => w.output()).join('')).toMatch(/re-enqueued lost jobs/);
+  });
+});

@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { request } from './api.js';
+import { ROOT, spawnNode, type Spawned } from './processes.js';
+
+export interface RunBody {
+  readonly id: string;
+  readonly status: string;
+  readonly verdict: string | null;
+  readonly error: string | null;
+  readonly seed: number;
+  readonly progress: { readonly routersDone: number; readonly routerCount: number | null };
+  readonly aggregate: { readonly results: number; readonly verdicts: Record<string, number> } | null;
+}
+
+/** The text of an example scenario, optionally without its embedded routers (for fleet campaigns). */
+export function exampleSource(name: string, withoutRouters = false): string {
+  const text = readFileSync(join(ROOT, 'examples', `${name}.yaml`), 'utf8');
+  if (!withoutRouters) return text;
+  return text.replace(/ {2}routers:\n(?: {4}.*\n)+/, '');
+}
+
+/** Starts a real worker process (built) with the test's database, Redis and queue prefix. */
+export function startWorker(env: Record<string, string>): Spawned {
+  return spawnNode(['apps/worker/dist/main.js'], { LOG_LEVEL: 'warn', RECONCILE_INTERVAL_S: '1', JOB_LOCK_MS: '2000', ...env });
+}
+
+/** Polls a run until `done` holds (or the time is up), returning the last state seen. */
+export async function waitForRun(
+  base: string,
+  id: string,
+  key: string,
+  done: (run: RunBody) => boolean = (r) => ['completed', 'failed', 'cancelled'].includes(r.status),
+  timeoutMs = 60_000,
+): Promise<RunBody> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const run = (await request<RunBody>(base, 'GET', `/api/v1/runs/${id}`, undefined, { authorization: `Bearer ${key}` })).body;
+    if (done(run) || Date.now() > deadline) return run;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
