@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { type FieldIssue, ValidationError } from '@asr-twin/domain';
 import type { Scenario } from '@asr-twin/domain';
 import { formatScenarioError, parseScenario, type ScenarioError, type ScenarioWarning } from '@asr-twin/scenario';
@@ -12,11 +13,29 @@ export interface ScenarioCheck {
   readonly scenario?: Scenario;
 }
 
+/** Parsed sources by their SHA-256, most recent last: CI pipelines submit the same files again and again. */
+const CHECKS = new Map<string, ScenarioCheck>();
+const CACHED_CHECKS = 512;
+
+/**
+ * Parses and validates a scenario source. Parsing is a pure function of the text, so results are kept for the
+ * most recent {@link CACHED_CHECKS} distinct sources (the results are immutable).
+ */
 export function checkScenarioSource(source: string): ScenarioCheck {
+  const key = createHash('sha256').update(source).digest('base64');
+  const cached = CHECKS.get(key);
+  if (cached) {
+    CHECKS.delete(key);
+    CHECKS.set(key, cached);
+    return cached;
+  }
   const result = parseScenario(source, SOURCE_NAME);
-  return result.ok
+  const check: ScenarioCheck = result.ok
     ? { valid: true, errors: [], warnings: result.warnings, scenario: result.scenario }
     : { valid: false, errors: result.errors, warnings: result.warnings };
+  CHECKS.set(key, check);
+  if (CHECKS.size > CACHED_CHECKS) CHECKS.delete(CHECKS.keys().next().value as string);
+  return check;
 }
 
 function issueOf(e: ScenarioError): FieldIssue {

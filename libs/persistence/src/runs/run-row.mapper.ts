@@ -1,4 +1,4 @@
-import type { RunAggregate, RunRecord, RunStatus, RunTarget } from './run-models.js';
+import type { NewRun, RunAggregate, RunRecord, RunStatus, RunTarget } from './run-models.js';
 
 /** A row of `runs` as node-postgres returns it. */
 export interface RunRow {
@@ -45,5 +45,30 @@ export function toRunRecord(r: RunRow): RunRecord {
     createdAt: r.created_at.toISOString(),
     startedAt: r.started_at?.toISOString() ?? null,
     finishedAt: r.finished_at?.toISOString() ?? null,
+  };
+}
+
+/** The record of a run just inserted, from what was inserted. */
+export function newRunRecord(run: NewRun, id: string, createdAt: Date): RunRecord {
+  return {
+    id,
+    scenarioId: run.scenarioId,
+    scenarioName: run.scenarioName,
+    scenario: run.scenario,
+    target: run.target,
+    seed: run.seed,
+    iterations: run.iterations,
+    status: 'queued',
+    verdict: null,
+    error: null,
+    shardSize: run.shardSize,
+    routerCount: null,
+    shardCount: null,
+    routersDone: 0,
+    aggregate: null,
+    createdBy: run.createdBy,
+    createdAt: createdAt.toISOString(),
+    startedAt: null,
+    finishedAt: null,
   };
 }

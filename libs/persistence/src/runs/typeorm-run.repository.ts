@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { Page, PageRequest } from '../read-models.js';
 import { isUuid } from '../repositories/pg-errors.js';
 import type { NewRun, RunRecord, RunStatus } from './run-models.js';
-import { type RunRow, toRunRecord } from './run-row.mapper.js';
+import { newRunRecord, type RunRow, toRunRecord } from './run-row.mapper.js';
 import { type IterationCounts, RunRepository, type StoredResult, type StoredTimelineEntry } from './run.repository.js';
 
 interface TimelineRow {
@@ -32,20 +32,22 @@ export class TypeormRunRepository extends RunRepository {
   }
 
   async create(run: NewRun): Promise<{ run: RunRecord; created: boolean; requestHash: string | null }> {
-    const rows: RunRow[] = await this.ds.query(
+    // Only the server-set columns come back: the scenario and its source are what the caller passed in.
+    const inserted: { id: string; created_at: Date }[] = await this.ds.query(
       `INSERT INTO runs (id, scenario_id, scenario_name, scenario_source, scenario, target, seed, iterations, status,
                          shard_size, idempotency_key, request_hash, created_by)
        VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8, 'queued', $9, $10, $11, $12)
-       ON CONFLICT (idempotency_key) DO NOTHING RETURNING *`,
+       ON CONFLICT (idempotency_key) DO NOTHING RETURNING id, created_at`,
       [
         randomUUID(), run.scenarioId, run.scenarioName, run.scenarioSource, JSON.stringify(run.scenario),
         JSON.stringify(run.target), run.seed, run.iterations, run.shardSize, run.idempotencyKey, run.requestHash, run.createdBy,
       ],
     );
-    if (rows[0]) return { run: toRunRecord(rows[0]), created: true, requestHash: rows[0].request_hash };
+    const row = inserted[0];
+    if (row) return { run: newRunRecord(run, row.id, row.created_at), created: true, requestHash: run.requestHash };
     const existing: RunRow[] = await this.ds.query(`SELECT * FROM runs WHERE idempotency_key = $1`, [run.idempotencyKey]);
-    const row = existing[0] as RunRow;
-    return { run: toRunRecord(row), created: false, requestHash: row.request_hash };
+    const found = existing[0] as RunRow;
+    return { run: toRunRecord(found), created: false, requestHash: found.request_hash };
   }
 
   async find(id: string): Promise<RunRecord | null> {
