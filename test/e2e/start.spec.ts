@@ -46,7 +46,7 @@ describe('the start command', () => {
   });
 
   it('creates a key with the admin command, printed once on stdout', async () => {
-    const cli = spawnNode(['apps/admin/dist/main.js', 'keys', 'create', '--name', 'e2e-viewer', '--role', 'viewer'], {
+    const cli = spawnNode(['apps/cli/bin/twin.js', 'keys', 'create', '--name', 'e2e-viewer', '--role', 'viewer'], {
       DATABASE_URL: databaseUrl(baseDatabaseUrl(), dbName),
     });
     let stdout = '';

@@ -7,14 +7,12 @@ import {
   TypeormFleetRepository,
   TypeormRouterRepository,
 } from '@asr-twin/persistence';
-import { KEYS_USAGE, runKeysCommand } from './keys-command.js';
 import { seedSampleFleet } from './sample-fleet.js';
 
 const USAGE = `usage: admin <command>
   migrate up        apply pending migrations (creates the database if missing)
   migrate down      revert the latest migration
-  seed-sample       create the sample fleet if the database holds no fleet (unless SEED_SAMPLE_FLEET=false)
-${KEYS_USAGE}`;
+  seed-sample       create the sample fleet if the database holds no fleet (unless SEED_SAMPLE_FLEET=false)`;
 
 async function seed(url: string, enabled: boolean): Promise<string> {
   if (!enabled) return 'sample fleet: skipped (SEED_SAMPLE_FLEET=false)';
@@ -40,7 +38,6 @@ async function run(args: readonly string[]): Promise<string> {
     return reverted ? `reverted ${reverted}` : 'no migration to revert';
   }
   if (command === 'seed-sample') return seed(url, config.seedSampleFleet);
-  if (args[0] === 'keys') return runKeysCommand(url, args.slice(1), (line) => process.stderr.write(`${line}\n`));
   throw new Error(`unknown command "${command}"\n${USAGE}`);
 }
 

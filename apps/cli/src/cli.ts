@@ -1,5 +1,8 @@
 import { parseArgs } from 'node:util';
+import { loadConfig } from '@asr-twin/config';
+import { DomainError } from '@asr-twin/domain';
 import { type CliIo, EXIT, type ExitCode, InfrastructureError, UsageError } from './cli-io.js';
+import { KEYS_HELP } from './commands/keys.help.js';
 import { RUN_HELP, runCommand } from './commands/run.command.js';
 import { SHOW_DEFAULTS, SHOW_HELP, showCommand } from './commands/show.command.js';
 import { TIMINGS_HELP, timingsCommand } from './commands/timings.command.js';
@@ -14,10 +17,11 @@ commands:
   validate <files…>       check scenario files (errors as file:line:col: message)
   timings                 every timing key of the simulator with default, unit and source
   show <model> <command>  show output of a fresh twin router (redundancy, redundancy-states, version, platform)
+  keys create|list|revoke API keys of the server's database (DATABASE_URL)
 
 Run "twin <command> --help" for a command's options.`;
 
-const HELPS: Readonly<Record<string, string>> = { run: RUN_HELP, validate: VALIDATE_HELP, timings: TIMINGS_HELP, show: SHOW_HELP };
+const HELPS: Readonly<Record<string, string>> = { run: RUN_HELP, validate: VALIDATE_HELP, timings: TIMINGS_HELP, show: SHOW_HELP, keys: KEYS_HELP };
 
 function integer(value: string | undefined, name: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
@@ -88,6 +92,14 @@ async function dispatch(command: string, rest: readonly string[], io: CliIo): Pr
         io,
       );
     }
+    case 'keys': {
+      if (rest.length === 0 || rest.includes('--help') || rest.includes('-h')) return help(io, KEYS_HELP);
+      // Loaded on demand: it brings the database layer, which no other command needs.
+      const { runKeysCommand } = await import('./commands/keys.command.js');
+      const output = await runKeysCommand(loadConfig(io.env ?? {}).database.url, rest, (line) => io.stderr.write(`${line}\n`));
+      io.stdout.write(`${output}\n`);
+      return EXIT.ok;
+    }
     default:
       throw new UsageError(`unknown command "${command}"\n${HELP}`);
   }
@@ -120,7 +132,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
   try {
     return await dispatch(command, rest, io);
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof DomainError) {
       io.stderr.write(`twin: ${error.message}\n`);
       return EXIT.invalid;
     }

@@ -1,13 +1,11 @@
 import { parseArgs } from 'node:util';
+import { UsageError } from '../cli-io.js';
+import { KEYS_HELP } from './keys.help.js';
 import { ApiKeyService, createDataSource, hasPendingMigrations, TypeormApiKeyRepository } from '@asr-twin/persistence';
 
-export const KEYS_USAGE = `  keys create --name NAME --role viewer|operator|admin
-                    create an API key and print it (once: only its hash is stored)
-  keys list         list the keys (never their secrets)
-  keys revoke ID    revoke a key at once`;
 
 /**
- * `keys …` subcommands over the same {@link ApiKeyService} as the api. `create` prints the key alone on
+ * `twin keys …` over the same {@link ApiKeyService} as the api. `create` prints the key alone on
  * stdout, so `KEY=$(… keys create …)` works, and the advice on stderr.
  */
 export async function runKeysCommand(url: string, args: readonly string[], notice: (line: string) => void): Promise<string> {
@@ -17,8 +15,8 @@ export async function runKeysCommand(url: string, args: readonly string[], notic
     const keys = new ApiKeyService(new TypeormApiKeyRepository(ds));
     const [sub, ...rest] = args;
     if (sub === 'create') {
-      const { values } = parseArgs({ args: [...rest], options: { name: { type: 'string' }, role: { type: 'string' } }, strict: true });
-      if (!values.name || !values.role) throw new Error(`keys create needs --name and --role\n${KEYS_USAGE}`);
+      const { values } = parseKeyArgs(rest);
+      if (!values.name || !values.role) throw new UsageError(`keys create needs --name and --role\n${KEYS_HELP}`);
       const created = await keys.create(values.name, values.role);
       notice(`created API key "${created.name}" (role ${created.role}, id ${created.id}); store it now, it is not shown again`);
       return created.key;
@@ -34,8 +32,16 @@ export async function runKeysCommand(url: string, args: readonly string[], notic
       const revoked = await keys.revoke(rest[0]!);
       return `revoked API key "${revoked.name}" (${revoked.id})`;
     }
-    throw new Error(`unknown command "keys ${args.join(' ')}"\n${KEYS_USAGE}`);
+    throw new UsageError(`unknown command "keys ${args.join(' ')}"\n${KEYS_HELP}`);
   } finally {
     await ds.destroy();
+  }
+}
+
+function parseKeyArgs(args: readonly string[]) {
+  try {
+    return parseArgs({ args: [...args], options: { name: { type: 'string' }, role: { type: 'string' } }, strict: true });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.split('\n')[0]}\n${KEYS_HELP}`);
   }
 }
