@@ -90,3 +90,24 @@ export function isStandbyCold(code: RfStateCode): boolean {
 export function canReceiveActivity(code: RfStateCode): boolean {
   return code === RF.STANDBY_HOT || isStandbyCold(code);
 }
+
+/**
+ * Reasons `show redundancy` prints as `Last switchover reason = …`, after CISCO-RF-MIB `RFSwactReasonType`
+ * (domain reference §2.2); `none` until the first switchover. `none`, `unsupported`, `user forced` and
+ * `active unit removed` were seen in captures; `not known`, `user initiated` and `active unit failed` are the
+ * MIB names in the same spelling style [uncertain spelling].
+ */
+export const SWITCHOVER_REASONS = [
+  'none',
+  'unsupported',
+  'not known',
+  'user initiated',
+  'user forced',
+  'active unit failed',
+  'active unit removed',
+] as const;
+export type SwitchoverReason = (typeof SWITCHOVER_REASONS)[number];
+
+export function isSwitchoverReason(value: unknown): value is SwitchoverReason {
+  return typeof value === 'string' && (SWITCHOVER_REASONS as readonly string[]).includes(value);
+}

@@ -37,8 +37,6 @@ export { modeText, parseModeText, type ObservedRedundancyMode } from './redundan
 export { redundancyView, type InstanceView, type ManualSwact, type RedundancyView } from './redundancy-view.js';
 export { renderShow, SHOW_RENDERERS } from './render-show.js';
 export {
-  isSwitchoverReason,
-  SWITCHOVER_REASONS,
   type CarrierCard,
   type LastReload,
   type ModuleVersions,
@@ -47,7 +45,6 @@ export {
   type PowerSupply,
   type RfFacts,
   type ShowContext,
-  type SwitchoverReason,
   type VersionHardware,
 } from './show-context.js';
 export { parseShowPlatform, type ObservedPlatformSlot, type ShowPlatformObservation } from './show-platform.parser.js';

@@ -19,7 +19,8 @@ import { redundancyFactsFromShowRedundancy, redundancyFactsFromShowRedundancySta
 import { SHOW_COMMANDS } from './parse-result.js';
 import { redundancyView } from './redundancy-view.js';
 import { renderShow } from './render-show.js';
-import { SWITCHOVER_REASONS, type ShowContext, type SwitchoverReason } from './show-context.js';
+import { SWITCHOVER_REASONS, type SwitchoverReason } from '@asr-twin/domain';
+import type { ShowContext } from './show-context.js';
 import { parseShowPlatform } from './show-platform.parser.js';
 import { espStateText, rpStateText } from './show-platform.renderer.js';
 import { parseShowRedundancyStates } from './show-redundancy-states.parser.js';

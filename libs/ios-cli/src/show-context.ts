@@ -1,27 +1,7 @@
-import type { EspSlot, InstanceName, RedundancyMode, RouterTwinState, RpSlot } from '@asr-twin/domain';
+import type { EspSlot, InstanceName, RedundancyMode, RouterTwinState, RpSlot, SwitchoverReason } from '@asr-twin/domain';
 import type { ShowClock } from './clock.format.js';
 import type { IosImage } from './ios-image.js';
 
-/**
- * Reasons `show redundancy` prints as `Last switchover reason = …`, after CISCO-RF-MIB `RFSwactReasonType`
- * (domain reference §2.2). `none`, `unsupported`, `user forced` and `active unit removed` were seen in
- * captures; `not known`, `user initiated` and `active unit failed` are the MIB names in the same spelling
- * style [uncertain spelling].
- */
-export const SWITCHOVER_REASONS = [
-  'none',
-  'unsupported',
-  'not known',
-  'user initiated',
-  'user forced',
-  'active unit failed',
-  'active unit removed',
-] as const;
-export type SwitchoverReason = (typeof SWITCHOVER_REASONS)[number];
-
-export function isSwitchoverReason(value: unknown): value is SwitchoverReason {
-  return typeof value === 'string' && (SWITCHOVER_REASONS as readonly string[]).includes(value);
-}
 
 /** How the router last came up, for `show version`. */
 export interface LastReload {

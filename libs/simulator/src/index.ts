@@ -14,7 +14,7 @@ export type {
   Verdict,
 } from './report-types.js';
 export { compilePlan, type CompiledStep, type ScenarioPlan } from './scenario-plan.js';
-export { SWITCHOVER_REASONS, type SimState, type SwitchoverReason } from './sim-state.js';
+export type { SimState } from './sim-state.js';
 export {
   advance,
   createSimulation,

@@ -14,7 +14,8 @@ import {
 } from './engine-core.js';
 import { resetEsps, setEspState, updateForwarding } from './esp-model.js';
 import { beginProgression, beginTakeover, setRf } from './rf-progression.js';
-import { DOM, ESP, EV, HOST, SEQ, SWITCHOVER_REASONS, type InstanceSim, type SimState } from './sim-state.js';
+import { SWITCHOVER_REASONS } from '@asr-twin/domain';
+import { DOM, ESP, EV, HOST, SEQ, type InstanceSim, type SimState } from './sim-state.js';
 
 // Hot-path codes as module-level constants: V8 folds these, but not property loads on the imported objects
 // (measured 6–20 % of engine time).

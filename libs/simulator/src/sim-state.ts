@@ -31,17 +31,8 @@ export const DOM = { RUNNING: 1, SHUTOFF: 5, CRASHED: 6 } as const;
 /** RF progressions an instance can be in; `NONE` = not running (dead, or waiting to be restarted). */
 export const SEQ = { NONE: -1, STANDBY: 0, ACTIVE_BOOT: 1, TAKEOVER: 2 } as const;
 
-/** CISCO-RF-MIB `RFSwactReasonType` names as the CLI prints them (`Last switchover reason`), domain §2.2. */
-export const SWITCHOVER_REASONS = [
-  'none',
-  'not known',
-  'user initiated',
-  'user forced',
-  'active unit failed',
-  'active unit removed',
-] as const;
-export type SwitchoverReason = (typeof SWITCHOVER_REASONS)[number];
-export const REASON = { NONE: 0, NOT_KNOWN: 1, USER_INITIATED: 2, USER_FORCED: 3, FAILED: 4, REMOVED: 5 } as const;
+/** Indexes into the domain's `SWITCHOVER_REASONS`, kept as numbers in the (plain-data) state. */
+export const REASON = { NONE: 0, NOT_KNOWN: 2, USER_INITIATED: 3, USER_FORCED: 4, FAILED: 5, REMOVED: 6 } as const satisfies Record<string, number>;
 
 /**
  * ISSU phases of the simulator's driver (domain §4). Waiting phases (LOADING, RAN, COMMITTING, ROLLING_BACK)

@@ -18,7 +18,8 @@ import {
   type ScenarioRouter,
 } from '@asr-twin/domain';
 import { operatingMode } from './engine-core.js';
-import { ISSU, SWITCHOVER_REASONS, type SimState, type SwitchoverReason } from './sim-state.js';
+import { SWITCHOVER_REASONS, type SwitchoverReason } from '@asr-twin/domain';
+import { ISSU, type SimState } from './sim-state.js';
 import { advance, createSimulation, type SimulateOptions } from './simulation.js';
 import type { InstanceRole } from './report-types.js';
 

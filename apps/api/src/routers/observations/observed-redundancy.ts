@@ -1,19 +1,20 @@
 import {
+  isSwitchoverReason,
   rfStateName,
+  SWITCHOVER_REASONS,
   ValidationError,
   type ChassisModel,
   type InstanceName,
   type RedundancyMode,
   type RfStateCode,
+  type SwitchoverReason,
 } from '@asr-twin/domain';
 import {
   formatXeVersion,
-  isSwitchoverReason,
   normalizeXeVersion,
   parseXeVersion,
   redundancyFactsFromShowRedundancy,
   redundancyFactsFromShowRedundancyStates,
-  SWITCHOVER_REASONS,
   toValidationError,
   xeVersionFromIosd,
   type ObservedRedundancyFacts,
@@ -21,7 +22,6 @@ import {
   type ParseResult,
   type ShowRedundancyObservation,
   type ShowRedundancyStatesObservation,
-  type SwitchoverReason,
 } from '@asr-twin/ios-cli';
 import { lineOf, type Observed, type ObservationSet } from './observation-parse.js';
 

@@ -1,10 +1,5 @@
-import {
-  CONTROL_PROCESSOR_LEAD_MS,
-  defaultShowContext,
-  isSwitchoverReason,
-  type ShowContext,
-  type SwitchoverReason,
-} from '@asr-twin/ios-cli';
+import { isSwitchoverReason, type SwitchoverReason } from '@asr-twin/domain';
+import { CONTROL_PROCESSOR_LEAD_MS, defaultShowContext, type ShowContext } from '@asr-twin/ios-cli';
 import type { RouterDetail } from '@asr-twin/persistence';
 
 /** A stored reason the library does not know prints as the MIB's `notKnown` (the column's check prevents it). */
