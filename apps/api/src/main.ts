@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from '@asr-twin/config';
 import { checkRedis } from '@asr-twin/jobs';
 import { checkDatabase, hasPendingMigrations } from '@asr-twin/persistence';
 import { createApiApp } from './app.factory.js';
-import { createLogger } from '@asr-twin/logging';
+import { createLogger, limitShutdownTime } from '@asr-twin/logging';
 
 /** Fails with one line a user can act on instead of a stack trace. */
 async function preflight(databaseUrl: string, redisUrl: string): Promise<void> {
@@ -19,15 +19,7 @@ async function main(): Promise<void> {
   await preflight(config.database.url, config.redis.url);
   const log = createLogger(config.logLevel, 'asr-twin-api');
   const app = await createApiApp(config, log);
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
-      log.info({ signal }, 'shutting down');
-      setTimeout(() => {
-        log.error('shutdown timed out; exiting');
-        process.exit(1);
-      }, config.shutdownTimeoutMs).unref();
-    });
-  }
+  limitShutdownTime(log, config.shutdownTimeoutMs);
   await app.listen({ host: config.http.host, port: config.http.port });
   log.info({ url: await app.getUrl() }, 'api listening');
 }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig } from '@asr-twin/config';
 import { checkRedis } from '@asr-twin/jobs';
-import { createLogger, PinoNestLogger } from '@asr-twin/logging';
+import { createLogger, limitShutdownTime, PinoNestLogger } from '@asr-twin/logging';
 import { checkDatabase } from '@asr-twin/persistence';
 import { NestFactory } from '@nestjs/core';
 import { WorkerModule } from './worker.module.js';
@@ -16,15 +16,7 @@ async function main(): Promise<void> {
     abortOnError: false,
   });
   app.enableShutdownHooks();
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
-      log.info({ signal }, 'shutting down');
-      setTimeout(() => {
-        log.error('shutdown timed out; exiting');
-        process.exit(1);
-      }, config.shutdownTimeoutMs).unref();
-    });
-  }
+  limitShutdownTime(log, config.shutdownTimeoutMs);
   log.info('worker ready');
 }
 

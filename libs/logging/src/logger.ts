@@ -63,3 +63,19 @@ export class PinoNestLogger implements LoggerService {
     }
   }
 }
+
+/**
+ * On SIGTERM or SIGINT, logs the shutdown and makes sure the process ends within `timeoutMs` even if closing
+ * hangs. The application's own shutdown hooks (Nest's `enableShutdownHooks`) do the orderly part.
+ */
+export function limitShutdownTime(log: Pino, timeoutMs: number): void {
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      log.info({ signal }, 'shutting down');
+      setTimeout(() => {
+        log.error('shutdown timed out; exiting');
+        process.exit(1);
+      }, timeoutMs).unref();
+    });
+  }
+}
