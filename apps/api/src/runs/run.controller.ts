@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { type Page, RunRepository, type StoredTimelineEntry } from '@asr-twin/persistence';
+import type { Page, StoredTimelineEntry } from '@asr-twin/persistence';
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -7,7 +7,6 @@ import { RequireRole } from '../auth/access.decorators.js';
 import { Actor } from '../auth/actor.decorator.js';
 import { ApiOp } from '../common/api-docs.decorators.js';
 import { parseInput } from '../common/validation.js';
-import { junitChunks, reportChunks } from './run-report.stream.js';
 import { presentRun, type RunView } from './run.presenter.js';
 import { CREATE_RUN, IDEMPOTENCY_KEY, LIST_RUNS, TIMELINE_QUERY } from './run.schemas.js';
 import { RunService } from './run.service.js';
@@ -16,10 +15,7 @@ import { RunService } from './run.service.js';
 @ApiTags('runs')
 @Controller('runs')
 export class RunController {
-  constructor(
-    private readonly runs: RunService,
-    private readonly results: RunRepository,
-  ) {}
+  constructor(private readonly runs: RunService) {}
 
   @Post()
   @HttpCode(202)
@@ -59,16 +55,14 @@ export class RunController {
   @RequireRole('viewer')
   @ApiOp({ summary: 'The report of a completed run (DESIGN.md format), streamed', problems: [404, 409] })
   async report(@Param('id') id: string): Promise<StreamableFile> {
-    const run = await this.runs.completed(id);
-    return new StreamableFile(Readable.from(reportChunks(this.results, run)), { type: 'application/json; charset=utf-8' });
+    return new StreamableFile(Readable.from(await this.runs.report(id)), { type: 'application/json; charset=utf-8' });
   }
 
   @Get(':id/junit')
   @RequireRole('viewer')
   @ApiOp({ summary: 'JUnit XML of a completed run: one test case per router and expectation', problems: [404, 409] })
   async junit(@Param('id') id: string): Promise<StreamableFile> {
-    const run = await this.runs.completed(id);
-    return new StreamableFile(Readable.from(junitChunks(this.results, run, `run ${run.id}`)), { type: 'application/xml; charset=utf-8' });
+    return new StreamableFile(Readable.from(await this.runs.junit(id)), { type: 'application/xml; charset=utf-8' });
   }
 
   @Get(':id/timeline')

@@ -13,6 +13,7 @@ import {
 import { runSeedOf } from '@asr-twin/simulator';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { requireValidScenario } from '../scenarios/scenario-source.js';
+import { junitChunks, reportChunks } from './run-report.stream.js';
 import { requestFingerprint, runTargetOf } from './run-request.js';
 import type { CreateRunRequest } from './run.schemas.js';
 
@@ -82,10 +83,8 @@ export class RunService {
   async cancel(id: string): Promise<RunRecord> {
     const before = await this.get(id);
     const run = (await this.runs.cancel(before.id)) as RunRecord;
-    if (run.status === 'cancelled' && before.status !== 'cancelled') {
-      await this.producer.remove('run.plan', { runId: id }).catch(() => false);
-      for (let shard = 0; shard < (run.shardCount ?? 0); shard++) await this.producer.remove('run.shard', { runId: id, shard }).catch(() => false);
-    }
+    // Shards still queued are left in place: a worker drops a cancelled run's shard without simulating it.
+    if (run.status === 'cancelled' && before.status !== 'cancelled') await this.producer.remove('run.plan', { runId: run.id }).catch(() => false);
     return run;
   }
 
@@ -94,8 +93,19 @@ export class RunService {
     return this.runs.timeline(run.id, router, page);
   }
 
+  /** The report of a completed run, as JSON text chunks (DESIGN.md format). */
+  async report(id: string): Promise<AsyncIterable<string>> {
+    return reportChunks(this.runs, await this.completed(id));
+  }
+
+  /** JUnit XML of a completed run, as text chunks. */
+  async junit(id: string): Promise<AsyncIterable<string>> {
+    const run = await this.completed(id);
+    return junitChunks(this.runs, run, `run ${run.id}`);
+  }
+
   /** The run, if its results are complete; reports and JUnit exist only then. */
-  async completed(id: string): Promise<RunRecord> {
+  private async completed(id: string): Promise<RunRecord> {
     const run = await this.get(id);
     if (run.status !== 'completed') {
       throw new PreconditionFailedError(`run ${id} is ${run.status}: its report exists once it has completed`);

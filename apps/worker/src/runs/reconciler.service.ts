@@ -6,6 +6,8 @@ import { ProgressPublisher } from './progress-publisher.js';
 /** A queued run younger than this may still be on its way into Redis (the api enqueues right after commit). */
 const QUEUED_GRACE_MS = 5_000;
 const BATCH = 200;
+/** Pending shards of one run checked per pass; the rest are checked on later passes. */
+const SHARDS_PER_PASS = 1000;
 
 /**
  * PostgreSQL is the source of truth and Redis holds only work in flight: this finds runs that PostgreSQL holds
@@ -45,7 +47,7 @@ export class ReconcilerService {
     const pending = await this.runs.pendingShards(run);
     if (pending.length === 0) return this.ensure(run, 'run.finalize', { runId: run.id });
     let enqueued = 0;
-    for (const shard of pending) enqueued += await this.ensure(run, 'run.shard', { runId: run.id, shard });
+    for (const shard of pending.slice(0, SHARDS_PER_PASS)) enqueued += await this.ensure(run, 'run.shard', { runId: run.id, shard });
     return enqueued;
   }
 
