@@ -3,33 +3,9 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '@asr-twin/config';
-import pg from 'pg';
+import { admin, waitForHealth } from './support.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-
-async function admin(base, sql) {
-  const url = new URL(base);
-  url.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-async function waitForHealth(url, deadline) {
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${url}/health`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('api did not become healthy');
-}
 
 function run(args, env) {
   return new Promise((resolve, reject) => {
@@ -53,7 +29,7 @@ export async function benchApiGenerate(counts = [10_000, 100_000]) {
   const http = 'http://127.0.0.1:3917';
   const rows = [];
   try {
-    await waitForHealth(http, Date.now() + 30_000);
+    await waitForHealth(http);
     for (const count of counts) {
       const fleet = `bench-${count}`;
       await fetch(`${http}/api/v1/fleets`, { method: 'POST', headers, body: JSON.stringify({ name: fleet }) });

@@ -4,25 +4,13 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '@asr-twin/config';
-import pg from 'pg';
+import { admin, waitForHealth } from './support.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const ADMIN = 'bench-admin-key-0123456789abcdef0123456789abcdef';
 const PORT = 3927;
 const HTTP = `http://127.0.0.1:${PORT}`;
 const auth = { authorization: `Bearer ${ADMIN}` };
-
-async function admin(base, sql) {
-  const url = new URL(base);
-  url.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 function node(args, env) {
   return spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: 'ignore' });
@@ -39,16 +27,6 @@ async function call(method, path, body) {
   const text = await res.text();
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 200)}`);
   return text ? JSON.parse(text) : null;
-}
-
-async function waitHealthy() {
-  for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
-    try {
-      if ((await fetch(`${HTTP}/health`)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('api did not become healthy');
 }
 
 /** VmHWM (peak resident set) of a process, MB, from /proc. */
@@ -114,7 +92,7 @@ export async function benchService({ routers = 100_000 } = {}) {
   const workers = [node(['apps/worker/dist/main.js'], env), node(['apps/worker/dist/main.js'], env)];
   const rows = [];
   try {
-    await waitHealthy();
+    await waitForHealth(HTTP);
     const c = await campaign(routers);
     const rss = workers.map((w) => peakRssMb(w.pid));
     rows.push({ bench: `campaign ${routers} routers, 2 workers, timelines persisted`, value: Math.round(c.ms), unit: 'ms', target: '≤ 30000 ms', pass: c.ms <= 30_000 });
