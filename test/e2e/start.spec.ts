@@ -83,7 +83,11 @@ describe('preflight', () => {
   });
 
   it('explains an unreachable Redis in one line and exits 1', async () => {
-    const worker = spawnNode(['apps/worker/dist/main.js'], { REDIS_URL: 'redis://127.0.0.1:1' });
+    const worker = spawnNode(['apps/worker/dist/main.js'], {
+      // A database that always exists, so that Redis is the only thing missing.
+      DATABASE_URL: databaseUrl(baseDatabaseUrl(), 'postgres'),
+      REDIS_URL: 'redis://127.0.0.1:1',
+    });
     const { code } = await worker.exited;
     expect(code).toBe(1);
     const lines = worker.output().trim().split('\n');
