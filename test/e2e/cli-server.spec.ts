@@ -1,28 +1,17 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningApi, startApi } from '../support/api.js';
-import { migratedTestDatabase } from '../support/context.js';
-import type { TestDatabase } from '../support/database.js';
-import { freePort, spawnNode, type Spawned } from '../support/processes.js';
-import { startWorker } from '../support/runs.js';
+import type { RunningApi } from '../support/api.js';
+import { freePort, spawnNode } from '../support/processes.js';
+import { type RunStack, startRunStack } from '../support/runs.js';
 
 /** `twin run --server`: the real CLI process against a real api and worker. */
-let db: TestDatabase;
+let stack: RunStack;
 let api: RunningApi;
-let worker: Spawned;
-const prefix = `test-cli-${randomBytes(4).toString('hex')}`;
 
 beforeAll(async () => {
-  db = await migratedTestDatabase();
-  api = await startApi(db.url, { QUEUE_PREFIX: prefix });
-  worker = startWorker({ DATABASE_URL: db.url, QUEUE_PREFIX: prefix });
+  stack = await startRunStack('cli');
+  api = stack.api;
 });
-afterAll(async () => {
-  worker?.child.kill('SIGTERM');
-  await worker?.exited;
-  await api?.close();
-  await db?.drop();
-});
+afterAll(() => stack?.stop());
 
 async function twin(args: string[], env: Record<string, string> = {}) {
   const p = spawnNode(['apps/cli/bin/twin.js', ...args], env);

@@ -9,22 +9,11 @@ import {
   TypeormRouterRepository,
   TypeormRouterStateRepository,
 } from '@asr-twin/persistence';
-import type { DataSource, Logger } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { migratedTestDatabase } from '../support/context.js';
 import type { TestDatabase } from '../support/database.js';
-
-class CountingLogger implements Logger {
-  count = 0;
-  logQuery(): void {
-    this.count += 1;
-  }
-  logQueryError(): void {}
-  logQuerySlow(): void {}
-  logSchemaBuild(): void {}
-  logMigration(): void {}
-  log(): void {}
-}
+import { CountingLogger } from '../support/query-counter.js';
 
 let db: TestDatabase;
 let ds: DataSource;

@@ -3,28 +3,17 @@ import { parseScenario } from '@asr-twin/scenario';
 import { runScenario } from '@asr-twin/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Problem } from '../../apps/api/src/common/problem.js';
-import { bearer, request, type RunningApi, startApi } from '../support/api.js';
-import { migratedTestDatabase } from '../support/context.js';
-import type { TestDatabase } from '../support/database.js';
-import type { Spawned } from '../support/processes.js';
-import { exampleSource, type RunBody, startWorker, waitForRun } from '../support/runs.js';
+import { bearer, request, type RunningApi } from '../support/api.js';
+import { exampleSource, type RunBody, type RunStack, startRunStack, waitForRun } from '../support/runs.js';
 
-let db: TestDatabase;
+let stack: RunStack;
 let api: RunningApi;
-let worker: Spawned;
-const prefix = `test-runs-${randomBytes(4).toString('hex')}`;
 
 beforeAll(async () => {
-  db = await migratedTestDatabase();
-  api = await startApi(db.url, { QUEUE_PREFIX: prefix });
-  worker = startWorker({ DATABASE_URL: db.url, QUEUE_PREFIX: prefix });
+  stack = await startRunStack('runs');
+  api = stack.api;
 });
-afterAll(async () => {
-  worker?.child.kill('SIGTERM');
-  await worker?.exited;
-  await api?.close();
-  await db?.drop();
-});
+afterAll(() => stack?.stop());
 
 const auth = () => bearer(api.adminKey);
 const post = <T>(path: string, body: unknown, headers: Record<string, string> = {}) =>

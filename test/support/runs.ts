@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { request } from './api.js';
+import { randomBytes } from 'node:crypto';
+import { request, type RunningApi, startApi } from './api.js';
+import { migratedTestDatabase } from './context.js';
+import type { TestDatabase } from './database.js';
 import { ROOT, spawnNode, type Spawned } from './processes.js';
 
 export interface RunBody {
@@ -39,4 +42,30 @@ export async function waitForRun(
     if (done(run) || Date.now() > deadline) return run;
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+export interface RunStack {
+  readonly db: TestDatabase;
+  readonly api: RunningApi;
+  readonly worker: Spawned;
+  stop(): Promise<void>;
+}
+
+/** A database of the test's own, the api in-process and one worker process, on a queue prefix of their own. */
+export async function startRunStack(name: string): Promise<RunStack> {
+  const prefix = `test-${name}-${randomBytes(4).toString('hex')}`;
+  const db = await migratedTestDatabase();
+  const api = await startApi(db.url, { QUEUE_PREFIX: prefix });
+  const worker = startWorker({ DATABASE_URL: db.url, QUEUE_PREFIX: prefix });
+  return {
+    db,
+    api,
+    worker,
+    stop: async () => {
+      worker.child.kill('SIGTERM');
+      await worker.exited;
+      await api.close();
+      await db.drop();
+    },
+  };
 }
