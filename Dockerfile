@@ -7,6 +7,7 @@ COPY apps/worker/package.json apps/worker/
 COPY apps/admin/package.json apps/admin/
 COPY apps/cli/package.json apps/cli/
 COPY apps/cli/bin apps/cli/bin/
+COPY apps/dashboard/package.json apps/dashboard/
 COPY libs/config/package.json libs/config/
 COPY libs/domain/package.json libs/domain/
 COPY libs/ios-cli/package.json libs/ios-cli/

@@ -63,7 +63,8 @@ const keys: Partial<Record<ApiRole | 'revoked', string>> = {};
 
 beforeAll(async () => {
   db = await migratedTestDatabase();
-  api = await startApi(db.url, {}, (app) => {
+  // The dashboard's public files at `/` are tested in api-dashboard.spec.ts; this table is the API's.
+  api = await startApi(db.url, { DASHBOARD_DIR: 'off' }, (app) => {
     app.getHttpAdapter().getInstance().addHook('onRoute', (route) => {
       for (const method of [route.method].flat()) registered.push(`${method} ${route.url}`);
     });

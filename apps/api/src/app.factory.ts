@@ -11,15 +11,16 @@ import { API_KEY_SCHEME } from './auth/access.decorators.js';
 import { installApiKeyAuthentication } from './auth/api-key.hook.js';
 import { registerRateLimit } from './auth/rate-limit.plugin.js';
 import { registerCors, registerSecurityHeaders } from './common/http-security.plugins.js';
+import { BUILT_DASHBOARD_DIR, registerDashboard } from './dashboard/dashboard.plugin.js';
 import { HttpMetrics } from './metrics/http-metrics.service.js';
 
 export const API_PREFIX = 'api/v1';
 
 /**
  * Builds the api application (not yet listening): Fastify with JSON logs and the body limit, `/api/v1`
- * routes, `/health`, `/metrics` and the OpenAPI document at `/docs`. Errors Fastify raises before a route
- * runs (malformed JSON, oversized bodies, rate limits) reach the same problem filter through Nest's Fastify
- * error handler.
+ * routes, `/health`, `/metrics`, the OpenAPI document at `/docs` and the built dashboard at `/`. Errors
+ * Fastify raises before a route runs (malformed JSON, oversized bodies, rate limits) reach the same problem
+ * filter through Nest's Fastify error handler.
  *
  * Per request, in order: security headers and CORS, API key authentication, the rate limit (per key), then
  * the route, whose guard checks the role; the duration is observed at the end.
@@ -53,6 +54,7 @@ export async function createApiApp(config: AppConfig, log: Pino): Promise<NestFa
   await registerRateLimit(app, config);
   app.get(HttpMetrics).install(fastify);
   setUpOpenApi(app);
+  if (config.dashboard.dir !== null) await registerDashboard(app, config.dashboard.dir ?? BUILT_DASHBOARD_DIR, log);
   return app;
 }
 

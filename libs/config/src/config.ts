@@ -63,6 +63,11 @@ const ENV_SCHEMA = z.object({
    * mid-shard leaves its shard to another worker after about this long.
    */
   JOB_LOCK_MS: positiveInt.min(1000).max(600_000).default(30_000),
+  /**
+   * Directory of the built dashboard that the api serves at `/`; unset: the one this installation builds
+   * (`apps/dashboard/dist`). `off` serves no dashboard.
+   */
+  DASHBOARD_DIR: z.string().min(1).optional(),
 });
 
 function isOrigin(value: string): boolean {
@@ -92,6 +97,10 @@ export interface AppConfig {
     readonly shardSize: number;
     readonly reconcileIntervalMs: number;
     readonly jobLockMs: number;
+  };
+  readonly dashboard: {
+    /** Where the built dashboard lies; `undefined`: the installation's own build; `null`: none is served. */
+    readonly dir: string | null | undefined;
   };
 }
 
@@ -128,6 +137,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       reconcileIntervalMs: e.RECONCILE_INTERVAL_S * 1000,
       jobLockMs: e.JOB_LOCK_MS,
     },
+    dashboard: { dir: e.DASHBOARD_DIR === 'off' ? null : e.DASHBOARD_DIR },
   };
 }
 

@@ -1,5 +1,5 @@
 import type { ApiKeyService, AuthenticatedKey } from '@asr-twin/persistence';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 /** Who sent a request, as far as its `Authorization` header tells. */
 export type RequestAuth =
@@ -17,6 +17,16 @@ declare module 'fastify' {
 }
 
 const ANONYMOUS: RequestAuth = { kind: 'anonymous' };
+
+/**
+ * Route config of routes that never need a key (the dashboard's static files): the hook does not look one up
+ * for them, as for unmatched URLs, so they cannot be used to flood the database with key lookups.
+ */
+export const ANONYMOUS_ROUTE = { anonymous: true } as const;
+
+function isAnonymousRoute(request: FastifyRequest): boolean {
+  return (request.routeOptions.config as { anonymous?: unknown } | undefined)?.anonymous === true;
+}
 const BEARER = /^Bearer +(\S+) *$/i;
 
 /**
@@ -28,7 +38,7 @@ export function installApiKeyAuthentication(fastify: FastifyInstance, keys: ApiK
   fastify.decorateRequest('auth', null);
   fastify.addHook('onRequest', async (request) => {
     // Unmatched URLs answer 404 whoever asks: no lookup, so they cannot be used to flood the database.
-    request.auth = request.is404 ? ANONYMOUS : await authenticate(request.headers.authorization, keys);
+    request.auth = request.is404 || isAnonymousRoute(request) ? ANONYMOUS : await authenticate(request.headers.authorization, keys);
   });
 }
 

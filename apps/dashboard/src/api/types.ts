@@ -1,0 +1,221 @@
+// The parts of the GraphQL schema (docs: the GraphQL contract) the dashboard reads, as TypeScript types.
+
+export type Role = 'viewer' | 'operator' | 'admin';
+export type Health = 'protected' | 'degraded' | 'down';
+export type RunStatus = 'queued' | 'running' | 'completed' | 'failed' | 'cancelled';
+export type Verdict = 'pass' | 'fail' | 'error';
+export type OutageMetric = 'controlPlaneOutageMs' | 'dataPlaneOutageMs' | 'redundancyRestoredMs' | 'switchovers';
+export type ShowCommand = 'redundancy' | 'redundancy_states' | 'version' | 'platform';
+
+export const HEALTHS: readonly Health[] = ['protected', 'degraded', 'down'];
+export const TERMINAL_STATUSES: readonly RunStatus[] = ['completed', 'failed', 'cancelled'];
+
+export interface Me {
+  readonly name: string;
+  readonly role: Role;
+}
+
+export interface Label {
+  readonly key: string;
+  readonly value: string;
+}
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly total: number;
+}
+
+export interface RfState {
+  readonly code: number;
+  readonly name: string;
+}
+
+export interface IosInstance {
+  readonly name: string;
+  readonly role: string;
+  readonly unit: string;
+  readonly rfState: RfState;
+  readonly stateSince: string | null;
+  readonly domainState: string;
+  readonly softwareVersion: string;
+  readonly configVersion: number;
+}
+
+export interface RouteProcessor {
+  readonly slot: string;
+  readonly pid: string;
+  readonly host: {
+    readonly state: string;
+    readonly kernelVersion: string;
+    readonly cpuCores: number;
+    readonly memoryMb: number;
+    readonly hypervisor: { readonly kind: string; readonly state: string; readonly version: string; readonly guests: readonly IosInstance[] };
+  };
+}
+
+export interface Esp {
+  readonly slot: string;
+  readonly pid: string;
+  readonly state: string;
+  readonly role: string;
+  readonly forwarding: boolean;
+}
+
+export interface Change {
+  readonly id: string;
+  readonly at: string;
+  readonly actor: string;
+  readonly entity: string;
+  readonly entityKey: string;
+  readonly action: string;
+  readonly before: unknown;
+  readonly after: unknown;
+}
+
+export interface RouterDetail {
+  readonly id: string;
+  readonly hostname: string;
+  readonly model: string;
+  readonly serial: string;
+  readonly softwareVersion: string;
+  readonly redundancyMode: string;
+  readonly health: Health;
+  readonly stateVersion: number;
+  readonly labels: readonly Label[];
+  readonly fleet: { readonly id: string; readonly name: string };
+  readonly chassis: { readonly model: string; readonly redundancyType: string; readonly rpSlots: number; readonly espSlots: number; readonly notes: string | null };
+  readonly redundancy: {
+    readonly operatingMode: string | null;
+    readonly switchovers: number;
+    readonly standbyFailures: number;
+    readonly lastSwitchoverReason: string;
+    readonly bootedAt: string;
+  };
+  readonly routeProcessors: readonly RouteProcessor[];
+  readonly esps: readonly Esp[];
+}
+
+/** What the fleet overview needs of each router, and no more. */
+export interface RouterSummary {
+  readonly id: string;
+  readonly hostname: string;
+  readonly model: string;
+  readonly health: Health;
+  readonly redundancyMode: string;
+  readonly softwareVersion: string;
+  readonly stateVersion: number;
+  readonly labels: readonly Label[];
+  readonly fleet: { readonly id: string };
+}
+
+export interface FleetSummary {
+  readonly id: string;
+  readonly name: string;
+}
+
+export interface ScenarioError {
+  readonly line: number | null;
+  readonly column: number | null;
+  readonly path: string | null;
+  readonly code: string;
+  readonly message: string;
+}
+
+export interface Scenario {
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+  readonly source: string;
+  readonly revision: number;
+  readonly updatedAt: string;
+}
+
+export interface RunProgress {
+  readonly routersDone: number;
+  readonly routerCount: number | null;
+  readonly shards: number | null;
+  readonly percent: number;
+}
+
+export interface Distribution {
+  readonly p50: number | null;
+  readonly p95: number | null;
+  readonly max: number | null;
+  readonly missing: number;
+}
+
+export interface RunSummary {
+  readonly id: string;
+  readonly scenario: string;
+  readonly status: RunStatus;
+  readonly verdict: Verdict | null;
+  readonly iterations: number;
+  readonly target: unknown;
+  readonly progress: RunProgress;
+  readonly createdBy: string;
+  readonly createdAt: string;
+  readonly finishedAt: string | null;
+}
+
+export interface RunAggregate {
+  readonly results: number;
+  readonly pass: number;
+  readonly fail: number;
+  readonly error: number;
+  readonly controlPlaneOutageMs: Distribution;
+  readonly dataPlaneOutageMs: Distribution;
+  readonly redundancyRestoredMs: Distribution;
+  readonly switchovers: Distribution;
+}
+
+export interface RouterResult {
+  readonly hostname: string;
+  readonly model: string;
+  readonly verdict: Verdict;
+  readonly controlPlaneOutageMs: number | null;
+  readonly dataPlaneOutageMs: number | null;
+  readonly redundancyRestoredMs: number | null;
+  readonly switchovers: number;
+  readonly dualActiveMs: number | null;
+}
+
+export interface RunDetail extends RunSummary {
+  readonly scenarioId: string | null;
+  readonly error: string | null;
+  readonly seed: number;
+  readonly startedAt: string | null;
+  readonly aggregate: RunAggregate | null;
+  readonly results: Page<RouterResult>;
+}
+
+export interface HistogramBucket {
+  readonly lower: number;
+  readonly upper: number;
+  readonly count: number;
+}
+
+export interface TimelineEntry {
+  readonly tMs: number;
+  readonly router: string;
+  readonly component: string;
+  readonly event: string;
+  readonly from: string | null;
+  readonly to: string | null;
+}
+
+export interface RunProgressEvent {
+  readonly runId: string;
+  readonly status: RunStatus;
+  readonly routersDone: number;
+  readonly routerCount: number | null;
+  readonly verdict: Verdict | null;
+}
+
+export interface RouterStateEvent {
+  readonly routerId: string;
+  readonly hostname: string;
+  readonly fleetId: string;
+  readonly health: Health;
+  readonly stateVersion: number;
+  readonly at: string;
+}

@@ -1,0 +1,28 @@
+import { useEffect, useRef } from 'react';
+import { useSession } from '../session/session';
+import type { Variables } from './graphql';
+
+/**
+ * A GraphQL subscription on the session's WebSocket for as long as the component is mounted (and `enabled`).
+ * `onEvent` may change on every render; the subscription is renewed only when the query or variables change.
+ */
+export function useSubscription<T>(query: string, variables: Variables, onEvent: (data: T) => void, enabled = true): void {
+  const { live } = useSession();
+  const handler = useRef(onEvent);
+  handler.current = onEvent;
+  const varsKey = JSON.stringify(variables);
+  useEffect(() => {
+    if (!enabled) return;
+    return live.subscribe<T>(
+      { query, variables: JSON.parse(varsKey) as Record<string, unknown> },
+      {
+        next: (result) => {
+          if (result.data) handler.current(result.data as T);
+        },
+        // Connection problems show in the header's live indicator; the client resubscribes on reconnect.
+        error: () => undefined,
+        complete: () => undefined,
+      },
+    );
+  }, [live, query, varsKey, enabled]);
+}

@@ -1,0 +1,90 @@
+import { lazy, Suspense } from 'react';
+import { Link, Route, Switch, useRoute } from 'wouter';
+import type { LiveStatus } from './api/live';
+import { OverviewPage } from './fleet/overview-page';
+import { RouterPage } from './router/router-page';
+import { RunListPage } from './runs/run-list-page';
+import { ScenarioListPage } from './scenarios/scenario-list-page';
+import { SessionRoot, useSession } from './session/session';
+import { Loading, NotFound } from './ui/feedback';
+
+// The chart library and the editor load with the pages that use them, not with the fleet overview.
+const RunPage = lazy(() => import('./runs/run-page').then((m) => ({ default: m.RunPage })));
+const ScenarioEditorPage = lazy(() => import('./scenarios/scenario-editor-page').then((m) => ({ default: m.ScenarioEditorPage })));
+
+const LIVE_TEXT: Readonly<Record<LiveStatus, string>> = {
+  connecting: 'connecting…',
+  connected: 'live',
+  reconnecting: 'reconnecting…',
+  refused: 'live updates refused',
+};
+
+function NavLink({ href, children, also }: { readonly href: string; readonly children: string; readonly also?: string }) {
+  const [exact] = useRoute(href);
+  const [nested] = useRoute(also ?? `${href}/*`);
+  return (
+    <Link href={href} className="nav-link" aria-current={exact || nested ? 'page' : undefined}>
+      {children}
+    </Link>
+  );
+}
+
+function Header() {
+  const session = useSession();
+  return (
+    <header className="top">
+      <Link href="/" className="brand">
+        asr-twin
+      </Link>
+      <nav aria-label="main">
+        <NavLink href="/" also="/routers/*">
+          Fleet
+        </NavLink>
+        <NavLink href="/scenarios">Scenarios</NavLink>
+        <NavLink href="/runs">Runs</NavLink>
+      </nav>
+      <span className={`live live-${session.liveStatus}`} data-testid="live-status" title="live updates over the GraphQL WebSocket">
+        {LIVE_TEXT[session.liveStatus]}
+      </span>
+      <span className="who" data-testid="who">
+        {session.me.name} <span className={`badge role-${session.me.role}`}>{session.me.role}</span>
+      </span>
+      <button type="button" className="link" onClick={session.signOut} data-testid="sign-out">
+        Sign out
+      </button>
+    </header>
+  );
+}
+
+function Pages() {
+  return (
+    <Suspense fallback={<Loading what="the page" />}>
+      <Switch>
+      <Route path="/">{() => <OverviewPage />}</Route>
+      <Route path="/routers/:id">{(p) => <RouterPage key={p.id} id={decodeURIComponent(p.id)} />}</Route>
+      <Route path="/scenarios">{() => <ScenarioListPage />}</Route>
+      <Route path="/scenarios/new">{() => <ScenarioEditorPage key="new" id={null} />}</Route>
+      <Route path="/scenarios/:id">{(p) => <ScenarioEditorPage key={p.id} id={decodeURIComponent(p.id)} />}</Route>
+      <Route path="/runs">{() => <RunListPage />}</Route>
+      <Route path="/runs/:id">{(p) => <RunPage key={p.id} id={p.id} />}</Route>
+      <Route>
+        <NotFound>
+          This page does not exist. <Link href="/">Back to the fleet</Link>
+        </NotFound>
+      </Route>
+      </Switch>
+    </Suspense>
+  );
+}
+
+/** The dashboard: sign-in, then the fleet, routers, scenarios and runs. */
+export function App() {
+  return (
+    <SessionRoot>
+      <Header />
+      <main className="content">
+        <Pages />
+      </main>
+    </SessionRoot>
+  );
+}

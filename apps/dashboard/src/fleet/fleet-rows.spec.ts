@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import type { RouterSummary } from '../api/types';
+import { applyStateEvents, countByHealth, filterRows, indexRows, NO_FILTER, sortRows, toRow } from './fleet-rows';
+
+const fleets = new Map([
+  ['f1', 'core'],
+  ['f2', 'edge'],
+]);
+
+function router(id: string, hostname: string, over: Partial<RouterSummary> = {}): RouterSummary {
+  return {
+    id,
+    hostname,
+    model: 'ASR1002-X',
+    health: 'protected',
+    redundancyMode: 'sso',
+    softwareVersion: '17.3.4a',
+    stateVersion: 1,
+    labels: [],
+    fleet: { id: 'f1' },
+    ...over,
+  };
+}
+
+const rows = [
+  router('1', 'ams-core-01', { model: 'ASR1006', labels: [{ key: 'site', value: 'ams' }] }),
+  router('2', 'ams-edge-10', { fleet: { id: 'f2' }, health: 'degraded', redundancyMode: 'rpr' }),
+  router('3', 'fra-edge-2', { fleet: { id: 'f2' }, health: 'down' }),
+  router('4', 'ams-edge-9', { fleet: { id: 'f2' } }),
+].map((r) => toRow(r, fleets));
+
+describe('fleet rows', () => {
+  it('filters by every search term, health, fleet and model together', () => {
+    expect(filterRows(rows, { ...NO_FILTER, text: 'AMS edge' }).map((r) => r.id)).toEqual(['2', '4']);
+    expect(filterRows(rows, { ...NO_FILTER, text: 'site=ams' }).map((r) => r.id)).toEqual(['1']);
+    expect(filterRows(rows, { ...NO_FILTER, health: new Set(['degraded', 'down']) }).map((r) => r.id)).toEqual(['2', '3']);
+    expect(filterRows(rows, { ...NO_FILTER, fleetId: 'f2', model: 'ASR1002-X', text: 'ams' }).map((r) => r.id)).toEqual(['2', '4']);
+    expect(filterRows(rows, { ...NO_FILTER, text: 'core', fleetId: 'f2' })).toEqual([]);
+  });
+
+  it('sorts hostnames naturally and health worst first', () => {
+    expect(sortRows(rows, 'hostname', false).map((r) => r.hostname)).toEqual(['ams-core-01', 'ams-edge-9', 'ams-edge-10', 'fra-edge-2']);
+    expect(sortRows(rows, 'health', false).map((r) => r.health)).toEqual(['down', 'degraded', 'protected', 'protected']);
+    expect(sortRows(rows, 'health', true).map((r) => r.health)[0]).toBe('protected');
+  });
+
+  it('patches the health of known routers from events, ignoring stale ones, and names unknown routers', () => {
+    const index = indexRows(rows);
+    const at = '2026-01-01T00:00:00Z';
+    const { rows: next, unknownIds } = applyStateEvents(rows, index, [
+      { routerId: '1', hostname: 'ams-core-01', fleetId: 'f1', health: 'down', stateVersion: 2, at },
+      { routerId: '2', hostname: 'ams-edge-10', fleetId: 'f2', health: 'protected', stateVersion: 0, at },
+      { routerId: '9', hostname: 'new', fleetId: 'f1', health: 'protected', stateVersion: 1, at },
+    ]);
+    expect(next[0]?.health).toBe('down');
+    expect(next[1]?.health).toBe('degraded');
+    expect(unknownIds).toEqual(['9']);
+    expect(rows[0]?.health).toBe('protected');
+    expect(countByHealth(next)).toEqual({ protected: 1, degraded: 1, down: 2 });
+  });
+
+  it('returns the same array when no event changes anything', () => {
+    const same = applyStateEvents(rows, indexRows(rows), []);
+    expect(same.rows).toBe(rows);
+  });
+});

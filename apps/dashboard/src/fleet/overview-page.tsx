@@ -1,0 +1,109 @@
+import { useDeferredValue, useMemo, useState } from 'react';
+import { HEALTHS, type Health } from '../api/types';
+import { ErrorBox, Loading } from '../ui/feedback';
+import { formatCount } from '../ui/format';
+import { countByHealth, filterRows, type RowFilter, sortRows } from './fleet-rows';
+import { RouterTable, type Sort } from './router-table';
+import { useFleetRows } from './use-fleet-rows';
+
+const HEALTH_HELP: Readonly<Record<Health, string>> = {
+  protected: 'peer STANDBY HOT',
+  degraded: 'peer below STANDBY HOT, or simplex',
+  down: 'no ACTIVE IOS or no forwarding ESP',
+};
+
+/** Filters live in the address, so a filtered view can be bookmarked and shared. */
+function initialFilter(): RowFilter {
+  const params = new URLSearchParams(window.location.search);
+  const health = new Set(params.getAll('health').filter((h): h is Health => (HEALTHS as readonly string[]).includes(h)));
+  return { text: params.get('q') ?? '', health, fleetId: params.get('fleet'), model: params.get('model') };
+}
+
+function writeFilter(filter: RowFilter): void {
+  const params = new URLSearchParams();
+  if (filter.text) params.set('q', filter.text);
+  for (const h of filter.health) params.append('health', h);
+  if (filter.fleetId) params.set('fleet', filter.fleetId);
+  if (filter.model) params.set('model', filter.model);
+  const query = params.toString();
+  window.history.replaceState(window.history.state, '', `${window.location.pathname}${query ? `?${query}` : ''}`);
+}
+
+/** Every router of the twin by redundancy health, searchable and filterable, updated live. */
+export function OverviewPage() {
+  const { rows, fleets, loading, error } = useFleetRows();
+  const [filter, setFilterState] = useState<RowFilter>(initialFilter);
+  const [sort, setSort] = useState<Sort>({ key: 'health', descending: false });
+  const deferredFilter = useDeferredValue(filter);
+
+  const setFilter = (next: RowFilter) => {
+    setFilterState(next);
+    writeFilter(next);
+  };
+  const toggleHealth = (health: Health) => {
+    const next = new Set(filter.health);
+    if (next.has(health)) next.delete(health);
+    else next.add(health);
+    setFilter({ ...filter, health: next });
+  };
+
+  const counts = useMemo(() => countByHealth(rows), [rows]);
+  const models = useMemo(() => [...new Set(rows.map((r) => r.model))].sort(), [rows]);
+  const sorted = useMemo(() => sortRows(rows, sort.key, sort.descending), [rows, sort]);
+  const shown = useMemo(() => filterRows(sorted, deferredFilter), [sorted, deferredFilter]);
+
+  return (
+    <section className="page overview">
+      <header className="page-head">
+        <h1>Fleet</h1>
+        <div className="health-tiles" role="group" aria-label="filter by health">
+          {HEALTHS.map((health) => (
+            <button
+              type="button"
+              key={health}
+              className={`health-tile health-${health}`}
+              aria-pressed={filter.health.has(health)}
+              onClick={() => toggleHealth(health)}
+              data-testid={`health-${health}`}
+            >
+              <span className="tile-count">{formatCount(counts[health])}</span>
+              <span className="tile-label">{health}</span>
+              <span className="tile-help">{HEALTH_HELP[health]}</span>
+            </button>
+          ))}
+        </div>
+      </header>
+      <div className="filters">
+        <input
+          type="search"
+          aria-label="search routers"
+          placeholder="Search hostname, model, fleet, version, label (site=ams)…"
+          value={filter.text}
+          onChange={(e) => setFilter({ ...filter, text: e.target.value })}
+          data-testid="router-search"
+        />
+        <select aria-label="fleet" value={filter.fleetId ?? ''} onChange={(e) => setFilter({ ...filter, fleetId: e.target.value || null })}>
+          <option value="">All fleets</option>
+          {fleets.map((f) => (
+            <option key={f.id} value={f.id}>
+              {f.name}
+            </option>
+          ))}
+        </select>
+        <select aria-label="model" value={filter.model ?? ''} onChange={(e) => setFilter({ ...filter, model: e.target.value || null })}>
+          <option value="">All models</option>
+          {models.map((m) => (
+            <option key={m} value={m}>
+              {m}
+            </option>
+          ))}
+        </select>
+        <span className="muted" data-testid="router-count" aria-live="polite">
+          {loading ? 'loading…' : `${formatCount(shown.length)} of ${formatCount(rows.length)} routers`}
+        </span>
+      </div>
+      {error && <ErrorBox error={error} title="The routers could not be loaded" />}
+      {loading && rows.length === 0 ? <Loading what="routers" /> : <RouterTable rows={shown} sort={sort} onSort={setSort} />}
+    </section>
+  );
+}

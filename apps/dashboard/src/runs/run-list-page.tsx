@@ -1,0 +1,98 @@
+import { useState } from 'react';
+import { Link } from 'wouter';
+import type { Page, RunProgressEvent, RunSummary } from '../api/types';
+import { useQuery } from '../api/use-query';
+import { useSubscription } from '../api/use-subscription';
+import { describeTarget } from '../scenarios/run-target';
+import { useSession } from '../session/session';
+import { ProgressBar, StatusBadge, VerdictBadge } from '../ui/badges';
+import { ErrorBox, Loading, Pager } from '../ui/feedback';
+import { formatCount, formatDateTime } from '../ui/format';
+import { RUN_LIST, RUN_PROGRESS } from './run-queries';
+import { withProgress } from './run-progress';
+
+const LIMIT = 50;
+
+/** Every run, newest first, with progress bars that move live. */
+export function RunListPage() {
+  const session = useSession();
+  const [offset, setOffset] = useState(0);
+  const list = useQuery<{ runs: Page<RunSummary> }>(RUN_LIST, { limit: LIMIT, offset }, { keepPrevious: true });
+  const { update, reload } = list;
+
+  useSubscription<{ runProgress: RunProgressEvent }>(RUN_PROGRESS, {}, ({ runProgress: event }) => {
+    const known = list.data?.runs.items.some((r) => r.id === event.runId) ?? false;
+    if (known) update((d) => ({ runs: { ...d.runs, items: d.runs.items.map((r) => withProgress(r, event)) } }));
+    else if (offset === 0) reload();
+  });
+
+  const page = list.data?.runs;
+  return (
+    <section className="page">
+      <header className="page-head">
+        <h1>Runs</h1>
+        {session.may('operate') && (
+          <Link href="/scenarios" className="button">
+            Launch from a scenario
+          </Link>
+        )}
+      </header>
+      {list.error && <ErrorBox error={list.error} title="The runs could not be loaded" />}
+      {!page ? (
+        !list.error && <Loading what="runs" />
+      ) : (
+        <div className="card">
+          <table className="data-table" data-testid="run-list">
+            <thead>
+              <tr>
+                <th>Scenario</th>
+                <th>Target</th>
+                <th>Status</th>
+                <th className="progress-col">Progress</th>
+                <th>Verdict</th>
+                <th>Started by</th>
+                <th>Created</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.items.map((run) => (
+                <tr key={run.id} data-run-id={run.id}>
+                  <td>
+                    <Link href={`/runs/${run.id}`} className="mono">
+                      {run.scenario}
+                    </Link>
+                    {run.iterations > 1 && <span className="muted small"> × {run.iterations}</span>}
+                  </td>
+                  <td>{describeTarget(run.target)}</td>
+                  <td>
+                    <StatusBadge status={run.status} />
+                  </td>
+                  <td>
+                    <ProgressBar percent={run.progress.percent} label={`progress of run ${run.id}`} />
+                    <span className="muted small">
+                      {formatCount(run.progress.routersDone)}
+                      {run.progress.routerCount !== null ? ` / ${formatCount(run.progress.routerCount)}` : ''} routers
+                    </span>
+                  </td>
+                  <td>
+                    <VerdictBadge verdict={run.verdict} />
+                  </td>
+                  <td className="mono small">{run.createdBy}</td>
+                  <td className="nowrap">{formatDateTime(run.createdAt)}</td>
+                </tr>
+              ))}
+              {page.items.length === 0 && (
+                <tr>
+                  <td colSpan={7} className="muted">
+                    No run yet.
+                  </td>
+                </tr>
+              )}
+            </tbody>
+          </table>
+          <Pager offset={offset} limit={LIMIT} total={page.total} onOffset={setOffset} />
+        </div>
+      )}
+    </section>
+  );
+}

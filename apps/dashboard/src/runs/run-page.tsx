@@ -1,0 +1,171 @@
+import { useState } from 'react';
+import { Link } from 'wouter';
+import { graphql, restBlob, saveBlob } from '../api/graphql';
+import { type Distribution, type RunDetail, type RunProgressEvent, TERMINAL_STATUSES, type Verdict } from '../api/types';
+import { useQuery } from '../api/use-query';
+import { useSubscription } from '../api/use-subscription';
+import { describeTarget } from '../scenarios/run-target';
+import { useSession } from '../session/session';
+import { ProgressBar, StatusBadge, VerdictBadge } from '../ui/badges';
+import { ErrorBox, Loading, NotFound } from '../ui/feedback';
+import { formatCount, formatDateTime, formatDuration } from '../ui/format';
+import { OutageSection, TimelineSection } from './run-charts';
+import { CANCEL_RUN, RUN_DETAIL, RUN_PROGRESS } from './run-queries';
+import { withProgress } from './run-progress';
+import { RunResults } from './run-results';
+
+const RESULTS_LIMIT = 50;
+
+function Metric({ name, d, count }: { readonly name: string; readonly d: Distribution; readonly count?: boolean }) {
+  const f = (v: number | null) => (count ? (v === null ? '—' : String(v)) : formatDuration(v));
+  return (
+    <tr>
+      <th scope="row">{name}</th>
+      <td>{f(d.p50)}</td>
+      <td>{f(d.p95)}</td>
+      <td>{f(d.max)}</td>
+      <td>{d.missing > 0 ? formatCount(d.missing) : '—'}</td>
+    </tr>
+  );
+}
+
+function Downloads({ run }: { readonly run: RunDetail }) {
+  const { key } = useSession();
+  const [error, setError] = useState<Error | null>(null);
+  const download = (path: string, filename: string) =>
+    restBlob(key, path).then(
+      (blob) => saveBlob(blob, filename),
+      (e: unknown) => setError(e instanceof Error ? e : new Error(String(e))),
+    );
+  return (
+    <div className="actions">
+      <button type="button" onClick={() => void download(`/api/v1/runs/${run.id}/report`, `${run.scenario}-${run.id}.json`)} data-testid="download-report">
+        Report (JSON)
+      </button>
+      <button type="button" onClick={() => void download(`/api/v1/runs/${run.id}/junit`, `${run.scenario}-${run.id}.xml`)}>
+        JUnit (XML)
+      </button>
+      {error && <ErrorBox error={error} title="The download failed" />}
+    </div>
+  );
+}
+
+/** One run: live progress, then verdict, metrics, outage distribution, timeline, per-router results and the report. */
+export function RunPage({ id }: { readonly id: string }) {
+  const session = useSession();
+  const [verdict, setVerdict] = useState<Verdict | null>(null);
+  const [offset, setOffset] = useState(0);
+  const detail = useQuery<{ run: RunDetail | null }>(RUN_DETAIL, { id, verdict, limit: RESULTS_LIMIT, offset }, { keepPrevious: true });
+  const run = detail.data?.run ?? null;
+  const { update, reload } = detail;
+  const [cancelError, setCancelError] = useState<Error | null>(null);
+
+  useSubscription<{ runProgress: RunProgressEvent }>(RUN_PROGRESS, { runId: id }, ({ runProgress: event }) => {
+    const statusChanged = run !== null && event.status !== run.status;
+    update((d) => (d.run ? { run: withProgress(d.run, event) } : d));
+    // A new status brings what the event does not carry (aggregate, results, times): fetch the run again.
+    if (statusChanged) reload();
+  });
+
+  if (detail.error && !run) return <ErrorBox error={detail.error} title="The run could not be loaded" />;
+  if (detail.loading && !run) return <Loading what="the run" />;
+  if (!run) {
+    return (
+      <NotFound>
+        No run <b className="mono">{id}</b>. <Link href="/runs">All runs</Link>
+      </NotFound>
+    );
+  }
+  const finished = TERMINAL_STATUSES.includes(run.status);
+  const aggregate = run.aggregate;
+  const routers = run.results.items.map((r) => r.hostname);
+
+  async function cancel() {
+    setCancelError(null);
+    try {
+      await graphql(session.key, CANCEL_RUN, { id: run?.id });
+      reload();
+    } catch (e) {
+      setCancelError(e instanceof Error ? e : new Error(String(e)));
+    }
+  }
+
+  return (
+    <section className="page run-page">
+      <header className="page-head">
+        <div>
+          <p className="crumbs">
+            <Link href="/runs">Runs</Link> / <span className="mono">{run.id}</span>
+          </p>
+          <h1>
+            <span className="mono">{run.scenario}</span> <StatusBadge status={run.status} /> <span data-testid="run-verdict"><VerdictBadge verdict={run.verdict} /></span>
+          </h1>
+          <p className="muted small">
+            on {describeTarget(run.target)} · seed {run.seed} · {run.iterations} iteration{run.iterations === 1 ? '' : 's'} · by {run.createdBy} · created{' '}
+            {formatDateTime(run.createdAt)}
+            {run.finishedAt && <> · finished {formatDateTime(run.finishedAt)}</>}
+          </p>
+        </div>
+        <div className="actions">
+          {!finished && session.may('operate') && (
+            <button type="button" className="danger" onClick={() => void cancel()}>
+              Cancel run
+            </button>
+          )}
+          {run.status === 'completed' && <Downloads run={run} />}
+        </div>
+      </header>
+      {cancelError && <ErrorBox error={cancelError} title="The run was not cancelled" />}
+      <div className="card">
+        <ProgressBar percent={run.progress.percent} label="run progress" />
+        <p className="muted small" data-testid="run-progress-text">
+          {formatCount(run.progress.routersDone)}
+          {run.progress.routerCount !== null ? ` of ${formatCount(run.progress.routerCount)}` : ''} routers simulated
+          {run.progress.shards ? ` in ${run.progress.shards} shard${run.progress.shards === 1 ? '' : 's'}` : ''}
+        </p>
+        {run.error && <ErrorBox error={new Error(run.error)} title="The run failed" />}
+      </div>
+      {aggregate && (
+        <div className="card">
+          <h2>Metrics</h2>
+          <p>
+            {formatCount(aggregate.results)} results: <b className="tone-text-good">{formatCount(aggregate.pass)} pass</b>,{' '}
+            <b className="tone-text-bad">{formatCount(aggregate.fail)} fail</b>, {formatCount(aggregate.error)} error
+          </p>
+          <table className="data-table metrics" data-testid="run-metrics">
+            <thead>
+              <tr>
+                <th />
+                <th>p50</th>
+                <th>p95</th>
+                <th>max</th>
+                <th>never</th>
+              </tr>
+            </thead>
+            <tbody>
+              <Metric name="Control-plane outage" d={aggregate.controlPlaneOutageMs} />
+              <Metric name="Data-plane outage" d={aggregate.dataPlaneOutageMs} />
+              <Metric name="Time to redundancy" d={aggregate.redundancyRestoredMs} />
+              <Metric name="Switchovers" d={aggregate.switchovers} count />
+            </tbody>
+          </table>
+        </div>
+      )}
+      {finished && aggregate && aggregate.results > 1 && <OutageSection runId={run.id} />}
+      {finished && run.results.total > 0 && <TimelineSection key={routers[0]} runId={run.id} routers={routers} />}
+      <RunResults
+        items={run.results.items}
+        total={run.results.total}
+        offset={offset}
+        limit={RESULTS_LIMIT}
+        verdict={verdict}
+        linkRouters={(run.target as { kind?: string } | null)?.kind !== 'scenario'}
+        onOffset={setOffset}
+        onVerdict={(v) => {
+          setVerdict(v);
+          setOffset(0);
+        }}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+export const RUN_FIELDS = 'id scenario status verdict iterations target progress { routersDone routerCount shards percent } createdBy createdAt finishedAt';
+
+export const RUN_LIST = `query Runs($limit: Int!, $offset: Int!) { runs(limit: $limit, offset: $offset) { total items { ${RUN_FIELDS} } } }`;
+
+export const DISTRIBUTION = 'p50 p95 max missing';
+export const RUN_DETAIL = `query Run($id: ID!, $verdict: Verdict, $limit: Int!, $offset: Int!) {
+  run(id: $id) {
+    ${RUN_FIELDS} scenarioId error seed startedAt
+    aggregate {
+      results pass fail error
+      controlPlaneOutageMs { ${DISTRIBUTION} } dataPlaneOutageMs { ${DISTRIBUTION} }
+      redundancyRestoredMs { ${DISTRIBUTION} } switchovers { ${DISTRIBUTION} }
+    }
+    results(verdict: $verdict, limit: $limit, offset: $offset) {
+      total items { hostname model verdict controlPlaneOutageMs dataPlaneOutageMs redundancyRestoredMs switchovers dualActiveMs }
+    }
+  }
+}`;
+
+export const RUN_HISTOGRAM = `query RunHistogram($id: ID!, $metric: OutageMetric!, $buckets: Int!) {
+  run(id: $id) { id histogram(metric: $metric, buckets: $buckets) { lower upper count } }
+}`;
+
+export const RUN_TIMELINE = `query RunTimeline($id: ID!, $router: String, $limit: Int!) {
+  run(id: $id) { id timeline(router: $router, limit: $limit) { total items { tMs router component event from to } } }
+}`;
+
+export const RUN_PROGRESS = 'subscription RunProgress($runId: ID) { runProgress(runId: $runId) { runId status routersDone routerCount verdict } }';
+
+export const CANCEL_RUN = 'mutation CancelRun($id: ID!) { cancelRun(id: $id) { id status } }';

@@ -1,0 +1,149 @@
+import { type FormEvent, useMemo, useState } from 'react';
+import { useLocation } from 'wouter';
+import { graphql } from '../api/graphql';
+import type { FleetSummary, Page } from '../api/types';
+import { useQuery } from '../api/use-query';
+import { useSession } from '../session/session';
+import { ErrorBox } from '../ui/feedback';
+import { CHASSIS_MODELS, type TargetChoice, toTargetInput } from './run-target';
+
+const FLEETS = 'query LaunchFleets { fleets(limit: 100) { total items { id name } } }';
+const SCENARIO_NAMES = 'query LaunchScenarios { scenarios(limit: 100) { total items { id name } } }';
+const START_RUN = 'mutation StartRun($input: StartRunInput!) { startRun(input: $input) { id } }';
+
+type Kind = TargetChoice['kind'];
+
+interface Props {
+  /** The stored scenario to run (name); without it, the form offers a choice of stored scenarios. */
+  readonly scenario?: string;
+  /** Unsaved scenario text to run instead of a stored scenario. */
+  readonly source?: string;
+  /** Launch on this router only (the router page). */
+  readonly fixedTarget?: { readonly kind: 'router'; readonly hostname: string };
+}
+
+function TargetFields({ kind, choice, setChoice, fleets }: { kind: Kind; choice: Record<string, string>; setChoice: (c: Record<string, string>) => void; fleets: readonly FleetSummary[] }) {
+  const set = (field: string) => (e: { target: { value: string } }) => setChoice({ ...choice, [field]: e.target.value });
+  const fleetSelect = (label: string, optional: boolean) => (
+    <label>
+      {label}
+      <select value={choice['fleet'] ?? ''} onChange={set('fleet')} data-testid="launch-fleet">
+        <option value="">{optional ? 'any fleet' : 'choose a fleet'}</option>
+        {fleets.map((f) => (
+          <option key={f.id} value={f.name}>
+            {f.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  if (kind === 'routers') {
+    return (
+      <label>
+        Hostnames <input value={choice['hostnames'] ?? ''} onChange={set('hostnames')} placeholder="ams-edge-01, ams-core-01" />
+      </label>
+    );
+  }
+  if (kind === 'fleet') return fleetSelect('Fleet', false);
+  if (kind === 'selector') {
+    return (
+      <>
+        {fleetSelect('Fleet', true)}
+        <label>
+          Model
+          <select value={choice['model'] ?? ''} onChange={set('model')}>
+            <option value="">any model</option>
+            {CHASSIS_MODELS.map((m) => (
+              <option key={m}>{m}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Labels <input value={choice['labels'] ?? ''} onChange={set('labels')} placeholder="site=ams, role=edge" />
+        </label>
+      </>
+    );
+  }
+  return null;
+}
+
+/** Starts a run of a scenario on a router, a selector or a fleet (operators), then opens the run's page. */
+export function LaunchForm({ scenario, source, fixedTarget }: Props) {
+  const { key } = useSession();
+  const [, navigate] = useLocation();
+  const fleets = useQuery<{ fleets: Page<FleetSummary> }>(FLEETS);
+  const names = useQuery<{ scenarios: Page<{ id: string; name: string }> }>(SCENARIO_NAMES, {}, { skip: scenario !== undefined || source !== undefined });
+  const [chosenScenario, setChosenScenario] = useState('');
+  const [kind, setKind] = useState<Kind>(fixedTarget ? 'router' : 'scenario');
+  const [choice, setChoice] = useState<Record<string, string>>({});
+  const [seed, setSeed] = useState('');
+  const [iterations, setIterations] = useState('1');
+  const [error, setError] = useState<Error | null>(null);
+  const [busy, setBusy] = useState(false);
+  // One idempotency key per intended launch: a double click or a retried request starts one run.
+  const idempotencyKey = useMemo(() => crypto.randomUUID(), [kind, choice, seed, iterations, chosenScenario, scenario, source]);
+
+  function input(): Record<string, unknown> {
+    const target = toTargetInput(
+      fixedTarget ?? ({ kind, hostnames: choice['hostnames'] ?? '', fleet: choice['fleet'] ?? '', model: choice['model'] ?? '', labels: choice['labels'] ?? '' } as TargetChoice),
+    );
+    const which = source !== undefined ? { source } : { scenario: scenario ?? chosenScenario };
+    if (source === undefined && !which.scenario) throw new Error('choose a scenario');
+    const it = Number(iterations);
+    if (!Number.isInteger(it) || it < 1) throw new Error('iterations must be a whole number ≥ 1');
+    if (seed !== '' && !Number.isSafeInteger(Number(seed))) throw new Error('the seed must be a whole number');
+    return { ...which, ...(target ? { target } : {}), ...(seed === '' ? {} : { seed: Number(seed) }), iterations: it, idempotencyKey };
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    setBusy(true);
+    try {
+      const run = (await graphql<{ startRun: { id: string } }>(key, START_RUN, { input: input() })).startRun;
+      navigate(`/runs/${run.id}`);
+    } catch (e) {
+      setError(e instanceof Error ? e : new Error(String(e)));
+      setBusy(false);
+    }
+  }
+
+  const fleetList = fleets.data?.fleets.items ?? [];
+  return (
+    <form className="launch-form" onSubmit={submit} aria-label="launch a run" data-testid="launch-form">
+      {scenario === undefined && source === undefined && (
+        <label>
+          Scenario
+          <select value={chosenScenario} onChange={(e) => setChosenScenario(e.target.value)} data-testid="launch-scenario">
+            <option value="">choose a scenario</option>
+            {(names.data?.scenarios.items ?? []).map((s) => (
+              <option key={s.id}>{s.name}</option>
+            ))}
+          </select>
+        </label>
+      )}
+      {!fixedTarget && (
+        <label>
+          On
+          <select value={kind} onChange={(e) => setKind(e.target.value as Kind)} data-testid="launch-kind">
+            <option value="scenario">the routers the scenario names</option>
+            <option value="routers">routers by hostname</option>
+            <option value="fleet">a whole fleet (campaign)</option>
+            <option value="selector">a selector (fleet, model, labels)</option>
+          </select>
+        </label>
+      )}
+      {!fixedTarget && <TargetFields kind={kind} choice={choice} setChoice={setChoice} fleets={fleetList} />}
+      <label>
+        Seed <input inputMode="numeric" value={seed} onChange={(e) => setSeed(e.target.value)} placeholder="scenario's" size={10} />
+      </label>
+      <label>
+        Iterations <input type="number" min={1} value={iterations} onChange={(e) => setIterations(e.target.value)} size={5} />
+      </label>
+      <button type="submit" className="primary" disabled={busy} data-testid="launch">
+        {busy ? 'Launching…' : 'Launch run'}
+      </button>
+      {error && <ErrorBox error={error} title="The run was not started" />}
+    </form>
+  );
+}
