@@ -10,5 +10,6 @@ import { RouterShowService } from './show/router-show.service.js';
 @Module({
   controllers: [RouterController, RouterShowController, ObservationController],
   providers: [RouterService, RouterShowService, ObservationService],
+  exports: [RouterService, RouterShowService],
 })
 export class RouterModule {}
