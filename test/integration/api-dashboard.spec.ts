@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isDashboardRoute } from '../../apps/api/src/dashboard/dashboard.plugin.js';
+import { dashboardTarget } from '../../apps/api/src/dashboard/dashboard.plugin.js';
 import { request, type RunningApi, startApi } from '../support/api.js';
 import { migratedTestDatabase } from '../support/context.js';
 import type { TestDatabase } from '../support/database.js';
@@ -58,6 +58,15 @@ describe('the dashboard at /', () => {
     expect(await raw.text()).toBe(plain.text);
   });
 
+  it('serves the other files of the build, and nothing outside it', async () => {
+    const icon = await request(api.url, 'GET', '/favicon.svg');
+    expect(icon.status).toBe(200);
+    expect(icon.contentType).toMatch(/^image\/svg\+xml/);
+    for (const path of ['/.build-hash', '/%2e%2e/package.json', '/assets/%2e%2e/%2e%2e/package.json', '/..%2fpackage.json']) {
+      expect((await request(api.url, 'GET', path)).status, path).toBe(404);
+    }
+  });
+
   it('never answers API paths, missing files or other methods with the app: their 404s stay problem+json', async () => {
     const paths = ['/api/v1/nope', '/api', '/graphql/x', '/health/x', '/metrics/x', '/docs/x', '/assets/missing.js', '/favicon.ico'];
     for (const path of paths) {
@@ -84,12 +93,15 @@ describe('the dashboard at /', () => {
   });
 });
 
-describe('isDashboardRoute', () => {
+describe('dashboardTarget', () => {
   it('tells client routes from API paths and files', () => {
-    expect(isDashboardRoute('/')).toBe(true);
-    expect(isDashboardRoute('/routers/ams-edge-01.lab')).toBe(false);
-    expect(isDashboardRoute('/routers/ams-edge-01?tab=log')).toBe(true);
-    expect(isDashboardRoute('/docs-yaml')).toBe(false);
-    expect(isDashboardRoute('/metrics')).toBe(false);
+    expect(dashboardTarget('/')).toEqual({ kind: 'app' });
+    expect(dashboardTarget('/routers/ams-edge-01?tab=log')).toEqual({ kind: 'app' });
+    expect(dashboardTarget('/favicon.svg')).toEqual({ kind: 'file', file: 'favicon.svg' });
+    expect(dashboardTarget('/docs-yaml')).toEqual({ kind: 'api' });
+    expect(dashboardTarget('/metrics')).toEqual({ kind: 'api' });
+    expect(dashboardTarget('/api/v1/x.json')).toEqual({ kind: 'api' });
+    expect(dashboardTarget('/.build-hash')).toEqual({ kind: 'none' });
+    expect(dashboardTarget('/assets/%2e%2e/x')).toEqual({ kind: 'none' });
   });
 });

@@ -16,22 +16,32 @@ export const BUILT_DASHBOARD_DIR = fileURLToPath(new URL('../../../dashboard/dis
  */
 const API_SEGMENTS = new Set(['api', 'graphql', 'health', 'metrics', 'docs', 'docs-yaml']);
 
-/** Whether a URL path is a client route of the dashboard (served `index.html`), not an API route or a file. */
-export function isDashboardRoute(url: string): boolean {
+/** What a dashboard URL asks for: an API path (not ours), a file of the build, or a client route (`index.html`). */
+export function dashboardTarget(url: string): { kind: 'api' | 'none' } | { kind: 'file'; file: string } | { kind: 'app' } {
   const path = url.split(/[?#]/, 1)[0] ?? '/';
-  const first = path.split('/')[1] ?? '';
-  if (API_SEGMENTS.has(first)) return false;
-  // A missing file (`/assets/x.js`, `/favicon.ico`) is a 404, not the app: a script tag must never get HTML.
+  if (API_SEGMENTS.has(path.split('/')[1] ?? '')) return { kind: 'api' };
+  // Dot files and dot segments (`/.build-hash`, `/%2e%2e/`) are never served.
+  if (/(^|\/)\./.test(safeDecode(path))) return { kind: 'none' };
+  // `/favicon.svg` is a file; a missing one is a 404, never the app (a script tag must never get HTML).
   const last = path.slice(path.lastIndexOf('/') + 1);
-  return !/\.[A-Za-z0-9]{1,8}$/.test(last);
+  return /\.[A-Za-z0-9]{1,8}$/.test(last) ? { kind: 'file', file: safeDecode(path.slice(1)) } : { kind: 'app' };
+}
+
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
 }
 
 /**
- * Serves the built dashboard at `/`: its files (hashed assets cached for a year, `index.html` revalidated on
- * every load, pre-compressed `.br`/`.gz` variants when the build wrote them), and `index.html` for every other
- * `GET` that is a client route (`/routers/ams-edge-01`), so deep links and reloads work. URLs under `/api`,
- * `/graphql`, `/health`, `/metrics` and `/docs` are left to the API. The files hold no data and need no key:
- * everything the dashboard shows comes from the API with the key the user signs in with.
+ * Serves the built dashboard at `/`: its hashed assets under `/assets/` (cached for a year, pre-compressed
+ * `.br`/`.gz` copies when the client accepts them), its other files, and `index.html` for every other `GET`
+ * that is a client route (`/routers/ams-edge-01`), so deep links and reloads work; `index.html` is revalidated
+ * on every load, so a new build shows at once. URLs under `/api`, `/graphql`, `/health`, `/metrics` and
+ * `/docs` are left to the API. The files hold no data and need no key: everything the dashboard shows comes
+ * from the API with the key the user signs in with.
  *
  * @returns false when `dir` holds no `index.html` (dashboard not built); the API then runs without it.
  */
@@ -46,21 +56,21 @@ export async function registerDashboard(app: NestFastifyApplication, dir: string
       route.config = { ...route.config, ...ANONYMOUS_ROUTE };
     });
     await scope.register(fastifyStatic, {
-      root: dir,
-      prefix: '/',
-      wildcard: false,
-      // `/` and client routes are answered below; the compressed copies are found next to each file.
+      root: join(dir, 'assets'),
+      prefix: '/assets/',
       index: false,
-      globIgnore: ['**/*.br', '**/*.gz', '**/index.html'],
       preCompressed: true,
       cacheControl: false,
       setHeaders: (reply: FastifyReply, path: string) =>
-        void reply.header('cache-control', /[/\\]assets[/\\]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+        void reply.header('cache-control', path.startsWith(join(dir, 'assets')) ? 'public, max-age=31536000, immutable' : 'no-cache'),
     });
-    const app = (request: FastifyRequest, reply: FastifyReply) =>
-      isDashboardRoute(request.url) ? reply.sendFile('index.html') : reply.callNotFound();
-    scope.get('/', app);
-    scope.get('/*', app);
+    const serve = (request: FastifyRequest, reply: FastifyReply) => {
+      const target = dashboardTarget(request.url);
+      if (target.kind === 'api' || target.kind === 'none') return reply.callNotFound();
+      return reply.sendFile(target.kind === 'file' ? target.file : 'index.html', dir);
+    };
+    scope.get('/', serve);
+    scope.get('/*', serve);
   });
   return true;
 }

@@ -83,7 +83,7 @@ export interface RouterDetail {
   readonly stateVersion: number;
   readonly labels: readonly Label[];
   readonly fleet: { readonly id: string; readonly name: string };
-  readonly chassis: { readonly model: string; readonly redundancyType: string; readonly rpSlots: number; readonly espSlots: number; readonly notes: string | null };
+  readonly chassis: { readonly model: string; readonly redundancyType: string; readonly notes: string | null };
   readonly redundancy: {
     readonly operatingMode: string | null;
     readonly switchovers: number;

@@ -84,7 +84,7 @@ export function ChassisDiagram({ router }: { readonly router: RouterDetail }) {
         <div className="node-title">
           Chassis <span className="mono">{chassis.model}</span>{' '}
           <span className="muted">
-            {chassis.redundancyType} redundancy · {chassis.rpSlots} RP / {chassis.espSlots} ESP slot{chassis.espSlots === 1 ? '' : 's'}
+            {chassis.redundancyType} redundancy · {router.routeProcessors.length} RP · {router.esps.length} ESP
           </span>
         </div>
         <div className="chassis-body">

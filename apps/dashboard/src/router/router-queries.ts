@@ -3,7 +3,7 @@ export const ROUTER_DETAIL = `query RouterDetail($id: ID!) {
     id hostname model serial softwareVersion redundancyMode health stateVersion
     labels { key value }
     fleet { id name }
-    chassis { model redundancyType rpSlots espSlots notes }
+    chassis { model redundancyType notes }
     redundancy { operatingMode switchovers standbyFailures lastSwitchoverReason bootedAt }
     routeProcessors {
       slot pid
