@@ -1,3 +1,5 @@
+import { type Client, createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { bearer, request } from './api.js';
 
 export interface GraphqlError {
@@ -26,3 +28,70 @@ export async function gql<T = Record<string, any>>(
 
 /** The codes of a response's errors, in order. */
 export const codes = (res: GraphqlResponse<unknown>): (string | undefined)[] => res.errors.map((e) => e.extensions?.code);
+
+
+/** A graphql-ws client (protocol graphql-transport-ws) on `/graphql`, the key in the `connection_init` payload. */
+export function wsClient(base: string, key?: string): Client {
+  return createClient({
+    url: `${base.replace(/^http/, 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    retryAttempts: 0,
+    lazy: true,
+    connectionParams: key ? { authorization: `Bearer ${key}` } : {},
+  });
+}
+
+export interface Subscription<T> {
+  /** Events received so far. */
+  readonly events: T[];
+  /** Errors the server sent for the subscription (it ends after them). */
+  readonly errors: GraphqlError[];
+  /** Resolves when the subscription ends (completed, or refused with errors). */
+  readonly ended: Promise<void>;
+  /** Resolves with the first event that satisfies `predicate` (or rejects after `timeoutMs`). */
+  waitFor(predicate: (event: T) => boolean, timeoutMs?: number): Promise<T>;
+  stop(): void;
+}
+
+/** Subscribes and records what arrives; `field` is the subscription field whose values are collected. */
+export function subscribe<T>(client: Client, query: string, field: string, variables: Record<string, unknown> = {}): Subscription<T> {
+  const events: T[] = [];
+  const errors: GraphqlError[] = [];
+  const waiters = new Set<() => void>();
+  let stop: () => void = () => undefined;
+  const ended = new Promise<void>((resolve) => {
+    stop = client.subscribe<Record<string, T>>(
+      { query, variables },
+      {
+        next: (value) => {
+          if (value.errors) errors.push(...(value.errors as GraphqlError[]));
+          if (value.data?.[field] !== undefined) events.push(value.data[field] as T);
+          for (const wake of waiters) wake();
+        },
+        error: (error) => {
+          if (Array.isArray(error)) errors.push(...(error as GraphqlError[]));
+          else errors.push({ message: error instanceof Error ? error.message : `closed: ${String((error as { code?: number }).code ?? error)}` });
+          resolve();
+        },
+        complete: () => resolve(),
+      },
+    );
+  });
+  const waitFor = (predicate: (event: T) => boolean, timeoutMs = 30_000) =>
+    new Promise<T>((resolve, reject) => {
+      const check = () => {
+        const found = events.find(predicate);
+        if (found === undefined) return;
+        clearTimeout(timer);
+        waiters.delete(check);
+        resolve(found);
+      };
+      const timer = setTimeout(() => {
+        waiters.delete(check);
+        reject(new Error(`no matching event within ${timeoutMs} ms; got ${JSON.stringify(events)} and errors ${JSON.stringify(errors)}`));
+      }, timeoutMs);
+      waiters.add(check);
+      check();
+    });
+  return { events, errors, ended, waitFor, stop: () => stop() };
+}

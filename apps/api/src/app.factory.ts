@@ -43,8 +43,8 @@ export async function createApiApp(config: AppConfig, log: Pino): Promise<NestFa
     ],
   });
   app.enableShutdownHooks();
+  installProblemErrorHandler(adapter);
   const fastify = app.getHttpAdapter().getInstance();
-  installProblemErrorHandler(fastify);
   // Scenario files may be posted as they are, as YAML text.
   fastify.addContentTypeParser(['application/yaml', 'application/x-yaml', 'text/yaml'], { parseAs: 'string' }, (_req, body, done) =>
     done(null, body),

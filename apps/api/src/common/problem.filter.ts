@@ -1,7 +1,8 @@
 import { DomainError } from '@asr-twin/domain';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { GqlContextType } from '@nestjs/graphql';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyAdapter } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { toGraphqlError } from '../graphql/graphql-errors.js';
 import { EdgeError, type EdgeErrorCode, problem, PROBLEM_CONTENT_TYPE, type Problem, STATUS_BY_DOMAIN_CODE } from './problem.js';
 
@@ -50,15 +51,17 @@ function isHealthReport(error: unknown): error is HttpException {
 }
 
 /**
- * Installs the problem filter as the Fastify error handler of the root context now, before the app initialises.
- * Nest installs its own (which runs the same filter) only after the modules' init hooks; the GraphQL driver
- * registers Mercurius in such a hook, which makes Fastify bind the error handler of every route already
- * declared, so without this the REST routes would keep Fastify's default handler for errors raised before
- * they run (malformed JSON, oversized bodies).
+ * Installs the problem filter as the Fastify error handler of the root context now, before the app initialises,
+ * in place of Nest's (which runs the same filter). Nest installs its own only after the modules' init hooks;
+ * the GraphQL driver registers Mercurius in such a hook, which makes Fastify bind the error handler of every
+ * route already declared, so the REST routes would keep Fastify's default handler for errors raised before
+ * they run (malformed JSON, oversized bodies). The adapter's later call is then skipped (Fastify would warn
+ * about a second handler in the same scope).
  */
-export function installProblemErrorHandler(fastify: FastifyInstance): void {
+export function installProblemErrorHandler(adapter: FastifyAdapter): void {
   const filter = new ProblemFilter();
-  fastify.setErrorHandler((error, request, reply) => filter.catch(error, httpHost(request, reply)));
+  adapter.getInstance().setErrorHandler((error, request, reply) => filter.catch(error, httpHost(request, reply)));
+  adapter.setErrorHandler = () => adapter.getInstance();
 }
 
 function httpHost(request: FastifyRequest, reply: FastifyReply): ArgumentsHost {

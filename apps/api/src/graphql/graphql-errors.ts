@@ -71,7 +71,10 @@ function format(error: GraphQLError): GraphQLFormattedError[] {
   const wrapped = (original as { errors?: unknown } | undefined)?.errors;
   if (Array.isArray(wrapped)) return wrapped.flatMap((e: unknown) => format(e instanceof GraphQLError ? e : new GraphQLError(String((e as Error).message), { originalError: e as Error })));
   if (typeof error.extensions['code'] === 'string') return [error.toJSON()];
-  if (original === undefined || original === null) return [ownError(error).toJSON()];
+  // graphql-js' own errors carry no original error, or another of its errors (a variable's coercion).
+  if (original === undefined || original === null || (original instanceof GraphQLError && original.extensions['code'] === undefined)) {
+    return [ownError(error).toJSON()];
+  }
   const mapped = toGraphqlError(original);
   const located = new GraphQLError(mapped.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions: mapped.extensions });
   return [located.toJSON()];

@@ -96,9 +96,10 @@ export class RouterResolver {
     return (await treeOf(router, loaders)).stateVersion;
   }
 
-  @ResolveField(() => Chassis)
-  async chassis(@Parent() router: RouterParent, @Context('loaders') loaders: Loaders): Promise<RouterTree['chassis']> {
-    return (await treeOf(router, loaders)).chassis;
+  @ResolveField(() => Chassis, { description: 'rpSlots and espSlots count the slots (REST lists their names)' })
+  async chassis(@Parent() router: RouterParent, @Context('loaders') loaders: Loaders): Promise<Chassis> {
+    const { chassis } = await treeOf(router, loaders);
+    return { ...chassis, rpSlots: chassis.rpSlots.length, espSlots: chassis.espSlots.length, notes: chassis.notes.length > 0 ? chassis.notes.join(' ') : null };
   }
 
   @ResolveField(() => Redundancy)

@@ -23,7 +23,7 @@ export function runRequestOf(input: StartRunInput): { request: CreateRunRequest;
   const { target, idempotencyKey, ...rest } = input;
   const body = { ...given(rest), ...(target == null ? {} : { target: targetOf(target) }) };
   return {
-    request: parseInput(CREATE_RUN, body, 'input'),
+    request: parseInput(CREATE_RUN, body, 'arguments'),
     idempotencyKey: parseInput(IDEMPOTENCY_KEY, idempotencyKey ?? undefined, 'idempotencyKey'),
   };
 }
