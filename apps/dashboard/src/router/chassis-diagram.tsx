@@ -69,7 +69,7 @@ function EspBox({ esp }: { readonly esp: Esp }) {
         <dt>role</dt>
         <dd>{esp.role}</dd>
         <dt>data plane</dt>
-        <dd className={esp.forwarding ? 'tone-text-good' : 'tone-text-bad'}>{esp.forwarding ? 'forwarding' : 'not forwarding'}</dd>
+        <dd className={esp.forwarding ? 'tone-text-good' : esp.role === 'standby' ? 'muted' : 'tone-text-bad'}>{esp.forwarding ? 'forwarding' : 'not forwarding'}</dd>
       </dl>
     </div>
   );

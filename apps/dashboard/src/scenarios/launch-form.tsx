@@ -126,7 +126,7 @@ export function LaunchForm({ scenario, source, fixedTarget }: Props) {
         <label>
           On
           <select value={kind} onChange={(e) => setKind(e.target.value as Kind)} data-testid="launch-kind">
-            <option value="scenario">the routers the scenario names</option>
+            <option value="scenario">the scenario's routers or selector</option>
             <option value="routers">routers by hostname</option>
             <option value="fleet">a whole fleet (campaign)</option>
             <option value="selector">a selector (fleet, model, labels)</option>
