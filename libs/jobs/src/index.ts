@@ -4,4 +4,6 @@ export * from './progress-channel.js';
 export * from './queues.js';
 export * from './redis.js';
 export * from './redis.module.js';
+export * from './router-state-channel.js';
+export * from './router-state-publisher.js';
 export * from './jobs.module.js';
