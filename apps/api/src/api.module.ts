@@ -27,7 +27,7 @@ export class ApiModule {
         AuthModule.forRoot({ adminApiKey: config.auth.adminApiKey }),
         HealthModule,
         FleetModule,
-        RouterModule,
+        RouterModule.forRoot({ timeScale: config.twin.timeScale }),
         ScenarioModule,
         RunModule.forRoot(config.runs.shardSize),
       ],

@@ -6,4 +6,5 @@ export * from './redis.js';
 export * from './redis.module.js';
 export * from './router-state-channel.js';
 export * from './router-state-publisher.js';
+export * from './simulation-counter.js';
 export * from './jobs.module.js';

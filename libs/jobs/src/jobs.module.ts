@@ -2,10 +2,11 @@ import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown 
 import { Redis } from 'ioredis';
 import { JobProducer } from './job-producer.js';
 import { RouterStatePublisher } from './router-state-publisher.js';
+import { SimulationCounter } from './simulation-counter.js';
 
 /**
- * The typed job producer and the router-state publisher on the process's shared Redis connection (from
- * {@link RedisModule}).
+ * The typed job producer, the router-state publisher and the simulated-events counter on the process's shared
+ * Redis connection (from {@link RedisModule}).
  */
 @Global()
 @Module({})
@@ -16,6 +17,7 @@ export class JobsModule implements OnApplicationShutdown {
     const providers = [
       { provide: JobProducer, useFactory: (redis: Redis) => new JobProducer(redis, queuePrefix), inject: [Redis] },
       { provide: RouterStatePublisher, useFactory: (redis: Redis) => new RouterStatePublisher(redis, queuePrefix), inject: [Redis] },
+      { provide: SimulationCounter, useFactory: (redis: Redis) => new SimulationCounter(redis, queuePrefix), inject: [Redis] },
     ];
     return { module: JobsModule, providers, exports: providers.map((p) => p.provide) };
   }

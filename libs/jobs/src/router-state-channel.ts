@@ -14,6 +14,8 @@ export interface RouterStateMessage {
   readonly hostname: string;
   /** The fleet the router belongs to after the write. */
   readonly fleetId: string;
+  /** Set when the write moved the router to another fleet: the fleet it left. */
+  readonly previousFleetId?: string;
   /** Redundancy health after the write (for `deleted`: the last stored one). */
   readonly health: RouterHealth;
   /** `stateVersion` after the write; it grows with every twin-state change of the router. */
@@ -52,15 +54,16 @@ export interface RouterStateSource {
 export function routerStateMessage(
   router: RouterStateSource,
   change: RouterStateMessage['change'],
-  at: Date = new Date(),
+  options: { readonly at?: Date; readonly previousFleetId?: string } = {},
 ): RouterStateMessage {
   return {
     routerId: router.id,
     hostname: router.hostname,
     fleetId: router.fleetId,
+    ...(options.previousFleetId === undefined ? {} : { previousFleetId: options.previousFleetId }),
     health: router.health,
     stateVersion: router.stateVersion,
-    at: at.toISOString(),
+    at: (options.at ?? new Date()).toISOString(),
     change,
   };
 }
