@@ -81,6 +81,16 @@ const ENV_SCHEMA = z.object({
    * (`apps/dashboard/dist`). `off` serves no dashboard.
    */
   DASHBOARD_DIR: z.string().min(1).optional(),
+  /**
+   * Factor on the wall-clock delays of the later transitions of router actions (a force-switchover's old
+   * active coming back to STANDBY HOT after minutes): 1 is real time, 0.01 a hundred times faster, 0 at once.
+   * The simulated durations the twin reports are not scaled.
+   */
+  TWIN_TIME_SCALE: z.coerce
+    .number({ error: 'a number: 1 = real time, 0.01 = a hundred times faster, 0 = at once' })
+    .min(0)
+    .max(100)
+    .default(1),
 });
 
 function isOrigin(value: string): boolean {
@@ -115,6 +125,10 @@ export interface AppConfig {
   readonly dashboard: {
     /** Where the built dashboard lies; `undefined`: the installation's own build; `null`: none is served. */
     readonly dir: string | null | undefined;
+  };
+  readonly twin: {
+    /** Factor on the wall-clock delays of the later transitions of router actions (`TWIN_TIME_SCALE`). */
+    readonly timeScale: number;
   };
 }
 
@@ -153,6 +167,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       jobLockMs: e.JOB_LOCK_MS,
     },
     dashboard: { dir: e.DASHBOARD_DIR === 'off' ? null : e.DASHBOARD_DIR },
+    twin: { timeScale: e.TWIN_TIME_SCALE },
   };
 }
 
