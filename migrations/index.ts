@@ -2,6 +2,13 @@ import { InitialSchema1764190000000 } from './1764190000000-initial-schema.js';
 import { ApiKeys1764300000000 } from './1764300000000-api-keys.js';
 import { RedundancyFacts1764400000000 } from './1764400000000-redundancy-facts.js';
 import { ScenariosAndRuns1764500000000 } from './1764500000000-scenarios-and-runs.js';
+import { RouterActions1764600000000 } from './1764600000000-router-actions.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
-export const MIGRATIONS = [InitialSchema1764190000000, ApiKeys1764300000000, RedundancyFacts1764400000000, ScenariosAndRuns1764500000000];
+export const MIGRATIONS = [
+  InitialSchema1764190000000,
+  ApiKeys1764300000000,
+  RedundancyFacts1764400000000,
+  ScenariosAndRuns1764500000000,
+  RouterActions1764600000000,
+];

@@ -35,6 +35,7 @@ const ROUTES: Readonly<Record<string, Access>> = {
   'GET /api/v1/routers/:id/show/version': 'viewer',
   'GET /api/v1/routers/:id/show/platform': 'viewer',
   'POST /api/v1/routers/:id/observations': 'operator',
+  'POST /api/v1/routers/:id/actions/force-switchover': 'operator',
   'POST /api/v1/fleets/:id/routers/observations': 'admin',
   'POST /api/v1/scenarios/validate': 'viewer',
   'POST /api/v1/scenarios': 'operator',

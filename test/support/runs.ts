@@ -47,19 +47,25 @@ export async function waitForRun(
 export interface RunStack {
   readonly db: TestDatabase;
   readonly api: RunningApi;
+  /** The `QUEUE_PREFIX` of the stack: its queues and pub/sub channels. */
+  readonly prefix: string;
   readonly worker: Spawned;
   stop(): Promise<void>;
 }
 
-/** A database of the test's own, the api in-process and one worker process, on a queue prefix of their own. */
-export async function startRunStack(name: string): Promise<RunStack> {
+/**
+ * A database of the test's own, the api in-process and one worker process, on a queue prefix of their own.
+ * `env` adds settings to both (e.g. `TWIN_TIME_SCALE`).
+ */
+export async function startRunStack(name: string, env: Record<string, string> = {}): Promise<RunStack> {
   const prefix = `test-${name}-${randomBytes(4).toString('hex')}`;
   const db = await migratedTestDatabase();
-  const api = await startApi(db.url, { QUEUE_PREFIX: prefix });
-  const worker = startWorker({ DATABASE_URL: db.url, QUEUE_PREFIX: prefix });
+  const api = await startApi(db.url, { ...env, QUEUE_PREFIX: prefix });
+  const worker = startWorker({ ...env, DATABASE_URL: db.url, QUEUE_PREFIX: prefix });
   return {
     db,
     api,
+    prefix,
     worker,
     stop: async () => {
       worker.child.kill('SIGTERM');

@@ -20,6 +20,7 @@ export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     const auth = AuthModule.forRoot({ adminApiKey: config.auth.adminApiKey });
     const runs = RunModule.forRoot(config.runs.shardSize);
+    const routers = RouterModule.forRoot({ timeScale: config.twin.timeScale });
     return {
       module: ApiModule,
       imports: [
@@ -30,11 +31,11 @@ export class ApiModule {
         auth,
         HealthModule,
         FleetModule,
-        RouterModule,
+        routers,
         ScenarioModule,
         runs,
         // GraphQL is another edge on the same services: it imports the feature modules that export them.
-        GraphqlApiModule.forRoot(config, [auth, FleetModule, RouterModule, ScenarioModule, runs]),
+        GraphqlApiModule.forRoot(config, [auth, FleetModule, routers, ScenarioModule, runs]),
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },

@@ -3,7 +3,10 @@ import { JobsModule, RedisModule } from '@asr-twin/jobs';
 import { PersistenceModule } from '@asr-twin/persistence';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { Redis } from 'ioredis';
+import { RouterActionExecutor } from './actions/router-action-executor.service.js';
+import { RouterActionReconciler } from './actions/router-action-reconciler.service.js';
 import { MaintenanceProcessor } from './processors/maintenance.processor.js';
+import { RouterActionsProcessor } from './processors/router-actions.processor.js';
 import { RunsProcessor } from './processors/runs.processor.js';
 import { ProgressPublisher } from './runs/progress-publisher.js';
 import { ReconcilerService } from './runs/reconciler.service.js';
@@ -12,7 +15,7 @@ import { WORKER_CONFIG } from './worker-config.js';
 
 /**
  * Composition root of the worker process: its PostgreSQL pool, its Redis connection, the job producer and
- * the processors of the `runs` and `maintenance` queues.
+ * the processors of the `runs`, `router-actions` and `maintenance` queues.
  */
 @Module({})
 export class WorkerModule {
@@ -30,6 +33,9 @@ export class WorkerModule {
         RunExecutionService,
         ReconcilerService,
         RunsProcessor,
+        RouterActionExecutor,
+        RouterActionReconciler,
+        RouterActionsProcessor,
         MaintenanceProcessor,
       ],
     };

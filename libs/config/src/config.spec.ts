@@ -18,6 +18,13 @@ describe('loadConfig', () => {
     expect(c.logLevel).toBe('info');
   });
 
+  it('reads the time scale of router actions: real time by default, 0 to 100, nothing else', () => {
+    expect(loadConfig({}).twin.timeScale).toBe(1);
+    expect(loadConfig({ TWIN_TIME_SCALE: '0.01' }).twin.timeScale).toBe(0.01);
+    expect(loadConfig({ TWIN_TIME_SCALE: '0' }).twin.timeScale).toBe(0);
+    for (const bad of ['-1', 'fast', '101']) expect(() => loadConfig({ TWIN_TIME_SCALE: bad })).toThrow(/TWIN_TIME_SCALE/);
+  });
+
   it('names every invalid variable at once', () => {
     let error: unknown;
     try {

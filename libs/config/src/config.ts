@@ -76,6 +76,16 @@ const ENV_SCHEMA = z.object({
    * mid-shard leaves its shard to another worker after about this long.
    */
   JOB_LOCK_MS: positiveInt.min(1000).max(600_000).default(30_000),
+  /**
+   * Factor on the wall-clock delays of the later transitions of router actions (a force-switchover's old
+   * active coming back to STANDBY HOT after minutes): 1 is real time, 0.01 a hundred times faster, 0 at once.
+   * The simulated durations the twin reports are not scaled.
+   */
+  TWIN_TIME_SCALE: z.coerce
+    .number({ error: 'a number: 1 = real time, 0.01 = a hundred times faster, 0 = at once' })
+    .min(0)
+    .max(100)
+    .default(1),
 });
 
 function isOrigin(value: string): boolean {
@@ -106,6 +116,10 @@ export interface AppConfig {
     readonly shardSize: number;
     readonly reconcileIntervalMs: number;
     readonly jobLockMs: number;
+  };
+  readonly twin: {
+    /** Factor on the wall-clock delays of the later transitions of router actions (`TWIN_TIME_SCALE`). */
+    readonly timeScale: number;
   };
 }
 
@@ -143,6 +157,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       reconcileIntervalMs: e.RECONCILE_INTERVAL_S * 1000,
       jobLockMs: e.JOB_LOCK_MS,
     },
+    twin: { timeScale: e.TWIN_TIME_SCALE },
   };
 }
 

@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'CONFLICT',
   'PRECONDITION_FAILED',
   'INVARIANT_VIOLATION',
+  'SWITCHOVER_REFUSED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -68,4 +69,13 @@ export class PreconditionFailedError extends DomainError {
 /** A model invariant would be broken, e.g. two ACTIVE IOS instances on one router. */
 export class InvariantViolationError extends DomainError {
   readonly code = 'INVARIANT_VIOLATION' as const;
+}
+
+/**
+ * The router refused a switchover, as IOS-XE does (simplex, no ACTIVE unit, a peer that is not STANDBY COLD or
+ * STANDBY HOT): the message quotes the router's reason, e.g.
+ * `Manual Swact = disabled (system is simplex (no peer unit))`. Nothing changed.
+ */
+export class SwitchoverRefusedError extends DomainError {
+  readonly code = 'SWITCHOVER_REFUSED' as const;
 }

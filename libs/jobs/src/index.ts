@@ -5,4 +5,7 @@ export * from './queues.js';
 export * from './router-state-channel.js';
 export * from './redis.js';
 export * from './redis.module.js';
+export * from './router-state-channel.js';
+export * from './router-state-publisher.js';
+export * from './simulation-counter.js';
 export * from './jobs.module.js';

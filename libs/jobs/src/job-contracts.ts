@@ -15,6 +15,14 @@ export const JOBS = {
   'run.shard': { queue: QUEUE_NAMES.runs, payload: z.strictObject({ runId: uuid, shard: z.number().int().min(0) }) },
   /** Aggregate the results once every shard is written. */
   'run.finalize': { queue: QUEUE_NAMES.runs, payload: z.strictObject({ runId: uuid }) },
+  /**
+   * Apply step `step` (0-based) of an operator action on a router when it is due (a delayed job), with any
+   * earlier step not applied yet; cancels the rest of the plan if the router changed since.
+   */
+  'router-action.step': {
+    queue: QUEUE_NAMES.routerActions,
+    payload: z.strictObject({ actionId: uuid, step: z.number().int().min(0).max(10_000) }),
+  },
   /** Re-enqueue work that PostgreSQL holds as pending but Redis lost. */
   'maintenance.reconcile': { queue: QUEUE_NAMES.maintenance, payload: z.strictObject({}) },
 } as const;
@@ -44,6 +52,10 @@ export function jobId<N extends JobName>(name: N, payload: JobPayload<N>): strin
     }
     case 'run.finalize':
       return `finalize-${(payload as JobPayload<'run.finalize'>).runId}`;
+    case 'router-action.step': {
+      const p = payload as JobPayload<'router-action.step'>;
+      return `router-action-${p.actionId}-${p.step}`;
+    }
     default:
       return 'reconcile';
   }
@@ -54,6 +66,7 @@ export const JOB_OPTIONS: Readonly<Record<JobName, { attempts: number; backoffMs
   'run.plan': { attempts: 5, backoffMs: 1000 },
   'run.shard': { attempts: 5, backoffMs: 1000 },
   'run.finalize': { attempts: 5, backoffMs: 1000 },
+  'router-action.step': { attempts: 5, backoffMs: 500 },
   'maintenance.reconcile': { attempts: 1, backoffMs: 0 },
 };
 

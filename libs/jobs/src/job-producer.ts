@@ -1,4 +1,4 @@
-import { type JobsOptions, Queue } from 'bullmq';
+import { type JobsOptions, type JobType, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { JOB_OPTIONS, JOBS, jobId, type JobName, type JobPayload } from './job-contracts.js';
 import { bullPrefix, QUEUE_NAMES, type QueueName } from './queues.js';
@@ -6,10 +6,11 @@ import { bullPrefix, QUEUE_NAMES, type QueueName } from './queues.js';
 /** Completed jobs are removed at once (PostgreSQL holds the outcome); failed ones are kept a day for diagnosis. */
 const RETENTION = { removeOnComplete: true, removeOnFail: { age: 24 * 3600, count: 10_000 } } as const;
 
-function optionsFor(name: JobName, payload: object): JobsOptions {
+function optionsFor(name: JobName, payload: object, delayMs = 0): JobsOptions {
   const o = JOB_OPTIONS[name];
   return {
     jobId: jobId(name, payload as JobPayload<typeof name>),
+    ...(delayMs > 0 ? { delay: Math.round(delayMs) } : {}),
     attempts: o.attempts,
     backoff: o.backoffMs > 0 ? { type: 'exponential', delay: o.backoffMs } : undefined,
     ...RETENTION,
@@ -20,9 +21,17 @@ function optionsFor(name: JobName, payload: object): JobsOptions {
 export class JobProducer {
   private readonly queues: ReadonlyMap<QueueName, Queue>;
 
-  constructor(connection: Redis, queuePrefix: string) {
+  constructor(
+    private readonly connection: Redis,
+    queuePrefix: string,
+  ) {
     const prefix = bullPrefix(queuePrefix);
     this.queues = new Map(Object.values(QUEUE_NAMES).map((q) => [q, new Queue(q, { connection, prefix })]));
+  }
+
+  /** Whether the Redis connection is up now; callers that must not wait for a reconnect check this first. */
+  get connected(): boolean {
+    return this.connection.status === 'ready';
   }
 
   queue(name: QueueName): Queue {
@@ -39,6 +48,21 @@ export class JobProducer {
   async enqueueMany<N extends JobName>(name: N, payloads: readonly JobPayload<N>[]): Promise<void> {
     if (payloads.length === 0) return;
     await this.queue(JOBS[name].queue).addBulk(payloads.map((data) => ({ name, data, opts: optionsFor(name, data) })));
+  }
+
+  /**
+   * Enqueues jobs that become due after their own delay (ms; 0 or less: at once), in one round trip. A job whose
+   * id exists already is left as it is.
+   */
+  async enqueueDelayed<N extends JobName>(name: N, jobs: readonly { readonly payload: JobPayload<N>; readonly delayMs: number }[]): Promise<void> {
+    if (jobs.length === 0) return;
+    await this.queue(JOBS[name].queue).addBulk(jobs.map((j) => ({ name, data: j.payload, opts: optionsFor(name, j.payload, j.delayMs) })));
+  }
+
+  /** Job counts of every queue by state (`waiting`, `active`, `delayed`, `failed`, …), read from Redis. */
+  async counts(states: readonly JobType[]): Promise<Readonly<Record<QueueName, Readonly<Record<string, number>>>>> {
+    const entries = await Promise.all([...this.queues].map(async ([name, q]) => [name, await q.getJobCounts(...states)] as const));
+    return Object.fromEntries(entries) as Record<QueueName, Record<string, number>>;
   }
 
   /** Removes a waiting or delayed job (a running one finishes); false when there was none to remove. */

@@ -7,6 +7,8 @@ export const QUEUE_NAMES = {
   runs: 'runs',
   /** Periodic housekeeping such as reconciling runs that Redis lost. */
   maintenance: 'maintenance',
+  /** Later transitions of operator actions on stored routers (force-switchover), as delayed jobs. */
+  routerActions: 'router-actions',
 } as const;
 
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];

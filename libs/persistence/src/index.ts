@@ -1,3 +1,6 @@
+export * from './actions/router-action-models.js';
+export * from './actions/router-action.repository.js';
+export { TypeormRouterActionRepository } from './actions/typeorm-router-action.repository.js';
 export * from './api-keys/api-key-token.js';
 export * from './api-keys/api-key.service.js';
 export * from './api-keys/api-roles.js';

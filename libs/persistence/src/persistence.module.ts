@@ -2,6 +2,8 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { createDataSource, type DataSourceOptions } from './data-source.js';
+import { RouterActionRepository } from './actions/router-action.repository.js';
+import { TypeormRouterActionRepository } from './actions/typeorm-router-action.repository.js';
 import { ApiKeyRepository } from './repositories/api-key.repository.js';
 import { ChangeLogRepository } from './repositories/change-log.repository.js';
 import { FleetRepository } from './repositories/fleet.repository.js';
@@ -37,6 +39,11 @@ export class PersistenceModule {
       {
         provide: ChangeLogRepository,
         useFactory: (ds: DataSource) => new TypeormChangeLogRepository(ds),
+        inject: [DataSource],
+      },
+      {
+        provide: RouterActionRepository,
+        useFactory: (ds: DataSource) => new TypeormRouterActionRepository(ds),
         inject: [DataSource],
       },
       { provide: ApiKeyRepository, useFactory: (ds: DataSource) => new TypeormApiKeyRepository(ds), inject: [DataSource] },

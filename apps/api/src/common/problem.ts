@@ -33,6 +33,7 @@ const TITLES: Record<ErrorCode | EdgeErrorCode, string> = {
   CONFLICT: 'Conflict',
   PRECONDITION_FAILED: 'Precondition failed',
   INVARIANT_VIOLATION: 'Invariant violation',
+  SWITCHOVER_REFUSED: 'Switchover refused',
   MALFORMED_REQUEST: 'Malformed request',
   PAYLOAD_TOO_LARGE: 'Payload too large',
   UNSUPPORTED_MEDIA_TYPE: 'Unsupported media type',
@@ -68,6 +69,7 @@ export const STATUS_BY_DOMAIN_CODE: Record<ErrorCode, number> = {
   CONFLICT: 409,
   PRECONDITION_FAILED: 409,
   INVARIANT_VIOLATION: 409,
+  SWITCHOVER_REFUSED: 409,
 };
 
 export function problem(

@@ -17,7 +17,7 @@ export function metricsController(publicAccess: boolean): Type {
     @Get()
     @(publicAccess ? Public() : RequireRole('viewer'))
     @ApiProduces('text/plain')
-    @ApiOperation({ summary: 'Prometheus metrics: HTTP request durations by route pattern, process and Node.js runtime' })
+    @ApiOperation({ summary: 'Prometheus metrics: HTTP request durations by route pattern, queue depths, runs by status, simulated events, process and Node.js runtime' })
     async scrape(@Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
       void reply.type(this.registry.contentType);
       return this.registry.metrics();

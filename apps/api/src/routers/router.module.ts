@@ -1,4 +1,6 @@
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { RouterActionController } from './actions/router-action.controller.js';
+import { RouterActionService, TWIN_TIME_SCALE } from './actions/router-action.service.js';
 import { ObservationController } from './observations/observation.controller.js';
 import { ObservationService } from './observations/observation.service.js';
 import { RouterController } from './router.controller.js';
@@ -6,10 +8,19 @@ import { RouterService } from './router.service.js';
 import { RouterShowController } from './show/router-show.controller.js';
 import { RouterShowService } from './show/router-show.service.js';
 
-/** Routers: management, their `show` output in IOS-XE format, and observations of real devices. */
-@Module({
-  controllers: [RouterController, RouterShowController, ObservationController],
-  providers: [RouterService, RouterShowService, ObservationService],
-  exports: [RouterService, RouterShowService],
-})
-export class RouterModule {}
+/**
+ * Routers: management, their `show` output in IOS-XE format, observations of real devices, and operator
+ * actions. Exports the services the GraphQL layer calls as well.
+ */
+@Module({})
+export class RouterModule {
+  static forRoot(options: { readonly timeScale: number }): DynamicModule {
+    const services = [RouterService, RouterShowService, ObservationService, RouterActionService];
+    return {
+      module: RouterModule,
+      controllers: [RouterController, RouterShowController, ObservationController, RouterActionController],
+      providers: [...services, { provide: TWIN_TIME_SCALE, useValue: options.timeScale }],
+      exports: services,
+    };
+  }
+}

@@ -1,4 +1,5 @@
-import { ConflictError, NotFoundError, ValidationError } from '@asr-twin/domain';
+import { ConflictError, initialRouterState, NotFoundError, routerHealth, ValidationError } from '@asr-twin/domain';
+import { ROUTER_STATE_BULK_LIMIT, routerStateMessage, RouterStatePublisher } from '@asr-twin/jobs';
 import {
   type ChangeRecord,
   ChangeLogRepository,
@@ -33,6 +34,7 @@ export class RouterService {
     private readonly routers: RouterRepository,
     private readonly fleets: FleetRepository,
     private readonly changeLog: ChangeLogRepository,
+    private readonly publisher: RouterStatePublisher,
   ) {}
 
   async addRouters(fleetIdOrName: string, inputs: readonly RouterInput[], actor: string): Promise<AddRoutersResult> {
@@ -85,12 +87,16 @@ export class RouterService {
     const fleetId = fleet === undefined ? undefined : (await this.requireFleet(fleet)).id;
     const updated = await this.routers.update(router.id, { ...rest, ...(fleetId ? { fleetId } : {}) }, actor);
     if (!updated) throw new NotFoundError('router', idOrHostname);
+    if (updated.fleetId !== router.fleetId) {
+      this.publisher.publish(routerStateMessage(updated, 'updated', { previousFleetId: router.fleetId }));
+    }
     return presentRouterTree(updated);
   }
 
   async delete(idOrHostname: string, actor: string): Promise<void> {
     const router = await this.get(idOrHostname);
     if (!(await this.routers.delete(router.id, actor))) throw new NotFoundError('router', idOrHostname);
+    this.publisher.publish(routerStateMessage(router, 'deleted'));
   }
 
   async changes(idOrHostname: string, page: PageRequest): Promise<Page<ChangeRecord>> {
@@ -100,11 +106,27 @@ export class RouterService {
 
   private async insert(fleetId: string, routers: readonly NewRouter[], actor: string): Promise<AddRoutersResult> {
     const ids = await this.routers.insertMany(fleetId, routers, actor);
+    this.publishCreated(fleetId, routers, ids);
     return {
       fleetId,
       created: ids.length,
       routers: ids.map((id, i) => ({ id, hostname: routers[i]!.hostname, model: routers[i]!.model })),
     };
+  }
+
+  /**
+   * One `created` message per new router, each in its healthy initial state at the first state version; nothing
+   * for bulk creations larger than {@link ROUTER_STATE_BULK_LIMIT} (see there).
+   */
+  private publishCreated(fleetId: string, routers: readonly NewRouter[], ids: readonly string[]): void {
+    if (ids.length > ROUTER_STATE_BULK_LIMIT) return;
+    const at = new Date();
+    this.publisher.publish(
+      routers.map((r, i) => {
+        const health = routerHealth(initialRouterState({ model: r.model, redundancyMode: r.redundancyMode, softwareVersion: r.softwareVersion }));
+        return routerStateMessage({ id: ids[i]!, hostname: r.hostname, fleetId, health, stateVersion: 1 }, 'created', { at });
+      }),
+    );
   }
 
   private async requireFleet(idOrName: string) {

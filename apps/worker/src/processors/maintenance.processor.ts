@@ -2,13 +2,14 @@ import type { AppConfig } from '@asr-twin/config';
 import { bullPrefix, JobProducer, redisConnectionOptions, parsePayload, QUEUE_NAMES } from '@asr-twin/jobs';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import { RouterActionReconciler } from '../actions/router-action-reconciler.service.js';
 import { ReconcilerService } from '../runs/reconciler.service.js';
 import { WORKER_CONFIG } from '../worker-config.js';
 
 const SCHEDULER_ID = 'reconcile-runs';
 
 /**
- * Runs the reconciler from a BullMQ job scheduler (one pass per interval across all workers). Each worker
+ * Runs the reconcilers (runs, then router actions) from a BullMQ job scheduler (one pass per interval across all workers). Each worker
  * re-declares the scheduler on the same interval, so that it comes back after Redis lost it (restart, FLUSHALL).
  */
 @Injectable()
@@ -19,6 +20,7 @@ export class MaintenanceProcessor implements OnApplicationBootstrap, OnApplicati
 
   constructor(
     private readonly reconciler: ReconcilerService,
+    private readonly actionReconciler: RouterActionReconciler,
     private readonly producer: JobProducer,
     @Inject(WORKER_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -55,5 +57,6 @@ export class MaintenanceProcessor implements OnApplicationBootstrap, OnApplicati
       throw new UnrecoverableError(`unknown job ${job.name} on the maintenance queue`);
     }
     await this.reconciler.reconcile();
+    await this.actionReconciler.reconcile();
   }
 }

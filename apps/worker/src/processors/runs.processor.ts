@@ -1,9 +1,10 @@
 import type { AppConfig } from '@asr-twin/config';
-import { bullPrefix, redisConnectionOptions, type JobName, jobsOfQueue, type JobsOf, parsePayload, QUEUE_NAMES } from '@asr-twin/jobs';
+import { bullPrefix, redisConnectionOptions, jobsOfQueue, type JobsOf, QUEUE_NAMES } from '@asr-twin/jobs';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import { RunExecutionService } from '../runs/run-execution.service.js';
 import { WORKER_CONFIG } from '../worker-config.js';
+import { payload } from './job-payload.js';
 
 type RunsJob = JobsOf<typeof QUEUE_NAMES.runs>;
 
@@ -57,10 +58,4 @@ export class RunsProcessor implements OnApplicationBootstrap, OnApplicationShutd
     if (!handler) throw new UnrecoverableError(`unknown job ${job.name} on the runs queue`);
     await handler(job);
   }
-}
-
-function payload<N extends JobName>(job: Job, name: N) {
-  const parsed = parsePayload(name, job.data);
-  if (parsed === null) throw new UnrecoverableError(`invalid payload for ${name}: ${JSON.stringify(job.data).slice(0, 200)}`);
-  return parsed;
 }

@@ -1,4 +1,4 @@
-import { JobProducer } from '@asr-twin/jobs';
+import { JobProducer, SimulationCounter } from '@asr-twin/jobs';
 import { RunExecutionRepository, type RunProgress, type RunRecord } from '@asr-twin/persistence';
 import { Injectable, Logger } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
@@ -19,6 +19,7 @@ export class RunExecutionService {
     private readonly runs: RunExecutionRepository,
     private readonly producer: JobProducer,
     private readonly progress: ProgressPublisher,
+    private readonly simulatedEvents: SimulationCounter,
   ) {}
 
   /** Freezes the targets and enqueues every shard not written yet. */
@@ -49,6 +50,7 @@ export class RunExecutionService {
     const targets = await this.runs.shardTargets(runId, from, from + run.shardSize);
     const started = performance.now();
     const simulated = simulateShard(run.scenario, targets, run.seed, run.iterations);
+    this.simulatedEvents.add(simulated.events);
     const progress = await this.runs.writeShard({
       runId,
       shard,

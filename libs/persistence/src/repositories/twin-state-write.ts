@@ -90,7 +90,7 @@ export async function writeTwinState(
 ): Promise<RouterDetail> {
   const { routerId, next } = write;
   if (!(await updateRouterRow(m, routerId, write.expectedStateVersion, next))) {
-    throw new ConflictError('the router changed (or was deleted) while the observation was applied; send it again', [
+    throw new ConflictError('the router changed (or was deleted) while this change was prepared; send the request again', [
       { field: 'router', message: 'concurrent change' },
     ]);
   }

@@ -56,6 +56,8 @@ export abstract class RunRepository {
   /** Timeline in report order: time, then router order, then event order. */
   abstract timeline(runId: string, router: string | null, page: PageRequest): Promise<Page<StoredTimelineEntry>>;
   /** The timeline in report order, for streaming: entries after the given position. */
+  /** How many runs are in each status (every status present, 0 when none): one query. */
+  abstract countByStatus(): Promise<Readonly<Record<RunStatus, number>>>;
   abstract timelineAfter(
     runId: string,
     after: { readonly tMs: number; readonly ordinal: number; readonly seq: number } | null,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { Page, PageRequest } from '../read-models.js';
 import { isUuid } from '../repositories/pg-errors.js';
-import type { HistogramBucket, NewRun, OutageMetric, RouterResultRecord, RunRecord, RunStatus, RunVerdict } from './run-models.js';
+import { type HistogramBucket, type NewRun, type OutageMetric, type RouterResultRecord, RUN_STATUSES, type RunRecord, type RunStatus, type RunVerdict } from './run-models.js';
 import { histogram, resultPage } from './run-results.sql.js';
 import { newRunRecord, type RunRow, toRunRecord } from './run-row.mapper.js';
 import { type IterationCounts, RunRepository, type StoredResult, type StoredTimelineEntry } from './run.repository.js';
@@ -152,5 +152,12 @@ export class TypeormRunRepository extends RunRepository {
       [runId, after?.tMs ?? null, after?.ordinal ?? 0, after?.seq ?? 0, limit],
     );
     return rows.map((r) => ({ ...toEntry(r), ordinal: r.ordinal, seq: r.seq }));
+  }
+
+  async countByStatus(): Promise<Readonly<Record<RunStatus, number>>> {
+    const rows: { status: RunStatus; n: string }[] = await this.ds.query(`SELECT status, count(*) AS n FROM runs GROUP BY status`);
+    const counts = Object.fromEntries(RUN_STATUSES.map((s) => [s, 0])) as Record<RunStatus, number>;
+    for (const r of rows) counts[r.status] = Number(r.n);
+    return counts;
   }
 }

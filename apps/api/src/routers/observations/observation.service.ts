@@ -1,5 +1,6 @@
 import { ConflictError, NotFoundError } from '@asr-twin/domain';
 import { type FieldChange, FleetRepository, RouterRepository, RouterStateRepository } from '@asr-twin/persistence';
+import { routerStateMessage, RouterStatePublisher } from '@asr-twin/jobs';
 import { Injectable } from '@nestjs/common';
 import { presentRouterTree, type RouterTree } from '../router.presenter.js';
 import { parseObservation } from './observation-parse.js';
@@ -24,6 +25,7 @@ export class ObservationService {
     private readonly routers: RouterRepository,
     private readonly fleets: FleetRepository,
     private readonly states: RouterStateRepository,
+    private readonly publisher: RouterStatePublisher,
   ) {}
 
   /**
@@ -38,7 +40,9 @@ export class ObservationService {
     const changes = twinChanges(router.hostname, router, next);
     if (changes.length === 0) return { router: presentRouterTree(router), changes };
     const write = { routerId: router.id, expectedStateVersion: router.stateVersion, next, changes };
-    return { router: presentRouterTree(await this.states.apply(write, actor)), changes };
+    const updated = await this.states.apply(write, actor);
+    this.publisher.publish(routerStateMessage(updated, 'updated'));
+    return { router: presentRouterTree(updated), changes };
   }
 
   /**
@@ -58,6 +62,7 @@ export class ObservationService {
     const next = planObservation(initial, set, nowMs);
     const changes = twinChanges(router.hostname, initial, next);
     const created = await this.states.insertObserved(fleet.id, router, next, changes, actor);
+    this.publisher.publish(routerStateMessage(created, 'created'));
     return { router: presentRouterTree(created), changes };
   }
 }
