@@ -53,7 +53,7 @@ describe('subscriptions across api processes', () => {
   });
 
   it('delivers the progress of a campaign started through another process, up to completed', async () => {
-    const [a, b] = [apis[0], apis[1]] as [{ url: string }, { url: string }];
+    const [a, b] = [apis[0]!, apis[1]!];
     const client = wsClient(a.url, adminKey);
     clients.push(client);
     const all = subscribe<ProgressEvent>(client, 'subscription { runProgress { runId status routersDone routerCount verdict } }', 'runProgress');

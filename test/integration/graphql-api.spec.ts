@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createKey, request, type RunningApi, startApi } from '../support/api.js';
 import { migratedTestDatabase } from '../support/context.js';
 import type { TestDatabase } from '../support/database.js';
-import { codes, gql } from '../support/graphql.js';
+import { codes, gql, subscribe, wsClient } from '../support/graphql.js';
 import { CountingLogger } from '../support/query-counter.js';
 
 let db: TestDatabase;
@@ -242,3 +242,49 @@ describe('mutations', () => {
     expect((await gql(api.url, 'mutation { deleteScenario(id: "gql-crash") }', {}, admin)).data).toEqual({ deleteScenario: true });
   });
 });
+
+describe('force-switchover', () => {
+  it('hands activity to the peer, answers the router, and announces the change on routerStateChanged', async () => {
+    const operator = (await createKey(api, 'gql-operator', 'operator')).key;
+    const client = wsClient(api.url, viewer);
+    const events = subscribe<{ hostname: string; change: string; stateVersion: number }>(
+      client,
+      'subscription { routerStateChanged(fleet: "' + (await fleetId('core')) + '") { hostname change stateVersion health } }',
+      'routerStateChanged',
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    const res = await gql<{ forceSwitchover: { hostname: string; stateVersion: number; redundancy: { switchovers: number; lastSwitchoverReason: string }; routeProcessors: { host: { hypervisor: { guests: { name: string; rfState: { name: string } }[] } } }[] } }>(
+      api.url,
+      'mutation { forceSwitchover(router: "core-00002") { hostname stateVersion redundancy { switchovers lastSwitchoverReason } routeProcessors { host { hypervisor { guests { name rfState { name } } } } } } }',
+      {},
+      operator,
+    );
+    expect(res.errors).toEqual([]);
+    const router = res.data!.forceSwitchover;
+    expect(router.redundancy.switchovers).toBe(1);
+    expect(router.stateVersion).toBe(2);
+    const guests = router.routeProcessors.flatMap((rp) => rp.host.hypervisor.guests);
+    // core-00002 is an ASR1002-X: its second IOS instance, on the same RP, takes over.
+    expect(guests.filter((g) => g.rfState.name === 'ACTIVE').map((g) => g.name)).toEqual(['R0/1']);
+    const event = await events.waitFor((e) => e.hostname === 'core-00002', 10_000);
+    expect(event).toMatchObject({ change: 'updated', stateVersion: 2 });
+    events.stop();
+    await client.dispose();
+  });
+
+  it('refuses a simplex router with the code REST gives, and changes nothing', async () => {
+    const created = await request(api.url, 'POST', '/api/v1/fleets/core/routers', { hostname: 'simplex-9', model: 'ASR1002-X', redundancy: 'none' }, bearer(admin));
+    expect(created.status).toBe(201);
+    const res = await gql(api.url, 'mutation { forceSwitchover(router: "simplex-9") { id } }', {}, admin);
+    const rest = await request<Problem>(api.url, 'POST', '/api/v1/routers/simplex-9/actions/force-switchover', undefined, bearer(admin));
+    expect(rest.body.code).toBe('SWITCHOVER_REFUSED');
+    expect(codes(res)).toEqual([rest.body.code]);
+    expect(res.errors[0]!.message).toContain('simplex');
+    const after = await gql(api.url, '{ router(id: "simplex-9") { stateVersion } }', {}, viewer);
+    expect(after.data).toEqual({ router: { stateVersion: 1 } });
+  });
+});
+
+async function fleetId(name: string): Promise<string> {
+  return (await request<{ id: string }>(api.url, 'GET', `/api/v1/fleets/${name}`, undefined, bearer(admin))).body.id;
+}

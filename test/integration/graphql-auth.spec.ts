@@ -38,6 +38,7 @@ const FIELDS: Readonly<Record<string, ApiRole>> = {
   'Mutation.deleteScenario': 'operator',
   'Mutation.startRun': 'operator',
   'Mutation.cancelRun': 'operator',
+  'Mutation.forceSwitchover': 'operator',
   'Subscription.runProgress': 'viewer',
   'Subscription.routerStateChanged': 'viewer',
 };
@@ -205,7 +206,7 @@ describe.each(wsCases)('%s over graphql-ws', (_name, op, field, role) => {
     const message =
       field === 'runProgress'
         ? { runId: NO_SUCH_ID, status: 'running', routersDone: 1, routerCount: 2, verdict: null }
-        : { routerId: NO_SUCH_ID, hostname: 'r1', fleetId: NO_SUCH_ID, health: 'degraded', stateVersion: 2, at: new Date().toISOString() };
+        : { routerId: NO_SUCH_ID, hostname: 'r1', fleetId: NO_SUCH_ID, health: 'degraded', stateVersion: 2, at: new Date().toISOString(), change: 'updated' };
     const timer = setInterval(() => void publisher.publish(channel, JSON.stringify(message)), 100);
     try {
       await sub.waitFor(() => true, 10_000);

@@ -37,6 +37,8 @@ const ROUTER_STATE = z.object({
   health: z.enum(ROUTER_HEALTH),
   stateVersion: z.number().int(),
   at: z.string(),
+  change: z.enum(['created', 'updated', 'deleted']),
+  previousFleetId: z.string().nullish().transform((v) => v ?? null),
 });
 
 /**

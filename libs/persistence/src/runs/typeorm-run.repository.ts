@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { Page, PageRequest } from '../read-models.js';
 import { isUuid } from '../repositories/pg-errors.js';
-import { RUN_STATUSES, type HistogramBucket, type NewRun, type OutageMetric, type RouterResultRecord, type RunRecord, type RunStatus, type RunVerdict } from './run-models.js';
+import { type HistogramBucket, type NewRun, type OutageMetric, type RouterResultRecord, RUN_STATUSES, type RunRecord, type RunStatus, type RunVerdict } from './run-models.js';
 import { histogram, resultPage } from './run-results.sql.js';
 import { newRunRecord, type RunRow, toRunRecord } from './run-row.mapper.js';
 import { type IterationCounts, RunRepository, type StoredResult, type StoredTimelineEntry } from './run.repository.js';

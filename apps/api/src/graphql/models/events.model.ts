@@ -39,4 +39,10 @@ export class RouterStateEvent {
 
   @Field(() => DateTimeScalar)
   at!: string;
+
+  @Field(() => String, { description: 'created, updated (twin state, health or fleet) or deleted' })
+  change!: string;
+
+  @Field(() => ID, { nullable: true, description: 'Set when the router moved to another fleet: the fleet it left' })
+  previousFleetId!: string | null;
 }

@@ -6,7 +6,7 @@ import { RouterStateEvent, RunProgressEvent } from '../models/events.model.js';
 import { type EventPayload, ROUTER_STATE_TOPIC, RUN_PROGRESS_TOPIC } from '../event-relay.service.js';
 
 type RunProgressPayload = EventPayload<'runProgress', RunProgressMessage>;
-type RouterStatePayload = EventPayload<'routerStateChanged', RouterStateMessage>;
+type RouterStatePayload = EventPayload<'routerStateChanged', Omit<RouterStateMessage, 'previousFleetId'> & { previousFleetId: string | null }>;
 
 /**
  * Live events, relayed from Redis pub/sub by every api process (see {@link EventRelay}), so a client of any
@@ -27,10 +27,11 @@ export class EventResolver {
   }
 
   @Subscription(() => RouterStateEvent, {
-    description: 'Committed changes of twin state: of one router (routerId), of one fleet (fleet: its id), or of every router. Role: viewer.',
+    description:
+      'Committed changes of twin state: of one router (routerId), of one fleet (fleet: its id; a router moving out counts too), or of every router. Role: viewer.',
     filter: (payload: RouterStatePayload, args: { routerId?: string | null; fleet?: string | null }) =>
       (args.routerId == null || payload.routerStateChanged.routerId === args.routerId) &&
-      (args.fleet == null || payload.routerStateChanged.fleetId === args.fleet),
+      (args.fleet == null || payload.routerStateChanged.fleetId === args.fleet || payload.routerStateChanged.previousFleetId === args.fleet),
   })
   @RequireGqlRole('viewer')
   routerStateChanged(

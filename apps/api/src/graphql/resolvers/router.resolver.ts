@@ -4,7 +4,8 @@ import type { ChangeRecord, Fleet as FleetRecord, Page, RouterSummary } from '@a
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor } from '../../auth/actor.decorator.js';
 import { parseInput } from '../../common/validation.js';
-import type { RouterTree } from '../../routers/router.presenter.js';
+import { RouterActionService } from '../../routers/actions/router-action.service.js';
+import { presentRouterTree, type RouterTree } from '../../routers/router.presenter.js';
 import { GENERATE_BODY, UPDATE_ROUTER } from '../../routers/router.schemas.js';
 import { RouterService } from '../../routers/router.service.js';
 import { RouterShowService } from '../../routers/show/router-show.service.js';
@@ -28,6 +29,7 @@ export class RouterResolver {
   constructor(
     private readonly routerService: RouterService,
     private readonly shows: RouterShowService,
+    private readonly actions: RouterActionService,
   ) {}
 
   @Query(() => RouterPage, { complexity: pagedComplexity, description: 'Routers by hostname; limit up to 10,000. Role: viewer.' })
@@ -77,6 +79,15 @@ export class RouterResolver {
   async deleteRouter(@Args('id', { type: () => ID }) id: string, @Actor() actor: string): Promise<boolean> {
     await this.routerService.delete(id, actor);
     return true;
+  }
+
+  @Mutation(() => Router, {
+    description:
+      'redundancy force-switchover on a router (by id or hostname), as POST /routers/:id/actions/force-switchover: the peer takes activity now, the later transitions follow (routerStateChanged). Role: operator.',
+  })
+  @RequireGqlRole('operator')
+  async forceSwitchover(@Args('router', { type: () => ID }) router: string, @Actor() actor: string): Promise<RouterTree> {
+    return presentRouterTree((await this.actions.forceSwitchover(router, actor)).router);
   }
 
   @ResolveField(() => Fleet, { description: 'Batched: one query for the fleets of a whole page' })
