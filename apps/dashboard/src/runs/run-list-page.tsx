@@ -8,7 +8,7 @@ import { useSession } from '../session/session';
 import { ProgressBar, StatusBadge, VerdictBadge } from '../ui/badges';
 import { ErrorBox, Loading, Pager } from '../ui/feedback';
 import { formatCount, formatDateTime } from '../ui/format';
-import { RUN_LIST, RUN_PROGRESS } from './run-queries';
+import { ALL_RUNS_PROGRESS, RUN_LIST } from './run-queries';
 import { withProgress } from './run-progress';
 
 const LIMIT = 50;
@@ -20,7 +20,7 @@ export function RunListPage() {
   const list = useQuery<{ runs: Page<RunSummary> }>(RUN_LIST, { limit: LIMIT, offset }, { keepPrevious: true });
   const { update, reload } = list;
 
-  useSubscription<{ runProgress: RunProgressEvent }>(RUN_PROGRESS, {}, ({ runProgress: event }) => {
+  useSubscription<{ runProgress: RunProgressEvent }>(ALL_RUNS_PROGRESS, {}, ({ runProgress: event }) => {
     const known = list.data?.runs.items.some((r) => r.id === event.runId) ?? false;
     if (known) update((d) => ({ runs: { ...d.runs, items: d.runs.items.map((r) => withProgress(r, event)) } }));
     else if (offset === 0) reload();

@@ -10,7 +10,7 @@ import { ProgressBar, StatusBadge, VerdictBadge } from '../ui/badges';
 import { ErrorBox, Loading, NotFound } from '../ui/feedback';
 import { formatCount, formatDateTime, formatDuration } from '../ui/format';
 import { OutageSection, TimelineSection } from './run-charts';
-import { CANCEL_RUN, RUN_DETAIL, RUN_PROGRESS } from './run-queries';
+import { CANCEL_RUN, RUN_DETAIL, runProgressSubscription } from './run-queries';
 import { withProgress } from './run-progress';
 import { RunResults } from './run-results';
 
@@ -60,7 +60,7 @@ export function RunPage({ id }: { readonly id: string }) {
   const { update, reload } = detail;
   const [cancelError, setCancelError] = useState<Error | null>(null);
 
-  useSubscription<{ runProgress: RunProgressEvent }>(RUN_PROGRESS, { runId: id }, ({ runProgress: event }) => {
+  useSubscription<{ runProgress: RunProgressEvent }>(runProgressSubscription(id), {}, ({ runProgress: event }) => {
     const statusChanged = run !== null && event.status !== run.status;
     update((d) => (d.run ? { run: withProgress(d.run, event) } : d));
     // A new status brings what the event does not carry (aggregate, results, times): fetch the run again.
