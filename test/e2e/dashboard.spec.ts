@@ -18,7 +18,7 @@ const watches: ConsoleWatch[] = [];
 
 beforeAll(async () => {
   // Shards of 100 routers: the campaign's progress moves in visible steps. Actions' later transitions run
-  // 20 times faster than real time, so a switched-over router is redundant again within seconds.
+  // about 30 times faster than real time, so a switched-over router is redundant again within seconds.
   stack = await startDashboardStack({ RUN_SHARD_SIZE: '100', TWIN_TIME_SCALE: '0.03' });
   keys = { operator: await stack.key('ops', 'operator'), viewer: await stack.key('noc', 'viewer') };
   await stack.admin('POST', '/api/v1/fleets', { name: 'campaign' });
