@@ -95,7 +95,10 @@ export interface RouterDetail {
   readonly esps: readonly Esp[];
 }
 
-/** What the fleet overview needs of each router, and no more. */
+/**
+ * What the fleet overview needs of each router, and no more. The fleet comes from the query's grouping, and
+ * `stateVersion` from events: both cost the api a lookup per router.
+ */
 export interface RouterSummary {
   readonly id: string;
   readonly hostname: string;
@@ -103,14 +106,13 @@ export interface RouterSummary {
   readonly health: Health;
   readonly redundancyMode: string;
   readonly softwareVersion: string;
-  readonly stateVersion: number;
   readonly labels: readonly Label[];
-  readonly fleet: { readonly id: string };
 }
 
 export interface FleetSummary {
   readonly id: string;
   readonly name: string;
+  readonly routerCount: number;
 }
 
 export interface ScenarioError {
@@ -212,6 +214,8 @@ export interface RunProgressEvent {
 }
 
 export interface RouterStateEvent {
+  /** `created`, `updated` or `deleted` (beyond the agreed contract; absent: `updated`). */
+  readonly change?: 'created' | 'updated' | 'deleted';
   readonly routerId: string;
   readonly hostname: string;
   readonly fleetId: string;

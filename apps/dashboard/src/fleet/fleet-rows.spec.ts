@@ -7,27 +7,17 @@ const fleets = new Map([
   ['f2', 'edge'],
 ]);
 
-function router(id: string, hostname: string, over: Partial<RouterSummary> = {}): RouterSummary {
-  return {
-    id,
-    hostname,
-    model: 'ASR1002-X',
-    health: 'protected',
-    redundancyMode: 'sso',
-    softwareVersion: '17.3.4a',
-    stateVersion: 1,
-    labels: [],
-    fleet: { id: 'f1' },
-    ...over,
-  };
+function router(id: string, hostname: string, over: Partial<RouterSummary & { fleet: string }> = {}): [RouterSummary, string] {
+  const { fleet = 'f1', ...rest } = over;
+  return [{ id, hostname, model: 'ASR1002-X', health: 'protected', redundancyMode: 'sso', softwareVersion: '17.3.4a', labels: [], ...rest }, fleet];
 }
 
 const rows = [
   router('1', 'ams-core-01', { model: 'ASR1006', labels: [{ key: 'site', value: 'ams' }] }),
-  router('2', 'ams-edge-10', { fleet: { id: 'f2' }, health: 'degraded', redundancyMode: 'rpr' }),
-  router('3', 'fra-edge-2', { fleet: { id: 'f2' }, health: 'down' }),
-  router('4', 'ams-edge-9', { fleet: { id: 'f2' } }),
-].map((r) => toRow(r, fleets));
+  router('2', 'ams-edge-10', { fleet: 'f2', health: 'degraded', redundancyMode: 'rpr' }),
+  router('3', 'fra-edge-2', { fleet: 'f2', health: 'down' }),
+  router('4', 'ams-edge-9', { fleet: 'f2' }),
+].map(([r, fleet]) => toRow(r, fleet, fleets));
 
 describe('fleet rows', () => {
   it('filters by every search term, health, fleet and model together', () => {
@@ -48,15 +38,25 @@ describe('fleet rows', () => {
     const index = indexRows(rows);
     const at = '2026-01-01T00:00:00Z';
     const { rows: next, unknownIds } = applyStateEvents(rows, index, [
-      { routerId: '1', hostname: 'ams-core-01', fleetId: 'f1', health: 'down', stateVersion: 2, at },
-      { routerId: '2', hostname: 'ams-edge-10', fleetId: 'f2', health: 'protected', stateVersion: 0, at },
+      { routerId: '1', hostname: 'ams-core-01', fleetId: 'f1', health: 'down', stateVersion: 3, at },
+      { routerId: '1', hostname: 'ams-core-01', fleetId: 'f1', health: 'protected', stateVersion: 2, at },
+      { routerId: '2', hostname: 'ams-edge-10', fleetId: 'f2', health: 'degraded', stateVersion: 5, at },
       { routerId: '9', hostname: 'new', fleetId: 'f1', health: 'protected', stateVersion: 1, at },
+      { routerId: '4', hostname: 'ams-edge-9', fleetId: 'f1', health: 'protected', stateVersion: 4, at },
     ]);
-    expect(next[0]?.health).toBe('down');
-    expect(next[1]?.health).toBe('degraded');
-    expect(unknownIds).toEqual(['9']);
+    expect(next[0]).toMatchObject({ health: 'down', stateVersion: 3 });
+    expect(next[1]).toMatchObject({ health: 'degraded', stateVersion: 5 });
+    expect(unknownIds).toEqual(['9', '4']);
     expect(rows[0]?.health).toBe('protected');
     expect(countByHealth(next)).toEqual({ protected: 1, degraded: 1, down: 2 });
+    expect(applyStateEvents(next, index, [{ routerId: '2', hostname: 'ams-edge-10', fleetId: 'f2', health: 'down', stateVersion: 4, at }]).rows).toBe(next);
+  });
+
+  it('removes deleted routers', () => {
+    const at = '2026-01-01T00:00:00Z';
+    const result = applyStateEvents(rows, indexRows(rows), [{ change: 'deleted', routerId: '3', hostname: 'fra-edge-2', fleetId: 'f2', health: 'down', stateVersion: 9, at }]);
+    expect(result.removed).toBe(true);
+    expect(result.rows.map((r) => r.id)).toEqual(['1', '2', '4']);
   });
 
   it('returns the same array when no event changes anything', () => {

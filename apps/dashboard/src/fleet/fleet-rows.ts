@@ -8,6 +8,7 @@ export interface RouterRow {
   readonly health: Health;
   readonly redundancyMode: string;
   readonly softwareVersion: string;
+  /** The newest state version an event reported; -1 until one did. */
   readonly stateVersion: number;
   readonly fleetId: string;
   readonly fleetName: string;
@@ -32,8 +33,8 @@ export const NO_FILTER: RowFilter = { text: '', health: new Set(), fleetId: null
 /** Worst first: what needs attention sorts to the top. */
 const HEALTH_ORDER: Readonly<Record<Health, number>> = { down: 0, degraded: 1, protected: 2 };
 
-export function toRow(router: RouterSummary, fleetNames: ReadonlyMap<string, string>): RouterRow {
-  const fleetName = fleetNames.get(router.fleet.id) ?? router.fleet.id;
+export function toRow(router: RouterSummary, fleetId: string, fleetNames: ReadonlyMap<string, string>): RouterRow {
+  const fleetName = fleetNames.get(fleetId) ?? fleetId;
   const labels = router.labels.map((l) => `${l.key}=${l.value}`).join(', ');
   const haystack = [router.hostname, router.model, fleetName, router.redundancyMode, router.softwareVersion, labels].join(' ').toLowerCase();
   return {
@@ -43,8 +44,8 @@ export function toRow(router: RouterSummary, fleetNames: ReadonlyMap<string, str
     health: router.health,
     redundancyMode: router.redundancyMode,
     softwareVersion: router.softwareVersion,
-    stateVersion: router.stateVersion,
-    fleetId: router.fleet.id,
+    stateVersion: -1,
+    fleetId,
     fleetName,
     labels,
     haystack,
@@ -88,6 +89,8 @@ export function countByHealth(rows: readonly RouterRow[]): Record<Health, number
 
 export interface PatchResult {
   readonly rows: RouterRow[];
+  /** Rows were removed (deleted routers): positions moved, the index must be rebuilt. */
+  readonly removed: boolean;
   /** Routers the events named that the rows do not hold (created since, or moved): to be fetched. */
   readonly unknownIds: readonly string[];
 }
@@ -99,8 +102,14 @@ export interface PatchResult {
 export function applyStateEvents(rows: readonly RouterRow[], index: ReadonlyMap<string, number>, events: readonly RouterStateEvent[]): PatchResult {
   let next: RouterRow[] | null = null;
   const unknownIds = new Set<string>();
+  const deleted = new Set<string>();
   for (const event of events) {
     const at = index.get(event.routerId);
+    if (event.change === 'deleted') {
+      if (at !== undefined) deleted.add(event.routerId);
+      unknownIds.delete(event.routerId);
+      continue;
+    }
     if (at === undefined) {
       unknownIds.add(event.routerId);
       continue;
@@ -109,9 +118,16 @@ export function applyStateEvents(rows: readonly RouterRow[], index: ReadonlyMap<
     if (row.stateVersion > event.stateVersion) continue;
     if (row.health === event.health && row.stateVersion === event.stateVersion) continue;
     next ??= [...rows];
+    if (event.fleetId !== row.fleetId) {
+      // Moved to another fleet: the row is fetched again with its new fleet.
+      unknownIds.add(event.routerId);
+      continue;
+    }
     next[at] = { ...row, health: event.health, stateVersion: event.stateVersion };
   }
-  return { rows: next ?? (rows as RouterRow[]), unknownIds: [...unknownIds] };
+  const patched = next ?? (rows as RouterRow[]);
+  if (deleted.size === 0) return { rows: patched, removed: false, unknownIds: [...unknownIds] };
+  return { rows: patched.filter((row) => !deleted.has(row.id)), removed: true, unknownIds: [...unknownIds].filter((id) => !deleted.has(id)) };
 }
 
 export function indexRows(rows: readonly RouterRow[]): Map<string, number> {
