@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import type { Page, RunProgressEvent, RunSummary } from '../api/types';
 import { useQuery } from '../api/use-query';
@@ -18,15 +18,27 @@ export function RunListPage() {
   const session = useSession();
   const [offset, setOffset] = useState(0);
   const list = useQuery<{ runs: Page<RunSummary> }>(RUN_LIST, { limit: LIMIT, offset }, { keepPrevious: true });
-  const { update, reload } = list;
+  const { reload } = list;
+  // The newest event of each run, laid over whatever snapshot the list holds (events and reloads may cross).
+  const [events, setEvents] = useState<ReadonlyMap<string, RunProgressEvent>>(new Map());
+  // Runs an event named that were not on the first page: reloaded for once (a new run), not for every event
+  // of an older run still in progress.
+  const reloadedFor = useRef(new Set<string>());
 
   useSubscription<{ runProgress: RunProgressEvent }>(ALL_RUNS_PROGRESS, {}, ({ runProgress: event }) => {
+    setEvents((m) => new Map(m).set(event.runId, event));
     const known = list.data?.runs.items.some((r) => r.id === event.runId) ?? false;
-    if (known) update((d) => ({ runs: { ...d.runs, items: d.runs.items.map((r) => withProgress(r, event)) } }));
-    else if (offset === 0) reload();
+    if (!known && offset === 0 && !reloadedFor.current.has(event.runId)) {
+      reloadedFor.current.add(event.runId);
+      reload();
+    }
   });
 
-  const page = list.data?.runs;
+  const fetched = list.data?.runs;
+  const page = useMemo(
+    () => fetched && { ...fetched, items: fetched.items.map((r) => (events.has(r.id) ? withProgress(r, events.get(r.id) as RunProgressEvent) : r)) },
+    [fetched, events],
+  );
   return (
     <section className="page">
       <header className="page-head">

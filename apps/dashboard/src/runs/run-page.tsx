@@ -56,15 +56,17 @@ export function RunPage({ id }: { readonly id: string }) {
   const [verdict, setVerdict] = useState<Verdict | null>(null);
   const [offset, setOffset] = useState(0);
   const detail = useQuery<{ run: RunDetail | null }>(RUN_DETAIL, { id, verdict, limit: RESULTS_LIMIT, offset }, { keepPrevious: true });
-  const run = detail.data?.run ?? null;
-  const { update, reload } = detail;
+  const { reload } = detail;
   const [cancelError, setCancelError] = useState<Error | null>(null);
+  // The newest event, laid over the fetched run (an event and a reload may cross).
+  const [event, setEvent] = useState<RunProgressEvent | null>(null);
+  const fetched = detail.data?.run ?? null;
+  const run = fetched && event ? withProgress(fetched, event) : fetched;
 
-  useSubscription<{ runProgress: RunProgressEvent }>(runProgressSubscription(id), {}, ({ runProgress: event }) => {
-    const statusChanged = run !== null && event.status !== run.status;
-    update((d) => (d.run ? { run: withProgress(d.run, event) } : d));
+  useSubscription<{ runProgress: RunProgressEvent }>(runProgressSubscription(id), {}, ({ runProgress: next }) => {
+    setEvent(next);
     // A new status brings what the event does not carry (aggregate, results, times): fetch the run again.
-    if (statusChanged) reload();
+    if (fetched !== null && next.status !== fetched.status) reload();
   });
 
   if (detail.error && !run) return <ErrorBox error={detail.error} title="The run could not be loaded" />;

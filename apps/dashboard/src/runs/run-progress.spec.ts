@@ -29,5 +29,8 @@ describe('run progress events', () => {
     expect(withProgress(run, { runId: 'r1', status: 'running', routersDone: 1000, routerCount: 10_000, verdict: null })).toBe(run);
     const done = withProgress(run, { runId: 'r1', status: 'completed', routersDone: 10_000, routerCount: 10_000, verdict: 'fail' });
     expect(done).toMatchObject({ status: 'completed', verdict: 'fail', progress: { percent: 100 } });
+    // A late event of an earlier stage never takes a finished run back.
+    expect(withProgress(done, { runId: 'r1', status: 'running', routersDone: 9000, routerCount: 10_000, verdict: null })).toBe(done);
+    expect(withProgress(done, { runId: 'r1', status: 'completed', routersDone: 10_000, routerCount: 10_000, verdict: 'fail' })).toBe(done);
   });
 });

@@ -1,4 +1,4 @@
-import type { RunProgressEvent, RunSummary } from '../api/types';
+import type { RunProgressEvent, RunStatus, RunSummary } from '../api/types';
 
 /** Percent done of a progress event: routers done of the total (100 once the run completed). */
 export function eventPercent(event: RunProgressEvent): number {
@@ -7,10 +7,17 @@ export function eventPercent(event: RunProgressEvent): number {
   return Math.min(100, (100 * event.routersDone) / event.routerCount);
 }
 
-/** A run with the progress an event reports; events older than what the run shows (fewer routers done) are ignored. */
+const STAGE: Readonly<Record<RunStatus, number>> = { queued: 0, running: 1, completed: 2, failed: 2, cancelled: 2 };
+
+/**
+ * A run with the progress an event reports. Events older than what the run shows (an earlier stage, or fewer
+ * routers done) are ignored, so events and fetched snapshots can arrive in any order.
+ */
 export function withProgress<T extends RunSummary>(run: T, event: RunProgressEvent): T {
   if (run.id !== event.runId) return run;
-  if (event.routersDone < run.progress.routersDone && event.status === run.status) return run;
+  const stage = STAGE[event.status] - STAGE[run.status];
+  if (stage < 0 || (stage === 0 && event.routersDone < run.progress.routersDone)) return run;
+  if (stage === 0 && event.routersDone === run.progress.routersDone && event.status === run.status) return run;
   return {
     ...run,
     status: event.status,
