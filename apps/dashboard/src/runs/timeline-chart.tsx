@@ -3,10 +3,18 @@ import type { CustomSeriesRenderItemAPI, CustomSeriesRenderItemParams, CustomSer
 import type { TimelineEntry } from '../api/types';
 import { type ChartOption, EChart } from '../charts/echarts';
 import { formatClock, formatDuration } from '../ui/format';
-import { stateColour } from '../ui/state-tone';
+import { stateColour, type Tone, TONE_COLOURS } from '../ui/state-tone';
 import { toLanes } from './timeline-lanes';
 
 const LANE_HEIGHT = 30;
+
+const LEGEND: readonly (readonly [Tone, string])[] = [
+  ['good', 'ACTIVE, up, running, forwarding'],
+  ['standby', 'STANDBY HOT'],
+  ['transition', 'on the way (INITIALIZATION … STANDBY COLD, ACTIVE FAST …, booting)'],
+  ['bad', 'DISABLED, crashed, shut off, down, stopped'],
+  ['neutral', 'other values (the active instance, a version), each in a hue of its own'],
+];
 
 function renderSegment(params: CustomSeriesRenderItemParams, api: CustomSeriesRenderItemAPI): CustomSeriesRenderItemReturn {
   const lane = api.value(0);
@@ -70,5 +78,20 @@ export function TimelineChart({ entries, horizonMs }: { readonly entries: readon
     } as ChartOption;
   }, [entries, horizonMs]);
   const laneCount = new Set(entries.map((e) => (e.from === null && e.to === null ? 'events' : `${e.component}${e.event}`))).size;
-  return <EChart option={option} height={Math.max(160, 80 + Math.min(laneCount, 16) * LANE_HEIGHT)} label="component states over simulated time" testId="timeline-chart" />;
+  return (
+    <>
+      <EChart option={option} height={Math.max(160, 80 + Math.min(laneCount, 16) * LANE_HEIGHT)} label="component states over simulated time" testId="timeline-chart" />
+      <ul className="legend" aria-label="state colours">
+        {LEGEND.map(([tone, text]) => (
+          <li key={tone}>
+            <span className="swatch" style={{ background: TONE_COLOURS[tone] }} />
+            {text}
+          </li>
+        ))}
+        <li>
+          <span className="marker">▲</span> fault or action
+        </li>
+      </ul>
+    </>
+  );
 }
