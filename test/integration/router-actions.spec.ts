@@ -198,10 +198,38 @@ describe('a write in between', () => {
 });
 
 describe('router-state events', () => {
-  it('were published for the routers created, and never for a refused switchover', async () => {
+  it('were published for the routers created, for the observation, and never for a refused switchover', async () => {
     const created = events.messages.filter((m) => m.change === 'created').map((m) => m.hostname);
     expect(created.sort()).toEqual(['core-1', 'cut-1', 'dark-1', 'edge-1', 'lone-1', 'neg-1']);
+    expect(events.messages.filter((m) => m.hostname === 'cut-1').map((m) => [m.stateVersion, m.change])).toEqual([
+      [1, 'created'],
+      [2, 'updated'],
+      [3, 'updated'],
+    ]);
     const refused = new Set(['lone-1', 'neg-1', 'dark-1']);
     expect(events.messages.filter((m) => refused.has(m.hostname) && m.change !== 'created')).toEqual([]);
+  });
+
+  it('tell a move to another fleet (with the fleet left) and a deletion', async () => {
+    const lab = (await tree('lone-1')).fleetId;
+    const other = (await admin('POST', '/api/v1/fleets', { name: 'lab2' })).body as { id: string };
+    expect((await admin('PATCH', '/api/v1/routers/lone-1', { fleet: 'lab2' })).status).toBe(200);
+    const moved = await events.next('the move', (m) => m.hostname === 'lone-1' && m.fleetId === other.id);
+    expect(moved).toMatchObject({ previousFleetId: lab, change: 'updated', health: 'degraded', stateVersion: 1 });
+    expect((await admin('PATCH', '/api/v1/routers/lone-1', { labels: { site: 'ams' } })).status).toBe(200);
+
+    const dark = await tree('dark-1');
+    expect((await admin('DELETE', '/api/v1/routers/dark-1')).status).toBe(204);
+    const deleted = await events.next('the deletion', (m) => m.hostname === 'dark-1' && m.change === 'deleted');
+    expect(deleted).toMatchObject({ routerId: dark.id, fleetId: lab, health: dark.health, stateVersion: dark.stateVersion });
+    expect(events.messages.filter((m) => m.hostname === 'lone-1' && m.change === 'updated')).toHaveLength(1);
+  });
+
+  it('are not published one by one for a bulk creation above the limit', async () => {
+    expect((await admin('POST', '/api/v1/fleets/lab2/routers', { generate: { count: 101, models: ['ASR1001-X'] } })).status).toBe(201);
+    expect((await admin('POST', '/api/v1/fleets/lab2/routers', { hostname: 'marker-1', model: 'ASR1001-X' })).status).toBe(201);
+    // One publishing connection keeps its order: anything from the bulk creation would have come first.
+    await events.next('the single creation', (m) => m.hostname === 'marker-1' && m.change === 'created');
+    expect(events.messages.filter((m) => m.hostname.startsWith('lab2-'))).toEqual([]);
   });
 });
