@@ -1,4 +1,7 @@
+import { loadConfig } from '@asr-twin/config';
+import { bullPrefix, QUEUE_NAMES, redisConnectionOptions } from '@asr-twin/jobs';
 import type { ChangeRecord, Page } from '@asr-twin/persistence';
+import { Queue } from 'bullmq';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Problem } from '../../apps/api/src/common/problem.js';
@@ -37,6 +40,7 @@ beforeAll(async () => {
     { hostname: 'edge-1', model: 'ASR1002-X' },
     { hostname: 'core-1', model: 'ASR1006' },
     { hostname: 'cut-1', model: 'ASR1006' },
+    { hostname: 'lost-1', model: 'ASR1002-X' },
     { hostname: 'lone-1', model: 'ASR1002-X', redundancy: 'none' },
     { hostname: 'neg-1', model: 'ASR1004' },
     { hostname: 'dark-1', model: 'ASR1004' },
@@ -197,10 +201,31 @@ describe('a write in between', () => {
   });
 });
 
+describe('later transitions that Redis lost', () => {
+  it('are enqueued again from PostgreSQL by the reconciler, and the router still comes back', async () => {
+    const res = await forceSwitchover('lost-1', slower);
+    expect(res.status).toBe(202);
+    const queue = new Queue(QUEUE_NAMES.routerActions, { connection: redisConnectionOptions(loadConfig().redis.url, 'test'), prefix: bullPrefix(stack.prefix) });
+    try {
+      expect(await queue.getDelayedCount()).toBeGreaterThan(0);
+      await queue.drain(true);
+      expect(await queue.getDelayedCount()).toBe(0);
+    } finally {
+      await queue.close();
+    }
+    const done = await waitUntil('lost-1 protected again', async () => {
+      const t = await tree('lost-1');
+      return t.health === 'protected' ? t : undefined;
+    });
+    expect(done.stateVersion).toBe(2 + res.body.action.pending.length);
+    expect(await actionRows(done.id)).toEqual([expect.objectContaining({ status: 'completed' })]);
+  });
+});
+
 describe('router-state events', () => {
   it('were published for the routers created, for the observation, and never for a refused switchover', async () => {
     const created = events.messages.filter((m) => m.change === 'created').map((m) => m.hostname);
-    expect(created.sort()).toEqual(['core-1', 'cut-1', 'dark-1', 'edge-1', 'lone-1', 'neg-1']);
+    expect(created.sort()).toEqual(['core-1', 'cut-1', 'dark-1', 'edge-1', 'lone-1', 'lost-1', 'neg-1']);
     expect(events.messages.filter((m) => m.hostname === 'cut-1').map((m) => [m.stateVersion, m.change])).toEqual([
       [1, 'created'],
       [2, 'updated'],
