@@ -41,6 +41,7 @@ beforeAll(async () => {
     { hostname: 'core-1', model: 'ASR1006' },
     { hostname: 'cut-1', model: 'ASR1006' },
     { hostname: 'lost-1', model: 'ASR1002-X' },
+    { hostname: 'twin-1', model: 'ASR1004' },
     { hostname: 'lone-1', model: 'ASR1002-X', redundancy: 'none' },
     { hostname: 'neg-1', model: 'ASR1004' },
     { hostname: 'dark-1', model: 'ASR1004' },
@@ -201,6 +202,18 @@ describe('a write in between', () => {
   });
 });
 
+describe('two switchovers at once', () => {
+  it('are one switchover: the other request is refused or told the router changed, and writes nothing', async () => {
+    const [a, b] = await Promise.all([forceSwitchover<Answer | Problem>('twin-1', slower), forceSwitchover<Answer | Problem>('twin-1', slower)]);
+    expect([a.status, b.status].sort()).toEqual([202, 409]);
+    const refused = (a.status === 409 ? a : b).body as Problem;
+    expect(['CONFLICT', 'SWITCHOVER_REFUSED']).toContain(refused.code);
+    const t = await tree('twin-1');
+    expect(t.redundancy.switchovers).toBe(1);
+    expect(await actionRows(t.id)).toHaveLength(1);
+  });
+});
+
 describe('later transitions that Redis lost', () => {
   it('are enqueued again from PostgreSQL by the reconciler, and the router still comes back', async () => {
     const res = await forceSwitchover('lost-1', slower);
@@ -225,7 +238,7 @@ describe('later transitions that Redis lost', () => {
 describe('router-state events', () => {
   it('were published for the routers created, for the observation, and never for a refused switchover', async () => {
     const created = events.messages.filter((m) => m.change === 'created').map((m) => m.hostname);
-    expect(created.sort()).toEqual(['core-1', 'cut-1', 'dark-1', 'edge-1', 'lone-1', 'lost-1', 'neg-1']);
+    expect(created.sort()).toEqual(['core-1', 'cut-1', 'dark-1', 'edge-1', 'lone-1', 'lost-1', 'neg-1', 'twin-1']);
     expect(events.messages.filter((m) => m.hostname === 'cut-1').map((m) => [m.stateVersion, m.change])).toEqual([
       [1, 'created'],
       [2, 'updated'],

@@ -17,6 +17,65 @@ interface Reading {
   readonly simulatedEvents: number | null;
 }
 
+type ReadingOf = () => Reading;
+
+function sourceUpGauge(registry: Registry, read: ReadingOf): void {
+  new Gauge({
+    name: 'asr_twin_metrics_source_up',
+    help: 'Whether this scrape could read the source (redis, postgres) within the time limit (1) or not (0)',
+    labelNames: ['source'],
+    registers: [registry],
+    collect() {
+      this.set({ source: 'redis' }, read().queues === null ? 0 : 1);
+      this.set({ source: 'postgres' }, read().runs === null ? 0 : 1);
+    },
+  });
+}
+
+function queueJobsGauge(registry: Registry, read: ReadingOf): void {
+  new Gauge({
+    name: 'asr_twin_queue_jobs',
+    help: 'Jobs in each BullMQ queue by state, at scrape time',
+    labelNames: ['queue', 'state'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const [queue, counts] of Object.entries(read().queues ?? {})) {
+        for (const state of QUEUE_STATES) this.set({ queue, state }, counts[state] ?? 0);
+      }
+    },
+  });
+}
+
+function runsGauge(registry: Registry, read: ReadingOf): void {
+  new Gauge({
+    name: 'asr_twin_runs',
+    help: 'Scenario runs by status, at scrape time',
+    labelNames: ['status'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      const runs = read().runs;
+      if (runs) for (const status of RUN_STATUSES) this.set({ status }, runs[status]);
+    },
+  });
+}
+
+/** A counter whose total lives in Redis: it shows the last total read, also while Redis cannot be read. */
+function simulatedEventsCounter(registry: Registry, read: ReadingOf): void {
+  let lastTotal = 0;
+  new Counter({
+    name: 'asr_twin_simulated_events_total',
+    help: 'Simulator events processed by scenario runs, over every worker (rate() gives events per second)',
+    registers: [registry],
+    collect() {
+      lastTotal = read().simulatedEvents ?? lastTotal;
+      this.reset();
+      this.inc(lastTotal);
+    },
+  });
+}
+
 /**
  * Operations metrics read at scrape time: queue depths per queue and state (BullMQ job counts), runs by status
  * (one SQL statement) and the simulator events processed by scenario runs (a Redis counter the workers add to
@@ -36,48 +95,10 @@ export class OperationsMetrics {
     private readonly simulated: SimulationCounter,
   ) {
     const read = () => this.latest;
-    new Gauge({
-      name: 'asr_twin_metrics_source_up',
-      help: 'Whether this scrape could read the source (redis, postgres) within the time limit (1) or not (0)',
-      labelNames: ['source'],
-      registers: [registry],
-      collect() {
-        this.set({ source: 'redis' }, read().queues === null ? 0 : 1);
-        this.set({ source: 'postgres' }, read().runs === null ? 0 : 1);
-      },
-    });
-    new Gauge({
-      name: 'asr_twin_queue_jobs',
-      help: 'Jobs in each BullMQ queue by state, at scrape time',
-      labelNames: ['queue', 'state'],
-      registers: [registry],
-      collect() {
-        this.reset();
-        for (const [queue, counts] of Object.entries(read().queues ?? {})) for (const state of QUEUE_STATES) this.set({ queue, state }, counts[state] ?? 0);
-      },
-    });
-    new Gauge({
-      name: 'asr_twin_runs',
-      help: 'Scenario runs by status, at scrape time',
-      labelNames: ['status'],
-      registers: [registry],
-      collect() {
-        this.reset();
-        const runs = read().runs;
-        if (runs) for (const status of RUN_STATUSES) this.set({ status }, runs[status]);
-      },
-    });
-    let lastTotal = 0;
-    new Counter({
-      name: 'asr_twin_simulated_events_total',
-      help: 'Simulator events processed by scenario runs, over every worker (rate() gives events per second)',
-      registers: [registry],
-      collect() {
-        lastTotal = read().simulatedEvents ?? lastTotal;
-        this.reset();
-        this.inc(lastTotal);
-      },
-    });
+    sourceUpGauge(registry, read);
+    queueJobsGauge(registry, read);
+    runsGauge(registry, read);
+    simulatedEventsCounter(registry, read);
   }
 
   /** Reads every source (concurrently, each within the time limit) for the scrape about to be serialised. */
