@@ -17,6 +17,9 @@ export default defineConfig({
   ],
   resolve: {
     alias: [
+      // graphql ships CommonJS (`main`) and ESM (`module`) builds; Vite would pick the ESM one for our sources
+      // while Nest and Mercurius load the CommonJS one, and two copies of graphql refuse each other's types.
+      { find: /^graphql$/, replacement: `${root}node_modules/graphql/index.js` },
       { find: /^@asr-twin\/migrations$/, replacement: `${root}migrations/index.ts` },
       { find: /^@asr-twin\/(api)$/, replacement: `${root}apps/$1/src/index.ts` },
       { find: /^@asr-twin\/([a-z-]+)$/, replacement: `${root}libs/$1/src/index.ts` },

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, randomAdminKey, request } from '../support/api.js';
 import { migratedTestDatabase } from '../support/context.js';
 import type { TestDatabase } from '../support/database.js';
+import { subscribe, wsClient } from '../support/graphql.js';
 import { freePort, spawnNode, type Spawned, waitForOk } from '../support/processes.js';
 
 /**
@@ -45,7 +46,25 @@ describe('keys in the logs', () => {
       ['GET', '/api/v1/nowhere', undefined],
       ['GET', `/api/v1/keys/${created.id}`, undefined],
     ];
-    for (const [method, path, body] of uses) await request(base, method, path, body, bearer(key));
+    const answers: string[] = [];
+    for (const [method, path, body] of uses) answers.push((await request(base, method, path, body, bearer(key))).text);
+    // GraphQL: over HTTP (a query, a refused document, a failing mutation), and over graphql-ws with the key in
+    // the connection_init payload, whose content Mercurius also copies into the upgrade request's headers.
+    const graphql: [string, Record<string, unknown>][] = [
+      ['{ me { name role } routers(limit: 1) { total } }', {}],
+      ['{ me { nope } }', {}],
+      ['mutation ($n: String!) { createFleet(name: $n) { id } }', { n: 'Not A Slug' }],
+      [`{ ${'me { name } '.repeat(3000)} }`, {}],
+    ];
+    for (const [query, variables] of graphql) answers.push((await request(base, 'POST', '/graphql', { query, variables }, bearer(key))).text);
+    const client = wsClient(base, key);
+    const sub = subscribe(client, 'subscription { runProgress { runId } }', 'runProgress');
+    const refused = subscribe(client, 'subscription { runProgress { nope } }', 'runProgress');
+    await refused.ended;
+    sub.stop();
+    await client.dispose();
+    answers.push(JSON.stringify(refused.errors));
+    expect(answers.join('\n')).toContain('"me":{"name":"logged","role":"admin"}');
     expect((await request(base, 'DELETE', `/api/v1/keys/${created.id}`, undefined, bearer(adminKey))).status).toBe(204);
     expect((await request(base, 'GET', '/api/v1/routers', undefined, bearer(key))).status).toBe(401);
     expect((await request(base, 'GET', '/api/v1/routers', undefined, { authorization: `Token ${key}` })).status).toBe(401);
@@ -54,11 +73,13 @@ describe('keys in the logs', () => {
     await api.exited;
     const output = api.output();
     // The capture worked: every request above was logged, with its URL.
-    expect(output.match(/"msg":"incoming request"/g)?.length ?? 0).toBeGreaterThanOrEqual(uses.length + 4);
+    expect(output.match(/"msg":"incoming request"/g)?.length ?? 0).toBeGreaterThanOrEqual(uses.length + graphql.length + 5);
+    expect(output).toContain('/graphql');
     expect(output).toContain('/api/v1/routers/no-such-router');
     expect(output).toContain('ADMIN_API_KEY accepted as the admin key');
     for (const secret of [key, key.slice(17), adminKey]) {
       expect(output).not.toContain(secret);
+      expect(answers.join('\n')).not.toContain(secret);
       const hash = createHash('sha256').update(secret).digest();
       expect(output).not.toContain(hash.toString('hex'));
       expect(output).not.toContain(hash.toString('base64'));

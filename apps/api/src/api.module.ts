@@ -7,6 +7,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { RoleGuard } from './auth/role.guard.js';
 import { ProblemFilter } from './common/problem.filter.js';
 import { FleetModule } from './fleets/fleet.module.js';
+import { GraphqlApiModule } from './graphql/graphql-api.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { RouterModule } from './routers/router.module.js';
@@ -17,6 +18,9 @@ import { ScenarioModule } from './scenarios/scenario.module.js';
 @Module({})
 export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
+    const auth = AuthModule.forRoot({ adminApiKey: config.auth.adminApiKey });
+    const runs = RunModule.forRoot(config.runs.shardSize);
+    const routers = RouterModule.forRoot({ timeScale: config.twin.timeScale });
     return {
       module: ApiModule,
       imports: [
@@ -24,12 +28,14 @@ export class ApiModule {
         RedisModule.forRoot(config.redis.url, 'asr-twin-api'),
         JobsModule.forRoot(config.redis.queuePrefix),
         MetricsModule.forRoot({ public: config.metrics.public }),
-        AuthModule.forRoot({ adminApiKey: config.auth.adminApiKey }),
+        auth,
         HealthModule,
         FleetModule,
-        RouterModule.forRoot({ timeScale: config.twin.timeScale }),
+        routers,
         ScenarioModule,
-        RunModule.forRoot(config.runs.shardSize),
+        runs,
+        // GraphQL is another edge on the same services: it imports the feature modules that export them.
+        GraphqlApiModule.forRoot(config, [auth, FleetModule, routers, ScenarioModule, runs]),
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },

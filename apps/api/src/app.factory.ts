@@ -11,6 +11,7 @@ import { API_KEY_SCHEME } from './auth/access.decorators.js';
 import { installApiKeyAuthentication } from './auth/api-key.hook.js';
 import { registerRateLimit } from './auth/rate-limit.plugin.js';
 import { registerCors, registerSecurityHeaders } from './common/http-security.plugins.js';
+import { installProblemErrorHandler } from './common/problem.filter.js';
 import { HttpMetrics } from './metrics/http-metrics.service.js';
 
 export const API_PREFIX = 'api/v1';
@@ -41,6 +42,7 @@ export async function createApiApp(config: AppConfig, log: Pino): Promise<NestFa
     ],
   });
   app.enableShutdownHooks();
+  installProblemErrorHandler(adapter);
   const fastify = app.getHttpAdapter().getInstance();
   // Scenario files may be posted as they are, as YAML text.
   fastify.addContentTypeParser(['application/yaml', 'application/x-yaml', 'text/yaml'], { parseAs: 'string' }, (_req, body, done) =>

@@ -52,6 +52,19 @@ const ENV_SCHEMA = z.object({
     .pipe(z.array(z.string().refine(isOrigin, 'each origin is scheme://host[:port], e.g. https://ops.example.com'))),
   /** `/metrics` answers without an API key (for a Prometheus on a trusted network); otherwise it needs a viewer key. */
   METRICS_PUBLIC: flag.default(false),
+  /**
+   * Deepest GraphQL selection accepted (`routers { items { routeProcessors { host { hypervisor { guests {
+   * rfState { name } } } } } } }` is 8 deep; the standard introspection query 13). Deeper queries are refused
+   * with `QUERY_TOO_DEEP` before anything runs.
+   */
+  GRAPHQL_MAX_DEPTH: positiveInt.min(5).max(100).default(15),
+  /**
+   * Largest GraphQL query cost accepted: every field costs 1 and a paginated field multiplies the cost of its
+   * selection by its `limit`. Costlier queries are refused with `QUERY_TOO_COMPLEX` before anything runs.
+   */
+  GRAPHQL_MAX_COMPLEXITY: positiveInt.min(100).max(100_000_000).default(250_000),
+  /** Longest GraphQL document accepted, characters; longer ones are refused with `QUERY_TOO_LARGE` unparsed. */
+  GRAPHQL_MAX_QUERY_LENGTH: positiveInt.min(1024).max(1_048_576).default(16_384),
   /** Jobs one worker process runs at once (a shard simulates on the CPU, then writes to PostgreSQL). */
   WORKER_CONCURRENCY: positiveInt.max(64).default(2),
   /** Routers per shard of a run: the unit of work, of retry and of progress. */
@@ -97,6 +110,7 @@ export interface AppConfig {
   readonly rateLimit: { readonly perMinute: number };
   readonly cors: { readonly origins: readonly string[] };
   readonly metrics: { readonly public: boolean };
+  readonly graphql: { readonly maxDepth: number; readonly maxComplexity: number; readonly maxQueryLength: number };
   readonly runs: {
     readonly workerConcurrency: number;
     readonly shardSize: number;
@@ -136,6 +150,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE },
     cors: { origins: e.CORS_ORIGINS },
     metrics: { public: e.METRICS_PUBLIC },
+    graphql: { maxDepth: e.GRAPHQL_MAX_DEPTH, maxComplexity: e.GRAPHQL_MAX_COMPLEXITY, maxQueryLength: e.GRAPHQL_MAX_QUERY_LENGTH },
     runs: {
       workerConcurrency: e.WORKER_CONCURRENCY,
       shardSize: e.RUN_SHARD_SIZE,

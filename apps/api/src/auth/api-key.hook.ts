@@ -32,7 +32,11 @@ export function installApiKeyAuthentication(fastify: FastifyInstance, keys: ApiK
   });
 }
 
-async function authenticate(header: string | undefined, keys: ApiKeyService): Promise<RequestAuth> {
+/**
+ * The outcome of an `Authorization` value (`Bearer <key>`), as the request hook records it; also used for the
+ * `authorization` of a GraphQL WebSocket's `connection_init` payload, which browsers send instead of a header.
+ */
+export async function authenticate(header: string | undefined, keys: ApiKeyService): Promise<RequestAuth> {
   if (header === undefined || header === '') return ANONYMOUS;
   const token = BEARER.exec(header)?.[1];
   if (token === undefined) return { kind: 'rejected', reason: 'the Authorization header is not "Bearer <key>"' };

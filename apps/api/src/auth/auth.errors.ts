@@ -15,8 +15,9 @@ export class ForbiddenError extends EdgeError {
   constructor(
     readonly needed: ApiRole,
     held: ApiRole,
+    what = 'this route',
   ) {
-    super('FORBIDDEN', 403, `this route needs the ${needed} role (or a stronger one); the key's role is ${held}`);
+    super('FORBIDDEN', 403, `${what} needs the ${needed} role (or a stronger one); the key's role is ${held}`);
   }
 }
 

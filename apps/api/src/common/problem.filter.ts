@@ -1,6 +1,9 @@
 import { DomainError } from '@asr-twin/domain';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { GqlContextType } from '@nestjs/graphql';
+import type { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { toGraphqlError } from '../graphql/graphql-errors.js';
 import { EdgeError, type EdgeErrorCode, problem, PROBLEM_CONTENT_TYPE, type Problem, STATUS_BY_DOMAIN_CODE } from './problem.js';
 
 const EDGE_CODE_BY_STATUS: Record<number, EdgeErrorCode> = {
@@ -12,7 +15,7 @@ const EDGE_CODE_BY_STATUS: Record<number, EdgeErrorCode> = {
   429: 'RATE_LIMITED',
 };
 
-/** Maps any error to a problem document; anything unexpected is logged and becomes a 500. */
+/** Maps any error to a problem document; anything unexpected is logged and becomes a 500. GraphQL: see graphql-errors.ts. */
 function toProblem(error: unknown, instance: string, logger: Logger): Problem {
   if (error instanceof DomainError) {
     return problem(error.code, STATUS_BY_DOMAIN_CODE[error.code], error.message, instance, error.issues);
@@ -47,11 +50,44 @@ function isHealthReport(error: unknown): error is HttpException {
   return typeof body === 'object' && body !== null && 'status' in body && 'details' in body;
 }
 
+/**
+ * Installs the problem filter as the Fastify error handler of the root context now, before the app initialises,
+ * in place of Nest's (which runs the same filter). Nest installs its own only after the modules' init hooks;
+ * the GraphQL driver registers Mercurius in such a hook, which makes Fastify bind the error handler of every
+ * route already declared, so the REST routes would keep Fastify's default handler for errors raised before
+ * they run (malformed JSON, oversized bodies). The adapter's later call is then skipped (Fastify would warn
+ * about a second handler in the same scope).
+ */
+export function installProblemErrorHandler(adapter: FastifyAdapter): void {
+  const filter = new ProblemFilter();
+  adapter.getInstance().setErrorHandler((error, request, reply) => filter.catch(error, httpHost(request, reply)));
+  adapter.setErrorHandler = () => adapter.getInstance();
+}
+
+function httpHost(request: FastifyRequest, reply: FastifyReply): ArgumentsHost {
+  const args = [request, reply];
+  const http = { getRequest: <T>() => request as T, getResponse: <T>() => reply as T, getNext: <T>() => undefined as T };
+  const unsupported = (): never => {
+    throw new Error('an HTTP error handler has no RPC or WebSocket context');
+  };
+  return {
+    getArgs: <T extends unknown[]>() => args as T,
+    getArgByIndex: <T>(index: number) => args[index] as T,
+    getType: <T extends string>() => 'http' as T,
+    switchToHttp: () => http,
+    switchToRpc: unsupported,
+    switchToWs: unsupported,
+  };
+}
+
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('http');
 
   catch(error: unknown, host: ArgumentsHost): void {
+    // GraphQL fields (and subscriptions, whose refusals never reach the error formatter) get the same mapping
+    // as GraphQL errors; thrown, so that graphql-js and Mercurius report it where the field failed.
+    if (host.getType<GqlContextType>() === 'graphql') throw toGraphqlError(error);
     const http = host.switchToHttp();
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();

@@ -16,6 +16,12 @@ export class FleetService {
     return fleet;
   }
 
+  /** Fleets by id, in the order asked, null for unknown ids; one query for the whole batch. */
+  async getMany(ids: readonly string[]): Promise<(Fleet | null)[]> {
+    const byId = new Map((await this.fleets.findMany(ids)).map((f) => [f.id, f]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
   list(page: PageRequest): Promise<Page<Fleet>> {
     return this.fleets.list(page);
   }

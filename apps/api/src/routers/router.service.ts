@@ -68,6 +68,15 @@ export class RouterService {
     return presentRouterTree(router);
   }
 
+  /** Routers by id with their whole trees, in the order asked, null for unknown ids; one query for the batch. */
+  async getMany(ids: readonly string[]): Promise<(RouterTree | null)[]> {
+    const byId = new Map((await this.routers.findDetails(ids)).map((r) => [r.id, r]));
+    return ids.map((id) => {
+      const detail = byId.get(id);
+      return detail ? presentRouterTree(detail) : null;
+    });
+  }
+
   list(filter: RouterFilter, page: PageRequest): Promise<Page<RouterSummary>> {
     return this.routers.list(filter, page);
   }

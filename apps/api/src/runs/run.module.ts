@@ -9,6 +9,7 @@ export class RunModule {
       module: RunModule,
       controllers: [RunController],
       providers: [RunService, { provide: RUN_SHARD_SIZE, useValue: shardSize }],
+      exports: [RunService],
     };
   }
 }

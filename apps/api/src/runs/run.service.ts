@@ -1,12 +1,16 @@
 import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from '@asr-twin/domain';
 import { JobProducer } from '@asr-twin/jobs';
 import {
+  type HistogramBucket,
+  type OutageMetric,
   type Page,
   type PageRequest,
   RouterRepository,
   RunRepository,
   type RunRecord,
+  type RouterResultRecord,
   type RunStatus,
+  type RunVerdict,
   ScenarioRepository,
   type StoredTimelineEntry,
 } from '@asr-twin/persistence';
@@ -19,6 +23,9 @@ import type { CreateRunRequest } from './run.schemas.js';
 
 /** Routers per shard when the request names none (configurable per request, `RUN_SHARD_SIZE` default). */
 export const RUN_SHARD_SIZE = Symbol('RUN_SHARD_SIZE');
+
+/** Most buckets a histogram may have. */
+export const MAX_HISTOGRAM_BUCKETS = 100;
 
 export interface CreatedRun {
   readonly run: RunRecord;
@@ -91,6 +98,21 @@ export class RunService {
   async timeline(id: string, router: string | null, page: PageRequest): Promise<Page<StoredTimelineEntry>> {
     const run = await this.get(id);
     return this.runs.timeline(run.id, router, page);
+  }
+
+  /** A page of the first iteration's results of a run, in router order, optionally of one verdict. */
+  results(runId: string, verdict: RunVerdict | null, page: PageRequest): Promise<Page<RouterResultRecord>> {
+    return this.runs.resultPage(runId, verdict, page);
+  }
+
+  /** How one metric is distributed over every result of a run, in `buckets` equally wide buckets (1 to 100). */
+  histogram(runId: string, metric: OutageMetric, buckets: number): Promise<readonly HistogramBucket[]> {
+    if (!Number.isInteger(buckets) || buckets < 1 || buckets > MAX_HISTOGRAM_BUCKETS) {
+      throw new ValidationError(`buckets must be an integer from 1 to ${MAX_HISTOGRAM_BUCKETS}, got ${buckets}`, [
+        { field: 'buckets', message: `an integer from 1 to ${MAX_HISTOGRAM_BUCKETS}` },
+      ]);
+    }
+    return this.runs.histogram(runId, metric, buckets);
   }
 
   /** The report of a completed run, as JSON text chunks (DESIGN.md format). */

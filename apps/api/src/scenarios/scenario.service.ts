@@ -22,6 +22,12 @@ export class ScenarioService {
     return scenario;
   }
 
+  /** Scenarios by id, in the order asked, null for unknown ids; one query for the batch. */
+  async getMany(ids: readonly string[]): Promise<(StoredScenario | null)[]> {
+    const byId = new Map((await this.scenarios.findMany(ids)).map((s) => [s.id, s]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
   list(page: PageRequest): Promise<Page<Omit<StoredScenario, 'source' | 'parsed'>>> {
     return this.scenarios.list(page);
   }

@@ -14,6 +14,12 @@ export abstract class RouterRepository {
   abstract maxHostnameIndex(prefix: string): Promise<number>;
   /** By id (uuid) or hostname, with the whole tree. */
   abstract findDetail(idOrHostname: string): Promise<RouterDetail | null>;
+  /**
+   * The routers with these ids (uuids) and their whole trees, in one statement whatever the count, in no
+   * particular order; unknown ids are left out. For batch loaders (GraphQL).
+   */
+  abstract findDetails(ids: readonly string[]): Promise<readonly RouterDetail[]>;
+  /** A page of routers in hostname order, and how many match: one statement (two when the page is past the end). */
   abstract list(filter: RouterFilter, page: PageRequest): Promise<Page<RouterSummary>>;
   abstract update(id: string, patch: RouterPatch, actor: string): Promise<RouterDetail | null>;
   abstract delete(id: string, actor: string): Promise<boolean>;

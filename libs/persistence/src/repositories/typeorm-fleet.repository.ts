@@ -9,6 +9,15 @@ import { isUuid, translatePgError } from './pg-errors.js';
 
 type HealthCounts = Record<RouterHealth, number>;
 
+interface FleetRow {
+  id: string;
+  name: string;
+  description: string;
+  labels: Record<string, string>;
+  created_at: Date;
+  updated_at: Date;
+}
+
 export class TypeormFleetRepository extends FleetRepository {
   constructor(private readonly ds: DataSource) {
     super();
@@ -34,6 +43,25 @@ export class TypeormFleetRepository extends FleetRepository {
     if (!fleet) return null;
     const counts = await this.healthCounts([fleet.id]);
     return toFleet(fleet, counts.get(fleet.id));
+  }
+
+  async findMany(ids: readonly string[]): Promise<readonly Fleet[]> {
+    const uuids = [...new Set(ids.filter(isUuid))];
+    if (uuids.length === 0) return [];
+    // The counts by health come as one JSON object per fleet, so the batch stays one statement.
+    const rows: (FleetRow & { counts: Partial<HealthCounts> })[] = await this.ds.query(
+      `SELECT f.id, f.name, f.description, f.labels, f.created_at, f.updated_at,
+              coalesce((SELECT json_object_agg(c.health, c.n)
+                          FROM (SELECT health, count(*)::int AS n FROM routers WHERE fleet_id = f.id GROUP BY health) c), '{}') AS counts
+         FROM fleets f WHERE f.id = ANY($1::uuid[])`,
+      [uuids],
+    );
+    return rows.map((r) =>
+      toFleet(
+        { id: r.id, name: r.name, description: r.description, labels: r.labels, createdAt: r.created_at, updatedAt: r.updated_at },
+        { protected: r.counts.protected ?? 0, degraded: r.counts.degraded ?? 0, down: r.counts.down ?? 0 },
+      ),
+    );
   }
 
   async list(page: PageRequest): Promise<Page<Fleet>> {

@@ -4,6 +4,7 @@ import { toRouterDetail, toRouterSummary } from '../mappers.js';
 import type { NewRouter, Page, PageRequest, RouterDetail, RouterFilter, RouterPatch, RouterSummary } from '../read-models.js';
 import { isUuid, translatePgError } from './pg-errors.js';
 import { bulkInsertRouters } from './router-bulk-insert.js';
+import { findRouterDetails } from './router-details.sql.js';
 import { RouterRepository } from './router.repository.js';
 
 /** Relations that make up a router's whole tree. */
@@ -51,15 +52,26 @@ export class TypeormRouterRepository extends RouterRepository {
     return entity ? toRouterDetail(entity) : null;
   }
 
+  async findDetails(ids: readonly string[]): Promise<readonly RouterDetail[]> {
+    const uuids = [...new Set(ids.filter(isUuid))];
+    return findRouterDetails(this.ds.manager, uuids);
+  }
+
   async list(filter: RouterFilter, page: PageRequest): Promise<Page<RouterSummary>> {
-    const qb = this.ds.getRepository(RouterEntity).createQueryBuilder('r');
-    applyFilter(qb, filter);
-    const [rows, total] = await qb
+    const repo = this.ds.getRepository(RouterEntity);
+    // The count rides along as an uncorrelated subquery (evaluated once), so a page is one round trip.
+    const count = repo.createQueryBuilder('c').select('count(*)');
+    applyFilter(count, filter, 'c');
+    const qb = repo.createQueryBuilder('r');
+    applyFilter(qb, filter, 'r');
+    const { entities, raw } = await qb
+      .addSelect(`(${count.getQuery()})`, 'total')
       .orderBy('r.hostname', 'ASC')
-      .take(page.limit)
-      .skip(page.offset)
-      .getManyAndCount();
-    return { items: rows.map(toRouterSummary), total, limit: page.limit, offset: page.offset };
+      .limit(page.limit)
+      .offset(page.offset)
+      .getRawAndEntities<{ total: string }>();
+    const total = raw[0] ? Number(raw[0].total) : page.offset === 0 ? 0 : await count.getCount();
+    return { items: entities.map(toRouterSummary), total, limit: page.limit, offset: page.offset };
   }
 
   async update(id: string, patch: RouterPatch, actor: string): Promise<RouterDetail | null> {
@@ -94,15 +106,16 @@ export class TypeormRouterRepository extends RouterRepository {
   }
 }
 
-function applyFilter(qb: SelectQueryBuilder<RouterEntity>, f: RouterFilter): void {
+/** The filter's conditions on the routers aliased `a`; the same parameter names for every alias and value. */
+function applyFilter(qb: SelectQueryBuilder<RouterEntity>, f: RouterFilter, a: string): void {
   if (f.fleet !== undefined) {
-    if (isUuid(f.fleet)) qb.andWhere('r.fleet_id = :fleetId', { fleetId: f.fleet });
-    else qb.andWhere('r.fleet_id = (SELECT id FROM fleets WHERE name = :fleetName)', { fleetName: f.fleet });
+    if (isUuid(f.fleet)) qb.andWhere(`${a}.fleet_id = :fleetId`, { fleetId: f.fleet });
+    else qb.andWhere(`${a}.fleet_id = (SELECT id FROM fleets WHERE name = :fleetName)`, { fleetName: f.fleet });
   }
-  if (f.models?.length) qb.andWhere('r.model IN (:...models)', { models: f.models });
-  if (f.health?.length) qb.andWhere('r.health IN (:...health)', { health: f.health });
-  if (f.labels && Object.keys(f.labels).length) qb.andWhere('r.labels @> :labels::jsonb', { labels: JSON.stringify(f.labels) });
-  if (f.hostnamePrefix) qb.andWhere(`r.hostname ILIKE :prefix ESCAPE '\\'`, { prefix: `${escapeLike(f.hostnamePrefix)}%` });
+  if (f.models?.length) qb.andWhere(`${a}.model IN (:...models)`, { models: f.models });
+  if (f.health?.length) qb.andWhere(`${a}.health IN (:...health)`, { health: f.health });
+  if (f.labels && Object.keys(f.labels).length) qb.andWhere(`${a}.labels @> :labels::jsonb`, { labels: JSON.stringify(f.labels) });
+  if (f.hostnamePrefix) qb.andWhere(`${a}.hostname ILIKE :prefix ESCAPE '\\'`, { prefix: `${escapeLike(f.hostnamePrefix)}%` });
 }
 
 function pick(entity: RouterEntity, patch: RouterPatch): Record<string, unknown> {

@@ -101,3 +101,32 @@ export interface RunProgress {
   readonly routerCount: number | null;
   readonly shardCount: number | null;
 }
+
+export const RUN_VERDICTS = ['pass', 'fail', 'error'] as const;
+export type RunVerdict = (typeof RUN_VERDICTS)[number];
+
+/** The metrics a run's results can be bucketed by (columns of `run_results`). */
+export const OUTAGE_METRICS = ['controlPlaneOutageMs', 'dataPlaneOutageMs', 'redundancyRestoredMs', 'switchovers'] as const;
+export type OutageMetric = (typeof OUTAGE_METRICS)[number];
+
+/** One router's result in a run: its verdict and metrics (ms; `redundancyRestoredMs` null when never restored). */
+export interface RouterResultRecord {
+  readonly hostname: string;
+  readonly model: string;
+  readonly verdict: RunVerdict;
+  readonly controlPlaneOutageMs: number;
+  readonly dataPlaneOutageMs: number;
+  readonly redundancyRestoredMs: number | null;
+  readonly switchovers: number;
+  readonly dualActiveMs: number;
+}
+
+/**
+ * One bucket of a histogram: results with `lower <= value < upper` (the last bucket also holds `upper`).
+ * Buckets are equally wide between the smallest and the largest value of the metric.
+ */
+export interface HistogramBucket {
+  readonly lower: number;
+  readonly upper: number;
+  readonly count: number;
+}

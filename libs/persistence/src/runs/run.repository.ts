@@ -1,5 +1,5 @@
 import type { Page, PageRequest } from '../read-models.js';
-import type { NewRun, RunRecord, RunStatus } from './run-models.js';
+import type { HistogramBucket, NewRun, OutageMetric, RouterResultRecord, RunRecord, RunStatus, RunVerdict } from './run-models.js';
 
 /** One stored timeline entry, in the simulator's `TimelineEntry` shape. */
 export interface StoredTimelineEntry {
@@ -44,6 +44,14 @@ export abstract class RunRepository {
   abstract cancel(id: string): Promise<RunRecord | null>;
   /** Results of one iteration with ordinals from `afterOrdinal` (exclusive), in ordinal order. */
   abstract results(runId: string, iteration: number, afterOrdinal: number, limit: number): Promise<readonly StoredResult[]>;
+  /** A page of the first iteration's results in router order, optionally of one verdict only. */
+  abstract resultPage(runId: string, verdict: RunVerdict | null, page: PageRequest): Promise<Page<RouterResultRecord>>;
+  /**
+   * The distribution of one metric over every result of the run (all iterations), as `buckets` equally wide
+   * buckets between its smallest and largest value, computed in PostgreSQL (`width_bucket`). Results without a
+   * value are left out; no values: no buckets.
+   */
+  abstract histogram(runId: string, metric: OutageMetric, buckets: number): Promise<readonly HistogramBucket[]>;
   abstract iterationCounts(runId: string): Promise<readonly IterationCounts[]>;
   /** Timeline in report order: time, then router order, then event order. */
   abstract timeline(runId: string, router: string | null, page: PageRequest): Promise<Page<StoredTimelineEntry>>;

@@ -6,6 +6,8 @@ export abstract class ScenarioRepository {
   abstract create(input: NewScenario): Promise<StoredScenario>;
   /** By id (uuid) or name. */
   abstract find(idOrName: string): Promise<StoredScenario | null>;
+  /** The scenarios with these ids (uuids), in one statement; unknown ids are left out. */
+  abstract findMany(ids: readonly string[]): Promise<readonly StoredScenario[]>;
   abstract list(page: PageRequest): Promise<Page<Omit<StoredScenario, 'source' | 'parsed'>>>;
   /** Replaces the source (and so the parsed model and possibly the name); bumps the revision. */
   abstract replace(id: string, input: NewScenario): Promise<StoredScenario | null>;

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { Page, PageRequest } from '../read-models.js';
 import { isUuid } from '../repositories/pg-errors.js';
-import { RUN_STATUSES, type NewRun, type RunRecord, type RunStatus } from './run-models.js';
+import { type HistogramBucket, type NewRun, type OutageMetric, type RouterResultRecord, RUN_STATUSES, type RunRecord, type RunStatus, type RunVerdict } from './run-models.js';
+import { histogram, resultPage } from './run-results.sql.js';
 import { newRunRecord, type RunRow, toRunRecord } from './run-row.mapper.js';
 import { type IterationCounts, RunRepository, type StoredResult, type StoredTimelineEntry } from './run.repository.js';
 
@@ -92,6 +93,16 @@ export class TypeormRunRepository extends RunRepository {
       resultJson: r.result,
       expectationsJson: r.expectations,
     }));
+  }
+
+  async resultPage(runId: string, verdict: RunVerdict | null, page: PageRequest): Promise<Page<RouterResultRecord>> {
+    if (!isUuid(runId)) return { items: [], total: 0, limit: page.limit, offset: page.offset };
+    return resultPage(this.ds, runId, verdict, page);
+  }
+
+  async histogram(runId: string, metric: OutageMetric, buckets: number): Promise<readonly HistogramBucket[]> {
+    if (!isUuid(runId)) return [];
+    return histogram(this.ds, runId, metric, buckets);
   }
 
   async iterationCounts(runId: string): Promise<readonly IterationCounts[]> {

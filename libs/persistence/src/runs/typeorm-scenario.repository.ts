@@ -57,6 +57,13 @@ export class TypeormScenarioRepository extends ScenarioRepository {
     return rows[0] ? toScenario(rows[0]) : null;
   }
 
+  async findMany(ids: readonly string[]): Promise<readonly StoredScenario[]> {
+    const uuids = [...new Set(ids.filter(isUuid))];
+    if (uuids.length === 0) return [];
+    const rows: ScenarioRow[] = await this.ds.query(`SELECT * FROM scenarios WHERE id = ANY($1::uuid[])`, [uuids]);
+    return rows.map(toScenario);
+  }
+
   async list(page: PageRequest): Promise<Page<Omit<StoredScenario, 'source' | 'parsed'>>> {
     const [rows, count]: [ScenarioRow[], { n: string }[]] = await Promise.all([
       this.ds.query(`SELECT ${SUMMARY} FROM scenarios ORDER BY name, id LIMIT $1 OFFSET $2`, [page.limit, page.offset]),

@@ -1,0 +1,27 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+/** GraphQL enums: names as the schema spells them, values as the services use them. */
+export const Role = { viewer: 'viewer', operator: 'operator', admin: 'admin' } as const;
+export const Health = { protected: 'protected', degraded: 'degraded', down: 'down' } as const;
+export const RunStatusEnum = { queued: 'queued', running: 'running', completed: 'completed', failed: 'failed', cancelled: 'cancelled' } as const;
+export const Verdict = { pass: 'pass', fail: 'fail', error: 'error' } as const;
+export const OutageMetricEnum = {
+  controlPlaneOutageMs: 'controlPlaneOutageMs',
+  dataPlaneOutageMs: 'dataPlaneOutageMs',
+  redundancyRestoredMs: 'redundancyRestoredMs',
+  switchovers: 'switchovers',
+} as const;
+/** `show` commands a twin router answers, valued by the IOS-XE command. */
+export const ShowCommandEnum = {
+  redundancy: 'show redundancy',
+  redundancy_states: 'show redundancy states',
+  version: 'show version',
+  platform: 'show platform',
+} as const;
+
+registerEnumType(Role, { name: 'Role', description: 'Role of an API key: viewer < operator < admin' });
+registerEnumType(Health, { name: 'Health', description: 'Redundancy health of a router' });
+registerEnumType(RunStatusEnum, { name: 'RunStatus' });
+registerEnumType(Verdict, { name: 'Verdict' });
+registerEnumType(OutageMetricEnum, { name: 'OutageMetric', description: 'A metric of run results (ms, or a count for switchovers)' });
+registerEnumType(ShowCommandEnum, { name: 'ShowCommand', description: 'An IOS-XE show command the twin renders' });

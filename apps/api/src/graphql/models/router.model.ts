@@ -1,0 +1,235 @@
+import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { LabelInput } from './common.model.js';
+import { Health } from './enums.js';
+import { Paginated } from './page.model.js';
+import { DateTimeScalar, JsonScalar } from './scalars.js';
+
+@ObjectType({ description: 'RF state with the exact IOS-XE number and name (8 STANDBY HOT, 13 ACTIVE, …)' })
+export class RfState {
+  @Field(() => Int)
+  code!: number;
+
+  @Field(() => String)
+  name!: string;
+}
+
+@ObjectType({ description: 'An IOS instance (IOSd in a KVM guest)' })
+export class IosInstance {
+  @Field(() => String, { description: 'R0/0, R0/1 (single RP) or R1/0 (dual RP)' })
+  name!: string;
+
+  @Field(() => String, { description: 'active, standby or down, read from the RF state' })
+  role!: string;
+
+  @Field(() => String)
+  unit!: string;
+
+  @Field(() => RfState)
+  rfState!: RfState;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the instance entered its RF state' })
+  stateSince!: string | null;
+
+  @Field(() => String, { description: 'libvirt domain state (RUNNING, SHUTOFF, CRASHED, …)' })
+  domainState!: string;
+
+  @Field(() => String)
+  softwareVersion!: string;
+
+  @Field(() => Int)
+  configVersion!: number;
+}
+
+@ObjectType({ description: 'The KVM hypervisor of an RP host' })
+export class Hypervisor {
+  @Field(() => String)
+  kind!: string;
+
+  @Field(() => String)
+  state!: string;
+
+  @Field(() => String)
+  version!: string;
+
+  @Field(() => [IosInstance])
+  guests!: IosInstance[];
+}
+
+@ObjectType({ description: 'The Linux host of a route processor' })
+export class LinuxHost {
+  @Field(() => String)
+  state!: string;
+
+  @Field(() => String)
+  kernelVersion!: string;
+
+  @Field(() => Int)
+  cpuCores!: number;
+
+  @Field(() => Int)
+  memoryMb!: number;
+
+  @Field(() => Hypervisor)
+  hypervisor!: Hypervisor;
+}
+
+@ObjectType()
+export class RouteProcessor {
+  @Field(() => String, { description: 'R0 or R1' })
+  slot!: string;
+
+  @Field(() => String)
+  pid!: string;
+
+  @Field(() => LinuxHost)
+  host!: LinuxHost;
+}
+
+@ObjectType({ description: 'An embedded services processor (forwarding engine)' })
+export class Esp {
+  @Field(() => String, { description: 'F0 or F1' })
+  slot!: string;
+
+  @Field(() => String)
+  pid!: string;
+
+  @Field(() => String)
+  state!: string;
+
+  @Field(() => String)
+  role!: string;
+
+  @Field(() => Boolean, { description: 'Packet-ready' })
+  forwarding!: boolean;
+}
+
+@ObjectType({ description: 'The anatomy of a chassis model' })
+export class Chassis {
+  @Field(() => String)
+  model!: string;
+
+  @Field(() => Float)
+  rackUnits!: number;
+
+  @Field(() => String)
+  redundancyType!: string;
+
+  @Field(() => Int)
+  rpSlots!: number;
+
+  @Field(() => Int)
+  espSlots!: number;
+
+  @Field(() => Int)
+  sipSlots!: number;
+
+  @Field(() => Boolean)
+  integrated!: boolean;
+
+  @Field(() => String, { nullable: true })
+  notes!: string | null;
+}
+
+@ObjectType({ description: '`show redundancy` facts beyond the RF states' })
+export class Redundancy {
+  @Field(() => String, { nullable: true, description: 'null: as configured (non-redundant in simplex)' })
+  operatingMode!: string | null;
+
+  @Field(() => Int)
+  switchovers!: number;
+
+  @Field(() => Int)
+  standbyFailures!: number;
+
+  @Field(() => String)
+  lastSwitchoverReason!: string;
+
+  @Field(() => DateTimeScalar)
+  bootedAt!: string;
+}
+
+/**
+ * A router. The scalar fields come with every list row; `fleet`, `labels`, the tree (`chassis`, `redundancy`,
+ * `routeProcessors`, `esps`, `stateVersion`), `changes` and `show` are resolved by the router resolvers, the
+ * tree and the fleet through per-request batch loaders.
+ */
+@ObjectType()
+export class Router {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  hostname!: string;
+
+  @Field(() => String)
+  model!: string;
+
+  @Field(() => String)
+  serial!: string;
+
+  @Field(() => String)
+  softwareVersion!: string;
+
+  @Field(() => String, { description: 'Configured mode: sso, rpr or none' })
+  redundancyMode!: string;
+
+  @Field(() => Health)
+  health!: string;
+
+  @Field(() => DateTimeScalar)
+  createdAt!: string;
+
+  @Field(() => DateTimeScalar)
+  updatedAt!: string;
+}
+
+@ObjectType()
+export class RouterPage extends Paginated(Router) {}
+
+@InputType({ description: 'Every given condition must hold' })
+export class RouterFilter {
+  @Field(() => String, { nullable: true, description: 'Fleet id or name' })
+  fleet?: string | null;
+
+  @Field(() => [String], { nullable: true })
+  models?: string[] | null;
+
+  @Field(() => [Health], { nullable: true })
+  health?: string[] | null;
+
+  @Field(() => [LabelInput], { nullable: true })
+  labels?: LabelInput[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Hostname prefix, case-insensitive' })
+  q?: string | null;
+}
+
+@ObjectType({ description: 'One row of the append-only change log' })
+export class Change {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => DateTimeScalar)
+  at!: string;
+
+  @Field(() => String, { description: 'key:<name> of the API key that made the change' })
+  actor!: string;
+
+  @Field(() => String)
+  entity!: string;
+
+  @Field(() => String)
+  entityKey!: string;
+
+  @Field(() => String)
+  action!: string;
+
+  @Field(() => JsonScalar, { nullable: true })
+  before!: unknown;
+
+  @Field(() => JsonScalar, { nullable: true })
+  after!: unknown;
+}
+
+@ObjectType()
+export class ChangePage extends Paginated(Change) {}

@@ -1,0 +1,222 @@
+import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { LabelInput } from './common.model.js';
+import { RunStatusEnum, Verdict } from './enums.js';
+import { Paginated } from './page.model.js';
+import { DateTimeScalar, JsonScalar } from './scalars.js';
+
+@ObjectType()
+export class RunProgress {
+  @Field(() => Int)
+  routersDone!: number;
+
+  @Field(() => Int, { nullable: true, description: 'Known once the run is planned' })
+  routerCount!: number | null;
+
+  @Field(() => Int, { nullable: true })
+  shards!: number | null;
+
+  @Field(() => Float)
+  percent!: number;
+}
+
+@ObjectType({ description: 'Distribution of one metric over the results (ms, or a count)' })
+export class Distribution {
+  @Field(() => Float, { nullable: true })
+  p50!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  p95!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  max!: number | null;
+
+  @Field(() => Int, { description: 'Results without a value (redundancy never restored)' })
+  missing!: number;
+}
+
+@ObjectType()
+export class RunAggregate {
+  @Field(() => Int)
+  results!: number;
+
+  @Field(() => Int)
+  pass!: number;
+
+  @Field(() => Int)
+  fail!: number;
+
+  @Field(() => Int)
+  error!: number;
+
+  @Field(() => Distribution)
+  controlPlaneOutageMs!: Distribution;
+
+  @Field(() => Distribution)
+  dataPlaneOutageMs!: Distribution;
+
+  @Field(() => Distribution)
+  redundancyRestoredMs!: Distribution;
+
+  @Field(() => Distribution)
+  switchovers!: Distribution;
+}
+
+@ObjectType({ description: 'Results with lower <= value < upper (the last bucket includes upper)' })
+export class HistogramBucket {
+  @Field(() => Float)
+  lower!: number;
+
+  @Field(() => Float)
+  upper!: number;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType()
+export class TimelineEntry {
+  @Field(() => Float, { description: 'Simulated time, ms' })
+  tMs!: number;
+
+  @Field(() => String)
+  router!: string;
+
+  @Field(() => String)
+  component!: string;
+
+  @Field(() => String)
+  event!: string;
+
+  @Field(() => String, { nullable: true })
+  from!: string | null;
+
+  @Field(() => String, { nullable: true })
+  to!: string | null;
+}
+
+@ObjectType()
+export class TimelinePage extends Paginated(TimelineEntry) {}
+
+@ObjectType({ description: "One router's result in the first iteration of a run" })
+export class RouterResult {
+  @Field(() => String)
+  hostname!: string;
+
+  @Field(() => String)
+  model!: string;
+
+  @Field(() => Verdict)
+  verdict!: string;
+
+  @Field(() => Float, { nullable: true })
+  controlPlaneOutageMs!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  dataPlaneOutageMs!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'null: redundancy never restored within the horizon' })
+  redundancyRestoredMs!: number | null;
+
+  @Field(() => Int)
+  switchovers!: number;
+
+  @Field(() => Float, { nullable: true })
+  dualActiveMs!: number | null;
+}
+
+@ObjectType()
+export class RouterResultPage extends Paginated(RouterResult) {}
+
+/** A run; `results`, `histogram` and `timeline` are resolved by the run resolver. */
+@ObjectType()
+export class Run {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { description: 'The scenario name' })
+  scenario!: string;
+
+  @Field(() => ID, { nullable: true })
+  scenarioId!: string | null;
+
+  @Field(() => RunStatusEnum)
+  status!: string;
+
+  @Field(() => Verdict, { nullable: true })
+  verdict!: string | null;
+
+  @Field(() => String, { nullable: true })
+  error!: string | null;
+
+  @Field(() => Float)
+  seed!: number;
+
+  @Field(() => Int)
+  iterations!: number;
+
+  @Field(() => JsonScalar, { description: 'Which routers the run simulates' })
+  target!: unknown;
+
+  @Field(() => RunProgress)
+  progress!: RunProgress;
+
+  @Field(() => RunAggregate, { nullable: true })
+  aggregate!: RunAggregate | null;
+
+  @Field(() => String)
+  createdBy!: string;
+
+  @Field(() => DateTimeScalar)
+  createdAt!: string;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  startedAt!: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  finishedAt!: string | null;
+}
+
+@ObjectType()
+export class RunPage extends Paginated(Run) {}
+
+@InputType({ description: 'routers: explicit hostnames; the other fields form a selector over the twin' })
+export class RunTargetInput {
+  @Field(() => String, { nullable: true })
+  fleet?: string | null;
+
+  @Field(() => String, { nullable: true })
+  model?: string | null;
+
+  @Field(() => [LabelInput], { nullable: true })
+  labels?: LabelInput[] | null;
+
+  @Field(() => [String], { nullable: true })
+  hostnames?: string[] | null;
+
+  @Field(() => [String], { nullable: true })
+  routers?: string[] | null;
+}
+
+@InputType({ description: 'As POST /api/v1/runs: exactly one of scenario (name or id) and source (YAML)' })
+export class StartRunInput {
+  @Field(() => String, { nullable: true })
+  scenario?: string | null;
+
+  @Field(() => String, { nullable: true })
+  source?: string | null;
+
+  @Field(() => RunTargetInput, { nullable: true })
+  target?: RunTargetInput | null;
+
+  @Field(() => Float, { nullable: true })
+  seed?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  iterations?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  shardSize?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'As the Idempotency-Key header' })
+  idempotencyKey?: string | null;
+}

@@ -1,0 +1,112 @@
+import {
+  type ASTVisitor,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  GraphQLSchema,
+  Kind,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  specifiedRules,
+  validate,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql';
+import { createComplexityRule, fieldExtensionsEstimator, simpleEstimator } from 'graphql-query-complexity';
+import { requestError } from './graphql-errors.js';
+
+/** The limits every GraphQL document must keep (configuration: `GRAPHQL_MAX_*`). */
+export interface QueryLimits {
+  readonly maxDepth: number;
+  readonly maxComplexity: number;
+  readonly maxQueryLength: number;
+}
+
+/**
+ * Depth of a selection set: 1 for `{ me }`, 2 for `{ me { name } }`; fragments count where they are spread.
+ * Each fragment's depth is computed once (memo), so fragments spread many times cost nothing more, and a
+ * fragment cycle (reported by the specification's rules) counts as 0 instead of recursing forever.
+ */
+function depthOf(set: SelectionSetNode, fragment: (name: string) => number): number {
+  let deepest = 0;
+  for (const selection of set.selections) {
+    if (selection.kind === Kind.FIELD) deepest = Math.max(deepest, selection.selectionSet ? 1 + depthOf(selection.selectionSet, fragment) : 1);
+    else if (selection.kind === Kind.INLINE_FRAGMENT) deepest = Math.max(deepest, depthOf(selection.selectionSet, fragment));
+    else deepest = Math.max(deepest, fragment(selection.name.value));
+  }
+  return deepest;
+}
+
+function fragmentDepths(lookup: (name: string) => FragmentDefinitionNode | undefined): (name: string) => number {
+  const memo = new Map<string, number>();
+  const depth = (name: string): number => {
+    const known = memo.get(name);
+    if (known !== undefined) return known;
+    memo.set(name, 0);
+    const definition = lookup(name);
+    const value = definition ? depthOf(definition.selectionSet, depth) : 0;
+    memo.set(name, value);
+    return value;
+  };
+  return depth;
+}
+
+/** Refuses operations nested deeper than `maxDepth` fields, with code `QUERY_TOO_DEEP`. */
+export function depthLimitRule(maxDepth: number): ValidationRule {
+  return (context: ValidationContext): ASTVisitor => ({
+    OperationDefinition(node: OperationDefinitionNode) {
+      const depth = depthOf(node.selectionSet, fragmentDepths((name) => context.getFragment(name) ?? undefined));
+      if (depth > maxDepth) {
+        context.reportError(
+          requestError('QUERY_TOO_DEEP', `the query is nested ${depth} levels deep; the limit is ${maxDepth} (GRAPHQL_MAX_DEPTH)`, {
+            depth,
+            limit: maxDepth,
+          }),
+        );
+      }
+    },
+  });
+}
+
+/**
+ * Refuses operations whose cost exceeds `maxComplexity`, with code `QUERY_TOO_COMPLEX`: every field costs 1,
+ * and a field with a `complexity` extension (paginated lists: their `limit` times their selection) costs
+ * what it says. Variables count with their values.
+ */
+export function complexityLimitRule(maxComplexity: number, variables: Record<string, unknown> | undefined, operationName?: string): ValidationRule {
+  return createComplexityRule({
+    maximumComplexity: maxComplexity,
+    variables: variables ?? {},
+    ...(operationName ? { operationName } : {}),
+    estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+    createError: (max, actual) =>
+      requestError('QUERY_TOO_COMPLEX', `the query costs ${actual}; the limit is ${max} (GRAPHQL_MAX_COMPLEXITY). Ask for fewer fields or smaller pages`, {
+        complexity: actual,
+        limit: max,
+      }),
+  });
+}
+
+/** The rules on top of the specification's, for one request. */
+export function limitRules(limits: QueryLimits, variables?: Record<string, unknown>, operationName?: string): ValidationRule[] {
+  return [depthLimitRule(limits.maxDepth), complexityLimitRule(limits.maxComplexity, variables, operationName)];
+}
+
+/** The length check, before a document is parsed at all. */
+export function checkQueryLength(source: string, limits: QueryLimits): void {
+  if (source.length > limits.maxQueryLength) {
+    throw requestError('QUERY_TOO_LARGE', `the query has ${source.length} characters; the limit is ${limits.maxQueryLength} (GRAPHQL_MAX_QUERY_LENGTH)`, {
+      length: source.length,
+      limit: limits.maxQueryLength,
+    });
+  }
+}
+
+/**
+ * Full validation of a subscription document (the specification's rules and the limits). Mercurius validates
+ * queries and mutations over HTTP but starts subscriptions unvalidated, so the subscription hook calls this.
+ */
+export function validateSubscription(schema: GraphQLSchema, document: DocumentNode, limits: QueryLimits): void {
+  const errors = validate(schema, document, [...specifiedRules, ...limitRules(limits)]);
+  const first = errors[0];
+  if (first) throw typeof first.extensions['code'] === 'string' ? first : requestError('GRAPHQL_VALIDATION_FAILED', first.message);
+}

@@ -1,0 +1,151 @@
+import { NotFoundError } from '@asr-twin/domain';
+import type { ShowCommand } from '@asr-twin/ios-cli';
+import type { ChangeRecord, Fleet as FleetRecord, Page, RouterSummary } from '@asr-twin/persistence';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Actor } from '../../auth/actor.decorator.js';
+import { parseInput } from '../../common/validation.js';
+import { RouterActionService } from '../../routers/actions/router-action.service.js';
+import { presentRouterTree, type RouterTree } from '../../routers/router.presenter.js';
+import { GENERATE_BODY, UPDATE_ROUTER } from '../../routers/router.schemas.js';
+import { RouterService } from '../../routers/router.service.js';
+import { RouterShowService } from '../../routers/show/router-show.service.js';
+import { RequireGqlRole } from '../gql-access.decorator.js';
+import { given, labelRecord, labelsOf, orNull, pagedComplexity, pageOf } from '../graphql-inputs.js';
+import type { Loaders } from '../loaders.js';
+import { Label, LabelInput } from '../models/common.model.js';
+import { ShowCommandEnum } from '../models/enums.js';
+import { Fleet } from '../models/fleet.model.js';
+import { ChangePage, Chassis, Esp, Redundancy, RouteProcessor, Router, RouterFilter, RouterPage } from '../models/router.model.js';
+import { routerFilterOf } from './router-filter.js';
+
+/** A router as a list row (no tree) or with its whole tree; the tree fields load the tree when missing. */
+type RouterParent = RouterSummary | RouterTree;
+
+const MAX_ROUTERS_PAGE = 10_000;
+const MAX_CHANGES_PAGE = 1000;
+
+@Resolver(() => Router)
+export class RouterResolver {
+  constructor(
+    private readonly routerService: RouterService,
+    private readonly shows: RouterShowService,
+    private readonly actions: RouterActionService,
+  ) {}
+
+  @Query(() => RouterPage, { complexity: pagedComplexity, description: 'Routers by hostname; limit up to 10,000. Role: viewer.' })
+  @RequireGqlRole('viewer')
+  routers(
+    @Args('filter', { type: () => RouterFilter, nullable: true }) filter: RouterFilter | null,
+    @Args('limit', { type: () => Int, defaultValue: 100 }) limit: number,
+    @Args('offset', { type: () => Int, defaultValue: 0 }) offset: number,
+  ): Promise<Page<RouterSummary>> {
+    return this.routerService.list(routerFilterOf(filter), pageOf({ limit, offset }, MAX_ROUTERS_PAGE));
+  }
+
+  @Query(() => Router, { nullable: true, description: 'A router by id or hostname; null when there is none. Role: viewer.' })
+  @RequireGqlRole('viewer')
+  router(@Args('id', { type: () => ID }) id: string): Promise<RouterTree | null> {
+    return orNull(this.routerService.get(id));
+  }
+
+  @Mutation(() => Int, { description: 'Generate routers in a fleet (by id or name); answers how many were created. Role: admin.' })
+  @RequireGqlRole('admin')
+  async generateRouters(
+    @Args('fleet', { type: () => ID }) fleet: string,
+    @Args('count', { type: () => Int }) count: number,
+    @Args('models', { type: () => [String], nullable: true }) models: string[] | null,
+    @Args('hostnamePrefix', { type: () => String, nullable: true }) hostnamePrefix: string | null,
+    @Actor() actor: string,
+  ): Promise<number> {
+    const body = parseInput(GENERATE_BODY, { generate: given({ count, models, hostnamePrefix }) }, 'arguments');
+    return (await this.routerService.generate(fleet, body.generate, actor)).created;
+  }
+
+  @Mutation(() => Router, { description: 'Move a router (by id or hostname) to another fleet, or change its serial or labels. Role: admin.' })
+  @RequireGqlRole('admin')
+  updateRouter(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('fleet', { type: () => String, nullable: true }) fleet: string | null,
+    @Args('serial', { type: () => String, nullable: true }) serial: string | null,
+    @Args('labels', { type: () => [LabelInput], nullable: true }) labels: LabelInput[] | null,
+    @Actor() actor: string,
+  ): Promise<RouterTree> {
+    const patch = given({ fleet, serial, labels: labels ? labelRecord(labels) : null });
+    return this.routerService.update(id, parseInput(UPDATE_ROUTER, patch, 'arguments'), actor);
+  }
+
+  @Mutation(() => Boolean, { description: 'Delete a router (by id or hostname). Role: admin.' })
+  @RequireGqlRole('admin')
+  async deleteRouter(@Args('id', { type: () => ID }) id: string, @Actor() actor: string): Promise<boolean> {
+    await this.routerService.delete(id, actor);
+    return true;
+  }
+
+  @Mutation(() => Router, {
+    description:
+      'redundancy force-switchover on a router (by id or hostname), as POST /routers/:id/actions/force-switchover: the peer takes activity now, the later transitions follow (routerStateChanged). Role: operator.',
+  })
+  @RequireGqlRole('operator')
+  async forceSwitchover(@Args('router', { type: () => ID }) router: string, @Actor() actor: string): Promise<RouterTree> {
+    return presentRouterTree((await this.actions.forceSwitchover(router, actor)).router);
+  }
+
+  @ResolveField(() => Fleet, { description: 'Batched: one query for the fleets of a whole page' })
+  async fleet(@Parent() router: RouterParent, @Context('loaders') loaders: Loaders): Promise<FleetRecord> {
+    const fleet = await loaders.fleet.load(router.fleetId);
+    if (!fleet) throw new NotFoundError('fleet', router.fleetId);
+    return fleet;
+  }
+
+  @ResolveField(() => [Label])
+  labels(@Parent() router: RouterParent): Label[] {
+    return labelsOf(router.labels);
+  }
+
+  @ResolveField(() => Int, { description: 'Incremented by every change of the twin state' })
+  async stateVersion(@Parent() router: RouterParent, @Context('loaders') loaders: Loaders): Promise<number> {
+    return (await treeOf(router, loaders)).stateVersion;
+  }
+
+  @ResolveField(() => Chassis, { description: 'rpSlots and espSlots count the slots (REST lists their names)' })
+  async chassis(@Parent() router: RouterParent, @Context('loaders') loaders: Loaders): Promise<Chassis> {
+    const { chassis } = await treeOf(router, loaders);
+    return { ...chassis, rpSlots: chassis.rpSlots.length, espSlots: chassis.espSlots.length, notes: chassis.notes.length > 0 ? chassis.notes.join(' ') : null };
+  }
+
+  @ResolveField(() => Redundancy)
+  async redundancy(@Parent() router: RouterParent, @Context('loaders') loaders: Loaders): Promise<RouterTree['redundancy']> {
+    return (await treeOf(router, loaders)).redundancy;
+  }
+
+  @ResolveField(() => [RouteProcessor], { description: 'Batched: one query for the trees of a whole page' })
+  async routeProcessors(@Parent() router: RouterParent, @Context('loaders') loaders: Loaders): Promise<RouterTree['routeProcessors']> {
+    return (await treeOf(router, loaders)).routeProcessors;
+  }
+
+  @ResolveField(() => [Esp])
+  async esps(@Parent() router: RouterParent, @Context('loaders') loaders: Loaders): Promise<RouterTree['esps']> {
+    return (await treeOf(router, loaders)).esps;
+  }
+
+  @ResolveField(() => ChangePage, { complexity: pagedComplexity, description: 'The change log of the router, newest first' })
+  changes(
+    @Parent() router: RouterParent,
+    @Args('limit', { type: () => Int, defaultValue: 50 }) limit: number,
+    @Args('offset', { type: () => Int, defaultValue: 0 }) offset: number,
+  ): Promise<Page<ChangeRecord>> {
+    return this.routerService.changes(router.id, pageOf({ limit, offset }, MAX_CHANGES_PAGE));
+  }
+
+  @ResolveField(() => String, { complexity: 10, description: 'What the command prints on the router now, in IOS-XE format (as REST /show/*)' })
+  show(@Parent() router: RouterParent, @Args('command', { type: () => ShowCommandEnum }) command: ShowCommand): Promise<string> {
+    return this.shows.render(router.id, command);
+  }
+}
+
+async function treeOf(router: RouterParent, loaders: Loaders): Promise<RouterTree> {
+  if ('routeProcessors' in router) return router;
+  const tree = await loaders.routerTree.load(router.id);
+  if (!tree) throw new NotFoundError('router', router.id);
+  return tree;
+}

@@ -1,0 +1,70 @@
+import type { DataSource } from 'typeorm';
+import type { Page, PageRequest } from '../read-models.js';
+import type { HistogramBucket, OutageMetric, RouterResultRecord, RunVerdict } from './run-models.js';
+
+const METRIC_COLUMN: Record<OutageMetric, string> = {
+  controlPlaneOutageMs: 'control_plane_outage_ms',
+  dataPlaneOutageMs: 'data_plane_outage_ms',
+  redundancyRestoredMs: 'redundancy_restored_ms',
+  switchovers: 'switchovers',
+};
+
+interface ResultRow {
+  hostname: string;
+  model: string;
+  verdict: RunVerdict;
+  control_plane_outage_ms: string;
+  data_plane_outage_ms: string;
+  redundancy_restored_ms: string | null;
+  switchovers: number;
+  dual_active_ms: string;
+  total: string;
+}
+
+/** A page of the first iteration's results in router order; the total rides along (one statement). */
+export async function resultPage(ds: DataSource, runId: string, verdict: RunVerdict | null, page: PageRequest): Promise<Page<RouterResultRecord>> {
+  const where = `run_id = $1 AND iteration = 0 AND ($2::text IS NULL OR verdict = $2)`;
+  const rows: ResultRow[] = await ds.query(
+    `SELECT hostname, model, verdict, control_plane_outage_ms, data_plane_outage_ms, redundancy_restored_ms, switchovers,
+            dual_active_ms, (SELECT count(*) FROM run_results WHERE ${where}) AS total
+       FROM run_results WHERE ${where} ORDER BY ordinal LIMIT $3 OFFSET $4`,
+    [runId, verdict, page.limit, page.offset],
+  );
+  let total = rows[0] ? Number(rows[0].total) : 0;
+  if (!rows[0] && page.offset > 0) {
+    const count: { n: string }[] = await ds.query(`SELECT count(*) AS n FROM run_results WHERE ${where}`, [runId, verdict]);
+    total = Number(count[0]?.n ?? 0);
+  }
+  const items = rows.map((r) => ({
+    hostname: r.hostname,
+    model: r.model,
+    verdict: r.verdict,
+    controlPlaneOutageMs: Number(r.control_plane_outage_ms),
+    dataPlaneOutageMs: Number(r.data_plane_outage_ms),
+    redundancyRestoredMs: r.redundancy_restored_ms === null ? null : Number(r.redundancy_restored_ms),
+    switchovers: r.switchovers,
+    dualActiveMs: Number(r.dual_active_ms),
+  }));
+  return { items, total, limit: page.limit, offset: page.offset };
+}
+
+/**
+ * `buckets` equally wide buckets between the smallest and largest value of a metric over all of a run's
+ * results, counted with `width_bucket` in one statement. The largest value falls in the last bucket (not in
+ * `width_bucket`'s overflow bucket); when every value is the same, there is one bucket of zero width.
+ */
+export async function histogram(ds: DataSource, runId: string, metric: OutageMetric, buckets: number): Promise<HistogramBucket[]> {
+  const column = METRIC_COLUMN[metric];
+  const rows: { lower: number; upper: number; count: string }[] = await ds.query(
+    `WITH v AS (SELECT ${column}::float8 AS x FROM run_results WHERE run_id = $1 AND ${column} IS NOT NULL),
+          b AS (SELECT min(x) AS lo, max(x) AS hi, count(*) AS n FROM v),
+          c AS (SELECT CASE WHEN b.hi = b.lo THEN 1 ELSE least(width_bucket(v.x, b.lo, b.hi, $2), $2) END AS i, count(*) AS n
+                  FROM v CROSS JOIN b GROUP BY 1)
+     SELECT b.lo + (b.hi - b.lo) * (g.i - 1) / $2 AS lower, b.lo + (b.hi - b.lo) * g.i / $2 AS upper, coalesce(c.n, 0) AS count
+       FROM b CROSS JOIN generate_series(1, CASE WHEN b.n = 0 THEN 0 WHEN b.hi = b.lo THEN 1 ELSE $2 END) AS g(i)
+       LEFT JOIN c ON c.i = g.i
+      ORDER BY g.i`,
+    [runId, buckets],
+  );
+  return rows.map((r) => ({ lower: Number(r.lower), upper: Number(r.upper), count: Number(r.count) }));
+}
