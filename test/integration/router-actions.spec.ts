@@ -1,4 +1,7 @@
+import { loadConfig } from '@asr-twin/config';
+import { bullPrefix, QUEUE_NAMES, redisConnectionOptions } from '@asr-twin/jobs';
 import type { ChangeRecord, Page } from '@asr-twin/persistence';
+import { Queue } from 'bullmq';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Problem } from '../../apps/api/src/common/problem.js';
@@ -37,6 +40,8 @@ beforeAll(async () => {
     { hostname: 'edge-1', model: 'ASR1002-X' },
     { hostname: 'core-1', model: 'ASR1006' },
     { hostname: 'cut-1', model: 'ASR1006' },
+    { hostname: 'lost-1', model: 'ASR1002-X' },
+    { hostname: 'twin-1', model: 'ASR1004' },
     { hostname: 'lone-1', model: 'ASR1002-X', redundancy: 'none' },
     { hostname: 'neg-1', model: 'ASR1004' },
     { hostname: 'dark-1', model: 'ASR1004' },
@@ -197,11 +202,72 @@ describe('a write in between', () => {
   });
 });
 
+describe('two switchovers at once', () => {
+  it('are one switchover: the other request is refused or told the router changed, and writes nothing', async () => {
+    const [a, b] = await Promise.all([forceSwitchover<Answer | Problem>('twin-1', slower), forceSwitchover<Answer | Problem>('twin-1', slower)]);
+    expect([a.status, b.status].sort()).toEqual([202, 409]);
+    const refused = (a.status === 409 ? a : b).body as Problem;
+    expect(['CONFLICT', 'SWITCHOVER_REFUSED']).toContain(refused.code);
+    const t = await tree('twin-1');
+    expect(t.redundancy.switchovers).toBe(1);
+    expect(await actionRows(t.id)).toHaveLength(1);
+  });
+});
+
+describe('later transitions that Redis lost', () => {
+  it('are enqueued again from PostgreSQL by the reconciler, and the router still comes back', async () => {
+    const res = await forceSwitchover('lost-1', slower);
+    expect(res.status).toBe(202);
+    const queue = new Queue(QUEUE_NAMES.routerActions, { connection: redisConnectionOptions(loadConfig().redis.url, 'test'), prefix: bullPrefix(stack.prefix) });
+    try {
+      expect(await queue.getDelayedCount()).toBeGreaterThan(0);
+      await queue.drain(true);
+      expect(await queue.getDelayedCount()).toBe(0);
+    } finally {
+      await queue.close();
+    }
+    const done = await waitUntil('lost-1 protected again', async () => {
+      const t = await tree('lost-1');
+      return t.health === 'protected' ? t : undefined;
+    });
+    expect(done.stateVersion).toBe(2 + res.body.action.pending.length);
+    expect(await actionRows(done.id)).toEqual([expect.objectContaining({ status: 'completed' })]);
+  });
+});
+
 describe('router-state events', () => {
-  it('were published for the routers created, and never for a refused switchover', async () => {
+  it('were published for the routers created, for the observation, and never for a refused switchover', async () => {
     const created = events.messages.filter((m) => m.change === 'created').map((m) => m.hostname);
-    expect(created.sort()).toEqual(['core-1', 'cut-1', 'dark-1', 'edge-1', 'lone-1', 'neg-1']);
+    expect(created.sort()).toEqual(['core-1', 'cut-1', 'dark-1', 'edge-1', 'lone-1', 'lost-1', 'neg-1', 'twin-1']);
+    expect(events.messages.filter((m) => m.hostname === 'cut-1').map((m) => [m.stateVersion, m.change])).toEqual([
+      [1, 'created'],
+      [2, 'updated'],
+      [3, 'updated'],
+    ]);
     const refused = new Set(['lone-1', 'neg-1', 'dark-1']);
     expect(events.messages.filter((m) => refused.has(m.hostname) && m.change !== 'created')).toEqual([]);
+  });
+
+  it('tell a move to another fleet (with the fleet left) and a deletion', async () => {
+    const lab = (await tree('lone-1')).fleetId;
+    const other = (await admin('POST', '/api/v1/fleets', { name: 'lab2' })).body as { id: string };
+    expect((await admin('PATCH', '/api/v1/routers/lone-1', { fleet: 'lab2' })).status).toBe(200);
+    const moved = await events.next('the move', (m) => m.hostname === 'lone-1' && m.fleetId === other.id);
+    expect(moved).toMatchObject({ previousFleetId: lab, change: 'updated', health: 'degraded', stateVersion: 1 });
+    expect((await admin('PATCH', '/api/v1/routers/lone-1', { labels: { site: 'ams' } })).status).toBe(200);
+
+    const dark = await tree('dark-1');
+    expect((await admin('DELETE', '/api/v1/routers/dark-1')).status).toBe(204);
+    const deleted = await events.next('the deletion', (m) => m.hostname === 'dark-1' && m.change === 'deleted');
+    expect(deleted).toMatchObject({ routerId: dark.id, fleetId: lab, health: dark.health, stateVersion: dark.stateVersion });
+    expect(events.messages.filter((m) => m.hostname === 'lone-1' && m.change === 'updated')).toHaveLength(1);
+  });
+
+  it('are not published one by one for a bulk creation above the limit', async () => {
+    expect((await admin('POST', '/api/v1/fleets/lab2/routers', { generate: { count: 101, models: ['ASR1001-X'] } })).status).toBe(201);
+    expect((await admin('POST', '/api/v1/fleets/lab2/routers', { hostname: 'marker-1', model: 'ASR1001-X' })).status).toBe(201);
+    // One publishing connection keeps its order: anything from the bulk creation would have come first.
+    await events.next('the single creation', (m) => m.hostname === 'marker-1' && m.change === 'created');
+    expect(events.messages.filter((m) => m.hostname.startsWith('lab2-'))).toEqual([]);
   });
 });

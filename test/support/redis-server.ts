@@ -5,6 +5,10 @@ import { freePort } from './processes.js';
 export interface PrivateRedis {
   readonly url: string;
   readonly client: Redis;
+  /** Freezes the server (SIGSTOP): connections stay open and commands get no answer, as on a hung host. */
+  pause(): void;
+  /** Lets a paused server run again (SIGCONT). */
+  resume(): void;
   stop(): Promise<void>;
 }
 
@@ -35,10 +39,12 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
   return {
     url,
     client,
+    pause: () => child.kill('SIGSTOP'),
+    resume: () => child.kill('SIGCONT'),
     stop: async () => {
       client.disconnect();
       child.kill('SIGKILL');
-      await new Promise((r) => (child.exitCode === null ? child.once('exit', r) : r(null)));
+      await new Promise((r) => (child.exitCode === null && child.signalCode === null ? child.once('exit', r) : r(null)));
     },
   };
 }

@@ -26,7 +26,14 @@ export class JobProducer {
     queuePrefix: string,
   ) {
     const prefix = bullPrefix(queuePrefix);
-    this.queues = new Map(Object.values(QUEUE_NAMES).map((q) => [q, new Queue(q, { connection, prefix })]));
+    this.queues = new Map(
+      Object.values(QUEUE_NAMES).map((name) => {
+        const queue = new Queue(name, { connection, prefix });
+        // Connection errors are the shared client's (reported by /health); unheard, BullMQ would print them.
+        queue.on('error', () => undefined);
+        return [name, queue] as const;
+      }),
+    );
   }
 
   /** Whether the Redis connection is up now; callers that must not wait for a reconnect check this first. */

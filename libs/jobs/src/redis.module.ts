@@ -22,6 +22,8 @@ export class RedisModule implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.redis.quit().catch(() => this.redis.disconnect());
+    // QUIT waits for an answer, which never comes while Redis is unreachable (commands wait for a reconnect).
+    if (this.redis.status !== 'ready') this.redis.disconnect();
+    else await this.redis.quit().catch(() => this.redis.disconnect());
   }
 }

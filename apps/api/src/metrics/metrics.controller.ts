@@ -3,6 +3,7 @@ import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Registry } from 'prom-client';
 import { Public, RequireRole } from '../auth/access.decorators.js';
+import { OperationsMetrics } from './operations-metrics.service.js';
 
 /**
  * The `/metrics` controller, public or behind a viewer key as configured (`METRICS_PUBLIC`). Built by a
@@ -12,7 +13,10 @@ export function metricsController(publicAccess: boolean): Type {
   @ApiTags('operations')
   @Controller('metrics')
   class MetricsController {
-    constructor(@Inject(Registry) private readonly registry: Registry) {}
+    constructor(
+      @Inject(Registry) private readonly registry: Registry,
+      private readonly operations: OperationsMetrics,
+    ) {}
 
     @Get()
     @(publicAccess ? Public() : RequireRole('viewer'))
@@ -20,6 +24,7 @@ export function metricsController(publicAccess: boolean): Type {
     @ApiOperation({ summary: 'Prometheus metrics: HTTP request durations by route pattern, queue depths, runs by status, simulated events, process and Node.js runtime' })
     async scrape(@Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
       void reply.type(this.registry.contentType);
+      await this.operations.refresh();
       return this.registry.metrics();
     }
   }

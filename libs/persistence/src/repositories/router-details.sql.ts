@@ -11,7 +11,7 @@ import type { RouterDetail } from '../read-models.js';
  * IOS instances and ESPs as JSON arrays, so a page of routers costs one round trip and no row multiplication
  * (a join of the four tables would return hosts × instances × ESPs rows per router).
  */
-const DETAILS_SQL = `
+const DETAILS_SELECT = `
   SELECT r.*,
          coalesce((SELECT json_agg(json_build_object(
                     'slot', h.slot, 'state', h.state, 'kernelVersion', h.kernel_version, 'cpuCores', h.cpu_cores,
@@ -26,8 +26,7 @@ const DETAILS_SQL = `
                      FROM ios_instances i WHERE i.router_id = r.id), '[]') AS tree_instances,
          coalesce((SELECT json_agg(json_build_object('slot', e.slot, 'state', e.state, 'role', e.role, 'forwarding', e.forwarding))
                      FROM esps e WHERE e.router_id = r.id), '[]') AS tree_esps
-    FROM routers r
-   WHERE r.id = ANY($1::uuid[])`;
+    FROM routers r`;
 
 interface HostJson {
   slot: LinuxHostEntity['slot'];
@@ -104,6 +103,13 @@ function toEntity(r: DetailRow): RouterEntity {
 /** The routers with these ids and their whole trees, in one statement; unknown ids are left out. */
 export async function findRouterDetails(m: EntityManager, ids: readonly string[]): Promise<RouterDetail[]> {
   if (ids.length === 0) return [];
-  const rows: DetailRow[] = await m.query(DETAILS_SQL, [ids]);
+  const rows: DetailRow[] = await m.query(`${DETAILS_SELECT} WHERE r.id = ANY($1::uuid[])`, [ids]);
   return rows.map((row) => toRouterDetail(toEntity(row)));
+}
+
+/** One router and its whole tree by id or by hostname, in one statement (`GET /routers/:id` reads this). */
+export async function findRouterDetail(m: EntityManager, key: { id: string } | { hostname: string }): Promise<RouterDetail | null> {
+  const [where, value] = 'id' in key ? ['r.id = $1::uuid', key.id] : ['r.hostname = $1', key.hostname];
+  const rows: DetailRow[] = await m.query(`${DETAILS_SELECT} WHERE ${where}`, [value]);
+  return rows[0] ? toRouterDetail(toEntity(rows[0])) : null;
 }

@@ -4,7 +4,7 @@ import { toRouterDetail, toRouterSummary } from '../mappers.js';
 import type { NewRouter, Page, PageRequest, RouterDetail, RouterFilter, RouterPatch, RouterSummary } from '../read-models.js';
 import { isUuid, translatePgError } from './pg-errors.js';
 import { bulkInsertRouters } from './router-bulk-insert.js';
-import { findRouterDetails } from './router-details.sql.js';
+import { findRouterDetail, findRouterDetails } from './router-details.sql.js';
 import { RouterRepository } from './router.repository.js';
 
 /** Relations that make up a router's whole tree. */
@@ -47,9 +47,7 @@ export class TypeormRouterRepository extends RouterRepository {
   }
 
   async findDetail(idOrHostname: string): Promise<RouterDetail | null> {
-    const where = isUuid(idOrHostname) ? { id: idOrHostname } : { hostname: idOrHostname };
-    const entity = await this.ds.getRepository(RouterEntity).findOne({ where, relations: ROUTER_TREE });
-    return entity ? toRouterDetail(entity) : null;
+    return findRouterDetail(this.ds.manager, isUuid(idOrHostname) ? { id: idOrHostname } : { hostname: idOrHostname });
   }
 
   async findDetails(ids: readonly string[]): Promise<readonly RouterDetail[]> {

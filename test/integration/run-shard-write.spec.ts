@@ -1,0 +1,103 @@
+import { createDataSource, type ShardWrite, TypeormRunExecutionRepository, TypeormRunRepository } from '@asr-twin/persistence';
+import { parseScenario } from '@asr-twin/scenario';
+import type { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migratedTestDatabase } from '../support/context.js';
+import type { TestDatabase } from '../support/database.js';
+
+const SOURCE = `apiVersion: asr-twin/v1
+kind: Scenario
+metadata: { name: copy-write }
+spec:
+  routers:
+    - { hostname: edge-1, model: ASR1002-X }
+    - { hostname: edge-2, model: ASR1006 }
+  steps: [{ at: 1m, fault: iosd-crash, target: active }]
+`;
+
+/** Text COPY must carry unchanged: its own escape character, field and row separators, quotes, non-ASCII. */
+const AWKWARD = 'back\\slash \\N tab\there new\nline cr\r "quoted" \\\\t ünïcödé ✓';
+
+let db: TestDatabase;
+let ds: DataSource;
+let runs: TypeormRunRepository;
+let execution: TypeormRunExecutionRepository;
+
+beforeAll(async () => {
+  db = await migratedTestDatabase();
+  ds = await createDataSource({ url: db.url }).initialize();
+  runs = new TypeormRunRepository(ds);
+  execution = new TypeormRunExecutionRepository(ds);
+});
+afterAll(async () => {
+  await ds?.destroy();
+  await db?.drop();
+});
+
+async function plannedRun(): Promise<string> {
+  const parsed = parseScenario(SOURCE, 'copy-write.yaml');
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  const { run } = await runs.create({
+    scenarioId: null, scenarioName: 'copy-write', scenarioSource: SOURCE, scenario: parsed.scenario, target: { kind: 'scenario' },
+    seed: 1, iterations: 1, shardSize: 2, createdBy: 'test', idempotencyKey: null, requestHash: null,
+  });
+  const started = await execution.start(run.id);
+  await execution.snapshotTargets(started!);
+  return run.id;
+}
+
+function shard(runId: string): ShardWrite {
+  const result = (hostname: string, ordinal: number) => ({
+    iteration: 0, ordinal, hostname, model: 'ASR1002-X', verdict: 'fail' as const, controlPlaneOutageMs: 40, dataPlaneOutageMs: 0,
+    redundancyRestoredMs: ordinal === 0 ? null : 180_000, switchovers: 1, dualActiveMs: 0,
+    resultJson: JSON.stringify({ hostname, note: AWKWARD }), expectationsJson: JSON.stringify([{ observed: AWKWARD }]),
+  });
+  return {
+    runId, shard: 0, routers: 2, events: 10, durationMs: 1,
+    results: [result('edge-1', 0), result('edge-2', 1)],
+    timeline: [
+      { ordinal: 0, seq: 0, tMs: 60_000, hostname: 'edge-1', component: 'R0/0', event: AWKWARD, from: 'ACTIVE', to: null },
+      { ordinal: 1, seq: 0, tMs: 60_000, hostname: 'edge-2', component: 'R0/0', event: 'rf', from: null, to: AWKWARD },
+    ],
+  };
+}
+
+describe('writing a shard with COPY', () => {
+  it('stores every value byte for byte, NULLs as NULL, and a second write of the shard adds nothing', async () => {
+    const runId = await plannedRun();
+    const write = shard(runId);
+    const progress = await execution.writeShard(write);
+    expect(progress).toMatchObject({ routersDone: 2, routerCount: 2 });
+
+    const stored = await runs.results(runId, 0, -1, 10);
+    expect(stored.map((r) => [r.hostname, r.resultJson, r.expectationsJson])).toEqual(
+      write.results.map((r) => [r.hostname, r.resultJson, r.expectationsJson]),
+    );
+    const metrics: { redundancy_restored_ms: string | null }[] = await ds.query(
+      `SELECT redundancy_restored_ms FROM run_results WHERE run_id = $1 ORDER BY ordinal`, [runId],
+    );
+    expect(metrics.map((m) => m.redundancy_restored_ms)).toEqual([null, '180000']);
+    const timeline = await runs.timelineAfter(runId, null, 10);
+    expect(timeline.map((e) => [e.router, e.event, e.from, e.to])).toEqual([
+      ['edge-1', AWKWARD, 'ACTIVE', null],
+      ['edge-2', 'rf', null, AWKWARD],
+    ]);
+
+    expect(await execution.writeShard(write)).toBeNull();
+    const counts: { results: string; timeline: string }[] = await ds.query(
+      `SELECT (SELECT count(*) FROM run_results WHERE run_id = $1) AS results, (SELECT count(*) FROM run_timeline WHERE run_id = $1) AS timeline`,
+      [runId],
+    );
+    expect(counts[0]).toEqual({ results: '2', timeline: '2' });
+  });
+
+  it('rolls the claim back with the rows when the COPY fails, so the shard can be written again', async () => {
+    const runId = await plannedRun();
+    const broken = { ...shard(runId), timeline: [...shard(runId).timeline, shard(runId).timeline[0]!] };
+    await expect(execution.writeShard(broken)).rejects.toThrow(/duplicate key/);
+    const claims: { n: string }[] = await ds.query(`SELECT count(*) AS n FROM run_shards WHERE run_id = $1`, [runId]);
+    expect(claims[0]?.n).toBe('0');
+    expect(await runs.results(runId, 0, -1, 10)).toEqual([]);
+    expect(await execution.writeShard(shard(runId))).toMatchObject({ routersDone: 2 });
+  });
+});
