@@ -72,6 +72,12 @@ describe('loadConfig', () => {
     expect(message).toMatch(/RATE_LIMIT_PER_MINUTE/);
   });
 
+  it('serves the installation\'s own dashboard build unless DASHBOARD_DIR names another or is off', () => {
+    expect(loadConfig({}).dashboard.dir).toBeUndefined();
+    expect(loadConfig({ DASHBOARD_DIR: '/srv/dashboard' }).dashboard.dir).toBe('/srv/dashboard');
+    expect(loadConfig({ DASHBOARD_DIR: 'off' }).dashboard.dir).toBeNull();
+  });
+
   it('redacts passwords in URLs', () => {
     expect(redactUrl('postgres://user:secret@db/x')).toBe('postgres://user:***@db/x');
     expect(redactUrl('redis://127.0.0.1:6379')).toBe('redis://127.0.0.1:6379');
