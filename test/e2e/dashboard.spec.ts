@@ -78,6 +78,17 @@ describe('the operator dashboard', () => {
     await page.close();
   });
 
+  it('signs out, with a notice, a user whose key is revoked while signed in', async () => {
+    const created = await stack.admin<{ id: string; key: string }>('POST', '/api/v1/keys', { name: 'temp', role: 'viewer' });
+    const page = await openPage();
+    await signIn(page, created.key, '/scenarios');
+    await stack.admin('DELETE', `/api/v1/keys/${created.id}`);
+    await page.click('nav >> text=Runs');
+    await page.waitForSelector('#api-key');
+    expect(await page.textContent('[role=status]')).toMatch(/no longer accepts this key/);
+    await page.close();
+  });
+
   it('shows the whole fleet by health, and filters it by search, health and fleet', async () => {
     operatorPage = await openPage();
     const page = operatorPage;

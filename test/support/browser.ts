@@ -42,6 +42,10 @@ export async function launchBrowser(): Promise<TestBrowser> {
     viewport: { width: 1440, height: 900 },
     acceptDownloads: true,
   });
+  // Every Content-Security-Policy violation becomes a console error, named, whatever Chromium logs itself.
+  await context.addInitScript({
+    content: "document.addEventListener('securitypolicyviolation', (e) => console.error('CSP violation: ' + e.violatedDirective + ' blocked ' + e.blockedURI));",
+  });
   return {
     context,
     close: async () => {
