@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useSession } from '../session/session';
 import type { Variables } from './graphql';
 
@@ -9,7 +9,9 @@ import type { Variables } from './graphql';
 export function useSubscription<T>(query: string, variables: Variables, onEvent: (data: T) => void, enabled = true): void {
   const { live } = useSession();
   const handler = useRef(onEvent);
-  handler.current = onEvent;
+  useLayoutEffect(() => {
+    handler.current = onEvent;
+  });
   const varsKey = JSON.stringify(variables);
   useEffect(() => {
     if (!enabled) return;

@@ -4,7 +4,7 @@ import { bracketMatching, defaultHighlightStyle, indentOnInput, syntaxHighlighti
 import { type Diagnostic, lintGutter, setDiagnostics } from '@codemirror/lint';
 import { Compartment, EditorState, type Text } from '@codemirror/state';
 import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers } from '@codemirror/view';
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { ScenarioError } from '../api/types';
 
 /** Where an error with a 1-based line and column lies in the document: from its column to the end of its line. */
@@ -38,7 +38,9 @@ export function YamlEditor({ value, onChange, readOnly, errors }: Props) {
   const view = useRef<EditorView | null>(null);
   const editable = useRef(new Compartment());
   const changed = useRef(onChange);
-  changed.current = onChange;
+  useLayoutEffect(() => {
+    changed.current = onChange;
+  });
 
   useEffect(() => {
     const state = EditorState.create({
