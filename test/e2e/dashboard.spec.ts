@@ -6,7 +6,8 @@ import { type DashboardStack, startDashboardStack } from '../support/dashboard-s
 /**
  * The operator dashboard in headless Chromium against the built api and a worker as real processes: sign-in,
  * the fleet overview, a router's anatomy, a force-switchover seen live in other tabs, what a viewer is not
- * offered, the scenario editor's errors at their lines, and a fleet campaign followed live to its report.
+ * offered, the scenario editor's errors at their lines, a fleet campaign followed live to its report, and a
+ * run launched on one router from its page.
  * No page may log a console error (CSP violations and failed requests included). Screenshots are kept in
  * test-results/screenshots/.
  */
@@ -241,6 +242,22 @@ describe('the operator dashboard', () => {
     await runs.close();
   });
 
+  it('launches a scenario on one router from its page, and shows that router’s timeline', async () => {
+    const page = operatorPage;
+    await page.goto(`${stack.url}/routers/fra-core-01`);
+    await page.waitForSelector('[data-testid=launch-form]');
+    await page.selectOption('[data-testid=launch-scenario]', 'e2e-campaign');
+    await page.click('[data-testid=launch]');
+    await page.waitForURL(/\/runs\/[0-9a-f-]{36}$/);
+    await expect.poll(() => page.textContent('.page-head .badge.status-completed'), { timeout: 30_000 }).toBe('completed');
+    expect(await page.textContent('.page-head')).toContain('router fra-core-01');
+    await page.waitForSelector('[data-testid=timeline-chart] canvas');
+    expect(await page.inputValue('[data-testid=timeline-router]')).toBe('fra-core-01');
+    // One router: no distribution to draw.
+    expect(await page.locator('[data-testid=outage-chart]').count()).toBe(0);
+    await screenshot(page, '10-router-run');
+  });
+
   it('offers a viewer no launch, switchover, edit or cancel controls anywhere', async () => {
     const page = viewerPage;
     await page.goto(`${stack.url}/routers/ams-core-01`);
@@ -261,7 +278,7 @@ describe('the operator dashboard', () => {
     await page.click('[data-testid=run-list] a');
     await page.waitForSelector('[data-testid=run-verdict]');
     expect(await page.locator('text=Cancel run').count()).toBe(0);
-    await screenshot(page, '10-viewer-run');
+    await screenshot(page, '11-viewer-run');
   });
 });
 
