@@ -3,6 +3,7 @@ import { ApiKeys1764300000000 } from './1764300000000-api-keys.js';
 import { RedundancyFacts1764400000000 } from './1764400000000-redundancy-facts.js';
 import { ScenariosAndRuns1764500000000 } from './1764500000000-scenarios-and-runs.js';
 import { RouterActions1764600000000 } from './1764600000000-router-actions.js';
+import { ApiKeyChangesNotify1764700000000 } from './1764700000000-api-key-changes-notify.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   RedundancyFacts1764400000000,
   ScenariosAndRuns1764500000000,
   RouterActions1764600000000,
+  ApiKeyChangesNotify1764700000000,
 ];

@@ -18,7 +18,7 @@ import { ScenarioModule } from './scenarios/scenario.module.js';
 @Module({})
 export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
-    const auth = AuthModule.forRoot({ adminApiKey: config.auth.adminApiKey });
+    const auth = AuthModule.forRoot({ adminApiKey: config.auth.adminApiKey, databaseUrl: config.database.url });
     const runs = RunModule.forRoot(config.runs.shardSize);
     const routers = RouterModule.forRoot({ timeScale: config.twin.timeScale });
     return {

@@ -1,21 +1,29 @@
 import { ApiKeyRepository, ApiKeyService } from '@asr-twin/persistence';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CONFIGURED_ADMIN_KEY, ConfiguredAdminKey } from './configured-admin-key.provider.js';
+import { KEY_CHANGES_DATABASE_URL, KeyChangeListener } from './key-change.listener.js';
 import { KeyController } from './key.controller.js';
 
 /**
- * API keys: the service that issues and checks them, the key management routes and the configured first admin
- * key. The guard and the request hook are wired by the composition root and the app factory.
+ * API keys: the service that issues and checks them, the key management routes, the configured first admin
+ * key and the listener that tells subscriptions when their key changes. The guard and the request hook are
+ * wired by the composition root and the app factory.
  */
 @Module({})
 export class AuthModule {
-  static forRoot(options: { readonly adminApiKey: string | undefined }): DynamicModule {
+  static forRoot(options: { readonly adminApiKey: string | undefined; readonly databaseUrl: string }): DynamicModule {
     const service = { provide: ApiKeyService, useFactory: (repo: ApiKeyRepository) => new ApiKeyService(repo), inject: [ApiKeyRepository] };
     return {
       module: AuthModule,
       controllers: [KeyController],
-      providers: [service, { provide: CONFIGURED_ADMIN_KEY, useValue: options.adminApiKey }, ConfiguredAdminKey],
-      exports: [ApiKeyService],
+      providers: [
+        service,
+        { provide: CONFIGURED_ADMIN_KEY, useValue: options.adminApiKey },
+        ConfiguredAdminKey,
+        { provide: KEY_CHANGES_DATABASE_URL, useValue: options.databaseUrl },
+        KeyChangeListener,
+      ],
+      exports: [ApiKeyService, KeyChangeListener],
     };
   }
 }

@@ -5,7 +5,7 @@ import { checkQueryLength, depthLimitRule, validateSubscription } from './query-
 const schema = buildSchema(`
   type Node { name: String child: Node }
   type Query { node: Node }
-  type Subscription { tick: Node }
+  type Subscription { tick: Node watch(id: ID!): Node }
 `);
 
 const depthErrors = (query: string, max: number) => validate(schema, parse(query), [depthLimitRule(max)]);
@@ -49,5 +49,12 @@ describe('validateSubscription', () => {
     expect(() => validateSubscription(schema, parse('subscription { tick { name } }'), limits)).not.toThrow();
     expect(() => validateSubscription(schema, parse('subscription { tick { nope } }'), limits)).toThrow(/Cannot query field "nope"/);
     expect(() => validateSubscription(schema, parse('subscription { tick { child { name } } }'), limits)).toThrow(/nested 3 levels deep/);
+  });
+
+  it('accepts required variables, whose values only the execution sees', () => {
+    expect(() => validateSubscription(schema, parse('subscription ($id: ID!) { watch(id: $id) { name } }'), limits)).not.toThrow();
+    expect(() => validateSubscription(schema, parse('subscription ($id: ID!) { watch(id: $nope) { name } }'), limits)).toThrow(
+      /Variable "\$nope" is not defined/,
+    );
   });
 });

@@ -1,7 +1,11 @@
 import type { RouterStateMessage, RunProgressMessage } from '@asr-twin/jobs';
+import type { AuthenticatedKey } from '@asr-twin/persistence';
 import { Args, Context, ID, Resolver, Subscription } from '@nestjs/graphql';
 import type { SubscriptionContext } from 'mercurius';
+import { KeyChangeListener } from '../../auth/key-change.listener.js';
+import { endOnKeyChange } from '../end-on-key-change.js';
 import { RequireGqlRole } from '../gql-access.decorator.js';
+import { CurrentKey } from '../gql-auth.decorators.js';
 import { RouterStateEvent, RunProgressEvent } from '../models/events.model.js';
 import { type EventPayload, ROUTER_STATE_TOPIC, RUN_PROGRESS_TOPIC } from '../event-relay.service.js';
 
@@ -10,10 +14,13 @@ type RouterStatePayload = EventPayload<'routerStateChanged', Omit<RouterStateMes
 
 /**
  * Live events, relayed from Redis pub/sub by every api process (see {@link EventRelay}), so a client of any
- * process sees what any worker or process published.
+ * process sees what any worker or process published. A subscription ends with `UNAUTHENTICATED` as soon as
+ * its key is revoked or changed.
  */
 @Resolver()
 export class EventResolver {
+  constructor(private readonly keys: KeyChangeListener) {}
+
   @Subscription(() => RunProgressEvent, {
     description: 'Progress of one run (runId) or of every run (no argument), up to its final status. Role: viewer.',
     filter: (payload: RunProgressPayload, args: { runId?: string | null }) => args.runId == null || payload.runProgress.runId === args.runId,
@@ -22,8 +29,9 @@ export class EventResolver {
   runProgress(
     @Args('runId', { type: () => ID, nullable: true }) _runId: string | null,
     @Context('pubsub') pubsub: SubscriptionContext,
+    @CurrentKey() key: AuthenticatedKey,
   ): Promise<AsyncIterable<RunProgressPayload>> {
-    return pubsub.subscribe<RunProgressPayload>(RUN_PROGRESS_TOPIC);
+    return this.live(pubsub, pubsub.subscribe<RunProgressPayload>(RUN_PROGRESS_TOPIC), key);
   }
 
   @Subscription(() => RouterStateEvent, {
@@ -38,7 +46,12 @@ export class EventResolver {
     @Args('routerId', { type: () => ID, nullable: true }) _routerId: string | null,
     @Args('fleet', { type: () => ID, nullable: true }) _fleet: string | null,
     @Context('pubsub') pubsub: SubscriptionContext,
+    @CurrentKey() key: AuthenticatedKey,
   ): Promise<AsyncIterable<RouterStatePayload>> {
-    return pubsub.subscribe<RouterStatePayload>(ROUTER_STATE_TOPIC);
+    return this.live(pubsub, pubsub.subscribe<RouterStatePayload>(ROUTER_STATE_TOPIC), key);
+  }
+
+  private async live<T>(pubsub: SubscriptionContext, events: Promise<AsyncIterable<T>>, key: AuthenticatedKey): Promise<AsyncIterable<T>> {
+    return endOnKeyChange(await events, key, this.keys, () => pubsub.close());
   }
 }
