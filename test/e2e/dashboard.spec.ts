@@ -34,6 +34,10 @@ afterAll(async () => {
 
 afterEach(() => {
   for (const watch of watches) expect(watch.take()).toEqual([]);
+  // Nothing a browser does may take the api or the worker down.
+  for (const p of [stack.api, stack.worker]) {
+    expect({ code: p.child.exitCode, signal: p.child.signalCode }, p.output()).toEqual({ code: null, signal: null });
+  }
 });
 
 async function openPage(): Promise<Page> {
@@ -82,10 +86,12 @@ describe('the operator dashboard', () => {
   it('signs out, with a notice, a user whose key is revoked while signed in', async () => {
     const created = await stack.admin<{ id: string; key: string }>('POST', '/api/v1/keys', { name: 'temp', role: 'viewer' });
     const page = await openPage();
-    await signIn(page, created.key, '/scenarios');
+    await signIn(page, created.key, '/runs');
+    await markDocument(page);
     await stack.admin('DELETE', `/api/v1/keys/${created.id}`);
-    await page.click('nav >> text=Runs');
-    await page.waitForSelector('#api-key');
+    // No click, no reload: the api ends the key's subscriptions, and the dashboard signs out.
+    await page.waitForSelector('#api-key', { timeout: 10_000 });
+    expect(await stillSameDocument(page)).toBe(true);
     expect(await page.textContent('[role=status]')).toMatch(/no longer accepts this key/);
     await page.close();
   });

@@ -32,6 +32,15 @@ export function setUnauthenticatedHandler(handler: () => void): void {
   onUnauthenticated = handler;
 }
 
+/** Whether GraphQL errors (of a query or a subscription) say the key is not accepted; if so, signs out. */
+export function checkUnauthenticated(errors: unknown): boolean {
+  const refused =
+    Array.isArray(errors) &&
+    errors.some((e: { extensions?: { code?: unknown } } | null) => e?.extensions?.code === 'UNAUTHENTICATED');
+  if (refused) onUnauthenticated();
+  return refused;
+}
+
 /**
  * One GraphQL operation over HTTP (`POST /graphql`) with the signed-in key. Resolves to `data`, or rejects
  * with an {@link ApiError} carrying the first error's code and field errors.

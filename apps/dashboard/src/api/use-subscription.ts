@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useSession } from '../session/session';
-import type { Variables } from './graphql';
+import { checkUnauthenticated, type Variables } from './graphql';
 
 /**
  * A GraphQL subscription on the session's WebSocket for as long as the component is mounted (and `enabled`).
@@ -19,10 +19,12 @@ export function useSubscription<T>(query: string, variables: Variables, onEvent:
       { query, variables: JSON.parse(varsKey) as Record<string, unknown> },
       {
         next: (result) => {
+          if (checkUnauthenticated(result.errors)) return;
           if (result.data) handler.current(result.data as T);
         },
-        // Connection problems show in the header's live indicator; the client resubscribes on reconnect.
-        error: () => undefined,
+        // A revoked key ends its subscriptions with UNAUTHENTICATED: sign out. Connection problems show in
+        // the header's live indicator, and the client subscribes again when it reconnects.
+        error: (error) => void checkUnauthenticated(error),
         complete: () => undefined,
       },
     );

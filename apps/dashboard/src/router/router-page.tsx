@@ -9,7 +9,7 @@ import { ErrorBox, Loading, NotFound } from '../ui/feedback';
 import { formatDateTime } from '../ui/format';
 import { ChangeLog } from './change-log';
 import { ChassisDiagram } from './chassis-diagram';
-import { ROUTER_DETAIL, routerStateSubscription } from './router-queries';
+import { ROUTER_DETAIL, ROUTER_STATE } from './router-queries';
 import { ShowPanel } from './show-panel';
 import { SwitchoverButton } from './switchover-button';
 
@@ -53,8 +53,8 @@ export function RouterPage({ id }: { readonly id: string }) {
   const { reload } = detail;
 
   useSubscription<{ routerStateChanged: RouterStateEvent }>(
-    routerStateSubscription(router?.id ?? ''),
-    {},
+    ROUTER_STATE,
+    { id: router?.id ?? '' },
     (data) => {
       if (data.routerStateChanged.stateVersion !== router?.stateVersion) reload();
     },

@@ -22,12 +22,8 @@ export const ROUTER_CHANGES = `query RouterChanges($id: ID!, $limit: Int!, $offs
 
 export const ROUTER_SHOW = `query RouterShow($id: ID!, $command: ShowCommand!) { router(id: $id) { id show(command: $command) } }`;
 
-/**
- * The router's state changes. The id is written into the document rather than passed as a variable: the api
- * refuses subscriptions whose required variables its limit check cannot see (GRAPHQL_VALIDATION_FAILED).
- */
-export function routerStateSubscription(id: string): string {
-  return `subscription RouterState { routerStateChanged(routerId: ${JSON.stringify(id)}) { routerId hostname fleetId health stateVersion at } }`;
-}
+export const ROUTER_STATE = `subscription RouterState($id: ID!) {
+  routerStateChanged(routerId: $id) { change routerId hostname fleetId health stateVersion at }
+}`;
 
 export const FORCE_SWITCHOVER = `mutation ForceSwitchover($id: ID!) { forceSwitchover(router: $id) { id health stateVersion } }`;

@@ -10,7 +10,7 @@ import { ProgressBar, StatusBadge, VerdictBadge } from '../ui/badges';
 import { ErrorBox, Loading, NotFound } from '../ui/feedback';
 import { formatCount, formatDateTime, formatDuration } from '../ui/format';
 import { OutageSection, TimelineSection } from './run-charts';
-import { CANCEL_RUN, RUN_DETAIL, runProgressSubscription } from './run-queries';
+import { CANCEL_RUN, RUN_DETAIL, RUN_PROGRESS } from './run-queries';
 import { withProgress } from './run-progress';
 import { RunResults } from './run-results';
 
@@ -63,7 +63,7 @@ export function RunPage({ id }: { readonly id: string }) {
   const fetched = detail.data?.run ?? null;
   const run = fetched && event ? withProgress(fetched, event) : fetched;
 
-  useSubscription<{ runProgress: RunProgressEvent }>(runProgressSubscription(id), {}, ({ runProgress: next }) => {
+  useSubscription<{ runProgress: RunProgressEvent }>(RUN_PROGRESS, { runId: id }, ({ runProgress: next }) => {
     setEvent(next);
     // A new status brings what the event does not carry (aggregate, results, times): fetch the run again.
     if (fetched !== null && next.status !== fetched.status) reload();

@@ -30,9 +30,7 @@ const PROGRESS_FIELDS = 'runId status routersDone routerCount verdict';
 /** Progress of every run. */
 export const ALL_RUNS_PROGRESS = `subscription RunsProgress { runProgress { ${PROGRESS_FIELDS} } }`;
 
-/** Progress of one run; its id is written into the document (see routerStateSubscription). */
-export function runProgressSubscription(runId: string): string {
-  return `subscription RunProgress { runProgress(runId: ${JSON.stringify(runId)}) { ${PROGRESS_FIELDS} } }`;
-}
+/** Progress of one run. */
+export const RUN_PROGRESS = `subscription RunProgress($runId: ID!) { runProgress(runId: $runId) { ${PROGRESS_FIELDS} } }`;
 
 export const CANCEL_RUN = 'mutation CancelRun($id: ID!) { cancelRun(id: $id) { id status } }';
