@@ -1,4 +1,5 @@
 // Helpers shared by the service benchmarks.
+import { Redis } from 'ioredis';
 import pg from 'pg';
 
 /** Runs one statement on the `postgres` maintenance database next to `base`. */
@@ -25,4 +26,17 @@ export async function waitForHealth(url, timeoutMs = 30_000) {
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error('api did not become healthy');
+}
+
+/** Deletes every Redis key of a queue prefix: BullMQ's `{prefix}:…` and the api's `prefix:…`. */
+export async function dropRedisPrefix(url, prefix) {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  await redis.connect();
+  try {
+    for (const pattern of [`{${prefix}}:*`, `${prefix}:*`]) {
+      for await (const keys of redis.scanStream({ match: pattern, count: 1000 })) if (keys.length > 0) await redis.unlink(...keys);
+    }
+  } finally {
+    redis.disconnect();
+  }
 }
