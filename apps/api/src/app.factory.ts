@@ -49,7 +49,7 @@ export async function createApiApp(config: AppConfig, log: Pino): Promise<NestFa
   fastify.addContentTypeParser(['application/yaml', 'application/x-yaml', 'text/yaml'], { parseAs: 'string' }, (_req, body, done) =>
     done(null, body),
   );
-  await registerSecurityHeaders(app);
+  registerSecurityHeaders(app);
   await registerCors(app, config);
   // The key hook is an instance hook; the rate limit adds route hooks, which run after it.
   installApiKeyAuthentication(fastify, app.get(ApiKeyService));
