@@ -17,9 +17,23 @@ function optionsFor(name: JobName, payload: object, delayMs = 0): JobsOptions {
   };
 }
 
-/** Enqueues jobs by name with their payload type, id and options from the job table. */
+interface PendingJob {
+  readonly name: JobName;
+  readonly data: object;
+  readonly opts: JobsOptions;
+  readonly resolve: (id: string) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/**
+ * Enqueues jobs by name with their payload type, id and options from the job table. Jobs enqueued in the same
+ * turn of the event loop (concurrent requests each adding a run) go to Redis together, in one `addBulk` round
+ * trip per queue: each command is still its own job with its own deterministic id, and each caller learns the
+ * outcome of its own job.
+ */
 export class JobProducer {
   private readonly queues: ReadonlyMap<QueueName, Queue>;
+  private readonly pending = new Map<QueueName, PendingJob[]>();
 
   constructor(
     private readonly connection: Redis,
@@ -47,9 +61,31 @@ export class JobProducer {
     return q;
   }
 
-  async enqueue<N extends JobName>(name: N, payload: JobPayload<N>): Promise<string> {
-    const job = await this.queue(JOBS[name].queue).add(name, payload, optionsFor(name, payload));
-    return job.id ?? jobId(name, payload);
+  enqueue<N extends JobName>(name: N, payload: JobPayload<N>): Promise<string> {
+    const queue = JOBS[name].queue;
+    return new Promise((resolve, reject) => {
+      let batch = this.pending.get(queue);
+      if (!batch) {
+        batch = [];
+        this.pending.set(queue, batch);
+        setImmediate(() => void this.flush(queue));
+      }
+      batch.push({ name, data: payload, opts: optionsFor(name, payload), resolve, reject });
+    });
+  }
+
+  private async flush(queue: QueueName): Promise<void> {
+    const batch = this.pending.get(queue) ?? [];
+    this.pending.delete(queue);
+    try {
+      const jobs =
+        batch.length === 1
+          ? [await this.queue(queue).add(batch[0]!.name, batch[0]!.data, batch[0]!.opts)]
+          : await this.queue(queue).addBulk(batch.map(({ name, data, opts }) => ({ name, data, opts })));
+      batch.forEach((entry, i) => entry.resolve(jobs[i]?.id ?? (entry.opts.jobId as string)));
+    } catch (error) {
+      for (const entry of batch) entry.reject(error);
+    }
   }
 
   async enqueueMany<N extends JobName>(name: N, payloads: readonly JobPayload<N>[]): Promise<void> {

@@ -22,11 +22,13 @@ export function rateLimitKey(request: FastifyRequest): string {
  * fail: Redis holds no truth, PostgreSQL does.
  */
 export async function registerRateLimit(app: NestFastifyApplication, config: AppConfig): Promise<void> {
-  // A client of its own that fails fast: the shared one retries forever, which would stall requests.
+  // A client of its own that fails fast: the shared one retries forever, which would stall requests. Its only
+  // command is the limiter's script, so the counts of concurrent requests travel in one write (auto-pipelining).
   const redis = createRedis(config.redis.url, 'asr-twin-api-rate-limit', {
     maxRetriesPerRequest: 1,
     enableOfflineQueue: false,
     commandTimeout: 1000,
+    enableAutoPipelining: true,
   });
   redis.on('error', () => undefined);
   await redis.connect();

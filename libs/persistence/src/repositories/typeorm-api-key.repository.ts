@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictError } from '@asr-twin/domain';
+import DataLoader from 'dataloader';
 import { type DataSource, IsNull } from 'typeorm';
 import { API_KEY_PREFIX, FOREIGN_KEY_LOOKUP_ID } from '../api-keys/api-key-token.js';
 import type { ApiRole } from '../api-keys/api-roles.js';
@@ -9,6 +10,17 @@ import { type ApiKeyInfo, ApiKeyRepository, type NewApiKeyRow, type StoredApiKey
 import { isUuid } from './pg-errors.js';
 
 export class TypeormApiKeyRepository extends ApiKeyRepository {
+  /**
+   * Key lookups of requests that arrive together (one turn of the event loop) share one statement. Nothing is
+   * cached: every request still reads its key from PostgreSQL after it arrived, so a revocation holds from the
+   * next request on.
+   */
+  private readonly byPublicId = new DataLoader<string, StoredApiKey | null>((ids) => this.findManyByPublicId(ids), {
+    cache: false,
+    maxBatchSize: 200,
+    batchScheduleFn: (flush) => setImmediate(flush),
+  });
+
   constructor(private readonly ds: DataSource) {
     super();
   }
@@ -23,16 +35,23 @@ export class TypeormApiKeyRepository extends ApiKeyRepository {
     return toApiKeyInfo(entity);
   }
 
-  /** Runs on every authenticated request: plain SQL, without the query builder's overhead. */
-  async findByPublicId(publicId: string): Promise<StoredApiKey | null> {
-    const rows: StoredKeyRow[] = await this.ds.query(
-      `SELECT id, name, role, secret_hash, last_used_at, revoked_at FROM api_keys WHERE public_id = $1`,
-      [publicId],
+  /** Runs on every authenticated request: plain SQL, without the query builder's overhead, batched. */
+  findByPublicId(publicId: string): Promise<StoredApiKey | null> {
+    return this.byPublicId.load(publicId);
+  }
+
+  private async findManyByPublicId(publicIds: readonly string[]): Promise<(StoredApiKey | null)[]> {
+    const rows: (StoredKeyRow & { public_id: string })[] = await this.ds.query(
+      `SELECT public_id, id, name, role, secret_hash, last_used_at, revoked_at FROM api_keys WHERE public_id = ANY($1::text[])`,
+      [[...new Set(publicIds)]],
     );
-    const row = rows[0];
-    return row
-      ? { id: row.id, name: row.name, role: row.role, secretHash: row.secret_hash, lastUsedAt: row.last_used_at, revokedAt: row.revoked_at }
-      : null;
+    const found = new Map(rows.map((r) => [r.public_id, r]));
+    return publicIds.map((id) => {
+      const row = found.get(id);
+      return row
+        ? { id: row.id, name: row.name, role: row.role, secretHash: row.secret_hash, lastUsedAt: row.last_used_at, revokedAt: row.revoked_at }
+        : null;
+    });
   }
 
   async findByName(name: string): Promise<StoredApiKey | null> {
