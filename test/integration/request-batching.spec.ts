@@ -1,5 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createRedis, JobProducer } from '@asr-twin/jobs';
+import { createDataSource, type NewRun, TypeormRunRepository } from '@asr-twin/persistence';
+import { parseScenario } from '@asr-twin/scenario';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createKey, request, type RunningApi, startApi } from '../support/api.js';
@@ -77,6 +79,40 @@ describe('batched enqueues', () => {
       expect(outcomes.map((o) => o.status)).toEqual(Array(5).fill('rejected'));
     } finally {
       await broken.close().catch(() => undefined);
+    }
+  });
+});
+
+describe('batched run inserts', () => {
+  it('give simultaneous POSTs with one Idempotency-Key one run, created once', async () => {
+    const source = exampleSource('reload');
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        request<{ id: string }>(api.url, 'POST', '/api/v1/runs', { source }, { ...bearer(api.adminKey), 'idempotency-key': 'burst-1' }),
+      ),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(12).fill(202));
+    expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);
+    expect(answers.filter((a) => a.headers.get('idempotent-replayed') === 'true')).toHaveLength(11);
+  });
+
+  it('fail only the run at fault when one run of a shared statement is refused', async () => {
+    const ds = await createDataSource({ url: db.url }).initialize();
+    try {
+      const runs = new TypeormRunRepository(ds);
+      const parsed = parseScenario(exampleSource('reload'), 'reload.yaml');
+      if (!parsed.ok) throw new Error('example does not parse');
+      const run = (scenarioId: string | null): NewRun => ({
+        scenarioId, scenarioName: 'reload', scenarioSource: 'x', scenario: parsed.scenario, target: { kind: 'scenario' }, seed: 1,
+        iterations: 1, shardSize: 10, createdBy: 'test', idempotencyKey: null, requestHash: null,
+      });
+      const outcomes = await Promise.allSettled([run(null), run(randomUUID()), run(null), run(null)].map((r) => runs.create(r)));
+      expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+      expect(String((outcomes[1] as PromiseRejectedResult).reason)).toMatch(/foreign key/);
+      const ids = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value.run.id] : []));
+      expect((await Promise.all(ids.map((id) => runs.find(id)))).map((r) => r?.status)).toEqual(['queued', 'queued', 'queued']);
+    } finally {
+      await ds.destroy();
     }
   });
 });

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { Page, PageRequest } from '../read-models.js';
 import { isUuid } from '../repositories/pg-errors.js';
 import { type HistogramBucket, type NewRun, type OutageMetric, type RouterResultRecord, RUN_STATUSES, type RunRecord, type RunStatus, type RunVerdict } from './run-models.js';
+import { RunInserter } from './run-insert.sql.js';
 import { histogram, resultPage } from './run-results.sql.js';
 import { newRunRecord, type RunRow, toRunRecord } from './run-row.mapper.js';
 import { type IterationCounts, RunRepository, type StoredResult, type StoredTimelineEntry } from './run.repository.js';
@@ -28,24 +28,16 @@ const toEntry = (r: TimelineRow): StoredTimelineEntry => ({
 });
 
 export class TypeormRunRepository extends RunRepository {
+  private readonly inserter: RunInserter;
+
   constructor(private readonly ds: DataSource) {
     super();
+    this.inserter = new RunInserter(ds);
   }
 
   async create(run: NewRun): Promise<{ run: RunRecord; created: boolean; requestHash: string | null }> {
-    // Only the server-set columns come back: the scenario and its source are what the caller passed in.
-    const inserted: { id: string; created_at: Date }[] = await this.ds.query(
-      `INSERT INTO runs (id, scenario_id, scenario_name, scenario_source, scenario, target, seed, iterations, status,
-                         shard_size, idempotency_key, request_hash, created_by)
-       VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8, 'queued', $9, $10, $11, $12)
-       ON CONFLICT (idempotency_key) DO NOTHING RETURNING id, created_at`,
-      [
-        randomUUID(), run.scenarioId, run.scenarioName, run.scenarioSource, JSON.stringify(run.scenario),
-        JSON.stringify(run.target), run.seed, run.iterations, run.shardSize, run.idempotencyKey, run.requestHash, run.createdBy,
-      ],
-    );
-    const row = inserted[0];
-    if (row) return { run: newRunRecord(run, row.id, row.created_at), created: true, requestHash: run.requestHash };
+    const inserted = await this.inserter.insert(run);
+    if (inserted) return { run: newRunRecord(run, inserted.id, inserted.createdAt), created: true, requestHash: run.requestHash };
     const existing: RunRow[] = await this.ds.query(`SELECT * FROM runs WHERE idempotency_key = $1`, [run.idempotencyKey]);
     const found = existing[0] as RunRow;
     return { run: toRunRecord(found), created: false, requestHash: found.request_hash };
