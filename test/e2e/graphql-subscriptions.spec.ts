@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, randomAdminKey, request } from '../support/api.js';
@@ -7,6 +6,7 @@ import type { TestDatabase } from '../support/database.js';
 import { gql, subscribe, wsClient } from '../support/graphql.js';
 import { freePort, spawnNode, type Spawned, waitForOk } from '../support/processes.js';
 import { exampleSource, startWorker } from '../support/runs.js';
+import { testQueuePrefix } from '../support/redis-keys.js';
 
 interface ProgressEvent {
   runId: string;
@@ -23,7 +23,7 @@ interface ProgressEvent {
  */
 describe('subscriptions across api processes', () => {
   const adminKey = randomAdminKey();
-  const prefix = `test-gqlsub-${randomBytes(4).toString('hex')}`;
+  const prefix = testQueuePrefix('gqlsub');
   let db: TestDatabase;
   let apis: { url: string; process: Spawned }[] = [];
   let worker: Spawned;

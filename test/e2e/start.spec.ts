@@ -5,6 +5,7 @@ import { randomAdminKey } from '../support/api.js';
 import { baseDatabaseUrl } from '../support/context.js';
 import { databaseUrl, adminQuery } from '../support/database.js';
 import { freePort, spawnNode, type Spawned, waitForOk } from '../support/processes.js';
+import { testQueuePrefix } from '../support/redis-keys.js';
 
 /**
  * The README's start command as a user runs it, minus the install and build that `npm start` does first:
@@ -27,6 +28,7 @@ describe('the start command', () => {
       PORT: String(port),
       LOG_LEVEL: 'warn',
       ADMIN_API_KEY: adminKey,
+      QUEUE_PREFIX: testQueuePrefix('start'),
     });
     await waitForOk(`http://127.0.0.1:${port}/health`, service, 45_000);
   });

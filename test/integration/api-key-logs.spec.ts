@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { CreatedApiKey } from '@asr-twin/persistence';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, randomAdminKey, request } from '../support/api.js';
@@ -6,6 +6,7 @@ import { migratedTestDatabase } from '../support/context.js';
 import type { TestDatabase } from '../support/database.js';
 import { subscribe, wsClient } from '../support/graphql.js';
 import { freePort, spawnNode, type Spawned, waitForOk } from '../support/processes.js';
+import { testQueuePrefix } from '../support/redis-keys.js';
 
 /**
  * The built api process (`apps/api/dist/main.js`, as `npm start` runs it) logging at trace level: neither the
@@ -26,7 +27,7 @@ describe('keys in the logs', () => {
       PORT: String(port),
       LOG_LEVEL: 'trace',
       ADMIN_API_KEY: adminKey,
-      QUEUE_PREFIX: `logs-${randomBytes(6).toString('hex')}`,
+      QUEUE_PREFIX: testQueuePrefix('logs'),
     });
     await waitForOk(`${base}/health`, api, 30_000);
   });

@@ -4,6 +4,7 @@ import type { Problem } from '../../apps/api/src/common/problem.js';
 import { bearer, createKey, randomAdminKey, request, type RunningApi, startApi } from '../support/api.js';
 import { migratedTestDatabase } from '../support/context.js';
 import type { TestDatabase } from '../support/database.js';
+import { testQueuePrefix } from '../support/redis-keys.js';
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -32,7 +33,7 @@ describe('rate limit', () => {
 
   beforeAll(async () => {
     // Two api processes on one Redis, with a key prefix of their own so no other test shares the counters.
-    const env = { RATE_LIMIT_PER_MINUTE: String(LIMIT), QUEUE_PREFIX: `rl-${randomBytes(6).toString('hex')}` };
+    const env = { RATE_LIMIT_PER_MINUTE: String(LIMIT), QUEUE_PREFIX: testQueuePrefix('rl') };
     a = await start(env);
     b = await start(env);
   });

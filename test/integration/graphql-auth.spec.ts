@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { createRedis, runProgressChannel } from '@asr-twin/jobs';
 import { API_ROLES, type ApiRole } from '@asr-twin/persistence';
 import type { Client } from 'graphql-ws';
@@ -8,6 +7,7 @@ import { bearer, createKey, request, type RunningApi, startApi } from '../suppor
 import { migratedTestDatabase } from '../support/context.js';
 import type { TestDatabase } from '../support/database.js';
 import { codes, gql, type GraphqlResponse, subscribe, wsClient } from '../support/graphql.js';
+import { testQueuePrefix } from '../support/redis-keys.js';
 
 type Operation = 'Query' | 'Mutation' | 'Subscription';
 
@@ -79,7 +79,7 @@ const keys: Partial<Record<ApiRole | 'revoked', string>> = {};
 
 beforeAll(async () => {
   db = await migratedTestDatabase();
-  prefix = `test-gqlauth-${randomBytes(4).toString('hex')}`;
+  prefix = testQueuePrefix('gqlauth');
   api = await startApi(db.url, { QUEUE_PREFIX: prefix });
   for (const role of API_ROLES) keys[role] = (await createKey(api, `gql-${role}`, role)).key;
   const revoked = await createKey(api, 'gql-revoked', 'admin');

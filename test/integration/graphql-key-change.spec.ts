@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { createRedis, runProgressChannel } from '@asr-twin/jobs';
 import type { Redis } from 'ioredis';
 import pg from 'pg';
@@ -7,6 +6,7 @@ import { bearer, createKey, request, type RunningApi, startApi } from '../suppor
 import { migratedTestDatabase } from '../support/context.js';
 import type { TestDatabase } from '../support/database.js';
 import { subscribe, wsClient } from '../support/graphql.js';
+import { testQueuePrefix } from '../support/redis-keys.js';
 
 /**
  * A subscription is a request that lasts: it must end when its key stops being valid, as the next request of
@@ -21,7 +21,7 @@ const clients: ReturnType<typeof wsClient>[] = [];
 
 beforeAll(async () => {
   db = await migratedTestDatabase();
-  prefix = `test-gqlkey-${randomBytes(4).toString('hex')}`;
+  prefix = testQueuePrefix('gqlkey');
   api = await startApi(db.url, { QUEUE_PREFIX: prefix });
   other = await startApi(db.url, { QUEUE_PREFIX: prefix, ADMIN_API_KEY: api.adminKey });
   publisher = createRedis(process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379', 'test-gql-key-change');

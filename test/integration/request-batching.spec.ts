@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createRedis, JobProducer } from '@asr-twin/jobs';
 import { createDataSource, type NewRun, TypeormRunRepository } from '@asr-twin/persistence';
 import { parseScenario } from '@asr-twin/scenario';
@@ -8,6 +8,7 @@ import { bearer, createKey, request, type RunningApi, startApi } from '../suppor
 import { migratedTestDatabase } from '../support/context.js';
 import type { TestDatabase } from '../support/database.js';
 import { exampleSource } from '../support/runs.js';
+import { testQueuePrefix } from '../support/redis-keys.js';
 
 /**
  * Work of requests that arrive together is batched (one key lookup statement, one enqueue round trip); each
@@ -17,7 +18,7 @@ let db: TestDatabase;
 let api: RunningApi;
 let redis: Redis;
 let producer: JobProducer;
-const prefix = `test-batch-${randomBytes(4).toString('hex')}`;
+const prefix = testQueuePrefix('batch');
 
 beforeAll(async () => {
   db = await migratedTestDatabase();

@@ -4,6 +4,7 @@ import { loadConfig } from '@asr-twin/config';
 import { createLogger } from '@asr-twin/logging';
 import type { ApiRole, CreatedApiKey } from '@asr-twin/persistence';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { testQueuePrefix } from './redis-keys.js';
 
 export interface RunningApi {
   readonly url: string;
@@ -35,7 +36,7 @@ export async function startApi(
     DATABASE_URL: databaseUrl,
     PORT: '0',
     HOST: '127.0.0.1',
-    QUEUE_PREFIX: `test-${randomBytes(6).toString('hex')}`,
+    QUEUE_PREFIX: testQueuePrefix('api'),
     ...env,
     ADMIN_API_KEY: adminKey,
   });

@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { bearer, randomAdminKey, request } from './api.js';
 import { migratedTestDatabase } from './context.js';
 import type { TestDatabase } from './database.js';
 import { freePort, spawnNode, type Spawned, waitForOk } from './processes.js';
 import { startWorker } from './runs.js';
+import { testQueuePrefix } from './redis-keys.js';
 
 export interface DashboardStack {
   readonly url: string;
@@ -34,7 +34,7 @@ export async function startDashboardStack(env: Record<string, string> = {}): Pro
   const adminKey = randomAdminKey();
   const shared = {
     DATABASE_URL: db.url,
-    QUEUE_PREFIX: `test-dash-${randomBytes(4).toString('hex')}`,
+    QUEUE_PREFIX: testQueuePrefix('dash'),
     LOG_LEVEL: 'warn',
     ...env,
   };

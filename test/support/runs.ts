@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { request, type RunningApi, startApi } from './api.js';
 import { migratedTestDatabase } from './context.js';
 import type { TestDatabase } from './database.js';
 import { ROOT, spawnNode, type Spawned } from './processes.js';
+import { testQueuePrefix } from './redis-keys.js';
 
 export interface RunBody {
   readonly id: string;
@@ -58,7 +58,7 @@ export interface RunStack {
  * `env` adds settings to both (e.g. `TWIN_TIME_SCALE`).
  */
 export async function startRunStack(name: string, env: Record<string, string> = {}): Promise<RunStack> {
-  const prefix = `test-${name}-${randomBytes(4).toString('hex')}`;
+  const prefix = testQueuePrefix(name);
   const db = await migratedTestDatabase();
   const api = await startApi(db.url, { ...env, QUEUE_PREFIX: prefix });
   const worker = startWorker({ ...env, DATABASE_URL: db.url, QUEUE_PREFIX: prefix });
