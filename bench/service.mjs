@@ -1,34 +1,16 @@
 // Service benchmarks on scratch databases, through the real processes: POST /runs per second on an idle service,
 // a 100,000-router campaign end to end with two workers, and GET /routers/:id throughput and latency at 50 connections.
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadConfig } from '@asr-twin/config';
 import autocannon from 'autocannon';
-import { admin, dropRedisPrefix, waitForHealth } from './support.mjs';
+import { exited, withStack } from './support.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const ADMIN = 'bench-admin-key-0123456789abcdef0123456789abcdef';
 const PORT = 3927;
 const HTTP = `http://127.0.0.1:${PORT}`;
 const auth = { authorization: `Bearer ${ADMIN}` };
-
-function node(args, env) {
-  return spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: 'ignore' });
-}
-
-const exited = (child) => new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r() : child.once("exit", r)));
-
-async function call(method, path, body) {
-  const res = await fetch(`${HTTP}${path}`, {
-    method,
-    headers: { ...auth, ...(body ? { 'content-type': 'application/json' } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 200)}`);
-  return text ? JSON.parse(text) : null;
-}
+const stack = (name, workers, fn) => withStack({ name, port: PORT, adminKey: ADMIN, workers }, fn);
 
 /** VmHWM (peak resident set) of a process, MB, from /proc. */
 function peakRssMb(pid) {
@@ -68,7 +50,7 @@ async function load({ method = 'GET', path, body, connections = 50, seconds = 6,
 
 const CRASH = readFileSync(`${root}examples/iosd-crash.yaml`, 'utf8').replace(/ {2}routers:\n(?: {4}.*\n)+/, '');
 
-async function campaign(routers) {
+async function campaign(call, routers) {
   await call('POST', '/api/v1/fleets', { name: 'bench-campaign' });
   await call('POST', '/api/v1/fleets/bench-campaign/routers', { generate: { count: routers } });
   const started = performance.now();
@@ -83,49 +65,16 @@ async function campaign(routers) {
 }
 
 /**
- * A scratch database and queue prefix with the api and `workers` worker processes on it; `fn` runs against
- * them, then everything is stopped and removed (the database, and the prefix's keys in Redis).
- */
-async function withStack(suffix, workerCount, fn) {
-  const config = loadConfig();
-  if (await fetch(`${HTTP}/health`).then(() => true, () => false)) {
-    throw new Error(`port ${PORT} is in use by another process: stop it, the benchmark needs that port for its own api`);
-  }
-  const name = `asr_twin_bench_${suffix}_${process.pid}`;
-  const url = new URL(config.database.url);
-  url.pathname = `/${name}`;
-  const prefix = `bench-${suffix}-${process.pid}`;
-  const env = {
-    DATABASE_URL: url.toString(), PORT: String(PORT), LOG_LEVEL: 'warn', SEED_SAMPLE_FLEET: 'false',
-    ADMIN_API_KEY: ADMIN, QUEUE_PREFIX: prefix, RATE_LIMIT_PER_MINUTE: '100000000',
-  };
-  await new Promise((resolve, reject) =>
-    node(['apps/admin/dist/main.js', 'migrate', 'up'], env).on('exit', (c) => (c === 0 ? resolve() : reject(new Error('migrate failed')))),
-  );
-  const api = node(['apps/api/dist/main.js'], env);
-  const workers = Array.from({ length: workerCount }, () => node(['apps/worker/dist/main.js'], env));
-  try {
-    await waitForHealth(HTTP);
-    return await fn(workers);
-  } finally {
-    for (const p of [api, ...workers]) if (p.exitCode === null) p.kill('SIGTERM');
-    await Promise.all([api, ...workers].map(exited));
-    await admin(config.database.url, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await dropRedisPrefix(config.redis.url, prefix);
-  }
-}
-
-/**
  * Submissions on an idle service (no workers, so the runs stay queued and nothing else competes for the two
  * cores), then the campaign end to end with two workers, then reads of the campaign's routers.
  */
 export async function benchService({ routers = 100_000 } = {}) {
   const rows = [];
   const tiny = { source: readFileSync(`${root}examples/reload.yaml`, 'utf8') };
-  const posts = await withStack('submit', 0, () => load({ method: 'POST', path: '/api/v1/runs', body: tiny }));
+  const posts = await stack('submit', 0, () => load({ method: 'POST', path: '/api/v1/runs', body: tiny }));
   rows.push({ bench: 'POST /runs, 50 in flight', value: posts.rate, unit: 'req/s', target: '≥ 1000 req/s', pass: posts.rate >= 1000 });
-  await withStack('campaign', 2, async (workers) => {
-    const c = await campaign(routers);
+  await stack('campaign', 2, async ({ call, workers }) => {
+    const c = await campaign(call, routers);
     const rss = workers.map((w) => peakRssMb(w.pid));
     rows.push({ bench: `campaign ${routers} routers, 2 workers, timelines persisted`, value: Math.round(c.ms), unit: 'ms', target: '≤ 30000 ms', pass: c.ms <= 30_000 });
     rows.push({ bench: 'worker peak RSS during the campaign (max of 2)', value: Math.max(...rss), unit: 'MB', target: '≤ 512 MB', pass: Math.max(...rss) <= 512 });
