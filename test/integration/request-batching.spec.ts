@@ -117,3 +117,24 @@ describe('batched run inserts', () => {
     }
   });
 });
+
+describe('batched router reads', () => {
+  it('give simultaneous GET /routers/:id by id, by hostname and for a missing router each their own answer', async () => {
+    await request(api.url, 'POST', '/api/v1/fleets', { name: 'batch-reads' }, bearer(api.adminKey));
+    await request(api.url, 'POST', '/api/v1/fleets/batch-reads/routers', { generate: { count: 6, models: ['ASR1002-X', 'ASR1006'] } }, bearer(api.adminKey));
+    const listed = await request<{ items: { id: string; hostname: string; model: string }[] }>(
+      api.url, 'GET', '/api/v1/routers?fleet=batch-reads&limit=10', undefined, bearer(api.adminKey),
+    );
+    const routers = listed.body.items;
+    expect(routers).toHaveLength(6);
+    const keys = [...routers.map((r) => r.id), ...routers.map((r) => r.hostname), 'batch-reads-99999', randomUUID()];
+    const answers = await Promise.all(
+      keys.map((k) => request<{ id: string; hostname: string; routeProcessors: unknown[] }>(api.url, 'GET', `/api/v1/routers/${k}`, undefined, bearer(api.adminKey))),
+    );
+    expect(answers.map((a) => a.status)).toEqual([...Array(12).fill(200), 404, 404]);
+    const expected = [...routers, ...routers];
+    expect(answers.slice(0, 12).map((a) => [a.body.id, a.body.hostname, a.body.routeProcessors.length])).toEqual(
+      expected.map((r) => [r.id, r.hostname, r.model === 'ASR1006' ? 2 : 1]),
+    );
+  });
+});

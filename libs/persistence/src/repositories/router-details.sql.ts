@@ -4,6 +4,7 @@ import type { IosInstanceEntity } from '../entities/ios-instance.entity.js';
 import type { LinuxHostEntity } from '../entities/linux-host.entity.js';
 import type { RouterEntity } from '../entities/router.entity.js';
 import { toRouterDetail } from '../mappers.js';
+import { isUuid } from './pg-errors.js';
 import type { RouterDetail } from '../read-models.js';
 
 /**
@@ -107,9 +108,18 @@ export async function findRouterDetails(m: EntityManager, ids: readonly string[]
   return rows.map((row) => toRouterDetail(toEntity(row)));
 }
 
-/** One router and its whole tree by id or by hostname, in one statement (`GET /routers/:id` reads this). */
-export async function findRouterDetail(m: EntityManager, key: { id: string } | { hostname: string }): Promise<RouterDetail | null> {
-  const [where, value] = 'id' in key ? ['r.id = $1::uuid', key.id] : ['r.hostname = $1', key.hostname];
-  const rows: DetailRow[] = await m.query(`${DETAILS_SELECT} WHERE ${where}`, [value]);
-  return rows[0] ? toRouterDetail(toEntity(rows[0])) : null;
+/**
+ * Routers and their whole trees by id or by hostname (each key is an id when it is a UUID), in one statement:
+ * the result has one entry per key, `null` for a key that names no router.
+ */
+export async function findRouterDetailsByKey(m: EntityManager, keys: readonly string[]): Promise<(RouterDetail | null)[]> {
+  const ids = keys.filter(isUuid);
+  const hostnames = keys.filter((k) => !isUuid(k));
+  const rows: DetailRow[] = await m.query(`${DETAILS_SELECT} WHERE r.id = ANY($1::uuid[]) OR r.hostname = ANY($2::text[])`, [ids, hostnames]);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const byHostname = new Map(rows.map((r) => [r.hostname, r]));
+  return keys.map((k) => {
+    const row = isUuid(k) ? byId.get(k) : byHostname.get(k);
+    return row ? toRouterDetail(toEntity(row)) : null;
+  });
 }

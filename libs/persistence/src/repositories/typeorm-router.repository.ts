@@ -1,10 +1,11 @@
+import DataLoader from 'dataloader';
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { RouterEntity } from '../entities/router.entity.js';
 import { toRouterDetail, toRouterSummary } from '../mappers.js';
 import type { NewRouter, Page, PageRequest, RouterDetail, RouterFilter, RouterPatch, RouterSummary } from '../read-models.js';
 import { isUuid, translatePgError } from './pg-errors.js';
 import { bulkInsertRouters } from './router-bulk-insert.js';
-import { findRouterDetail, findRouterDetails } from './router-details.sql.js';
+import { findRouterDetails, findRouterDetailsByKey } from './router-details.sql.js';
 import { RouterRepository } from './router.repository.js';
 
 /** Relations that make up a router's whole tree. */
@@ -15,6 +16,12 @@ function escapeLike(text: string): string {
 }
 
 export class TypeormRouterRepository extends RouterRepository {
+  private readonly details = new DataLoader<string, RouterDetail | null>((keys) => findRouterDetailsByKey(this.ds.manager, keys), {
+    cache: false,
+    maxBatchSize: 500,
+    batchScheduleFn: (flush) => setImmediate(flush),
+  });
+
   constructor(private readonly ds: DataSource) {
     super();
   }
@@ -46,8 +53,12 @@ export class TypeormRouterRepository extends RouterRepository {
     return Number(rows[0]?.n ?? 0);
   }
 
-  async findDetail(idOrHostname: string): Promise<RouterDetail | null> {
-    return findRouterDetail(this.ds.manager, isUuid(idOrHostname) ? { id: idOrHostname } : { hostname: idOrHostname });
+  /**
+   * One router's whole tree. Reads of requests that arrive together (one turn of the event loop) share one
+   * statement; nothing is cached, every call reads the stored state as it is when the batch runs.
+   */
+  findDetail(idOrHostname: string): Promise<RouterDetail | null> {
+    return this.details.load(idOrHostname);
   }
 
   async findDetails(ids: readonly string[]): Promise<readonly RouterDetail[]> {
