@@ -1,3 +1,9 @@
+/**
+ * How long a request waits for Redis to take a job. Past it (or when Redis is not connected at all) the request
+ * answers anyway: the work is committed in PostgreSQL, and the worker's reconciler enqueues it later.
+ */
+export const ENQUEUE_TIME_LIMIT_MS = 2000;
+
 /** The outcome of a promise that had a time limit. */
 export type Settled<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };
 

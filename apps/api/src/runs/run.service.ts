@@ -16,6 +16,7 @@ import {
 } from '@asr-twin/persistence';
 import { runSeedOf } from '@asr-twin/simulator';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ENQUEUE_TIME_LIMIT_MS, settleWithin } from '../common/time-box.js';
 import { requireValidScenario } from '../scenarios/scenario-source.js';
 import { junitChunks, reportChunks } from './run-report.stream.js';
 import { requestFingerprint, runTargetOf } from './run-request.js';
@@ -90,8 +91,11 @@ export class RunService {
   async cancel(id: string): Promise<RunRecord> {
     const before = await this.get(id);
     const run = (await this.runs.cancel(before.id)) as RunRecord;
-    // Shards still queued are left in place: a worker drops a cancelled run's shard without simulating it.
-    if (run.status === 'cancelled' && before.status !== 'cancelled') await this.producer.remove('run.plan', { runId: run.id }).catch(() => false);
+    // Shards still queued are left in place: a worker drops a cancelled run's shard without simulating it, and
+    // so it does the plan job if Redis cannot be asked to remove it now.
+    if (run.status === 'cancelled' && before.status !== 'cancelled' && this.producer.connected) {
+      await settleWithin(this.producer.remove('run.plan', { runId: run.id }), ENQUEUE_TIME_LIMIT_MS);
+    }
     return run;
   }
 
@@ -142,12 +146,12 @@ export class RunService {
     return { scenarioId: stored.id, source: stored.source };
   }
 
+  /** Enqueues the run's plan job; if Redis is down or slow, the answer does not wait: the reconciler enqueues it. */
   private async enqueuePlan(runId: string): Promise<void> {
-    try {
-      await this.producer.enqueue('run.plan', { runId });
-    } catch (error) {
-      this.logger.warn({ runId, err: error, msg: 'could not enqueue the run; the reconciler will' });
-    }
+    const outcome = this.producer.connected
+      ? await settleWithin(this.producer.enqueue('run.plan', { runId }), ENQUEUE_TIME_LIMIT_MS)
+      : { ok: false as const, error: new Error('Redis is not connected') };
+    if (!outcome.ok) this.logger.warn({ runId, err: outcome.error, msg: 'could not enqueue the run; the reconciler will' });
   }
 }
 

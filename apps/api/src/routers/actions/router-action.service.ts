@@ -11,14 +11,13 @@ import {
 } from '@asr-twin/persistence';
 import type { TimelineEntry } from '@asr-twin/simulator';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { settleWithin } from '../../common/time-box.js';
+import { ENQUEUE_TIME_LIMIT_MS, settleWithin } from '../../common/time-box.js';
 import { planForceSwitchover, type SwitchoverPlan, type SwitchoverSummary } from './switchover-plan.js';
 
 /** Injection token of the factor on the wall-clock delays of later transitions (`TWIN_TIME_SCALE`). */
 export const TWIN_TIME_SCALE = Symbol('TWIN_TIME_SCALE');
 
 /** How long the request waits for Redis to take the delayed jobs; past it the reconciler enqueues them. */
-const ENQUEUE_TIME_LIMIT_MS = 2000;
 
 /** A later transition still to come. */
 export interface PendingTransition {
