@@ -1,13 +1,20 @@
 import { NotFoundError } from '@asr-twin/domain';
+import { CatalogPublisher, fleetChangeMessage } from '@asr-twin/jobs';
 import { type Fleet, type FleetPatch, FleetRepository, type NewFleet, type Page, type PageRequest } from '@asr-twin/persistence';
 import { Injectable } from '@nestjs/common';
 
+/** Fleet management; each committed change is announced on the catalog channel (`fleetChanged`). */
 @Injectable()
 export class FleetService {
-  constructor(private readonly fleets: FleetRepository) {}
+  constructor(
+    private readonly fleets: FleetRepository,
+    private readonly publisher: CatalogPublisher,
+  ) {}
 
-  create(input: NewFleet, actor: string): Promise<Fleet> {
-    return this.fleets.create(input, actor);
+  async create(input: NewFleet, actor: string): Promise<Fleet> {
+    const fleet = await this.fleets.create(input, actor);
+    this.publisher.publish(fleetChangeMessage(fleet, 'created'));
+    return fleet;
   }
 
   async get(idOrName: string): Promise<Fleet> {
@@ -30,11 +37,14 @@ export class FleetService {
     const fleet = await this.get(idOrName);
     const updated = await this.fleets.update(fleet.id, patch, actor);
     if (!updated) throw new NotFoundError('fleet', idOrName);
+    this.publisher.publish(fleetChangeMessage(updated, 'updated'));
     return updated;
   }
 
+  /** Deletes the fleet with its routers; one `deleted` message stands for them all (no router-state message each). */
   async delete(idOrName: string, actor: string): Promise<void> {
     const fleet = await this.get(idOrName);
     if (!(await this.fleets.delete(fleet.id, actor))) throw new NotFoundError('fleet', idOrName);
+    this.publisher.publish(fleetChangeMessage(fleet, 'deleted'));
   }
 }

@@ -1,8 +1,9 @@
 import { ConflictError, initialRouterState, NotFoundError, routerHealth, ValidationError } from '@asr-twin/domain';
-import { ROUTER_STATE_BULK_LIMIT, routerStateMessage, RouterStatePublisher } from '@asr-twin/jobs';
+import { CatalogPublisher, ROUTER_STATE_BULK_LIMIT, routersAddedMessage, routerStateMessage, RouterStatePublisher } from '@asr-twin/jobs';
 import {
   type ChangeRecord,
   ChangeLogRepository,
+  type Fleet,
   FleetRepository,
   type NewRouter,
   type Page,
@@ -35,6 +36,7 @@ export class RouterService {
     private readonly fleets: FleetRepository,
     private readonly changeLog: ChangeLogRepository,
     private readonly publisher: RouterStatePublisher,
+    private readonly catalog: CatalogPublisher,
   ) {}
 
   async addRouters(fleetIdOrName: string, inputs: readonly RouterInput[], actor: string): Promise<AddRoutersResult> {
@@ -46,7 +48,7 @@ export class RouterService {
       const issues = taken.map((h) => ({ field: `routers.${index.get(h)}.hostname`, message: `"${h}" is already taken` }));
       throw new ConflictError(`${taken.length} hostname(s) already taken: ${taken.slice(0, 5).join(', ')}`, issues);
     }
-    return this.insert(fleet.id, inputs.map(fromInput), actor);
+    return this.insert(fleet, inputs.map(fromInput), actor);
   }
 
   async generate(fleetIdOrName: string, spec: GenerateSpec, actor: string): Promise<AddRoutersResult> {
@@ -59,7 +61,7 @@ export class RouterService {
         { field: 'generate.hostnamePrefix', message: 'too long for the number of routers' },
       ]);
     }
-    return this.insert(fleet.id, generateRouters(spec, prefix, first), actor);
+    return this.insert(fleet, generateRouters(spec, prefix, first), actor);
   }
 
   async get(idOrHostname: string): Promise<RouterTree> {
@@ -104,11 +106,13 @@ export class RouterService {
     return this.changeLog.listForRouter(router.id, page);
   }
 
-  private async insert(fleetId: string, routers: readonly NewRouter[], actor: string): Promise<AddRoutersResult> {
-    const ids = await this.routers.insertMany(fleetId, routers, actor);
-    this.publishCreated(fleetId, routers, ids);
+  /** One bulk insert; then a `created` message per router (small inserts only) and one `routersAdded` for the fleet. */
+  private async insert(fleet: Fleet, routers: readonly NewRouter[], actor: string): Promise<AddRoutersResult> {
+    const ids = await this.routers.insertMany(fleet.id, routers, actor);
+    const announced = this.publishCreated(fleet.id, routers, ids);
+    if (ids.length > 0) this.catalog.publish(routersAddedMessage(fleet, ids.length, announced));
     return {
-      fleetId,
+      fleetId: fleet.id,
       created: ids.length,
       routers: ids.map((id, i) => ({ id, hostname: routers[i]!.hostname, model: routers[i]!.model })),
     };
@@ -116,10 +120,10 @@ export class RouterService {
 
   /**
    * One `created` message per new router, each in its healthy initial state at the first state version; nothing
-   * for bulk creations larger than {@link ROUTER_STATE_BULK_LIMIT} (see there).
+   * for bulk creations larger than {@link ROUTER_STATE_BULK_LIMIT} (see there). Whether it published them.
    */
-  private publishCreated(fleetId: string, routers: readonly NewRouter[], ids: readonly string[]): void {
-    if (ids.length > ROUTER_STATE_BULK_LIMIT) return;
+  private publishCreated(fleetId: string, routers: readonly NewRouter[], ids: readonly string[]): boolean {
+    if (ids.length > ROUTER_STATE_BULK_LIMIT) return false;
     const at = new Date();
     this.publisher.publish(
       routers.map((r, i) => {
@@ -127,6 +131,7 @@ export class RouterService {
         return routerStateMessage({ id: ids[i]!, hostname: r.hostname, fleetId, health, stateVersion: 1 }, 'created', { at });
       }),
     );
+    return true;
   }
 
   private async requireFleet(idOrName: string) {

@@ -1,19 +1,26 @@
 import { NotFoundError } from '@asr-twin/domain';
+import { CatalogPublisher, scenarioChangeMessage } from '@asr-twin/jobs';
 import { type Page, type PageRequest, ScenarioRepository, type StoredScenario } from '@asr-twin/persistence';
 import { Injectable } from '@nestjs/common';
 import { type ScenarioCheck, checkScenarioSource, requireValidScenario } from './scenario-source.js';
 
+/** Stored scenarios; each committed change is announced on the catalog channel (`scenarioChanged`). */
 @Injectable()
 export class ScenarioService {
-  constructor(private readonly scenarios: ScenarioRepository) {}
+  constructor(
+    private readonly scenarios: ScenarioRepository,
+    private readonly publisher: CatalogPublisher,
+  ) {}
 
   /** Every error and warning of a source, without storing anything. */
   validate(source: string): ScenarioCheck {
     return checkScenarioSource(source);
   }
 
-  create(source: string): Promise<StoredScenario> {
-    return this.scenarios.create({ source, parsed: requireValidScenario(source) });
+  async create(source: string): Promise<StoredScenario> {
+    const created = await this.scenarios.create({ source, parsed: requireValidScenario(source) });
+    this.publisher.publish(scenarioChangeMessage(created, 'created'));
+    return created;
   }
 
   async get(idOrName: string): Promise<StoredScenario> {
@@ -37,11 +44,13 @@ export class ScenarioService {
     const existing = await this.get(idOrName);
     const updated = await this.scenarios.replace(existing.id, { source, parsed });
     if (!updated) throw new NotFoundError('scenario', idOrName);
+    this.publisher.publish(scenarioChangeMessage(updated, 'updated'));
     return updated;
   }
 
   async delete(idOrName: string): Promise<void> {
     const existing = await this.get(idOrName);
     if (!(await this.scenarios.delete(existing.id))) throw new NotFoundError('scenario', idOrName);
+    this.publisher.publish(scenarioChangeMessage(existing, 'deleted'));
   }
 }

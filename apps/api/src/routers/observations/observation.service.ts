@@ -1,6 +1,6 @@
 import { ConflictError, NotFoundError } from '@asr-twin/domain';
 import { type FieldChange, FleetRepository, RouterRepository, RouterStateRepository } from '@asr-twin/persistence';
-import { routerStateMessage, RouterStatePublisher } from '@asr-twin/jobs';
+import { CatalogPublisher, routersAddedMessage, routerStateMessage, RouterStatePublisher } from '@asr-twin/jobs';
 import { Injectable } from '@nestjs/common';
 import { presentRouterTree, type RouterTree } from '../router.presenter.js';
 import { parseObservation } from './observation-parse.js';
@@ -26,6 +26,7 @@ export class ObservationService {
     private readonly fleets: FleetRepository,
     private readonly states: RouterStateRepository,
     private readonly publisher: RouterStatePublisher,
+    private readonly catalog: CatalogPublisher,
   ) {}
 
   /**
@@ -63,6 +64,7 @@ export class ObservationService {
     const changes = twinChanges(router.hostname, initial, next);
     const created = await this.states.insertObserved(fleet.id, router, next, changes, actor);
     this.publisher.publish(routerStateMessage(created, 'created'));
+    this.catalog.publish(routersAddedMessage(fleet, 1, true));
     return { router: presentRouterTree(created), changes };
   }
 }
