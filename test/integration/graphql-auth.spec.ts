@@ -1,4 +1,4 @@
-import { createRedis, runProgressChannel } from '@asr-twin/jobs';
+import { catalogChannel, createRedis, routerStateChannel, runProgressChannel } from '@asr-twin/jobs';
 import { API_ROLES, type ApiRole } from '@asr-twin/persistence';
 import type { Client } from 'graphql-ws';
 import type { Redis } from 'ioredis';
@@ -41,9 +41,25 @@ const FIELDS: Readonly<Record<string, ApiRole>> = {
   'Mutation.forceSwitchover': 'operator',
   'Subscription.runProgress': 'viewer',
   'Subscription.routerStateChanged': 'viewer',
+  'Subscription.fleetChanged': 'viewer',
+  'Subscription.scenarioChanged': 'viewer',
 };
 
 const NO_SUCH_ID = '6f1c1b9e-0000-4000-8000-000000000000';
+
+/** For each subscription field: the Redis channel it relays, and a valid message on it. */
+const EVENTS: Readonly<Record<string, { channel: (prefix: string) => string; message: Record<string, unknown> }>> = {
+  runProgress: { channel: runProgressChannel, message: { runId: NO_SUCH_ID, status: 'running', routersDone: 1, routerCount: 2, verdict: null } },
+  routerStateChanged: {
+    channel: routerStateChannel,
+    message: { routerId: NO_SUCH_ID, hostname: 'r1', fleetId: NO_SUCH_ID, health: 'degraded', stateVersion: 2, at: new Date().toISOString(), change: 'updated' },
+  },
+  fleetChanged: { channel: catalogChannel, message: { entity: 'fleet', change: 'created', fleetId: NO_SUCH_ID, name: 'f1', at: new Date().toISOString() } },
+  scenarioChanged: {
+    channel: catalogChannel,
+    message: { entity: 'scenario', change: 'updated', scenarioId: NO_SUCH_ID, name: 's1', revision: 2, at: new Date().toISOString() },
+  },
+};
 const WELL_FORMED_UNKNOWN_KEY = `atw_aaaaaaaaaaaa_${'A'.repeat(43)}`;
 
 interface TypeRef {
@@ -202,12 +218,9 @@ describe.each(wsCases)('%s over graphql-ws', (_name, op, field, role) => {
     }
     // The allowed key: a published event arrives (published until it does: the subscription starts asynchronously).
     const sub = subscribe(client(keys[role]), query.replace('{ __typename }', '{ __typename }'), field, {});
-    const channel = field === 'runProgress' ? runProgressChannel(prefix) : `${prefix}:router-state`;
-    const message =
-      field === 'runProgress'
-        ? { runId: NO_SUCH_ID, status: 'running', routersDone: 1, routerCount: 2, verdict: null }
-        : { routerId: NO_SUCH_ID, hostname: 'r1', fleetId: NO_SUCH_ID, health: 'degraded', stateVersion: 2, at: new Date().toISOString(), change: 'updated' };
-    const timer = setInterval(() => void publisher.publish(channel, JSON.stringify(message)), 100);
+    expect(EVENTS[field], `a message to publish for ${field}`).toBeDefined();
+    const { channel, message } = EVENTS[field]!;
+    const timer = setInterval(() => void publisher.publish(channel(prefix), JSON.stringify(message)), 100);
     try {
       await sub.waitFor(() => true, 10_000);
     } finally {

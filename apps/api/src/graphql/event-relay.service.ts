@@ -1,5 +1,5 @@
 import { RUN_STATUSES } from '@asr-twin/persistence';
-import { createRedis, routerStateChannel, runProgressChannel } from '@asr-twin/jobs';
+import { catalogChannel, createRedis, routerStateChannel, runProgressChannel } from '@asr-twin/jobs';
 import { ROUTER_HEALTH } from '@asr-twin/domain';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
@@ -11,6 +11,8 @@ import { z } from 'zod';
 /** Topics of the in-process pub/sub that subscriptions listen on. */
 export const RUN_PROGRESS_TOPIC = 'run-progress';
 export const ROUTER_STATE_TOPIC = 'router-state';
+export const FLEET_TOPIC = 'fleet-changed';
+export const SCENARIO_TOPIC = 'scenario-changed';
 
 /** What a topic carries: the event under the subscription field's name (graphql-js' default resolver). */
 export type EventPayload<F extends string, E> = { readonly [K in F]: E };
@@ -41,12 +43,38 @@ const ROUTER_STATE = z.object({
   previousFleetId: z.string().nullish().transform((v) => v ?? null),
 });
 
+const FLEET_CHANGE = z.object({
+  entity: z.literal('fleet'),
+  fleetId: z.string(),
+  name: z.string(),
+  at: z.iso.datetime(),
+  change: z.enum(['created', 'updated', 'deleted', 'routersAdded']),
+  count: z.number().int().positive().nullish().transform((v) => v ?? null),
+  routersAnnounced: z.boolean().nullish().transform((v) => v ?? null),
+});
+
+const SCENARIO_CHANGE = z.object({
+  entity: z.literal('scenario'),
+  scenarioId: z.string(),
+  name: z.string(),
+  at: z.iso.datetime(),
+  change: z.enum(['created', 'updated', 'deleted']),
+  revision: z.number().int().positive(),
+});
+
+const CATALOG = z.discriminatedUnion('entity', [FLEET_CHANGE, SCENARIO_CHANGE]);
+
+/** A fleet change as `fleetChanged` delivers it (the optional fields of other changes are null). */
+export type FleetEventData = z.output<typeof FLEET_CHANGE>;
+export type ScenarioEventData = z.output<typeof SCENARIO_CHANGE>;
+
 /**
- * Relays the Redis channels `<prefix>:run-progress` (published by workers) and `<prefix>:router-state`
- * (published after twin-state writes) into this process's GraphQL pub/sub, on one subscriber connection of
- * its own. Every api process does the same, so a subscription on any process sees every event, whichever
- * process or worker caused it. Malformed messages are dropped with a warning; Redis outages only delay
- * events (ioredis resubscribes on reconnect).
+ * Relays the Redis channels `<prefix>:run-progress` (published by workers), `<prefix>:router-state`
+ * (published after twin-state writes) and `<prefix>:catalog` (fleet and scenario changes, split here into the
+ * `fleetChanged` and `scenarioChanged` topics) into this process's GraphQL pub/sub, on one subscriber
+ * connection of its own. Every api process does the same, so a subscription on any process sees every event,
+ * whichever process or worker caused it. Malformed messages are dropped with a warning; Redis outages only
+ * delay events (ioredis resubscribes on reconnect).
  */
 @Injectable()
 export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -61,16 +89,17 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
   async onApplicationBootstrap(): Promise<void> {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance & { graphql: { pubsub: PubSub } }>();
     const pubsub = fastify.graphql.pubsub;
-    const runChannel = runProgressChannel(this.options.queuePrefix);
-    const routerChannel = routerStateChannel(this.options.queuePrefix);
+    const prefix = this.options.queuePrefix;
+    const handlers = new Map<string, (text: string) => void>([
+      [runProgressChannel(prefix), (text) => this.relay(pubsub, RUN_PROGRESS_TOPIC, 'runProgress', this.parse('run-progress', RUN_PROGRESS, text))],
+      [routerStateChannel(prefix), (text) => this.relay(pubsub, ROUTER_STATE_TOPIC, 'routerStateChanged', this.parse('router-state', ROUTER_STATE, text))],
+      [catalogChannel(prefix), (text) => this.relayCatalog(pubsub, this.parse('catalog', CATALOG, text))],
+    ]);
     const subscriber = createRedis(this.options.redisUrl, 'asr-twin-api-events');
     subscriber.on('error', () => undefined);
-    subscriber.on('message', (channel: string, text: string) => {
-      if (channel === runChannel) this.relay(pubsub, RUN_PROGRESS_TOPIC, 'runProgress', RUN_PROGRESS, text);
-      else if (channel === routerChannel) this.relay(pubsub, ROUTER_STATE_TOPIC, 'routerStateChanged', ROUTER_STATE, text);
-    });
+    subscriber.on('message', (channel: string, text: string) => handlers.get(channel)?.(text));
     await subscriber.connect();
-    await subscriber.subscribe(runChannel, routerChannel);
+    await subscriber.subscribe(...handlers.keys());
     this.subscriber = subscriber;
   }
 
@@ -78,7 +107,17 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
     await this.subscriber?.quit().catch(() => this.subscriber?.disconnect());
   }
 
-  private relay(pubsub: PubSub, topic: string, field: string, schema: z.ZodType, text: string): void {
+  private relayCatalog(pubsub: PubSub, message: z.output<typeof CATALOG> | undefined): void {
+    if (message?.entity === 'fleet') this.relay(pubsub, FLEET_TOPIC, 'fleetChanged', message);
+    else if (message?.entity === 'scenario') this.relay(pubsub, SCENARIO_TOPIC, 'scenarioChanged', message);
+  }
+
+  private relay(pubsub: PubSub, topic: string, field: string, event: unknown): void {
+    if (event !== undefined) pubsub.publish({ topic, payload: { [field]: event } });
+  }
+
+  /** The message if it is JSON that fits the schema; otherwise undefined, with a warning. */
+  private parse<S extends z.ZodType>(what: string, schema: S, text: string): z.output<S> | undefined {
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
@@ -86,10 +125,8 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
       parsed = undefined;
     }
     const result = schema.safeParse(parsed);
-    if (!result.success) {
-      this.logger.warn(`dropped a malformed ${topic} message: ${result.error.issues[0]?.message ?? 'not JSON'}`);
-      return;
-    }
-    pubsub.publish({ topic, payload: { [field]: result.data } });
+    if (result.success) return result.data;
+    this.logger.warn(`dropped a malformed ${what} message: ${result.error.issues[0]?.message ?? 'not JSON'}`);
+    return undefined;
   }
 }

@@ -18,6 +18,10 @@ export const ShowCommandEnum = {
   version: 'show version',
   platform: 'show platform',
 } as const;
+/** What happened to a fleet (`fleetChanged`). */
+export const FleetChangeEnum = { created: 'created', updated: 'updated', deleted: 'deleted', routersAdded: 'routersAdded' } as const;
+/** What happened to a stored scenario (`scenarioChanged`). */
+export const ScenarioChangeEnum = { created: 'created', updated: 'updated', deleted: 'deleted' } as const;
 
 registerEnumType(Role, { name: 'Role', description: 'Role of an API key: viewer < operator < admin' });
 registerEnumType(Health, { name: 'Health', description: 'Redundancy health of a router' });
@@ -25,3 +29,8 @@ registerEnumType(RunStatusEnum, { name: 'RunStatus' });
 registerEnumType(Verdict, { name: 'Verdict' });
 registerEnumType(OutageMetricEnum, { name: 'OutageMetric', description: 'A metric of run results (ms, or a count for switchovers)' });
 registerEnumType(ShowCommandEnum, { name: 'ShowCommand', description: 'An IOS-XE show command the twin renders' });
+registerEnumType(FleetChangeEnum, {
+  name: 'FleetChange',
+  description: 'created; updated (name, description or labels); deleted (with its routers); routersAdded (one insert of routers)',
+});
+registerEnumType(ScenarioChangeEnum, { name: 'ScenarioChange', description: 'created; updated (a new revision, perhaps under a new name); deleted' });

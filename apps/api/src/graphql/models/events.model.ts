@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Health, RunStatusEnum, Verdict } from './enums.js';
+import { FleetChangeEnum, Health, RunStatusEnum, ScenarioChangeEnum, Verdict } from './enums.js';
 import { DateTimeScalar } from './scalars.js';
 
 @ObjectType({ description: 'A change of a run’s progress, as the worker publishes it' })
@@ -45,4 +45,47 @@ export class RouterStateEvent {
 
   @Field(() => ID, { nullable: true, description: 'Set when the router moved to another fleet: the fleet it left' })
   previousFleetId!: string | null;
+}
+
+@ObjectType({ description: 'A committed change of a fleet, or routers added to it' })
+export class FleetEvent {
+  @Field(() => ID)
+  fleetId!: string;
+
+  @Field(() => String, { description: 'The fleet’s name after the change (deleted: its last name)' })
+  name!: string;
+
+  @Field(() => FleetChangeEnum)
+  change!: string;
+
+  @Field(() => DateTimeScalar)
+  at!: string;
+
+  @Field(() => Int, { nullable: true, description: 'routersAdded: how many routers the insert created' })
+  count!: number | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'routersAdded: true when each new router also got its own routerStateChanged `created` event (inserts of up to 100 routers); false for larger inserts, after which a view of the fleet reloads it',
+  })
+  routersAnnounced!: boolean | null;
+}
+
+@ObjectType({ description: 'A committed change of a stored scenario' })
+export class ScenarioEvent {
+  @Field(() => ID)
+  scenarioId!: string;
+
+  @Field(() => String, { description: 'The scenario’s name after the change (deleted: its last name)' })
+  name!: string;
+
+  @Field(() => ScenarioChangeEnum)
+  change!: string;
+
+  @Field(() => Int, { description: 'Its revision after the change (deleted: the last one)' })
+  revision!: number;
+
+  @Field(() => DateTimeScalar)
+  at!: string;
 }

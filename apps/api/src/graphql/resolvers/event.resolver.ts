@@ -6,11 +6,21 @@ import { KeyChangeListener } from '../../auth/key-change.listener.js';
 import { endOnKeyChange } from '../end-on-key-change.js';
 import { RequireGqlRole } from '../gql-access.decorator.js';
 import { CurrentKey } from '../gql-auth.decorators.js';
-import { RouterStateEvent, RunProgressEvent } from '../models/events.model.js';
-import { type EventPayload, ROUTER_STATE_TOPIC, RUN_PROGRESS_TOPIC } from '../event-relay.service.js';
+import { FleetEvent, RouterStateEvent, RunProgressEvent, ScenarioEvent } from '../models/events.model.js';
+import {
+  type EventPayload,
+  FLEET_TOPIC,
+  type FleetEventData,
+  ROUTER_STATE_TOPIC,
+  RUN_PROGRESS_TOPIC,
+  SCENARIO_TOPIC,
+  type ScenarioEventData,
+} from '../event-relay.service.js';
 
 type RunProgressPayload = EventPayload<'runProgress', RunProgressMessage>;
 type RouterStatePayload = EventPayload<'routerStateChanged', Omit<RouterStateMessage, 'previousFleetId'> & { previousFleetId: string | null }>;
+type FleetPayload = EventPayload<'fleetChanged', FleetEventData>;
+type ScenarioPayload = EventPayload<'scenarioChanged', ScenarioEventData>;
 
 /**
  * Live events, relayed from Redis pub/sub by every api process (see {@link EventRelay}), so a client of any
@@ -49,6 +59,33 @@ export class EventResolver {
     @CurrentKey() key: AuthenticatedKey,
   ): Promise<AsyncIterable<RouterStatePayload>> {
     return this.live(pubsub, pubsub.subscribe<RouterStatePayload>(ROUTER_STATE_TOPIC), key);
+  }
+
+  @Subscription(() => FleetEvent, {
+    description:
+      'Fleets created, updated, deleted (with their routers), and routers added to a fleet (one event per insert, whatever its size): of one fleet (fleet: its id) or of every fleet. Role: viewer.',
+    filter: (payload: FleetPayload, args: { fleet?: string | null }) => args.fleet == null || payload.fleetChanged.fleetId === args.fleet,
+  })
+  @RequireGqlRole('viewer')
+  fleetChanged(
+    @Args('fleet', { type: () => ID, nullable: true }) _fleet: string | null,
+    @Context('pubsub') pubsub: SubscriptionContext,
+    @CurrentKey() key: AuthenticatedKey,
+  ): Promise<AsyncIterable<FleetPayload>> {
+    return this.live(pubsub, pubsub.subscribe<FleetPayload>(FLEET_TOPIC), key);
+  }
+
+  @Subscription(() => ScenarioEvent, {
+    description: 'Stored scenarios created, updated or deleted: one scenario (scenario: its id) or every scenario. Role: viewer.',
+    filter: (payload: ScenarioPayload, args: { scenario?: string | null }) => args.scenario == null || payload.scenarioChanged.scenarioId === args.scenario,
+  })
+  @RequireGqlRole('viewer')
+  scenarioChanged(
+    @Args('scenario', { type: () => ID, nullable: true }) _scenario: string | null,
+    @Context('pubsub') pubsub: SubscriptionContext,
+    @CurrentKey() key: AuthenticatedKey,
+  ): Promise<AsyncIterable<ScenarioPayload>> {
+    return this.live(pubsub, pubsub.subscribe<ScenarioPayload>(SCENARIO_TOPIC), key);
   }
 
   private async live<T>(pubsub: SubscriptionContext, events: Promise<AsyncIterable<T>>, key: AuthenticatedKey): Promise<AsyncIterable<T>> {
