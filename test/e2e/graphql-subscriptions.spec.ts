@@ -1,3 +1,5 @@
+import { loadConfig } from '@asr-twin/config';
+import { catalogChannel, createRedis } from '@asr-twin/jobs';
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, randomAdminKey, request } from '../support/api.js';
@@ -7,6 +9,23 @@ import { gql, subscribe, wsClient } from '../support/graphql.js';
 import { freePort, spawnNode, type Spawned, waitForOk } from '../support/processes.js';
 import { exampleSource, startWorker } from '../support/runs.js';
 import { testQueuePrefix } from '../support/redis-keys.js';
+
+interface FleetEvent {
+  fleetId: string;
+  name: string;
+  change: string;
+  count: number | null;
+  routersAnnounced: boolean | null;
+  at: string;
+}
+
+interface ScenarioEvent {
+  scenarioId: string;
+  name: string;
+  change: string;
+  revision: number;
+  at: string;
+}
 
 interface ProgressEvent {
   runId: string;
@@ -19,7 +38,8 @@ interface ProgressEvent {
 /**
  * Two api processes and a worker process on one database and one Redis prefix, as `npm start` runs them: a
  * graphql-ws client of the first process follows a fleet campaign started (by the startRun mutation) through
- * the second, up to its completion, because every api process relays the workers' Redis messages.
+ * the second, up to its completion, because every api process relays the workers' Redis messages; and it sees
+ * the fleets and scenarios created, changed and deleted through the second (REST and GraphQL alike).
  */
 describe('subscriptions across api processes', () => {
   const adminKey = randomAdminKey();
@@ -119,5 +139,82 @@ describe('subscriptions across api processes', () => {
     expect(r.histogram[r.histogram.length - 1]!.upper).toBe(r.aggregate.controlPlaneOutageMs.max);
     expect(r.timeline.total).toBeGreaterThan(0);
     expect(new Set(r.timeline.items.map((e) => e.router))).toEqual(new Set(['camp-00001']));
+  });
+
+  it('delivers fleet and scenario changes made through another process, REST and GraphQL alike, to a viewer', async () => {
+    const [a, b] = [apis[0]!, apis[1]!];
+    const admin = (method: string, path: string, body?: unknown) => request<{ id: string }>(b.url, method, path, body, bearer(adminKey));
+    const viewer = await request<{ key: string }>(a.url, 'POST', '/api/v1/keys', { name: 'watcher', role: 'viewer' }, bearer(adminKey));
+    expect(viewer.status).toBe(201);
+    const camp = (await admin('GET', '/api/v1/fleets/camp')).body.id;
+    const client = wsClient(a.url, viewer.body.key);
+    clients.push(client);
+    const fleets = subscribe<FleetEvent>(client, 'subscription { fleetChanged { fleetId name change count routersAnnounced at } }', 'fleetChanged');
+    const campOnly = subscribe<FleetEvent>(client, 'subscription ($f: ID) { fleetChanged(fleet: $f) { fleetId change count } }', 'fleetChanged', { f: camp });
+    const scenarios = subscribe<ScenarioEvent>(client, 'subscription { scenarioChanged { scenarioId name change revision at } }', 'scenarioChanged');
+    const otherScenario = subscribe<ScenarioEvent>(client, 'subscription ($s: ID) { scenarioChanged(scenario: $s) { scenarioId } }', 'scenarioChanged', {
+      s: '6f1c1b9e-0000-4000-8000-000000000000',
+    });
+    await new Promise((r) => setTimeout(r, 500));
+    // Malformed messages on the channel are dropped, and the subscriptions go on.
+    const redis = createRedis(loadConfig().redis.url, 'test-catalog-junk');
+    await redis.connect();
+    await redis.publish(catalogChannel(prefix), 'not json');
+    await redis.publish(catalogChannel(prefix), JSON.stringify({ entity: 'fleet', change: 'exploded', fleetId: camp, name: 'x', at: new Date().toISOString() }));
+    await redis.publish(catalogChannel(prefix), JSON.stringify({ entity: 'scenario', change: 'created', scenarioId: camp, name: 'x', at: 'yesterday', revision: 1 }));
+    redis.disconnect();
+
+    // A fleet's life through the other process: created (REST), renamed (GraphQL), routers added in bulk by
+    // REST and GraphQL and one by one, deleted with its routers (REST).
+    const lab = await admin('POST', '/api/v1/fleets', { name: 'lab' });
+    expect(lab.status).toBe(201);
+    const renamed = await gql(b.url, 'mutation ($id: ID!) { updateFleet(id: $id, name: "lab-2") { name } }', { id: lab.body.id }, adminKey);
+    expect(renamed.errors).toEqual([]);
+    expect((await admin('POST', '/api/v1/fleets/lab-2/routers', { generate: { count: 150, models: ['ASR1001-X'] } })).status).toBe(201);
+    expect((await admin('POST', '/api/v1/fleets/lab-2/routers', [{ hostname: 'lab-one', model: 'ASR1006' }])).status).toBe(201);
+    const generated = await gql(b.url, 'mutation ($f: ID!) { generateRouters(fleet: $f, count: 120, hostnamePrefix: "gen-") }', { f: lab.body.id }, adminKey);
+    expect(generated.errors).toEqual([]);
+    expect((await admin('DELETE', '/api/v1/fleets/lab-2')).status).toBe(204);
+    // The filtered subscription hears only its own fleet.
+    expect((await admin('POST', '/api/v1/fleets/camp/routers', { hostname: 'camp-extra', model: 'ASR1002-X' })).status).toBe(201);
+
+    await fleets.waitFor((e) => e.fleetId === camp, 10_000);
+    const id = lab.body.id;
+    expect(fleets.events.map(({ at: _at, ...e }) => e)).toEqual([
+      { fleetId: id, name: 'lab', change: 'created', count: null, routersAnnounced: null },
+      { fleetId: id, name: 'lab-2', change: 'updated', count: null, routersAnnounced: null },
+      { fleetId: id, name: 'lab-2', change: 'routersAdded', count: 150, routersAnnounced: false },
+      { fleetId: id, name: 'lab-2', change: 'routersAdded', count: 1, routersAnnounced: true },
+      { fleetId: id, name: 'lab-2', change: 'routersAdded', count: 120, routersAnnounced: false },
+      { fleetId: id, name: 'lab-2', change: 'deleted', count: null, routersAnnounced: null },
+      { fleetId: camp, name: 'camp', change: 'routersAdded', count: 1, routersAnnounced: true },
+    ]);
+    expect(fleets.events.every((e) => Date.parse(e.at) > Date.now() - 60_000)).toBe(true);
+    await campOnly.waitFor(() => true, 10_000);
+    expect(campOnly.events).toEqual([{ fleetId: camp, change: 'routersAdded', count: 1 }]);
+
+    // A scenario's life: created (REST), replaced under a new description (GraphQL), deleted (REST).
+    const source = exampleSource('iosd-crash');
+    const created = await admin('POST', '/api/v1/scenarios', { source });
+    expect(created.status).toBe(201);
+    const replaced = await gql(
+      b.url,
+      'mutation ($id: ID!, $source: String!) { updateScenario(id: $id, source: $source) { revision } }',
+      { id: created.body.id, source: source.replace('name: iosd-crash', 'name: iosd-crash-2') },
+      adminKey,
+    );
+    expect(replaced.errors).toEqual([]);
+    expect((await admin('DELETE', '/api/v1/scenarios/iosd-crash-2')).status).toBe(204);
+    await scenarios.waitFor((e) => e.change === 'deleted', 10_000);
+    expect(scenarios.events.map(({ at: _at, ...e }) => e)).toEqual([
+      { scenarioId: created.body.id, name: 'iosd-crash', change: 'created', revision: 1 },
+      { scenarioId: created.body.id, name: 'iosd-crash-2', change: 'updated', revision: 2 },
+      { scenarioId: created.body.id, name: 'iosd-crash-2', change: 'deleted', revision: 2 },
+    ]);
+    expect(otherScenario.events).toEqual([]);
+    for (const sub of [fleets, campOnly, scenarios, otherScenario]) {
+      expect(sub.errors).toEqual([]);
+      sub.stop();
+    }
   });
 });
