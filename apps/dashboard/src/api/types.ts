@@ -223,3 +223,22 @@ export interface RouterStateEvent {
   readonly stateVersion: number;
   readonly at: string;
 }
+
+/** A fleet created, updated, deleted (with its routers), or routers added to it (one event per insert). */
+export interface FleetEvent {
+  readonly change: 'created' | 'updated' | 'deleted' | 'routersAdded';
+  readonly fleetId: string;
+  readonly name: string;
+  /** routersAdded: how many routers the insert created. */
+  readonly count: number | null;
+  /** routersAdded: each new router also got a `created` router state event (small inserts), so no reload is needed. */
+  readonly routersAnnounced: boolean | null;
+}
+
+/** A stored scenario created, updated (a new revision) or deleted. */
+export interface ScenarioEvent {
+  readonly change: 'created' | 'updated' | 'deleted';
+  readonly scenarioId: string;
+  readonly name: string;
+  readonly revision: number;
+}

@@ -36,7 +36,7 @@ const HEALTH_ORDER: Readonly<Record<Health, number>> = { down: 0, degraded: 1, p
 export function toRow(router: RouterSummary, fleetId: string, fleetNames: ReadonlyMap<string, string>): RouterRow {
   const fleetName = fleetNames.get(fleetId) ?? fleetId;
   const labels = router.labels.map((l) => `${l.key}=${l.value}`).join(', ');
-  const haystack = [router.hostname, router.model, fleetName, router.redundancyMode, router.softwareVersion, labels].join(' ').toLowerCase();
+  const haystack = haystackOf({ ...router, fleetName, labels });
   return {
     id: router.id,
     hostname: router.hostname,
@@ -50,6 +50,18 @@ export function toRow(router: RouterSummary, fleetId: string, fleetNames: Readon
     labels,
     haystack,
   };
+}
+
+type Searched = Pick<RouterRow, 'hostname' | 'model' | 'fleetName' | 'redundancyMode' | 'softwareVersion' | 'labels'>;
+
+/** The lowercased text a search looks in. */
+function haystackOf(row: Searched): string {
+  return [row.hostname, row.model, row.fleetName, row.redundancyMode, row.softwareVersion, row.labels].join(' ').toLowerCase();
+}
+
+/** The row under its fleet's new name (which the search finds it by, too). */
+export function withFleetName(row: RouterRow, fleetName: string): RouterRow {
+  return { ...row, fleetName, haystack: haystackOf({ ...row, fleetName }) };
 }
 
 export function fleetNameMap(fleets: readonly FleetSummary[]): Map<string, string> {

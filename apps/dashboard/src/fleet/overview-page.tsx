@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { HEALTHS, type Health } from '../api/types';
 import { ErrorBox, Loading } from '../ui/feedback';
 import { formatCount } from '../ui/format';
@@ -46,6 +46,12 @@ export function OverviewPage() {
     else next.add(health);
     setFilter({ ...filter, health: next });
   };
+
+  // A fleet deleted (or never there, in a bookmark) filters nothing: show every fleet instead of no router.
+  const missingFleet = !loading && filter.fleetId !== null && !fleets.some((f) => f.id === filter.fleetId);
+  useEffect(() => {
+    if (missingFleet) setFilter({ ...filter, fleetId: null });
+  }, [missingFleet]);
 
   const counts = useMemo(() => countByHealth(rows), [rows]);
   const models = useMemo(() => [...new Set(rows.map((r) => r.model))].sort(), [rows]);

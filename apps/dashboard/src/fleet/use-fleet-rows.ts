@@ -1,87 +1,19 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { FLEET_CHANGES } from '../api/catalog-events';
 import { graphql } from '../api/graphql';
-import type { FleetSummary, Page, RouterStateEvent, RouterSummary } from '../api/types';
+import type { FleetEvent, FleetSummary, RouterStateEvent, RouterSummary } from '../api/types';
 import { useSubscription } from '../api/use-subscription';
 import { useSession } from '../session/session';
+import { applyFleetEvents, mergeRows, upsertFleet } from './fleet-catalog';
+import { allRows, fleetRows, ONE_ROUTER } from './fleet-loader';
 import { applyStateEvents, fleetNameMap, indexRows, type RouterRow, toRow } from './fleet-rows';
 
-/** The contract's largest `routers` page, and the most routers one request asks for. */
-const PAGE = 10_000;
-/** Fleets (or fleet pages) one request asks for, as aliases: keeps the document short. */
-const ALIASES_PER_REQUEST = 40;
-const PARALLEL_REQUESTS = 3;
 /** Events are applied in batches, so a burst of state changes renders once. */
 const FLUSH_MS = 200;
 /** More unknown routers than this in one batch: reload everything rather than fetch them one by one. */
 const MAX_SINGLE_FETCHES = 50;
 
-const SUMMARY = 'id hostname model health redundancyMode softwareVersion labels { key value }';
-const FLEETS = 'query OverviewFleets($offset: Int!) { fleets(limit: 100, offset: $offset) { total items { id name routerCount } } }';
-const ONE_ROUTER = `query OverviewRouter($id: ID!) { router(id: $id) { ${SUMMARY} fleet { id } } }`;
 const STATE_CHANGES = 'subscription OverviewStates { routerStateChanged { change routerId hostname fleetId health stateVersion at } }';
-
-interface Slice {
-  readonly fleetId: string;
-  readonly offset: number;
-  readonly limit: number;
-}
-
-async function allFleets(key: string): Promise<FleetSummary[]> {
-  const fleets: FleetSummary[] = [];
-  for (let offset = 0; ; offset += 100) {
-    const page = (await graphql<{ fleets: Page<FleetSummary> }>(key, FLEETS, { offset })).fleets;
-    fleets.push(...page.items);
-    if (page.items.length === 0 || fleets.length >= page.total) return fleets;
-  }
-}
-
-/**
- * Requests that fetch every router grouped by fleet: each fleet (in pages of 10,000) is an alias of its own,
- * packed up to 10,000 routers a request. Asking by fleet spares the api a fleet lookup per router.
- */
-export function planRequests(fleets: readonly FleetSummary[]): Slice[][] {
-  const requests: Slice[][] = [];
-  let current: Slice[] = [];
-  let size = 0;
-  for (const fleet of fleets) {
-    for (let offset = 0; offset < fleet.routerCount; offset += PAGE) {
-      const limit = Math.min(PAGE, fleet.routerCount - offset);
-      if (current.length > 0 && (size + limit > PAGE || current.length >= ALIASES_PER_REQUEST)) {
-        requests.push(current);
-        current = [];
-        size = 0;
-      }
-      current.push({ fleetId: fleet.id, offset, limit });
-      size += limit;
-    }
-  }
-  if (current.length > 0) requests.push(current);
-  return requests;
-}
-
-function routersDocument(slices: readonly Slice[]): string {
-  const fields = slices.map(
-    (s, i) => `f${i}: routers(filter: { fleet: ${JSON.stringify(s.fleetId)} }, limit: ${s.limit}, offset: ${s.offset}) { items { ${SUMMARY} } }`,
-  );
-  return `query OverviewRouters { ${fields.join(' ')} }`;
-}
-
-async function fetchSlices(key: string, slices: readonly Slice[]): Promise<{ router: RouterSummary; fleetId: string }[]> {
-  const data = await graphql<Record<string, Page<RouterSummary>>>(key, routersDocument(slices));
-  return slices.flatMap((s, i) => (data[`f${i}`]?.items ?? []).map((router) => ({ router, fleetId: s.fleetId })));
-}
-
-async function allRows(key: string): Promise<{ fleets: FleetSummary[]; rows: RouterRow[]; names: Map<string, string> }> {
-  const fleets = await allFleets(key);
-  const names = fleetNameMap(fleets);
-  const requests = planRequests(fleets);
-  const rows: RouterRow[] = [];
-  for (let i = 0; i < requests.length; i += PARALLEL_REQUESTS) {
-    const answers = await Promise.all(requests.slice(i, i + PARALLEL_REQUESTS).map((slices) => fetchSlices(key, slices)));
-    for (const answer of answers) for (const { router, fleetId } of answer) rows.push(toRow(router, fleetId, names));
-  }
-  return { fleets, rows, names };
-}
 
 export interface FleetRows {
   readonly rows: readonly RouterRow[];
@@ -90,21 +22,34 @@ export interface FleetRows {
   readonly error: Error | null;
 }
 
+/** What the events are applied to: the rows and fleets as last rendered, and whether a load has finished. */
+interface Current {
+  rows: readonly RouterRow[];
+  index: Map<string, number>;
+  fleets: readonly FleetSummary[];
+  names: Map<string, string>;
+  loaded: boolean;
+}
+
+const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
+
 /**
  * Every router of the twin as overview rows, loaded in as few requests as the contract allows, then kept
- * current by `routerStateChanged`: known routers are patched in place, new ones fetched one by one.
+ * current by `routerStateChanged` (known routers patched in place, new ones fetched one by one) and by
+ * `fleetChanged` (fleets created, renamed and deleted; after routers were added in bulk, that fleet's routers
+ * are fetched again and the new ones added, nothing else).
  */
 export function useFleetRows(): FleetRows {
   const { key, reconnects } = useSession();
   const [state, setState] = useState<FleetRows>({ rows: [], fleets: [], loading: true, error: null });
-  // The rows as last rendered: events are applied to them synchronously, then rendered.
-  const current = useRef<{ rows: readonly RouterRow[]; index: Map<string, number>; names: Map<string, string> }>({
-    rows: [],
-    index: new Map(),
-    names: new Map(),
-  });
-  const buffer = useRef<RouterStateEvent[]>([]);
+  const current = useRef<Current>({ rows: [], index: new Map(), fleets: [], names: new Map(), loaded: false });
+  const stateEvents = useRef<RouterStateEvent[]>([]);
+  // Fleet events wait for a load to finish; they are idempotent, so applying one the load already saw is harmless.
+  const fleetEvents = useRef<FleetEvent[]>([]);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // Fleets being fetched again; true when another bulk insert arrived meanwhile (fetch once more after).
+  const refetching = useRef(new Map<string, boolean>());
+  const deletedFleets = useRef(new Set<string>());
   const [generation, setGeneration] = useState(0);
 
   const show = useCallback((rows: readonly RouterRow[], reindex: boolean) => {
@@ -113,20 +58,11 @@ export function useFleetRows(): FleetRows {
     setState((s) => ({ ...s, rows }));
   }, []);
 
-  useEffect(() => {
-    let cancelled = false;
-    allRows(key).then(
-      ({ fleets, rows, names }) => {
-        if (cancelled) return;
-        current.current = { rows, index: indexRows(rows), names };
-        setState({ rows, fleets, loading: false, error: null });
-      },
-      (error: unknown) => !cancelled && setState((s) => ({ ...s, loading: false, error: error instanceof Error ? error : new Error(String(error)) })),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [key, reconnects, generation]);
+  const showFleets = useCallback((fleets: readonly FleetSummary[]) => {
+    current.current.fleets = fleets;
+    current.current.names = fleetNameMap(fleets);
+    setState((s) => ({ ...s, fleets }));
+  }, []);
 
   const fetchUnknown = useCallback(
     async (ids: readonly string[]) => {
@@ -154,18 +90,83 @@ export function useFleetRows(): FleetRows {
     [key, show],
   );
 
+  /** Fetches a fleet's routers after a bulk insert and adds those not shown yet; known rows keep their state. */
+  const refetchFleet = useCallback(
+    async (fleetId: string): Promise<void> => {
+      if (refetching.current.has(fleetId)) {
+        refetching.current.set(fleetId, true);
+        return;
+      }
+      refetching.current.set(fleetId, false);
+      try {
+        const fetched = await fleetRows(key, fleetId);
+        if (fetched === null || deletedFleets.current.has(fleetId)) return;
+        if (!current.current.loaded) {
+          // A full load started meanwhile and may have read the fleet before the insert: once more after it.
+          fleetEvents.current.push({ change: 'routersAdded', fleetId, name: fetched.fleet.name, count: null, routersAnnounced: false });
+          return;
+        }
+        showFleets(upsertFleet(current.current.fleets, fetched.fleet));
+        const merged = mergeRows(current.current.rows, current.current.index, fetched.rows);
+        if (merged !== current.current.rows) show(merged, true);
+      } catch (error) {
+        setState((s) => ({ ...s, error: asError(error) }));
+      } finally {
+        const again = refetching.current.get(fleetId) === true;
+        refetching.current.delete(fleetId);
+        if (again) void refetchFleet(fleetId);
+      }
+    },
+    [key, show, showFleets],
+  );
+
+  const applyFleets = useCallback(() => {
+    const events = fleetEvents.current;
+    fleetEvents.current = [];
+    for (const event of events) if (event.change === 'deleted') deletedFleets.current.add(event.fleetId);
+    const patch = applyFleetEvents(current.current.fleets, current.current.rows, events);
+    if (patch.fleets !== current.current.fleets) showFleets(patch.fleets);
+    if (patch.rows !== current.current.rows) show(patch.rows, patch.removed);
+    for (const fleetId of patch.reload) void refetchFleet(fleetId);
+  }, [refetchFleet, show, showFleets]);
+
   const flush = useCallback(() => {
     timer.current = null;
-    const events = buffer.current;
-    buffer.current = [];
+    if (current.current.loaded && fleetEvents.current.length > 0) applyFleets();
+    const events = stateEvents.current;
+    stateEvents.current = [];
     const patched = applyStateEvents(current.current.rows, current.current.index, events);
     if (patched.rows !== current.current.rows) show(patched.rows, patched.removed);
     if (patched.unknownIds.length > 0) void fetchUnknown(patched.unknownIds);
-  }, [fetchUnknown, show]);
+  }, [applyFleets, fetchUnknown, show]);
+  const schedule = useCallback(() => {
+    timer.current ??= setTimeout(flush, FLUSH_MS);
+  }, [flush]);
+
+  useEffect(() => {
+    let cancelled = false;
+    current.current.loaded = false;
+    allRows(key).then(
+      ({ fleets, rows, names }) => {
+        if (cancelled) return;
+        current.current = { rows, index: indexRows(rows), fleets, names, loaded: true };
+        setState({ rows, fleets, loading: false, error: null });
+        if (fleetEvents.current.length > 0) schedule();
+      },
+      (error: unknown) => !cancelled && setState((s) => ({ ...s, loading: false, error: asError(error) })),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [key, reconnects, generation, schedule]);
 
   useSubscription<{ routerStateChanged: RouterStateEvent }>(STATE_CHANGES, {}, (data) => {
-    buffer.current.push(data.routerStateChanged);
-    timer.current ??= setTimeout(flush, FLUSH_MS);
+    stateEvents.current.push(data.routerStateChanged);
+    schedule();
+  });
+  useSubscription<{ fleetChanged: FleetEvent }>(FLEET_CHANGES, {}, (data) => {
+    fleetEvents.current.push(data.fleetChanged);
+    schedule();
   });
 
   useEffect(
