@@ -1,4 +1,5 @@
 import { Link } from 'wouter';
+import { useFleetListLive } from '../api/catalog-events';
 import type { RouterDetail, RouterStateEvent } from '../api/types';
 import { useQuery } from '../api/use-query';
 import { useSubscription } from '../api/use-subscription';
@@ -60,6 +61,8 @@ export function RouterPage({ id }: { readonly id: string }) {
     },
     router !== null,
   );
+  // Its fleet renamed (the name shows here) or deleted with its routers.
+  useFleetListLive(reload, { fleet: router?.fleet.id, enabled: router !== null });
 
   if (detail.error && !router) return <ErrorBox error={detail.error} title="The router could not be loaded" />;
   if (detail.loading && !router) return <Loading what="the router" />;

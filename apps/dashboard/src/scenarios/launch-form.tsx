@@ -1,5 +1,6 @@
 import { type FormEvent, useMemo, useState } from 'react';
 import { useLocation } from 'wouter';
+import { useFleetListLive, useScenarioListLive } from '../api/catalog-events';
 import { graphql } from '../api/graphql';
 import type { FleetSummary, Page } from '../api/types';
 import { useQuery } from '../api/use-query';
@@ -72,7 +73,10 @@ export function LaunchForm({ scenario, source, fixedTarget }: Props) {
   const { key } = useSession();
   const [, navigate] = useLocation();
   const fleets = useQuery<{ fleets: Page<FleetSummary> }>(FLEETS);
-  const names = useQuery<{ scenarios: Page<{ id: string; name: string }> }>(SCENARIO_NAMES, {}, { skip: scenario !== undefined || source !== undefined });
+  const choosesScenario = scenario === undefined && source === undefined;
+  const names = useQuery<{ scenarios: Page<{ id: string; name: string }> }>(SCENARIO_NAMES, {}, { skip: !choosesScenario });
+  useFleetListLive(fleets.reload, { enabled: !fixedTarget });
+  useScenarioListLive(names.reload, choosesScenario);
   const [chosenScenario, setChosenScenario] = useState('');
   const [kind, setKind] = useState<Kind>(fixedTarget ? 'router' : 'scenario');
   const [choice, setChoice] = useState<Record<string, string>>({});

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
+import { useScenarioListLive } from '../api/catalog-events';
 import type { Page, Scenario } from '../api/types';
 import { useQuery } from '../api/use-query';
 import { useSession } from '../session/session';
@@ -9,12 +10,13 @@ import { SCENARIO_LIST } from './scenario-queries';
 
 const LIMIT = 50;
 
-/** The stored scenarios; operators may write new ones. */
+/** The stored scenarios, updated live as they are created, changed or deleted; operators may write new ones. */
 export function ScenarioListPage() {
   const session = useSession();
   const [offset, setOffset] = useState(0);
   const list = useQuery<{ scenarios: Page<Scenario> }>(SCENARIO_LIST, { limit: LIMIT, offset }, { keepPrevious: true });
   const page = list.data?.scenarios;
+  useScenarioListLive(list.reload);
   return (
     <section className="page">
       <header className="page-head">
