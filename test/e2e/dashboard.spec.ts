@@ -6,8 +6,8 @@ import { type DashboardStack, startDashboardStack } from '../support/dashboard-s
 /**
  * The operator dashboard in headless Chromium against the built api and a worker as real processes: sign-in,
  * the fleet overview, a router's anatomy, a force-switchover seen live in other tabs, what a viewer is not
- * offered, the scenario editor's errors at their lines, a fleet campaign followed live to its report, and a
- * run launched on one router from its page.
+ * offered, the scenario editor's errors at their lines, a fleet campaign followed live to its report, a
+ * run launched on one router from its page, and fleets, bulk-added routers and scenarios appearing live.
  * No page may log a console error (CSP violations and failed requests included). Screenshots are kept in
  * test-results/screenshots/.
  */
@@ -285,6 +285,55 @@ describe('the operator dashboard', () => {
     await page.waitForSelector('[data-testid=run-verdict]');
     expect(await page.locator('text=Cancel run').count()).toBe(0);
     await screenshot(page, '11-viewer-run');
+  });
+
+  it('shows fleets, routers added in bulk and scenarios created through REST in open tabs, without a reload', async () => {
+    const overview = await openPage();
+    await signIn(overview, keys.viewer);
+    const total = 109 + CAMPAIGN_ROUTERS;
+    const count = () => overview.textContent('[data-testid=router-count]');
+    await expect.poll(count).toBe(`${total} of ${total} routers`);
+    const scenarios = viewerPage;
+    await scenarios.goto(`${stack.url}/scenarios`);
+    await scenarios.waitForSelector('[data-testid=scenario-list] a');
+    await Promise.all([markDocument(overview), markDocument(scenarios)]);
+    // The GraphQL operations the overview sends from now on, by name.
+    const operations: string[] = [];
+    overview.on('request', (r) => {
+      const name = /^\s*query (\w+)/.exec((r.postDataJSON() as { query?: string } | null)?.query ?? '')?.[1];
+      if (r.url().endsWith('/graphql') && name) operations.push(name);
+    });
+
+    // A fleet created through REST joins the fleet filter.
+    await stack.admin('POST', '/api/v1/fleets', { name: 'bulk' });
+    const fleetOptions = () => overview.locator('select[aria-label=fleet] option').allTextContents();
+    await expect.poll(fleetOptions, { timeout: 10_000 }).toContain('bulk');
+    // Routers generated into it, more than are announced one by one, appear with the right count.
+    await stack.admin('POST', '/api/v1/fleets/bulk/routers', { generate: { count: 250, models: ['ASR1001-X', 'ASR1006'] } });
+    const grown = total + 250;
+    await expect.poll(count, { timeout: 10_000 }).toBe(`${grown} of ${grown} routers`);
+    // Only that fleet was read again, not every fleet and router.
+    expect(operations).toEqual(['OverviewFleet', 'OverviewRouters']);
+    await overview.selectOption('select[aria-label=fleet]', { label: 'bulk' });
+    await expect.poll(count).toBe(`250 of ${grown} routers`);
+    // Renamed: the filter keeps the fleet under its new name, and so do its rows.
+    await stack.admin('PATCH', '/api/v1/fleets/bulk', { name: 'bulk-renamed' });
+    await expect.poll(() => overview.locator('select[aria-label=fleet] option:checked').textContent(), { timeout: 10_000 }).toBe('bulk-renamed');
+    expect(await overview.textContent('[data-hostname="bulk-00001"] [role=cell]:nth-child(3)')).toBe('bulk-renamed');
+    await screenshot(overview, '12-bulk-fleet-live');
+
+    // A scenario stored through REST joins the list in the other tab.
+    await stack.admin('POST', '/api/v1/scenarios', { source: CAMPAIGN_SOURCE.replace('name: e2e-campaign', 'name: e2e-live') });
+    await expect.poll(() => scenarios.locator('[data-testid=scenario-list] a').allTextContents(), { timeout: 10_000 }).toContain('e2e-live');
+    await screenshot(scenarios, '13-scenario-live');
+
+    // Deleted with its routers: they leave the overview, and the filter shows every fleet again.
+    await stack.admin('DELETE', '/api/v1/fleets/bulk-renamed');
+    await expect.poll(count, { timeout: 10_000 }).toBe(`${total} of ${total} routers`);
+    expect(await fleetOptions()).not.toContain('bulk-renamed');
+    expect(await stillSameDocument(overview)).toBe(true);
+    expect(await stillSameDocument(scenarios)).toBe(true);
+    await overview.close();
   });
 });
 
