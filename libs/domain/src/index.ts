@@ -2,6 +2,7 @@ export * from './chassis.js';
 export * from './errors.js';
 export * from './libvirt.js';
 export * from './rf-state.js';
+export * from './router-start.js';
 export * from './router-state.js';
 export * from './scenario-model.js';
 export * from './timing-profile.js';

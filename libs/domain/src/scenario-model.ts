@@ -1,4 +1,5 @@
 import type { ChassisModel, EspSlot, InstanceName, RpSlot } from './chassis.js';
+import type { RouterStart } from './router-start.js';
 import type { RedundancyMode } from './router-state.js';
 
 /**
@@ -34,6 +35,11 @@ export interface ScenarioRouter {
   readonly redundancy: RedundancyMode;
   /** IOS-XE version, e.g. `17.3.4a`. @defaultValue `17.3.4a` */
   readonly version: string;
+  /**
+   * Where the router starts the run; absent: the healthy state of a new router (`healthyStart`). A scenario
+   * file declares it as `state:`; a server run over stored routers freezes each router's twin state here.
+   */
+  readonly start?: RouterStart;
 }
 
 /** Picks routers from the twin's fleet; all given fields must match. */

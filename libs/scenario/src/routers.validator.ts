@@ -11,6 +11,7 @@ import type { Diagnostics } from './diagnostics.js';
 import { at, label, readEnum, readFields, readList, readMap, readString, type Field } from './field-reader.js';
 import { SCENARIO_LIMITS } from './scenario-limits.js';
 import { quoteValue } from './source-node.js';
+import { readStartState } from './start-state.validator.js';
 
 /** Cisco's rule for `hostname`: a letter first, a letter or digit last, letters, digits and hyphens between. */
 const HOSTNAME = /^[A-Za-z](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
@@ -31,7 +32,7 @@ export interface RoutersRead {
 
 /** `spec.routers`: embedded targets, defaults applied, hostnames unique (case-insensitively, as DNS). */
 export function readRouters(f: Field, d: Diagnostics): RoutersRead {
-  const items = readList(f, 'routers (hostname, model, redundancy, version)', d);
+  const items = readList(f, 'routers (hostname, model, redundancy, version, state)', d);
   if (items === undefined) return { routers: [], complete: false, models: [] };
   if (items.length === 0) {
     d.error('empty-list', at(f), 'routers is an empty list; list at least one router, or remove routers to target routers chosen by the run');
@@ -59,7 +60,7 @@ interface RouterRead {
 }
 
 function readRouter(f: Field, d: Diagnostics): RouterRead {
-  const keys = ['hostname', 'model', 'redundancy', 'version'] as const;
+  const keys = ['hostname', 'model', 'redundancy', 'version', 'state'] as const;
   const fields = readFields(f, { keys, required: ['hostname', 'model'], what: 'a router' }, d);
   if (fields === undefined) return {};
   const hostname = fields.hostname && readHostname(fields.hostname, d);
@@ -69,13 +70,10 @@ function readRouter(f: Field, d: Diagnostics): RouterRead {
   const read = { ...(hostname === undefined ? {} : { hostname, hostnameField: fields.hostname }), ...(model === undefined ? {} : { model }) };
   if (hostname === undefined || model === undefined) return read;
   if ((fields.redundancy && !redundancy) || (fields.version && !version)) return read;
-  const router: ScenarioRouter = {
-    hostname,
-    model,
-    redundancy: redundancy ?? defaultRedundancyMode(model),
-    version: version ?? DEFAULT_SOFTWARE_VERSION,
-  };
-  return { ...read, router };
+  const base = { hostname, model, redundancy: redundancy ?? defaultRedundancyMode(model), version: version ?? DEFAULT_SOFTWARE_VERSION };
+  if (fields.state === undefined) return { ...read, router: base };
+  const start = readStartState(fields.state, base, d);
+  return start === undefined ? read : { ...read, router: { ...base, start } };
 }
 
 /** `spec.selector`: picks routers of the twin's fleet; every given criterion must match. */

@@ -58,6 +58,13 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   'params-on-fault.yaml': [['field-not-allowed', 10, 7]],
   'routers-and-selector.yaml': [['conflicting-fields', 10, 3]],
   'scalar-document.yaml': [['wrong-type', 2, 1]],
+  'state-guest-on-down-host.yaml': [
+    ['impossible-state', 14, 17],
+    ['unknown-state', 19, 17],
+    ['target-not-on-chassis', 21, 11],
+  ],
+  'state-hot-under-rpr.yaml': [['impossible-state', 13, 17]],
+  'state-two-active.yaml': [['impossible-state', 11, 9]],
   'seed-out-of-range.yaml': [['invalid-integer', 7, 9]],
   'step-beyond-horizon.yaml': [['step-beyond-horizon', 11, 11]],
   'string-for-list.yaml': [['wrong-type', 7, 10]],

@@ -43,11 +43,13 @@ export const SCENARIO_ERROR_CODES = [
   'unknown-invariant',
   'invalid-target',
   'invalid-bounds',
+  'unknown-state',
   // rules across fields
   'duplicate-hostname',
   'step-beyond-horizon',
   'target-not-allowed',
   'target-not-on-chassis',
+  'impossible-state',
   // reporting itself
   'too-many-errors',
   'internal-error',

@@ -1,5 +1,6 @@
 import { DURATION_METRICS, type Expectation, type IssuParams, type Scenario, type ScenarioStep } from '@asr-twin/domain';
 import { formatDuration } from './duration.js';
+import { startDocument } from './start-state.validator.js';
 import { formatTarget } from './step-target.js';
 
 /** JSON-compatible value of a scenario document. */
@@ -19,13 +20,18 @@ export function scenarioToDocument(scenario: Scenario): { [key: string]: Scenari
     spec: {
       ...optional('seed', spec.seed),
       horizon: formatDuration(spec.horizonMs),
-      ...(spec.routers === undefined ? {} : { routers: spec.routers.map((r) => ({ ...r })) }),
+      ...(spec.routers === undefined ? {} : { routers: spec.routers.map(routerDocument) }),
       ...(spec.selector === undefined ? {} : { selector: selectorDocument(spec.selector) }),
       timing: Object.fromEntries(Object.entries(spec.timing).map(([key, ms]) => [key, formatDuration(ms)])),
       steps: spec.steps.map(stepDocument),
       expect: spec.expect.map(expectationDocument),
     },
   };
+}
+
+function routerDocument(router: NonNullable<Scenario['spec']['routers']>[number]): { [key: string]: ScenarioDocumentValue } {
+  const { start, ...plain } = router;
+  return start === undefined ? { ...plain } : { ...plain, state: startDocument(start) as { [key: string]: ScenarioDocumentValue } };
 }
 
 function selectorDocument(selector: NonNullable<Scenario['spec']['selector']>): { [key: string]: ScenarioDocumentValue } {

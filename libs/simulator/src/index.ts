@@ -34,4 +34,4 @@ export {
   type RouterSnapshot,
 } from './snapshot.js';
 export { playTwinAction, type ActionPhase, type TwinActionName, type TwinActionOptions, type TwinActionOutcome } from './twin-action.js';
-export { engineMode, type TwinRouterInput } from './twin-start.js';
+export { twinStart, type TwinRouterInput } from './twin-start.js';

@@ -1,4 +1,4 @@
-import type { ChassisModel, DomainState, InstanceName, RfStateName } from '@asr-twin/domain';
+import type { ChassisModel, DomainState, InstanceName, RfStateName, RouterStart } from '@asr-twin/domain';
 import type { TimelineEntry } from './sim-state.js';
 
 export type { TimelineEntry } from './sim-state.js';
@@ -40,6 +40,11 @@ export interface RouterResult {
   readonly model: ChassisModel;
   readonly verdict: Verdict;
   readonly error?: string;
+  /**
+   * The state the router started the run from (DESIGN.md "The twin of the real fleet"); absent only for a
+   * router that could not be placed in the simulator at all (an unknown model).
+   */
+  readonly start?: RouterStart;
   readonly metrics: RouterMetrics;
   readonly final: { readonly instances: readonly FinalInstance[] };
 }

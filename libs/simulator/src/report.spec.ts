@@ -23,7 +23,7 @@ describe('run report (DESIGN.md "Results")', () => {
     const parsed = JSON.parse(JSON.stringify(report)) as Record<string, unknown>;
     expect(Object.keys(parsed)).toEqual(['scenario', 'seed', 'verdict', 'routers', 'expectations', 'timeline']);
     const r = report.routers[0];
-    expect(Object.keys(r ?? {})).toEqual(['hostname', 'model', 'verdict', 'metrics', 'final']);
+    expect(Object.keys(r ?? {})).toEqual(['hostname', 'model', 'verdict', 'start', 'metrics', 'final']);
     expect(Object.keys(r?.metrics ?? {})).toEqual([
       'controlPlaneOutageMs',
       'dataPlaneOutageMs',

@@ -6,6 +6,7 @@ import {
   type Expectation,
   type InstanceName,
   type RfStateName,
+  type RouterStart,
 } from '@asr-twin/domain';
 import { instanceName } from './engine-core.js';
 import { evaluateExpectations, routerVerdict } from './expectations.js';
@@ -57,14 +58,14 @@ function finalOf(s: SimState): RouterResult['final'] {
 
 /** Metrics of a finished (or paused) run, per DESIGN.md "Results". */
 export function metricsOf(s: SimState): RouterMetrics {
-  // Before its reference step fires nothing has happened: the router is as it started (redundant iff SSO).
-  const initially = s.configuredMode === 'sso' ? 0 : null;
+  // Before its reference step fires nothing has happened: the router is as it started.
+  const initially = s.startRedundant === 1 ? 0 : null;
   const restored = s.tRef < 0 ? initially : s.lostAt < 0 ? 0 : s.restoredAt < 0 ? null : s.restoredAt - s.tRef;
   return {
     controlPlaneOutageMs: s.cpOutMs,
     dataPlaneOutageMs: s.dpOutMs,
     redundancyRestoredMs: s.error === null ? restored : null,
-    switchovers: s.switchovers,
+    switchovers: s.switchovers - s.switchoverBase,
     dualActiveMs: s.dualMs,
   };
 }
@@ -76,9 +77,10 @@ export function buildRun(s: SimState, expect: readonly Expectation[]): RouterRun
   const expectations = evaluateExpectations(s.hostname, metrics, expect, failed);
   const verdict = routerVerdict(expectations, failed);
   const final = finalOf(s);
+  const start = s.start as RouterStart;
   const result = failed
-    ? { hostname: s.hostname, model: s.model, verdict, error: s.error as string, metrics, final }
-    : { hostname: s.hostname, model: s.model, verdict, metrics, final };
+    ? { hostname: s.hostname, model: s.model, verdict, error: s.error as string, start, metrics, final }
+    : { hostname: s.hostname, model: s.model, verdict, start, metrics, final };
   return { result, expectations, timeline: s.timeline ?? NO_TIMELINE, events: s.events };
 }
 

@@ -23,6 +23,15 @@ import {
   type ScenarioStep,
   type StepTarget,
   type TimingKey,
+  derivedOperatingMode,
+  RF,
+  rfStateName,
+  startProblems,
+  type DomainState,
+  type EspState,
+  type HostState,
+  type RfStateCode,
+  type RouterStart,
 } from '@asr-twin/domain';
 import type { RouterRun, TimelineEntry } from './report-types.js';
 
@@ -176,10 +185,46 @@ export function runArbitrary(maxSteps = 12): fc.Arbitrary<{ scenario: Scenario; 
       fastBoot: fc.boolean(),
     })
     .chain(({ model, mode, horizonMs, seed, fastBoot }) =>
-      fc.array(stepArbitrary(model, horizonMs), { maxLength: maxSteps }).map((steps) => ({
+      fc.record({ steps: fc.array(stepArbitrary(model, horizonMs), { maxLength: maxSteps }), start: fc.option(startArbitrary(model, mode)) }).map(({ steps, start }) => ({
         scenario: scenario({ horizonMs, steps, timing: fastBoot ? { standbyBootToHot: 40 * SEC, chassisReload: 90 * SEC } : {} }),
-        router: router('prop', model, mode),
+        router: start === null ? router('prop', model, mode) : { ...router('prop', model, mode), start },
         seed,
       })),
     );
+}
+
+const START_RF: readonly RfStateCode[] = [RF.DISABLED, RF.NEGOTIATION, RF.STANDBY_COLD, RF.STANDBY_COLD_BULK, RF.STANDBY_HOT, RF.ACTIVE_FAST, RF.ACTIVE];
+
+/** Possible starting states of a router (`startProblems` finds nothing), unhealthy ones included. */
+export function startArbitrary(model: ChassisModel, mode: RedundancyMode): fc.Arbitrary<RouterStart> {
+  const anatomy = chassisAnatomy(model);
+  return fc
+    .record({
+      weaker: fc.boolean(),
+      rf: fc.tuple(fc.constantFrom(...START_RF), fc.constantFrom(...START_RF)),
+      images: fc.tuple(fc.constantFrom('17.3.4a', '17.6.5'), fc.constantFrom('17.3.4a', '17.6.5')),
+      sync: fc.tuple(fc.boolean(), fc.boolean()),
+      hosts: fc.tuple(fc.constantFrom<HostState>('up', 'up', 'down', 'panicked'), fc.constantFrom<HostState>('up', 'up', 'down')),
+      esps: fc.tuple(fc.constantFrom<EspState>('ok', 'ok', 'failed', 'init'), fc.constantFrom<EspState>('ok', 'failed')),
+      switchovers: fc.nat(5),
+    })
+    .map(({ weaker, rf, images, sync, hosts, esps, switchovers }): RouterStart => {
+      const instances = anatomy.instances.map((p, k) => ({
+        name: p.name,
+        rfState: rfStateName(rf[k] as RfStateCode),
+        domainState: ((rf[k] as number) > RF.DISABLED ? 'RUNNING' : 'SHUTOFF') as DomainState,
+        image: images[k] as string,
+        configSyncFailure: sync[k] as boolean,
+      }));
+      const derived = derivedOperatingMode(mode, instances);
+      const forwarder = rf.some((c) => c === RF.ACTIVE) ? anatomy.espSlots.findIndex((_, k) => esps[k] === 'ok') : -1;
+      return {
+        operatingMode: weaker && derived === 'sso' ? 'rpr' : derived,
+        instances,
+        hosts: anatomy.rpSlots.map((slot, k) => ({ slot, state: hosts[k] as HostState })),
+        esps: anatomy.espSlots.map((slot, k) => ({ slot, state: esps[k] as EspState, forwarding: k === forwarder })),
+        counters: { switchovers, standbyFailures: 0, lastSwitchoverReason: switchovers > 0 ? 'active unit failed' : 'none' },
+      };
+    })
+    .filter((start) => startProblems(model, mode, start).length === 0);
 }

@@ -2,7 +2,9 @@ import { RF, type Expectation, type ScenarioRouter } from '@asr-twin/domain';
 import { schedule, TK } from './engine-core.js';
 import { seedRngInto } from './prng.js';
 import { ACTIVE_BOOT_DONE_IDX, STANDBY_COLD_GATE_IDX, STANDBY_DONE_IDX } from './rf-progression.js';
+import { startOf } from './report-start.js';
 import type { ScenarioPlan } from './scenario-plan.js';
+import { loadStart } from './twin-start.js';
 import { DOM, EV, ISSU, REASON, SEQ, type EspSim, type HostSim, type InstanceSim, type SimState } from './sim-state.js';
 
 function blankInstance(): InstanceSim {
@@ -27,9 +29,9 @@ export function blankState(): SimState {
     espActive: 0, powerLost: 0, ipcLost: 0, ipcEpoch: 0,
     issuPhase: ISSU.IDLE, issuEpoch: 0, issuFrom: '', issuTo: '', issuAccept: true, issuStepDelayMs: 0,
     issuDeadline: -1, issuLastOp: '',
-    switchovers: 0, standbyFailures: 0, lastReason: REASON.NONE, lastSwitchoverAt: -1,
+    switchovers: 0, switchoverBase: 0, standbyFailures: 0, lastReason: REASON.NONE, lastSwitchoverAt: -1,
     lastT: 0, cpOutMs: 0, dpOutMs: 0, dualMs: 0, cpUp: 1, dpUp: 1, dualUp: 0, tRef: -1, lostAt: -1, restoredAt: -1,
-    timeline: null, error: null,
+    startRedundant: 0, start: null, timeline: null, error: null,
   };
 }
 
@@ -95,6 +97,7 @@ function resetRun(s: SimState): void {
   s.issuDeadline = -1;
   s.issuLastOp = '';
   s.switchovers = 0;
+  s.switchoverBase = 0;
   s.standbyFailures = 0;
   s.lastReason = REASON.NONE;
   s.lastSwitchoverAt = -1;
@@ -115,7 +118,7 @@ function resetRun(s: SimState): void {
 }
 
 /**
- * Puts a router at t = 0 of a run: healthy, per `initialRouterState`, writing into `s` (a `blankState()` or
+ * Puts a router at t = 0 of a run: healthy, per `initialRouterState`, or in its declared start (`loadStart`), writing into `s` (a `blankState()` or
  * a previous router's state: the batch path reuses one object and its arrays, so there is no per-router
  * allocation). Without a step the redundancy clock starts at 0, so a router that is never redundant (RPR,
  * simplex) reports `redundancyRestoredMs: null` and a protected one 0.
@@ -148,6 +151,9 @@ export function resetState(
   resetPlatform(s);
   s.tRef = plan.refStep < 0 ? 0 : -1;
   if (s.tRef === 0 && router.redundancy !== 'sso') s.lostAt = 0;
+  s.startRedundant = router.redundancy === 'sso' ? 1 : 0;
+  if (router.start !== undefined) loadStart(s, router.start);
+  s.start = startOf(s, router.start === undefined ? router.version : null);
   s.timeline = timeline ? [] : null;
   s.error = plan.error;
   if (plan.error === null && plan.steps.length > 0) {

@@ -1,4 +1,4 @@
-import type { ChassisModel, Expectation, RedundancyMode } from '@asr-twin/domain';
+import type { ChassisModel, Expectation, RedundancyMode, RouterStart } from '@asr-twin/domain';
 import type { CompiledStep } from './scenario-plan.js';
 
 /**
@@ -180,6 +180,8 @@ export interface SimState {
   issuLastOp: string;
 
   switchovers: number;
+  /** `switchovers` at t = 0 (the starting state's counter): the run's metric counts from it. */
+  switchoverBase: number;
   standbyFailures: number;
   lastReason: number;
   lastSwitchoverAt: number;
@@ -196,6 +198,11 @@ export interface SimState {
   tRef: number;
   lostAt: number;
   restoredAt: number;
+
+  /** The router had a working ACTIVE with a STANDBY HOT peer at t = 0 (1) or not (0). */
+  startRedundant: number;
+  /** The starting state as the report prints it (`routers[].start`), built at t = 0; null before a reset. */
+  start: RouterStart | null;
 
   /** Collected timeline, or null when the caller did not ask for one (no strings are built then). */
   timeline: TimelineEntry[] | null;

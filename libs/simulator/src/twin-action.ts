@@ -7,7 +7,7 @@ import { blankState, resetState } from './sim-setup.js';
 import type { SimState } from './sim-state.js';
 import { step } from './simulation.js';
 import { snapshotRouter, type RouterSnapshot } from './snapshot.js';
-import { engineMode, loadTwin, type TwinRouterInput } from './twin-start.js';
+import { twinStart, type TwinRouterInput } from './twin-start.js';
 
 /** Operator actions that can be played on a stored router. */
 export type TwinActionName = 'force-switchover';
@@ -58,7 +58,7 @@ function nextEventAt(s: SimState): number {
 /**
  * Plays an operator action on a stored router with the engine the scenario runs use (same handlers, same timing
  * profile and model defaults, same seeded draws): the action fires at t = 0 on the router loaded from its stored
- * state (`loadTwin`), then every consequence runs until nothing is left to happen. The outcome is the refusal,
+ * state (`loadStart`), then every consequence runs until nothing is left to happen. The outcome is the refusal,
  * or the router's state after each instant at which something happened.
  *
  * Played on a stored router that is in the healthy initial state, it is exactly a scenario run of that router
@@ -69,10 +69,10 @@ export function playTwinAction(router: TwinRouterInput, action: TwinActionName, 
   const model = router.state.model;
   const scenario = actionScenario(action, horizonMs);
   const plan = compilePlan(scenario, model);
-  const input: ScenarioRouter = { hostname: router.hostname, model, redundancy: engineMode(router), version: '' };
+  const start = twinStart(router);
+  const input: ScenarioRouter = { hostname: router.hostname, model, redundancy: router.state.redundancyMode, version: start.instances[0]?.image ?? '', start };
   const s = resetState(blankState(), plan, input, routerSeed(options.seed, router.hostname), true, []);
   if (s.error !== null) throw new Error(`cannot play ${action} on ${router.hostname}: ${s.error}`);
-  loadTwin(s, router);
   refresh(s);
   const phases = runPhases(s);
   const timeline = s.timeline ?? [];

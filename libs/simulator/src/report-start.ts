@@ -1,0 +1,68 @@
+import {
+  chassisAnatomy,
+  DOMAIN_STATES,
+  ESP_STATES,
+  HOST_STATES,
+  SWITCHOVER_REASONS,
+  type DomainState,
+  type EspState,
+  type HostState,
+  type RouterStart,
+  type SwitchoverReason,
+} from '@asr-twin/domain';
+import { operatingMode, rfName } from './engine-core.js';
+import type { SimState } from './sim-state.js';
+
+/** Starts of healthy routers depend only on model, mode and image: built once each and shared (frozen). */
+const HEALTHY = new Map<string, RouterStart>();
+
+/**
+ * The starting state as reports print it (`routers[].start`), read off the engine at t = 0, so that a start
+ * declared in a scenario file and the same start frozen from the twin print the same bytes. `healthyImage`
+ * names the image of a router reset to the healthy state (its start is cached), or null for a loaded start.
+ */
+export function startOf(s: SimState, healthyImage: string | null): RouterStart {
+  if (healthyImage === null) return build(s);
+  const key = `${s.model}|${s.configuredMode}|${healthyImage}`;
+  let start = HEALTHY.get(key);
+  if (start === undefined) {
+    start = deepFreeze(build(s));
+    if (HEALTHY.size < 10_000) HEALTHY.set(key, start);
+  }
+  return start;
+}
+
+function build(s: SimState): RouterStart {
+  const anatomy = chassisAnatomy(s.model);
+  return {
+    operatingMode: operatingMode(s),
+    instances: anatomy.instances.map((p, k) => {
+      const u = s.inst[k] as SimState['inst'][number];
+      return {
+        name: p.name,
+        rfState: rfName(u.rf) as RouterStart['instances'][number]['rfState'],
+        domainState: DOMAIN_STATES[u.dom] as DomainState,
+        image: u.version,
+        configSyncFailure: u.syncFail === 1,
+      };
+    }),
+    hosts: anatomy.rpSlots.map((slot, k) => ({ slot, state: HOST_STATES[(s.host[k] as SimState['host'][number]).state] as HostState })),
+    esps: anatomy.espSlots.map((slot, k) => {
+      const e = s.esp[k] as SimState['esp'][number];
+      return { slot, state: ESP_STATES[e.state] as EspState, forwarding: e.forwarding === 1 };
+    }),
+    counters: {
+      switchovers: s.switchovers,
+      standbyFailures: s.standbyFailures,
+      lastSwitchoverReason: SWITCHOVER_REASONS[s.lastReason] as SwitchoverReason,
+    },
+  };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
