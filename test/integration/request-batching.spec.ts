@@ -104,7 +104,7 @@ describe('batched run inserts', () => {
       const parsed = parseScenario(exampleSource('reload'), 'reload.yaml');
       if (!parsed.ok) throw new Error('example does not parse');
       const run = (scenarioId: string | null): NewRun => ({
-        scenarioId, scenarioName: 'reload', scenarioSource: 'x', scenario: parsed.scenario, target: { kind: 'scenario' }, seed: 1,
+        scenarioId, scenarioName: 'reload', scenarioSource: 'x', scenario: parsed.scenario, target: { kind: 'scenario' }, start: 'twin', seed: 1,
         iterations: 1, shardSize: 10, createdBy: 'test', idempotencyKey: null, requestHash: null,
       });
       const outcomes = await Promise.allSettled([run(null), run(randomUUID()), run(null), run(null)].map((r) => runs.create(r)));

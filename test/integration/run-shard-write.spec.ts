@@ -38,7 +38,7 @@ async function plannedRun(): Promise<string> {
   const parsed = parseScenario(SOURCE, 'copy-write.yaml');
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
   const { run } = await runs.create({
-    scenarioId: null, scenarioName: 'copy-write', scenarioSource: SOURCE, scenario: parsed.scenario, target: { kind: 'scenario' },
+    scenarioId: null, scenarioName: 'copy-write', scenarioSource: SOURCE, scenario: parsed.scenario, target: { kind: 'scenario' }, start: 'twin',
     seed: 1, iterations: 1, shardSize: 2, createdBy: 'test', idempotencyKey: null, requestHash: null,
   });
   const started = await execution.start(run.id);

@@ -14,6 +14,7 @@ export function presentRun(run: RunRecord) {
     seed: run.seed,
     iterations: run.iterations,
     target: run.target,
+    start: run.start,
     progress: { routersDone: run.routersDone, routerCount: run.routerCount, shards: run.shardCount, percent },
     aggregate: run.aggregate,
     createdBy: run.createdBy,

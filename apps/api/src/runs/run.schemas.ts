@@ -1,4 +1,4 @@
-import { CHASSIS_MODELS } from '@asr-twin/domain';
+import { CHASSIS_MODELS, START_MODES } from '@asr-twin/domain';
 import { RUN_STATUSES } from '@asr-twin/persistence';
 import { z } from 'zod';
 import { PAGE_QUERY } from '../common/pagination.js';
@@ -17,7 +17,8 @@ const SELECTOR = z
 /**
  * `POST /runs`: a stored scenario (by name or id) or an inline source; the routers to simulate (a selector
  * over the twin's fleet, named routers, or — when omitted — the scenario's own `routers` or `selector`);
- * optional seed, Monte Carlo iterations and shard size.
+ * optional seed, Monte Carlo iterations and shard size; where the routers start (`twin`: stored routers from their
+ * stored state and embedded ones from the state their scenario declares; `healthy`: every router healthy).
  */
 export const CREATE_RUN = z
   .strictObject({
@@ -29,6 +30,7 @@ export const CREATE_RUN = z
     seed: z.number().int().min(0).max(4_294_967_295).optional(),
     iterations: z.number().int().min(1).max(10_000).default(1),
     shardSize: z.number().int().min(1).max(100_000).optional(),
+    start: z.enum(START_MODES).default('twin'),
   })
   .refine((b) => (b.scenario === undefined) !== (b.source === undefined), {
     message: 'give exactly one of scenario (a stored scenario\'s name or id) and source (scenario YAML)',

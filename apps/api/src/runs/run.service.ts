@@ -62,6 +62,7 @@ export class RunService {
       scenarioSource: source,
       scenario,
       target,
+      start: request.start,
       seed: runSeedOf(scenario, request.seed),
       iterations: request.iterations,
       shardSize: request.shardSize ?? this.shardSize,

@@ -49,7 +49,8 @@ export class RunExecutionService {
     const from = shard * run.shardSize;
     const targets = await this.runs.shardTargets(runId, from, from + run.shardSize);
     const started = performance.now();
-    const simulated = simulateShard(run.scenario, targets, run.seed, run.iterations);
+    const declared = run.start === 'twin' && run.target.kind === 'scenario';
+    const simulated = simulateShard(run.scenario, targets, run.seed, run.iterations, declared);
     this.simulatedEvents.add(simulated.events);
     const progress = await this.runs.writeShard({
       runId,

@@ -12,15 +12,22 @@ export interface ShardSimulation {
  * Simulates one shard of a run: every target router, every iteration. Uses the same simulator entry point
  * and the same seeds as the embedded CLI (`iterationSeed(seed, i)` when there are several iterations, the run
  * seed itself otherwise; each router's own PRNG seed derives from that and its hostname), so a router's
- * metrics do not depend on which shard or process simulated it. The timeline is kept for iteration 0 only.
+ * metrics do not depend on which shard or process simulated it. The timeline is kept for iteration 0 only. Each
+ * router starts from its frozen twin state, else (`declaredStarts`, a run of the scenario's embedded routers from
+ * the twin) from the state its scenario declares, else healthy.
  */
-export function simulateShard(scenario: Scenario, targets: readonly RunTargetRouter[], seed: number, iterations: number): ShardSimulation {
-  const routers: ScenarioRouter[] = targets.map((t) => ({
-    hostname: t.hostname,
-    model: t.model as ChassisModel,
-    redundancy: t.redundancyMode as RedundancyMode,
-    version: t.softwareVersion,
-  }));
+export function simulateShard(
+  scenario: Scenario,
+  targets: readonly RunTargetRouter[],
+  seed: number,
+  iterations: number,
+  declaredStarts: boolean,
+): ShardSimulation {
+  const routers: ScenarioRouter[] = targets.map((t) => {
+    const start = t.start ?? (declaredStarts ? scenario.spec.routers?.[t.ordinal]?.start : undefined);
+    const router = { hostname: t.hostname, model: t.model as ChassisModel, redundancy: t.redundancyMode as RedundancyMode, version: t.softwareVersion };
+    return start === undefined ? router : { ...router, start };
+  });
   const results: ShardResultRow[] = [];
   const timeline: ShardTimelineRow[] = [];
   let events = 0;

@@ -13,13 +13,13 @@ interface PreparedRun {
 
 const INSERT_RUNS = `
   INSERT INTO runs (id, scenario_id, scenario_name, scenario_source, scenario, target, seed, iterations, status,
-                    shard_size, idempotency_key, request_hash, created_by)
+                    shard_size, idempotency_key, request_hash, created_by, start)
   SELECT u.id, u.scenario_id, u.scenario_name, u.scenario_source, u.scenario, u.target, u.seed, u.iterations, 'queued',
-         u.shard_size, u.idempotency_key, u.request_hash, u.created_by
+         u.shard_size, u.idempotency_key, u.request_hash, u.created_by, u.start
     FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::jsonb[], $6::jsonb[], $7::bigint[], $8::int[], $9::int[],
-                $10::text[], $11::text[], $12::text[])
+                $10::text[], $11::text[], $12::text[], $13::text[])
       AS u(id, scenario_id, scenario_name, scenario_source, scenario, target, seed, iterations, shard_size, idempotency_key,
-           request_hash, created_by)
+           request_hash, created_by, start)
   ON CONFLICT (idempotency_key) DO NOTHING
   RETURNING id, created_at`;
 
@@ -69,5 +69,6 @@ function columnsOf(batch: readonly PreparedRun[]): unknown[] {
     runs.map((r) => r.idempotencyKey),
     runs.map((r) => r.requestHash),
     runs.map((r) => r.createdBy),
+    runs.map((r) => r.start),
   ];
 }

@@ -1,4 +1,4 @@
-import type { RouterSelector, Scenario } from '@asr-twin/domain';
+import type { RouterSelector, RouterStart, Scenario, StartMode } from '@asr-twin/domain';
 
 /** A scenario as stored: its source verbatim and the validated model parsed from it. */
 export interface StoredScenario {
@@ -55,6 +55,8 @@ export interface RunRecord {
   readonly scenarioName: string;
   readonly scenario: Scenario;
   readonly target: RunTarget;
+  /** Where the routers start: their stored twin state (embedded routers: their declared state), or healthy. */
+  readonly start: StartMode;
   readonly seed: number;
   readonly iterations: number;
   readonly status: RunStatus;
@@ -77,6 +79,7 @@ export interface NewRun {
   readonly scenarioSource: string;
   readonly scenario: Scenario;
   readonly target: RunTarget;
+  readonly start: StartMode;
   readonly seed: number;
   readonly iterations: number;
   readonly shardSize: number;
@@ -93,6 +96,8 @@ export interface RunTargetRouter {
   readonly model: string;
   readonly redundancyMode: string;
   readonly softwareVersion: string;
+  /** Where it starts, frozen when the run was planned; undefined: healthy (or, embedded, as its scenario declares). */
+  readonly start?: RouterStart;
 }
 
 export interface RunProgress {

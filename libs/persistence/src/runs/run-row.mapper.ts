@@ -7,6 +7,7 @@ export interface RunRow {
   scenario_name: string;
   scenario: RunRecord['scenario'];
   target: RunTarget;
+  start: RunRecord['start'];
   seed: string;
   iterations: number;
   status: RunStatus;
@@ -31,6 +32,7 @@ export function toRunRecord(r: RunRow): RunRecord {
     scenarioName: r.scenario_name,
     scenario: r.scenario,
     target: r.target,
+    start: r.start,
     seed: Number(r.seed),
     iterations: r.iterations,
     status: r.status,
@@ -56,6 +58,7 @@ export function newRunRecord(run: NewRun, id: string, createdAt: Date): RunRecor
     scenarioName: run.scenarioName,
     scenario: run.scenario,
     target: run.target,
+    start: run.start,
     seed: run.seed,
     iterations: run.iterations,
     status: 'queued',

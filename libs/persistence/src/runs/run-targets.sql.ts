@@ -1,10 +1,19 @@
 import type { EntityManager } from 'typeorm';
 import { isUuid } from '../repositories/pg-errors.js';
 import type { RunRecord } from './run-models.js';
+import { FROZEN_START_SQL } from './twin-start.sql.js';
 
-const FROM_FLEET = `INSERT INTO run_targets (run_id, ordinal, router_id, hostname, model, redundancy_mode, software_version)
-  SELECT $1, (row_number() OVER (ORDER BY r.hostname))::int - 1, r.id, r.hostname, r.model, r.redundancy_mode, r.software_version
+/** The stored state of each target router is frozen with the run when it starts from the twin. */
+function startColumn(run: RunRecord): string {
+  return run.start === 'twin' ? FROZEN_START_SQL : 'NULL::jsonb';
+}
+
+function fromFleet(run: RunRecord): string {
+  return `INSERT INTO run_targets (run_id, ordinal, router_id, hostname, model, redundancy_mode, software_version, start)
+  SELECT $1, (row_number() OVER (ORDER BY r.hostname))::int - 1, r.id, r.hostname, r.model, r.redundancy_mode, r.software_version,
+         ${startColumn(run)}
     FROM routers r`;
+}
 
 /** Inserts the run's target routers numbered from 0 and returns how many there are. */
 export async function insertRunTargets(m: EntityManager, run: RunRecord): Promise<number> {
@@ -27,9 +36,9 @@ async function insertTargets(m: EntityManager, run: RunRecord): Promise<void> {
   }
   if (target.kind === 'routers') {
     await m.query(
-      `INSERT INTO run_targets (run_id, ordinal, router_id, hostname, model, redundancy_mode, software_version)
+      `INSERT INTO run_targets (run_id, ordinal, router_id, hostname, model, redundancy_mode, software_version, start)
        SELECT $1, (row_number() OVER (ORDER BY array_position($2::text[], r.hostname)))::int - 1, r.id, r.hostname, r.model,
-              r.redundancy_mode, r.software_version
+              r.redundancy_mode, r.software_version, ${startColumn(run)}
          FROM routers r WHERE r.hostname = ANY($2::text[])`,
       [run.id, target.hostnames],
     );
@@ -38,7 +47,7 @@ async function insertTargets(m: EntityManager, run: RunRecord): Promise<void> {
   const s = target.selector;
   const fleetById = s.fleet !== undefined && isUuid(s.fleet);
   await m.query(
-    `${FROM_FLEET}
+    `${fromFleet(run)}
       WHERE ($2::text IS NULL OR r.fleet_id = (SELECT id FROM fleets WHERE ${fleetById ? 'id = $2::uuid' : 'name = $2'}))
         AND ($3::text IS NULL OR r.model = $3)
         AND ($4::jsonb IS NULL OR r.labels @> $4::jsonb)

@@ -1,3 +1,4 @@
+import type { ChassisModel, RedundancyMode } from '@asr-twin/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { RunExecutionRepository, type ShardWrite } from './run-execution.repository.js';
 import type { RunProgress, RunRecord, RunTargetRouter } from './run-models.js';
@@ -5,6 +6,7 @@ import { type RunRow, toRunRecord } from './run-row.mapper.js';
 import { aggregateRun } from './run-aggregate.sql.js';
 import { insertRunTargets, timelinePartition } from './run-targets.sql.js';
 import { insertShardRows } from './shard-write.sql.js';
+import { type FrozenStart, startOfFrozen } from './twin-start.sql.js';
 import { updateReturning } from './update-returning.js';
 
 export class TypeormRunExecutionRepository extends RunExecutionRepository {
@@ -35,9 +37,9 @@ export class TypeormRunExecutionRepository extends RunExecutionRepository {
   }
 
   async shardTargets(runId: string, fromOrdinal: number, toOrdinal: number): Promise<readonly RunTargetRouter[]> {
-    const rows: { ordinal: number; hostname: string; model: string; redundancy_mode: string; software_version: string }[] =
+    const rows: { ordinal: number; hostname: string; model: string; redundancy_mode: string; software_version: string; start: FrozenStart | null }[] =
       await this.ds.query(
-        `SELECT ordinal, hostname, model, redundancy_mode, software_version FROM run_targets
+        `SELECT ordinal, hostname, model, redundancy_mode, software_version, start FROM run_targets
           WHERE run_id = $1 AND ordinal >= $2 AND ordinal < $3 ORDER BY ordinal`,
         [runId, fromOrdinal, toOrdinal],
       );
@@ -47,6 +49,7 @@ export class TypeormRunExecutionRepository extends RunExecutionRepository {
       model: r.model,
       redundancyMode: r.redundancy_mode,
       softwareVersion: r.software_version,
+      ...(r.start === null ? {} : { start: startOfFrozen(r.model as ChassisModel, r.redundancy_mode as RedundancyMode, r.start) }),
     }));
   }
 

@@ -1,0 +1,65 @@
+import {
+  startFromTwin,
+  type DomainState,
+  type EspState,
+  type HostState,
+  type InstanceName,
+  type RedundancyMode,
+  type RfStateCode,
+  type RouterStart,
+  type RouterTwinState,
+  type ChassisModel,
+  type EspSlot,
+  type RpSlot,
+} from '@asr-twin/domain';
+
+/**
+ * SQL expression (over `routers r`) that freezes a stored router's starting state as compact JSON: what
+ * `RouterStart` needs, in arrays rather than objects, so a 100,000-router snapshot stays small. Read back with
+ * {@link startOfFrozen}. Instances come in name order (`R0/0`, `R0/1` / `R1/0`: anatomy order), as do hosts
+ * and ESPs.
+ */
+export const FROZEN_START_SQL = `jsonb_build_array(
+    r.operating_mode,
+    (SELECT jsonb_agg(jsonb_build_array(i.name, i.rf_state, i.domain_state, i.software_version) ORDER BY i.name)
+       FROM ios_instances i WHERE i.router_id = r.id),
+    (SELECT jsonb_agg(jsonb_build_array(h.slot, h.state) ORDER BY h.slot) FROM linux_hosts h WHERE h.router_id = r.id),
+    (SELECT jsonb_agg(jsonb_build_array(e.slot, e.state, e.forwarding) ORDER BY e.slot) FROM esps e WHERE e.router_id = r.id),
+    jsonb_build_array(r.switchovers, r.standby_failures, r.last_switchover_reason))`;
+
+/** The compact JSON of {@link FROZEN_START_SQL}. */
+export type FrozenStart = [
+  operatingMode: RedundancyMode | null,
+  instances: [InstanceName, RfStateCode, DomainState, string][] | null,
+  hosts: [RpSlot, HostState][] | null,
+  esps: [EspSlot, EspState, boolean][] | null,
+  counters: [number, number, string],
+];
+
+/** The starting state of a router frozen by {@link FROZEN_START_SQL}. */
+export function startOfFrozen(model: ChassisModel, redundancyMode: RedundancyMode, frozen: FrozenStart): RouterStart {
+  const [operatingMode, instances, hosts, esps, [switchovers, standbyFailures, lastSwitchoverReason]] = frozen;
+  const state: RouterTwinState = {
+    model,
+    redundancyMode,
+    hosts: (hosts ?? []).map(([slot, hostState]) => ({
+      slot,
+      state: hostState,
+      kernelVersion: '',
+      cpuCores: 1,
+      memoryMb: 1,
+      hypervisor: { state: 'running', version: '' },
+    })),
+    instances: (instances ?? []).map(([name, rfState, domainState, softwareVersion], k) => ({
+      name,
+      host: name.slice(0, 2) as RpSlot,
+      unit: k === 0 ? 'primary' : 'secondary',
+      rfState,
+      domainState,
+      softwareVersion,
+      configVersion: 1,
+    })),
+    esps: (esps ?? []).map(([slot, espState, forwarding]) => ({ slot, state: espState, role: forwarding ? 'active' : 'standby', forwarding })),
+  };
+  return startFromTwin(state, operatingMode, { switchovers, standbyFailures, lastSwitchoverReason });
+}
