@@ -44,12 +44,13 @@ describe('npx twin run examples/*.yaml --junit out.xml', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'twin-e2e-')), 'out.xml');
     const twin = spawnNode(['apps/cli/bin/twin.js', 'run', 'examples/*.yaml', '--junit', out], {});
     const { code } = await twin.exited;
-    expect(twin.output()).toMatch(/15 of 15 run\(s\) passed/);
+    const examples = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.yaml'));
+    expect(examples.length).toBeGreaterThanOrEqual(17);
+    expect(twin.output()).toContain(`${examples.length} of ${examples.length} run(s) passed`);
     expect(code).toBe(0);
 
     const suites = parseXml(readFileSync(out, 'utf8'));
     expect(suites.name).toBe('testsuites');
-    const examples = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.yaml'));
     expect(suites.children.map((s) => s.attrs['file']).sort()).toEqual(examples.map((f) => `examples/${f}`).sort());
     let tests = 0;
     for (const suite of suites.children) {

@@ -1,3 +1,4 @@
+import { isStartMode } from '@asr-twin/domain';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@asr-twin/config';
 import { DomainError } from '@asr-twin/domain';
@@ -54,17 +55,20 @@ async function dispatch(command: string, rest: readonly string[], io: CliIo): Pr
         junit: { type: 'string' },
         seed: { type: 'string' },
         iterations: { type: 'string' },
+        start: { type: 'string' },
         server: { type: 'string' },
         key: { type: 'string' },
       });
       if (v['help']) return help(io, RUN_HELP);
+      const start = (v['start'] as string | undefined) ?? 'twin';
+      if (!isStartMode(start)) throw new UsageError(`--start must be twin or healthy; found "${start}"`);
       const seed = integer(v['seed'] as string | undefined, 'seed', 0, 4_294_967_295);
       const iterations = integer(v['iterations'] as string | undefined, 'iterations', 1, 10_000) ?? 1;
       const junit = v['junit'] as string | undefined;
       const server = serverOf(v, io);
       return runCommand(
         positionals,
-        { json: v['json'] === true, iterations, ...(seed === undefined ? {} : { seed }), ...(junit ? { junit } : {}), ...(server ? { server } : {}) },
+        { json: v['json'] === true, iterations, start, ...(seed === undefined ? {} : { seed }), ...(junit ? { junit } : {}), ...(server ? { server } : {}) },
         io,
       );
     }

@@ -1,4 +1,10 @@
 import { runCli } from './cli.js';
 
+// A reader that stops early (`twin run … | head`) closes the pipe: stop quietly, as other command-line tools do,
+// instead of dying on an unhandled EPIPE. Any other output error is an infrastructure error (exit 3).
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => process.exit(error.code === 'EPIPE' ? (process.exitCode ?? 0) : 3));
+}
+
 const code = await runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env });
 process.exitCode = code;

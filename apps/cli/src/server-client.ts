@@ -40,8 +40,8 @@ export class ServerClient {
   }
 
   /** Submits a run; retries are safe (an idempotency key makes a repeated POST return the same run). */
-  async submit(file: string, source: string, options: { seed?: number; iterations: number }): Promise<ServerRun> {
-    const body = { source, iterations: options.iterations, ...(options.seed === undefined ? {} : { seed: options.seed }) };
+  async submit(file: string, source: string, options: { seed?: number; iterations: number; start?: string }): Promise<ServerRun> {
+    const body = { source, iterations: options.iterations, ...(options.start === undefined ? {} : { start: options.start }), ...(options.seed === undefined ? {} : { seed: options.seed }) };
     const res = await this.call('POST', '/api/v1/runs', JSON.stringify(body), { 'idempotency-key': randomUUID() });
     if (res.status === 400) {
       const problem = (await res.json()) as Problem;

@@ -103,7 +103,7 @@ export function startFromTwin(
     ? (counters.lastSwitchoverReason as SwitchoverReason)
     : 'not known';
   return {
-    operatingMode: reportedOperatingMode ?? derivedOperatingMode(state.redundancyMode, instances),
+    operatingMode: reportedOperatingMode ?? derivedOperatingMode(state.redundancyMode, instances, state.hosts),
     instances,
     hosts: state.hosts.map((h) => ({ slot: h.slot, state: h.state })),
     esps: state.esps.map((e) => ({ slot: e.slot, state: e.state, forwarding: e.forwarding })),
@@ -116,8 +116,17 @@ export function healthyStart(model: ChassisModel, redundancyMode: RedundancyMode
   return startFromTwin(initialRouterState({ model, redundancyMode, softwareVersion }), null, NO_COUNTERS);
 }
 
-/** Configured mode as the router operates it: SSO drops to RPR while the two units run different images (§2.1). */
-export function derivedOperatingMode(configured: RedundancyMode, instances: readonly Pick<StartInstance, 'image'>[]): RedundancyMode {
+/**
+ * Configured mode as the router operates it, as the twin prints it in `show redundancy` when no device reported
+ * one: non-redundant while an RP host is down (a dual-RP chassis without its peer RP is Simplex), RPR while an
+ * SSO router's units run different images (§2.1), else the configured mode.
+ */
+export function derivedOperatingMode(
+  configured: RedundancyMode,
+  instances: readonly Pick<StartInstance, 'image'>[],
+  hosts: readonly Pick<StartHost, 'state'>[],
+): RedundancyMode {
+  if (configured === 'none' || hosts.some((h) => h.state === 'down')) return 'none';
   if (configured !== 'sso') return configured;
   const [a, b] = instances;
   return a !== undefined && b !== undefined && a.image !== b.image ? 'rpr' : 'sso';
@@ -147,7 +156,7 @@ export function startProblems(model: ChassisModel, configured: RedundancyMode, s
   if (problems.length > 0) return problems;
   if (MODE_RANK[start.operatingMode] > MODE_RANK[configured]) {
     add('operatingMode', `cannot operate ${start.operatingMode} when the configured mode is ${configured}`);
-  } else if (start.operatingMode === 'sso' && derivedOperatingMode('sso', start.instances) !== 'sso') {
+  } else if (start.operatingMode === 'sso' && derivedOperatingMode('sso', start.instances, []) !== 'sso') {
     add('operatingMode', `cannot operate SSO with the units on different images (${start.instances.map((i) => i.image).join(' and ')})`);
   }
   const codes = start.instances.map((i) => rfStateFromName(i.rfState));
@@ -198,18 +207,17 @@ function checkInstance(
   add: (path: string, message: string) => void,
 ): void {
   const running = i.domainState === 'RUNNING' || i.domainState === 'BLOCKED' || i.domainState === 'PAUSED';
-  if (code > RF.DISABLED && !running) add(`${at}.domainState`, `an instance in ${i.rfState} must be a running guest, not ${i.domainState}`);
-  if (code === RF.STANDBY_HOT && start.operatingMode !== 'sso') {
-    add(`${at}.rfState`, `STANDBY HOT needs SSO; operating ${start.operatingMode.toUpperCase()}, a standby stops at STANDBY COLD`);
+  const host = start.hosts.find((h) => h.slot === i.name.slice(0, 2));
+  if (host !== undefined && host.state !== 'up' && running) {
+    return add(`${at}.domainState`, `guest ${i.name} cannot be ${i.domainState} on host ${host.slot}, which is ${host.state}`);
   }
+  if (code > RF.DISABLED && !running) add(`${at}.domainState`, `an instance in ${i.rfState} must be a running guest, not ${i.domainState}`);
   if (start.operatingMode === 'none' && code >= RF.INITIALIZATION && !holdsActivity(code)) {
     add(`${at}.rfState`, `a simplex router has no standby; ${i.name} cannot be ${i.rfState}`);
+  } else if (code === RF.STANDBY_HOT && start.operatingMode !== 'sso') {
+    add(`${at}.rfState`, `STANDBY HOT needs SSO; operating ${start.operatingMode.toUpperCase()}, a standby stops at STANDBY COLD`);
   }
   if (i.configSyncFailure && code > RF.STANDBY_COLD && !holdsActivity(code)) {
     add(`${at}.configSyncFailure`, `a unit that fails config sync cannot pass STANDBY COLD (it is ${i.rfState})`);
-  }
-  const host = start.hosts.find((h) => h.slot === i.name.slice(0, 2));
-  if (host !== undefined && host.state !== 'up' && running) {
-    add(`${at}.domainState`, `guest ${i.name} cannot be ${i.domainState} on host ${host.slot}, which is ${host.state}`);
   }
 }

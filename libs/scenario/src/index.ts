@@ -24,3 +24,4 @@ export { scenarioToDocument } from './scenario.serializer.js';
 export type { ScenarioDocumentValue } from './scenario.serializer.js';
 export { TARGET_NAMES, formatTarget, parseTarget } from './step-target.js';
 export { SCENARIO_LIMITS } from './scenario-limits.js';
+export { startDocument } from './start-state.validator.js';

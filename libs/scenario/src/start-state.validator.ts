@@ -206,7 +206,7 @@ export function completeStart(owner: StateOwner, declared: Omit<Declared, 'where
   const anatomy = chassisAnatomy(owner.model);
   const hosts = anatomy.rpSlots.map((slot) => ({ slot, state: declared.hosts.get(slot) ?? ('up' as HostState) }));
   const images = anatomy.instances.map((p) => ({ image: declared.instances.get(p.name)?.image ?? owner.version }));
-  const operatingMode = declared.operatingMode ?? derivedOperatingMode(owner.redundancy, images);
+  const operatingMode = declared.operatingMode ?? derivedOperatingMode(owner.redundancy, images, hosts);
   const hostUp = (name: string): boolean => hosts.find((h) => h.slot === name.slice(0, 2))?.state === 'up';
   let activeTaken = anatomy.instances.some((p) => {
     const rf = declared.instances.get(p.name)?.rf;

@@ -34,8 +34,10 @@ export function startOf(s: SimState, healthyImage: string | null): RouterStart {
 
 function build(s: SimState): RouterStart {
   const anatomy = chassisAnatomy(s.model);
+  // A router whose peer RP is down is non-redundant, whatever its configuration (`derivedOperatingMode`).
+  const rpDown = anatomy.rpSlots.some((_, k) => HOST_STATES[(s.host[k] as SimState['host'][number]).state] === 'down');
   return {
-    operatingMode: operatingMode(s),
+    operatingMode: rpDown ? 'none' : operatingMode(s),
     instances: anatomy.instances.map((p, k) => {
       const u = s.inst[k] as SimState['inst'][number];
       return {

@@ -216,12 +216,13 @@ export function startArbitrary(model: ChassisModel, mode: RedundancyMode): fc.Ar
         image: images[k] as string,
         configSyncFailure: sync[k] as boolean,
       }));
-      const derived = derivedOperatingMode(mode, instances);
+      const hostList = anatomy.rpSlots.map((slot, k) => ({ slot, state: hosts[k] as HostState }));
+      const derived = derivedOperatingMode(mode, instances, hostList);
       const forwarder = rf.some((c) => c === RF.ACTIVE) ? anatomy.espSlots.findIndex((_, k) => esps[k] === 'ok') : -1;
       return {
         operatingMode: weaker && derived === 'sso' ? 'rpr' : derived,
         instances,
-        hosts: anatomy.rpSlots.map((slot, k) => ({ slot, state: hosts[k] as HostState })),
+        hosts: hostList,
         esps: anatomy.espSlots.map((slot, k) => ({ slot, state: esps[k] as EspState, forwarding: k === forwarder })),
         counters: { switchovers, standbyFailures: 0, lastSwitchoverReason: switchovers > 0 ? 'active unit failed' : 'none' },
       };

@@ -48,11 +48,12 @@ const STANDBY_ORDER = [RF.INITIALIZATION, RF.NEGOTIATION, RF.STANDBY_COLD, RF.ST
 
 /**
  * The mode the engine runs a start in: the configured mode, unless the router reported a weaker operating mode
- * than the one the configured mode and its images give (an SSO router operating in RPR with both units on one
- * image); then the reported one.
+ * than the one its configuration, images and hosts give (an SSO router operating in RPR with both units on one
+ * image); then the reported one. A router non-redundant because its peer RP is down keeps its configured mode,
+ * so the peer comes back as a standby once the RP is repaired.
  */
 function engineModeOf(configured: RedundancyMode, start: RouterStart): RedundancyMode {
-  return start.operatingMode === derivedOperatingMode(configured, start.instances) ? configured : start.operatingMode;
+  return start.operatingMode === derivedOperatingMode(configured, start.instances, start.hosts) ? configured : start.operatingMode;
 }
 
 /**

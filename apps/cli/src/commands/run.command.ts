@@ -1,3 +1,4 @@
+import type { ScenarioRouter, StartMode } from '@asr-twin/domain';
 import { formatDuration } from '@asr-twin/scenario';
 import { iterationSeed, type Report, runScenario, runSeedOf } from '@asr-twin/simulator';
 import { writeFile } from 'node:fs/promises';
@@ -9,7 +10,7 @@ import { expandArguments, type LoadedScenario, loadScenarios } from '../scenario
 import { ServerClient } from '../server-client.js';
 
 export const RUN_HELP = `usage: twin run <files or globs…> [--json] [--junit FILE] [--seed N] [--iterations N]
-                [--server URL --key KEY]
+                [--start twin|healthy] [--server URL --key KEY]
 
 Runs scenario files with the embedded simulator (no services needed) on the routers they embed, or on a
 server (--server, or TWIN_SERVER) with an API key of role operator (--key, or TWIN_API_KEY), where a
@@ -19,6 +20,8 @@ scenario may also select routers of the twin's fleet.
   --seed N        run seed (0–4294967295); overrides spec.seed
   --iterations N  Monte Carlo: run each scenario N times with seeds derived from the run seed (on a server:
                   one report, of the first iteration, with the distribution of all of them)
+  --start MODE    where the routers start: twin (default; routers of the twin's fleet from their stored
+                  state, embedded routers from their declared state:) or healthy (every router healthy)
   --server URL    submit to an asr-twin server and wait, showing progress on a terminal
   --key KEY       the API key for --server
 Exit codes: 0 every expectation held, 1 an expectation failed, 2 invalid input, 3 infrastructure error.`;
@@ -29,6 +32,7 @@ export interface RunOptions {
   readonly junit?: string;
   readonly seed?: number;
   readonly iterations: number;
+  readonly start: StartMode;
 }
 
 interface Outcome {
@@ -42,13 +46,20 @@ function runOne(loaded: LoadedScenario, options: RunOptions, iteration: number):
   const base = runSeedOf(loaded.scenario, options.seed);
   const seed = options.iterations > 1 ? iterationSeed(base, iteration) : base;
   const started = performance.now();
-  const report = runScenario(loaded.scenario, loaded.scenario.spec.routers ?? [], { seed });
+  const routers = loaded.scenario.spec.routers ?? [];
+  const report = runScenario(loaded.scenario, options.start === 'healthy' ? routers.map(healthy) : routers, { seed });
   return {
     loaded,
     ...(options.iterations > 1 ? { iteration } : {}),
     report,
     durationMs: performance.now() - started,
   };
+}
+
+/** The router without its declared starting state (`--start healthy`). */
+function healthy(router: ScenarioRouter): ScenarioRouter {
+  const { start: _declared, ...plain } = router;
+  return plain;
 }
 
 function embeddedTargets(l: LoadedScenario): void {
@@ -100,7 +111,7 @@ async function runOnServer(
   const outcomes: Outcome[] = [];
   for (const l of loaded) {
     const started = performance.now();
-    let run = await client.submit(l.file, l.source, { iterations: options.iterations, ...(options.seed === undefined ? {} : { seed: options.seed }) });
+    let run = await client.submit(l.file, l.source, { iterations: options.iterations, start: options.start, ...(options.seed === undefined ? {} : { seed: options.seed }) });
     let progress: Progress | null = null;
     while (!['completed', 'failed', 'cancelled'].includes(run.status)) {
       await new Promise((r) => setTimeout(r, 250));

@@ -153,6 +153,8 @@ export interface RunSummary {
   readonly verdict: Verdict | null;
   readonly iterations: number;
   readonly target: unknown;
+  /** Where the routers start: `twin` (stored state) or `healthy`. */
+  readonly start: 'twin' | 'healthy';
   readonly progress: RunProgress;
   readonly createdBy: string;
   readonly createdAt: string;

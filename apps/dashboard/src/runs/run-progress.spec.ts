@@ -8,6 +8,7 @@ const run: RunSummary = {
   status: 'running',
   verdict: null,
   iterations: 1,
+  start: 'twin',
   target: { kind: 'scenario' },
   progress: { routersDone: 2000, routerCount: 10_000, shards: 10, percent: 20 },
   createdBy: 'key:ops',

@@ -1,4 +1,4 @@
-export const RUN_FIELDS = 'id scenario status verdict iterations target progress { routersDone routerCount shards percent } createdBy createdAt finishedAt';
+export const RUN_FIELDS = 'id scenario status verdict iterations target start progress { routersDone routerCount shards percent } createdBy createdAt finishedAt';
 
 export const RUN_LIST = `query Runs($limit: Int!, $offset: Int!) { runs(limit: $limit, offset: $offset) { total items { ${RUN_FIELDS} } } }`;
 

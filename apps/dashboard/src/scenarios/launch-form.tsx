@@ -82,10 +82,11 @@ export function LaunchForm({ scenario, source, fixedTarget }: Props) {
   const [choice, setChoice] = useState<Record<string, string>>({});
   const [seed, setSeed] = useState('');
   const [iterations, setIterations] = useState('1');
+  const [start, setStart] = useState<'twin' | 'healthy'>('twin');
   const [error, setError] = useState<Error | null>(null);
   const [busy, setBusy] = useState(false);
   // One idempotency key per intended launch: a double click or a retried request starts one run.
-  const idempotencyKey = useMemo(() => crypto.randomUUID(), [kind, choice, seed, iterations, chosenScenario, scenario, source]);
+  const idempotencyKey = useMemo(() => crypto.randomUUID(), [kind, choice, seed, iterations, start, chosenScenario, scenario, source]);
 
   function input(): Record<string, unknown> {
     const target = toTargetInput(
@@ -96,7 +97,7 @@ export function LaunchForm({ scenario, source, fixedTarget }: Props) {
     const it = Number(iterations);
     if (!Number.isInteger(it) || it < 1) throw new Error('iterations must be a whole number ≥ 1');
     if (seed !== '' && !Number.isSafeInteger(Number(seed))) throw new Error('the seed must be a whole number');
-    return { ...which, ...(target ? { target } : {}), ...(seed === '' ? {} : { seed: Number(seed) }), iterations: it, idempotencyKey };
+    return { ...which, ...(target ? { target } : {}), ...(seed === '' ? {} : { seed: Number(seed) }), iterations: it, start, idempotencyKey };
   }
 
   async function submit(event: FormEvent) {
@@ -143,6 +144,13 @@ export function LaunchForm({ scenario, source, fixedTarget }: Props) {
       </label>
       <label>
         Iterations <input type="number" min={1} value={iterations} onChange={(e) => setIterations(e.target.value)} size={5} />
+      </label>
+      <label title="twin: each router of the twin starts from its stored state (embedded routers from the state their scenario declares); healthy: every router starts healthy">
+        Start from
+        <select value={start} onChange={(e) => setStart(e.target.value as 'twin' | 'healthy')} data-testid="launch-start">
+          <option value="twin">the twin's state</option>
+          <option value="healthy">healthy routers</option>
+        </select>
       </label>
       <button type="submit" className="primary" disabled={busy} data-testid="launch">
         {busy ? 'Launching…' : 'Launch run'}

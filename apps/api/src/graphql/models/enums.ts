@@ -18,6 +18,8 @@ export const ShowCommandEnum = {
   version: 'show version',
   platform: 'show platform',
 } as const;
+/** Where a run's routers start (`twin`: stored state; `healthy`: a new router's state). */
+export const StartModeEnum = { twin: 'twin', healthy: 'healthy' } as const;
 /** What happened to a fleet (`fleetChanged`). */
 export const FleetChangeEnum = { created: 'created', updated: 'updated', deleted: 'deleted', routersAdded: 'routersAdded' } as const;
 /** What happened to a stored scenario (`scenarioChanged`). */
@@ -27,6 +29,10 @@ registerEnumType(Role, { name: 'Role', description: 'Role of an API key: viewer 
 registerEnumType(Health, { name: 'Health', description: 'Redundancy health of a router' });
 registerEnumType(RunStatusEnum, { name: 'RunStatus' });
 registerEnumType(Verdict, { name: 'Verdict' });
+registerEnumType(StartModeEnum, {
+  name: 'StartMode',
+  description: 'Where a run\'s routers start: twin (stored routers from their stored state, embedded routers from the state their scenario declares) or healthy',
+});
 registerEnumType(OutageMetricEnum, { name: 'OutageMetric', description: 'A metric of run results (ms, or a count for switchovers)' });
 registerEnumType(ShowCommandEnum, { name: 'ShowCommand', description: 'An IOS-XE show command the twin renders' });
 registerEnumType(FleetChangeEnum, {

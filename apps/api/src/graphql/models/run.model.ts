@@ -1,6 +1,6 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { LabelInput } from './common.model.js';
-import { RunStatusEnum, Verdict } from './enums.js';
+import { RunStatusEnum, StartModeEnum, Verdict } from './enums.js';
 import { Paginated } from './page.model.js';
 import { DateTimeScalar, JsonScalar } from './scalars.js';
 
@@ -157,6 +157,9 @@ export class Run {
   @Field(() => JsonScalar, { description: 'Which routers the run simulates' })
   target!: unknown;
 
+  @Field(() => StartModeEnum, { description: 'Where its routers start; each router\'s starting state is in the report (routers[].start)' })
+  start!: string;
+
   @Field(() => RunProgress)
   progress!: RunProgress;
 
@@ -216,6 +219,9 @@ export class StartRunInput {
 
   @Field(() => Int, { nullable: true })
   shardSize?: number | null;
+
+  @Field(() => StartModeEnum, { nullable: true, description: 'Where the routers start; default twin' })
+  start?: string | null;
 
   @Field(() => String, { nullable: true, description: 'As the Idempotency-Key header' })
   idempotencyKey?: string | null;
