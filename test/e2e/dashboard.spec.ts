@@ -238,6 +238,9 @@ describe('the operator dashboard', () => {
     expect(await page.textContent('[data-testid=run-metrics]')).toMatch(/Control-plane outage/);
     await page.waitForSelector('[data-testid=outage-chart] canvas');
     await page.waitForSelector('[data-testid=timeline-chart] canvas');
+    // Launched with the form's default: every router from its stored state, each router's start shown with its timeline.
+    expect(await page.textContent('[data-testid=run-start]')).toContain("from the twin's state");
+    await expect.poll(() => page.textContent('[data-testid=router-start]')).toMatch(/^Started operating SSO · R0\/0 ACTIVE on 17\.3\.4a · (R0\/1|R1\/0) STANDBY HOT on 17\.3\.4a · F0 ok \(forwarding\)/);
     await screenshot(page, '09-run');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=download-report]')]);
@@ -253,10 +256,12 @@ describe('the operator dashboard', () => {
     await page.goto(`${stack.url}/routers/fra-core-01`);
     await page.waitForSelector('[data-testid=launch-form]');
     await page.selectOption('[data-testid=launch-scenario]', 'e2e-campaign');
+    await page.selectOption('[data-testid=launch-start]', 'healthy');
     await page.click('[data-testid=launch]');
     await page.waitForURL(/\/runs\/[0-9a-f-]{36}$/);
     await expect.poll(() => page.textContent('.page-head .badge.status-completed'), { timeout: 30_000 }).toBe('completed');
     expect(await page.textContent('.page-head')).toContain('router fra-core-01');
+    expect(await page.textContent('[data-testid=run-start]')).toContain('from healthy routers');
     await page.waitForSelector('[data-testid=timeline-chart] canvas');
     expect(await page.inputValue('[data-testid=timeline-router]')).toBe('fra-core-01');
     // One router: no distribution to draw.

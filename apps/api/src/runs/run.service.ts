@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from '@asr-twin/domain';
+import { ConflictError, NotFoundError, PreconditionFailedError, type RouterStart, ValidationError } from '@asr-twin/domain';
 import { JobProducer } from '@asr-twin/jobs';
 import {
   type HistogramBucket,
@@ -103,6 +103,12 @@ export class RunService {
   async timeline(id: string, router: string | null, page: PageRequest): Promise<Page<StoredTimelineEntry>> {
     const run = await this.get(id);
     return this.runs.timeline(run.id, router, page);
+  }
+
+  /** Where a router of a run started, or null when the run has no result for it. */
+  async routerStart(runId: string, hostname: string): Promise<RouterStart | null> {
+    const run = await this.get(runId);
+    return this.runs.routerStart(run.id, hostname);
   }
 
   /** A page of the first iteration's results of a run, in router order, optionally of one verdict. */

@@ -244,3 +244,12 @@ export interface ScenarioEvent {
   readonly name: string;
   readonly revision: number;
 }
+
+/** Where a router started a run (the report's `routers[].start`). */
+export interface RouterStart {
+  readonly operatingMode: 'sso' | 'rpr' | 'none';
+  readonly instances: readonly { readonly name: string; readonly rfState: string; readonly domainState: string; readonly image: string; readonly configSyncFailure: boolean }[];
+  readonly hosts: readonly { readonly slot: string; readonly state: string }[];
+  readonly esps: readonly { readonly slot: string; readonly state: string; readonly forwarding: boolean }[];
+  readonly counters: { readonly switchovers: number; readonly standbyFailures: number; readonly lastSwitchoverReason: string };
+}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { HistogramBucket, OutageMetric, Page, TimelineEntry } from '../api/types';
+import type { HistogramBucket, OutageMetric, Page, RouterStart, TimelineEntry } from '../api/types';
 import { useQuery } from '../api/use-query';
 import { ErrorBox, Loading } from '../ui/feedback';
 import { OutageChart } from './outage-chart';
@@ -52,8 +52,13 @@ export function OutageSection({ runId }: { readonly runId: string }) {
 export function TimelineSection({ runId, routers }: { readonly runId: string; readonly routers: readonly string[] }) {
   const [router, setRouter] = useState<string>(routers[0] ?? '');
   const [typed, setTyped] = useState('');
-  const timeline = useQuery<{ run: { timeline: Page<TimelineEntry> } | null }>(RUN_TIMELINE, { id: runId, router, limit: TIMELINE_LIMIT }, { skip: router === '', keepPrevious: true });
+  const timeline = useQuery<{ run: { timeline: Page<TimelineEntry>; routerStart: RouterStart | null } | null }>(
+    RUN_TIMELINE,
+    { id: runId, router, limit: TIMELINE_LIMIT, hostname: router },
+    { skip: router === '', keepPrevious: true },
+  );
   const page = timeline.data?.run?.timeline;
+  const start = timeline.data?.run?.routerStart ?? null;
   return (
     <div className="card">
       <h2>Timeline</h2>
@@ -78,6 +83,7 @@ export function TimelineSection({ runId, routers }: { readonly runId: string; re
       </form>
       {timeline.error && <ErrorBox error={timeline.error} title="The timeline could not be loaded" />}
       {router === '' && <p className="muted">This run has no router result yet.</p>}
+      {start && <StartLine start={start} />}
       {page && page.items.length === 0 && <p className="muted">No event recorded for {router}.</p>}
       {page && page.items.length > 0 && (
         <>
@@ -91,5 +97,17 @@ export function TimelineSection({ runId, routers }: { readonly runId: string; re
       )}
       {!page && router !== '' && !timeline.error && <Loading what="the timeline" />}
     </div>
+  );
+}
+
+/** A router's starting state in one line: operating mode, each instance's RF state and image, hosts, ESPs. */
+function StartLine({ start }: { readonly start: RouterStart }) {
+  const instances = start.instances.map((i) => `${i.name} ${i.rfState}${i.configSyncFailure ? ' (config sync failing)' : ''} on ${i.image}`);
+  const hosts = start.hosts.filter((h) => h.state !== 'up').map((h) => `RP ${h.slot} ${h.state}`);
+  const esps = start.esps.map((e) => `${e.slot} ${e.state}${e.forwarding ? ' (forwarding)' : ''}`);
+  return (
+    <p className="small" data-testid="router-start">
+      <strong>Started</strong> operating {start.operatingMode.toUpperCase()} · {[...instances, ...hosts, ...esps].join(' · ')}
+    </p>
   );
 }

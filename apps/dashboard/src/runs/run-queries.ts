@@ -21,8 +21,8 @@ export const RUN_HISTOGRAM = `query RunHistogram($id: ID!, $metric: OutageMetric
   run(id: $id) { id histogram(metric: $metric, buckets: $buckets) { lower upper count } }
 }`;
 
-export const RUN_TIMELINE = `query RunTimeline($id: ID!, $router: String, $limit: Int!) {
-  run(id: $id) { id timeline(router: $router, limit: $limit) { total items { tMs router component event from to } } }
+export const RUN_TIMELINE = `query RunTimeline($id: ID!, $router: String, $limit: Int!, $hostname: String!) {
+  run(id: $id) { id timeline(router: $router, limit: $limit) { total items { tMs router component event from to } } routerStart(hostname: $hostname) }
 }`;
 
 const PROGRESS_FIELDS = 'runId status routersDone routerCount verdict';

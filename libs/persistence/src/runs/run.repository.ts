@@ -1,3 +1,4 @@
+import type { RouterStart } from '@asr-twin/domain';
 import type { Page, PageRequest } from '../read-models.js';
 import type { HistogramBucket, NewRun, OutageMetric, RouterResultRecord, RunRecord, RunStatus, RunVerdict } from './run-models.js';
 
@@ -44,6 +45,8 @@ export abstract class RunRepository {
   abstract cancel(id: string): Promise<RunRecord | null>;
   /** Results of one iteration with ordinals from `afterOrdinal` (exclusive), in ordinal order. */
   abstract results(runId: string, iteration: number, afterOrdinal: number, limit: number): Promise<readonly StoredResult[]>;
+  /** Where a router of the run started (`routers[].start` of the report), or null when it has no result (yet). */
+  abstract routerStart(runId: string, hostname: string): Promise<RouterStart | null>;
   /** A page of the first iteration's results in router order, optionally of one verdict only. */
   abstract resultPage(runId: string, verdict: RunVerdict | null, page: PageRequest): Promise<Page<RouterResultRecord>>;
   /**

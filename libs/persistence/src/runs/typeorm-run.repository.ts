@@ -1,3 +1,4 @@
+import type { RouterStart } from '@asr-twin/domain';
 import type { DataSource } from 'typeorm';
 import type { Page, PageRequest } from '../read-models.js';
 import { isUuid } from '../repositories/pg-errors.js';
@@ -68,6 +69,14 @@ export class TypeormRunRepository extends RunRepository {
       [id],
     );
     return this.find(id);
+  }
+
+  async routerStart(runId: string, hostname: string): Promise<RouterStart | null> {
+    const rows: { start: RouterStart | null }[] = await this.ds.query(
+      `SELECT result -> 'start' AS start FROM run_results WHERE run_id = $1 AND iteration = 0 AND hostname = $2`,
+      [runId, hostname],
+    );
+    return rows[0]?.start ?? null;
   }
 
   async results(runId: string, iteration: number, afterOrdinal: number, limit: number): Promise<readonly StoredResult[]> {

@@ -1,3 +1,4 @@
+import type { RouterStart } from '@asr-twin/domain';
 import type { HistogramBucket as BucketRecord, OutageMetric, Page, RouterResultRecord, RunStatus, RunVerdict, StoredTimelineEntry } from '@asr-twin/persistence';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor } from '../../auth/actor.decorator.js';
@@ -6,6 +7,7 @@ import { RequireGqlRole } from '../gql-access.decorator.js';
 import { orNull, pagedComplexity, pageOf } from '../graphql-inputs.js';
 import { OutageMetricEnum, RunStatusEnum, Verdict } from '../models/enums.js';
 import { HistogramBucket, RouterResultPage, Run, RunPage, StartRunInput, TimelinePage } from '../models/run.model.js';
+import { JsonScalar } from '../models/scalars.js';
 import { runRequestOf } from './run-input.js';
 import { type GqlRunView, presentGqlRun } from './run.presenter.js';
 
@@ -68,6 +70,14 @@ export class RunResolver {
     @Args('buckets', { type: () => Int, defaultValue: 20 }) buckets: number,
   ): Promise<readonly BucketRecord[]> {
     return this.runService.histogram(run.id, metric, buckets);
+  }
+
+  @ResolveField(() => JsonScalar, {
+    nullable: true,
+    description: 'Where a router of the run started (the report\'s routers[].start): operating mode, instances, hosts, ESPs, RF counters; null without a result for it',
+  })
+  routerStart(@Parent() run: GqlRunView, @Args('hostname', { type: () => String }) hostname: string): Promise<RouterStart | null> {
+    return this.runService.routerStart(run.id, hostname);
   }
 
   @ResolveField(() => TimelinePage, { complexity: pagedComplexity, description: 'The timeline of the first iteration in report order' })
