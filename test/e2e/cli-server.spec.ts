@@ -31,6 +31,23 @@ describe('twin run --server', () => {
     expect(served.output).toBe(embedded.output);
   });
 
+  it('runs declared starting states on the server as embedded, and --start healthy on both', async () => {
+    const files = ['examples/starting-state.yaml', 'examples/starting-state-esp.yaml'];
+    const embedded = await twin(['run', ...files, '--json']);
+    const served = await twin(['run', ...files, '--json', '--server', api.url, '--key', api.adminKey]);
+    expect(embedded.code).toBe(0);
+    expect(served.output).toBe(embedded.output);
+    const healthyEmbedded = await twin(['run', ...files, '--json', '--start', 'healthy']);
+    const healthyServed = await twin(['run', ...files, '--json', '--start', 'healthy', '--server', api.url, '--key', api.adminKey]);
+    expect(healthyEmbedded.code).toBe(1);
+    expect(healthyServed.code).toBe(1);
+    expect(healthyServed.output).toBe(healthyEmbedded.output);
+    expect(healthyServed.output).not.toBe(served.output);
+    const bad = await twin(['run', files[0] as string, '--start', 'yesterday']);
+    expect(bad.code).toBe(2);
+    expect(bad.output).toContain('--start must be twin or healthy');
+  });
+
   it('takes the server and key from TWIN_SERVER and TWIN_API_KEY, and exits 1 on a failed expectation', async () => {
     const r = await twin(['run', 'test/fixtures/scenarios/failing-expectation.yaml'], { TWIN_SERVER: api.url, TWIN_API_KEY: api.adminKey });
     expect(r.code).toBe(1);

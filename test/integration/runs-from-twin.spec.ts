@@ -4,6 +4,7 @@ import { runScenario, type Report } from '@asr-twin/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { bearer, request, type RunningApi } from '../support/api.js';
+import { gql } from '../support/graphql.js';
 import { exampleSource, type RunBody, type RunStack, startRunStack, waitForRun } from '../support/runs.js';
 
 /**
@@ -127,6 +128,26 @@ describe('runs from the twin state', () => {
     await waitForRun(api.url, done.id, api.adminKey);
     const report = JSON.parse((await call<string>('GET', `/api/v1/runs/${done.id}/report`)).text) as Report;
     expect(report.routers[0]?.start?.instances[1]?.rfState).toBe('STANDBY HOT');
+  });
+
+  it('GraphQL startRun takes the start mode, and a run tells each router\'s start', async () => {
+    const started = await gql<{ startRun: { id: string; start: string } }>(
+      api.url,
+      'mutation($input: StartRunInput!) { startRun(input: $input) { id start } }',
+      { input: { source: exampleSource('iosd-crash', true), target: { routers: ['cold-1'] }, start: 'healthy' } },
+      api.adminKey,
+    );
+    expect(started.errors).toEqual([]);
+    expect(started.data?.startRun.start).toBe('healthy');
+    await waitForRun(api.url, started.data?.startRun.id as string, api.adminKey);
+    const read = await gql<{ run: { start: string; routerStart: RouterStart; none: RouterStart | null } }>(
+      api.url,
+      'query($id: ID!) { run(id: $id) { start routerStart(hostname: "cold-1") none: routerStart(hostname: "ok-1") } }',
+      { id: started.data?.startRun.id },
+      api.adminKey,
+    );
+    expect(read.data?.run.routerStart.instances[1]?.rfState).toBe('STANDBY HOT');
+    expect(read.data?.run.none).toBeNull();
   });
 
   it('refuses an unknown start mode, naming the field', async () => {
