@@ -164,6 +164,15 @@ describe('the operator dashboard', () => {
     expect(await viewerPage.textContent('[data-testid=change-log]')).toMatch(/key:ops/);
     await screenshot(viewerPage, '06-switchover-viewer');
     await overview.close();
+
+    // A simplex router is offered no switchover; the page says why, in IOS's words (domain §8.3).
+    await page.goto(`${stack.url}/routers/lon-edge-03`);
+    await page.waitForSelector('[data-testid=switchover-unavailable]');
+    expect(await page.locator('[data-testid=force-switchover]').count()).toBe(0);
+    expect(await page.textContent('[data-testid=switchover-unavailable]')).toContain('Manual Swact = disabled (system is simplex (no peer unit))');
+    // Under RPR, STANDBY COLD is the terminal standby state: offered.
+    await page.goto(`${stack.url}/routers/lon-edge-02`);
+    await page.waitForSelector('[data-testid=force-switchover]');
   });
 
   it('shows the scenario editor’s validation errors at their lines', async () => {

@@ -45,9 +45,11 @@ beforeAll(async () => {
     { hostname: 'lone-1', model: 'ASR1002-X', redundancy: 'none' },
     { hostname: 'neg-1', model: 'ASR1004' },
     { hostname: 'dark-1', model: 'ASR1004' },
+    { hostname: 'bulk-1', model: 'ASR1006' },
   ];
   expect((await admin('POST', '/api/v1/fleets/lab/routers', routers)).status).toBe(201);
-  // Arranged directly: a peer stuck in NEGOTIATION, and a router whose active IOS is down.
+  // Arranged directly: a peer stuck in NEGOTIATION, one still in bulk sync under SSO, a router whose active IOS is down.
+  await sql.query(`UPDATE ios_instances SET rf_state = 7 WHERE name = 'R1/0' AND router_id = (SELECT id FROM routers WHERE hostname = 'bulk-1')`);
   await sql.query(`UPDATE ios_instances SET rf_state = 3 WHERE name = 'R0/1' AND router_id = (SELECT id FROM routers WHERE hostname = 'neg-1')`);
   await sql.query(`UPDATE ios_instances SET rf_state = 1, domain_state = 'SHUTOFF' WHERE name = 'R0/0' AND router_id = (SELECT id FROM routers WHERE hostname = 'dark-1')`);
 });
@@ -78,12 +80,24 @@ const sleepUntil = (iso: string) => new Promise((r) => setTimeout(r, Math.max(0,
 describe('a refused force-switchover', () => {
   const refusals = [
     ['in simplex', 'lone-1', 'lone-1 refused the switchover: Manual Swact = disabled (system is simplex (no peer unit))'],
-    ['with the peer in NEGOTIATION', 'neg-1', 'neg-1 refused the switchover: peer R0/1 is NEGOTIATION, not STANDBY COLD or STANDBY HOT'],
+    [
+      'with the peer in NEGOTIATION',
+      'neg-1',
+      'neg-1 refused the switchover: Manual Swact = disabled (peer unit not yet in terminal standby state): peer R0/1 is NEGOTIATION, the terminal standby state is STANDBY HOT',
+    ],
     ['without an ACTIVE unit', 'dark-1', 'dark-1 refused the switchover: no active unit'],
+    // Domain §8.3: under SSO only STANDBY HOT is the terminal standby state; a peer in bulk sync is refused.
+    [
+      'with the peer in STANDBY COLD-BULK under SSO',
+      'bulk-1',
+      'bulk-1 refused the switchover: Manual Swact = disabled (peer unit not yet in terminal standby state): peer R1/0 is STANDBY COLD-BULK, the terminal standby state is STANDBY HOT',
+    ],
   ] as const;
 
   it.each(refusals)('%s answers 409 SWITCHOVER_REFUSED quoting the reason, and writes nothing', async (_case, hostname, detail) => {
     const before = await tree(hostname);
+    // The tree says beforehand what the action answers.
+    expect(before.redundancy.manualSwitchover).toEqual({ enabled: false, reason: detail.slice(`${hostname} refused the switchover: `.length) });
     const logged = (await changes(hostname)).total;
     const res = await forceSwitchover<Problem>(hostname);
     expect(res.status).toBe(409);
@@ -106,12 +120,15 @@ describe('force-switchover on a dual-IOSd ASR1002-X (SSO, peer STANDBY HOT)', ()
   let answer: Answer;
 
   it('hands activity to R0/1 at once, ESP forwarding, with one change-log row per entity and an event', async () => {
+    expect((await tree('edge-1')).redundancy.manualSwitchover).toEqual({ enabled: true, reason: null });
     const res = await forceSwitchover('edge-1');
     expect(res.status).toBe(202);
     answer = res.body;
     const r = answer.router;
     expect(guests(r)).toEqual({ 'R0/0': ['DISABLED', 'SHUTOFF', 'down'], 'R0/1': ['ACTIVE', 'RUNNING', 'active'] });
     expect(r).toMatchObject({ health: 'degraded', stateVersion: 2, redundancy: { switchovers: 1, lastSwitchoverReason: 'user forced' } });
+    // The old active is down: no second switchover until it is STANDBY HOT again (domain §8.3).
+    expect(r.redundancy.manualSwitchover.enabled).toBe(false);
     expect(r.esps.map((e) => [e.slot, e.forwarding])).toEqual([['F0', true]]);
     expect(answer.action).toMatchObject({ kind: 'force-switchover', status: 'pending', actor: 'key:noc', timeScale: 0.01 });
     expect(answer.action.switchover).toEqual({ from: 'R0/0', to: 'R0/1', stateful: true });
@@ -238,7 +255,7 @@ describe('later transitions that Redis lost', () => {
 describe('router-state events', () => {
   it('were published for the routers created, for the observation, and never for a refused switchover', async () => {
     const created = events.messages.filter((m) => m.change === 'created').map((m) => m.hostname);
-    expect(created.sort()).toEqual(['core-1', 'cut-1', 'dark-1', 'edge-1', 'lone-1', 'lost-1', 'neg-1', 'twin-1']);
+    expect(created.sort()).toEqual(['bulk-1', 'core-1', 'cut-1', 'dark-1', 'edge-1', 'lone-1', 'lost-1', 'neg-1', 'twin-1']);
     expect(events.messages.filter((m) => m.hostname === 'cut-1').map((m) => [m.stateVersion, m.change])).toEqual([
       [1, 'created'],
       [2, 'updated'],

@@ -1,4 +1,5 @@
-import { activeIndex, hostName, instanceName, rfName, schedule, draw, TK } from './engine-core.js';
+import { RF } from '@asr-twin/domain';
+import { activeIndex, hostName, instanceName, operatingSso, rfName, schedule, draw, TK } from './engine-core.js';
 import { repairEsp } from './esp-model.js';
 import { CAUSE, canTakeOver, chassisReload, killInstance, recoverAfterLoss, setHost, switchover } from './instance-lifecycle.js';
 import { reloadUnit, repairConfigSync, repairImages, repairIpc } from './redundancy-faults.js';
@@ -9,26 +10,42 @@ import { EV, HOST, REASON, type SimState } from './sim-state.js';
  * or could not apply; a refusal is a timeline event, never an exception.
  */
 
+/** IOS's refusal of a planned switchover to a peer below its mode's terminal standby state (domain §8.3). */
+export const PEER_NOT_TERMINAL = 'Manual Swact = disabled (peer unit not yet in terminal standby state)';
+
 /**
- * `redundancy force-switchover` (domain §2.3, §2.4, §7 #2–#3): refused in simplex ("Manual Swact = disabled
- * (system is simplex (no peer unit))"), with the IPC down, or when the peer is not STANDBY COLD/HOT. From
- * STANDBY HOT it is a planned SSO switchover; from STANDBY COLD it is accepted but costs a data-plane outage.
- * The old active reloads and rejoins as standby.
+ * `redundancy force-switchover` (domain §2.3, §2.4, §8.3): refused in simplex ("Manual Swact = disabled (system is
+ * simplex (no peer unit))"), with the IPC down, or unless the peer is in the operating mode's terminal standby
+ * state, STANDBY HOT under SSO and STANDBY COLD under RPR (CISCO-RF-MIB `cRFStatusManualSwactInhibit`): a refused
+ * switchover changes nothing. Accepted, it is a planned SSO switchover from STANDBY HOT, or under RPR a switchover
+ * that costs a data-plane outage. The old active reloads and rejoins as standby.
  */
 export function forceSwitchover(s: SimState): string | null {
+  const refused = switchoverRefusal(s);
+  if (refused !== null) return refused;
+  const a = activeIndex(s);
+  const p = 1 - a;
+  killInstance(s, a, CAUSE.SHUTDOWN);
+  switchover(s, p, REASON.USER_FORCED);
+  recoverAfterLoss(s, a, TK.iosdRestart);
+  return null;
+}
+
+/** Why the router would refuse `redundancy force-switchover` now, in its words, or null when it would accept it. */
+export function switchoverRefusal(s: SimState): string | null {
   if (s.configuredMode === 'none') return 'Manual Swact = disabled (system is simplex (no peer unit))';
   const a = activeIndex(s);
   if (a < 0) return 'no active unit';
   if (s.inst[a].hung === 1) return 'active unit not responding';
   if (s.ipcLost === 1) return 'communications down';
   const p = 1 - a;
-  if (!canTakeOver(s, p)) {
-    const state = s.inst[p].hung === 1 ? 'not responding' : rfName(s.inst[p].rf);
-    return `peer ${instanceName(s, p)} is ${state}, not STANDBY COLD or STANDBY HOT`;
+  const terminal = operatingSso(s) ? RF.STANDBY_HOT : RF.STANDBY_COLD;
+  // STANDBY HOT is past every terminal state; it is seen without operating SSO only in a stored state that
+  // contradicts itself (peers on different images), and then the switchover goes ahead without SSO.
+  if (!canTakeOver(s, p) || (s.inst[p].rf !== terminal && s.inst[p].rf !== RF.STANDBY_HOT)) {
+    const state = s.inst[p].progSeq < 0 ? 'not running' : s.inst[p].hung === 1 ? 'not responding' : rfName(s.inst[p].rf);
+    return `${PEER_NOT_TERMINAL}: peer ${instanceName(s, p)} is ${state}, the terminal standby state is ${rfName(terminal)}`;
   }
-  killInstance(s, a, CAUSE.SHUTDOWN);
-  switchover(s, p, REASON.USER_FORCED);
-  recoverAfterLoss(s, a, true, TK.iosdRestart);
   return null;
 }
 
@@ -53,7 +70,7 @@ export function reload(s: SimState, i: number, wholeRouter: boolean): string | n
   killInstance(s, a, CAUSE.SHUTDOWN);
   if (canTakeOver(s, p)) {
     switchover(s, p, REASON.USER_INITIATED);
-    recoverAfterLoss(s, a, true, TK.iosdRestart);
+    recoverAfterLoss(s, a, TK.iosdRestart);
   } else {
     chassisReload(s, `reload of ${instanceName(s, a)} with no standby able to take over`);
   }

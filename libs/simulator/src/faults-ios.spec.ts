@@ -113,6 +113,25 @@ describe('iosd-crash of the standby', () => {
     expectWithin(m.redundancyRestoredMs, drawBounds('ASR1004', ['iosdRestart', 'standbyBootToHot']));
     expect(routerStateAt(sc, router('edge', 'ASR1004'), 20 * MIN, { seed: 11 }).counters.standbyFailures).toBe(1);
   });
+
+  it('with two IOSd on one RP restarts only the failed instance: Linux, the active and the ESP keep running (§8.4)', () => {
+    const sc = scenario({ horizonMs: 20 * MIN, steps: [fault(T0, 'iosd-crash', target.standby)] });
+    const run = simulateRouter(sc, router('edge', 'ASR1002-X'), { seed: 11 });
+    expect(entriesOf(run, 'R0').filter((e) => e.to === 'rebooting')).toEqual([]);
+    expectWithin(run.result.metrics.redundancyRestoredMs, drawBounds('ASR1002-X', ['iosdRestart', 'standbyBootToHot']));
+  });
+
+  for (const failure of ['iosd-crash', 'iosd-hang', 'vm-crash'] as const) {
+    it(`${failure} on a dual-RP chassis reloads the standby RP, Linux included: no outage, redundancy back only after rpBoot (§8.4)`, () => {
+      const sc = scenario({ horizonMs: 30 * MIN, steps: [fault(T0, failure, target.standby)] });
+      const run = simulateRouter(sc, router('core', 'ASR1006'), { seed: 11 });
+      const m = run.result.metrics;
+      expect([m.controlPlaneOutageMs, m.dataPlaneOutageMs, m.switchovers]).toEqual([0, 0, 0]);
+      expect(entriesOf(run, 'R1').some((e) => e.to === 'rebooting')).toBe(true);
+      expect(m.redundancyRestoredMs).toBeGreaterThanOrEqual(drawBounds('ASR1006', ['rpBoot', 'standbyBootToHot'])[0]);
+      expect(routerStateAt(sc, router('core', 'ASR1006'), 30 * MIN, { seed: 11 }).counters.standbyFailures).toBe(1);
+    });
+  }
 });
 
 describe('vm-crash: QEMU dies (§6.3)', () => {

@@ -62,12 +62,14 @@ describe('host-oom: the OOM killer takes the largest guest (§6.4, §7 #12)', ()
     expect(run.result.metrics.switchovers).toBe(1);
   });
 
-  it('on the standby host of a dual-RP chassis kills the standby guest only', () => {
+  it('on the standby host of a dual-RP chassis kills the standby guest, and its RP reloads (IOSd critical, §8.4)', () => {
     const sc = scenario({ horizonMs: H, steps: [fault(T0, 'host-oom', target.standby)] });
     const run = simulateRouter(sc, router('core', 'ASR1009-X'), { seed: 3 });
     expect(run.timeline.find((e) => e.event === 'oom-killer')?.to).toBe('R1/0');
     expect(run.result.metrics.switchovers).toBe(0);
-    expectWithin(run.result.metrics.redundancyRestoredMs, drawBounds('ASR1009-X', ['guestRestart', 'standbyBootToHot']));
+    expect(run.result.metrics.dataPlaneOutageMs).toBe(0);
+    expect(run.timeline.some((e) => e.component === 'R1' && e.to === 'rebooting')).toBe(true);
+    expectWithin(run.result.metrics.redundancyRestoredMs, drawBounds('ASR1009-X', ['rpBoot', 'standbyBootToHot']));
   });
 });
 

@@ -33,5 +33,5 @@ export {
   type IssuSnapshot,
   type RouterSnapshot,
 } from './snapshot.js';
-export { playTwinAction, type ActionPhase, type TwinActionName, type TwinActionOptions, type TwinActionOutcome } from './twin-action.js';
+export { manualSwitchoverRefusal, playTwinAction, type ActionPhase, type TwinActionName, type TwinActionOptions, type TwinActionOutcome } from './twin-action.js';
 export { twinStart, type TwinRouterInput } from './twin-start.js';

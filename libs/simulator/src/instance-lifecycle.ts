@@ -115,12 +115,13 @@ export function rebootHost(s: SimState, h: number, key: number): void {
 }
 
 /**
- * Recovery of a unit that went down: the KVM supervisor restarts the guest after `restartKey`; but a unit
- * that lost activity on a dual-RP chassis takes its whole RP down ("Under SSO on a dual-RP chassis the old
- * RP reboots", domain §2.4), so that RP reboots (`rpBoot`).
+ * Recovery of a unit that went down. On a dual-RP chassis IOSd is `norestart`/`critical` (domain §8.4): any
+ * IOSd failure, active or standby, reloads its whole RP, Linux included (`rpBoot`), and the unit comes back
+ * through the standby progression. With two IOSd on one RP, the failed instance alone is restarted after
+ * `restartKey`, while Linux, the other IOSd and the ESP keep running.
  */
-export function recoverAfterLoss(s: SimState, i: number, wasActive: boolean, restartKey: number): void {
-  if (s.dualRp && wasActive) rebootHost(s, hostOf(s, i), TK.rpBoot);
+export function recoverAfterLoss(s: SimState, i: number, restartKey: number): void {
+  if (s.dualRp) rebootHost(s, hostOf(s, i), TK.rpBoot);
   else scheduleRestart(s, i, restartKey);
 }
 
@@ -220,5 +221,5 @@ export function loseInstance(s: SimState, i: number, cause: number, restartKey: 
   const epoch = s.epoch;
   if (wasActive) failover(s, i, reason);
   else if (wasRunning) s.standbyFailures++;
-  if (s.epoch === epoch && restartKey >= 0) recoverAfterLoss(s, i, wasActive, restartKey);
+  if (s.epoch === epoch && restartKey >= 0) recoverAfterLoss(s, i, restartKey);
 }

@@ -105,7 +105,7 @@ function runversion(s: SimState): void {
   setPhase(s, ISSU.RAN);
   killInstance(s, a, CAUSE.SHUTDOWN);
   switchover(s, p, REASON.USER_INITIATED);
-  recoverAfterLoss(s, a, true, TK.iosdRestart);
+  recoverAfterLoss(s, a, TK.iosdRestart);
 }
 
 function commitversion(s: SimState): void {
@@ -149,7 +149,7 @@ export function onIssuRollback(s: SimState): void {
     if (canTakeOver(s, p) && s.inst[p].rf === RF.STANDBY_HOT && s.inst[p].version === s.issuFrom) {
       killInstance(s, a, CAUSE.SHUTDOWN);
       switchover(s, p, REASON.USER_INITIATED);
-      return recoverAfterLoss(s, a, true, TK.iosdRestart);
+      return recoverAfterLoss(s, a, TK.iosdRestart);
     }
     return chassisReload(s, 'ISSU rollback');
   }

@@ -83,7 +83,7 @@ export function onIpcDetected(s: SimState): void {
     if (s.timeline !== null) emit(s, 'router', 'split-brain arbitration', instanceName(s, a), `${instanceName(s, p)} (Primary) wins`);
     killInstance(s, a, CAUSE.RESET);
     switchover(s, p, REASON.NOT_KNOWN);
-    recoverAfterLoss(s, a, true, TK.iosdRestart);
+    recoverAfterLoss(s, a, TK.iosdRestart);
     return;
   }
   if (s.timeline !== null) emit(s, 'router', 'split-brain arbitration', instanceName(s, p), `${instanceName(s, a)} keeps activity`);

@@ -162,12 +162,12 @@ describe('force-switchover (§2.3, §2.4, §7 #2, #3)', () => {
     const sc = scenario({ horizonMs: H, steps: [action(T0, 'reload', target.standby), action(T0 + 30 * SEC, 'force-switchover')] });
     const run = simulateRouter(sc, r, { seed: 5 });
     expect(run.timeline.find((e) => e.event === 'action:force-switchover')?.to).toBe(
-      'refused: peer R0/1 is INITIALIZATION, not STANDBY COLD or STANDBY HOT',
+      'refused: Manual Swact = disabled (peer unit not yet in terminal standby state): peer R0/1 is INITIALIZATION, the terminal standby state is STANDBY HOT',
     );
     expect(run.result.metrics.switchovers).toBe(0);
   });
 
-  it('to a STANDBY COLD peer is accepted but resets the data plane (forced, full outage)', () => {
+  it('under SSO, to a peer still in STANDBY COLD* is refused and changes nothing (domain §8.3)', () => {
     // With a 20 min boot-to-hot the reloaded standby is in STANDBY COLD* between ~11 and ~16 min.
     const sc = scenario({
       horizonMs: 60 * MIN,
@@ -175,7 +175,17 @@ describe('force-switchover (§2.3, §2.4, §7 #2, #3)', () => {
       steps: [action(T0, 'reload', target.standby), action(T0 + 12 * MIN, 'force-switchover')],
     });
     const run = simulateRouter(sc, r, { seed: 5 });
+    expect(run.timeline.find((e) => e.event === 'action:force-switchover')?.to).toMatch(
+      /^refused: Manual Swact = disabled \(peer unit not yet in terminal standby state\): peer R0\/1 is STANDBY COLD/,
+    );
+    expect(run.result.metrics.switchovers).toBe(0);
+    expect(run.result.metrics.dataPlaneOutageMs).toBe(0);
+  });
+
+  it('under RPR, to the peer in STANDBY COLD (its terminal state) is accepted and resets the data plane (§8.3, §2.1)', () => {
+    const sc = scenario({ horizonMs: 60 * MIN, steps: [action(T0, 'force-switchover')] });
+    const run = simulateRouter(sc, router('rpr', 'ASR1002-X', 'rpr'), { seed: 5 });
     expect(run.result.metrics.switchovers).toBe(1);
-    expectWithin(run.result.metrics.dataPlaneOutageMs, outageOfNonSsoSwitchover('ASR1002-X'));
+    expect(run.result.metrics.dataPlaneOutageMs).toBeGreaterThan(60 * SEC);
   });
 });

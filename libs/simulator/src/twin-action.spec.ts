@@ -44,7 +44,13 @@ describe('playTwinAction(force-switchover)', () => {
 
   it('is refused when the peer is not STANDBY COLD or STANDBY HOT, or when no unit is active', () => {
     const negotiating = playTwinAction(stored('ASR1004', 'sso', withPeer(RF.NEGOTIATION)), 'force-switchover', { seed: 1 });
-    expect(negotiating.refused).toBe('peer R0/1 is NEGOTIATION, not STANDBY COLD or STANDBY HOT');
+    expect(negotiating.refused).toBe(
+      'Manual Swact = disabled (peer unit not yet in terminal standby state): peer R0/1 is NEGOTIATION, the terminal standby state is STANDBY HOT',
+    );
+    // Domain §8.3: under SSO, STANDBY COLD is not the terminal standby state; the refusal changes nothing.
+    const cold = playTwinAction(stored('ASR1006', 'sso', withPeer(RF.STANDBY_COLD_BULK)), 'force-switchover', { seed: 1 });
+    expect(cold.refused).toMatch(/^Manual Swact = disabled \(peer unit not yet in terminal standby state\): peer R1\/0 is STANDBY COLD-BULK/);
+    expect(cold.phases).toEqual([]);
     const noActive = stored('ASR1006', 'sso', (s) => ({ ...s, instances: s.instances.map((i) => ({ ...i, rfState: RF.STANDBY_HOT })) }));
     expect(playTwinAction(noActive, 'force-switchover', { seed: 1 }).refused).toBe('no active unit');
   });

@@ -1,4 +1,5 @@
 import type { Scenario, ScenarioRouter } from '@asr-twin/domain';
+import { switchoverRefusal } from './action-handlers.js';
 import { refresh } from './engine.js';
 import { routerSeed } from './prng.js';
 import type { TimelineEntry } from './report-types.js';
@@ -49,6 +50,28 @@ function actionScenario(action: TwinActionName, horizonMs: number): Scenario {
     metadata: { name: `twin-${action}` },
     spec: { horizonMs, timing: {}, steps: [{ kind: 'action', atMs: 0, action, target: { kind: 'router' } }], expect: [] },
   };
+}
+
+/** Compiled plans of the action scenarios per chassis model, and one state reused by the refusal check. */
+const REFUSAL_PLANS = new Map<string, ReturnType<typeof compilePlan>>();
+let refusalState: SimState | null = null;
+
+/**
+ * Why a stored router would refuse `redundancy force-switchover` now, in the words of its CLI (`Manual Swact =
+ * disabled (…)`, domain §8.3), or null when it would accept it: the check `playTwinAction` makes first, without
+ * playing anything. Cheap enough for every row of a list.
+ */
+export function manualSwitchoverRefusal(router: TwinRouterInput): string | null {
+  const model = router.state.model;
+  let plan = REFUSAL_PLANS.get(model);
+  if (plan === undefined) {
+    plan = compilePlan(actionScenario('force-switchover', DEFAULT_HORIZON_MS), model);
+    REFUSAL_PLANS.set(model, plan);
+  }
+  const start = twinStart(router);
+  const input: ScenarioRouter = { hostname: router.hostname, model, redundancy: router.state.redundancyMode, version: start.instances[0]?.image ?? '', start };
+  refusalState = resetState(refusalState ?? blankState(), plan, input, 0, false, []);
+  return switchoverRefusal(refusalState);
 }
 
 function nextEventAt(s: SimState): number {

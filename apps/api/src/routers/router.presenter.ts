@@ -7,6 +7,16 @@ import {
   rfStateName,
 } from '@asr-twin/domain';
 import type { RouterDetail } from '@asr-twin/persistence';
+import { manualSwitchoverRefusal } from '@asr-twin/simulator';
+
+/**
+ * Whether `redundancy force-switchover` would be accepted now (`Manual Swact = enabled`), else IOS's reason
+ * (domain §8.3): the simulator's own check, so the answer is what the action route would do.
+ */
+function manualSwitchoverOf(r: RouterDetail): { readonly enabled: boolean; readonly reason: string | null } {
+  const reason = manualSwitchoverRefusal({ hostname: r.hostname, state: r.state, operatingMode: r.redundancy.operatingMode, counters: r.redundancy });
+  return { enabled: reason === null, reason };
+}
 
 /** Role an IOS instance plays now, read from its RF state. */
 export type InstanceRole = 'active' | 'standby' | 'down';
@@ -57,6 +67,7 @@ export function presentRouterTree(r: RouterDetail) {
       standbyFailures: r.redundancy.standbyFailures,
       lastSwitchoverReason: r.redundancy.lastSwitchoverReason,
       bootedAt: r.redundancy.bootedAt,
+      manualSwitchover: manualSwitchoverOf(r),
     },
     chassis: {
       model: anatomy.model,

@@ -90,6 +90,8 @@ export interface RouterDetail {
     readonly standbyFailures: number;
     readonly lastSwitchoverReason: string;
     readonly bootedAt: string;
+    /** Whether `redundancy force-switchover` would be accepted now, else IOS's reason. */
+    readonly manualSwitchover: { readonly enabled: boolean; readonly reason: string | null };
   };
   readonly routeProcessors: readonly RouteProcessor[];
   readonly esps: readonly Esp[];

@@ -4,7 +4,7 @@ export const ROUTER_DETAIL = `query RouterDetail($id: ID!) {
     labels { key value }
     fleet { id name }
     chassis { model redundancyType notes }
-    redundancy { operatingMode switchovers standbyFailures lastSwitchoverReason bootedAt }
+    redundancy { operatingMode switchovers standbyFailures lastSwitchoverReason bootedAt manualSwitchover { enabled reason } }
     routeProcessors {
       slot pid
       host {

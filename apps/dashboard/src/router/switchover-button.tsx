@@ -10,8 +10,9 @@ function instances(router: RouterDetail) {
 }
 
 /**
- * `redundancy force-switchover` for operators, after a confirmation naming what will happen. The twin refuses
- * (and the message says why) when no peer could take over; the new states then arrive live.
+ * `redundancy force-switchover` for operators, after a confirmation naming what will happen. Offered only when
+ * the router would accept it (`redundancy.manualSwitchover`); otherwise the page says why, in IOS's words. The
+ * new states then arrive live.
  */
 export function SwitchoverButton({ router, onDone }: { readonly router: RouterDetail; readonly onDone: () => void }) {
   const { key } = useSession();
@@ -36,6 +37,14 @@ export function SwitchoverButton({ router, onDone }: { readonly router: RouterDe
     }
   }
 
+  const manual = router.redundancy.manualSwitchover;
+  if (!manual.enabled) {
+    return (
+      <p className="switchover muted small" data-testid="switchover-unavailable">
+        Force switchover is not available: <span className="mono">{manual.reason}</span>
+      </p>
+    );
+  }
   return (
     <div className="switchover">
       {!confirming ? (

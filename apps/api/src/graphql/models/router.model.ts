@@ -130,6 +130,15 @@ export class Chassis {
   notes!: string | null;
 }
 
+@ObjectType({ description: '`redundancy force-switchover` now: accepted (Manual Swact = enabled), or why IOS refuses it' })
+export class ManualSwitchover {
+  @Field(() => Boolean)
+  enabled!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'IOS\'s reason, e.g. Manual Swact = disabled (peer unit not yet in terminal standby state)' })
+  reason!: string | null;
+}
+
 @ObjectType({ description: '`show redundancy` facts beyond the RF states' })
 export class Redundancy {
   @Field(() => String, { nullable: true, description: 'null: as configured (non-redundant in simplex)' })
@@ -146,6 +155,9 @@ export class Redundancy {
 
   @Field(() => DateTimeScalar)
   bootedAt!: string;
+
+  @Field(() => ManualSwitchover)
+  manualSwitchover!: ManualSwitchover;
 }
 
 /**
