@@ -5,3 +5,4 @@ export * from './rf-state.js';
 export * from './router-state.js';
 export * from './scenario-model.js';
 export * from './timing-profile.js';
+export * from './freshness.js';
