@@ -95,7 +95,7 @@ describe('POST /observations', () => {
   it('takes NDJSON, refusing a line that is not JSON and going on with the others', async () => {
     const version = JSON.stringify({ hostname: 'edge-2', output: await show('edge-2', 'version') });
     const body = `${version}\n{"hostname": "edge-1", "output": \n\n${JSON.stringify({ hostname: 'nobody', output: 'x' })}\n`;
-    const res = await bulk(body, { 'content-type': 'application/x-ndjson' });
+    const res = await bulk(body, { 'content-type': 'application/x-ndjson; charset=utf-8' });
     expect(res.status).toBe(200);
     expect(outcomes(res.body)).toEqual([
       [0, 'edge-2', 'unchanged', null],
