@@ -4,6 +4,7 @@ import { RedundancyFacts1764400000000 } from './1764400000000-redundancy-facts.j
 import { ScenariosAndRuns1764500000000 } from './1764500000000-scenarios-and-runs.js';
 import { RouterActions1764600000000 } from './1764600000000-router-actions.js';
 import { ApiKeyChangesNotify1764700000000 } from './1764700000000-api-key-changes-notify.js';
+import { ObservationFreshness1764800000000 } from './1764800000000-observation-freshness.js';
 import { RunStart1764900000000 } from './1764900000000-run-start.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
@@ -14,5 +15,6 @@ export const MIGRATIONS = [
   ScenariosAndRuns1764500000000,
   RouterActions1764600000000,
   ApiKeyChangesNotify1764700000000,
+  ObservationFreshness1764800000000,
   RunStart1764900000000,
 ];

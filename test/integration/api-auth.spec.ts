@@ -37,6 +37,7 @@ const ROUTES: Readonly<Record<string, Access>> = {
   'POST /api/v1/routers/:id/observations': 'operator',
   'POST /api/v1/routers/:id/actions/force-switchover': 'operator',
   'POST /api/v1/fleets/:id/routers/observations': 'admin',
+  'POST /api/v1/observations': 'operator',
   'POST /api/v1/scenarios/validate': 'viewer',
   'POST /api/v1/scenarios': 'operator',
   'GET /api/v1/scenarios': 'viewer',

@@ -39,6 +39,7 @@ const FIELDS: Readonly<Record<string, ApiRole>> = {
   'Mutation.startRun': 'operator',
   'Mutation.cancelRun': 'operator',
   'Mutation.forceSwitchover': 'operator',
+  'Mutation.observe': 'operator',
   'Subscription.runProgress': 'viewer',
   'Subscription.routerStateChanged': 'viewer',
   'Subscription.fleetChanged': 'viewer',

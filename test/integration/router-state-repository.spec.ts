@@ -22,6 +22,7 @@ let routers: TypeormRouterRepository;
 let states: TypeormRouterStateRepository;
 let changeLog: TypeormChangeLogRepository;
 let fleetId: string;
+const STAMP = { at: '2026-12-01T10:00:00.000Z', command: 'show version' };
 
 const newRouter = (hostname: string, model: NewRouter['model']): NewRouter => ({
   hostname,
@@ -118,16 +119,66 @@ describe('RouterStateRepository.apply', () => {
 describe('RouterStateRepository.insertObserved', () => {
   it('inserts through the bulk path and applies the observed state in one transaction', async () => {
     const next = switchedOver(await stored('single'));
-    const created = await states.insertObserved(fleetId, newRouter('observed', 'ASR1004'), { ...next, state: { ...next.state, model: 'ASR1004' } }, [], 'key:admin');
-    expect(created).toMatchObject({ hostname: 'observed', model: 'ASR1004', stateVersion: 2, redundancy: { switchovers: 1 } });
+    const created = await states.insertObserved(fleetId, newRouter('observed', 'ASR1004'), { ...next, state: { ...next.state, model: 'ASR1004' } }, [], STAMP, 'key:admin');
+    expect(created).toMatchObject({ hostname: 'observed', model: 'ASR1004', stateVersion: 2, redundancy: { switchovers: 1 }, observedAt: STAMP.at, observedCommand: 'show version' });
     expect(created.state.instances.map((i) => i.rfState)).toEqual([RF.STANDBY_COLD, RF.ACTIVE]);
   });
 
   it('refuses a taken hostname and an unknown fleet, writing nothing', async () => {
     const next = switchedOver(await stored('single'));
-    await expect(states.insertObserved(fleetId, newRouter('dual', 'ASR1006'), next, [], 'key:admin')).rejects.toBeInstanceOf(ConflictError);
-    await expect(states.insertObserved('6f1c1b9e-0000-4000-8000-000000000000', newRouter('orphan', 'ASR1002-X'), next, [], 'key:admin')).rejects.toBeInstanceOf(NotFoundError);
+    await expect(states.insertObserved(fleetId, newRouter('dual', 'ASR1006'), next, [], STAMP, 'key:admin')).rejects.toBeInstanceOf(ConflictError);
+    await expect(states.insertObserved('6f1c1b9e-0000-4000-8000-000000000000', newRouter('orphan', 'ASR1002-X'), next, [], STAMP, 'key:admin')).rejects.toBeInstanceOf(NotFoundError);
     expect(await routers.findTakenHostnames(['orphan'])).toEqual([]);
     expect((await stored('dual')).stateVersion).toBe(2);
+  });
+});
+
+describe('RouterStateRepository.applyMany', () => {
+  it('writes many routers with the same statements as a few, stamps the unchanged ones, and refuses only a router that moved on', async () => {
+    await routers.insertMany(fleetId, Array.from({ length: 40 }, (_, i) => newRouter(`bulk-${i}`, i % 2 ? 'ASR1006' : 'ASR1002-X')), 'test');
+    const all = await Promise.all(Array.from({ length: 40 }, (_, i) => stored(`bulk-${i}`)));
+    const stamp = { at: '2026-12-02T08:00:00.000Z', command: 'show redundancy, show version' };
+    const change = (r: RouterDetail) => [{ entity: 'router', key: r.hostname, field: 'switchovers', before: 0, after: 1 }] as const;
+    // bulk-0 and bulk-1 change; bulk-1 is written with a stale version (a concurrent writer); bulk-2 is unchanged
+    // but stale too; the rest are unchanged.
+    const writes = all.map((r, i) => ({
+      routerId: r.id,
+      expectedStateVersion: i === 1 || i === 2 ? 0 : r.stateVersion,
+      next: i < 2 ? switchedOver(r) : r,
+      changes: i < 2 ? change(r) : [],
+      observed: stamp,
+    }));
+    queries.count = 0;
+    const outcomes = await states.applyMany(writes.slice(0, 4), 'key:bulk');
+    const few = queries.count;
+    expect(outcomes).toEqual([
+      { routerId: all[0]!.id, written: true, stateVersion: 2 },
+      { routerId: all[1]!.id, written: false },
+      { routerId: all[2]!.id, written: false },
+      { routerId: all[3]!.id, written: true, stateVersion: 1 },
+    ]);
+    queries.count = 0;
+    const rest = await states.applyMany(writes.slice(4).map((w, i) => (i < 20 ? { ...w, next: switchedOver(all[i + 4]!), changes: change(all[i + 4]!) } : w)), 'key:bulk');
+    expect(queries.count).toBe(few);
+    expect(rest.filter((o) => o.written)).toHaveLength(36);
+
+    const [first, second, third, fourth] = await Promise.all(['bulk-0', 'bulk-1', 'bulk-2', 'bulk-3'].map(stored));
+    expect(first).toMatchObject({ stateVersion: 2, observedAt: stamp.at, observedCommand: stamp.command, redundancy: { switchovers: 1 } });
+    expect(first!.state.instances.map((i) => i.rfState)).toEqual([RF.STANDBY_COLD, RF.ACTIVE]);
+    expect(second).toEqual(all[1]);
+    expect(third).toEqual(all[2]);
+    expect(fourth).toMatchObject({ stateVersion: 1, observedAt: stamp.at, observedCommand: stamp.command });
+    const log = await changeLog.listForRouter(first!.id, { limit: 10, offset: 0 });
+    expect(log.items.map((c) => [c.action, c.actor, c.after])).toEqual([
+      ['updated', 'key:bulk', { switchovers: 1 }],
+      ['created', 'test', expect.anything()],
+    ]);
+    expect((await changeLog.listForRouter(fourth!.id, { limit: 10, offset: 0 })).total).toBe(1);
+  });
+
+  it('keeps the newer stamp when an older observation arrives late', async () => {
+    const r = await stored('bulk-3');
+    await states.applyMany([{ routerId: r.id, expectedStateVersion: r.stateVersion, next: r, changes: [], observed: { at: '2026-11-01T00:00:00.000Z', command: 'show platform' } }], 'key:late');
+    expect(await stored('bulk-3')).toMatchObject({ observedAt: '2026-12-02T08:00:00.000Z', observedCommand: 'show redundancy, show version' });
   });
 });

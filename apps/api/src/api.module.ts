@@ -20,7 +20,7 @@ export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     const auth = AuthModule.forRoot({ adminApiKey: config.auth.adminApiKey, databaseUrl: config.database.url });
     const runs = RunModule.forRoot(config.runs.shardSize);
-    const routers = RouterModule.forRoot({ timeScale: config.twin.timeScale });
+    const routers = RouterModule.forRoot({ timeScale: config.twin.timeScale, staleAfterMs: config.observations.staleAfterMs });
     return {
       module: ApiModule,
       imports: [

@@ -14,6 +14,8 @@ import { registerCors, registerSecurityHeaders } from './common/http-security.pl
 import { installProblemErrorHandler } from './common/problem.filter.js';
 import { BUILT_DASHBOARD_DIR, registerDashboard } from './dashboard/dashboard.plugin.js';
 import { HttpMetrics } from './metrics/http-metrics.service.js';
+import { BULK_OBSERVATIONS_PATH } from './routers/observations/bulk-observation.controller.js';
+import { registerBulkObservationBody } from './routers/observations/bulk-observation.plugin.js';
 
 export const API_PREFIX = 'api/v1';
 
@@ -49,6 +51,7 @@ export async function createApiApp(config: AppConfig, log: Pino): Promise<NestFa
   fastify.addContentTypeParser(['application/yaml', 'application/x-yaml', 'text/yaml'], { parseAs: 'string' }, (_req, body, done) =>
     done(null, body),
   );
+  registerBulkObservationBody(fastify, `/${API_PREFIX}/${BULK_OBSERVATIONS_PATH}`, config.observations.bodyLimit);
   registerSecurityHeaders(app);
   await registerCors(app, config);
   // The key hook is an instance hook; the rate limit adds route hooks, which run after it.

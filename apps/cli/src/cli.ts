@@ -6,6 +6,7 @@ import { type CliIo, EXIT, type ExitCode, InfrastructureError, UsageError } from
 import { KEYS_HELP } from './commands/keys.help.js';
 import { RUN_HELP, runCommand } from './commands/run.command.js';
 import { SHOW_DEFAULTS, SHOW_HELP, showCommand } from './commands/show.command.js';
+import { SYNC_HELP, syncCommand } from './commands/sync.command.js';
 import { TIMINGS_HELP, timingsCommand } from './commands/timings.command.js';
 import { VALIDATE_HELP, validateCommand } from './commands/validate.command.js';
 
@@ -18,11 +19,12 @@ commands:
   validate <files…>       check scenario files (errors as file:line:col: message)
   timings                 every timing key of the simulator with default, unit and source
   show <model> <command>  show output of a fresh twin router (redundancy, redundancy-states, version, platform)
+  sync <dir>              upload a folder of captured device output to a server (twin state and freshness)
   keys create|list|revoke API keys of the server's database (DATABASE_URL)
 
 Run "twin <command> --help" for a command's options.`;
 
-const HELPS: Readonly<Record<string, string>> = { run: RUN_HELP, validate: VALIDATE_HELP, timings: TIMINGS_HELP, show: SHOW_HELP, keys: KEYS_HELP };
+const HELPS: Readonly<Record<string, string>> = { run: RUN_HELP, validate: VALIDATE_HELP, timings: TIMINGS_HELP, show: SHOW_HELP, sync: SYNC_HELP, keys: KEYS_HELP };
 
 function integer(value: string | undefined, name: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
@@ -95,6 +97,15 @@ async function dispatch(command: string, rest: readonly string[], io: CliIo): Pr
         },
         io,
       );
+    }
+    case 'sync': {
+      const { values: v, positionals } = parse(rest, { server: { type: 'string' }, key: { type: 'string' }, batch: { type: 'string' } });
+      if (v['help']) return help(io, SYNC_HELP);
+      if (positionals.length > 1) throw new UsageError(`twin sync takes one directory, got ${positionals.length}`);
+      const server = serverOf(v, io);
+      if (!server) throw new UsageError('twin sync needs a server: --server URL (or TWIN_SERVER) and --key KEY');
+      const batch = integer(v['batch'] as string | undefined, 'batch', 1, 50_000) ?? 3000;
+      return syncCommand(positionals[0], { server, batch }, io);
     }
     case 'keys': {
       if (rest.length === 0 || rest.includes('--help') || rest.includes('-h')) return help(io, KEYS_HELP);

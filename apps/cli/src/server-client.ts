@@ -15,6 +15,23 @@ export interface ServerRun {
   readonly progress: { readonly routersDone: number; readonly routerCount: number | null };
 }
 
+/** One item of `POST /observations`. */
+export interface ObservationItem {
+  readonly hostname: string;
+  readonly command?: string;
+  readonly output: string;
+}
+
+/** The server's answer for one item. */
+export interface ObservationItemResult {
+  readonly index: number;
+  readonly hostname: string | null;
+  readonly command: string | null;
+  readonly outcome: 'applied' | 'unchanged' | 'refused' | 'unknown-router';
+  readonly code?: string;
+  readonly reason?: string;
+}
+
 /** A scenario rejected by the server: its errors as `file:line:col: message` lines. */
 export class ServerValidationError extends UsageError {
   constructor(readonly lines: readonly string[]) {
@@ -49,6 +66,16 @@ export class ServerClient {
       throw new ServerValidationError(lines.length > 0 ? lines : [`${file}: ${problem.detail ?? 'rejected by the server'}`]);
     }
     return (await this.expectOk(res, 'submit the run')) as ServerRun;
+  }
+
+  /** Posts device outputs in bulk; one result per item, in order. A request the server refuses whole is an error. */
+  async observe(items: readonly ObservationItem[]): Promise<readonly ObservationItemResult[]> {
+    const res = await this.call('POST', '/api/v1/observations', JSON.stringify(items));
+    if (res.status === 400 || res.status === 413) {
+      const problem = (await res.json().catch(() => ({}))) as Problem;
+      throw new UsageError(`the server refused the batch (${res.status} ${problem.code ?? ''}: ${problem.detail ?? res.statusText})`);
+    }
+    return ((await this.expectOk(res, 'post the observations')) as { items: ObservationItemResult[] }).items;
   }
 
   async run(id: string): Promise<ServerRun> {

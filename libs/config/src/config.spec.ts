@@ -25,6 +25,14 @@ describe('loadConfig', () => {
     for (const bad of ['-1', 'fast', '101']) expect(() => loadConfig({ TWIN_TIME_SCALE: bad })).toThrow(/TWIN_TIME_SCALE/);
   });
 
+  it('reads the observation settings: stale after 24h by default, durations in s, m, h or d', () => {
+    expect(loadConfig({}).observations).toEqual({ bodyLimit: 128 * 1024 * 1024, staleAfterMs: 24 * 3_600_000 });
+    expect(loadConfig({ OBSERVATION_STALE_AFTER: '30m' }).observations.staleAfterMs).toBe(30 * 60_000);
+    expect(loadConfig({ OBSERVATION_STALE_AFTER: '7d' }).observations.staleAfterMs).toBe(7 * 86_400_000);
+    expect(loadConfig({ OBSERVATION_STALE_AFTER: '90s', OBSERVATIONS_BODY_LIMIT: '1000' }).observations).toEqual({ bodyLimit: 1000, staleAfterMs: 90_000 });
+    for (const bad of ['24', '1.5h', '0h', 'soon', '-1h']) expect(() => loadConfig({ OBSERVATION_STALE_AFTER: bad })).toThrow(/OBSERVATION_STALE_AFTER/);
+  });
+
   it('names every invalid variable at once', () => {
     let error: unknown;
     try {

@@ -4,6 +4,14 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 
 const port = z.coerce.number().int().min(0).max(65_535);
 const positiveInt = z.coerce.number().int().positive();
+const DURATION_UNITS_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+/** A duration such as `90s`, `30m`, `24h` or `7d`, in milliseconds. */
+const duration = z
+  .string()
+  .regex(/^[1-9][0-9]{0,6}[smhd]$/, 'a whole number and a unit: s, m, h or d (e.g. 30m, 24h, 7d)')
+  .transform((v) => Number(v.slice(0, -1)) * DURATION_UNITS_MS[v.slice(-1) as keyof typeof DURATION_UNITS_MS]);
+
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
@@ -23,6 +31,13 @@ const ENV_SCHEMA = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   /** Largest accepted request body, bytes. */
   HTTP_BODY_LIMIT: positiveInt.default(4 * 1024 * 1024),
+  /**
+   * Largest body of `POST /observations` (many routers' device output at once), bytes. 10,000 routers × three
+   * outputs is about 60 MB of JSON.
+   */
+  OBSERVATIONS_BODY_LIMIT: positiveInt.default(128 * 1024 * 1024),
+  /** A router last observed longer ago than this is `stale` (`never` when never observed): `30m`, `24h`, `7d`. */
+  OBSERVATION_STALE_AFTER: duration.default(24 * DURATION_UNITS_MS.h),
   /** Connections in each process's PostgreSQL pool. */
   DB_POOL_SIZE: positiveInt.max(200).default(10),
   /** Prefix of every BullMQ key, so several deployments can share one Redis. */
@@ -130,6 +145,12 @@ export interface AppConfig {
     /** Factor on the wall-clock delays of the later transitions of router actions (`TWIN_TIME_SCALE`). */
     readonly timeScale: number;
   };
+  readonly observations: {
+    /** Largest body of a bulk observation request, bytes (`OBSERVATIONS_BODY_LIMIT`). */
+    readonly bodyLimit: number;
+    /** Age after which a router's last observation makes it `stale`, ms (`OBSERVATION_STALE_AFTER`). */
+    readonly staleAfterMs: number;
+  };
 }
 
 /** Thrown when the environment is invalid; the message lists every offending variable. */
@@ -168,6 +189,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     },
     dashboard: { dir: e.DASHBOARD_DIR === 'off' ? null : e.DASHBOARD_DIR },
     twin: { timeScale: e.TWIN_TIME_SCALE },
+    observations: { bodyLimit: e.OBSERVATIONS_BODY_LIMIT, staleAfterMs: e.OBSERVATION_STALE_AFTER },
   };
 }
 

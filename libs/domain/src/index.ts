@@ -6,3 +6,4 @@ export * from './router-start.js';
 export * from './router-state.js';
 export * from './scenario-model.js';
 export * from './timing-profile.js';
+export * from './freshness.js';

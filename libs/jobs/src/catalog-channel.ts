@@ -38,7 +38,26 @@ export interface FleetRoutersAdded {
   readonly routersAnnounced: boolean;
 }
 
-export type FleetChangeMessage = FleetEntityChange | FleetRoutersAdded;
+/**
+ * Routers of a fleet were observed in bulk (`POST /observations`): one message per fleet a request touched,
+ * whatever its size, so a view of the fleet reloads it once (their state, health or freshness changed).
+ */
+export interface FleetRoutersObserved {
+  readonly entity: 'fleet';
+  readonly change: 'routersObserved';
+  readonly fleetId: string;
+  readonly name: string;
+  readonly at: string;
+  /** How many of the fleet's routers the request observed (applied or unchanged; ≥ 1). */
+  readonly count: number;
+  /**
+   * Whether each router whose state changed also got its own `updated` router state message (requests that
+   * change up to `ROUTER_STATE_BULK_LIMIT` routers). Freshness alone is never announced per router.
+   */
+  readonly routersAnnounced: boolean;
+}
+
+export type FleetChangeMessage = FleetEntityChange | FleetRoutersAdded | FleetRoutersObserved;
 
 /** A stored scenario was created, replaced (a new revision, possibly under a new name) or deleted. */
 export interface ScenarioChangeMessage {
@@ -74,6 +93,16 @@ export function routersAddedMessage(
   at: Date = new Date(),
 ): FleetRoutersAdded {
   return { entity: 'fleet', change: 'routersAdded', fleetId: fleet.id, name: fleet.name, at: at.toISOString(), count, routersAnnounced };
+}
+
+/** The message for one bulk observation of `count` routers of a fleet. */
+export function routersObservedMessage(
+  fleet: { readonly id: string; readonly name: string },
+  count: number,
+  routersAnnounced: boolean,
+  at: Date = new Date(),
+): FleetRoutersObserved {
+  return { entity: 'fleet', change: 'routersObserved', fleetId: fleet.id, name: fleet.name, at: at.toISOString(), count, routersAnnounced };
 }
 
 /** The message for a scenario as stored after a change. */

@@ -30,6 +30,8 @@ export function toRouterSummary(e: RouterEntity): RouterSummary {
     labels: e.labels,
     createdAt: e.createdAt.toISOString(),
     updatedAt: e.updatedAt.toISOString(),
+    observedAt: e.observedAt ? e.observedAt.toISOString() : null,
+    observedCommand: e.observedCommand ?? null,
   };
 }
 

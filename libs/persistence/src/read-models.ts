@@ -1,4 +1,4 @@
-import type { ChassisModel, InstanceName, RedundancyMode, RouterHealth, RouterTwinState } from '@asr-twin/domain';
+import type { ChassisModel, Freshness, InstanceName, RedundancyMode, RouterHealth, RouterTwinState } from '@asr-twin/domain';
 
 /** Timestamps are ISO 8601 strings in UTC. */
 export interface Fleet {
@@ -33,6 +33,10 @@ export interface RouterSummary {
   readonly labels: Readonly<Record<string, string>>;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** When real device output of the router was last observed; `null`: never. */
+  readonly observedAt: string | null;
+  /** The commands of that observation (`show redundancy, show version`); `null`: never observed. */
+  readonly observedCommand: string | null;
 }
 
 /**
@@ -90,6 +94,17 @@ export interface FieldChange {
   readonly after: unknown;
 }
 
+/**
+ * When and from which commands a router was observed. Freshness is not twin state: recording it bumps no
+ * `stateVersion` and writes no change-log row. An older stamp never replaces a newer one.
+ */
+export interface ObservationStamp {
+  /** ISO 8601 UTC. */
+  readonly at: string;
+  /** The commands observed, in the order of `SHOW_COMMANDS`, joined with `, `. */
+  readonly command: string;
+}
+
 /** A new twin state for a stored router, computed from the state it had at `expectedStateVersion`. */
 export interface TwinStateWrite {
   readonly routerId: string;
@@ -97,7 +112,27 @@ export interface TwinStateWrite {
   readonly next: TwinStateRecord;
   /** The fields that differ between the stored state and `next`; one change-log row per entity. */
   readonly changes: readonly FieldChange[];
+  /** The observation the state comes from, recorded on the router with it. */
+  readonly observed?: ObservationStamp;
 }
+
+/**
+ * One router of a bulk observation: its new state when `changes` is not empty (written like
+ * {@link TwinStateWrite}), and in every case the stamp of the observation. An empty `changes` writes only the
+ * stamp: the observation proved the stored state current.
+ */
+export interface ObservedRouterWrite {
+  readonly routerId: string;
+  readonly expectedStateVersion: number;
+  readonly next: TwinStateRecord;
+  readonly changes: readonly FieldChange[];
+  readonly observed: ObservationStamp;
+}
+
+/** What a bulk write did to one router: written at `stateVersion`, or refused because it changed meanwhile. */
+export type ObservedRouterOutcome =
+  | { readonly routerId: string; readonly written: true; readonly stateVersion: number }
+  | { readonly routerId: string; readonly written: false };
 
 export interface NewRouter {
   readonly hostname: string;
@@ -123,6 +158,8 @@ export interface RouterFilter {
   readonly labels?: Readonly<Record<string, string>>;
   /** Hostname prefix, case-insensitive. */
   readonly hostnamePrefix?: string;
+  /** Any of these freshness values, judged against the cut-off: observed before `staleBefore` is stale. */
+  readonly freshness?: { readonly values: readonly Freshness[]; readonly staleBefore: string };
 }
 
 export interface PageRequest {

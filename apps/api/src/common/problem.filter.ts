@@ -16,18 +16,30 @@ const EDGE_CODE_BY_STATUS: Record<number, EdgeErrorCode> = {
 };
 
 /** Maps any error to a problem document; anything unexpected is logged and becomes a 500. GraphQL: see graphql-errors.ts. */
-function toProblem(error: unknown, instance: string, logger: Logger): Problem {
+function toProblem(error: unknown, request: FastifyRequest, logger: Logger): Problem {
+  const instance = request.url;
   if (error instanceof DomainError) {
     return problem(error.code, STATUS_BY_DOMAIN_CODE[error.code], error.message, instance, error.issues);
   }
   if (error instanceof EdgeError) return problem(error.code, error.status, error.message, instance);
   const status = statusOf(error);
+  if (status === 413 && (error as { code?: unknown }).code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    return problem('PAYLOAD_TOO_LARGE', 413, bodyTooLarge(request), instance);
+  }
   if (status !== undefined && status < 500) {
     const detail = error instanceof HttpException ? httpDetail(error) : (error as Error).message;
     return problem(EDGE_CODE_BY_STATUS[status] ?? 'HTTP_ERROR', status, detail, instance);
   }
   logger.error(error instanceof Error ? error : new Error(String(error)), `unhandled error at ${instance}`);
   return problem('INTERNAL_ERROR', 500, 'the server failed to handle the request; it has been logged', instance);
+}
+
+/** Names the limit of the route and, when the client declared it, the size of the body. */
+function bodyTooLarge(request: FastifyRequest): string {
+  const limit = request.routeOptions.bodyLimit;
+  const length = Number(request.headers['content-length']);
+  const got = Number.isFinite(length) && length > 0 ? `; got ${length} bytes` : '';
+  return `the request body is too large: this route takes at most ${limit} bytes${got}`;
 }
 
 function statusOf(error: unknown): number | undefined {
@@ -95,7 +107,7 @@ export class ProblemFilter implements ExceptionFilter {
       void reply.status(error.getStatus()).type('application/json').send(error.getResponse());
       return;
     }
-    const body = toProblem(error, request.url, this.logger);
+    const body = toProblem(error, request, this.logger);
     if (error instanceof EdgeError) void reply.headers(error.headers);
     void reply.status(body.status).type(PROBLEM_CONTENT_TYPE).send(body);
   }

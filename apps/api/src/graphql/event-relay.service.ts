@@ -48,7 +48,7 @@ const FLEET_CHANGE = z.object({
   fleetId: z.string(),
   name: z.string(),
   at: z.iso.datetime(),
-  change: z.enum(['created', 'updated', 'deleted', 'routersAdded']),
+  change: z.enum(['created', 'updated', 'deleted', 'routersAdded', 'routersObserved']),
   count: z.number().int().positive().nullish().transform((v) => v ?? null),
   routersAnnounced: z.boolean().nullish().transform((v) => v ?? null),
 });

@@ -9,6 +9,7 @@ import { LoaderFactory } from './loaders.js';
 import { EventResolver } from './resolvers/event.resolver.js';
 import { FleetResolver } from './resolvers/fleet.resolver.js';
 import { MeResolver } from './resolvers/me.resolver.js';
+import { ObservationResolver } from './resolvers/observation.resolver.js';
 import { RouterResolver } from './resolvers/router.resolver.js';
 import { RunResolver } from './resolvers/run.resolver.js';
 import { ScenarioResolver } from './resolvers/scenario.resolver.js';
@@ -17,12 +18,12 @@ import { ScenarioResolver } from './resolvers/scenario.resolver.js';
 type FeatureModules = readonly (Type | DynamicModule)[];
 
 /** Every resolver of the schema: the schema is built from these (and the printed schema test lists them). */
-export const RESOLVERS = [MeResolver, FleetResolver, RouterResolver, ScenarioResolver, RunResolver, EventResolver];
+export const RESOLVERS = [MeResolver, FleetResolver, RouterResolver, ObservationResolver, ScenarioResolver, RunResolver, EventResolver];
 
 /**
  * GraphQL at `/graphql` (queries, mutations, subscriptions over graphql-ws), code first, on the services of
  * the feature modules the composition root passes in (`features`: they export FleetService, RouterService,
- * RouterShowService, ScenarioService, RunService). The auth module must export ApiKeyService.
+ * RouterShowService, BulkObservationService, ScenarioService, RunService). The auth module must export ApiKeyService.
  */
 @Module({})
 export class GraphqlApiModule {

@@ -1,4 +1,4 @@
-import type { ChangeRecord, Page, RouterSummary } from '@asr-twin/persistence';
+import type { ChangeRecord, Page } from '@asr-twin/persistence';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
@@ -9,7 +9,7 @@ import { parseInput } from '../common/validation.js';
 import type { RouterTree } from './router.presenter.js';
 import { parseAddRoutersBody, toRouterFilter } from './router.requests.js';
 import { LIST_CHANGES, LIST_ROUTERS, ROUTER_INPUT, ROUTER_LIST_BODY, GENERATE_BODY, UPDATE_ROUTER } from './router.schemas.js';
-import { type AddRoutersResult, RouterService } from './router.service.js';
+import { type AddRoutersResult, type RouterListItem, RouterService } from './router.service.js';
 
 const ADD_ROUTERS_DOC = z.union([ROUTER_INPUT, z.array(ROUTER_INPUT), ROUTER_LIST_BODY, GENERATE_BODY]);
 
@@ -34,8 +34,13 @@ export class RouterController {
 
   @Get('routers')
   @RequireRole('viewer')
-  @ApiOp({ summary: 'List routers; filter by fleet (id or name), model, health, label (key=value) and hostname prefix q', query: LIST_ROUTERS })
-  list(@Query() query: unknown): Promise<Page<RouterSummary>> {
+  @ApiOp({
+    summary:
+      'List routers; filter by fleet (id or name), model, health, freshness (fresh, stale, never), label (key=value) and hostname prefix q. ' +
+      'Each row carries observedAt, observedCommand and freshness.',
+    query: LIST_ROUTERS,
+  })
+  list(@Query() query: unknown): Promise<Page<RouterListItem>> {
     const q = parseInput(LIST_ROUTERS, query, 'query');
     return this.routers.list(toRouterFilter(q), { limit: q.limit, offset: q.offset });
   }

@@ -17,6 +17,7 @@ function manualSwitchoverOf(r: RouterDetail): { readonly enabled: boolean; reado
   const reason = manualSwitchoverRefusal({ hostname: r.hostname, state: r.state, operatingMode: r.redundancy.operatingMode, counters: r.redundancy });
   return { enabled: reason === null, reason };
 }
+import type { FreshnessPolicy } from './freshness.policy.js';
 
 /** Role an IOS instance plays now, read from its RF state. */
 export type InstanceRole = 'active' | 'standby' | 'down';
@@ -42,9 +43,10 @@ function presentInstance(i: InstanceStatus, stateSince: string | null) {
 
 /**
  * The whole tree of a router as `GET /routers/:id` returns it: chassis → route processors (each with its
- * Linux host, the KVM hypervisor on it and the IOS guests it runs) and the ESPs.
+ * Linux host, the KVM hypervisor on it and the IOS guests it runs) and the ESPs; with its last observation
+ * and its freshness judged by `freshness` now.
  */
-export function presentRouterTree(r: RouterDetail) {
+export function presentRouterTree(r: RouterDetail, freshness: FreshnessPolicy) {
   const anatomy = chassisAnatomy(r.model);
   const { state } = r;
   return {
@@ -60,6 +62,9 @@ export function presentRouterTree(r: RouterDetail) {
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
     stateVersion: r.stateVersion,
+    observedAt: r.observedAt,
+    observedCommand: r.observedCommand,
+    freshness: freshness.of(r.observedAt),
     /** `show redundancy` facts beyond the RF states; `operatingMode` null: as configured (non-redundant in simplex). */
     redundancy: {
       operatingMode: r.redundancy.operatingMode,

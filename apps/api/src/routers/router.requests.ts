@@ -1,4 +1,4 @@
-import { ValidationError } from '@asr-twin/domain';
+import { type Freshness, ValidationError } from '@asr-twin/domain';
 import type { RouterFilter } from '@asr-twin/persistence';
 import type { z } from 'zod';
 import { parseInput } from '../common/validation.js';
@@ -33,7 +33,10 @@ export function parseAddRoutersBody(body: unknown): AddRoutersRequest {
   return { kind: 'list', routers: [parseInput(ROUTER_INPUT, body, 'body')] };
 }
 
-export function toRouterFilter(q: z.output<typeof LIST_ROUTERS>): RouterFilter {
+/** A router list filter as asked: freshness by value, judged against the clock when the list is read. */
+export type RouterQuery = Omit<RouterFilter, 'freshness'> & { readonly freshness?: readonly Freshness[] };
+
+export function toRouterFilter(q: z.output<typeof LIST_ROUTERS>): RouterQuery {
   const labels = q.label ? Object.fromEntries(q.label.map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])) : undefined;
   return {
     ...(q.fleet === undefined ? {} : { fleet: q.fleet }),
@@ -41,5 +44,6 @@ export function toRouterFilter(q: z.output<typeof LIST_ROUTERS>): RouterFilter {
     ...(q.health === undefined ? {} : { health: q.health }),
     ...(labels === undefined ? {} : { labels }),
     ...(q.q === undefined ? {} : { hostnamePrefix: q.q }),
+    ...(q.freshness === undefined ? {} : { freshness: q.freshness }),
   };
 }

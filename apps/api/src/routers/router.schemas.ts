@@ -1,4 +1,4 @@
-import { CHASSIS_MODELS, DEFAULT_SOFTWARE_VERSION, REDUNDANCY_MODES, ROUTER_HEALTH } from '@asr-twin/domain';
+import { CHASSIS_MODELS, DEFAULT_SOFTWARE_VERSION, FRESHNESS, REDUNDANCY_MODES, ROUTER_HEALTH } from '@asr-twin/domain';
 import { z } from 'zod';
 import { PAGE_QUERY } from '../common/pagination.js';
 import { HOSTNAME, LABELS } from '../common/schemas.js';
@@ -61,6 +61,7 @@ export const LIST_ROUTERS = z.strictObject({
   fleet: z.string().min(1).max(100).optional(),
   model: listOf(z.enum(CHASSIS_MODELS)).optional(),
   health: listOf(z.enum(ROUTER_HEALTH)).optional(),
+  freshness: listOf(z.enum(FRESHNESS)).optional().describe('fresh, stale (last observed longer ago than OBSERVATION_STALE_AFTER) or never; comma list'),
   label: z
     .preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(z.string().regex(/^[^=]+=.*$/, 'key=value')).max(20))
     .optional(),

@@ -1,4 +1,4 @@
-import { ConflictError, initialRouterState, NotFoundError, routerHealth, ValidationError } from '@asr-twin/domain';
+import { ConflictError, type Freshness, initialRouterState, NotFoundError, routerHealth, ValidationError } from '@asr-twin/domain';
 import { CatalogPublisher, ROUTER_STATE_BULK_LIMIT, routersAddedMessage, routerStateMessage, RouterStatePublisher } from '@asr-twin/jobs';
 import {
   type ChangeRecord,
@@ -13,8 +13,10 @@ import {
   type RouterSummary,
 } from '@asr-twin/persistence';
 import { Injectable } from '@nestjs/common';
+import { FreshnessPolicy } from './freshness.policy.js';
 import { fromInput, generateRouters } from './router-generator.js';
 import { presentRouterTree, type RouterTree } from './router.presenter.js';
+import type { RouterQuery } from './router.requests.js';
 import type { GenerateSpec, RouterInput } from './router.schemas.js';
 
 export interface AddRoutersResult {
@@ -22,6 +24,9 @@ export interface AddRoutersResult {
   readonly created: number;
   readonly routers: readonly { readonly id: string; readonly hostname: string; readonly model: string }[];
 }
+
+/** A list row: the stored summary and its freshness now. */
+export type RouterListItem = RouterSummary & { readonly freshness: Freshness };
 
 export interface RouterPatchInput {
   readonly fleet?: string;
@@ -37,6 +42,7 @@ export class RouterService {
     private readonly changeLog: ChangeLogRepository,
     private readonly publisher: RouterStatePublisher,
     private readonly catalog: CatalogPublisher,
+    private readonly freshness: FreshnessPolicy,
   ) {}
 
   async addRouters(fleetIdOrName: string, inputs: readonly RouterInput[], actor: string): Promise<AddRoutersResult> {
@@ -67,7 +73,7 @@ export class RouterService {
   async get(idOrHostname: string): Promise<RouterTree> {
     const router = await this.routers.findDetail(idOrHostname);
     if (!router) throw new NotFoundError('router', idOrHostname);
-    return presentRouterTree(router);
+    return presentRouterTree(router, this.freshness);
   }
 
   /** Routers by id with their whole trees, in the order asked, null for unknown ids; one query for the batch. */
@@ -75,12 +81,17 @@ export class RouterService {
     const byId = new Map((await this.routers.findDetails(ids)).map((r) => [r.id, r]));
     return ids.map((id) => {
       const detail = byId.get(id);
-      return detail ? presentRouterTree(detail) : null;
+      return detail ? presentRouterTree(detail, this.freshness) : null;
     });
   }
 
-  list(filter: RouterFilter, page: PageRequest): Promise<Page<RouterSummary>> {
-    return this.routers.list(filter, page);
+  /** A page of routers; the freshness filter and each row's freshness are judged against the same clock. */
+  async list(query: RouterQuery, page: PageRequest): Promise<Page<RouterListItem>> {
+    const nowMs = Date.now();
+    const { freshness, ...rest } = query;
+    const filter: RouterFilter = freshness?.length ? { ...rest, freshness: this.freshness.filter(freshness, nowMs) } : rest;
+    const found = await this.routers.list(filter, page);
+    return { ...found, items: found.items.map((r) => ({ ...r, freshness: this.freshness.of(r.observedAt, nowMs) })) };
   }
 
   async update(idOrHostname: string, patch: RouterPatchInput, actor: string): Promise<RouterTree> {
@@ -92,7 +103,7 @@ export class RouterService {
     if (updated.fleetId !== router.fleetId) {
       this.publisher.publish(routerStateMessage(updated, 'updated', { previousFleetId: router.fleetId }));
     }
-    return presentRouterTree(updated);
+    return presentRouterTree(updated, this.freshness);
   }
 
   async delete(idOrHostname: string, actor: string): Promise<void> {

@@ -6,7 +6,7 @@ export const SCENARIO_CHANGES = 'subscription ScenarioChanges { scenarioChanged 
 
 /**
  * Calls `reload` whenever a fleet is created, renamed (or otherwise updated) or deleted: for lists of fleets
- * (routers added to a fleet do not change such a list). `fleet` limits it to one fleet.
+ * (routers added to or observed in a fleet do not change such a list). `fleet` limits it to one fleet.
  */
 export function useFleetListLive(reload: () => void, options: { readonly fleet?: string; readonly enabled?: boolean } = {}): void {
   const query = options.fleet === undefined ? FLEET_CHANGES : 'subscription FleetChanged($fleet: ID) { fleetChanged(fleet: $fleet) { change } }';
@@ -14,7 +14,7 @@ export function useFleetListLive(reload: () => void, options: { readonly fleet?:
     query,
     options.fleet === undefined ? {} : { fleet: options.fleet },
     ({ fleetChanged }) => {
-      if (fleetChanged.change !== 'routersAdded') reload();
+      if (fleetChanged.change !== 'routersAdded' && fleetChanged.change !== 'routersObserved') reload();
     },
     options.enabled ?? true,
   );

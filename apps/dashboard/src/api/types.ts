@@ -2,12 +2,15 @@
 
 export type Role = 'viewer' | 'operator' | 'admin';
 export type Health = 'protected' | 'degraded' | 'down';
+/** How current a router is from its last observation of real device output (`OBSERVATION_STALE_AFTER`). */
+export type Freshness = 'fresh' | 'stale' | 'never';
 export type RunStatus = 'queued' | 'running' | 'completed' | 'failed' | 'cancelled';
 export type Verdict = 'pass' | 'fail' | 'error';
 export type OutageMetric = 'controlPlaneOutageMs' | 'dataPlaneOutageMs' | 'redundancyRestoredMs' | 'switchovers';
 export type ShowCommand = 'redundancy' | 'redundancy_states' | 'version' | 'platform';
 
 export const HEALTHS: readonly Health[] = ['protected', 'degraded', 'down'];
+export const FRESHNESSES: readonly Freshness[] = ['fresh', 'stale', 'never'];
 export const TERMINAL_STATUSES: readonly RunStatus[] = ['completed', 'failed', 'cancelled'];
 
 export interface Me {
@@ -109,6 +112,9 @@ export interface RouterSummary {
   readonly redundancyMode: string;
   readonly softwareVersion: string;
   readonly labels: readonly Label[];
+  /** Judged by the api when the row was read. */
+  readonly freshness: Freshness;
+  readonly observedAt: string | null;
 }
 
 export interface FleetSummary {
@@ -228,9 +234,12 @@ export interface RouterStateEvent {
   readonly at: string;
 }
 
-/** A fleet created, updated, deleted (with its routers), or routers added to it (one event per insert). */
+/**
+ * A fleet created, updated, deleted (with its routers), routers added to it (one event per insert), or its
+ * routers observed in bulk (one event per request).
+ */
 export interface FleetEvent {
-  readonly change: 'created' | 'updated' | 'deleted' | 'routersAdded';
+  readonly change: 'created' | 'updated' | 'deleted' | 'routersAdded' | 'routersObserved';
   readonly fleetId: string;
   readonly name: string;
   /** routersAdded: how many routers the insert created. */

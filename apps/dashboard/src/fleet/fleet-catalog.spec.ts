@@ -10,7 +10,7 @@ const fleets: FleetSummary[] = [
 const names = fleetNameMap(fleets);
 
 function row(id: string, fleetId: string) {
-  const router: RouterSummary = { id, hostname: `r-${id}`, model: 'ASR1002-X', health: 'protected', redundancyMode: 'sso', softwareVersion: '17.3.4a', labels: [] };
+  const router: RouterSummary = { id, hostname: `r-${id}`, model: 'ASR1002-X', health: 'protected', redundancyMode: 'sso', softwareVersion: '17.3.4a', labels: [], freshness: 'never', observedAt: null };
   return toRow(router, fleetId, names);
 }
 const rows = [row('1', 'f1'), row('2', 'f2'), row('3', 'f1')];
@@ -80,11 +80,30 @@ describe('fleet events on the overview', () => {
     expect(mergeRows(shown, indexRows(shown), [row('2', 'f2')])).toBe(shown);
   });
 
+  it('gives known rows the fetched freshness, and the fetched health unless an event gave a newer one', () => {
+    const evented = { ...rows[0]!, health: 'down' as const, stateVersion: 4 };
+    const shown = [evented, rows[1]!];
+    const observed = (r: ReturnType<typeof row>) => ({ ...r, health: 'degraded' as const, freshness: 'fresh' as const, observedAt: '2026-03-01T00:00:00.000Z' });
+    const merged = mergeRows(shown, indexRows(shown), [observed(row('1', 'f1')), observed(row('2', 'f2'))]);
+    expect(merged.map((r) => [r.id, r.health, r.freshness])).toEqual([['1', 'down', 'fresh'], ['2', 'degraded', 'fresh']]);
+    expect(shown[1]?.freshness).toBe('never');
+  });
+
   it('takes a fetched fleet’s router count, keeps a known fleet’s name, and adds an unknown fleet', () => {
     expect(upsertFleet(fleets, { id: 'f1', name: 'old-name', routerCount: 502 })).toEqual([
       { id: 'f1', name: 'core', routerCount: 502 },
       { id: 'f2', name: 'edge', routerCount: 1 },
     ]);
     expect(upsertFleet(fleets, { id: 'f9', name: 'bulk', routerCount: 500 }).map((f) => f.name)).toEqual(['bulk', 'core', 'edge']);
+  });
+
+  it('fetches a fleet again after its routers were observed in bulk, and not a fleet it does not know', () => {
+    const patch = applyFleetEvents(fleets, rows, [
+      event('routersObserved', 'f2', 'edge', { count: 1, routersAnnounced: true }),
+      event('routersObserved', 'f9', 'gone', { count: 3, routersAnnounced: false }),
+    ]);
+    expect(patch.reload).toEqual(['f2']);
+    expect(patch.fleets).toBe(fleets);
+    expect(patch.rows).toBe(rows);
   });
 });

@@ -8,7 +8,7 @@ export interface FleetPatch {
   readonly rows: readonly RouterRow[];
   /** Rows were removed (a deleted fleet's routers): positions moved, the index must be rebuilt. */
   readonly removed: boolean;
-  /** Fleets that received routers in bulk, with no event per router: their routers are to be fetched. */
+  /** Fleets that received or had observed routers in bulk, with no event per router: their routers are to be fetched. */
   readonly reload: readonly string[];
 }
 
@@ -34,6 +34,9 @@ export function applyFleetEvents(fleets: readonly FleetSummary[], rows: readonly
       reload.delete(event.fleetId);
     } else if (event.change === 'routersAdded') {
       if (!event.routersAnnounced) reload.add(event.fleetId);
+    } else if (event.change === 'routersObserved') {
+      // Freshness moved for every observed router, and is announced by no router event.
+      if (byId.has(event.fleetId)) reload.add(event.fleetId);
     } else if (known === undefined) {
       byId.set(event.fleetId, { id: event.fleetId, name: event.name, routerCount: 0 });
       changed = true;
@@ -61,10 +64,28 @@ function patchRows(rows: readonly RouterRow[], renamed: ReadonlyMap<string, stri
   return { rows: next, removed: false };
 }
 
-/** The rows with those of `fetched` that they do not hold yet appended; the rows they hold stay as they are. */
+/**
+ * The rows with those of `fetched` that they do not hold yet appended. A row they hold takes the fetched
+ * freshness (judged just now), and the fetched health unless an event already gave it a newer one
+ * (`stateVersion`); otherwise it stays as it is. The same array when nothing changed.
+ */
 export function mergeRows(rows: readonly RouterRow[], index: ReadonlyMap<string, number>, fetched: readonly RouterRow[]): readonly RouterRow[] {
-  const added = fetched.filter((row) => !index.has(row.id));
-  return added.length === 0 ? rows : [...rows, ...added];
+  let next: RouterRow[] | null = null;
+  const added: RouterRow[] = [];
+  for (const row of fetched) {
+    const at = index.get(row.id);
+    const known = at === undefined ? undefined : (next ?? rows)[at];
+    if (at === undefined || known === undefined) {
+      added.push(row);
+      continue;
+    }
+    const health = known.stateVersion === -1 ? row.health : known.health;
+    if (known.health === health && known.freshness === row.freshness && known.observedAt === row.observedAt) continue;
+    next ??= [...rows];
+    next[at] = { ...known, health, freshness: row.freshness, observedAt: row.observedAt };
+  }
+  if (added.length === 0) return next ?? rows;
+  return [...(next ?? rows), ...added];
 }
 
 /**

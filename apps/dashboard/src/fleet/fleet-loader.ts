@@ -8,7 +8,7 @@ const PAGE = 10_000;
 const ALIASES_PER_REQUEST = 40;
 const PARALLEL_REQUESTS = 3;
 
-const SUMMARY = 'id hostname model health redundancyMode softwareVersion labels { key value }';
+const SUMMARY = 'id hostname model health redundancyMode softwareVersion labels { key value } freshness observedAt';
 const FLEETS = 'query OverviewFleets($offset: Int!) { fleets(limit: 100, offset: $offset) { total items { id name routerCount } } }';
 const ONE_FLEET = 'query OverviewFleet($id: ID!) { fleet(id: $id) { id name routerCount } }';
 export const ONE_ROUTER = `query OverviewRouter($id: ID!) { router(id: $id) { ${SUMMARY} fleet { id } } }`;
@@ -82,7 +82,7 @@ export async function allRows(key: string): Promise<{ fleets: FleetSummary[]; ro
   return { fleets, rows: await rowsOf(key, fleets, names), names };
 }
 
-/** One fleet and all its routers (after routers were added to it in bulk); null when the fleet is gone. */
+/** One fleet and all its routers (after routers were added to it or observed in bulk); null when the fleet is gone. */
 export async function fleetRows(key: string, fleetId: string): Promise<{ fleet: FleetSummary; rows: RouterRow[] } | null> {
   const fleet = (await graphql<{ fleet: FleetSummary | null }>(key, ONE_FLEET, { id: fleetId })).fleet;
   if (!fleet) return null;

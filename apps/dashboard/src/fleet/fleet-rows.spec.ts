@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RouterSummary } from '../api/types';
-import { applyStateEvents, countByHealth, filterRows, indexRows, NO_FILTER, sortRows, toRow } from './fleet-rows';
+import { applyStateEvents, countByFreshness, countByHealth, filterRows, indexRows, NO_FILTER, sortRows, toRow } from './fleet-rows';
 
 const fleets = new Map([
   ['f1', 'core'],
@@ -9,14 +9,14 @@ const fleets = new Map([
 
 function router(id: string, hostname: string, over: Partial<RouterSummary & { fleet: string }> = {}): [RouterSummary, string] {
   const { fleet = 'f1', ...rest } = over;
-  return [{ id, hostname, model: 'ASR1002-X', health: 'protected', redundancyMode: 'sso', softwareVersion: '17.3.4a', labels: [], ...rest }, fleet];
+  return [{ id, hostname, model: 'ASR1002-X', health: 'protected', redundancyMode: 'sso', softwareVersion: '17.3.4a', labels: [], freshness: 'never', observedAt: null, ...rest }, fleet];
 }
 
 const rows = [
   router('1', 'ams-core-01', { model: 'ASR1006', labels: [{ key: 'site', value: 'ams' }] }),
   router('2', 'ams-edge-10', { fleet: 'f2', health: 'degraded', redundancyMode: 'rpr' }),
-  router('3', 'fra-edge-2', { fleet: 'f2', health: 'down' }),
-  router('4', 'ams-edge-9', { fleet: 'f2' }),
+  router('3', 'fra-edge-2', { fleet: 'f2', health: 'down', freshness: 'stale', observedAt: '2026-01-01T00:00:00.000Z' }),
+  router('4', 'ams-edge-9', { fleet: 'f2', freshness: 'fresh', observedAt: '2026-03-01T00:00:00.000Z' }),
 ].map(([r, fleet]) => toRow(r, fleet, fleets));
 
 describe('fleet rows', () => {
@@ -26,6 +26,14 @@ describe('fleet rows', () => {
     expect(filterRows(rows, { ...NO_FILTER, health: new Set(['degraded', 'down']) }).map((r) => r.id)).toEqual(['2', '3']);
     expect(filterRows(rows, { ...NO_FILTER, fleetId: 'f2', model: 'ASR1002-X', text: 'ams' }).map((r) => r.id)).toEqual(['2', '4']);
     expect(filterRows(rows, { ...NO_FILTER, text: 'core', fleetId: 'f2' })).toEqual([]);
+  });
+
+  it('filters, counts and sorts by freshness, least current first', () => {
+    expect(filterRows(rows, { ...NO_FILTER, freshness: new Set(['stale', 'fresh']) }).map((r) => r.id)).toEqual(['3', '4']);
+    expect(filterRows(rows, { ...NO_FILTER, freshness: new Set(['never']), health: new Set(['degraded']) }).map((r) => r.id)).toEqual(['2']);
+    expect(countByFreshness(rows)).toEqual({ fresh: 1, stale: 1, never: 2 });
+    expect(sortRows(rows, 'freshness', false).map((r) => r.id)).toEqual(['1', '2', '3', '4']);
+    expect(sortRows(rows, 'freshness', true).map((r) => r.id)[0]).toBe('4');
   });
 
   it('sorts hostnames naturally and health worst first', () => {

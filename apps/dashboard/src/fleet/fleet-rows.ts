@@ -1,4 +1,4 @@
-import type { FleetSummary, Health, RouterStateEvent, RouterSummary } from '../api/types';
+import type { FleetSummary, Freshness, Health, RouterStateEvent, RouterSummary } from '../api/types';
 
 /** One router as the overview shows it, with the text a search looks in, lowercased once. */
 export interface RouterRow {
@@ -8,6 +8,10 @@ export interface RouterRow {
   readonly health: Health;
   readonly redundancyMode: string;
   readonly softwareVersion: string;
+  /** As the api judged it when the row was read. */
+  readonly freshness: Freshness;
+  /** When the router was last observed; null: never. */
+  readonly observedAt: string | null;
   /** The newest state version an event reported; -1 until one did. */
   readonly stateVersion: number;
   readonly fleetId: string;
@@ -22,16 +26,20 @@ export interface RowFilter {
   readonly text: string;
   /** Healths shown; empty shows all. */
   readonly health: ReadonlySet<Health>;
+  /** Freshness values shown; empty shows all. */
+  readonly freshness: ReadonlySet<Freshness>;
   readonly fleetId: string | null;
   readonly model: string | null;
 }
 
-export type SortKey = 'hostname' | 'fleetName' | 'model' | 'health' | 'redundancyMode' | 'softwareVersion';
+export type SortKey = 'hostname' | 'fleetName' | 'model' | 'health' | 'redundancyMode' | 'softwareVersion' | 'freshness';
 
-export const NO_FILTER: RowFilter = { text: '', health: new Set(), fleetId: null, model: null };
+export const NO_FILTER: RowFilter = { text: '', health: new Set(), freshness: new Set(), fleetId: null, model: null };
 
 /** Worst first: what needs attention sorts to the top. */
 const HEALTH_ORDER: Readonly<Record<Health, number>> = { down: 0, degraded: 1, protected: 2 };
+/** Least current first. */
+const FRESHNESS_ORDER: Readonly<Record<Freshness, number>> = { never: 0, stale: 1, fresh: 2 };
 
 export function toRow(router: RouterSummary, fleetId: string, fleetNames: ReadonlyMap<string, string>): RouterRow {
   const fleetName = fleetNames.get(fleetId) ?? fleetId;
@@ -44,6 +52,8 @@ export function toRow(router: RouterSummary, fleetId: string, fleetNames: Readon
     health: router.health,
     redundancyMode: router.redundancyMode,
     softwareVersion: router.softwareVersion,
+    freshness: router.freshness,
+    observedAt: router.observedAt,
     stateVersion: -1,
     fleetId,
     fleetName,
@@ -72,9 +82,11 @@ export function fleetNameMap(fleets: readonly FleetSummary[]): Map<string, strin
 export function filterRows(rows: readonly RouterRow[], filter: RowFilter): RouterRow[] {
   const terms = filter.text.toLowerCase().split(/\s+/).filter((t) => t.length > 0);
   const byHealth = filter.health.size > 0;
+  const byFreshness = filter.freshness.size > 0;
   return rows.filter(
     (row) =>
       (!byHealth || filter.health.has(row.health)) &&
+      (!byFreshness || filter.freshness.has(row.freshness)) &&
       (filter.fleetId === null || row.fleetId === filter.fleetId) &&
       (filter.model === null || row.model === filter.model) &&
       terms.every((term) => row.haystack.includes(term)),
@@ -83,19 +95,27 @@ export function filterRows(rows: readonly RouterRow[], filter: RowFilter): Route
 
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
-/** A sorted copy; health sorts worst first, ties by hostname. */
+/** A sorted copy; health sorts worst first, freshness least current first, ties by hostname. */
 export function sortRows(rows: readonly RouterRow[], key: SortKey, descending: boolean): RouterRow[] {
   const sign = descending ? -1 : 1;
   const compare =
     key === 'health'
       ? (a: RouterRow, b: RouterRow) => HEALTH_ORDER[a.health] - HEALTH_ORDER[b.health] || collator.compare(a.hostname, b.hostname)
-      : (a: RouterRow, b: RouterRow) => collator.compare(a[key], b[key]) || collator.compare(a.hostname, b.hostname);
+      : key === 'freshness'
+        ? (a: RouterRow, b: RouterRow) => FRESHNESS_ORDER[a.freshness] - FRESHNESS_ORDER[b.freshness] || collator.compare(a.hostname, b.hostname)
+        : (a: RouterRow, b: RouterRow) => collator.compare(a[key], b[key]) || collator.compare(a.hostname, b.hostname);
   return [...rows].sort((a, b) => sign * compare(a, b));
 }
 
 export function countByHealth(rows: readonly RouterRow[]): Record<Health, number> {
   const counts: Record<Health, number> = { protected: 0, degraded: 0, down: 0 };
   for (const row of rows) counts[row.health] += 1;
+  return counts;
+}
+
+export function countByFreshness(rows: readonly RouterRow[]): Record<Freshness, number> {
+  const counts: Record<Freshness, number> = { fresh: 0, stale: 0, never: 0 };
+  for (const row of rows) counts[row.freshness] += 1;
   return counts;
 }
 

@@ -1,8 +1,8 @@
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
-import { HEALTHS, type Health } from '../api/types';
+import { FRESHNESSES, type Freshness, HEALTHS, type Health } from '../api/types';
 import { ErrorBox, Loading } from '../ui/feedback';
 import { formatCount } from '../ui/format';
-import { countByHealth, filterRows, type RowFilter, sortRows } from './fleet-rows';
+import { countByFreshness, countByHealth, filterRows, type RowFilter, sortRows } from './fleet-rows';
 import { RouterTable, type Sort } from './router-table';
 import { useFleetRows } from './use-fleet-rows';
 
@@ -12,21 +12,36 @@ const HEALTH_HELP: Readonly<Record<Health, string>> = {
   down: 'no ACTIVE IOS or no forwarding ESP',
 };
 
+const FRESHNESS_HELP: Readonly<Record<Freshness, string>> = {
+  fresh: 'device output seen lately',
+  stale: 'last seen too long ago',
+  never: 'never observed',
+};
+
 /** Filters live in the address, so a filtered view can be bookmarked and shared. */
 function initialFilter(): RowFilter {
   const params = new URLSearchParams(window.location.search);
   const health = new Set(params.getAll('health').filter((h): h is Health => (HEALTHS as readonly string[]).includes(h)));
-  return { text: params.get('q') ?? '', health, fleetId: params.get('fleet'), model: params.get('model') };
+  const freshness = new Set(params.getAll('freshness').filter((f): f is Freshness => (FRESHNESSES as readonly string[]).includes(f)));
+  return { text: params.get('q') ?? '', health, freshness, fleetId: params.get('fleet'), model: params.get('model') };
 }
 
 function writeFilter(filter: RowFilter): void {
   const params = new URLSearchParams();
   if (filter.text) params.set('q', filter.text);
   for (const h of filter.health) params.append('health', h);
+  for (const f of filter.freshness) params.append('freshness', f);
   if (filter.fleetId) params.set('fleet', filter.fleetId);
   if (filter.model) params.set('model', filter.model);
   const query = params.toString();
   window.history.replaceState(window.history.state, '', `${window.location.pathname}${query ? `?${query}` : ''}`);
+}
+
+function toggled<T>(set: ReadonlySet<T>, value: T): Set<T> {
+  const next = new Set(set);
+  if (next.has(value)) next.delete(value);
+  else next.add(value);
+  return next;
 }
 
 /** Every router of the twin by redundancy health, searchable and filterable, updated live. */
@@ -40,12 +55,8 @@ export function OverviewPage() {
     setFilterState(next);
     writeFilter(next);
   };
-  const toggleHealth = (health: Health) => {
-    const next = new Set(filter.health);
-    if (next.has(health)) next.delete(health);
-    else next.add(health);
-    setFilter({ ...filter, health: next });
-  };
+  const toggleHealth = (health: Health) => setFilter({ ...filter, health: toggled(filter.health, health) });
+  const toggleFreshness = (freshness: Freshness) => setFilter({ ...filter, freshness: toggled(filter.freshness, freshness) });
 
   // A fleet deleted (or never there, in a bookmark) filters nothing: show every fleet instead of no router.
   const missingFleet = !loading && filter.fleetId !== null && !fleets.some((f) => f.id === filter.fleetId);
@@ -54,6 +65,7 @@ export function OverviewPage() {
   }, [missingFleet]);
 
   const counts = useMemo(() => countByHealth(rows), [rows]);
+  const freshnessCounts = useMemo(() => countByFreshness(rows), [rows]);
   const models = useMemo(() => [...new Set(rows.map((r) => r.model))].sort(), [rows]);
   const sorted = useMemo(() => sortRows(rows, sort.key, sort.descending), [rows, sort]);
   const shown = useMemo(() => filterRows(sorted, deferredFilter), [sorted, deferredFilter]);
@@ -75,6 +87,22 @@ export function OverviewPage() {
               <span className="tile-count">{formatCount(counts[health])}</span>
               <span className="tile-label">{health}</span>
               <span className="tile-help">{HEALTH_HELP[health]}</span>
+            </button>
+          ))}
+        </div>
+        <div className="health-tiles freshness-tiles" role="group" aria-label="filter by freshness">
+          {FRESHNESSES.map((freshness) => (
+            <button
+              type="button"
+              key={freshness}
+              className={`health-tile freshness-tile freshness-${freshness}`}
+              aria-pressed={filter.freshness.has(freshness)}
+              onClick={() => toggleFreshness(freshness)}
+              data-testid={`freshness-${freshness}`}
+            >
+              <span className="tile-count">{formatCount(freshnessCounts[freshness])}</span>
+              <span className="tile-label">{freshness}</span>
+              <span className="tile-help">{FRESHNESS_HELP[freshness]}</span>
             </button>
           ))}
         </div>

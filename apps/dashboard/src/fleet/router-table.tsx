@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { Link } from 'wouter';
-import { HealthBadge } from '../ui/badges';
+import { FreshnessBadge, HealthBadge } from '../ui/badges';
 import type { RouterRow, SortKey } from './fleet-rows';
 
 const ROW_HEIGHT = 34;
@@ -13,6 +13,7 @@ const COLUMNS: readonly { readonly key: SortKey; readonly label: string }[] = [
   { key: 'model', label: 'Model' },
   { key: 'redundancyMode', label: 'Mode' },
   { key: 'softwareVersion', label: 'IOS XE' },
+  { key: 'freshness', label: 'Observed' },
 ];
 
 export interface Sort {
@@ -77,6 +78,9 @@ export function RouterTable({ rows, sort, onSort }: { readonly rows: readonly Ro
                 <span role="cell">{row.redundancyMode}</span>
                 <span role="cell" className="mono">
                   {row.softwareVersion}
+                </span>
+                <span role="cell">
+                  <FreshnessBadge freshness={row.freshness} observedAt={row.observedAt} />
                 </span>
               </Link>
             );

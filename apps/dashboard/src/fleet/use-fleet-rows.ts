@@ -90,7 +90,7 @@ export function useFleetRows(): FleetRows {
     [key, show],
   );
 
-  /** Fetches a fleet's routers after a bulk insert and adds those not shown yet; known rows keep their state. */
+  /** Fetches a fleet's routers after a bulk insert or observation: adds those not shown yet, refreshes the freshness of known rows. */
   const refetchFleet = useCallback(
     async (fleetId: string): Promise<void> => {
       if (refetching.current.has(fleetId)) {

@@ -1,4 +1,4 @@
-import type { Health, RunStatus, Verdict } from '../api/types';
+import type { Freshness, Health, RunStatus, Verdict } from '../api/types';
 
 const HEALTH_TITLE: Readonly<Record<Health, string>> = {
   protected: 'Protected: the peer IOS instance is STANDBY HOT (SSO)',
@@ -10,6 +10,22 @@ export function HealthBadge({ health }: { readonly health: Health }) {
   return (
     <span className={`badge health-${health}`} title={HEALTH_TITLE[health]}>
       {health}
+    </span>
+  );
+}
+
+const FRESHNESS_TITLE: Readonly<Record<Freshness, string>> = {
+  fresh: 'Fresh: real device output was observed recently',
+  stale: 'Stale: the last observation is older than OBSERVATION_STALE_AFTER',
+  never: 'Never observed: the twin holds no real device output of this router',
+};
+
+/** How current a router is; the title says when it was last observed. */
+export function FreshnessBadge({ freshness, observedAt }: { readonly freshness: Freshness; readonly observedAt: string | null }) {
+  const title = observedAt ? `${FRESHNESS_TITLE[freshness]} (last observed ${observedAt})` : FRESHNESS_TITLE[freshness];
+  return (
+    <span className={`badge freshness-${freshness}`} title={title}>
+      {freshness}
     </span>
   );
 }

@@ -58,6 +58,14 @@ export class RouterEntity {
   @Column({ name: 'booted_at', type: 'timestamptz' })
   bootedAt!: Date;
 
+  /** When real device output of the router was last posted (its `observedAt`); NULL: never observed. */
+  @Column({ name: 'observed_at', type: 'timestamptz', nullable: true })
+  observedAt!: Date | null;
+
+  /** The commands of that last observation, e.g. `show redundancy, show version`; NULL: never observed. */
+  @Column({ name: 'observed_command', type: 'text', nullable: true })
+  observedCommand!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -58,6 +58,8 @@ interface DetailRow {
   last_switchover_reason: string;
   operating_mode: RouterEntity['operatingMode'];
   booted_at: Date;
+  observed_at: Date | null;
+  observed_command: string | null;
   created_at: Date;
   updated_at: Date;
   tree_hosts: HostJson[];
@@ -83,6 +85,8 @@ function toEntity(r: DetailRow): RouterEntity {
     lastSwitchoverReason: r.last_switchover_reason,
     operatingMode: r.operating_mode,
     bootedAt: r.booted_at,
+    observedAt: r.observed_at,
+    observedCommand: r.observed_command,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     hosts: r.tree_hosts.map((h) => ({
@@ -105,6 +109,13 @@ function toEntity(r: DetailRow): RouterEntity {
 export async function findRouterDetails(m: EntityManager, ids: readonly string[]): Promise<RouterDetail[]> {
   if (ids.length === 0) return [];
   const rows: DetailRow[] = await m.query(`${DETAILS_SELECT} WHERE r.id = ANY($1::uuid[])`, [ids]);
+  return rows.map((row) => toRouterDetail(toEntity(row)));
+}
+
+/** The routers with these hostnames and their whole trees, in one statement; unknown hostnames are left out. */
+export async function findRouterDetailsByHostnames(m: EntityManager, hostnames: readonly string[]): Promise<RouterDetail[]> {
+  if (hostnames.length === 0) return [];
+  const rows: DetailRow[] = await m.query(`${DETAILS_SELECT} WHERE r.hostname = ANY($1::text[])`, [hostnames]);
   return rows.map((row) => toRouterDetail(toEntity(row)));
 }
 

@@ -1,6 +1,18 @@
-import type { FieldChange, NewRouter, RouterDetail, TwinStateRecord, TwinStateWrite } from '../read-models.js';
+import type {
+  FieldChange,
+  NewRouter,
+  ObservationStamp,
+  ObservedRouterOutcome,
+  ObservedRouterWrite,
+  RouterDetail,
+  TwinStateRecord,
+  TwinStateWrite,
+} from '../read-models.js';
 
-/** Port for writing observed twin state: one transaction per observation. */
+/** Routers per transaction of {@link RouterStateRepository.applyMany}: bounds statement size and lock time. */
+export const OBSERVED_WRITE_BATCH = 5000;
+
+/** Port for writing observed twin state: one transaction per observation (per batch, in bulk). */
 export abstract class RouterStateRepository {
   /**
    * Writes `write.next` over the stored twin state of a router (router row with `state_version + 1`, hosts,
@@ -9,6 +21,16 @@ export abstract class RouterStateRepository {
    * `write.expectedStateVersion` (changed or deleted meanwhile); nothing is written then.
    */
   abstract apply(write: TwinStateWrite, actor: string): Promise<RouterDetail>;
+
+  /**
+   * Writes the observations of many routers with a fixed number of statements per batch of
+   * {@link OBSERVED_WRITE_BATCH} routers (never a statement per router), one transaction per batch: the routers
+   * with changes as {@link apply} would (`stateVersion + 1`, anatomy, one change-log row per changed entity),
+   * and every router's observation stamp. Each router is written whole or not at all: one that is no longer at
+   * its `expectedStateVersion` is left as it is and answered `written: false`, and the others are written.
+   * Answers one outcome per write, in order.
+   */
+  abstract applyMany(writes: readonly ObservedRouterWrite[], actor: string): Promise<readonly ObservedRouterOutcome[]>;
 
   /**
    * Inserts `router` through the bulk path (healthy initial state of its model, a `created` change-log row),
@@ -20,6 +42,7 @@ export abstract class RouterStateRepository {
     router: NewRouter,
     next: TwinStateRecord,
     changes: readonly FieldChange[],
+    observed: ObservationStamp,
     actor: string,
   ): Promise<RouterDetail>;
 }

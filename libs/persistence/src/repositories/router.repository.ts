@@ -19,6 +19,11 @@ export abstract class RouterRepository {
    * particular order; unknown ids are left out. For batch loaders (GraphQL).
    */
   abstract findDetails(ids: readonly string[]): Promise<readonly RouterDetail[]>;
+  /**
+   * The routers with these hostnames and their whole trees, in one statement whatever the count, in no
+   * particular order; unknown hostnames are left out.
+   */
+  abstract findDetailsByHostnames(hostnames: readonly string[]): Promise<readonly RouterDetail[]>;
   /** A page of routers in hostname order, and how many match: one statement (two when the page is past the end). */
   abstract list(filter: RouterFilter, page: PageRequest): Promise<Page<RouterSummary>>;
   abstract update(id: string, patch: RouterPatch, actor: string): Promise<RouterDetail | null>;

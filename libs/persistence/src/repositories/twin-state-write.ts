@@ -2,18 +2,18 @@ import { ConflictError } from '@asr-twin/domain';
 import type { EntityManager } from 'typeorm';
 import { RouterEntity } from '../entities/router.entity.js';
 import { toRouterDetail } from '../mappers.js';
-import type { FieldChange, RouterDetail, TwinStateRecord } from '../read-models.js';
+import type { FieldChange, ObservationStamp, RouterDetail, TwinStateRecord } from '../read-models.js';
 import { ROUTER_TREE } from './typeorm-router.repository.js';
 
 /** One change-log row per changed entity: the changed fields before and after. */
-interface ChangeRows {
+export interface ChangeRows {
   readonly entity: string[];
   readonly key: string[];
   readonly before: string[];
   readonly after: string[];
 }
 
-function changeRows(changes: readonly FieldChange[]): ChangeRows {
+export function changeRows(changes: readonly FieldChange[]): ChangeRows {
   const byEntity = new Map<string, { entity: string; key: string; before: Record<string, unknown>; after: Record<string, unknown> }>();
   for (const c of changes) {
     const id = `${c.entity}\u0000${c.key}`;
@@ -31,18 +31,35 @@ function changeRows(changes: readonly FieldChange[]): ChangeRows {
   };
 }
 
+/**
+ * `SET` assignments recording an observation stamp (`at`, `command`: SQL expressions) on routers aliased `r`,
+ * unless the stored one is newer: an observation posted late never makes a router look older than it is.
+ */
+export function stampAssignments(at: string, command: string): string {
+  const newer = `(r.observed_at IS NULL OR r.observed_at <= ${at})`;
+  return `observed_at = CASE WHEN ${newer} THEN ${at} ELSE r.observed_at END,
+          observed_command = CASE WHEN ${newer} THEN ${command} ELSE r.observed_command END`;
+}
+
 /** The router row, only if it is still at `expectedVersion`; `false` when it changed or vanished meanwhile. */
-async function updateRouterRow(m: EntityManager, routerId: string, expectedVersion: number, next: TwinStateRecord): Promise<boolean> {
+async function updateRouterRow(
+  m: EntityManager,
+  routerId: string,
+  expectedVersion: number,
+  next: TwinStateRecord,
+  observed: ObservationStamp | undefined,
+): Promise<boolean> {
   const r = next.redundancy;
+  const stamp = observed ? `, ${stampAssignments('$11::timestamptz', '$12::text')}` : '';
   const result: unknown = await m.query(
-    `UPDATE routers
+    `UPDATE routers r
         SET software_version = $3, redundancy_mode = $4, health = $5, switchovers = $6, standby_failures = $7,
             last_switchover_reason = $8, operating_mode = $9, booted_at = $10::timestamptz,
-            state_version = state_version + 1, updated_at = now()
+            state_version = state_version + 1, updated_at = now()${stamp}
       WHERE id = $1 AND state_version = $2
       RETURNING id`,
     [routerId, expectedVersion, next.softwareVersion, next.redundancyMode, next.health, r.switchovers, r.standbyFailures,
-      r.lastSwitchoverReason, r.operatingMode, r.bootedAt],
+      r.lastSwitchoverReason, r.operatingMode, r.bootedAt, ...(observed ? [observed.at, observed.command] : [])],
   );
   // TypeORM answers an UPDATE with [rows, affected count].
   const [rows] = result as [unknown[], number];
@@ -85,11 +102,17 @@ async function updateAnatomy(m: EntityManager, routerId: string, next: TwinState
  */
 export async function writeTwinState(
   m: EntityManager,
-  write: { readonly routerId: string; readonly expectedStateVersion: number; readonly next: TwinStateRecord; readonly changes: readonly FieldChange[] },
+  write: {
+    readonly routerId: string;
+    readonly expectedStateVersion: number;
+    readonly next: TwinStateRecord;
+    readonly changes: readonly FieldChange[];
+    readonly observed?: ObservationStamp;
+  },
   actor: string,
 ): Promise<RouterDetail> {
   const { routerId, next } = write;
-  if (!(await updateRouterRow(m, routerId, write.expectedStateVersion, next))) {
+  if (!(await updateRouterRow(m, routerId, write.expectedStateVersion, next, write.observed))) {
     throw new ConflictError('the router changed (or was deleted) while this change was prepared; send the request again', [
       { field: 'router', message: 'concurrent change' },
     ]);

@@ -1,3 +1,4 @@
+import type { Freshness } from '@asr-twin/domain';
 import DataLoader from 'dataloader';
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { RouterEntity } from '../entities/router.entity.js';
@@ -5,7 +6,7 @@ import { toRouterDetail, toRouterSummary } from '../mappers.js';
 import type { NewRouter, Page, PageRequest, RouterDetail, RouterFilter, RouterPatch, RouterSummary } from '../read-models.js';
 import { isUuid, translatePgError } from './pg-errors.js';
 import { bulkInsertRouters } from './router-bulk-insert.js';
-import { findRouterDetails, findRouterDetailsByKey } from './router-details.sql.js';
+import { findRouterDetails, findRouterDetailsByHostnames, findRouterDetailsByKey } from './router-details.sql.js';
 import { RouterRepository } from './router.repository.js';
 
 /** Relations that make up a router's whole tree. */
@@ -64,6 +65,10 @@ export class TypeormRouterRepository extends RouterRepository {
   async findDetails(ids: readonly string[]): Promise<readonly RouterDetail[]> {
     const uuids = [...new Set(ids.filter(isUuid))];
     return findRouterDetails(this.ds.manager, uuids);
+  }
+
+  async findDetailsByHostnames(hostnames: readonly string[]): Promise<readonly RouterDetail[]> {
+    return findRouterDetailsByHostnames(this.ds.manager, [...new Set(hostnames)]);
   }
 
   async list(filter: RouterFilter, page: PageRequest): Promise<Page<RouterSummary>> {
@@ -125,6 +130,17 @@ function applyFilter(qb: SelectQueryBuilder<RouterEntity>, f: RouterFilter, a: s
   if (f.health?.length) qb.andWhere(`${a}.health IN (:...health)`, { health: f.health });
   if (f.labels && Object.keys(f.labels).length) qb.andWhere(`${a}.labels @> :labels::jsonb`, { labels: JSON.stringify(f.labels) });
   if (f.hostnamePrefix) qb.andWhere(`${a}.hostname ILIKE :prefix ESCAPE '\\'`, { prefix: `${escapeLike(f.hostnamePrefix)}%` });
+  if (f.freshness?.values.length) qb.andWhere(freshnessCondition(a, f.freshness.values), { staleBefore: f.freshness.staleBefore });
+}
+
+/** Each freshness value as a condition on `observed_at` alone, so the index on it serves every one. */
+function freshnessCondition(a: string, values: readonly Freshness[]): string {
+  const conditions: Record<Freshness, string> = {
+    never: `${a}.observed_at IS NULL`,
+    stale: `${a}.observed_at < :staleBefore::timestamptz`,
+    fresh: `${a}.observed_at >= :staleBefore::timestamptz`,
+  };
+  return `(${[...new Set(values)].map((v) => conditions[v]).join(' OR ')})`;
 }
 
 function pick(entity: RouterEntity, patch: RouterPatch): Record<string, unknown> {

@@ -21,7 +21,17 @@ export const ShowCommandEnum = {
 /** Where a run's routers start (`twin`: stored state; `healthy`: a new router's state). */
 export const StartModeEnum = { twin: 'twin', healthy: 'healthy' } as const;
 /** What happened to a fleet (`fleetChanged`). */
-export const FleetChangeEnum = { created: 'created', updated: 'updated', deleted: 'deleted', routersAdded: 'routersAdded' } as const;
+export const FleetChangeEnum = {
+  created: 'created',
+  updated: 'updated',
+  deleted: 'deleted',
+  routersAdded: 'routersAdded',
+  routersObserved: 'routersObserved',
+} as const;
+/** How current a router is from its last observation. */
+export const FreshnessEnum = { fresh: 'fresh', stale: 'stale', never: 'never' } as const;
+/** What a bulk observation did with one item. */
+export const ObservationOutcomeEnum = { applied: 'applied', unchanged: 'unchanged', refused: 'refused', unknown_router: 'unknown-router' } as const;
 /** What happened to a stored scenario (`scenarioChanged`). */
 export const ScenarioChangeEnum = { created: 'created', updated: 'updated', deleted: 'deleted' } as const;
 
@@ -37,6 +47,15 @@ registerEnumType(OutageMetricEnum, { name: 'OutageMetric', description: 'A metri
 registerEnumType(ShowCommandEnum, { name: 'ShowCommand', description: 'An IOS-XE show command the twin renders' });
 registerEnumType(FleetChangeEnum, {
   name: 'FleetChange',
-  description: 'created; updated (name, description or labels); deleted (with its routers); routersAdded (one insert of routers)',
+  description:
+    'created; updated (name, description or labels); deleted (with its routers); routersAdded (one insert of routers); routersObserved (one bulk observation of the fleet\'s routers)',
 });
 registerEnumType(ScenarioChangeEnum, { name: 'ScenarioChange', description: 'created; updated (a new revision, perhaps under a new name); deleted' });
+registerEnumType(FreshnessEnum, {
+  name: 'Freshness',
+  description: 'fresh; stale (last observed longer ago than OBSERVATION_STALE_AFTER); never (never observed)',
+});
+registerEnumType(ObservationOutcomeEnum, {
+  name: 'ObservationOutcome',
+  description: 'applied (the router changed); unchanged; refused (see code and reason); unknown_router (no router has the hostname)',
+});

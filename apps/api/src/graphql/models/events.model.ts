@@ -61,13 +61,13 @@ export class FleetEvent {
   @Field(() => DateTimeScalar)
   at!: string;
 
-  @Field(() => Int, { nullable: true, description: 'routersAdded: how many routers the insert created' })
+  @Field(() => Int, { nullable: true, description: 'routersAdded: how many routers the insert created; routersObserved: how many of the fleet\'s routers the request observed' })
   count!: number | null;
 
   @Field(() => Boolean, {
     nullable: true,
     description:
-      'routersAdded: true when each new router also got its own routerStateChanged `created` event (inserts of up to 100 routers); false for larger inserts, after which a view of the fleet reloads it',
+      'routersAdded: true when each new router also got its own routerStateChanged `created` event (inserts of up to 100 routers); false for larger inserts, after which a view of the fleet reloads it. routersObserved: true when each router whose state changed got its own `updated` event',
   })
   routersAnnounced!: boolean | null;
 }

@@ -1,6 +1,6 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { LabelInput } from './common.model.js';
-import { Health } from './enums.js';
+import { FreshnessEnum, Health } from './enums.js';
 import { Paginated } from './page.model.js';
 import { DateTimeScalar, JsonScalar } from './scalars.js';
 
@@ -193,6 +193,12 @@ export class Router {
 
   @Field(() => DateTimeScalar)
   updatedAt!: string;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When real device output of the router was last observed; null: never' })
+  observedAt!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The commands of that observation (show redundancy, show version); null: never observed' })
+  observedCommand!: string | null;
 }
 
 @ObjectType()
@@ -208,6 +214,9 @@ export class RouterFilter {
 
   @Field(() => [Health], { nullable: true })
   health?: string[] | null;
+
+  @Field(() => [FreshnessEnum], { nullable: true, description: 'fresh, stale (observed longer ago than OBSERVATION_STALE_AFTER) or never observed' })
+  freshness?: string[] | null;
 
   @Field(() => [LabelInput], { nullable: true })
   labels?: LabelInput[] | null;

@@ -1,10 +1,11 @@
-import { NotFoundError } from '@asr-twin/domain';
+import { type Freshness, NotFoundError } from '@asr-twin/domain';
 import type { ShowCommand } from '@asr-twin/ios-cli';
 import type { ChangeRecord, Fleet as FleetRecord, Page, RouterSummary } from '@asr-twin/persistence';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor } from '../../auth/actor.decorator.js';
 import { parseInput } from '../../common/validation.js';
 import { RouterActionService } from '../../routers/actions/router-action.service.js';
+import { FreshnessPolicy } from '../../routers/freshness.policy.js';
 import { presentRouterTree, type RouterTree } from '../../routers/router.presenter.js';
 import { GENERATE_BODY, UPDATE_ROUTER } from '../../routers/router.schemas.js';
 import { RouterService } from '../../routers/router.service.js';
@@ -13,7 +14,7 @@ import { RequireGqlRole } from '../gql-access.decorator.js';
 import { given, labelRecord, labelsOf, orNull, pagedComplexity, pageOf } from '../graphql-inputs.js';
 import type { Loaders } from '../loaders.js';
 import { Label, LabelInput } from '../models/common.model.js';
-import { ShowCommandEnum } from '../models/enums.js';
+import { FreshnessEnum, ShowCommandEnum } from '../models/enums.js';
 import { Fleet } from '../models/fleet.model.js';
 import { ChangePage, Chassis, Esp, Redundancy, RouteProcessor, Router, RouterFilter, RouterPage } from '../models/router.model.js';
 import { routerFilterOf } from './router-filter.js';
@@ -30,6 +31,7 @@ export class RouterResolver {
     private readonly routerService: RouterService,
     private readonly shows: RouterShowService,
     private readonly actions: RouterActionService,
+    private readonly freshnessPolicy: FreshnessPolicy,
   ) {}
 
   @Query(() => RouterPage, { complexity: pagedComplexity, description: 'Routers by hostname; limit up to 10,000. Role: viewer.' })
@@ -87,7 +89,7 @@ export class RouterResolver {
   })
   @RequireGqlRole('operator')
   async forceSwitchover(@Args('router', { type: () => ID }) router: string, @Actor() actor: string): Promise<RouterTree> {
-    return presentRouterTree((await this.actions.forceSwitchover(router, actor)).router);
+    return presentRouterTree((await this.actions.forceSwitchover(router, actor)).router, this.freshnessPolicy);
   }
 
   @ResolveField(() => Fleet, { description: 'Batched: one query for the fleets of a whole page' })
@@ -95,6 +97,11 @@ export class RouterResolver {
     const fleet = await loaders.fleet.load(router.fleetId);
     if (!fleet) throw new NotFoundError('fleet', router.fleetId);
     return fleet;
+  }
+
+  @ResolveField(() => FreshnessEnum, { description: 'fresh, stale (last observed longer ago than OBSERVATION_STALE_AFTER) or never, now' })
+  freshness(@Parent() router: RouterParent): Freshness {
+    return this.freshnessPolicy.of(router.observedAt);
   }
 
   @ResolveField(() => [Label])

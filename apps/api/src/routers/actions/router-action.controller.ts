@@ -5,6 +5,7 @@ import { RequireRole } from '../../auth/access.decorators.js';
 import { Actor } from '../../auth/actor.decorator.js';
 import { ApiOp } from '../../common/api-docs.decorators.js';
 import { parseInput } from '../../common/validation.js';
+import { FreshnessPolicy } from '../freshness.policy.js';
 import { presentRouterTree, type RouterTree } from '../router.presenter.js';
 import { RouterActionService, type RouterActionView } from './router-action.service.js';
 
@@ -53,7 +54,10 @@ const ANSWER_SCHEMA: SchemaObject = {
 @ApiTags('routers')
 @Controller()
 export class RouterActionController {
-  constructor(private readonly actions: RouterActionService) {}
+  constructor(
+    private readonly actions: RouterActionService,
+    private readonly freshness: FreshnessPolicy,
+  ) {}
 
   @Post('routers/:id/actions/force-switchover')
   @HttpCode(202)
@@ -75,6 +79,6 @@ export class RouterActionController {
   ): Promise<{ router: RouterTree; action: RouterActionView }> {
     parseInput(NO_PARAMETERS, body ?? undefined, 'body');
     const result = await this.actions.forceSwitchover(id, actor);
-    return { router: presentRouterTree(result.router), action: result.action };
+    return { router: presentRouterTree(result.router, this.freshness), action: result.action };
   }
 }

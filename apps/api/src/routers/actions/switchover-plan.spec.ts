@@ -19,6 +19,8 @@ function router(model: ChassisModel, mode: RedundancyMode = 'sso'): RouterDetail
     labels: {},
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
+    observedAt: null,
+    observedCommand: null,
     state,
     redundancy: { switchovers: 2, standbyFailures: 0, lastSwitchoverReason: 'active unit failed', operatingMode: null, bootedAt: '2026-01-01T00:00:00.000Z', stateSince: {} },
     stateVersion: 4,

@@ -23,8 +23,11 @@ export const OBSERVATION_JSON_BODY = z.strictObject({
 /** C0 control characters other than tab, line feed and carriage return, and DEL: never in CLI output. */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
-/** The text without the byte-order mark some editors put first; refused when too long or not device output. */
-function checkText(raw: string): string {
+/**
+ * The text without the byte-order mark some editors put first. Throws `EdgeError` 413 when it is longer than
+ * {@link MAX_OBSERVATION_CHARS}, and `ValidationError` for over-long lines and control characters.
+ */
+export function checkText(raw: string): string {
   const text = raw.replace(/^\uFEFF/, '');
   if (text.length > MAX_OBSERVATION_CHARS) {
     throw new EdgeError('PAYLOAD_TOO_LARGE', 413, `device output is limited to ${MAX_OBSERVATION_CHARS} characters per observation; got ${text.length}`);

@@ -6,6 +6,7 @@ import {
   toValidationError,
   type ShowObservation,
   type ShowOutputPart,
+  type ShowCommand,
   type ShowParseError,
   type ShowPlatformObservation,
   type ShowRedundancyObservation,
@@ -112,4 +113,15 @@ export function parseObservation(text: string): ObservationSet {
     fail([{ field: 'output', message }]);
   }
   return set;
+}
+
+/** The commands a set holds, in the order of `SHOW_COMMANDS`, joined with `, ` (as routers record them). */
+export function commandsOf(set: ObservationSet): string {
+  const held: Record<ShowCommand, unknown> = {
+    'show redundancy': set.redundancy,
+    'show redundancy states': set.states,
+    'show version': set.version,
+    'show platform': set.platform,
+  };
+  return SHOW_COMMANDS.filter((c) => held[c] !== null).join(', ');
 }

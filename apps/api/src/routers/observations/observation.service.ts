@@ -2,8 +2,9 @@ import { ConflictError, NotFoundError } from '@asr-twin/domain';
 import { type FieldChange, FleetRepository, RouterRepository, RouterStateRepository } from '@asr-twin/persistence';
 import { CatalogPublisher, routersAddedMessage, routerStateMessage, RouterStatePublisher } from '@asr-twin/jobs';
 import { Injectable } from '@nestjs/common';
+import { FreshnessPolicy } from '../freshness.policy.js';
 import { presentRouterTree, type RouterTree } from '../router.presenter.js';
-import { parseObservation } from './observation-parse.js';
+import { commandsOf, parseObservation } from './observation-parse.js';
 import { planObservation } from './observation-plan.js';
 import { initialTwin, newRouterOf } from './observed-router.js';
 import { twinChanges } from './twin-diff.js';
@@ -27,23 +28,32 @@ export class ObservationService {
     private readonly states: RouterStateRepository,
     private readonly publisher: RouterStatePublisher,
     private readonly catalog: CatalogPublisher,
+    private readonly freshness: FreshnessPolicy,
   ) {}
 
   /**
-   * Applies device output to a stored router (by id or hostname). An observation that changes nothing (the
-   * twin's own `show` output posted back, say) writes nothing and keeps `stateVersion`.
+   * Applies device output to a stored router (by id or hostname) and records the observation (now, and its
+   * commands) on it. An observation that changes nothing (the twin's own `show` output posted back, say) keeps
+   * `stateVersion` and writes no change-log row, but still refreshes the router's freshness: it proved the
+   * stored state current.
    */
   async observe(idOrHostname: string, text: string, actor: string): Promise<ObservationResult> {
     const set = parseObservation(text);
     const router = await this.routers.findDetail(idOrHostname);
     if (!router) throw new NotFoundError('router', idOrHostname);
-    const next = planObservation(router, set, Date.now());
+    const nowMs = Date.now();
+    const next = planObservation(router, set, nowMs);
     const changes = twinChanges(router.hostname, router, next);
-    if (changes.length === 0) return { router: presentRouterTree(router), changes };
-    const write = { routerId: router.id, expectedStateVersion: router.stateVersion, next, changes };
+    const observed = { at: new Date(nowMs).toISOString(), command: commandsOf(set) };
+    const write = { routerId: router.id, expectedStateVersion: router.stateVersion, next, changes, observed };
+    if (changes.length === 0) {
+      const [outcome] = await this.states.applyMany([write], actor);
+      if (!outcome?.written) throw concurrentChange();
+      return { router: presentRouterTree({ ...router, observedAt: observed.at, observedCommand: observed.command }, this.freshness), changes };
+    }
     const updated = await this.states.apply(write, actor);
     this.publisher.publish(routerStateMessage(updated, 'updated'));
-    return { router: presentRouterTree(updated), changes };
+    return { router: presentRouterTree(updated, this.freshness), changes };
   }
 
   /**
@@ -62,9 +72,16 @@ export class ObservationService {
     const initial = initialTwin(router, nowMs);
     const next = planObservation(initial, set, nowMs);
     const changes = twinChanges(router.hostname, initial, next);
-    const created = await this.states.insertObserved(fleet.id, router, next, changes, actor);
+    const observed = { at: new Date(nowMs).toISOString(), command: commandsOf(set) };
+    const created = await this.states.insertObserved(fleet.id, router, next, changes, observed, actor);
     this.publisher.publish(routerStateMessage(created, 'created'));
     this.catalog.publish(routersAddedMessage(fleet, 1, true));
-    return { router: presentRouterTree(created), changes };
+    return { router: presentRouterTree(created, this.freshness), changes };
   }
+}
+
+function concurrentChange(): ConflictError {
+  return new ConflictError('the router changed (or was deleted) while this observation was prepared; send the request again', [
+    { field: 'router', message: 'concurrent change' },
+  ]);
 }
