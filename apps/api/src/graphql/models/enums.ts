@@ -20,6 +20,10 @@ export const ShowCommandEnum = {
 } as const;
 /** What happened to a fleet (`fleetChanged`). */
 export const FleetChangeEnum = { created: 'created', updated: 'updated', deleted: 'deleted', routersAdded: 'routersAdded' } as const;
+/** The format of an inventory import (`importInventory`). */
+export const InventoryFormatEnum = { csv: 'csv', netbox: 'netbox' } as const;
+/** What an inventory import did with a row. */
+export const ImportOutcomeEnum = { created: 'created', updated: 'updated', unchanged: 'unchanged', refused: 'refused' } as const;
 /** What happened to a stored scenario (`scenarioChanged`). */
 export const ScenarioChangeEnum = { created: 'created', updated: 'updated', deleted: 'deleted' } as const;
 
@@ -34,3 +38,8 @@ registerEnumType(FleetChangeEnum, {
   description: 'created; updated (name, description or labels); deleted (with its routers); routersAdded (one insert of routers)',
 });
 registerEnumType(ScenarioChangeEnum, { name: 'ScenarioChange', description: 'created; updated (a new revision, perhaps under a new name); deleted' });
+registerEnumType(InventoryFormatEnum, {
+  name: 'InventoryFormat',
+  description: 'csv: header hostname,model,serial,version,redundancy,fleet,labels; netbox: the JSON of GET /api/dcim/devices/',
+});
+registerEnumType(ImportOutcomeEnum, { name: 'ImportOutcome', description: 'What an inventory import did with a row' });
