@@ -18,7 +18,7 @@ interface UpdatedRow {
  */
 export async function bulkUpdateRouters(m: EntityManager, updates: readonly RouterImportUpdate[], actor: string): Promise<ImportUpdatedRouter[]> {
   if (updates.length === 0) return [];
-  const rows: UpdatedRow[] = await m.query(
+  const result: unknown = await m.query(
     `WITH u AS (
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::jsonb[], $5::text[], $6::text[], $7::text[])
          AS u(id, fleet_id, serial, labels, version, mode, health)
@@ -47,6 +47,8 @@ export async function bulkUpdateRouters(m: EntityManager, updates: readonly Rout
       updates.map((u) => u.reset?.health ?? null),
     ],
   );
+  // TypeORM answers an UPDATE with [rows, affected count].
+  const [rows] = result as [UpdatedRow[], number];
   const instances = updates.flatMap((u) => (u.reset ? u.reset.instances.map((i) => ({ routerId: u.id, ...i })) : []));
   if (instances.length > 0) {
     await m.query(
