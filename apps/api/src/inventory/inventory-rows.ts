@@ -35,11 +35,12 @@ export interface ParsedInventory {
 
 /**
  * The chassis model a spelling names, or null for anything outside the ASR 1000 models the twin knows. Case,
- * spaces and underscores are ignored, and a `Cisco` prefix and a missing dash before `X` are tolerated:
- * `ASR1002-X`, `asr1002-x` (a NetBox slug), `ASR 1002-X`, `Cisco ASR1002X` all name `ASR1002-X`.
+ * spaces and underscores are ignored, and a `Cisco` prefix, a dash after `ASR` and a missing dash before `X`
+ * are tolerated: `ASR1002-X`, `asr1002-x` (a NetBox slug), `ASR 1002-X`, `Cisco ASR1002X` all name `ASR1002-X`,
+ * and `asr-1006` (the slug of `ASR 1006`) names `ASR1006`.
  */
 export function chassisModelOf(text: string): ChassisModel | null {
-  const compact = text.toUpperCase().replace(/[\s_]+/g, '').replace(/^CISCO/, '');
+  const compact = text.toUpperCase().replace(/[\s_]+/g, '').replace(/^CISCO-?/, '').replace(/^ASR-(?=\d)/, 'ASR');
   if (isChassisModel(compact)) return compact;
   const dashed = compact.replace(/^(ASR\d{4})X$/, '$1-X');
   return isChassisModel(dashed) ? dashed : null;
