@@ -25,6 +25,7 @@ const ROUTES: Readonly<Record<string, Access>> = {
   'PATCH /api/v1/fleets/:id': 'admin',
   'DELETE /api/v1/fleets/:id': 'admin',
   'POST /api/v1/fleets/:id/routers': 'admin',
+  'POST /api/v1/fleets/:id/import': 'admin',
   'GET /api/v1/routers': 'viewer',
   'GET /api/v1/routers/:id': 'viewer',
   'PATCH /api/v1/routers/:id': 'admin',

@@ -8,6 +8,7 @@ import { RoleGuard } from './auth/role.guard.js';
 import { ProblemFilter } from './common/problem.filter.js';
 import { FleetModule } from './fleets/fleet.module.js';
 import { GraphqlApiModule } from './graphql/graphql-api.module.js';
+import { InventoryModule } from './inventory/inventory.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { RouterModule } from './routers/router.module.js';
@@ -31,11 +32,12 @@ export class ApiModule {
         auth,
         HealthModule,
         FleetModule,
+        InventoryModule,
         routers,
         ScenarioModule,
         runs,
         // GraphQL is another edge on the same services: it imports the feature modules that export them.
-        GraphqlApiModule.forRoot(config, [auth, FleetModule, routers, ScenarioModule, runs]),
+        GraphqlApiModule.forRoot(config, [auth, FleetModule, InventoryModule, routers, ScenarioModule, runs]),
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },

@@ -13,6 +13,7 @@ import { registerRateLimit } from './auth/rate-limit.plugin.js';
 import { registerCors, registerSecurityHeaders } from './common/http-security.plugins.js';
 import { installProblemErrorHandler } from './common/problem.filter.js';
 import { BUILT_DASHBOARD_DIR, registerDashboard } from './dashboard/dashboard.plugin.js';
+import { CSV_CONTENT_TYPES, IMPORT_ROUTE } from './inventory/inventory.schemas.js';
 import { HttpMetrics } from './metrics/http-metrics.service.js';
 import { BULK_OBSERVATIONS_PATH } from './routers/observations/bulk-observation.controller.js';
 import { registerBulkObservationBody } from './routers/observations/bulk-observation.plugin.js';
@@ -52,6 +53,11 @@ export async function createApiApp(config: AppConfig, log: Pino): Promise<NestFa
     done(null, body),
   );
   registerBulkObservationBody(fastify, `/${API_PREFIX}/${BULK_OBSERVATIONS_PATH}`, config.observations.bodyLimit);
+  // Inventory imports may be posted as CSV files, and may be larger than other bodies (IMPORT_BODY_LIMIT).
+  fastify.addContentTypeParser([...CSV_CONTENT_TYPES], { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  fastify.addHook('onRoute', (route) => {
+    if (route.url === `/${API_PREFIX}/${IMPORT_ROUTE}`) route.bodyLimit = config.http.importBodyLimit;
+  });
   registerSecurityHeaders(app);
   await registerCors(app, config);
   // The key hook is an instance hook; the rate limit adds route hooks, which run after it.

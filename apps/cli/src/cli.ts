@@ -1,8 +1,8 @@
-import { isStartMode } from '@asr-twin/domain';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@asr-twin/config';
-import { DomainError } from '@asr-twin/domain';
+import { DomainError, isStartMode } from '@asr-twin/domain';
 import { type CliIo, EXIT, type ExitCode, InfrastructureError, UsageError } from './cli-io.js';
+import { IMPORT_HELP, importCommand } from './commands/import.command.js';
 import { KEYS_HELP } from './commands/keys.help.js';
 import { RUN_HELP, runCommand } from './commands/run.command.js';
 import { SHOW_DEFAULTS, SHOW_HELP, showCommand } from './commands/show.command.js';
@@ -21,10 +21,11 @@ commands:
   show <model> <command>  show output of a fresh twin router (redundancy, redundancy-states, version, platform)
   sync <dir>              upload a folder of captured device output to a server (twin state and freshness)
   keys create|list|revoke API keys of the server's database (DATABASE_URL)
+  import netbox|csv FILE  create or update routers of a server in bulk from NetBox or CSV
 
 Run "twin <command> --help" for a command's options.`;
 
-const HELPS: Readonly<Record<string, string>> = { run: RUN_HELP, validate: VALIDATE_HELP, timings: TIMINGS_HELP, show: SHOW_HELP, sync: SYNC_HELP, keys: KEYS_HELP };
+const HELPS: Readonly<Record<string, string>> = { run: RUN_HELP, validate: VALIDATE_HELP, timings: TIMINGS_HELP, show: SHOW_HELP, sync: SYNC_HELP, keys: KEYS_HELP, import: IMPORT_HELP };
 
 function integer(value: string | undefined, name: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
@@ -106,6 +107,17 @@ async function dispatch(command: string, rest: readonly string[], io: CliIo): Pr
       if (!server) throw new UsageError('twin sync needs a server: --server URL (or TWIN_SERVER) and --key KEY');
       const batch = integer(v['batch'] as string | undefined, 'batch', 1, 50_000) ?? 3000;
       return syncCommand(positionals[0], { server, batch }, io);
+    }
+    case 'import': {
+      const { values: v, positionals } = parse(rest, { server: { type: 'string' }, key: { type: 'string' }, fleet: { type: 'string' }, json: { type: 'boolean' } });
+      if (v['help']) return help(io, IMPORT_HELP);
+      const [format, file, ...extra] = positionals;
+      if ((format !== 'netbox' && format !== 'csv') || !file || extra.length > 0) throw new UsageError(`twin import needs netbox or csv and one file\n${IMPORT_HELP}`);
+      const server = serverOf(v, io);
+      if (!server) throw new UsageError('twin import needs --server URL (or TWIN_SERVER)');
+      const fleet = (v['fleet'] as string | undefined) ?? io.env?.['TWIN_FLEET'];
+      if (!fleet) throw new UsageError('twin import needs --fleet NAME (or TWIN_FLEET): the fleet for rows that name none');
+      return importCommand({ format, file, fleet, server, json: v['json'] === true }, io);
     }
     case 'keys': {
       if (rest.length === 0 || rest.includes('--help') || rest.includes('-h')) return help(io, KEYS_HELP);

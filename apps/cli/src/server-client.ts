@@ -32,6 +32,21 @@ export interface ObservationItemResult {
   readonly reason?: string;
 }
 
+/** The answer of `POST /fleets/:id/import`. */
+export interface ImportAnswer {
+  readonly fleet: { readonly id: string; readonly name: string };
+  readonly summary: { readonly created: number; readonly updated: number; readonly unchanged: number; readonly refused: number };
+  readonly warnings: readonly string[];
+  readonly rows: readonly {
+    readonly row: number;
+    readonly hostname: string | null;
+    readonly outcome: 'created' | 'updated' | 'unchanged' | 'refused';
+    readonly reason?: string;
+    readonly changed?: readonly string[];
+    readonly warnings?: readonly string[];
+  }[];
+}
+
 /** A scenario rejected by the server: its errors as `file:line:col: message` lines. */
 export class ServerValidationError extends UsageError {
   constructor(readonly lines: readonly string[]) {
@@ -76,6 +91,21 @@ export class ServerClient {
       throw new UsageError(`the server refused the batch (${res.status} ${problem.code ?? ''}: ${problem.detail ?? res.statusText})`);
     }
     return ((await this.expectOk(res, 'post the observations')) as { items: ObservationItemResult[] }).items;
+  }
+
+  /**
+   * Imports an inventory file into a fleet: CSV as `text/csv`, a NetBox device list as JSON. The server's
+   * refusal of the file as a whole (4xx: not a device list, no header, unknown fleet, too large) is bad input.
+   */
+  async importInventory(fleet: string, format: 'netbox' | 'csv', content: string): Promise<ImportAnswer> {
+    const type = format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json';
+    const res = await this.call('POST', `/api/v1/fleets/${encodeURIComponent(fleet)}/import`, content, { 'content-type': type });
+    if (res.status >= 400 && res.status < 500 && res.status !== 401 && res.status !== 403 && res.status !== 429) {
+      const problem = (await res.json().catch(() => ({}))) as Problem;
+      const lines = (problem.errors ?? []).map((e) => `  ${e.line ? `line ${e.line}: ` : ''}${e.field}: ${e.message}`);
+      throw new UsageError([`the server refused the file (${res.status}${problem.code ? ` ${problem.code}` : ''}): ${problem.detail ?? res.statusText}`, ...lines].join('\n'));
+    }
+    return (await this.expectOk(res, 'import the file')) as ImportAnswer;
   }
 
   async run(id: string): Promise<ServerRun> {

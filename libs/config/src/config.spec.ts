@@ -6,7 +6,7 @@ describe('loadConfig', () => {
     const c = loadConfig({});
     expect(c.database.url).toBe('postgres://postgres@127.0.0.1:5432/asr_twin');
     expect(c.redis.url).toBe('redis://127.0.0.1:6379');
-    expect(c.http).toEqual({ host: '127.0.0.1', port: 3000, bodyLimit: 4 * 1024 * 1024 });
+    expect(c.http).toEqual({ host: '127.0.0.1', port: 3000, bodyLimit: 4 * 1024 * 1024, importBodyLimit: 64 * 1024 * 1024 });
     expect(c.seedSampleFleet).toBe(true);
   });
 

@@ -38,6 +38,8 @@ const ENV_SCHEMA = z.object({
   OBSERVATIONS_BODY_LIMIT: positiveInt.default(128 * 1024 * 1024),
   /** A router last observed longer ago than this is `stale` (`never` when never observed): `30m`, `24h`, `7d`. */
   OBSERVATION_STALE_AFTER: duration.default(24 * DURATION_UNITS_MS.h),
+  /** Largest accepted body of an inventory import (`POST /fleets/:id/import`), bytes. */
+  IMPORT_BODY_LIMIT: positiveInt.default(64 * 1024 * 1024),
   /** Connections in each process's PostgreSQL pool. */
   DB_POOL_SIZE: positiveInt.max(200).default(10),
   /** Prefix of every BullMQ key, so several deployments can share one Redis. */
@@ -119,7 +121,7 @@ function isOrigin(value: string): boolean {
 export interface AppConfig {
   readonly database: { readonly url: string; readonly poolSize: number };
   readonly redis: { readonly url: string; readonly queuePrefix: string };
-  readonly http: { readonly host: string; readonly port: number; readonly bodyLimit: number };
+  readonly http: { readonly host: string; readonly port: number; readonly bodyLimit: number; readonly importBodyLimit: number };
   readonly logLevel: (typeof LOG_LEVELS)[number];
   readonly shutdownTimeoutMs: number;
   readonly seedSampleFleet: boolean;
@@ -172,7 +174,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   return {
     database: { url: e.DATABASE_URL, poolSize: e.DB_POOL_SIZE },
     redis: { url: e.REDIS_URL, queuePrefix: e.QUEUE_PREFIX },
-    http: { host: e.HOST, port: e.PORT, bodyLimit: e.HTTP_BODY_LIMIT },
+    http: { host: e.HOST, port: e.PORT, bodyLimit: e.HTTP_BODY_LIMIT, importBodyLimit: e.IMPORT_BODY_LIMIT },
     logLevel: e.LOG_LEVEL,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_S * 1000,
     seedSampleFleet: e.SEED_SAMPLE_FLEET,

@@ -7,11 +7,13 @@ import { TypeormRouterActionRepository } from './actions/typeorm-router-action.r
 import { ApiKeyRepository } from './repositories/api-key.repository.js';
 import { ChangeLogRepository } from './repositories/change-log.repository.js';
 import { FleetRepository } from './repositories/fleet.repository.js';
+import { RouterImportRepository } from './repositories/router-import.repository.js';
 import { RouterStateRepository } from './repositories/router-state.repository.js';
 import { RouterRepository } from './repositories/router.repository.js';
 import { TypeormApiKeyRepository } from './repositories/typeorm-api-key.repository.js';
 import { TypeormChangeLogRepository } from './repositories/typeorm-change-log.repository.js';
 import { TypeormFleetRepository } from './repositories/typeorm-fleet.repository.js';
+import { TypeormRouterImportRepository } from './repositories/typeorm-router-import.repository.js';
 import { TypeormRouterStateRepository } from './repositories/typeorm-router-state.repository.js';
 import { TypeormRouterRepository } from './repositories/typeorm-router.repository.js';
 import { RunExecutionRepository } from './runs/run-execution.repository.js';
@@ -31,6 +33,11 @@ export class PersistenceModule {
     const repositories = [
       { provide: FleetRepository, useFactory: (ds: DataSource) => new TypeormFleetRepository(ds), inject: [DataSource] },
       { provide: RouterRepository, useFactory: (ds: DataSource) => new TypeormRouterRepository(ds), inject: [DataSource] },
+      {
+        provide: RouterImportRepository,
+        useFactory: (ds: DataSource) => new TypeormRouterImportRepository(ds),
+        inject: [DataSource],
+      },
       {
         provide: RouterStateRepository,
         useFactory: (ds: DataSource) => new TypeormRouterStateRepository(ds),

@@ -8,6 +8,7 @@ import { graphqlOptions } from './graphql-options.js';
 import { LoaderFactory } from './loaders.js';
 import { EventResolver } from './resolvers/event.resolver.js';
 import { FleetResolver } from './resolvers/fleet.resolver.js';
+import { InventoryResolver } from './resolvers/inventory.resolver.js';
 import { MeResolver } from './resolvers/me.resolver.js';
 import { ObservationResolver } from './resolvers/observation.resolver.js';
 import { RouterResolver } from './resolvers/router.resolver.js';
@@ -18,12 +19,12 @@ import { ScenarioResolver } from './resolvers/scenario.resolver.js';
 type FeatureModules = readonly (Type | DynamicModule)[];
 
 /** Every resolver of the schema: the schema is built from these (and the printed schema test lists them). */
-export const RESOLVERS = [MeResolver, FleetResolver, RouterResolver, ObservationResolver, ScenarioResolver, RunResolver, EventResolver];
+export const RESOLVERS = [MeResolver, FleetResolver, RouterResolver, ObservationResolver, InventoryResolver, ScenarioResolver, RunResolver, EventResolver];
 
 /**
  * GraphQL at `/graphql` (queries, mutations, subscriptions over graphql-ws), code first, on the services of
  * the feature modules the composition root passes in (`features`: they export FleetService, RouterService,
- * RouterShowService, BulkObservationService, ScenarioService, RunService). The auth module must export ApiKeyService.
+ * RouterShowService, BulkObservationService, InventoryService, ScenarioService, RunService). The auth module must export ApiKeyService.
  */
 @Module({})
 export class GraphqlApiModule {

@@ -4,7 +4,7 @@ import { PAGE_QUERY } from '../common/pagination.js';
 import { HOSTNAME, LABELS } from '../common/schemas.js';
 
 /** IOS-XE release strings as `show version` prints them: `17.3.4a`, `16.12.05`, `03.09.01.S`. */
-const VERSION = z
+export const SOFTWARE_VERSION = z
   .string()
   .regex(/^[0-9]{1,2}(\.[0-9A-Za-z]{1,8}){1,4}$/, 'an IOS-XE version such as 17.3.4a or 03.09.01.S');
 
@@ -19,7 +19,7 @@ export const ROUTER_INPUT = z.strictObject({
   hostname: HOSTNAME,
   model: z.enum(CHASSIS_MODELS),
   redundancy: z.enum(REDUNDANCY_MODES).optional(),
-  version: VERSION.default(DEFAULT_SOFTWARE_VERSION),
+  version: SOFTWARE_VERSION.default(DEFAULT_SOFTWARE_VERSION),
   serial: SERIAL.optional(),
   labels: LABELS.default({}),
 });
@@ -37,7 +37,7 @@ export const GENERATE_BODY = z.strictObject({
       .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,50}$/, 'letters, digits, ".", "_" and "-", at most 51 characters')
       .optional(),
     redundancy: z.enum(REDUNDANCY_MODES).optional(),
-    version: VERSION.default(DEFAULT_SOFTWARE_VERSION),
+    version: SOFTWARE_VERSION.default(DEFAULT_SOFTWARE_VERSION),
     labels: LABELS.default({}),
   }),
 });

@@ -134,3 +134,14 @@ export async function findRouterDetailsByKey(m: EntityManager, keys: readonly st
     return row ? toRouterDetail(toEntity(row)) : null;
   });
 }
+
+/**
+ * The routers with these hostnames and their whole trees, locked (`FOR UPDATE`) until the caller's transaction
+ * ends, in one statement; unknown hostnames are left out. Rows are locked in id order, so two imports of
+ * overlapping sets cannot deadlock.
+ */
+export async function lockRouterDetailsByHostname(m: EntityManager, hostnames: readonly string[]): Promise<RouterDetail[]> {
+  if (hostnames.length === 0) return [];
+  const rows: DetailRow[] = await m.query(`${DETAILS_SELECT} WHERE r.hostname = ANY($1::text[]) ORDER BY r.id FOR UPDATE OF r`, [hostnames]);
+  return rows.map((row) => toRouterDetail(toEntity(row)));
+}

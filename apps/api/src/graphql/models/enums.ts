@@ -32,6 +32,10 @@ export const FleetChangeEnum = {
 export const FreshnessEnum = { fresh: 'fresh', stale: 'stale', never: 'never' } as const;
 /** What a bulk observation did with one item. */
 export const ObservationOutcomeEnum = { applied: 'applied', unchanged: 'unchanged', refused: 'refused', unknown_router: 'unknown-router' } as const;
+/** The format of an inventory import (`importInventory`). */
+export const InventoryFormatEnum = { csv: 'csv', netbox: 'netbox' } as const;
+/** What an inventory import did with a row. */
+export const ImportOutcomeEnum = { created: 'created', updated: 'updated', unchanged: 'unchanged', refused: 'refused' } as const;
 /** What happened to a stored scenario (`scenarioChanged`). */
 export const ScenarioChangeEnum = { created: 'created', updated: 'updated', deleted: 'deleted' } as const;
 
@@ -59,3 +63,8 @@ registerEnumType(ObservationOutcomeEnum, {
   name: 'ObservationOutcome',
   description: 'applied (the router changed); unchanged; refused (see code and reason); unknown_router (no router has the hostname)',
 });
+registerEnumType(InventoryFormatEnum, {
+  name: 'InventoryFormat',
+  description: 'csv: header hostname,model,serial,version,redundancy,fleet,labels; netbox: the JSON of GET /api/dcim/devices/',
+});
+registerEnumType(ImportOutcomeEnum, { name: 'ImportOutcome', description: 'What an inventory import did with a row' });
