@@ -40,6 +40,7 @@ const FIELDS: Readonly<Record<string, ApiRole>> = {
   'Mutation.cancelRun': 'operator',
   'Mutation.forceSwitchover': 'operator',
   'Mutation.observe': 'operator',
+  'Mutation.importInventory': 'admin',
   'Subscription.runProgress': 'viewer',
   'Subscription.routerStateChanged': 'viewer',
   'Subscription.fleetChanged': 'viewer',
