@@ -3,6 +3,7 @@ import { JobsModule, RedisModule } from '@asr-twin/jobs';
 import { PersistenceModule } from '@asr-twin/persistence';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { AuditModule } from './audits/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { RoleGuard } from './auth/role.guard.js';
 import { ProblemFilter } from './common/problem.filter.js';
@@ -34,6 +35,7 @@ export class ApiModule {
         routers,
         ScenarioModule,
         runs,
+        AuditModule,
         // GraphQL is another edge on the same services: it imports the feature modules that export them.
         GraphqlApiModule.forRoot(config, [auth, FleetModule, routers, ScenarioModule, runs]),
       ],

@@ -18,4 +18,5 @@ export { TypeormChangeLogRepository } from './repositories/typeorm-change-log.re
 export { TypeormFleetRepository } from './repositories/typeorm-fleet.repository.js';
 export { TypeormRouterRepository } from './repositories/typeorm-router.repository.js';
 export { TypeormRouterStateRepository } from './repositories/typeorm-router-state.repository.js';
+export * from './audits/index.js';
 export * from './runs/index.js';
