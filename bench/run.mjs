@@ -6,6 +6,7 @@ const sections = [
   ['./simulator.mjs', 'benchSimulator'],
   ['./api-generate.mjs', 'benchApiGenerate'],
   ['./service.mjs', 'benchService'],
+  ['./audit.mjs', 'benchAudit'],
   ['./dashboard.mjs', 'benchDashboard'],
 ];
 
