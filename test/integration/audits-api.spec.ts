@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Problem } from '../../apps/api/src/common/problem.js';
 import { bearer, createKey, request, type RunningApi } from '../support/api.js';
+import { codes, gql, subscribe, wsClient } from '../support/graphql.js';
 import { type RunStack, startRunStack } from '../support/runs.js';
 
 /**
@@ -228,5 +229,72 @@ describe('audit access and bad input', () => {
     const bad = await get<Problem>(`/api/v1/audits/${list.items[0]?.id}/matrix?exposed=maybe`);
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe('VALIDATION_FAILED');
+  });
+});
+
+describe('audits over GraphQL', () => {
+  interface GqlAudit {
+    id: string;
+    status: string;
+    cells: string[];
+    summary: { exposedRouters: number; byCause: { cause: string; routers: number }[]; byCell: { cell: string; routers: number }[] } | null;
+    matrix: { total: number; items: { hostname: string; exposed: boolean; causes: string[]; exposure: string; cells: { cell: string; exposed: boolean; applicable: boolean }[] }[] };
+  }
+
+  it('starts an audit by mutation, follows it by auditProgress, and reads the summary and the paginated matrix', async () => {
+    const client = wsClient(api.url, api.adminKey);
+    const progress = subscribe<{ auditId: string; status: string; routersDone: number; routerCount: number | null; exposedRouters: number }>(
+      client,
+      'subscription { auditProgress { auditId status routersDone routerCount exposedRouters } }',
+      'auditProgress',
+    );
+    await new Promise((r) => setTimeout(r, 500));
+    const started = await gql<{ startAudit: { id: string; status: string } }>(
+      api.url,
+      'mutation { startAudit(input: { hostnames: ["ok-1", "ok-2", "simplex-1", "small-1"], faults: ["iosd-crash", "esp-failure"] }) { id status } }',
+      {},
+      api.adminKey,
+    );
+    expect(started.errors).toEqual([]);
+    const id = started.data!.startAudit.id;
+    const done = await progress.waitFor((e) => e.auditId === id && e.status === 'completed', 60_000);
+    expect(done).toEqual({ auditId: id, status: 'completed', routersDone: 4, routerCount: 4, exposedRouters: 2 });
+    progress.stop();
+    await client.dispose();
+
+    const read = await gql<{ audit: GqlAudit }>(
+      api.url,
+      `query ($id: ID!) { audit(id: $id) { id status cells summary { exposedRouters byCause { cause routers } byCell { cell routers } }
+         matrix(exposedOnly: true, limit: 1, offset: 1) { total items { hostname exposed causes exposure cells { cell exposed applicable } } } } }`,
+      { id },
+      api.adminKey,
+    );
+    expect(read.errors).toEqual([]);
+    const audit = read.data!.audit;
+    expect(audit.cells).toEqual(['iosd-crash@active', 'iosd-crash@standby', 'esp-failure@active', 'esp-failure@standby']);
+    expect(audit.summary?.byCause).toEqual([{ cause: 'simplex', routers: 1 }, { cause: 'single ESP', routers: 1 }]);
+    expect(audit.summary?.byCell).toEqual([
+      { cell: 'iosd-crash@active', routers: 1 },
+      { cell: 'iosd-crash@standby', routers: 0 },
+      { cell: 'esp-failure@active', routers: 1 },
+      { cell: 'esp-failure@standby', routers: 0 },
+    ]);
+    expect(audit.matrix.total).toBe(2);
+    expect(audit.matrix.items).toHaveLength(1);
+    expect(audit.matrix.items[0]).toMatchObject({ hostname: 'small-1', exposed: true, causes: ['single ESP'], exposure: '..x-' });
+    expect(audit.matrix.items[0]?.cells[3]).toEqual({ cell: 'esp-failure@standby', exposed: false, applicable: false });
+    const list = await gql<{ audits: { total: number; items: { id: string }[] } }>(api.url, '{ audits(limit: 1) { total items { id } } }', {}, api.adminKey);
+    expect(list.data!.audits.items[0]?.id).toBe(id);
+  });
+
+  it('refuses startAudit to a viewer and bad input as a validation error', async () => {
+    const viewer = (await createKey(api, 'gql-audit-viewer', 'viewer')).key;
+    const refused = await gql(api.url, 'mutation { startAudit(input: { fleet: "risk" }) { id } }', {}, viewer);
+    expect(codes(refused)).toEqual(['FORBIDDEN']);
+    const bad = await gql(api.url, 'mutation { startAudit(input: { fleet: "risk", faults: ["nope"] }) { id } }', {}, api.adminKey);
+    expect(codes(bad)).toEqual(['VALIDATION_FAILED']);
+    const empty = await gql(api.url, 'mutation { startAudit(input: {}) { id } }', {}, api.adminKey);
+    expect(codes(empty)).toEqual(['VALIDATION_FAILED']);
+    expect((await gql<{ audit: null }>(api.url, '{ audit(id: "nope") { id } }', {}, viewer)).data?.audit).toBeNull();
   });
 });

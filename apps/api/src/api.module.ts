@@ -37,7 +37,7 @@ export class ApiModule {
         runs,
         AuditModule,
         // GraphQL is another edge on the same services: it imports the feature modules that export them.
-        GraphqlApiModule.forRoot(config, [auth, FleetModule, routers, ScenarioModule, runs]),
+        GraphqlApiModule.forRoot(config, [auth, FleetModule, routers, ScenarioModule, runs, AuditModule]),
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },
