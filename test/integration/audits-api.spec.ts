@@ -1,91 +1,26 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Problem } from '../../apps/api/src/common/problem.js';
-import { bearer, createKey, request, type RunningApi } from '../support/api.js';
-import { codes, gql, subscribe, wsClient } from '../support/graphql.js';
-import { type RunStack, startRunStack } from '../support/runs.js';
+import { bearer, createKey, type RunningApi } from '../support/api.js';
+import { type AuditBody, type AuditStack, EXPOSED, HEALTHY, type ReportRouter, ROUTER_ID, startAuditStack } from '../support/audits.js';
 
 /**
- * Risk audits through the api and a real worker process: a fleet where some routers' stored states are made
- * exposed (direct SQL on the twin's tables), audited from those states.
+ * Risk audits through REST and a real worker process: a fleet where some routers' stored states are made
+ * exposed, audited from those states.
  */
-interface AuditBody {
-  readonly id: string;
-  readonly status: string;
-  readonly cells: string[];
-  readonly progress: { readonly routersDone: number; readonly routerCount: number | null; readonly exposedRouters: number };
-  readonly summary: {
-    readonly routers: number;
-    readonly exposedRouters: number;
-    readonly errors: number;
-    readonly byCell: Record<string, number>;
-    readonly byCause: { cause: string; routers: number }[];
-  } | null;
-}
-
-interface ReportRouter {
-  readonly hostname: string;
-  readonly exposed: boolean;
-  readonly causes: string[];
-  readonly cells: Record<string, { controlPlaneOutageMs?: number; dataPlaneOutageMs?: number; exposed?: boolean; applicable?: boolean }>;
-  readonly start: { readonly instances: { readonly rfState: string }[] };
-}
-
-let stack: RunStack;
+let stack: AuditStack;
 let api: RunningApi;
 
-const auth = () => bearer(api.adminKey);
-const post = <T>(path: string, body: unknown, headers = auth()) => request<T>(api.url, 'POST', path, body, headers);
-const get = <T>(path: string, headers = auth()) => request<T>(api.url, 'GET', path, undefined, headers);
-
-async function sql(text: string, params: unknown[] = []): Promise<void> {
-  const client = new pg.Client({ connectionString: stack.db.url });
-  await client.connect();
-  try {
-    await client.query(text, params);
-  } finally {
-    await client.end();
-  }
-}
-
-const routerId = `(SELECT id FROM routers WHERE hostname = $1)`;
-
-async function waitForAudit(id: string, done: (a: AuditBody) => boolean = (a) => ['completed', 'failed', 'cancelled'].includes(a.status)): Promise<AuditBody> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const audit = (await get<AuditBody>(`/api/v1/audits/${id}`)).body;
-    if (done(audit) || Date.now() > deadline) return audit;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-const EXPOSED: Record<string, string[]> = {
-  'cold-1': ['peer STANDBY COLD-BULK'],
-  'rpr-1': ['operating RPR'],
-  'esp-1': ['ESP F0 failed'],
-  'simplex-1': ['simplex'],
-  'small-1': ['single RP', 'single ESP'],
-};
-const HEALTHY = ['ok-1', 'ok-2', 'ok-3'];
-
 beforeAll(async () => {
-  stack = await startRunStack('audits');
+  stack = await startAuditStack('audits');
   api = stack.api;
-  expect((await post('/api/v1/fleets', { name: 'risk' })).status).toBe(201);
-  expect((await post('/api/v1/fleets', { name: 'elsewhere' })).status).toBe(201);
-  const big = (hostname: string, redundancy = 'sso') => ({ hostname, model: 'ASR1006', redundancy });
-  const routers = [...HEALTHY.map((h) => big(h)), big('cold-1'), big('rpr-1'), big('esp-1'), big('simplex-1', 'none'), { hostname: 'small-1', model: 'ASR1002-X' }];
-  expect((await post('/api/v1/fleets/risk/routers', { routers })).status).toBe(201);
-  expect((await post('/api/v1/fleets/elsewhere/routers', { routers: [{ hostname: 'far-1', model: 'ASR1002-X' }] })).status).toBe(201);
-  // The standby stuck in bulk sync; a router operating RPR (its standby stops at STANDBY COLD); ESP F0 failed,
-  // F1 forwarding.
-  await sql(`UPDATE ios_instances SET rf_state = 7 WHERE router_id = ${routerId} AND name = 'R1/0'`, ['cold-1']);
-  await sql(`UPDATE routers SET operating_mode = 'rpr' WHERE hostname = $1`, ['rpr-1']);
-  await sql(`UPDATE ios_instances SET rf_state = 4 WHERE router_id = ${routerId} AND name = 'R1/0'`, ['rpr-1']);
-  await sql(`UPDATE esps SET state = 'failed', forwarding = false, role = 'standby' WHERE router_id = ${routerId} AND slot = 'F0'`, ['esp-1']);
-  await sql(`UPDATE esps SET forwarding = true, role = 'active' WHERE router_id = ${routerId} AND slot = 'F1'`, ['esp-1']);
 }, 60_000);
 afterAll(() => stack?.stop());
+
+const post = <T>(path: string, body: unknown, headers?: Record<string, string>) => stack.post<T>(path, body, headers);
+const get = <T>(path: string, headers?: Record<string, string>) => stack.get<T>(path, headers);
+const sql = (text: string, params: unknown[] = []) => stack.sql(text, params);
+const waitForAudit = (id: string) => stack.waitForAudit(id);
+const auth = () => bearer(api.adminKey);
 
 describe('a risk audit', () => {
   it('names exactly the exposed routers, each with its cause, and the healthy ones as not exposed', async () => {
@@ -151,7 +86,7 @@ describe('a risk audit', () => {
     const first = await waitForAudit(created.body.id);
     expect(first.summary?.exposedRouters).toBe(0);
     await sql(`UPDATE routers SET operating_mode = 'none' WHERE hostname = $1`, ['ok-3']);
-    await sql(`UPDATE ios_instances SET rf_state = 1, domain_state = 'SHUTOFF' WHERE router_id = ${routerId} AND name = 'R1/0'`, ['ok-3']);
+    await sql(`UPDATE ios_instances SET rf_state = 1, domain_state = 'SHUTOFF' WHERE router_id = ${ROUTER_ID} AND name = 'R1/0'`, ['ok-3']);
     const again = await waitForAudit((await post<AuditBody>('/api/v1/audits', { selector: { hostnames: ['ok-3'] } })).body.id);
     expect(again.summary?.byCause).toEqual([{ cause: 'simplex', routers: 1 }]);
     const old = (await get<{ routers: ReportRouter[] }>(`/api/v1/audits/${first.id}/report`)).body;
@@ -232,69 +167,3 @@ describe('audit access and bad input', () => {
   });
 });
 
-describe('audits over GraphQL', () => {
-  interface GqlAudit {
-    id: string;
-    status: string;
-    cells: string[];
-    summary: { exposedRouters: number; byCause: { cause: string; routers: number }[]; byCell: { cell: string; routers: number }[] } | null;
-    matrix: { total: number; items: { hostname: string; exposed: boolean; causes: string[]; exposure: string; cells: { cell: string; exposed: boolean; applicable: boolean }[] }[] };
-  }
-
-  it('starts an audit by mutation, follows it by auditProgress, and reads the summary and the paginated matrix', async () => {
-    const client = wsClient(api.url, api.adminKey);
-    const progress = subscribe<{ auditId: string; status: string; routersDone: number; routerCount: number | null; exposedRouters: number }>(
-      client,
-      'subscription { auditProgress { auditId status routersDone routerCount exposedRouters } }',
-      'auditProgress',
-    );
-    await new Promise((r) => setTimeout(r, 500));
-    const started = await gql<{ startAudit: { id: string; status: string } }>(
-      api.url,
-      'mutation { startAudit(input: { hostnames: ["ok-1", "ok-2", "simplex-1", "small-1"], faults: ["iosd-crash", "esp-failure"] }) { id status } }',
-      {},
-      api.adminKey,
-    );
-    expect(started.errors).toEqual([]);
-    const id = started.data!.startAudit.id;
-    const done = await progress.waitFor((e) => e.auditId === id && e.status === 'completed', 60_000);
-    expect(done).toEqual({ auditId: id, status: 'completed', routersDone: 4, routerCount: 4, exposedRouters: 2 });
-    progress.stop();
-    await client.dispose();
-
-    const read = await gql<{ audit: GqlAudit }>(
-      api.url,
-      `query ($id: ID!) { audit(id: $id) { id status cells summary { exposedRouters byCause { cause routers } byCell { cell routers } }
-         matrix(exposedOnly: true, limit: 1, offset: 1) { total items { hostname exposed causes exposure cells { cell exposed applicable } } } } }`,
-      { id },
-      api.adminKey,
-    );
-    expect(read.errors).toEqual([]);
-    const audit = read.data!.audit;
-    expect(audit.cells).toEqual(['iosd-crash@active', 'iosd-crash@standby', 'esp-failure@active', 'esp-failure@standby']);
-    expect(audit.summary?.byCause).toEqual([{ cause: 'simplex', routers: 1 }, { cause: 'single ESP', routers: 1 }]);
-    expect(audit.summary?.byCell).toEqual([
-      { cell: 'iosd-crash@active', routers: 1 },
-      { cell: 'iosd-crash@standby', routers: 0 },
-      { cell: 'esp-failure@active', routers: 1 },
-      { cell: 'esp-failure@standby', routers: 0 },
-    ]);
-    expect(audit.matrix.total).toBe(2);
-    expect(audit.matrix.items).toHaveLength(1);
-    expect(audit.matrix.items[0]).toMatchObject({ hostname: 'small-1', exposed: true, causes: ['single ESP'], exposure: '..x-' });
-    expect(audit.matrix.items[0]?.cells[3]).toEqual({ cell: 'esp-failure@standby', exposed: false, applicable: false });
-    const list = await gql<{ audits: { total: number; items: { id: string }[] } }>(api.url, '{ audits(limit: 1) { total items { id } } }', {}, api.adminKey);
-    expect(list.data!.audits.items[0]?.id).toBe(id);
-  });
-
-  it('refuses startAudit to a viewer and bad input as a validation error', async () => {
-    const viewer = (await createKey(api, 'gql-audit-viewer', 'viewer')).key;
-    const refused = await gql(api.url, 'mutation { startAudit(input: { fleet: "risk" }) { id } }', {}, viewer);
-    expect(codes(refused)).toEqual(['FORBIDDEN']);
-    const bad = await gql(api.url, 'mutation { startAudit(input: { fleet: "risk", faults: ["nope"] }) { id } }', {}, api.adminKey);
-    expect(codes(bad)).toEqual(['VALIDATION_FAILED']);
-    const empty = await gql(api.url, 'mutation { startAudit(input: {}) { id } }', {}, api.adminKey);
-    expect(codes(empty)).toEqual(['VALIDATION_FAILED']);
-    expect((await gql<{ audit: null }>(api.url, '{ audit(id: "nope") { id } }', {}, viewer)).data?.audit).toBeNull();
-  });
-});
