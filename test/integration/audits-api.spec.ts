@@ -116,6 +116,16 @@ describe('a risk audit', () => {
     expect(report.status).toBe(409);
     expect(report.body.code).toBe('PRECONDITION_FAILED');
   });
+  it('reports a router whose stored state is impossible as not simulated (errors), not as exposed', async () => {
+    expect((await post('/api/v1/fleets', { name: 'broken' })).status).toBe(201);
+    expect((await post('/api/v1/fleets/broken/routers', { routers: [{ hostname: 'two-active', model: 'ASR1006' }] })).status).toBe(201);
+    await sql(`UPDATE ios_instances SET rf_state = 13 WHERE router_id = ${ROUTER_ID}`, ['two-active']);
+    const audit = await waitForAudit((await post<AuditBody>('/api/v1/audits', { selector: { fleet: 'broken' } })).body.id);
+    expect(audit.summary).toMatchObject({ routers: 1, exposedRouters: 0, errors: 15, byCause: [] });
+    const junit = await fetch(`${api.url}/api/v1/audits/${audit.id}/junit`, { headers: auth() }).then((r) => r.text());
+    expect(junit).toMatch(/<testsuites name="asr-twin" tests="15" failures="0" errors="15"/);
+    expect(junit.match(/<error /g)).toHaveLength(15);
+  });
 });
 
 describe('audit access and bad input', () => {

@@ -67,6 +67,13 @@ describe('risk audit batch', () => {
     expect(alone?.cells[espStandby]).toEqual({ kind: 'n/a' });
   });
 
+  it('does not simulate an impossible start: its cells are errors naming the problem, and it has no cause', () => {
+    const twoActive = withStart(router('bad', 'ASR1006'), (s) => ({ ...s, instances: s.instances.map((i) => ({ ...i, rfState: 'ACTIVE' })) }));
+    const [row] = auditBatch([twoActive], cells, options).routers;
+    expect(row?.causes).toEqual([]);
+    expect(row?.cells.every((c) => c.kind === 'error' && /^impossible starting state: instances: two units hold activity/.test(c.error))).toBe(true);
+  });
+
   it('power loss, asked for by name, exposes every router', () => {
     const power = auditCellsOf(['power-loss']);
     const rows = auditBatch([router('ok', 'ASR1006')], power, options).routers;

@@ -4,6 +4,7 @@ import {
   exposureCause,
   healthyStart,
   isExposed,
+  startProblems,
   type AuditCell,
   type AuditThresholds,
   type ScenarioRouter,
@@ -48,15 +49,24 @@ export interface AuditBatchOutcome {
  * Audits routers against every cell: one simulation per router and cell that exists on its chassis, each
  * from the router's start (healthy when it has none) with the cell's fault at 60 s. Cell by cell, every
  * router of the batch goes through one `simulateBatch` (one compiled plan per model); each simulation's
- * seed derives from (audit seed, hostname) only, so a router's row does not depend on its batch.
+ * seed derives from (audit seed, hostname) only, so a router's row does not depend on its batch. A router
+ * whose start is impossible (`startProblems`: two active units, say, written behind the twin's back) is not
+ * simulated: its cells are errors naming the first problem, rather than outcomes of a state that cannot exist.
  */
 export function auditBatch(routers: readonly ScenarioRouter[], cells: readonly AuditCell[], options: AuditBatchOptions): AuditBatchOutcome {
   const matrix: AuditCellOutcome[][] = routers.map(() => new Array<AuditCellOutcome>(cells.length).fill({ kind: 'n/a' }));
+  const impossible = routers.map((r) => {
+    const problem = r.start ? startProblems(r.model, r.redundancy, r.start)[0] : undefined;
+    return problem ? `impossible starting state: ${problem.path}: ${problem.message}` : null;
+  });
   let events = 0;
   cells.forEach((cell, c) => {
     const indexes: number[] = [];
     routers.forEach((r, k) => {
-      if (auditCellApplies(cell, r.model)) indexes.push(k);
+      if (!auditCellApplies(cell, r.model)) return;
+      const problem = impossible[k];
+      if (problem) (matrix[k] as AuditCellOutcome[])[c] = { kind: 'error', error: problem };
+      else indexes.push(k);
     });
     let n = 0;
     const outcome = simulateBatch(auditScenario(cell, options.horizonMs), indexes.map((k) => routers[k] as ScenarioRouter), {
