@@ -7,6 +7,7 @@ const sections = [
   ['./api-generate.mjs', 'benchApiGenerate'],
   ['./service.mjs', 'benchService'],
   ['./observations.mjs', 'benchObservations'],
+  ['./audit.mjs', 'benchAudit'],
   ['./dashboard.mjs', 'benchDashboard'],
 ];
 

@@ -6,6 +6,7 @@ import { RouterActions1764600000000 } from './1764600000000-router-actions.js';
 import { ApiKeyChangesNotify1764700000000 } from './1764700000000-api-key-changes-notify.js';
 import { ObservationFreshness1764800000000 } from './1764800000000-observation-freshness.js';
 import { RunStart1764900000000 } from './1764900000000-run-start.js';
+import { RiskAudits1765000000000 } from './1765000000000-risk-audits.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   ApiKeyChangesNotify1764700000000,
   ObservationFreshness1764800000000,
   RunStart1764900000000,
+  RiskAudits1765000000000,
 ];

@@ -52,6 +52,13 @@ const ROUTES: Readonly<Record<string, Access>> = {
   'GET /api/v1/runs/:id/junit': 'viewer',
   'GET /api/v1/runs/:id/timeline': 'viewer',
   'POST /api/v1/runs/:id/cancel': 'operator',
+  'POST /api/v1/audits': 'operator',
+  'GET /api/v1/audits': 'viewer',
+  'GET /api/v1/audits/:id': 'viewer',
+  'GET /api/v1/audits/:id/matrix': 'viewer',
+  'GET /api/v1/audits/:id/report': 'viewer',
+  'GET /api/v1/audits/:id/junit': 'viewer',
+  'POST /api/v1/audits/:id/cancel': 'operator',
 };
 
 const NO_SUCH_ID = '6f1c1b9e-0000-4000-8000-000000000000';

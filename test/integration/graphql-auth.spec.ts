@@ -1,4 +1,4 @@
-import { catalogChannel, createRedis, routerStateChannel, runProgressChannel } from '@asr-twin/jobs';
+import { auditProgressChannel, catalogChannel, createRedis, routerStateChannel, runProgressChannel } from '@asr-twin/jobs';
 import { API_ROLES, type ApiRole } from '@asr-twin/persistence';
 import type { Client } from 'graphql-ws';
 import type { Redis } from 'ioredis';
@@ -27,6 +27,8 @@ const FIELDS: Readonly<Record<string, ApiRole>> = {
   'Query.validateScenario': 'viewer',
   'Query.runs': 'viewer',
   'Query.run': 'viewer',
+  'Query.audits': 'viewer',
+  'Query.audit': 'viewer',
   'Mutation.createFleet': 'admin',
   'Mutation.updateFleet': 'admin',
   'Mutation.deleteFleet': 'admin',
@@ -38,10 +40,13 @@ const FIELDS: Readonly<Record<string, ApiRole>> = {
   'Mutation.deleteScenario': 'operator',
   'Mutation.startRun': 'operator',
   'Mutation.cancelRun': 'operator',
+  'Mutation.startAudit': 'operator',
+  'Mutation.cancelAudit': 'operator',
   'Mutation.forceSwitchover': 'operator',
   'Mutation.observe': 'operator',
   'Mutation.importInventory': 'admin',
   'Subscription.runProgress': 'viewer',
+  'Subscription.auditProgress': 'viewer',
   'Subscription.routerStateChanged': 'viewer',
   'Subscription.fleetChanged': 'viewer',
   'Subscription.scenarioChanged': 'viewer',
@@ -52,6 +57,7 @@ const NO_SUCH_ID = '6f1c1b9e-0000-4000-8000-000000000000';
 /** For each subscription field: the Redis channel it relays, and a valid message on it. */
 const EVENTS: Readonly<Record<string, { channel: (prefix: string) => string; message: Record<string, unknown> }>> = {
   runProgress: { channel: runProgressChannel, message: { runId: NO_SUCH_ID, status: 'running', routersDone: 1, routerCount: 2, verdict: null } },
+  auditProgress: { channel: auditProgressChannel, message: { auditId: NO_SUCH_ID, status: 'running', routersDone: 1, routerCount: 2, exposedRouters: 1 } },
   routerStateChanged: {
     channel: routerStateChannel,
     message: { routerId: NO_SUCH_ID, hostname: 'r1', fleetId: NO_SUCH_ID, health: 'degraded', stateVersion: 2, at: new Date().toISOString(), change: 'updated' },

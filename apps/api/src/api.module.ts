@@ -3,6 +3,7 @@ import { JobsModule, RedisModule } from '@asr-twin/jobs';
 import { PersistenceModule } from '@asr-twin/persistence';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { AuditModule } from './audits/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { RoleGuard } from './auth/role.guard.js';
 import { ProblemFilter } from './common/problem.filter.js';
@@ -36,8 +37,9 @@ export class ApiModule {
         routers,
         ScenarioModule,
         runs,
+        AuditModule,
         // GraphQL is another edge on the same services: it imports the feature modules that export them.
-        GraphqlApiModule.forRoot(config, [auth, FleetModule, InventoryModule, routers, ScenarioModule, runs]),
+        GraphqlApiModule.forRoot(config, [auth, FleetModule, InventoryModule, routers, ScenarioModule, runs, AuditModule]),
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },

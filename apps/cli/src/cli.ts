@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '@asr-twin/config';
 import { DomainError, isStartMode } from '@asr-twin/domain';
 import { type CliIo, EXIT, type ExitCode, InfrastructureError, UsageError } from './cli-io.js';
+import { AUDIT_HELP, auditCommand, type AuditOptions } from './commands/audit.command.js';
 import { IMPORT_HELP, importCommand } from './commands/import.command.js';
 import { KEYS_HELP } from './commands/keys.help.js';
 import { RUN_HELP, runCommand } from './commands/run.command.js';
@@ -16,6 +17,7 @@ usage: twin <command> [options]
 
 commands:
   run <files…>            run scenario files (embedded, or on a server); JUnit and JSON reports
+  audit                   risk audit on a server: every single fault on every selected router
   validate <files…>       check scenario files (errors as file:line:col: message)
   timings                 every timing key of the simulator with default, unit and source
   show <model> <command>  show output of a fresh twin router (redundancy, redundancy-states, version, platform)
@@ -25,7 +27,7 @@ commands:
 
 Run "twin <command> --help" for a command's options.`;
 
-const HELPS: Readonly<Record<string, string>> = { run: RUN_HELP, validate: VALIDATE_HELP, timings: TIMINGS_HELP, show: SHOW_HELP, sync: SYNC_HELP, keys: KEYS_HELP, import: IMPORT_HELP };
+const HELPS: Readonly<Record<string, string>> = { run: RUN_HELP, audit: AUDIT_HELP, validate: VALIDATE_HELP, timings: TIMINGS_HELP, show: SHOW_HELP, sync: SYNC_HELP, keys: KEYS_HELP, import: IMPORT_HELP };
 
 function integer(value: string | undefined, name: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
@@ -34,10 +36,10 @@ function integer(value: string | undefined, name: string, min: number, max: numb
   return n;
 }
 
-type OptionSpec = Record<string, { type: 'string' | 'boolean' }>;
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
 
 interface Parsed {
-  readonly values: Readonly<Record<string, string | boolean | undefined>>;
+  readonly values: Readonly<Record<string, string | boolean | string[] | undefined>>;
   readonly positionals: readonly string[];
 }
 
@@ -74,6 +76,27 @@ async function dispatch(command: string, rest: readonly string[], io: CliIo): Pr
         { json: v['json'] === true, iterations, start, ...(seed === undefined ? {} : { seed }), ...(junit ? { junit } : {}), ...(server ? { server } : {}) },
         io,
       );
+    }
+    case 'audit': {
+      const { values: v, positionals } = parse(rest, {
+        fleet: { type: 'string' },
+        model: { type: 'string' },
+        label: { type: 'string', multiple: true },
+        hostname: { type: 'string', multiple: true },
+        faults: { type: 'string' },
+        horizon: { type: 'string' },
+        seed: { type: 'string' },
+        junit: { type: 'string' },
+        json: { type: 'boolean' },
+        server: { type: 'string' },
+        key: { type: 'string' },
+      });
+      if (v['help']) return help(io, AUDIT_HELP);
+      if (positionals.length > 0) throw new UsageError(`twin audit takes no file arguments (got ${positionals.join(' ')})`);
+      const server = serverOf(v, io);
+      if (!server) throw new UsageError('twin audit runs on a server: --server URL --key KEY (or TWIN_SERVER and TWIN_API_KEY)');
+      const seed = integer(v['seed'] as string | undefined, 'seed', 0, 4_294_967_295);
+      return auditCommand({ server, json: v['json'] === true, selector: selectorOf(v), ...optionalAuditFlags(v), ...(seed === undefined ? {} : { seed }) }, io);
     }
     case 'validate': {
       const { values: v, positionals } = parse(rest, {});
@@ -142,6 +165,34 @@ function serverOf(v: Parsed['values'], io: CliIo): { url: string; key: string } 
   }
   if (!key) throw new UsageError('--server needs an API key: --key KEY or TWIN_API_KEY');
   return { url, key };
+}
+
+/** `--fleet`, `--model`, `--label k=v` (repeatable) and `--hostname` (repeatable) as an audit selector. */
+function selectorOf(v: Parsed['values']): AuditOptions['selector'] {
+  const labels: Record<string, string> = {};
+  for (const pair of (v['label'] as string[] | undefined) ?? []) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--label takes key=value, not "${pair}"`);
+    labels[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  const hostnames = v['hostname'] as string[] | undefined;
+  const selector = {
+    ...(v['fleet'] === undefined ? {} : { fleet: v['fleet'] as string }),
+    ...(v['model'] === undefined ? {} : { model: v['model'] as string }),
+    ...(Object.keys(labels).length > 0 ? { labels } : {}),
+    ...(hostnames?.length ? { hostnames } : {}),
+  };
+  if (Object.keys(selector).length === 0) throw new UsageError('twin audit needs routers: --fleet, --model, --label or --hostname');
+  return selector;
+}
+
+function optionalAuditFlags(v: Parsed['values']): Pick<AuditOptions, 'faults' | 'horizon' | 'junit'> {
+  const faults = (v['faults'] as string | undefined)?.split(',').map((f) => f.trim()).filter(Boolean);
+  return {
+    ...(faults ? { faults } : {}),
+    ...(v['horizon'] === undefined ? {} : { horizon: v['horizon'] as string }),
+    ...(v['junit'] === undefined ? {} : { junit: v['junit'] as string }),
+  };
 }
 
 function help(io: CliIo, text: string): ExitCode {

@@ -47,6 +47,21 @@ export interface ImportAnswer {
   }[];
 }
 
+export interface ServerAudit {
+  readonly id: string;
+  readonly status: string;
+  readonly error: string | null;
+  readonly cells: readonly string[];
+  readonly progress: { readonly routersDone: number; readonly routerCount: number | null; readonly exposedRouters: number };
+  readonly summary: {
+    readonly routers: number;
+    readonly exposedRouters: number;
+    readonly errors: number;
+    readonly byCell: Readonly<Record<string, number>>;
+    readonly byCause: readonly { readonly cause: string; readonly routers: number }[];
+  } | null;
+}
+
 /** A scenario rejected by the server: its errors as `file:line:col: message` lines. */
 export class ServerValidationError extends UsageError {
   constructor(readonly lines: readonly string[]) {
@@ -54,7 +69,7 @@ export class ServerValidationError extends UsageError {
   }
 }
 
-/** The asr-twin REST API as `twin run --server` uses it. */
+/** The asr-twin REST API as `twin run --server` and `twin audit` use it. */
 export class ServerClient {
   private readonly base: string;
 
@@ -114,6 +129,31 @@ export class ServerClient {
 
   async report(id: string): Promise<unknown> {
     return this.expectOk(await this.call('GET', `/api/v1/runs/${id}/report`), 'read the report');
+  }
+
+  /** Starts a risk audit; input the server refuses is a usage error naming each field. */
+  async startAudit(body: object): Promise<ServerAudit> {
+    const res = await this.call('POST', '/api/v1/audits', JSON.stringify(body));
+    if (res.status === 400) {
+      const problem = (await res.json()) as Problem;
+      throw new UsageError((problem.errors ?? []).map((e) => `${e.field}: ${e.message}`).join('\n') || (problem.detail ?? 'rejected by the server'));
+    }
+    return (await this.expectOk(res, 'start the audit')) as ServerAudit;
+  }
+
+  async audit(id: string): Promise<ServerAudit> {
+    return (await this.expectOk(await this.call('GET', `/api/v1/audits/${id}`), 'read the audit')) as ServerAudit;
+  }
+
+  /** A path of an audit (`report`, `matrix?…`), as parsed JSON. */
+  async auditJson(id: string, path: string): Promise<unknown> {
+    return this.expectOk(await this.call('GET', `/api/v1/audits/${id}/${path}`), `read the audit's ${path.split('?')[0]}`);
+  }
+
+  async auditJunit(id: string): Promise<string> {
+    const res = await this.call('GET', `/api/v1/audits/${id}/junit`);
+    if (!res.ok) await this.expectOk(res, 'read the JUnit XML');
+    return res.text();
   }
 
   private async call(method: string, path: string, body?: string, headers: Record<string, string> = {}): Promise<Response> {

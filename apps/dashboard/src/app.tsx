@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { Link, Route, Switch, useRoute } from 'wouter';
 import type { LiveStatus } from './api/live';
 import { OverviewPage } from './fleet/overview-page';
+import { RiskPage } from './risk/risk-page';
 import { RouterPage } from './router/router-page';
 import { RunListPage } from './runs/run-list-page';
 import { ScenarioListPage } from './scenarios/scenario-list-page';
@@ -10,6 +11,7 @@ import { Loading, NotFound } from './ui/feedback';
 
 // The chart library and the editor load with the pages that use them, not with the fleet overview.
 const RunPage = lazy(() => import('./runs/run-page').then((m) => ({ default: m.RunPage })));
+const AuditPage = lazy(() => import('./risk/audit-page').then((m) => ({ default: m.AuditPage })));
 const ScenarioEditorPage = lazy(() => import('./scenarios/scenario-editor-page').then((m) => ({ default: m.ScenarioEditorPage })));
 
 const LIVE_TEXT: Readonly<Record<LiveStatus, string>> = {
@@ -42,6 +44,7 @@ function Header() {
         </NavLink>
         <NavLink href="/scenarios">Scenarios</NavLink>
         <NavLink href="/runs">Runs</NavLink>
+        <NavLink href="/risk">Risk</NavLink>
       </nav>
       <span className={`live live-${session.liveStatus}`} data-testid="live-status" title="live updates over the GraphQL WebSocket">
         {LIVE_TEXT[session.liveStatus]}
@@ -67,6 +70,8 @@ function Pages() {
       <Route path="/scenarios/:id">{(p) => <ScenarioEditorPage key={p.id} id={decodeURIComponent(p.id)} />}</Route>
       <Route path="/runs">{() => <RunListPage />}</Route>
       <Route path="/runs/:id">{(p) => <RunPage key={p.id} id={p.id} />}</Route>
+      <Route path="/risk">{() => <RiskPage />}</Route>
+      <Route path="/risk/:id">{(p) => <AuditPage key={p.id} id={p.id} />}</Route>
       <Route>
         <NotFound>
           This page does not exist. <Link href="/">Back to the fleet</Link>
@@ -77,7 +82,7 @@ function Pages() {
   );
 }
 
-/** The dashboard: sign-in, then the fleet, routers, scenarios and runs. */
+/** The dashboard: sign-in, then the fleet, routers, scenarios, runs and risk audits. */
 export function App() {
   return (
     <SessionRoot>

@@ -5,6 +5,10 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { RouterActionExecutor } from './actions/router-action-executor.service.js';
 import { RouterActionReconciler } from './actions/router-action-reconciler.service.js';
+import { AuditExecutionService } from './audits/audit-execution.service.js';
+import { AuditProgressPublisher } from './audits/audit-progress.publisher.js';
+import { AuditReconciler } from './audits/audit-reconciler.service.js';
+import { AuditsProcessor } from './audits/audits.processor.js';
 import { MaintenanceProcessor } from './processors/maintenance.processor.js';
 import { RouterActionsProcessor } from './processors/router-actions.processor.js';
 import { RunsProcessor } from './processors/runs.processor.js';
@@ -15,7 +19,7 @@ import { WORKER_CONFIG } from './worker-config.js';
 
 /**
  * Composition root of the worker process: its PostgreSQL pool, its Redis connection, the job producer and
- * the processors of the `runs`, `router-actions` and `maintenance` queues.
+ * the processors of the `runs`, `router-actions`, `audits` and `maintenance` queues.
  */
 @Module({})
 export class WorkerModule {
@@ -36,6 +40,14 @@ export class WorkerModule {
         RouterActionExecutor,
         RouterActionReconciler,
         RouterActionsProcessor,
+        {
+          provide: AuditProgressPublisher,
+          useFactory: (redis: Redis) => new AuditProgressPublisher(redis, config.redis.queuePrefix),
+          inject: [Redis],
+        },
+        AuditExecutionService,
+        AuditReconciler,
+        AuditsProcessor,
         MaintenanceProcessor,
       ],
     };

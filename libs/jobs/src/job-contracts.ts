@@ -15,6 +15,12 @@ export const JOBS = {
   'run.shard': { queue: QUEUE_NAMES.runs, payload: z.strictObject({ runId: uuid, shard: z.number().int().min(0) }) },
   /** Aggregate the results once every shard is written. */
   'run.finalize': { queue: QUEUE_NAMES.runs, payload: z.strictObject({ runId: uuid }) },
+  /** Freeze the audit's routers with their stored state, split them into shards and enqueue the shards. */
+  'audit.plan': { queue: QUEUE_NAMES.audits, payload: z.strictObject({ auditId: uuid }) },
+  /** Simulate every audited single fault on one shard of routers and write their rows in one transaction. */
+  'audit.shard': { queue: QUEUE_NAMES.audits, payload: z.strictObject({ auditId: uuid, shard: z.number().int().min(0) }) },
+  /** Compute the exposure summary once every shard is written. */
+  'audit.finalize': { queue: QUEUE_NAMES.audits, payload: z.strictObject({ auditId: uuid }) },
   /**
    * Apply step `step` (0-based) of an operator action on a router when it is due (a delayed job), with any
    * earlier step not applied yet; cancels the rest of the plan if the router changed since.
@@ -56,8 +62,20 @@ export function jobId<N extends JobName>(name: N, payload: JobPayload<N>): strin
       const p = payload as JobPayload<'router-action.step'>;
       return `router-action-${p.actionId}-${p.step}`;
     }
-    default:
+    case 'audit.plan':
+      return `audit-${(payload as JobPayload<'audit.plan'>).auditId}`;
+    case 'audit.shard': {
+      const p = payload as JobPayload<'audit.shard'>;
+      return `audit-shard-${p.auditId}-${p.shard}`;
+    }
+    case 'audit.finalize':
+      return `audit-finalize-${(payload as JobPayload<'audit.finalize'>).auditId}`;
+    case 'maintenance.reconcile':
       return 'reconcile';
+    default: {
+      const unhandled: never = name;
+      throw new Error(`no job id rule for ${String(unhandled)}`);
+    }
   }
 }
 
@@ -67,6 +85,9 @@ export const JOB_OPTIONS: Readonly<Record<JobName, { attempts: number; backoffMs
   'run.shard': { attempts: 5, backoffMs: 1000 },
   'run.finalize': { attempts: 5, backoffMs: 1000 },
   'router-action.step': { attempts: 5, backoffMs: 500 },
+  'audit.plan': { attempts: 5, backoffMs: 1000 },
+  'audit.shard': { attempts: 5, backoffMs: 1000 },
+  'audit.finalize': { attempts: 5, backoffMs: 1000 },
   'maintenance.reconcile': { attempts: 1, backoffMs: 0 },
 };
 

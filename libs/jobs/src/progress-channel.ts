@@ -11,3 +11,18 @@ export interface RunProgressMessage {
 export function runProgressChannel(queuePrefix: string): string {
   return `${queuePrefix}:run-progress`;
 }
+
+/** What is published on each change of an audit's progress (Redis pub/sub; GraphQL relays it). */
+export interface AuditProgressMessage {
+  readonly auditId: string;
+  readonly status: string;
+  readonly routersDone: number;
+  readonly routerCount: number | null;
+  /** Routers found exposed so far. */
+  readonly exposedRouters: number;
+}
+
+/** The pub/sub channel of audit progress, under the configured key prefix. */
+export function auditProgressChannel(queuePrefix: string): string {
+  return `${queuePrefix}:audit-progress`;
+}

@@ -9,6 +9,8 @@ export const QUEUE_NAMES = {
   maintenance: 'maintenance',
   /** Later transitions of operator actions on stored routers (force-switchover), as delayed jobs. */
   routerActions: 'router-actions',
+  /** Risk audits and their shards (every single fault on every selected router). */
+  audits: 'audits',
 } as const;
 
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];

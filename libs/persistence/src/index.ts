@@ -20,4 +20,5 @@ export { TypeormFleetRepository } from './repositories/typeorm-fleet.repository.
 export { TypeormRouterRepository } from './repositories/typeorm-router.repository.js';
 export { TypeormRouterImportRepository } from './repositories/typeorm-router-import.repository.js';
 export { TypeormRouterStateRepository } from './repositories/typeorm-router-state.repository.js';
+export * from './audits/index.js';
 export * from './runs/index.js';

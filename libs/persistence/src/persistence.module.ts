@@ -2,6 +2,10 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { createDataSource, type DataSourceOptions } from './data-source.js';
+import { AuditExecutionRepository } from './audits/audit-execution.repository.js';
+import { AuditRepository } from './audits/audit.repository.js';
+import { TypeormAuditExecutionRepository } from './audits/typeorm-audit-execution.repository.js';
+import { TypeormAuditRepository } from './audits/typeorm-audit.repository.js';
 import { RouterActionRepository } from './actions/router-action.repository.js';
 import { TypeormRouterActionRepository } from './actions/typeorm-router-action.repository.js';
 import { ApiKeyRepository } from './repositories/api-key.repository.js';
@@ -59,6 +63,12 @@ export class PersistenceModule {
       {
         provide: RunExecutionRepository,
         useFactory: (ds: DataSource) => new TypeormRunExecutionRepository(ds),
+        inject: [DataSource],
+      },
+      { provide: AuditRepository, useFactory: (ds: DataSource) => new TypeormAuditRepository(ds), inject: [DataSource] },
+      {
+        provide: AuditExecutionRepository,
+        useFactory: (ds: DataSource) => new TypeormAuditExecutionRepository(ds),
         inject: [DataSource],
       },
     ];

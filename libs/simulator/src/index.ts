@@ -35,3 +35,4 @@ export {
 } from './snapshot.js';
 export { manualSwitchoverRefusal, playTwinAction, type ActionPhase, type TwinActionName, type TwinActionOptions, type TwinActionOutcome } from './twin-action.js';
 export { twinStart, type TwinRouterInput } from './twin-start.js';
+export { auditBatch, type AuditBatchOptions, type AuditBatchOutcome, type AuditCellOutcome, type AuditRouterOutcome } from './audit-batch.js';

@@ -1,5 +1,5 @@
 import { RUN_STATUSES } from '@asr-twin/persistence';
-import { catalogChannel, createRedis, routerStateChannel, runProgressChannel } from '@asr-twin/jobs';
+import { auditProgressChannel, catalogChannel, createRedis, routerStateChannel, runProgressChannel } from '@asr-twin/jobs';
 import { ROUTER_HEALTH } from '@asr-twin/domain';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
@@ -10,6 +10,7 @@ import { z } from 'zod';
 
 /** Topics of the in-process pub/sub that subscriptions listen on. */
 export const RUN_PROGRESS_TOPIC = 'run-progress';
+export const AUDIT_PROGRESS_TOPIC = 'audit-progress';
 export const ROUTER_STATE_TOPIC = 'router-state';
 export const FLEET_TOPIC = 'fleet-changed';
 export const SCENARIO_TOPIC = 'scenario-changed';
@@ -30,6 +31,14 @@ const RUN_PROGRESS = z.object({
   routersDone: z.number().int(),
   routerCount: z.number().int().nullable(),
   verdict: z.enum(['pass', 'fail', 'error']).nullable(),
+});
+
+const AUDIT_PROGRESS = z.object({
+  auditId: z.string(),
+  status: z.enum(RUN_STATUSES),
+  routersDone: z.number().int(),
+  routerCount: z.number().int().nullable(),
+  exposedRouters: z.number().int(),
 });
 
 const ROUTER_STATE = z.object({
@@ -69,7 +78,7 @@ export type FleetEventData = z.output<typeof FLEET_CHANGE>;
 export type ScenarioEventData = z.output<typeof SCENARIO_CHANGE>;
 
 /**
- * Relays the Redis channels `<prefix>:run-progress` (published by workers), `<prefix>:router-state`
+ * Relays the Redis channels `<prefix>:run-progress` and `<prefix>:audit-progress` (published by workers), `<prefix>:router-state`
  * (published after twin-state writes) and `<prefix>:catalog` (fleet and scenario changes, split here into the
  * `fleetChanged` and `scenarioChanged` topics) into this process's GraphQL pub/sub, on one subscriber
  * connection of its own. Every api process does the same, so a subscription on any process sees every event,
@@ -92,6 +101,7 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
     const prefix = this.options.queuePrefix;
     const handlers = new Map<string, (text: string) => void>([
       [runProgressChannel(prefix), (text) => this.relay(pubsub, RUN_PROGRESS_TOPIC, 'runProgress', this.parse('run-progress', RUN_PROGRESS, text))],
+      [auditProgressChannel(prefix), (text) => this.relay(pubsub, AUDIT_PROGRESS_TOPIC, 'auditProgress', this.parse('audit-progress', AUDIT_PROGRESS, text))],
       [routerStateChannel(prefix), (text) => this.relay(pubsub, ROUTER_STATE_TOPIC, 'routerStateChanged', this.parse('router-state', ROUTER_STATE, text))],
       [catalogChannel(prefix), (text) => this.relayCatalog(pubsub, this.parse('catalog', CATALOG, text))],
     ]);

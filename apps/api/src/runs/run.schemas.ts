@@ -5,7 +5,8 @@ import { PAGE_QUERY } from '../common/pagination.js';
 import { LABELS } from '../common/schemas.js';
 import { SCENARIO_SOURCE } from '../scenarios/scenario.schemas.js';
 
-const SELECTOR = z
+/** Routers of the twin's fleet, by fleet (name or id), model, labels and hostnames; all given fields must match. */
+export const SELECTOR = z
   .strictObject({
     fleet: z.string().min(1).max(100).optional(),
     model: z.enum(CHASSIS_MODELS).optional(),

@@ -3,13 +3,14 @@ import { bullPrefix, JobProducer, redisConnectionOptions, parsePayload, QUEUE_NA
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import { RouterActionReconciler } from '../actions/router-action-reconciler.service.js';
+import { AuditReconciler } from '../audits/audit-reconciler.service.js';
 import { ReconcilerService } from '../runs/reconciler.service.js';
 import { WORKER_CONFIG } from '../worker-config.js';
 
 const SCHEDULER_ID = 'reconcile-runs';
 
 /**
- * Runs the reconcilers (runs, then router actions) from a BullMQ job scheduler (one pass per interval across all workers). Each worker
+ * Runs the reconcilers (runs, router actions, then audits) from a BullMQ job scheduler (one pass per interval across all workers). Each worker
  * re-declares the scheduler on the same interval, so that it comes back after Redis lost it (restart, FLUSHALL).
  */
 @Injectable()
@@ -21,6 +22,7 @@ export class MaintenanceProcessor implements OnApplicationBootstrap, OnApplicati
   constructor(
     private readonly reconciler: ReconcilerService,
     private readonly actionReconciler: RouterActionReconciler,
+    private readonly auditReconciler: AuditReconciler,
     private readonly producer: JobProducer,
     @Inject(WORKER_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -58,5 +60,6 @@ export class MaintenanceProcessor implements OnApplicationBootstrap, OnApplicati
     }
     await this.reconciler.reconcile();
     await this.actionReconciler.reconcile();
+    await this.auditReconciler.reconcile();
   }
 }

@@ -1,4 +1,4 @@
-import type { RouterStateMessage, RunProgressMessage } from '@asr-twin/jobs';
+import type { AuditProgressMessage, RouterStateMessage, RunProgressMessage } from '@asr-twin/jobs';
 import type { AuthenticatedKey } from '@asr-twin/persistence';
 import { Args, Context, ID, Resolver, Subscription } from '@nestjs/graphql';
 import type { SubscriptionContext } from 'mercurius';
@@ -6,8 +6,10 @@ import { KeyChangeListener } from '../../auth/key-change.listener.js';
 import { endOnKeyChange } from '../end-on-key-change.js';
 import { RequireGqlRole } from '../gql-access.decorator.js';
 import { CurrentKey } from '../gql-auth.decorators.js';
+import { AuditProgressEvent } from '../models/audit.model.js';
 import { FleetEvent, RouterStateEvent, RunProgressEvent, ScenarioEvent } from '../models/events.model.js';
 import {
+  AUDIT_PROGRESS_TOPIC,
   type EventPayload,
   FLEET_TOPIC,
   type FleetEventData,
@@ -18,6 +20,7 @@ import {
 } from '../event-relay.service.js';
 
 type RunProgressPayload = EventPayload<'runProgress', RunProgressMessage>;
+type AuditProgressPayload = EventPayload<'auditProgress', AuditProgressMessage>;
 type RouterStatePayload = EventPayload<'routerStateChanged', Omit<RouterStateMessage, 'previousFleetId'> & { previousFleetId: string | null }>;
 type FleetPayload = EventPayload<'fleetChanged', FleetEventData>;
 type ScenarioPayload = EventPayload<'scenarioChanged', ScenarioEventData>;
@@ -42,6 +45,19 @@ export class EventResolver {
     @CurrentKey() key: AuthenticatedKey,
   ): Promise<AsyncIterable<RunProgressPayload>> {
     return this.live(pubsub, pubsub.subscribe<RunProgressPayload>(RUN_PROGRESS_TOPIC), key);
+  }
+
+  @Subscription(() => AuditProgressEvent, {
+    description: 'Progress of one risk audit (auditId) or of every audit (no argument), up to its final status. Role: viewer.',
+    filter: (payload: AuditProgressPayload, args: { auditId?: string | null }) => args.auditId == null || payload.auditProgress.auditId === args.auditId,
+  })
+  @RequireGqlRole('viewer')
+  auditProgress(
+    @Args('auditId', { type: () => ID, nullable: true }) _auditId: string | null,
+    @Context('pubsub') pubsub: SubscriptionContext,
+    @CurrentKey() key: AuthenticatedKey,
+  ): Promise<AsyncIterable<AuditProgressPayload>> {
+    return this.live(pubsub, pubsub.subscribe<AuditProgressPayload>(AUDIT_PROGRESS_TOPIC), key);
   }
 
   @Subscription(() => RouterStateEvent, {

@@ -1,0 +1,74 @@
+import { Readable } from 'node:stream';
+import type { AuditMatrixRow, Page } from '@asr-twin/persistence';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { RequireRole } from '../auth/access.decorators.js';
+import { Actor } from '../auth/actor.decorator.js';
+import { ApiOp } from '../common/api-docs.decorators.js';
+import { parseInput } from '../common/validation.js';
+import { type AuditView, presentAudit } from './audit.presenter.js';
+import { CREATE_AUDIT, LIST_AUDITS, MATRIX_QUERY } from './audit.schemas.js';
+import { AuditService } from './audit.service.js';
+
+@ApiTags('audits')
+@Controller('audits')
+export class AuditController {
+  constructor(private readonly audits: AuditService) {}
+
+  @Post()
+  @HttpCode(202)
+  @RequireRole('operator')
+  @ApiOp({ summary: 'Start a risk audit: every single fault on every selected router, from its stored state; 202 (queued)', body: CREATE_AUDIT, problems: [400] })
+  async create(@Body() body: unknown, @Actor() actor: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<AuditView> {
+    const audit = await this.audits.create(parseInput(CREATE_AUDIT, body, 'body'), actor);
+    void reply.header('location', `/api/v1/audits/${audit.id}`);
+    return presentAudit(audit);
+  }
+
+  @Get()
+  @RequireRole('viewer')
+  @ApiOp({ summary: 'List audits, newest first; filter by status (comma list)', query: LIST_AUDITS })
+  async list(@Query() query: unknown): Promise<Page<AuditView>> {
+    const q = parseInput(LIST_AUDITS, query, 'query');
+    const page = await this.audits.list(q.status, { limit: q.limit, offset: q.offset });
+    return { ...page, items: page.items.map(presentAudit) };
+  }
+
+  @Get(':id')
+  @RequireRole('viewer')
+  @ApiOp({ summary: 'An audit: status, progress and (once completed) the exposure summary by cell and by cause', problems: [404] })
+  async get(@Param('id') id: string): Promise<AuditView> {
+    return presentAudit(await this.audits.get(id));
+  }
+
+  @Get(':id/matrix')
+  @RequireRole('viewer')
+  @ApiOp({ summary: 'A page of the router × fault matrix in hostname order; exposed=true for exposed routers only', query: MATRIX_QUERY, problems: [400, 404] })
+  matrix(@Param('id') id: string, @Query() query: unknown): Promise<Page<AuditMatrixRow>> {
+    const q = parseInput(MATRIX_QUERY, query, 'query');
+    return this.audits.matrix(id, q.exposed ?? false, { limit: q.limit, offset: q.offset });
+  }
+
+  @Get(':id/report')
+  @RequireRole('viewer')
+  @ApiOp({ summary: 'The report of a completed audit (summary and the whole matrix), streamed JSON', problems: [404, 409] })
+  async report(@Param('id') id: string): Promise<StreamableFile> {
+    return new StreamableFile(Readable.from(await this.audits.report(id)), { type: 'application/json; charset=utf-8' });
+  }
+
+  @Get(':id/junit')
+  @RequireRole('viewer')
+  @ApiOp({ summary: 'JUnit XML of a completed audit: one test case per router × fault, failing when exposed', problems: [404, 409] })
+  async junit(@Param('id') id: string): Promise<StreamableFile> {
+    return new StreamableFile(Readable.from(await this.audits.junit(id)), { type: 'application/xml; charset=utf-8' });
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @RequireRole('operator')
+  @ApiOp({ summary: 'Cancel a queued or running audit (a finished one is returned unchanged)', problems: [404] })
+  async cancel(@Param('id') id: string): Promise<AuditView> {
+    return presentAudit(await this.audits.cancel(id));
+  }
+}

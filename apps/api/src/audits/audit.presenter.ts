@@ -1,0 +1,27 @@
+import type { AuditRecord } from '@asr-twin/persistence';
+
+/** An audit as `GET /audits/:id` returns it: the request, where it is, how far, and the exposure summary. */
+export function presentAudit(audit: AuditRecord) {
+  const percent = audit.routerCount ? Math.floor((audit.routersDone / audit.routerCount) * 1000) / 10 : audit.status === 'completed' ? 100 : 0;
+  const base = `/api/v1/audits/${audit.id}`;
+  return {
+    id: audit.id,
+    status: audit.status,
+    error: audit.error,
+    selector: audit.selector,
+    faults: audit.faults,
+    cells: audit.cells,
+    thresholds: audit.thresholds,
+    horizonMs: audit.horizonMs,
+    seed: audit.seed,
+    progress: { routersDone: audit.routersDone, routerCount: audit.routerCount, shards: audit.shardCount, percent, exposedRouters: audit.exposedRouters },
+    summary: audit.summary,
+    createdBy: audit.createdBy,
+    createdAt: audit.createdAt,
+    startedAt: audit.startedAt,
+    finishedAt: audit.finishedAt,
+    links: { self: base, report: `${base}/report`, junit: `${base}/junit`, matrix: `${base}/matrix`, cancel: `${base}/cancel` },
+  };
+}
+
+export type AuditView = ReturnType<typeof presentAudit>;
