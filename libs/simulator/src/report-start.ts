@@ -13,8 +13,14 @@ import {
 import { operatingMode, rfName } from './engine-core.js';
 import type { SimState } from './sim-state.js';
 
-/** Starts of healthy routers depend only on model, mode and image: built once each and shared (frozen). */
-const HEALTHY = new Map<string, RouterStart>();
+/**
+ * Starts of healthy routers depend only on model, mode and image: built once each and shared (frozen), found
+ * without allocating (nested maps keyed by the strings the router already has, and the last one found), since
+ * this runs once per router of a campaign.
+ */
+const HEALTHY = new Map<string, Map<string, Map<string, RouterStart>>>();
+const last: { model: string; mode: string; image: string; start: RouterStart | null } = { model: '', mode: '', image: '', start: null };
+const MAX_IMAGES_PER_MODE = 1000;
 
 /**
  * The starting state as reports print it (`routers[].start`), read off the engine at t = 0, so that a start
@@ -23,12 +29,20 @@ const HEALTHY = new Map<string, RouterStart>();
  */
 export function startOf(s: SimState, healthyImage: string | null): RouterStart {
   if (healthyImage === null) return build(s);
-  const key = `${s.model}|${s.configuredMode}|${healthyImage}`;
-  let start = HEALTHY.get(key);
+  if (last.start !== null && last.image === healthyImage && last.model === s.model && last.mode === s.configuredMode) return last.start;
+  let byMode = HEALTHY.get(s.model);
+  if (byMode === undefined) HEALTHY.set(s.model, (byMode = new Map()));
+  let byImage = byMode.get(s.configuredMode);
+  if (byImage === undefined) byMode.set(s.configuredMode, (byImage = new Map()));
+  let start = byImage.get(healthyImage);
   if (start === undefined) {
     start = deepFreeze(build(s));
-    if (HEALTHY.size < 10_000) HEALTHY.set(key, start);
+    if (byImage.size < MAX_IMAGES_PER_MODE) byImage.set(healthyImage, start);
   }
+  last.model = s.model;
+  last.mode = s.configuredMode;
+  last.image = healthyImage;
+  last.start = start;
   return start;
 }
 

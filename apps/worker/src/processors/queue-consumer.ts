@@ -1,0 +1,55 @@
+import type { AppConfig } from '@asr-twin/config';
+import { bullPrefix, jobsOfQueue, redisConnectionOptions, type QueueName } from '@asr-twin/jobs';
+import { Logger } from '@nestjs/common';
+import { type Job, UnrecoverableError, Worker } from 'bullmq';
+
+/** One handler per job name of a queue. */
+export type JobHandlers = Readonly<Record<string, (job: Job) => Promise<void>>>;
+
+/**
+ * The BullMQ worker of one sharded-campaign queue (runs, audits): checks at construction that every job name of
+ * the queue has a handler, consumes with the campaign settings (concurrency, lock, stalled-job takeover), logs
+ * failures and takeovers, and dispatches each job to its handler; an unknown job name is unrecoverable.
+ */
+export class QueueConsumer {
+  private readonly logger: Logger;
+  private worker: Worker | null = null;
+
+  constructor(
+    private readonly queue: QueueName,
+    private readonly handlers: JobHandlers,
+    private readonly config: AppConfig,
+  ) {
+    this.logger = new Logger(`${queue}-processor`);
+    const missing = jobsOfQueue(queue).filter((name) => !(name in handlers));
+    if (missing.length > 0) throw new Error(`${queue} processor has no handler for ${missing.join(', ')}`);
+  }
+
+  start(): void {
+    this.worker = new Worker(this.queue, (job) => this.process(job), {
+      connection: redisConnectionOptions(this.config.redis.url, `asr-twin-worker-${this.queue}`),
+      prefix: bullPrefix(this.config.redis.queuePrefix),
+      concurrency: this.config.runs.workerConcurrency,
+      lockDuration: this.config.runs.jobLockMs,
+      stalledInterval: Math.max(1000, Math.floor(this.config.runs.jobLockMs / 2)),
+      maxStalledCount: 5,
+    });
+    this.worker.on('failed', (job, error) =>
+      this.logger.warn({ job: job?.id, attempt: job?.attemptsMade, err: error, msg: 'job failed' }),
+    );
+    this.worker.on('error', (error) => this.logger.error({ err: error, msg: `${this.queue} worker error` }));
+    // A job whose worker died (its lock expired) is taken over here: worth knowing in production.
+    this.worker.on('stalled', (jobId) => this.logger.warn({ job: jobId, msg: 'job stalled; taken over from a lost worker' }));
+  }
+
+  /** Waits for the jobs in hand to finish; the lock of anything left expires and another worker takes it. */
+  async close(): Promise<void> {
+    await this.worker?.close();
+  }
+
+  private async process(job: Job): Promise<void> {
+    const handler = this.handlers[job.name];
+    if (!handler) throw new UnrecoverableError(`unknown job ${job.name} on the ${this.queue} queue`);
+    await handler(job);
+  }
+}
