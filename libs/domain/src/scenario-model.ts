@@ -26,7 +26,26 @@ export interface ScenarioSpec {
   /** Steps in file order; the simulator orders them by `atMs`, then file order. */
   readonly steps: readonly ScenarioStep[];
   readonly expect: readonly Expectation[];
+  /** Behaviour where the domain reference is uncertain (file key `behaviour`); absent: {@link DEFAULT_BEHAVIOUR}. */
+  readonly behaviour?: ScenarioBehaviour;
 }
+
+/**
+ * Who keeps activity when the peers lose their inter-unit channel with both alive (`ipc-loss`):
+ * - `incumbent` (default): a healthy active keeps activity whatever its slot; the standby backs off, is reset
+ *   and re-syncs after the repair (domain reference §8.5, CISCO-RF-MIB `cRFStatusPrimaryMode`: the Primary
+ *   settles only a race in which neither unit holds activity). Confidence: likely.
+ * - `primary-wins`: the Primary takes activity from a Secondary active (the reading of §2.6 the twin used first).
+ */
+export const SPLIT_BRAIN_RULES = ['incumbent', 'primary-wins'] as const;
+export type SplitBrainRule = (typeof SPLIT_BRAIN_RULES)[number];
+
+/** Modelling choices a scenario may make where the sources leave room (domain reference §8). */
+export interface ScenarioBehaviour {
+  readonly splitBrain: SplitBrainRule;
+}
+
+export const DEFAULT_BEHAVIOUR: ScenarioBehaviour = { splitBrain: 'incumbent' };
 
 export interface ScenarioRouter {
   readonly hostname: string;

@@ -44,6 +44,7 @@ export const SCENARIO_ERROR_CODES = [
   'invalid-target',
   'invalid-bounds',
   'unknown-state',
+  'unknown-behaviour',
   // rules across fields
   'duplicate-hostname',
   'step-beyond-horizon',

@@ -7,11 +7,14 @@ import {
   type Scenario,
   type ScenarioRouter,
   type ScenarioSpec,
+  DEFAULT_BEHAVIOUR,
+  SPLIT_BRAIN_RULES,
+  type ScenarioBehaviour,
 } from '@asr-twin/domain';
 import type { Diagnostics } from './diagnostics.js';
 import { suggestion } from './did-you-mean.js';
 import { readExpectations } from './expect.validator.js';
-import { at, atKey, readCount, readDuration, readFields, readMap, readString, rootField, type Field } from './field-reader.js';
+import { at, atKey, readCount, readDuration, readEnum, readFields, readMap, readString, rootField, type Field } from './field-reader.js';
 import { readBounded, readRouters, readSelector, type RoutersRead } from './routers.validator.js';
 import { SCENARIO_LIMITS } from './scenario-limits.js';
 import { quoteValue, type SourceNode } from './source-node.js';
@@ -62,7 +65,7 @@ function readName(f: Field, d: Diagnostics): string | undefined {
   return undefined;
 }
 
-const SPEC_KEYS = ['seed', 'horizon', 'routers', 'selector', 'timing', 'steps', 'expect'] as const;
+const SPEC_KEYS = ['seed', 'horizon', 'routers', 'selector', 'timing', 'steps', 'expect', 'behaviour'] as const;
 type SpecFields = Partial<Record<(typeof SPEC_KEYS)[number], Field>>;
 
 function readSpec(f: Field, d: Diagnostics): ScenarioSpec | undefined {
@@ -74,6 +77,8 @@ function readSpec(f: Field, d: Diagnostics): ScenarioSpec | undefined {
   const timing = fields.timing === undefined ? {} : readTiming(fields.timing, d);
   const steps = fields.steps === undefined ? [] : readSteps(fields.steps, { horizonMs, chassis: targets.chassis }, d);
   const expect = fields.expect === undefined ? [] : readExpectations(fields.expect, d);
+  const behaviour = fields.behaviour && readBehaviour(fields.behaviour, d);
+  if (fields.behaviour && behaviour === undefined) return undefined;
   if (steps?.length === 0) d.warn('no-steps', atKey(fields.steps ?? f), 'the scenario has no steps, so the run only watches routers without faults');
   if ((fields.seed && seed === undefined) || horizonMs === undefined || targets.valid !== true) return undefined;
   if (timing === undefined || steps === undefined || expect === undefined) return undefined;
@@ -85,7 +90,17 @@ function readSpec(f: Field, d: Diagnostics): ScenarioSpec | undefined {
     timing,
     steps,
     expect,
+    ...(behaviour === undefined ? {} : { behaviour }),
   };
+}
+
+/** `spec.behaviour`: modelling choices where the sources leave room; what is not given takes its default. */
+function readBehaviour(f: Field, d: Diagnostics): ScenarioBehaviour | undefined {
+  const fields = readFields(f, { keys: ['splitBrain'] as const, what: 'behaviour' }, d);
+  if (fields === undefined) return undefined;
+  const splitBrain = fields.splitBrain && readEnum(fields.splitBrain, SPLIT_BRAIN_RULES, 'split-brain rule', 'unknown-behaviour', d);
+  if (fields.splitBrain && splitBrain === undefined) return undefined;
+  return { splitBrain: splitBrain ?? DEFAULT_BEHAVIOUR.splitBrain };
 }
 
 function readHorizon(f: Field, d: Diagnostics): number | undefined {

@@ -68,18 +68,19 @@ export function ipcLoss(s: SimState): string | null {
 }
 
 /**
- * `EV.IPC_DETECT`: each side believes its peer is gone and a standby claims activity. The clash is resolved
- * Primary-wins (CISCO-RF-MIB, §2.6): if the standby is the Primary and able to take over, the Secondary
- * active backs down and the Primary takes activity; otherwise the standby backs down, restarts and waits in
- * NEGOTIATION until the IPC is repaired. The loser drops activity before the winner claims it, so two
- * ACTIVE units never coexist.
+ * `EV.IPC_DETECT`: the peers notice they cannot talk. By default the healthy active keeps activity whatever its
+ * slot, and the standby backs off: it is reset (its RP reloads on a dual-RP chassis, §8.4; its IOSd restarts
+ * with two IOSd on one RP), and waits in NEGOTIATION until the IPC is repaired (§8.5). With the `primary-wins`
+ * rule (`spec.behaviour.splitBrain`, the earlier reading of §2.6), a Primary standby able to take over takes
+ * activity from a Secondary active instead. Either way the loser drops activity before the winner claims it,
+ * so two ACTIVE units never coexist.
  */
 export function onIpcDetected(s: SimState): void {
   const a = activeIndex(s);
   if (a < 0) return;
   const p = 1 - a;
   if (s.inst[p].progSeq < 0) return;
-  if (p === 0 && canTakeOver(s, p)) {
+  if (s.primaryWins && p === 0 && canTakeOver(s, p)) {
     if (s.timeline !== null) emit(s, 'router', 'split-brain arbitration', instanceName(s, a), `${instanceName(s, p)} (Primary) wins`);
     killInstance(s, a, CAUSE.RESET);
     switchover(s, p, REASON.NOT_KNOWN);
@@ -89,7 +90,7 @@ export function onIpcDetected(s: SimState): void {
   if (s.timeline !== null) emit(s, 'router', 'split-brain arbitration', instanceName(s, p), `${instanceName(s, a)} keeps activity`);
   killInstance(s, p, CAUSE.RESET);
   s.standbyFailures++;
-  scheduleRestart(s, p, TK.iosdRestart);
+  recoverAfterLoss(s, p, TK.iosdRestart);
 }
 
 export function repairIpc(s: SimState): boolean {

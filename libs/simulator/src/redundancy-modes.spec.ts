@@ -97,7 +97,7 @@ describe('config-sync-failure (§2.5, §7 #6)', () => {
   });
 });
 
-describe('ipc-loss: split-brain arbitration, Primary wins (§2.6, §7 #10)', () => {
+describe('ipc-loss: split-brain arbitration (§2.6, §7 #10, §8.5)', () => {
   it('with the Primary active, the Secondary backs down and waits in NEGOTIATION until the IPC is repaired', () => {
     const repairAt = 10 * MIN;
     const sc = scenario({ horizonMs: H, steps: [fault(T0, 'ipc-loss'), action(repairAt, 'repair')] });
@@ -111,8 +111,23 @@ describe('ipc-loss: split-brain arbitration, Primary wins (§2.6, §7 #10)', () 
     expect(rfPath(run, 'R0/1').at(-1)).toBe('STANDBY HOT');
   });
 
-  it('with the Secondary active, the Primary claims activity and the Secondary drops it first (never two ACTIVE)', () => {
+  it('with the Secondary active, the incumbent keeps activity; the Primary standby backs off and its RP reloads (§8.5, §8.4)', () => {
     const sc = scenario({ horizonMs: H, steps: [action(10 * SEC, 'force-switchover'), fault(10 * MIN, 'ipc-loss')] });
+    const run = simulateRouter(sc, router('core', 'ASR1006'), { seed: 4 });
+    expect(run.timeline.find((e) => e.event === 'split-brain arbitration')).toMatchObject({ from: 'R0/0', to: 'R1/0 keeps activity' });
+    const m = run.result.metrics;
+    expect(m).toMatchObject({ switchovers: 1, dualActiveMs: 0, dataPlaneOutageMs: 0 });
+    expect(run.timeline.some((e) => e.tMs >= 10 * MIN && e.component === 'R0' && e.to === 'rebooting')).toBe(true);
+    const after = routerStateAt(sc, router('core', 'ASR1006'), H, { seed: 4 });
+    expect(after.instances.map((i) => i.rfStateName)).toEqual(['NEGOTIATION', 'ACTIVE']);
+  });
+
+  it('with behaviour splitBrain: primary-wins, the Primary claims activity and the Secondary drops it first (never two ACTIVE)', () => {
+    const sc = scenario({
+      horizonMs: H,
+      behaviour: { splitBrain: 'primary-wins' },
+      steps: [action(10 * SEC, 'force-switchover'), fault(10 * MIN, 'ipc-loss')],
+    });
     const run = simulateRouter(sc, router('core', 'ASR1006'), { seed: 4 });
     const arbitration = run.timeline.find((e) => e.event === 'split-brain arbitration');
     expect(arbitration).toMatchObject({ from: 'R1/0', to: 'R0/0 (Primary) wins' });

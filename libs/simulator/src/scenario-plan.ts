@@ -13,6 +13,7 @@ import {
   type Scenario,
   type ScenarioStep,
   type StepTarget,
+  DEFAULT_BEHAVIOUR,
 } from '@asr-twin/domain';
 
 /** Every fault and action, numbered: faults first, in catalogue order. */
@@ -52,6 +53,8 @@ export interface ScenarioPlan {
   readonly dualRp: boolean;
   readonly espCount: number;
   readonly reloadOnEspFailure: boolean;
+  /** Split-brain rule (`spec.behaviour.splitBrain`): the Primary takes activity from a Secondary active. */
+  readonly primaryWins: boolean;
   readonly horizonMs: number;
   readonly steps: readonly CompiledStep[];
   readonly timing: readonly number[];
@@ -155,7 +158,12 @@ export function compilePlan(scenario: Scenario, model: ChassisModel): ScenarioPl
     return d.kind === 'uniform' ? d.spread : 0;
   });
   const a = chassisAnatomy(model);
-  const facts = { dualRp: a.rpSlots.length === 2, espCount: a.espSlots.length, reloadOnEspFailure: a.reloadOnEspFailure };
+  const facts = {
+    dualRp: a.rpSlots.length === 2,
+    espCount: a.espSlots.length,
+    reloadOnEspFailure: a.reloadOnEspFailure,
+    primaryWins: (spec.behaviour ?? DEFAULT_BEHAVIOUR).splitBrain === 'primary-wins',
+  };
   const fail = (error: string): ScenarioPlan => ({ model, ...facts, horizonMs: 0, steps: [], timing, spread, refStep: -1, error });
   if (!Number.isFinite(spec.horizonMs) || spec.horizonMs <= 0) return fail(`horizon must be > 0 ms, got ${spec.horizonMs}`);
   const tErr = timingError(spec.timing ?? {});

@@ -88,6 +88,7 @@ export interface ScenarioInput {
   readonly timing?: Readonly<Record<string, number>>;
   readonly steps?: readonly ScenarioStep[];
   readonly expect?: readonly Expectation[];
+  readonly behaviour?: Scenario['spec']['behaviour'];
 }
 
 export function scenario(input: ScenarioInput = {}): Scenario {
@@ -102,6 +103,7 @@ export function scenario(input: ScenarioInput = {}): Scenario {
       timing: input.timing ?? {},
       steps: input.steps ?? [],
       expect: input.expect ?? [],
+      ...(input.behaviour === undefined ? {} : { behaviour: input.behaviour }),
     },
   };
 }

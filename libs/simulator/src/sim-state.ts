@@ -127,6 +127,8 @@ export interface SimState {
   dualRp: boolean;
   espCount: number;
   reloadOnEspFailure: boolean;
+  /** Split-brain rule: the Primary takes activity from a Secondary active (else the incumbent keeps it, §8.5). */
+  primaryWins: boolean;
   horizonMs: number;
   /** Current simulated time, ms. Never decreases. */
   now: number;
