@@ -16,6 +16,14 @@ describe('RF states', () => {
     expect(rfStateFromName('STANDBY WARM')).toBeUndefined();
   });
 
+  it('spells states 9–12 as show redundancy history prints them and reads every spelling (domain §8.1)', () => {
+    expect([9, 10, 11, 12].map((c) => rfStateName(c as 9 | 10 | 11 | 12))).toEqual(['ACTIVE-FAST', 'ACTIVE-DRAIN', 'ACTIVE_PRECONFIG', 'ACTIVE_POSTCONFIG']);
+    for (const text of ['ACTIVE-FAST', 'ACTIVE FAST', 'active_fast', ' Active-Fast ']) expect(rfStateFromName(text), text).toBe(9);
+    for (const text of ['ACTIVE_PRECONFIG', 'ACTIVE PRECONFIG', 'ACTIVE-PRECONFIG']) expect(rfStateFromName(text), text).toBe(11);
+    for (const text of ['STANDBY COLD-BULK', 'STANDBY COLD BULK', 'STANDBY_COLD_BULK']) expect(rfStateFromName(text), text).toBe(7);
+    expect(rfStateFromName('ACTIVE-HOT')).toBeUndefined();
+  });
+
   it('lets only STANDBY COLD (and its sub-states) or STANDBY HOT receive activity', () => {
     const receivers = RF_STATES.filter((s) => canReceiveActivity(s.code)).map((s) => s.name);
     expect(receivers).toEqual(['STANDBY COLD', 'STANDBY COLD-CONFIG', 'STANDBY COLD-FILESYS', 'STANDBY COLD-BULK', 'STANDBY HOT']);

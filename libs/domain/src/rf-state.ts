@@ -2,6 +2,11 @@
  * Redundancy Facility (RF) states of an IOS instance, with the number and text the IOS-XE CLI prints
  * (`show redundancy states`, `show redundancy history`).
  *
+ * States 9–12 are spelt as `show redundancy history` prints them: `ACTIVE-FAST`, `ACTIVE-DRAIN` with a hyphen,
+ * `ACTIVE_PRECONFIG`, `ACTIVE_POSTCONFIG` with an underscore (domain reference §8.1, from a public ASR1004
+ * capture and CISCO-RF-MIB `RFState`; likely the same in `show redundancy` and `show redundancy states`, where
+ * these sub-second states were never captured). Readers take space, hyphen and underscore as the same.
+ *
  * The CLI number is the CISCO-RF-MIB `RFState` value minus one (domain reference §2.2): ACTIVE is CLI 13,
  * MIB active(14). Texts marked `seenInCapture: false` were rebuilt from the MIB names in the usual IOS
  * upper-case form and have not been seen in captured device output (domain reference §2.2, "†").
@@ -17,10 +22,10 @@ export const RF_STATES = [
   { code: 6, name: 'STANDBY COLD-FILESYS', mib: 7, seenInCapture: false },
   { code: 7, name: 'STANDBY COLD-BULK', mib: 8, seenInCapture: false },
   { code: 8, name: 'STANDBY HOT', mib: 9, seenInCapture: true },
-  { code: 9, name: 'ACTIVE FAST', mib: 10, seenInCapture: false },
-  { code: 10, name: 'ACTIVE DRAIN', mib: 11, seenInCapture: false },
-  { code: 11, name: 'ACTIVE PRECONFIG', mib: 12, seenInCapture: false },
-  { code: 12, name: 'ACTIVE POSTCONFIG', mib: 13, seenInCapture: false },
+  { code: 9, name: 'ACTIVE-FAST', mib: 10, seenInCapture: true },
+  { code: 10, name: 'ACTIVE-DRAIN', mib: 11, seenInCapture: true },
+  { code: 11, name: 'ACTIVE_PRECONFIG', mib: 12, seenInCapture: true },
+  { code: 12, name: 'ACTIVE_POSTCONFIG', mib: 13, seenInCapture: true },
   { code: 13, name: 'ACTIVE', mib: 14, seenInCapture: true },
   { code: 14, name: 'ACTIVE EXTRALOAD', mib: 15, seenInCapture: false },
   { code: 15, name: 'ACTIVE HANDBACK', mib: 16, seenInCapture: false },
@@ -52,7 +57,11 @@ export const RF = {
 } as const satisfies Record<string, RfStateCode>;
 
 const NAME_BY_CODE = new Map<number, RfStateName>(RF_STATES.map((s) => [s.code, s.name]));
-const CODE_BY_NAME = new Map<string, RfStateCode>(RF_STATES.map((s) => [s.name, s.code]));
+/** A state name with case, surrounding space and the space / hyphen / underscore spellings folded (§8.1). */
+function nameKey(name: string): string {
+  return name.trim().toUpperCase().replace(/[\s_-]+/g, ' ');
+}
+const CODE_BY_NAME = new Map<string, RfStateCode>(RF_STATES.map((s) => [nameKey(s.name), s.code]));
 
 export function isRfStateCode(value: unknown): value is RfStateCode {
   return typeof value === 'number' && NAME_BY_CODE.has(value);
@@ -65,9 +74,13 @@ export function rfStateName(code: RfStateCode): RfStateName {
   return name;
 }
 
-/** RF state code for a CLI text (case-insensitive, surrounding spaces ignored), or `undefined`. */
+/**
+ * RF state code for a CLI text, or `undefined`: case-insensitive, surrounding spaces ignored, and space, hyphen
+ * and underscore taken as one (`ACTIVE-FAST`, `ACTIVE FAST`, `active_fast`; `STANDBY COLD-BULK`,
+ * `STANDBY_COLD_BULK`), since several states' spellings are not captured (domain reference §8.1).
+ */
 export function rfStateFromName(name: string): RfStateCode | undefined {
-  return CODE_BY_NAME.get(name.trim().toUpperCase());
+  return CODE_BY_NAME.get(nameKey(name));
 }
 
 /**

@@ -49,6 +49,6 @@ describe('health and the single-active invariant', () => {
       instances: base.instances.map((i, n) => (n === 1 ? { ...i, rfState: RF.ACTIVE_FAST } : i)),
     };
     expect(() => assertSingleActive(dual)).toThrow(InvariantViolationError);
-    expect(() => assertSingleActive(dual)).toThrow(/R0\/0 \(ACTIVE\), R0\/1 \(ACTIVE FAST\)/);
+    expect(() => assertSingleActive(dual)).toThrow(/R0\/0 \(ACTIVE\), R0\/1 \(ACTIVE-FAST\)/);
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultShowContext } from './default-show-context.js';
 import { redundancyFactsFromShowRedundancyStates } from './observed-redundancy.js';
 import { rfStateField } from './redundancy-labels.js';
-import { parseShowRedundancyStates } from './show-redundancy-states.parser.js';
+import { parseShowRedundancyStates, readStateField } from './show-redundancy-states.parser.js';
 import { renderShowRedundancyStates } from './show-redundancy-states.renderer.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`../test-fixtures/${name}`, import.meta.url), 'utf8');
@@ -94,6 +94,13 @@ describe('rendering show redundancy states', () => {
     expect(rfStateField(RF.STANDBY_COLD_CONFIG)).toBe('5  -STANDBY COLD-CONFIG ');
     expect(rfStateField(RF.ACTIVE_HANDBACK)).toBe('15 -ACTIVE HANDBACK ');
     expect(rfStateField(RF.UNKNOWN)).toBe('0  -UNKNOWN ');
+    // Domain §8.1: states 9–12 as show redundancy history prints them, and read back in every spelling.
+    expect(rfStateField(RF.ACTIVE_FAST)).toBe('9  -ACTIVE-FAST ');
+    expect(rfStateField(RF.ACTIVE_DRAIN)).toBe('10 -ACTIVE-DRAIN ');
+    expect(rfStateField(RF.ACTIVE_PRECONFIG)).toBe('11 -ACTIVE_PRECONFIG ');
+    expect(rfStateField(RF.ACTIVE_POSTCONFIG)).toBe('12 -ACTIVE_POSTCONFIG ');
+    expect(readStateField('9  -ACTIVE FAST ')).toBe(RF.ACTIVE_FAST);
+    expect(readStateField('12 -ACTIVE-POSTCONFIG')).toBe(RF.ACTIVE_POSTCONFIG);
   });
 
   it('refuses a manual swact while the peer is syncing under SSO, allows it to a cold peer under RPR', () => {

@@ -138,12 +138,12 @@ function readParts<T>(
   return valid ? parts : undefined;
 }
 
-/** An RF state by its CLI text (any case; `_` for spaces) or its CLI number 0–15. */
+/** An RF state by its CLI text (any case; space, hyphen and underscore alike) or its CLI number 0–15. */
 function readRf(f: Field, d: Diagnostics): RfStateCode | undefined {
   const value = f.node.kind === 'scalar' ? f.node.value : undefined;
   if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 15) return value as RfStateCode;
   if (typeof value === 'string') {
-    const code = rfStateFromName(value.replaceAll('_', ' ').replace(/^STANDBY COLD /i, 'STANDBY COLD-'));
+    const code = rfStateFromName(value);
     if (code !== undefined) return code;
   }
   d.error('unknown-state', at(f), `unknown RF state ${quoteValue(String(value))}; expected one of ${RF_NAMES.join(', ')} or its number 0 to 15`);

@@ -25,7 +25,7 @@ const STANDBY_BOOT = [
   'STANDBY COLD-BULK',
   'STANDBY HOT',
 ];
-const TAKEOVER = ['ACTIVE FAST', 'ACTIVE DRAIN', 'ACTIVE PRECONFIG', 'ACTIVE POSTCONFIG', 'ACTIVE'];
+const TAKEOVER = ['ACTIVE-FAST', 'ACTIVE-DRAIN', 'ACTIVE_PRECONFIG', 'ACTIVE_POSTCONFIG', 'ACTIVE'];
 const T0 = 60 * SEC;
 
 describe('iosd-crash of the active with a STANDBY HOT peer (SSO, domain §1.5, §7 #1)', () => {
@@ -85,7 +85,7 @@ describe('iosd-crash while the standby is not yet hot (§7 #9)', () => {
     const m = run.result.metrics;
     expect(m.switchovers).toBe(2);
     const path = rfPath(run, 'R0/0');
-    expect(path[path.indexOf('ACTIVE FAST') - 1]).toMatch(/^STANDBY COLD/);
+    expect(path[path.indexOf('ACTIVE-FAST') - 1]).toMatch(/^STANDBY COLD/);
     // Forwarding returns once the reset ESP is packet-ready AND the new active (rprSwitchover) programs it.
     const [eLo, eHi] = drawBounds('ASR1002', ['espPacketReady']);
     const [rLo, rHi] = drawBounds('ASR1002', ['rprSwitchover']);

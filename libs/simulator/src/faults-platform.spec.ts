@@ -151,7 +151,8 @@ describe('power-loss (lasting until repair, §7 #15)', () => {
     expectWithin(m.dataPlaneOutageMs, [repairAt - T0 + lo, repairAt - T0 + hi]);
     expect(m.controlPlaneOutageMs).toBe(m.dataPlaneOutageMs);
     // The Primary wins negotiation on the cold start; the Secondary follows to STANDBY HOT.
-    expect(rfPath(run, 'R0/0').slice(-3)).toEqual(['ACTIVE PRECONFIG', 'ACTIVE POSTCONFIG', 'ACTIVE']);
+    // Cold-boot RF path (domain §8.2): never from NEGOTIATION straight to ACTIVE_PRECONFIG.
+    expect(rfPath(run, 'R0/0').slice(-7)).toEqual(['INITIALIZATION', 'NEGOTIATION', 'ACTIVE-FAST', 'ACTIVE-DRAIN', 'ACTIVE_PRECONFIG', 'ACTIVE_POSTCONFIG', 'ACTIVE']);
     expect(rfPath(run, 'R1/0').at(-1)).toBe('STANDBY HOT');
     expect(firstAt(run, (e) => e.component === 'R1/0' && e.to === 'STANDBY COLD-CONFIG')).toBeGreaterThanOrEqual(
       firstAt(run, (e) => e.component === 'R0/0' && e.to === 'ACTIVE'),

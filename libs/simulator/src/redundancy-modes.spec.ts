@@ -136,7 +136,7 @@ describe('ipc-loss: split-brain arbitration (§2.6, §7 #10, §8.5)', () => {
     expect(m.dualActiveMs).toBe(0);
     expect(m.dataPlaneOutageMs).toBe(0);
     const dropAt = run.timeline.findIndex((e) => e.component === 'R1/0' && e.from === 'ACTIVE' && e.to === 'DISABLED');
-    const claimAt = run.timeline.findIndex((e) => e.tMs >= 10 * MIN && e.component === 'R0/0' && e.to === 'ACTIVE FAST');
+    const claimAt = run.timeline.findIndex((e) => e.tMs >= 10 * MIN && e.component === 'R0/0' && e.to === 'ACTIVE-FAST');
     expect(dropAt).toBeGreaterThanOrEqual(0);
     expect(dropAt).toBeLessThan(claimAt);
   });

@@ -15,9 +15,13 @@ const { RF: RF_EVENT } = EV;
  * - STANDBY: boot to STANDBY HOT over `standbyBootToHot`. The split is **[uncertain, no source]**: IOS boot and
  *   RF init to NEGOTIATION take 40 %, bulk config/file-system/client sync the rest, bulk sync the largest part
  *   ("varies with type and scale of configuration", §1.5).
- * - ACTIVE_BOOT: cold start of the unit that wins negotiation, over `chassisReload − hostBoot`.
+ * - ACTIVE_BOOT: cold start of the unit that wins negotiation, over `chassisReload − hostBoot`: DISABLED →
+ *   INITIALIZATION → NEGOTIATION → ACTIVE-FAST → ACTIVE-DRAIN → ACTIVE_PRECONFIG → ACTIVE_POSTCONFIG → ACTIVE,
+ *   never NEGOTIATION straight to PRECONFIG (domain §8.2, a public ASR1004 `show redundancy history`). The
+ *   capture stamps every step from INITIALIZATION to ACTIVE within one second of IOS uptime; the split of the
+ *   duration here is **[uncertain]** and keeps the time to ACTIVE unchanged.
  * - TAKEOVER: a STANDBY peer taking activity (§2.2 order), over `iosSwitchover` (SSO, from STANDBY HOT) or
- *   `rprSwitchover` (from STANDBY COLD or under RPR). ACTIVE FAST is entered at the switchover instant.
+ *   `rprSwitchover` (from STANDBY COLD or under RPR). ACTIVE-FAST is entered at the switchover instant.
  */
 const SEQ_STATES: readonly (readonly number[])[] = [
   [
@@ -29,12 +33,12 @@ const SEQ_STATES: readonly (readonly number[])[] = [
     STANDBY_COLD_BULK,
     STANDBY_HOT,
   ],
-  [INITIALIZATION, NEGOTIATION, ACTIVE_PRECONFIG, ACTIVE_POSTCONFIG, ACTIVE],
+  [INITIALIZATION, NEGOTIATION, ACTIVE_FAST, ACTIVE_DRAIN, ACTIVE_PRECONFIG, ACTIVE_POSTCONFIG, ACTIVE],
   [ACTIVE_FAST, ACTIVE_DRAIN, ACTIVE_PRECONFIG, ACTIVE_POSTCONFIG, ACTIVE],
 ];
 const SEQ_AT: readonly (readonly number[])[] = [
   [0.02, 0.4, 0.45, 0.5, 0.6, 0.65, 1],
-  [0.02, 0.4, 0.45, 0.85, 1],
+  [0.02, 0.4, 0.41, 0.43, 0.45, 0.85, 1],
   [0, 0.25, 0.5, 0.75, 1],
 ];
 /** Index of NEGOTIATION in the STANDBY and ACTIVE_BOOT progressions (same in both). */
@@ -79,7 +83,7 @@ export function beginProgression(s: SimState, i: number, seq: number, totalMs: n
   scheduleStage(s, i);
 }
 
-/** A standby takes activity: ACTIVE FAST now, then the rest of the TAKEOVER progression over `totalMs`. */
+/** A standby takes activity: ACTIVE-FAST now, then the rest of the TAKEOVER progression over `totalMs`. */
 export function beginTakeover(s: SimState, i: number, totalMs: number): void {
   const u = s.inst[i] as InstanceSim;
   startSeq(u, SEQ_TAKEOVER, s.now, totalMs);
@@ -180,4 +184,4 @@ export function wakeParked(s: SimState): void {
 export const STANDBY_COLD_GATE_IDX = 3;
 /** Index past the last state of the STANDBY and ACTIVE_BOOT progressions: a settled unit. */
 export const STANDBY_DONE_IDX = 7;
-export const ACTIVE_BOOT_DONE_IDX = 5;
+export const ACTIVE_BOOT_DONE_IDX = 7;

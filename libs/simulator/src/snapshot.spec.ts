@@ -19,11 +19,11 @@ describe('router state at time t (for ios-cli `show` rendering)', () => {
     expect(s.communications).toBe('up');
   });
 
-  it('mid-switchover shows the peer in ACTIVE FAST and the crashed guest CRASHED', () => {
+  it('mid-switchover shows the peer in ACTIVE-FAST and the crashed guest CRASHED', () => {
     const s = routerStateAt(sc, r, 60 * SEC);
     expect(s.instances.map((i) => [i.rfStateName, i.domainState])).toEqual([
       ['DISABLED', 'CRASHED'],
-      ['ACTIVE FAST', 'RUNNING'],
+      ['ACTIVE-FAST', 'RUNNING'],
     ]);
     expect(routerHealth(s.state)).toBe('down');
     expect(s.state.esps[0]).toMatchObject({ state: 'ok', forwarding: true });

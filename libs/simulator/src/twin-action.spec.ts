@@ -60,7 +60,7 @@ describe('playTwinAction(force-switchover)', () => {
     expect(out.refused).toBeNull();
     const [first] = out.phases as [ActionPhase];
     expect(first.tMs).toBe(0);
-    expect([rfOf(first, 'R0/0'), rfOf(first, 'R0/1')]).toEqual(['DISABLED', 'ACTIVE FAST']);
+    expect([rfOf(first, 'R0/0'), rfOf(first, 'R0/1')]).toEqual(['DISABLED', 'ACTIVE-FAST']);
     expect(first.snapshot.state.instances[0]?.domainState).toBe('SHUTOFF');
     expect(first.snapshot.counters).toMatchObject({ switchovers: 4, lastSwitchoverReason: 'user forced', standbyFailures: 1 });
     const active = out.phases.find((p) => rfOf(p, 'R0/1') === 'ACTIVE') as ActionPhase;

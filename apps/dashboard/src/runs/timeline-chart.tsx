@@ -11,7 +11,7 @@ const LANE_HEIGHT = 30;
 const LEGEND: readonly (readonly [Tone, string])[] = [
   ['good', 'ACTIVE, up, running, forwarding'],
   ['standby', 'STANDBY HOT'],
-  ['transition', 'on the way (INITIALIZATION … STANDBY COLD, ACTIVE FAST …, booting)'],
+  ['transition', 'on the way (INITIALIZATION … STANDBY COLD, ACTIVE-FAST …, booting)'],
   ['bad', 'DISABLED, crashed, shut off, down, stopped'],
   ['neutral', 'other values (the active instance, a version), each in a hue of its own'],
 ];

@@ -9,8 +9,8 @@ describe('toLanes', () => {
     e(60_000, 'R0/0', 'fault:iosd-crash', null, null),
     e(60_000, 'R0/0', 'libvirt CRASHED/PANICKED', 'RUNNING', 'CRASHED'),
     e(60_000, 'R0/0', 'rf-state', 'ACTIVE', 'DISABLED'),
-    e(60_000, 'R0/1', 'rf-state', 'STANDBY HOT', 'ACTIVE FAST'),
-    e(60_010, 'R0/1', 'rf-state', 'ACTIVE FAST', 'ACTIVE'),
+    e(60_000, 'R0/1', 'rf-state', 'STANDBY HOT', 'ACTIVE-FAST'),
+    e(60_010, 'R0/1', 'rf-state', 'ACTIVE-FAST', 'ACTIVE'),
     e(60_000, 'router', 'switchover (sso): active unit failed', 'R0/0', 'R0/1'),
   ];
 
@@ -23,7 +23,7 @@ describe('toLanes', () => {
     expect(endMs).toBe(1_800_000);
     expect(segments.filter((s) => s.lane === 'R0/1 RF')).toEqual([
       { lane: 'R0/1 RF', state: 'STANDBY HOT', fromMs: 0, toMs: 60_000 },
-      { lane: 'R0/1 RF', state: 'ACTIVE FAST', fromMs: 60_000, toMs: 60_010 },
+      { lane: 'R0/1 RF', state: 'ACTIVE-FAST', fromMs: 60_000, toMs: 60_010 },
       { lane: 'R0/1 RF', state: 'ACTIVE', fromMs: 60_010, toMs: 1_800_000 },
     ]);
     expect(markers).toEqual([{ lane: 'router events', tMs: 60_000, event: 'fault:iosd-crash', detail: 'R0/0' }]);

@@ -6,7 +6,7 @@ import { twinChanges } from '../observations/twin-diff.js';
 /**
  * Transitions within this much simulated time of the action are written with the request itself: an SSO
  * switchover completes in under 50 ms (domain reference §1.5, §3), far below what an HTTP answer resolves, so
- * ACTIVE FAST … ACTIVE POSTCONFIG of the new active are not written one by one (they are in the timeline).
+ * ACTIVE-FAST … ACTIVE_POSTCONFIG of the new active are not written one by one (they are in the timeline).
  */
 export const IMMEDIATE_WINDOW_MS = 1000;
 
