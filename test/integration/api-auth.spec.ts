@@ -40,6 +40,7 @@ const ROUTES: Readonly<Record<string, Access>> = {
   'POST /api/v1/fleets/:id/routers/observations': 'admin',
   'POST /api/v1/observations': 'operator',
   'POST /api/v1/scenarios/validate': 'viewer',
+  'GET /api/v1/timings': 'viewer',
   'POST /api/v1/scenarios': 'operator',
   'GET /api/v1/scenarios': 'viewer',
   'GET /api/v1/scenarios/:id': 'viewer',

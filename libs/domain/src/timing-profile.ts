@@ -212,3 +212,24 @@ export function resolveTimingDefaults(
 export function isTimingKey(value: unknown): value is TimingKey {
   return typeof value === 'string' && Object.hasOwn(TIMING_PROFILE, value);
 }
+
+/** One timing key as `twin timings --json` and `GET /api/v1/timings` list it. */
+export interface TimingKeyView extends TimingKeyInfo {
+  /** Chassis models with a default of their own for this key (ms). */
+  readonly modelDefaults: Readonly<Partial<Record<ChassisModel, number>>>;
+  /** The default for the requested model (its own, else the profile's); absent without a model. */
+  readonly effectiveMs?: number;
+}
+
+/** Every timing key in profile order, with the per-model defaults and, given a model, the default it runs with. */
+export function timingProfileView(model?: ChassisModel): TimingKeyView[] {
+  return TIMING_KEYS.map((key) => {
+    const modelDefaults: Partial<Record<ChassisModel, number>> = {};
+    for (const [m, overrides] of Object.entries(MODEL_TIMING_OVERRIDES) as [ChassisModel, Partial<Record<TimingKey, number>>][]) {
+      const ms = overrides[key];
+      if (ms !== undefined) modelDefaults[m] = ms;
+    }
+    const base = { ...TIMING_PROFILE[key], modelDefaults };
+    return model === undefined ? base : { ...base, effectiveMs: modelDefaults[model] ?? TIMING_PROFILE[key].defaultMs };
+  });
+}

@@ -1,4 +1,4 @@
-import { TIMING_KEYS, TIMING_PROFILE } from '@asr-twin/domain';
+import { TIMING_KEYS, TIMING_PROFILE, timingProfileView } from '@asr-twin/domain';
 import { formatDuration } from '@asr-twin/scenario';
 import { type CliIo, EXIT, type ExitCode } from '../cli-io.js';
 
@@ -14,7 +14,7 @@ function distribution(key: (typeof TIMING_KEYS)[number]): string {
 
 export function timingsCommand(options: { json: boolean }, io: CliIo): ExitCode {
   if (options.json) {
-    io.stdout.write(`${JSON.stringify(TIMING_KEYS.map((k) => TIMING_PROFILE[k]), null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify(timingProfileView(), null, 2)}\n`);
     return EXIT.ok;
   }
   const blocks = TIMING_KEYS.map((k) => {
