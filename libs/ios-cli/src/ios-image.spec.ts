@@ -66,9 +66,10 @@ describe('image naming', () => {
     expect(image.bannerDetails[2]).toMatch(/^Compiled \w{3} \d{2}-\w{3}-\d{2} \d{2}:\d{2} by mcpre$/);
   });
 
-  it('names 16.x+ bundles by RP generation or integrated chassis', () => {
-    expect(imageFileName('ASR1006', v('17.3.4a'))).toBe('asr1000rpx86-universalk9.17.03.04a.SPA.bin');
-    expect(imageFileName('ASR1001-X', v('17.3.4a'))).toBe('asr1000-universalk9.17.03.04a.SPA.bin');
+  it('names 16.x+ bundles by RP generation or integrated chassis, zero-padded (domain §8.12)', () => {
+    expect(imageFileName('ASR1006', v('17.6.4'))).toBe('asr1000rpx86-universalk9.17.06.04.SPA.bin');
+    expect(imageFileName('ASR1001-X', v('17.3.4a'))).toBe('asr1001x-universalk9.17.03.04a.SPA.bin');
+    expect(imageFileName('ASR1002-X', v('17.3.5'))).toBe('asr1002x-universalk9.17.03.05.SPA.bin');
     expect(iosImage('ASR1006', '17.5.1a').banner).toBe(
       'Cisco IOS Software [Bengaluru], ASR1000 Software (X86_64_LINUX_IOSD-UNIVERSALK9-M), Version 17.5.1a, RELEASE SOFTWARE (fc1)',
     );

@@ -35,21 +35,24 @@ export const IOSD_IMAGE_ID = 'X86_64_LINUX_IOSD-UNIVERSALK9-M';
 export const TECHNICAL_SUPPORT_LINE = 'Technical Support: http://www.cisco.com/techsupport';
 
 /**
- * File-name prefix per model, for 3.x and for 16.x+ releases. A naming choice, documented because it is
- * partly unverified:
- * - 3.x: `asr1001-universalk9.03.09.01.S.153-2.S1.bin` (ASR1001, captured §5.2); integrated models use
- *   their own prefix (`asr1001x`, `asr1002x`), RP-based chassis the RP generation (`asr1000rp1`, `asr1000rp2`,
- *   `asr1000rp3`). Real RP1/RP2 3.x images were sold per feature set (`adventerprisek9`); the twin always
- *   uses `universalk9` [choice].
- * - 16.x+: `asr1000rpx86-universalk9.17.03.04a.SPA.bin` for RP2/RP3 chassis, `asr1000-universalk9.…` for the
- *   integrated models [uncertain: from field knowledge, not a captured listing]. RP1 (ASR1002, ASR1004) has
- *   no 16.x image; the twin keeps `asr1000rp1` so that such a router still renders [choice].
+ * File-name prefix per model, for 3.x and for 16.x+ releases (domain reference §8.12, bundle mode):
+ * - 3.x: `asr1001-universalk9.03.09.01.S.153-2.S1.bin` (ASR1001, captured §5.2); integrated models use their
+ *   own prefix (`asr1001x`, `asr1002x`: `asr1002x-universal.03.16.02b.S.155-3.S2b-ext.SPA.bin` in Cisco's forensic
+ *   guide), RP-based chassis the RP generation (`asr1000rp1`, `asr1000rp2`, `asr1000rp3`). Real RP1/RP2 3.x
+ *   images were sold per feature set (`adventerprisek9`, `advipservices`); the twin always uses `universalk9`
+ *   [choice].
+ * - 16.x+: the integrated ASR1001-X and ASR1002-X keep their own prefix (`asr1001x-universalk9.17.03.04a.SPA.bin`,
+ *   `asr1002x-universalk9.17.03.05.SPA.bin`, certain: public listings and the forensic guide); RP2/RP3 chassis
+ *   run `asr1000rpx86-universalk9.<ver>.SPA.bin` (17.06.04 on an ASR1006 RP2 in a public boot log; likely for
+ *   RP3). `asr1000-universalk9` is the HX family's name, which the twin does not model. RP1-era hardware
+ *   (ASR1001, ASR1002, ASR1004 with RP1) has no 16.x image; the twin keeps its 3.x prefix so that such a
+ *   router still renders [choice; §8.11 says such combinations should be refused, which is for later].
  */
 const IMAGE_PREFIX: Readonly<Record<ChassisModel, readonly [legacy: string, modern: string]>> = {
-  ASR1001: ['asr1001', 'asr1000'],
-  'ASR1001-X': ['asr1001x', 'asr1000'],
+  ASR1001: ['asr1001', 'asr1001'],
+  'ASR1001-X': ['asr1001x', 'asr1001x'],
   ASR1002: ['asr1000rp1', 'asr1000rp1'],
-  'ASR1002-X': ['asr1002x', 'asr1000'],
+  'ASR1002-X': ['asr1002x', 'asr1002x'],
   ASR1004: ['asr1000rp1', 'asr1000rp1'],
   ASR1006: ['asr1000rp2', 'asr1000rpx86'],
   'ASR1006-X': ['asr1000rp3', 'asr1000rpx86'],
