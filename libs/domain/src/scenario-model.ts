@@ -109,6 +109,26 @@ export type FaultName = (typeof FAULTS)[number];
 export const ACTIONS = ['force-switchover', 'reload', 'issu', 'repair'] as const;
 export type ActionName = (typeof ACTIONS)[number];
 
+/**
+ * Parameters of `image-mismatch`: the real release the unit's boot image is changed to (domain reference §8.12:
+ * an image mismatch means the peer runs another real release, never an invented one). Without it the twin picks
+ * {@link mismatchRelease}.
+ */
+export interface ImageMismatchParams {
+  readonly version: string;
+}
+
+/**
+ * Real releases `image-mismatch` moves a unit to when the step names none: the first that differs from the
+ * unit's own (17.3.4a and 17.6.5 are releases the domain reference's captures show on ASR 1000s).
+ */
+export const MISMATCH_RELEASES = ['17.6.5', '17.3.4a'] as const;
+
+/** The release `image-mismatch` gives a unit running `current` when the step names none. */
+export function mismatchRelease(current: string): string {
+  return MISMATCH_RELEASES.find((r) => r !== current) as string;
+}
+
 export interface IssuParams {
   /** Version the standby loads. */
   readonly toVersion: string;
@@ -127,6 +147,8 @@ export type ScenarioStep =
       readonly atMs: number;
       readonly fault: FaultName;
       readonly target: StepTarget;
+      /** `image-mismatch` only: the release the unit is given. */
+      readonly params?: ImageMismatchParams;
       readonly position?: SourcePosition;
     }
   | {

@@ -95,6 +95,21 @@ describe('parseScenario: defaults', () => {
   });
 });
 
+describe('parseScenario: image-mismatch params (domain §8.12)', () => {
+  it('reads the release a unit is given, and refuses params on other faults or without a version', () => {
+    const parsed = scenarioOf(parseScenario(withSpec('steps: [{ at: 0s, fault: image-mismatch, params: { version: 17.6.5 } }]'), 'm.yaml'));
+    expect(parsed.spec.steps[0]).toMatchObject({ kind: 'fault', fault: 'image-mismatch', params: { version: '17.6.5' } });
+    expect(scenarioOf(parseScenario(withSpec('steps: [{ at: 0s, fault: image-mismatch }]'), 'm.yaml')).spec.steps[0]).not.toHaveProperty('params');
+    const codes = (text: string) => {
+      const r = parseScenario(withSpec(text), 'm.yaml');
+      return r.ok ? [] : r.errors.map((e) => e.code);
+    };
+    expect(codes('steps: [{ at: 0s, fault: iosd-crash, params: { version: 17.6.5 } }]')).toEqual(['field-not-allowed']);
+    expect(codes('steps: [{ at: 0s, fault: image-mismatch, params: {} }]')).toEqual(['missing-field']);
+    expect(codes('steps: [{ at: 0s, fault: image-mismatch, params: { version: "not a version!" } }]')).toEqual(['invalid-version']);
+  });
+});
+
 describe('parseScenario: step targets', () => {
   const TARGET_TEXT: Record<TargetKind, string> = { active: 'active', standby: 'standby', router: 'router', instance: 'R0/0', host: 'R0', esp: 'F0' };
 

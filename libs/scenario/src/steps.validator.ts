@@ -6,6 +6,7 @@ import {
   type ActionName,
   type ChassisModel,
   type FaultName,
+  type ImageMismatchParams,
   type IssuParams,
   type ScenarioStep,
   type StepTarget,
@@ -56,8 +57,10 @@ function readStep(f: Field, ctx: StepContext, d: Diagnostics): ScenarioStep | un
   const params = readParams(f, fields.params, what, d);
   if (atMs === undefined || what === undefined || target === undefined || params === undefined) return undefined;
   const base = { atMs, target, ...(f.node.pos === undefined ? {} : { position: f.node.pos }) };
-  if (what.kind === 'fault') return { kind: 'fault', fault: what.fault, ...base };
-  if (what.action === 'issu') return params === 'none' ? undefined : { kind: 'action', action: 'issu', params, ...base };
+  if (what.kind === 'fault') {
+    return params === 'none' || 'toVersion' in params ? { kind: 'fault', fault: what.fault, ...base } : { kind: 'fault', fault: what.fault, params, ...base };
+  }
+  if (what.action === 'issu') return params === 'none' || !('toVersion' in params) ? undefined : { kind: 'action', action: 'issu', params, ...base };
   return { kind: 'action', action: what.action, ...base };
 }
 
@@ -126,13 +129,17 @@ function existsOnAll(target: StepTarget, f: Field, ctx: StepContext, d: Diagnost
   return ok;
 }
 
-/** ISSU parameters for `issu`; `'none'` for every other step, which must not have any. */
-function readParams(step: Field, f: Field | undefined, what: StepWhat | undefined, d: Diagnostics): IssuParams | 'none' | undefined {
+/**
+ * Parameters: ISSU's for `issu`, the release for `image-mismatch` (optional); `'none'` for every other step, which
+ * must not have any.
+ */
+function readParams(step: Field, f: Field | undefined, what: StepWhat | undefined, d: Diagnostics): IssuParams | ImageMismatchParams | 'none' | undefined {
   if (what === undefined) return undefined;
   const isIssu = what.kind === 'action' && what.action === 'issu';
+  if (what.kind === 'fault' && what.fault === 'image-mismatch' && f !== undefined) return readMismatchParams(f, d);
   if (!isIssu) {
     if (f === undefined) return 'none';
-    d.error('field-not-allowed', atKey(f), `params are only for action issu; ${what.kind} ${nameOf(what)} takes none`);
+    d.error('field-not-allowed', atKey(f), `params are only for action issu and fault image-mismatch; ${what.kind} ${nameOf(what)} takes none`);
     return undefined;
   }
   if (f === undefined) {
@@ -146,4 +153,11 @@ function readParams(step: Field, f: Field | undefined, what: StepWhat | undefine
   const stepDelayMs = fields.stepDelay === undefined ? ISSU_DEFAULT_STEP_DELAY_MS : readDuration(fields.stepDelay, d);
   if (toVersion === undefined || accept === undefined || stepDelayMs === undefined) return undefined;
   return { toVersion, accept, stepDelayMs };
+}
+
+/** `image-mismatch` params: `version`, the real release the unit is given (domain §8.12). */
+function readMismatchParams(f: Field, d: Diagnostics): ImageMismatchParams | undefined {
+  const fields = readFields(f, { keys: ['version'], required: ['version'], what: 'image-mismatch params' }, d);
+  const version = fields?.version && readVersion(fields.version, d);
+  return version === undefined ? undefined : { version };
 }

@@ -1,4 +1,4 @@
-import { RF } from '@asr-twin/domain';
+import { mismatchRelease, RF } from '@asr-twin/domain';
 import { activeIndex, draw, emit, hostOf, instanceName, schedule, TK } from './engine-core.js';
 import {
   CAUSE,
@@ -43,14 +43,16 @@ export function configSyncFailure(s: SimState, i: number): string | null {
 }
 
 /**
- * `image-mismatch` (lasting): the unit's boot image differs from its peer's. A running standby is reloaded
- * onto it; the operating mode then drops from SSO to RPR and the standby stays STANDBY COLD (§2.1, §7 #7).
- * On the active unit the new image takes effect at its next start.
+ * `image-mismatch` (lasting): the unit's boot image becomes another real release, the step's `params.version`
+ * or else `mismatchRelease` (domain §8.12: never an invented name). A running standby is reloaded onto it; the
+ * operating mode then drops from SSO to RPR and the standby stays STANDBY COLD (§2.1, §7 #7). On the active unit
+ * the new image takes effect at its next start.
  */
-export function imageMismatch(s: SimState, i: number): string | null {
+export function imageMismatch(s: SimState, i: number, version: string | null): string | null {
   if (s.inst[i].mismatch === 1) return `${instanceName(s, i)} already has a mismatched image`;
+  const image = version ?? mismatchRelease(s.inst[i].bootVersion);
+  if (image === s.inst[i].bootVersion) return `${instanceName(s, i)} already boots ${image}`;
   s.inst[i].mismatch = 1;
-  const image = `${s.inst[i].bootVersion}-mismatch`;
   if (s.timeline !== null) emit(s, instanceName(s, i), 'boot-image', s.inst[i].bootVersion, image);
   s.inst[i].bootVersion = image;
   if (s.inst[i].rf < RF.ACTIVE_FAST && s.inst[i].progSeq >= 0) reloadUnit(s, i, false);

@@ -1,3 +1,4 @@
+import type { ScenarioStep } from '@asr-twin/domain';
 import { describe, expect, it } from 'vitest';
 import { routerStateAt, simulateRouter } from './index.js';
 import {
@@ -56,11 +57,22 @@ describe('image-mismatch (§2.1, §7 #7)', () => {
     const mid = routerStateAt(sc, r, 10 * MIN, { seed: 2 });
     expect(mid.operatingMode).toBe('rpr');
     expect(mid.state.redundancyMode).toBe('sso');
-    expect(mid.instances[1]).toMatchObject({ rfStateName: 'STANDBY COLD', softwareVersion: '17.3.4a-mismatch' });
+    // A real release, never an invented image name (domain §8.12).
+    expect(mid.instances[1]).toMatchObject({ rfStateName: 'STANDBY COLD', softwareVersion: '17.6.5' });
     const run = simulateRouter(sc, r, { seed: 2 });
     expect(run.timeline.find((e) => e.event === 'redundancy-mode')).toMatchObject({ from: 'sso', to: 'rpr' });
     expectWithin(run.result.metrics.dataPlaneOutageMs, outageOfNonSsoSwitchover('ASR1004'));
     expect(run.result.metrics.redundancyRestoredMs).toBeNull();
+  });
+
+  it('gives the unit the release the step names (params.version), and refuses the release it already boots', () => {
+    const mismatch = (version: string): ScenarioStep => ({ kind: 'fault', atMs: T0, fault: 'image-mismatch', target: target.standby, params: { version } });
+    const named = scenario({ horizonMs: H, steps: [mismatch('16.12.5')] });
+    expect(routerStateAt(named, r, 10 * MIN, { seed: 2 }).instances[1]?.softwareVersion).toBe('16.12.5');
+    const same = scenario({ horizonMs: H, steps: [mismatch('17.3.4a')] });
+    const run = simulateRouter(same, r, { seed: 2 });
+    expect(run.timeline.find((e) => e.event === 'fault:image-mismatch')?.to).toMatch(/already boots 17\.3\.4a/);
+    expect(routerStateAt(same, r, 10 * MIN, { seed: 2 }).operatingMode).toBe('sso');
   });
 
   it('repair aligns the images: the standby reloads on the active image and becomes STANDBY HOT (SSO again)', () => {

@@ -44,6 +44,8 @@ export interface CompiledStep {
   /** Instance, host or ESP index for fixed targets; -1 otherwise. */
   readonly index: number;
   readonly issu: { readonly toVersion: string; readonly accept: boolean; readonly stepDelayMs: number } | null;
+  /** `image-mismatch`: the release the step names, or null (the twin picks `mismatchRelease`). */
+  readonly version: string | null;
 }
 
 /** A scenario compiled for one chassis model; shared by every router of that model in a batch. */
@@ -133,7 +135,8 @@ function compileStep(step: ScenarioStep, n: number, model: ChassisModel): Compil
     issu = { toVersion: p.toVersion, accept: p.accept !== false, stepDelayMs: p.stepDelayMs };
   }
   const level = levelOf(name, step.target.kind);
-  return { atMs: step.atMs, op: OP[name], level, target: TGT_BY_KIND[step.target.kind], index, issu };
+  const version = step.kind === 'fault' && step.params !== undefined ? step.params.version : null;
+  return { atMs: step.atMs, op: OP[name], level, target: TGT_BY_KIND[step.target.kind], index, issu, version };
 }
 
 function timingError(timing: Readonly<Record<string, number>>): string | null {

@@ -43,7 +43,7 @@ function apply(s: SimState, step: CompiledStep, level: Level, x: number): string
     case OP['power-loss']: return powerLoss(s);
     case OP['config-sync-failure']: return configSyncFailure(s, x);
     case OP['ipc-loss']: return ipcLoss(s);
-    case OP['image-mismatch']: return imageMismatch(s, x);
+    case OP['image-mismatch']: return imageMismatch(s, x, step.version);
     case OP['force-switchover']: return forceSwitchover(s);
     case OP.reload: return reload(s, x, level === 'router');
     case OP.issu: return startIssu(s, step.issu as NonNullable<CompiledStep['issu']>);
