@@ -143,7 +143,7 @@ const ANATOMY: Readonly<Record<ChassisModel, ChassisAnatomy>> = {
       reloadOnEspFailure: true,
       notes: [
         'dual IOSd support is uncertain (domain §1.2); modelled with two IOS instances as DESIGN.md states',
-        'ESP failure reloads the chassis as on the ASR1001 (integrated ESP; inferred, not sourced)',
+        'ESP failure reloads the chassis as on the ASR1001 (integrated ESP; domain §8.8, uncertain for this model)',
       ],
     },
   ),
@@ -161,7 +161,13 @@ const ANATOMY: Readonly<Record<ChassisModel, ChassisAnatomy>> = {
     1,
     { rp: 'ASR1002-X', esp: 'ASR1002-X', chassis: 'ASR1002-X' },
     'ASR1002-X (2RU-X)',
-    { notes: ['software (dual IOSd) redundancy is uncertain in domain §1.2; DESIGN.md models it'] },
+    {
+      reloadOnEspFailure: true,
+      notes: [
+        'software (dual IOSd) redundancy is uncertain in domain §1.2; DESIGN.md models it',
+        'ESP failure reloads the chassis as on the ASR1001 (integrated, non-field-replaceable ESP; domain §8.8, uncertain for this model)',
+      ],
+    },
   ),
   ASR1004: singleRp(
     'ASR1004',

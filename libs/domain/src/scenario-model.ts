@@ -40,12 +40,25 @@ export interface ScenarioSpec {
 export const SPLIT_BRAIN_RULES = ['incumbent', 'primary-wins'] as const;
 export type SplitBrainRule = (typeof SPLIT_BRAIN_RULES)[number];
 
+/**
+ * What the failure of an integrated ESP (ASR1001, 1001-X, 1002-X, `ChassisAnatomy.reloadOnEspFailure`) does:
+ * - `reload-chassis` (default): the whole chassis reloads and comes back with the ESP, an outage bounded by the
+ *   chassis reload, never "down until replaced" (ASR 1000 HA guide table 6-2 footnote for the ASR1001; domain
+ *   reference §8.8, uncertain for the 1001-X and 1002-X);
+ * - `reload-esp-only`: only the ESP reloads; forwarding returns once it is packet-ready again.
+ * Modular ESPs (every other model) fail for good until `repair`, whatever this says.
+ */
+export const INTEGRATED_ESP_FAILURE_ACTIONS = ['reload-chassis', 'reload-esp-only'] as const;
+export type IntegratedEspFailureAction = (typeof INTEGRATED_ESP_FAILURE_ACTIONS)[number];
+
 /** Modelling choices a scenario may make where the sources leave room (domain reference §8). */
 export interface ScenarioBehaviour {
   readonly splitBrain: SplitBrainRule;
+  /** Per chassis model with an integrated ESP; a model left out takes `reload-chassis`. */
+  readonly integratedEspFailure: Readonly<Partial<Record<ChassisModel, IntegratedEspFailureAction>>>;
 }
 
-export const DEFAULT_BEHAVIOUR: ScenarioBehaviour = { splitBrain: 'incumbent' };
+export const DEFAULT_BEHAVIOUR: ScenarioBehaviour = { splitBrain: 'incumbent', integratedEspFailure: {} };
 
 export interface ScenarioRouter {
   readonly hostname: string;

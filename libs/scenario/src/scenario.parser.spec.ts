@@ -110,6 +110,20 @@ describe('parseScenario: image-mismatch params (domain §8.12)', () => {
   });
 });
 
+describe('parseScenario: behaviour (domain §8.5, §8.8)', () => {
+  it('reads the split-brain rule and the integrated-ESP failure action per model, with defaults', () => {
+    const parsed = scenarioOf(parseScenario(withSpec('behaviour: { integratedEspFailure: { ASR1002-X: reload-esp-only } }'), 'b.yaml'));
+    expect(parsed.spec.behaviour).toEqual({ splitBrain: 'incumbent', integratedEspFailure: { 'ASR1002-X': 'reload-esp-only' } });
+    const codes = (text: string) => {
+      const r = parseScenario(withSpec(text), 'b.yaml');
+      return r.ok ? [] : r.errors.map((e) => e.code);
+    };
+    expect(codes('behaviour: { integratedEspFailure: { ASR1004: reload-esp-only } }')).toEqual(['unknown-behaviour']);
+    expect(codes('behaviour: { integratedEspFailure: { ASR1001-X: reload-slowly } }')).toEqual(['unknown-behaviour']);
+    expect(codes('behaviour: { splitBrain: primary-wins, espFailure: x }')).toEqual(['unknown-key']);
+  });
+});
+
 describe('parseScenario: step targets', () => {
   const TARGET_TEXT: Record<TargetKind, string> = { active: 'active', standby: 'standby', router: 'router', instance: 'R0/0', host: 'R0', esp: 'F0' };
 

@@ -25,7 +25,9 @@ export function scenarioToDocument(scenario: Scenario): { [key: string]: Scenari
       timing: Object.fromEntries(Object.entries(spec.timing).map(([key, ms]) => [key, formatDuration(ms)])),
       steps: spec.steps.map(stepDocument),
       expect: spec.expect.map(expectationDocument),
-      ...(spec.behaviour === undefined ? {} : { behaviour: { splitBrain: spec.behaviour.splitBrain } }),
+      ...(spec.behaviour === undefined
+        ? {}
+        : { behaviour: { splitBrain: spec.behaviour.splitBrain, integratedEspFailure: { ...spec.behaviour.integratedEspFailure } } }),
     },
   };
 }

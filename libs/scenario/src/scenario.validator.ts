@@ -10,6 +10,10 @@ import {
   DEFAULT_BEHAVIOUR,
   SPLIT_BRAIN_RULES,
   type ScenarioBehaviour,
+  CHASSIS_MODELS,
+  chassisAnatomy,
+  INTEGRATED_ESP_FAILURE_ACTIONS,
+  type IntegratedEspFailureAction,
 } from '@asr-twin/domain';
 import type { Diagnostics } from './diagnostics.js';
 import { suggestion } from './did-you-mean.js';
@@ -96,11 +100,32 @@ function readSpec(f: Field, d: Diagnostics): ScenarioSpec | undefined {
 
 /** `spec.behaviour`: modelling choices where the sources leave room; what is not given takes its default. */
 function readBehaviour(f: Field, d: Diagnostics): ScenarioBehaviour | undefined {
-  const fields = readFields(f, { keys: ['splitBrain'] as const, what: 'behaviour' }, d);
+  const fields = readFields(f, { keys: ['splitBrain', 'integratedEspFailure'] as const, what: 'behaviour' }, d);
   if (fields === undefined) return undefined;
   const splitBrain = fields.splitBrain && readEnum(fields.splitBrain, SPLIT_BRAIN_RULES, 'split-brain rule', 'unknown-behaviour', d);
-  if (fields.splitBrain && splitBrain === undefined) return undefined;
-  return { splitBrain: splitBrain ?? DEFAULT_BEHAVIOUR.splitBrain };
+  const esp = fields.integratedEspFailure && readIntegratedEspFailure(fields.integratedEspFailure, d);
+  if ((fields.splitBrain && splitBrain === undefined) || (fields.integratedEspFailure && esp === undefined)) return undefined;
+  return { splitBrain: splitBrain ?? DEFAULT_BEHAVIOUR.splitBrain, integratedEspFailure: esp ?? DEFAULT_BEHAVIOUR.integratedEspFailure };
+}
+
+/** `behaviour.integratedEspFailure`: chassis model (one with an integrated ESP) → `reload-chassis` | `reload-esp-only`. */
+function readIntegratedEspFailure(f: Field, d: Diagnostics): ScenarioBehaviour['integratedEspFailure'] | undefined {
+  const entries = readMap(f, 'chassis models with an integrated ESP to reload-chassis or reload-esp-only', d);
+  if (entries === undefined) return undefined;
+  const integrated = CHASSIS_MODELS.filter((m) => chassisAnatomy(m).reloadOnEspFailure);
+  const out: Partial<Record<ChassisModel, IntegratedEspFailureAction>> = {};
+  let valid = true;
+  for (const entry of entries) {
+    if (!(integrated as readonly string[]).includes(entry.key)) {
+      d.error('unknown-behaviour', atKey(entry), `${quoteValue(entry.key)} is not a model with an integrated ESP; expected one of ${integrated.join(', ')}`);
+      valid = false;
+      continue;
+    }
+    const action = readEnum(entry, INTEGRATED_ESP_FAILURE_ACTIONS, 'integrated ESP failure action', 'unknown-behaviour', d);
+    if (action === undefined) valid = false;
+    else out[entry.key as ChassisModel] = action;
+  }
+  return valid ? out : undefined;
 }
 
 function readHorizon(f: Field, d: Diagnostics): number | undefined {

@@ -1,6 +1,6 @@
 import { RF } from '@asr-twin/domain';
 import { draw, emit, hostOf, instanceName, schedule, TK, activeIndex } from './engine-core.js';
-import { failEsp, powerOffEsps } from './esp-model.js';
+import { failEsp, powerOffEsps, resetEsp } from './esp-model.js';
 import { CAUSE, chassisReload, killInstance, loseInstance, setHost } from './instance-lifecycle.js';
 import { EV, HOST, REASON, type SimState } from './sim-state.js';
 
@@ -113,18 +113,21 @@ export function rpFailure(s: SimState, h: number): string | null {
 }
 
 /**
- * `esp-failure` (lasting until `repair`): the ESP stops. Dual-ESP: the standby ESP takes over after
- * `espSwitchover` (< 200 ms, §1.5). Single ESP: forwarding stops; on models whose ESP is a critical
- * integrated process (ASR1001, `reloadOnEspFailure`) the whole chassis reloads (§1.2 footnote).
+ * `esp-failure`: the ESP stops. Dual-ESP: the standby ESP takes over after `espSwitchover` (< 200 ms, §1.5) and
+ * the failed one stays down until `repair`; a modular single ESP (ASR1002, ASR1004) also stays down until
+ * `repair`, so forwarding stops. An integrated ESP (ASR1001, 1001-X, 1002-X) is a critical process: by default
+ * the whole chassis reloads and comes back with it (HA guide table 6-2 footnote; domain §8.8, uncertain for the
+ * -X models), or with `behaviour.integratedEspFailure: { <model>: reload-esp-only }` only the ESP reloads.
  */
 export function espFailure(s: SimState, e: number): string | null {
   if (s.esp[e].failed === 1) return `ESP F${e} has already failed`;
-  if (s.reloadOnEspFailure) {
-    failEsp(s, e);
-    chassisReload(s, `ESP F${e} failed (critical on this model)`);
-    return null;
-  }
   failEsp(s, e);
+  if (s.reloadOnEspFailure) {
+    chassisReload(s, `ESP F${e} failed (critical on this model)`);
+  } else if (s.espReloadOnly) {
+    s.esp[e].failed = 0;
+    resetEsp(s, e);
+  }
   return null;
 }
 

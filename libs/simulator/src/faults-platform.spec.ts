@@ -139,6 +139,28 @@ describe('esp-failure (§1.2, §1.5, §7 #5)', () => {
     expect(m.controlPlaneOutageMs).toBe(m.dataPlaneOutageMs);
     expect(routerStateAt(sc, router('edge', 'ASR1001'), H, { seed: 4 }).state.esps[0]).toMatchObject({ state: 'ok', forwarding: true });
   });
+
+  for (const model of ['ASR1001-X', 'ASR1002-X'] as const) {
+    it(`${model} (integrated ESP): a chassis reload that brings the ESP back, never down until replaced (§8.8)`, () => {
+      const sc = scenario({ horizonMs: H, steps: [fault(T0, 'esp-failure')] });
+      const run = simulateRouter(sc, router('edge', model), { seed: 4 });
+      expectWithin(run.result.metrics.dataPlaneOutageMs, drawBounds(model, ['chassisReload']));
+      expect(routerStateAt(sc, router('edge', model), H, { seed: 4 }).state.esps[0]).toMatchObject({ state: 'ok', forwarding: true });
+    });
+  }
+
+  it('behaviour integratedEspFailure reload-esp-only: only the ESP reloads; the control plane stays up (§8.8)', () => {
+    const sc = scenario({
+      horizonMs: H,
+      behaviour: { splitBrain: 'incumbent', integratedEspFailure: { 'ASR1002-X': 'reload-esp-only' } },
+      steps: [fault(T0, 'esp-failure')],
+    });
+    const run = simulateRouter(sc, router('edge', 'ASR1002-X'), { seed: 4 });
+    expect(run.result.metrics.controlPlaneOutageMs).toBe(0);
+    expectWithin(run.result.metrics.dataPlaneOutageMs, drawBounds('ASR1002-X', ['espPacketReady']));
+    // A modular single ESP is not affected by the setting: it stays down until repaired.
+    expect(simulateRouter(sc, router('edge', 'ASR1004'), { seed: 4 }).result.metrics.dataPlaneOutageMs).toBe(H - T0);
+  });
 });
 
 describe('power-loss (lasting until repair, §7 #15)', () => {

@@ -137,7 +137,7 @@ describe('ipc-loss: split-brain arbitration (§2.6, §7 #10, §8.5)', () => {
   it('with behaviour splitBrain: primary-wins, the Primary claims activity and the Secondary drops it first (never two ACTIVE)', () => {
     const sc = scenario({
       horizonMs: H,
-      behaviour: { splitBrain: 'primary-wins' },
+      behaviour: { splitBrain: 'primary-wins', integratedEspFailure: {} },
       steps: [action(10 * SEC, 'force-switchover'), fault(10 * MIN, 'ipc-loss')],
     });
     const run = simulateRouter(sc, router('core', 'ASR1006'), { seed: 4 });

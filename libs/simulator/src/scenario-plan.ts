@@ -55,6 +55,8 @@ export interface ScenarioPlan {
   readonly dualRp: boolean;
   readonly espCount: number;
   readonly reloadOnEspFailure: boolean;
+  /** An integrated ESP's failure reloads only the ESP (`spec.behaviour.integratedEspFailure`). */
+  readonly espReloadOnly: boolean;
   /** Split-brain rule (`spec.behaviour.splitBrain`): the Primary takes activity from a Secondary active. */
   readonly primaryWins: boolean;
   readonly horizonMs: number;
@@ -164,7 +166,8 @@ export function compilePlan(scenario: Scenario, model: ChassisModel): ScenarioPl
   const facts = {
     dualRp: a.rpSlots.length === 2,
     espCount: a.espSlots.length,
-    reloadOnEspFailure: a.reloadOnEspFailure,
+    reloadOnEspFailure: a.reloadOnEspFailure && (spec.behaviour?.integratedEspFailure[model] ?? 'reload-chassis') === 'reload-chassis',
+    espReloadOnly: a.reloadOnEspFailure && spec.behaviour?.integratedEspFailure[model] === 'reload-esp-only',
     primaryWins: (spec.behaviour ?? DEFAULT_BEHAVIOUR).splitBrain === 'primary-wins',
   };
   const fail = (error: string): ScenarioPlan => ({ model, ...facts, horizonMs: 0, steps: [], timing, spread, refStep: -1, error });

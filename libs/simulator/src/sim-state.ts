@@ -127,6 +127,8 @@ export interface SimState {
   dualRp: boolean;
   espCount: number;
   reloadOnEspFailure: boolean;
+  /** The failure of this integrated ESP reloads only the ESP (domain §8.8, `reload-esp-only`). */
+  espReloadOnly: boolean;
   /** Split-brain rule: the Primary takes activity from a Secondary active (else the incumbent keeps it, §8.5). */
   primaryWins: boolean;
   horizonMs: number;
