@@ -1,8 +1,9 @@
 import type { AuditRecord } from '@asr-twin/persistence';
+import { progressPercent } from '../common/progress.js';
 
 /** An audit as `GET /audits/:id` returns it: the request, where it is, how far, and the exposure summary. */
 export function presentAudit(audit: AuditRecord) {
-  const percent = audit.routerCount ? Math.floor((audit.routersDone / audit.routerCount) * 1000) / 10 : audit.status === 'completed' ? 100 : 0;
+  const percent = progressPercent(audit.routersDone, audit.routerCount, audit.status);
   const base = `/api/v1/audits/${audit.id}`;
   return {
     id: audit.id,

@@ -1,8 +1,9 @@
 import type { RunRecord } from '@asr-twin/persistence';
+import { progressPercent } from '../common/progress.js';
 
 /** A run as `GET /runs/:id` returns it: where it is, how far, and what it found. */
 export function presentRun(run: RunRecord) {
-  const percent = run.routerCount ? Math.floor((run.routersDone / run.routerCount) * 1000) / 10 : run.status === 'completed' ? 100 : 0;
+  const percent = progressPercent(run.routersDone, run.routerCount, run.status);
   const base = `/api/v1/runs/${run.id}`;
   return {
     id: run.id,

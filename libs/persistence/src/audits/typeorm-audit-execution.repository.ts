@@ -1,7 +1,16 @@
-import type { ChassisModel, RedundancyMode } from '@asr-twin/domain';
 import type { DataSource } from 'typeorm';
 import { copyRows } from '../runs/copy-rows.js';
-import { type FrozenStart, startOfFrozen } from '../runs/twin-start.sql.js';
+import {
+  AUDIT_TABLES,
+  claimShard,
+  failCampaign,
+  frozenTargets,
+  markStarted,
+  pendingShards,
+  shardsWritten,
+  snapshotOnce,
+  unfinishedRows,
+} from '../runs/campaign.sql.js';
 import { updateReturning } from '../runs/update-returning.js';
 import { encodeCells, textArrayLiteral } from './audit-cells.codec.js';
 import { AuditExecutionRepository, type AuditShardWrite } from './audit-execution.repository.js';
@@ -22,57 +31,28 @@ export class TypeormAuditExecutionRepository extends AuditExecutionRepository {
   }
 
   async start(id: string): Promise<AuditRecord | null> {
-    await this.ds.query(`UPDATE audits SET status = 'running', started_at = now() WHERE id = $1 AND status = 'queued'`, [id]);
+    await markStarted(this.ds, AUDIT_TABLES, id);
     return this.find(id);
   }
 
-  async snapshotTargets(audit: AuditRecord): Promise<number> {
-    return this.ds.transaction(async (m) => {
-      const locked: { router_count: number | null }[] = await m.query(`SELECT router_count FROM audits WHERE id = $1 FOR UPDATE`, [audit.id]);
-      const known = locked[0]?.router_count;
-      if (known !== null && known !== undefined) return known;
-      const count = await insertAuditTargets(m, audit);
-      await m.query(`UPDATE audits SET router_count = $2::int, shard_count = ceil($2::int::numeric / shard_size)::int WHERE id = $1`, [audit.id, count]);
-      return count;
-    });
+  snapshotTargets(audit: AuditRecord): Promise<number> {
+    return snapshotOnce(this.ds, AUDIT_TABLES, audit.id, (m) => insertAuditTargets(m, audit));
   }
 
   async shardTargets(auditId: string, fromOrdinal: number, toOrdinal: number): Promise<readonly AuditTargetRouter[]> {
-    const rows: { ordinal: number; hostname: string; model: string; redundancy_mode: string; software_version: string; start: FrozenStart }[] =
-      await this.ds.query(
-        `SELECT ordinal, hostname, model, redundancy_mode, software_version, start FROM audit_targets
-          WHERE audit_id = $1 AND ordinal >= $2 AND ordinal < $3 ORDER BY ordinal`,
-        [auditId, fromOrdinal, toOrdinal],
-      );
-    return rows.map((r) => ({
-      ordinal: r.ordinal,
-      hostname: r.hostname,
-      model: r.model,
-      redundancyMode: r.redundancy_mode,
-      softwareVersion: r.software_version,
-      start: startOfFrozen(r.model as ChassisModel, r.redundancy_mode as RedundancyMode, r.start),
-    }));
+    // audit_targets.start is NOT NULL (an audit always freezes the stored state), so every target has a start.
+    return (await frozenTargets(this.ds, AUDIT_TABLES, auditId, fromOrdinal, toOrdinal)) as AuditTargetRouter[];
   }
 
-  async pendingShards(audit: AuditRecord): Promise<readonly number[]> {
-    if (audit.shardCount === null) return [];
-    const rows: { shard: number }[] = await this.ds.query(
-      `SELECT s AS shard FROM generate_series(0, $2::int - 1) AS s
-        WHERE NOT EXISTS (SELECT 1 FROM audit_shards WHERE audit_id = $1 AND shard = s) ORDER BY s`,
-      [audit.id, audit.shardCount],
-    );
-    return rows.map((r) => r.shard);
+  pendingShards(audit: AuditRecord): Promise<readonly number[]> {
+    return pendingShards(this.ds, AUDIT_TABLES, audit.id, audit.shardCount);
   }
 
   /** Claims the shard in `audit_shards` first: a second write of the same shard finds the claim and writes nothing. */
   async writeShard(write: AuditShardWrite): Promise<AuditProgress | null> {
     return this.ds.transaction(async (m) => {
-      const claimed: unknown[] = await m.query(
-        `INSERT INTO audit_shards (audit_id, shard, routers, events, duration_ms) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT DO NOTHING RETURNING shard`,
-        [write.auditId, write.shard, write.rows.length, write.events, Math.round(write.durationMs)],
-      );
-      if (claimed.length === 0) return null;
+      const claim = { id: write.auditId, shard: write.shard, routers: write.rows.length, events: write.events, durationMs: write.durationMs };
+      if (!(await claimShard(m, AUDIT_TABLES, claim))) return null;
       let exposedRouters = 0;
       await copyRows(m, 'audit_results', RESULT_COLUMNS, write.rows, (row) => {
         const { values, exposed } = encodeCells(row.cells);
@@ -96,8 +76,7 @@ export class TypeormAuditExecutionRepository extends AuditExecutionRepository {
       const rows: AuditRow[] = await m.query(`SELECT * FROM audits WHERE id = $1 FOR UPDATE`, [auditId]);
       const audit = rows[0] ? toAuditRecord(rows[0]) : null;
       if (!audit || (audit.status !== 'running' && audit.status !== 'queued')) return audit;
-      const done: { n: string }[] = await m.query(`SELECT count(*) AS n FROM audit_shards WHERE audit_id = $1`, [auditId]);
-      if (audit.shardCount === null || Number(done[0]?.n) < audit.shardCount) return null;
+      if (audit.shardCount === null || (await shardsWritten(m, AUDIT_TABLES, auditId)) < audit.shardCount) return null;
       const summary = await auditSummary(m, audit);
       const updated = await updateReturning<AuditRow>(
         m,
@@ -108,18 +87,11 @@ export class TypeormAuditExecutionRepository extends AuditExecutionRepository {
     });
   }
 
-  async fail(auditId: string, error: string): Promise<void> {
-    await this.ds.query(
-      `UPDATE audits SET status = 'failed', error = $2, finished_at = now() WHERE id = $1 AND status IN ('queued', 'running')`,
-      [auditId, error.slice(0, 2000)],
-    );
+  fail(auditId: string, error: string): Promise<void> {
+    return failCampaign(this.ds, AUDIT_TABLES, auditId, error);
   }
 
   async unfinished(limit: number): Promise<readonly AuditRecord[]> {
-    const rows: AuditRow[] = await this.ds.query(
-      `SELECT * FROM audits WHERE status IN ('queued', 'running') ORDER BY created_at LIMIT $1`,
-      [limit],
-    );
-    return rows.map(toAuditRecord);
+    return (await unfinishedRows<AuditRow>(this.ds, AUDIT_TABLES, limit)).map(toAuditRecord);
   }
 }

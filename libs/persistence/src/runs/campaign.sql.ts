@@ -1,0 +1,108 @@
+import type { ChassisModel, RedundancyMode } from '@asr-twin/domain';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { RunTargetRouter } from './run-models.js';
+import { type FrozenStart, startOfFrozen } from './twin-start.sql.js';
+
+/**
+ * The tables of one kind of sharded campaign (runs, audits): the campaign rows, their frozen targets and their
+ * written shards, keyed by `<idColumn>`. Both kinds share the steps below, so that a plan, a shard claim or a
+ * completion works the same way for each. Names are constants of the code, never input.
+ */
+export interface CampaignTables {
+  readonly table: 'runs' | 'audits';
+  readonly targets: 'run_targets' | 'audit_targets';
+  readonly shards: 'run_shards' | 'audit_shards';
+  readonly idColumn: 'run_id' | 'audit_id';
+}
+
+export const RUN_TABLES: CampaignTables = { table: 'runs', targets: 'run_targets', shards: 'run_shards', idColumn: 'run_id' };
+export const AUDIT_TABLES: CampaignTables = { table: 'audits', targets: 'audit_targets', shards: 'audit_shards', idColumn: 'audit_id' };
+
+/** Moves a queued campaign to `running` (a no-op for any other status). */
+export async function markStarted(ds: DataSource, t: CampaignTables, id: string): Promise<void> {
+  await ds.query(`UPDATE ${t.table} SET status = 'running', started_at = now() WHERE id = $1 AND status = 'queued'`, [id]);
+}
+
+/**
+ * Freezes the targets once: under a row lock, returns the router count already recorded, or inserts the targets
+ * (`insert`), records the count and shard count, runs `after` in the same transaction, and returns the count.
+ */
+export function snapshotOnce(
+  ds: DataSource,
+  t: CampaignTables,
+  id: string,
+  insert: (m: EntityManager) => Promise<number>,
+  after: (m: EntityManager) => Promise<void> = async () => undefined,
+): Promise<number> {
+  return ds.transaction(async (m) => {
+    const locked: { router_count: number | null }[] = await m.query(`SELECT router_count FROM ${t.table} WHERE id = $1 FOR UPDATE`, [id]);
+    const known = locked[0]?.router_count;
+    if (known !== null && known !== undefined) return known;
+    const count = await insert(m);
+    await m.query(`UPDATE ${t.table} SET router_count = $2::int, shard_count = ceil($2::int::numeric / shard_size)::int WHERE id = $1`, [id, count]);
+    await after(m);
+    return count;
+  });
+}
+
+/** The frozen targets with ordinals in [from, to), in order; a target frozen without a start has none. */
+export async function frozenTargets(ds: DataSource, t: CampaignTables, id: string, from: number, to: number): Promise<RunTargetRouter[]> {
+  const rows: { ordinal: number; hostname: string; model: string; redundancy_mode: string; software_version: string; start: FrozenStart | null }[] =
+    await ds.query(
+      `SELECT ordinal, hostname, model, redundancy_mode, software_version, start FROM ${t.targets}
+        WHERE ${t.idColumn} = $1 AND ordinal >= $2 AND ordinal < $3 ORDER BY ordinal`,
+      [id, from, to],
+    );
+  return rows.map((r) => ({
+    ordinal: r.ordinal,
+    hostname: r.hostname,
+    model: r.model,
+    redundancyMode: r.redundancy_mode,
+    softwareVersion: r.software_version,
+    ...(r.start === null ? {} : { start: startOfFrozen(r.model as ChassisModel, r.redundancy_mode as RedundancyMode, r.start) }),
+  }));
+}
+
+/** Shards of the campaign not written yet, in order. */
+export async function pendingShards(ds: DataSource, t: CampaignTables, id: string, shardCount: number | null): Promise<number[]> {
+  if (shardCount === null) return [];
+  const rows: { shard: number }[] = await ds.query(
+    `SELECT s AS shard FROM generate_series(0, $2::int - 1) AS s
+      WHERE NOT EXISTS (SELECT 1 FROM ${t.shards} WHERE ${t.idColumn} = $1 AND shard = s) ORDER BY s`,
+    [id, shardCount],
+  );
+  return rows.map((r) => r.shard);
+}
+
+/** Claims a shard for writing: false when it was written already (a retried or duplicated job). */
+export async function claimShard(
+  m: EntityManager,
+  t: CampaignTables,
+  claim: { readonly id: string; readonly shard: number; readonly routers: number; readonly events: number; readonly durationMs: number },
+): Promise<boolean> {
+  const claimed: unknown[] = await m.query(
+    `INSERT INTO ${t.shards} (${t.idColumn}, shard, routers, events, duration_ms) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT DO NOTHING RETURNING shard`,
+    [claim.id, claim.shard, claim.routers, claim.events, Math.round(claim.durationMs)],
+  );
+  return claimed.length > 0;
+}
+
+/** How many shards of the campaign are written. */
+export async function shardsWritten(m: EntityManager, t: CampaignTables, id: string): Promise<number> {
+  const done: { n: string }[] = await m.query(`SELECT count(*) AS n FROM ${t.shards} WHERE ${t.idColumn} = $1`, [id]);
+  return Number(done[0]?.n ?? 0);
+}
+
+/** Fails a queued or running campaign with the reason (at most 2,000 characters); a finished one is left alone. */
+export async function failCampaign(ds: DataSource, t: CampaignTables, id: string, error: string): Promise<void> {
+  await ds.query(
+    `UPDATE ${t.table} SET status = 'failed', error = $2, finished_at = now() WHERE id = $1 AND status IN ('queued', 'running')`,
+    [id, error.slice(0, 2000)],
+  );
+}
+
+/** Queued or running campaigns, oldest first. */
+export function unfinishedRows<R>(ds: DataSource, t: CampaignTables, limit: number): Promise<R[]> {
+  return ds.query(`SELECT * FROM ${t.table} WHERE status IN ('queued', 'running') ORDER BY created_at LIMIT $1`, [limit]);
+}
