@@ -51,11 +51,25 @@ export type SplitBrainRule = (typeof SPLIT_BRAIN_RULES)[number];
 export const INTEGRATED_ESP_FAILURE_ACTIONS = ['reload-chassis', 'reload-esp-only'] as const;
 export type IntegratedEspFailureAction = (typeof INTEGRATED_ESP_FAILURE_ACTIONS)[number];
 
+/**
+ * What an `issu` of a whole image (a release change) does on a single RP with two IOSd, where only the IOSd
+ * sub-package changes hitlessly (domain reference §8.6, ASR 1000 guide "Software Upgrade with Dual IOS Processes
+ * on a Single RP": RPBase needs an RP reload, ESPBase an ESP reload):
+ * - `reload` (default): the upgrade runs as a reload upgrade: both IOSd, the ESP and the SIPs come back on the new
+ *   image after a chassis reload (control and data plane out for the reload), then the commit as usual;
+ * - `refuse`: the step is refused with a message naming the rule. IOS's own refusal text is not public (§8.6,
+ *   uncertain), so the message is the twin's.
+ */
+export const SINGLE_RP_IMAGE_ISSU_RULES = ['reload', 'refuse'] as const;
+export type SingleRpImageIssuRule = (typeof SINGLE_RP_IMAGE_ISSU_RULES)[number];
+
 /** Modelling choices a scenario may make where the sources leave room (domain reference §8). */
 export interface ScenarioBehaviour {
   readonly splitBrain: SplitBrainRule;
   /** Per chassis model with an integrated ESP; a model left out takes `reload-chassis`. */
   readonly integratedEspFailure: Readonly<Partial<Record<ChassisModel, IntegratedEspFailureAction>>>;
+  /** Image ISSU on a single RP with two IOSd (§8.6). Absent: `reload`. */
+  readonly singleRpImageIssu?: SingleRpImageIssuRule;
 }
 
 export const DEFAULT_BEHAVIOUR: ScenarioBehaviour = { splitBrain: 'incumbent', integratedEspFailure: {} };
@@ -142,9 +156,60 @@ export function mismatchRelease(current: string): string {
   return MISMATCH_RELEASES.find((r) => r !== current) as string;
 }
 
+/**
+ * ISSU command sets (domain reference §4.1, §8.7):
+ * - `classic`: `issu loadversion` → `runversion` → `acceptversion` → `commitversion`, with the rollback timer
+ *   (`issuRollbackTimer`, 45 min) started at loadversion and stopped at acceptversion;
+ * - `install`: `install add file` → `install activate issu` (standby reset on the new image, switchover, the old
+ *   active reset on the new image) → `install commit`, with the auto-abort timer (`issuAutoAbortTimer`, 120 min)
+ *   started at activation and stopped by the commit; its expiry (or `install abort issu`) rolls back, standby first.
+ */
+export const ISSU_METHODS = ['classic', 'install'] as const;
+export type IssuMethod = (typeof ISSU_METHODS)[number];
+
+/**
+ * What an ISSU replaces (domain reference §8.6):
+ * - `image`: the consolidated image (a release change): hitless on a dual-RP chassis; on a single RP with two IOSd
+ *   it needs an RP reload, i.e. the whole box (see {@link SingleRpImageIssuRule});
+ * - `rpios`: only the IOSd sub-package (RPIOS), which a single RP with two IOSd changes hitlessly through an IOSd
+ *   switchover; elsewhere it runs like `image`.
+ */
+export const ISSU_PACKAGES = ['image', 'rpios'] as const;
+export type IssuPackage = (typeof ISSU_PACKAGES)[number];
+
+/** Major IOS-XE release number of a version string: 3 for `3.16.10S`, 16 for `16.12.5`, 17 for `17.3.4a`. */
+export function releaseMajor(version: string): number {
+  const major = Number.parseInt(version, 10);
+  return Number.isFinite(major) ? major : 0;
+}
+
+/**
+ * The ISSU command set a release uses by default (domain reference §8.7): classic on 3.x, install mode on 16.x
+ * and 17.x (16.x may still choose classic; a 16.8 ASR1K capture shows classic `issu` state output).
+ */
+export function defaultIssuMethod(version: string): IssuMethod {
+  return releaseMajor(version) >= 16 ? 'install' : 'classic';
+}
+
+/** Why `method` cannot run on `version`, or null: install mode needs 16.x or later, 17.x has only install mode (§8.7). */
+export function issuMethodRefusal(method: IssuMethod, version: string): string | null {
+  const major = releaseMajor(version);
+  if (method === 'install' && major < 16) {
+    return `install-mode ISSU (install add / activate issu / commit) needs IOS XE 16.x or later; ${version} runs the classic issu command set`;
+  }
+  if (method === 'classic' && major >= 17) {
+    return `IOS XE ${version} has no classic issu command set (issu loadversion …); use install mode (install add / activate issu / commit)`;
+  }
+  return null;
+}
+
 export interface IssuParams {
   /** Version the standby loads. */
   readonly toVersion: string;
+  /** Command set; absent: {@link defaultIssuMethod} of the release the router runs when the step fires. */
+  readonly method?: IssuMethod;
+  /** What is upgraded. @defaultValue `image` */
+  readonly package?: IssuPackage;
   /**
    * Whether the operator runs acceptversion + commitversion. `false` rehearses a stranded upgrade: the
    * rollback timer expires and the router rolls back. @defaultValue true

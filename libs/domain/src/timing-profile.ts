@@ -36,6 +36,7 @@ export const TIMING_KEYS = [
   'hostPanicReboot',
   'rpBoot',
   'issuRollbackTimer',
+  'issuAutoAbortTimer',
   'ipcLossDetection',
   'rprSwitchover',
 ] as const;
@@ -150,11 +151,23 @@ export const TIMING_PROFILE: Readonly<Record<TimingKey, TimingKeyInfo>> = {
     key: 'issuRollbackTimer',
     defaultMs: 2_700_000,
     unit: 'ms',
-    description: 'ISSU rollback timer, started at loadversion; acceptversion stops it; expiry rolls back',
+    description: 'classic ISSU rollback timer (3.x, and 16.x with method classic), started at loadversion; acceptversion stops it; expiry rolls back',
     source:
       'classic issu command set default 45 min (domain §3, §4.1; capture "Configured Rollback Time = 00:45:00"); ' +
       'started at loadversion as the ASR1K guide says and the capture shows ("Last operation: loadversion", ' +
       'timer running); the 12.2SB page starts it at runversion (§4.2)',
+    distribution: fixed,
+  },
+  issuAutoAbortTimer: {
+    key: 'issuAutoAbortTimer',
+    defaultMs: 7_200_000,
+    unit: 'ms',
+    description:
+      'install-mode ISSU auto-abort timer, started at install activate issu; install commit stops it; expiry rolls ' +
+      'back (standby reset on the original image first, then the active)',
+    source:
+      'ASR 1000 configuration guide, IOS XE 17, install-mode ISSU: auto-abort-timer default 120 min, settable at ' +
+      'activation (domain §4.1, §8.7; certain)',
     distribution: fixed,
   },
   ipcLossDetection: {

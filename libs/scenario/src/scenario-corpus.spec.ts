@@ -66,6 +66,7 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   'state-hot-under-rpr.yaml': [['impossible-state', 13, 17]],
   'state-two-active.yaml': [['impossible-state', 11, 9]],
   'unknown-behaviour.yaml': [['unknown-behaviour', 11, 17]],
+  'unknown-issu-method.yaml': [['unknown-issu-option', 13, 44]],
   'seed-out-of-range.yaml': [['invalid-integer', 7, 9]],
   'step-beyond-horizon.yaml': [['step-beyond-horizon', 11, 11]],
   'string-for-list.yaml': [['wrong-type', 7, 10]],

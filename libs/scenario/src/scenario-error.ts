@@ -45,6 +45,7 @@ export const SCENARIO_ERROR_CODES = [
   'invalid-bounds',
   'unknown-state',
   'unknown-behaviour',
+  'unknown-issu-option',
   // rules across fields
   'duplicate-hostname',
   'step-beyond-horizon',

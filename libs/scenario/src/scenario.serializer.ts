@@ -27,7 +27,13 @@ export function scenarioToDocument(scenario: Scenario): { [key: string]: Scenari
       expect: spec.expect.map(expectationDocument),
       ...(spec.behaviour === undefined
         ? {}
-        : { behaviour: { splitBrain: spec.behaviour.splitBrain, integratedEspFailure: { ...spec.behaviour.integratedEspFailure } } }),
+        : {
+            behaviour: {
+              splitBrain: spec.behaviour.splitBrain,
+              integratedEspFailure: { ...spec.behaviour.integratedEspFailure },
+              ...(spec.behaviour.singleRpImageIssu === undefined ? {} : { singleRpImageIssu: spec.behaviour.singleRpImageIssu }),
+            },
+          }),
     },
   };
 }
@@ -55,7 +61,13 @@ function stepDocument(step: ScenarioStep): { [key: string]: ScenarioDocumentValu
 }
 
 function paramsDocument(params: IssuParams): { [key: string]: ScenarioDocumentValue } {
-  return { toVersion: params.toVersion, accept: params.accept, stepDelay: formatDuration(params.stepDelayMs) };
+  return {
+    toVersion: params.toVersion,
+    accept: params.accept,
+    stepDelay: formatDuration(params.stepDelayMs),
+    ...(params.method === undefined ? {} : { method: params.method }),
+    ...(params.package === undefined ? {} : { package: params.package }),
+  };
 }
 
 function expectationDocument(expectation: Expectation): { [key: string]: ScenarioDocumentValue } {

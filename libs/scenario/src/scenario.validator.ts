@@ -9,6 +9,7 @@ import {
   type ScenarioSpec,
   DEFAULT_BEHAVIOUR,
   SPLIT_BRAIN_RULES,
+  SINGLE_RP_IMAGE_ISSU_RULES,
   type ScenarioBehaviour,
   CHASSIS_MODELS,
   chassisAnatomy,
@@ -100,12 +101,19 @@ function readSpec(f: Field, d: Diagnostics): ScenarioSpec | undefined {
 
 /** `spec.behaviour`: modelling choices where the sources leave room; what is not given takes its default. */
 function readBehaviour(f: Field, d: Diagnostics): ScenarioBehaviour | undefined {
-  const fields = readFields(f, { keys: ['splitBrain', 'integratedEspFailure'] as const, what: 'behaviour' }, d);
+  const keys = ['splitBrain', 'integratedEspFailure', 'singleRpImageIssu'] as const;
+  const fields = readFields(f, { keys, what: 'behaviour' }, d);
   if (fields === undefined) return undefined;
   const splitBrain = fields.splitBrain && readEnum(fields.splitBrain, SPLIT_BRAIN_RULES, 'split-brain rule', 'unknown-behaviour', d);
   const esp = fields.integratedEspFailure && readIntegratedEspFailure(fields.integratedEspFailure, d);
+  const singleRp = fields.singleRpImageIssu && readEnum(fields.singleRpImageIssu, SINGLE_RP_IMAGE_ISSU_RULES, 'single-RP image ISSU rule', 'unknown-behaviour', d);
   if ((fields.splitBrain && splitBrain === undefined) || (fields.integratedEspFailure && esp === undefined)) return undefined;
-  return { splitBrain: splitBrain ?? DEFAULT_BEHAVIOUR.splitBrain, integratedEspFailure: esp ?? DEFAULT_BEHAVIOUR.integratedEspFailure };
+  if (fields.singleRpImageIssu && singleRp === undefined) return undefined;
+  return {
+    splitBrain: splitBrain ?? DEFAULT_BEHAVIOUR.splitBrain,
+    integratedEspFailure: esp ?? DEFAULT_BEHAVIOUR.integratedEspFailure,
+    ...(singleRp === undefined ? {} : { singleRpImageIssu: singleRp }),
+  };
 }
 
 /** `behaviour.integratedEspFailure`: chassis model (one with an integrated ESP) → `reload-chassis` | `reload-esp-only`. */

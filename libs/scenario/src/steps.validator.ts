@@ -1,6 +1,8 @@
 import {
   ACTIONS,
   FAULTS,
+  ISSU_METHODS,
+  ISSU_PACKAGES,
   STEP_TARGETS,
   chassisAnatomy,
   type ActionName,
@@ -146,13 +148,17 @@ function readParams(step: Field, f: Field | undefined, what: StepWhat | undefine
     d.error('missing-field', { ...atKey(step), path: childPath(step.path, 'params') }, 'action issu needs params with toVersion, the IOS-XE version to upgrade to (e.g. params: { toVersion: 17.6.5 })');
     return undefined;
   }
-  const fields = readFields(f, { keys: ['toVersion', 'accept', 'stepDelay'], required: ['toVersion'], what: 'issu params' }, d);
+  const keys = ['toVersion', 'accept', 'stepDelay', 'method', 'package'] as const;
+  const fields = readFields(f, { keys, required: ['toVersion'], what: 'issu params' }, d);
   if (fields === undefined) return undefined;
   const toVersion = fields.toVersion && readVersion(fields.toVersion, d);
   const accept = fields.accept === undefined ? true : readBoolean(fields.accept, d);
   const stepDelayMs = fields.stepDelay === undefined ? ISSU_DEFAULT_STEP_DELAY_MS : readDuration(fields.stepDelay, d);
+  const method = fields.method && readEnum(fields.method, ISSU_METHODS, 'ISSU command set', 'unknown-issu-option', d);
+  const pkg = fields.package && readEnum(fields.package, ISSU_PACKAGES, 'ISSU package', 'unknown-issu-option', d);
   if (toVersion === undefined || accept === undefined || stepDelayMs === undefined) return undefined;
-  return { toVersion, accept, stepDelayMs };
+  if ((fields.method && method === undefined) || (fields.package && pkg === undefined)) return undefined;
+  return { toVersion, accept, stepDelayMs, ...(method === undefined ? {} : { method }), ...(pkg === undefined ? {} : { package: pkg }) };
 }
 
 /** `image-mismatch` params: `version`, the real release the unit is given (domain §8.12). */

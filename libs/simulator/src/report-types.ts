@@ -32,6 +32,11 @@ export interface FinalInstance {
   readonly role: InstanceRole;
   readonly rfState: RfStateName;
   readonly domainState: DomainState;
+  /**
+   * The release the instance runs at the end (or last ran, if it is down), so that an ISSU rehearsal can assert
+   * that both units run the new image (issue: `final.instances[].softwareVersion`).
+   */
+  readonly softwareVersion: string;
 }
 
 /** One router's entry in a report. `error` is present only when `verdict` is `error`. */

@@ -31,7 +31,7 @@ describe('run report (DESIGN.md "Results")', () => {
       'switchovers',
       'dualActiveMs',
     ]);
-    expect(Object.keys(r?.final.instances[0] ?? {})).toEqual(['name', 'role', 'rfState', 'domainState']);
+    expect(Object.keys(r?.final.instances[0] ?? {})).toEqual(['name', 'role', 'rfState', 'domainState', 'softwareVersion']);
     expect(Object.keys(report.expectations[0] ?? {})).toEqual(['router', 'expect', 'verdict', 'observed', 'limit']);
     expect(Object.keys(report.timeline[0] ?? {})).toEqual(['tMs', 'router', 'component', 'event', 'from', 'to']);
   });

@@ -15,22 +15,39 @@ import type { SimState } from './sim-state.js';
 
 const NO_TIMELINE: readonly TimelineEntry[] = Object.freeze([]);
 
-/** Final-instance objects are immutable and few (name × RF × libvirt state), so they are shared. */
-const FINAL_CACHE: (FinalInstance | undefined)[] = [];
+/** Final-instance objects are immutable and few (name × RF × libvirt state × release), so they are shared. */
+const FINAL_CACHE = new Map<number, FinalInstance>();
 /** `final` objects are shared too: one per pair of final instances. */
 const FINAL_PAIRS = new Map<number, RouterResult['final']>();
+/** Small numbers for the releases seen, so that a release is part of the cache keys. */
+const RELEASE_IDS = new Map<string, number>();
+/** Bound on the shared objects: past this many releases a final instance is built fresh (still correct, not shared). */
+const MAX_SHARED_RELEASES = 4096;
+
+function releaseId(version: string): number {
+  let id = RELEASE_IDS.get(version);
+  if (id === undefined) {
+    id = RELEASE_IDS.size;
+    if (id >= MAX_SHARED_RELEASES) return -1;
+    RELEASE_IDS.set(version, id);
+  }
+  return id;
+}
 
 function roleOf(rf: number): InstanceRole {
   if (rf >= RF.ACTIVE_FAST) return 'active';
   return rf >= RF.STANDBY_COLD ? 'standby' : 'none';
 }
 
+/** Cache key of a final instance (< 2^24), or -1 when its release is past the shared ones. */
 function finalKey(s: SimState, i: number): number {
-  return ((s.dualRp ? 2 : 0) + i) * 256 + s.inst[i].rf * 16 + s.inst[i].dom;
+  const release = releaseId(s.inst[i].version);
+  if (release < 0) return -1;
+  return (release * 4 + (s.dualRp ? 2 : 0) + i) * 1024 + s.inst[i].rf * 16 + s.inst[i].dom;
 }
 
 function finalInstance(s: SimState, i: number, key: number): FinalInstance {
-  let f = FINAL_CACHE[key];
+  let f = key < 0 ? undefined : FINAL_CACHE.get(key);
   if (f === undefined) {
     const rf = s.inst[i].rf;
     f = Object.freeze({
@@ -38,8 +55,9 @@ function finalInstance(s: SimState, i: number, key: number): FinalInstance {
       role: roleOf(rf),
       rfState: (RF_STATES[rf] as (typeof RF_STATES)[number]).name as RfStateName,
       domainState: DOMAIN_STATES[s.inst[i].dom] as DomainState,
+      softwareVersion: s.inst[i].version,
     });
-    FINAL_CACHE[key] = f;
+    if (key >= 0) FINAL_CACHE.set(key, f);
   }
   return f;
 }
@@ -47,11 +65,12 @@ function finalInstance(s: SimState, i: number, key: number): FinalInstance {
 function finalOf(s: SimState): RouterResult['final'] {
   const ka = finalKey(s, 0);
   const kb = finalKey(s, 1);
-  const pairKey = ka * 1024 + kb;
-  let f = FINAL_PAIRS.get(pairKey);
+  const shared = ka >= 0 && kb >= 0;
+  const pairKey = ka * 2 ** 24 + kb;
+  let f = shared ? FINAL_PAIRS.get(pairKey) : undefined;
   if (f === undefined) {
     f = Object.freeze({ instances: Object.freeze([finalInstance(s, 0, ka), finalInstance(s, 1, kb)]) });
-    FINAL_PAIRS.set(pairKey, f);
+    if (shared) FINAL_PAIRS.set(pairKey, f);
   }
   return f;
 }

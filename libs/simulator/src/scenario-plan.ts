@@ -15,6 +15,7 @@ import {
   type StepTarget,
   DEFAULT_BEHAVIOUR,
 } from '@asr-twin/domain';
+import type { IssuRequest } from './issu-driver.js';
 
 /** Every fault and action, numbered: faults first, in catalogue order. */
 export const OP_NAMES = [...FAULTS, ...ACTIONS] as const;
@@ -43,7 +44,7 @@ export interface CompiledStep {
   readonly target: number;
   /** Instance, host or ESP index for fixed targets; -1 otherwise. */
   readonly index: number;
-  readonly issu: { readonly toVersion: string; readonly accept: boolean; readonly stepDelayMs: number } | null;
+  readonly issu: IssuRequest | null;
   /** `image-mismatch`: the release the step names, or null (the twin picks `mismatchRelease`). */
   readonly version: string | null;
 }
@@ -59,6 +60,8 @@ export interface ScenarioPlan {
   readonly espReloadOnly: boolean;
   /** Split-brain rule (`spec.behaviour.splitBrain`): the Primary takes activity from a Secondary active. */
   readonly primaryWins: boolean;
+  /** `spec.behaviour.singleRpImageIssu: refuse` (§8.6). */
+  readonly singleRpIssuRefuse: boolean;
   readonly horizonMs: number;
   readonly steps: readonly CompiledStep[];
   readonly timing: readonly number[];
@@ -134,7 +137,13 @@ function compileStep(step: ScenarioStep, n: number, model: ChassisModel): Compil
     if (!p || typeof p.toVersion !== 'string' || p.toVersion.length === 0 || !(p.stepDelayMs >= 0)) {
       return `${describeStep(step, n)}: issu needs params.toVersion and a stepDelayMs ≥ 0`;
     }
-    issu = { toVersion: p.toVersion, accept: p.accept !== false, stepDelayMs: p.stepDelayMs };
+    issu = {
+      toVersion: p.toVersion,
+      accept: p.accept !== false,
+      stepDelayMs: p.stepDelayMs,
+      method: p.method === undefined ? null : p.method,
+      rpiosOnly: p.package === 'rpios',
+    };
   }
   const level = levelOf(name, step.target.kind);
   const version = step.kind === 'fault' && step.params !== undefined ? step.params.version : null;
@@ -169,6 +178,7 @@ export function compilePlan(scenario: Scenario, model: ChassisModel): ScenarioPl
     reloadOnEspFailure: a.reloadOnEspFailure && (spec.behaviour?.integratedEspFailure[model] ?? 'reload-chassis') === 'reload-chassis',
     espReloadOnly: a.reloadOnEspFailure && spec.behaviour?.integratedEspFailure[model] === 'reload-esp-only',
     primaryWins: (spec.behaviour ?? DEFAULT_BEHAVIOUR).splitBrain === 'primary-wins',
+    singleRpIssuRefuse: spec.behaviour?.singleRpImageIssu === 'refuse',
   };
   const fail = (error: string): ScenarioPlan => ({ model, ...facts, horizonMs: 0, steps: [], timing, spread, refStep: -1, error });
   if (!Number.isFinite(spec.horizonMs) || spec.horizonMs <= 0) return fail(`horizon must be > 0 ms, got ${spec.horizonMs}`);

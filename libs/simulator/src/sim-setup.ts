@@ -28,7 +28,7 @@ export function blankState(): SimState {
     ],
     espActive: 0, powerLost: 0, ipcLost: 0, ipcEpoch: 0,
     issuPhase: ISSU.IDLE, issuEpoch: 0, issuFrom: '', issuTo: '', issuAccept: true, issuStepDelayMs: 0,
-    issuDeadline: -1, issuLastOp: '',
+    issuDeadline: -1, issuLastOp: '', issuMethod: 0, issuReload: 0, singleRpIssuRefuse: false,
     switchovers: 0, switchoverBase: 0, standbyFailures: 0, lastReason: REASON.NONE, lastSwitchoverAt: -1,
     lastT: 0, cpOutMs: 0, dpOutMs: 0, dualMs: 0, cpUp: 1, dpUp: 1, dualUp: 0, tRef: -1, lostAt: -1, restoredAt: -1,
     startRedundant: 0, start: null, timeline: null, error: null,
@@ -96,6 +96,8 @@ function resetRun(s: SimState): void {
   s.issuStepDelayMs = 0;
   s.issuDeadline = -1;
   s.issuLastOp = '';
+  s.issuMethod = 0;
+  s.issuReload = 0;
   s.switchovers = 0;
   s.switchoverBase = 0;
   s.standbyFailures = 0;
@@ -138,6 +140,7 @@ export function resetState(
   s.espCount = plan.espCount;
   s.reloadOnEspFailure = plan.reloadOnEspFailure;
   s.primaryWins = plan.primaryWins;
+  s.singleRpIssuRefuse = plan.singleRpIssuRefuse;
   s.espReloadOnly = plan.espReloadOnly;
   s.horizonMs = plan.horizonMs;
   seedRngInto(s.rng, seed);

@@ -49,9 +49,19 @@ export const ISSU = {
   COMMITTING: 6,
   STRANDED: 7,
   ROLLING_BACK: 8,
+  /** Install mode: `install add` done, `install activate issu` due. */
+  ADDED: 9,
+  /** Install mode: activation running (standby reset on the new image, switchover, old active reset), or the reload of a reload upgrade. */
+  ACTIVATING: 10,
+  /** Install mode: both units run the new image, `install commit` due; the auto-abort timer runs. */
+  ACTIVATED: 11,
+  /** Classic command set on a single RP: the reload upgrade of a whole image (§8.6). */
+  RELOADING: 12,
 } as const;
 /** `EV.ISSU` arguments: the operator command due. */
-export const ISSU_CMD = { RUNVERSION: 0, ACCEPTVERSION: 1, COMMITVERSION: 2 } as const;
+export const ISSU_CMD = { RUNVERSION: 0, ACCEPTVERSION: 1, COMMITVERSION: 2, ACTIVATE: 3, INSTALL_COMMIT: 4 } as const;
+/** ISSU command sets, as numbers in the (plain-data) state: the domain's `ISSU_METHODS` order. */
+export const ISSU_METHOD = { CLASSIC: 0, INSTALL: 1 } as const;
 
 /** One entry of a run's timeline (DESIGN.md "Results"). */
 export interface TimelineEntry {
@@ -182,6 +192,12 @@ export interface SimState {
   issuDeadline: number;
   /** Last ISSU command (`show issu state detail`: "Last operation"), or '' when none ran. */
   issuLastOp: string;
+  /** Command set of the ISSU in progress or last run (`ISSU_METHOD`). */
+  issuMethod: number;
+  /** 1 when the ISSU is a reload upgrade (a whole image on a single RP, §8.6): activation and rollback reload the chassis. */
+  issuReload: number;
+  /** `spec.behaviour.singleRpImageIssu: refuse`: an image ISSU on a single RP is refused instead of run as a reload upgrade. */
+  singleRpIssuRefuse: boolean;
 
   switchovers: number;
   /** `switchovers` at t = 0 (the starting state's counter): the run's metric counts from it. */

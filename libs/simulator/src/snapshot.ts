@@ -9,6 +9,7 @@ import {
   type EspSlot,
   type HypervisorState,
   type InstanceName,
+  type IssuMethod,
   type RedundancyMode,
   type RfStateCode,
   type RfStateName,
@@ -19,7 +20,7 @@ import {
 } from '@asr-twin/domain';
 import { operatingMode } from './engine-core.js';
 import { SWITCHOVER_REASONS, type SwitchoverReason } from '@asr-twin/domain';
-import { ISSU, type SimState } from './sim-state.js';
+import { ISSU, ISSU_METHOD, type SimState } from './sim-state.js';
 import { advance, createSimulation, type SimulateOptions } from './simulation.js';
 import type { InstanceRole } from './report-types.js';
 
@@ -44,9 +45,17 @@ export interface InstanceSnapshot {
   readonly configSyncFailure: boolean;
 }
 
-/** ISSU as `show issu state detail` / CISCO-RF-MIB `RFIssuStateRev1` report it (domain §4.2). */
+/**
+ * ISSU as `show issu state detail` / CISCO-RF-MIB `RFIssuStateRev1` report it (domain §4.2). The MIB states are the
+ * classic command set's; an install-mode ISSU maps onto them: `install add` done is `init`, activation (or a
+ * reload upgrade) `loadVersion`, activated and waiting for `install commit` `runVersion`.
+ */
 export interface IssuSnapshot {
   readonly state: 'init' | 'loadVersion' | 'runVersion' | 'commitVersion' | 'systemReset';
+  /** Command set (domain §8.7). */
+  readonly method: IssuMethod;
+  /** A whole image on a single RP: activation and rollback reload the chassis (§8.6). */
+  readonly reloadUpgrade: boolean;
   readonly lastOperation: string | null;
   readonly fromVersion: string;
   readonly toVersion: string;
@@ -86,12 +95,14 @@ function issuSnapshot(s: SimState): IssuSnapshot | null {
   if (s.issuLastOp === '') return null;
   const p = s.issuPhase;
   const state: IssuSnapshot['state'] =
-    p === ISSU.IDLE ? 'init'
-      : p === ISSU.LOADING || p === ISSU.LOADED ? 'loadVersion'
+    p === ISSU.IDLE || p === ISSU.ADDED ? 'init'
+      : p === ISSU.LOADING || p === ISSU.LOADED || p === ISSU.ACTIVATING || p === ISSU.RELOADING ? 'loadVersion'
         : p === ISSU.COMMITTING ? 'commitVersion'
           : p === ISSU.ROLLING_BACK ? 'systemReset' : 'runVersion';
   return {
     state,
+    method: s.issuMethod === ISSU_METHOD.INSTALL ? 'install' : 'classic',
+    reloadUpgrade: s.issuReload === 1,
     lastOperation: s.issuLastOp,
     fromVersion: s.issuFrom,
     toVersion: s.issuTo,
