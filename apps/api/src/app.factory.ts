@@ -12,7 +12,9 @@ import { installApiKeyAuthentication } from './auth/api-key.hook.js';
 import { registerRateLimit } from './auth/rate-limit.plugin.js';
 import { registerCors, registerSecurityHeaders } from './common/http-security.plugins.js';
 import { installProblemErrorHandler } from './common/problem.filter.js';
+import { installStorableTextCheck } from './common/storable-text.hook.js';
 import { BUILT_DASHBOARD_DIR, registerDashboard } from './dashboard/dashboard.plugin.js';
+import { GRAPHQL_PATH } from './graphql/graphql-options.js';
 import { CSV_CONTENT_TYPES, IMPORT_ROUTE } from './inventory/inventory.schemas.js';
 import { HttpMetrics } from './metrics/http-metrics.service.js';
 import { BULK_OBSERVATIONS_PATH } from './routers/observations/bulk-observation.controller.js';
@@ -26,8 +28,9 @@ export const API_PREFIX = 'api/v1';
  * Fastify raises before a route runs (malformed JSON, oversized bodies, rate limits) reach the same problem
  * filter through Nest's Fastify error handler.
  *
- * Per request, in order: security headers and CORS, API key authentication, the rate limit (per key), then
- * the route, whose guard checks the role; the duration is observed at the end.
+ * Per request, in order: security headers and CORS, API key authentication, the rate limit (per key), the
+ * refusal of text PostgreSQL cannot store (`storable-text.ts`), then the route, whose guard checks the role; the
+ * duration is observed at the end.
  */
 export async function createApiApp(config: AppConfig, log: Pino): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
@@ -62,6 +65,7 @@ export async function createApiApp(config: AppConfig, log: Pino): Promise<NestFa
   await registerCors(app, config);
   // The key hook is an instance hook; the rate limit adds route hooks, which run after it.
   installApiKeyAuthentication(fastify, app.get(ApiKeyService));
+  installStorableTextCheck(fastify, GRAPHQL_PATH);
   await registerRateLimit(app, config);
   app.get(HttpMetrics).install(fastify);
   setUpOpenApi(app);

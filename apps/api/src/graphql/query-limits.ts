@@ -13,6 +13,7 @@ import {
 } from 'graphql';
 import { createComplexityRule, fieldExtensionsEstimator, simpleEstimator } from 'graphql-query-complexity';
 import { requestError } from './graphql-errors.js';
+import { storableTextRule } from './storable-text.rule.js';
 
 /** The limits every GraphQL document must keep (configuration: `GRAPHQL_MAX_*`). */
 export interface QueryLimits {
@@ -88,7 +89,7 @@ export function complexityLimitRule(maxComplexity: number, variables: Record<str
 
 /** The rules on top of the specification's, for one request. */
 export function limitRules(limits: QueryLimits, variables?: Record<string, unknown>, operationName?: string): ValidationRule[] {
-  return [depthLimitRule(limits.maxDepth), complexityLimitRule(limits.maxComplexity, variables, operationName)];
+  return [depthLimitRule(limits.maxDepth), complexityLimitRule(limits.maxComplexity, variables, operationName), storableTextRule(variables)];
 }
 
 /** The length check, before a document is parsed at all. */
@@ -110,7 +111,7 @@ export function checkQueryLength(source: string, limits: QueryLimits): void {
  * checks the variables themselves when the subscription starts.
  */
 export function validateSubscription(schema: GraphQLSchema, document: DocumentNode, limits: QueryLimits): void {
-  const errors = validate(schema, document, [...specifiedRules, depthLimitRule(limits.maxDepth)]);
+  const errors = validate(schema, document, [...specifiedRules, depthLimitRule(limits.maxDepth), storableTextRule(undefined)]);
   const first = errors[0];
   if (first) throw typeof first.extensions['code'] === 'string' ? first : requestError('GRAPHQL_VALIDATION_FAILED', first.message);
 }
