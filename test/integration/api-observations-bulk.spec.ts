@@ -141,7 +141,7 @@ describe('POST /observations', () => {
     expect(res.body.items[2]?.reason).toMatch(/lies in the future/);
   });
 
-  it('refuses bodies of another shape with 400, and needs an operator key', async () => {
+  it('refuses bodies of another shape with 400, other body types with 415, and needs an operator key', async () => {
     for (const body of [{ hostname: 'PE1', output: 'x' }, []]) {
       const res = await bulk<Problem>(body);
       expect(res.status).toBe(400);
@@ -149,7 +149,8 @@ describe('POST /observations', () => {
       expect(res.body.code).toBe('VALIDATION_FAILED');
     }
     const text = await bulk<Problem>('PE1 show version', { 'content-type': 'text/plain' });
-    expect([text.status, text.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect([text.status, text.body.code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
+    expect(text.body.detail).toBe('this operation takes a body of type application/json, application/x-ndjson; got text/plain');
     const malformed = await bulk<Problem>('[{"hostname":', { 'content-type': 'application/json' });
     expect([malformed.status, malformed.body.code]).toEqual([400, 'MALFORMED_REQUEST']);
     const forbidden = await bulk<Problem>([{ hostname: 'PE1', output: capture('asr1006Redundancy') }], {}, viewer);

@@ -93,7 +93,8 @@ const refused: [string, string, string, string | (() => Promise<string>), number
   ['two outputs without their prompt lines', 'victim', 'text/plain', `${redundancy}${capture('asr1001Version')}`, 400, 'VALIDATION_FAILED', /the text from line 1: the text looks like the output of several commands \(show redundancy, show version\); keep the prompt line/],
   ['another command', 'victim', 'text/plain', ipRoute, 400, 'VALIDATION_FAILED', /"show ip route" \(line 1\) is not the output/],
   ['unicode junk', 'victim', 'text/plain', '💥\u200b\u202e ﷽ \ud83d Ω≈ç√∫ \uFFFD'.repeat(50), 400, 'VALIDATION_FAILED', /not the output of/],
-  ['NUL and escape characters', 'victim', 'text/plain', `${redundancy}\u0000\u001b[2J`, 400, 'VALIDATION_FAILED', /line 37: control characters/],
+  ['NUL and escape characters', 'victim', 'text/plain', `${redundancy}\u0000\u001b[2J`, 400, 'VALIDATION_FAILED', /U\+0000 \(NUL\) at line 37, column 1/],
+  ['escape characters', 'victim', 'text/plain', `${redundancy}\u001b[2J`, 400, 'VALIDATION_FAILED', /line 37: control characters/],
   ['a 3,000-character line', 'victim', 'text/plain', `Cisco IOS Software, ${' '.repeat(3_000)}x`, 400, 'VALIDATION_FAILED', /line 1: longer than 2048/],
   ['the truncated ASR1002-X simplex capture', 'victim', 'text/plain', capture('asr1002xRedundancyTail'), 400, 'VALIDATION_FAILED', /show redundancy \(from line 1\): no "Current Processor Information" section/],
   ['an unknown RF state', 'victim', 'text/plain', redundancy.replace('STANDBY HOT ', 'STANDBY WARM'), 400, 'VALIDATION_FAILED', /"STANDBY WARM" is not an RF state \(line 29\)/],
@@ -115,7 +116,7 @@ const refused: [string, string, string, string | (() => Promise<string>), number
   ['a JSON array', 'victim', 'application/json', '["show version"]', 400, 'VALIDATION_FAILED', /got an array/],
   ['malformed JSON', 'victim', 'application/json', '{"output": "x', 400, 'MALFORMED_REQUEST', /JSON/i],
   ['an empty JSON body', 'victim', 'application/json', '', 400, 'MALFORMED_REQUEST', /empty/],
-  ['a content type that is neither text nor JSON', 'victim', 'application/xml', '<output/>', 415, 'UNSUPPORTED_MEDIA_TYPE', /Unsupported Media Type/],
+  ['a content type that is neither text nor JSON', 'victim', 'application/xml', '<output/>', 415, 'UNSUPPORTED_MEDIA_TYPE', /takes a body of type text\/plain, application\/json; got application\/xml/],
   ['a 4 MB paste', 'victim', 'text/plain', `${redundancy}\n`.repeat(2_500).slice(0, 4_000_000), 413, 'PAYLOAD_TOO_LARGE', /limited to 262144 characters/],
   ['a paste over the 4 MiB body limit', 'victim', 'text/plain', 'x\n'.repeat(2_300_000), 413, 'PAYLOAD_TOO_LARGE', /too large/i],
 ];

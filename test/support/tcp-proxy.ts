@@ -10,6 +10,11 @@ export interface TcpProxy {
   freeze(): void;
   /** Moves bytes again; what was held back flows on. */
   thaw(): void;
+  /**
+   * Closes a connection, both ways, as soon as the client sends bytes containing `pattern` (a PostgreSQL query
+   * text): the service seems to restart in the middle of that query. `null` stops it.
+   */
+  cutOn(pattern: string | null): void;
   close(): Promise<void>;
 }
 
@@ -37,9 +42,16 @@ function hold(p: Pair): void {
 export async function startTcpProxy(target: { readonly host: string; readonly port: number }): Promise<TcpProxy> {
   const pairs = new Set<Pair>();
   let frozen = false;
+  let cut: string | null = null;
   const server = createServer((client) => {
     const pair = { client, upstream: createConnection(target) };
     pairs.add(pair);
+    client.on('data', (chunk: Buffer) => {
+      if (cut !== null && chunk.includes(cut)) {
+        pair.client.destroy();
+        pair.upstream.destroy();
+      }
+    });
     for (const s of [pair.client, pair.upstream]) {
       s.on('error', () => undefined);
       s.on('close', () => {
@@ -63,6 +75,9 @@ export async function startTcpProxy(target: { readonly host: string; readonly po
     thaw: () => {
       frozen = false;
       for (const p of pairs) connect(p);
+    },
+    cutOn: (pattern) => {
+      cut = pattern;
     },
     close: async () => {
       for (const p of pairs) {

@@ -4,19 +4,23 @@ import { API_KEY_PREFIX, ApiKeyService } from '@asr-twin/persistence';
 import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { Logger as Pino } from 'pino';
 import { ApiModule } from './api.module.js';
 import { API_KEY_SCHEME } from './auth/access.decorators.js';
 import { installApiKeyAuthentication } from './auth/api-key.hook.js';
 import { registerRateLimit } from './auth/rate-limit.plugin.js';
 import { registerCors, registerSecurityHeaders } from './common/http-security.plugins.js';
+import { acceptedMediaTypes, installMediaTypeRule } from './common/media-types.hook.js';
 import { installProblemErrorHandler } from './common/problem.filter.js';
 import { installStorableTextCheck } from './common/storable-text.hook.js';
+import { clientErrorHandler, frameworkErrorHandler } from './common/transport-errors.js';
 import { BUILT_DASHBOARD_DIR, registerDashboard } from './dashboard/dashboard.plugin.js';
 import { GRAPHQL_PATH } from './graphql/graphql-options.js';
+import { installGraphqlTransportRules } from './graphql/graphql-transport.hook.js';
 import { CSV_CONTENT_TYPES, IMPORT_ROUTE } from './inventory/inventory.schemas.js';
 import { HttpMetrics } from './metrics/http-metrics.service.js';
+import { SCENARIO_YAML_TYPES } from './scenarios/scenario-body.js';
 import { BULK_OBSERVATIONS_PATH } from './routers/observations/bulk-observation.controller.js';
 import { registerBulkObservationBody } from './routers/observations/bulk-observation.plugin.js';
 
@@ -37,6 +41,8 @@ export async function createApiApp(config: AppConfig, log: Pino): Promise<NestFa
     loggerInstance: log,
     bodyLimit: config.http.bodyLimit,
     requestIdHeader: 'x-request-id',
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, {
     logger: new PinoNestLogger(log),
@@ -52,9 +58,7 @@ export async function createApiApp(config: AppConfig, log: Pino): Promise<NestFa
   installProblemErrorHandler(adapter);
   const fastify = app.getHttpAdapter().getInstance();
   // Scenario files may be posted as they are, as YAML text.
-  fastify.addContentTypeParser(['application/yaml', 'application/x-yaml', 'text/yaml'], { parseAs: 'string' }, (_req, body, done) =>
-    done(null, body),
-  );
+  fastify.addContentTypeParser([...SCENARIO_YAML_TYPES], { parseAs: 'string' }, (_req, body, done) => done(null, body));
   registerBulkObservationBody(fastify, `/${API_PREFIX}/${BULK_OBSERVATIONS_PATH}`, config.observations.bodyLimit);
   // Inventory imports may be posted as CSV files, and may be larger than other bodies (IMPORT_BODY_LIMIT).
   fastify.addContentTypeParser([...CSV_CONTENT_TYPES], { parseAs: 'string' }, (_req, body, done) => done(null, body));
@@ -68,12 +72,14 @@ export async function createApiApp(config: AppConfig, log: Pino): Promise<NestFa
   installStorableTextCheck(fastify, GRAPHQL_PATH);
   await registerRateLimit(app, config);
   app.get(HttpMetrics).install(fastify);
-  setUpOpenApi(app);
+  installGraphqlTransportRules(fastify, GRAPHQL_PATH, config.graphql.maxQueryLength);
+  installMediaTypeRule(fastify, acceptedMediaTypes(setUpOpenApi(app)));
   if (config.dashboard.dir !== null) await registerDashboard(app, config.dashboard.dir ?? BUILT_DASHBOARD_DIR, log);
   return app;
 }
 
-function setUpOpenApi(app: NestFastifyApplication): void {
+/** Builds the OpenAPI document, serves it at `/docs` (UI) and `/docs/openapi.json`, and returns it. */
+function setUpOpenApi(app: NestFastifyApplication): OpenAPIObject {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -88,4 +94,5 @@ function setUpOpenApi(app: NestFastifyApplication): void {
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  return document;
 }

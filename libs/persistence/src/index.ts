@@ -6,6 +6,7 @@ export * from './api-keys/api-key.service.js';
 export * from './api-keys/api-roles.js';
 export * from './data-source.js';
 export * from './database-admin.js';
+export * from './dependency-errors.js';
 export * from './persistence.module.js';
 export * from './read-models.js';
 export * from './repositories/api-key.repository.js';

@@ -70,7 +70,7 @@ export async function registerCors(app: NestFastifyApplication, config: AppConfi
   if (config.cors.origins.length === 0) return;
   await app.register(cors, {
     origin: [...config.cors.origins],
-    methods: ['GET', 'HEAD', 'POST', 'PATCH', 'DELETE'],
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
     allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-request-id'],
     exposedHeaders: ['retry-after', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'x-request-id'],
     maxAge: 600,

@@ -1,9 +1,11 @@
 import { DomainError } from '@asr-twin/domain';
+import { isDependencyUnavailable } from '@asr-twin/persistence';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { GqlContextType } from '@nestjs/graphql';
 import type { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { toGraphqlError } from '../graphql/graphql-errors.js';
+import { DEPENDENCY_RETRY_AFTER_S, DEPENDENCY_UNAVAILABLE } from './dependency-unavailable.js';
 import { EdgeError, type EdgeErrorCode, problem, PROBLEM_CONTENT_TYPE, type Problem, STATUS_BY_DOMAIN_CODE } from './problem.js';
 
 const EDGE_CODE_BY_STATUS: Record<number, EdgeErrorCode> = {
@@ -15,9 +17,18 @@ const EDGE_CODE_BY_STATUS: Record<number, EdgeErrorCode> = {
   429: 'RATE_LIMITED',
 };
 
+/** Longest `instance` a problem document carries: the request path is echoed, but never a huge one in full. */
+const MAX_INSTANCE_LENGTH = 256;
+
+/** The request's path without its query string, cut to {@link MAX_INSTANCE_LENGTH} characters. */
+export function problemInstance(url: string): string {
+  const path = url.split('?', 1)[0] as string;
+  return path.length <= MAX_INSTANCE_LENGTH ? path : `${path.slice(0, MAX_INSTANCE_LENGTH)}…`;
+}
+
 /** Maps any error to a problem document; anything unexpected is logged and becomes a 500. GraphQL: see graphql-errors.ts. */
 function toProblem(error: unknown, request: FastifyRequest, logger: Logger): Problem {
-  const instance = request.url;
+  const instance = problemInstance(request.url);
   if (error instanceof DomainError) {
     return problem(error.code, STATUS_BY_DOMAIN_CODE[error.code], error.message, instance, error.issues);
   }
@@ -26,9 +37,14 @@ function toProblem(error: unknown, request: FastifyRequest, logger: Logger): Pro
   if (status === 413 && (error as { code?: unknown }).code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
     return problem('PAYLOAD_TOO_LARGE', 413, bodyTooLarge(request), instance);
   }
+  if (status === 404) return problem('ROUTE_NOT_FOUND', 404, `no route answers ${request.method} ${instance}`, instance);
   if (status !== undefined && status < 500) {
     const detail = error instanceof HttpException ? httpDetail(error) : (error as Error).message;
     return problem(EDGE_CODE_BY_STATUS[status] ?? 'HTTP_ERROR', status, detail, instance);
+  }
+  if (isDependencyUnavailable(error)) {
+    logger.warn(`dependency unavailable at ${instance}: ${(error as Error).message}`);
+    return problem('SERVICE_UNAVAILABLE', 503, DEPENDENCY_UNAVAILABLE, instance);
   }
   logger.error(error instanceof Error ? error : new Error(String(error)), `unhandled error at ${instance}`);
   return problem('INTERNAL_ERROR', 500, 'the server failed to handle the request; it has been logged', instance);
@@ -109,6 +125,7 @@ export class ProblemFilter implements ExceptionFilter {
     }
     const body = toProblem(error, request, this.logger);
     if (error instanceof EdgeError) void reply.headers(error.headers);
+    if (body.status === 503) void reply.header('retry-after', DEPENDENCY_RETRY_AFTER_S);
     void reply.status(body.status).type(PROBLEM_CONTENT_TYPE).send(body);
   }
 }

@@ -11,6 +11,8 @@ export type EdgeErrorCode =
   | 'FORBIDDEN'
   | 'RATE_LIMITED'
   | 'SERVICE_UNAVAILABLE'
+  | 'HEADERS_TOO_LARGE'
+  | 'REQUEST_TIMEOUT'
   | 'HTTP_ERROR'
   | 'INTERNAL_ERROR';
 
@@ -43,6 +45,8 @@ const TITLES: Record<ErrorCode | EdgeErrorCode, string> = {
   FORBIDDEN: 'Forbidden',
   RATE_LIMITED: 'Too many requests',
   SERVICE_UNAVAILABLE: 'Service unavailable',
+  HEADERS_TOO_LARGE: 'Request header fields too large',
+  REQUEST_TIMEOUT: 'Request timeout',
   HTTP_ERROR: 'HTTP error',
   INTERNAL_ERROR: 'Internal error',
 };

@@ -1,7 +1,9 @@
 import { DomainError } from '@asr-twin/domain';
 import { Logger } from '@nestjs/common';
 import { type ExecutionResult, type GraphQLFormattedError, GraphQLError } from 'graphql';
+import { isDependencyUnavailable } from '@asr-twin/persistence';
 import { EdgeError } from '../common/problem.js';
+import { DEPENDENCY_RETRY_AFTER_S, DEPENDENCY_UNAVAILABLE } from '../common/dependency-unavailable.js';
 
 /**
  * Codes of refusals that happen before anything executes (on top of the REST problem codes that execution
@@ -53,6 +55,10 @@ export function toGraphqlError(error: unknown): GraphQLError {
   const status = (error as { statusCode?: unknown } | null)?.statusCode;
   if (typeof status === 'number' && CODE_BY_STATUS[status] !== undefined) {
     return new GraphQLError((error as Error).message, { extensions: { code: CODE_BY_STATUS[status] } });
+  }
+  if (isDependencyUnavailable(error)) {
+    logger.warn(`dependency unavailable: ${(error as Error).message}`);
+    return new GraphQLError(DEPENDENCY_UNAVAILABLE, { extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: Number(DEPENDENCY_RETRY_AFTER_S) } });
   }
   logger.error(error instanceof Error ? error : new Error(String(error)), 'unhandled GraphQL error');
   return new GraphQLError('the server failed to handle the request; it has been logged', { extensions: { code: 'INTERNAL_ERROR' } });

@@ -4,7 +4,7 @@ import { RequireRole } from '../auth/access.decorators.js';
 import { Actor } from '../auth/actor.decorator.js';
 import { ApiOp } from '../common/api-docs.decorators.js';
 import { parseImportBody } from './inventory-request.js';
-import { IMPORT_BODY_DOC, IMPORT_ROUTE } from './inventory.schemas.js';
+import { CSV_CONTENT_TYPES, IMPORT_BODY_DOC, IMPORT_ROUTE } from './inventory.schemas.js';
 import { type ImportReport, InventoryService } from './inventory.service.js';
 
 @ApiTags('fleets')
@@ -15,7 +15,7 @@ export class InventoryController {
   @Post(IMPORT_ROUTE)
   @RequireRole('admin')
   @HttpCode(200)
-  @ApiConsumes('application/json', 'text/csv')
+  @ApiConsumes('application/json', ...CSV_CONTENT_TYPES)
   @ApiOp({
     summary:
       'Create or update routers in bulk, by hostname, from a CSV file (text/csv, header hostname,model,serial,version,redundancy,fleet,labels) ' +

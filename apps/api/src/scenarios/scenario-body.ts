@@ -2,6 +2,11 @@ import { ValidationError } from '@asr-twin/domain';
 import { parseInput } from '../common/validation.js';
 import { SCENARIO_BODY, SCENARIO_SOURCE } from './scenario.schemas.js';
 
+/** YAML content types a scenario file may be posted with as it is (besides `text/plain` and JSON `{ source }`). */
+export const SCENARIO_YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml'] as const;
+/** Every body type the scenario routes take, as the OpenAPI document lists them. */
+export const SCENARIO_BODY_TYPES = ['application/json', ...SCENARIO_YAML_TYPES, 'text/plain'] as const;
+
 /**
  * A scenario arrives as YAML (or JSON) text — `application/yaml`, `text/yaml` or `text/plain` — or as JSON
  * `{ "source": "…" }`. Returns the text.

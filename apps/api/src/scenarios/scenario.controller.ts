@@ -1,10 +1,10 @@
 import type { Page, StoredScenario } from '@asr-twin/persistence';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { RequireRole } from '../auth/access.decorators.js';
 import { ApiOp } from '../common/api-docs.decorators.js';
 import { parseInput } from '../common/validation.js';
-import { scenarioSourceOf } from './scenario-body.js';
+import { SCENARIO_BODY_TYPES, scenarioSourceOf } from './scenario-body.js';
 import type { ScenarioCheck } from './scenario-source.js';
 import { LIST_SCENARIOS, SCENARIO_BODY } from './scenario.schemas.js';
 import { ScenarioService } from './scenario.service.js';
@@ -16,6 +16,7 @@ export class ScenarioController {
 
   @Post('validate')
   @HttpCode(200)
+  @ApiConsumes(...SCENARIO_BODY_TYPES)
   @RequireRole('viewer')
   @ApiOp({ summary: 'Check a scenario (YAML text or { source }) and list every error with line and column; stores nothing', body: SCENARIO_BODY })
   validate(@Body() body: unknown): ScenarioCheck {
@@ -24,6 +25,7 @@ export class ScenarioController {
   }
 
   @Post()
+  @ApiConsumes(...SCENARIO_BODY_TYPES)
   @RequireRole('operator')
   @ApiOp({ summary: 'Store a scenario (YAML text or { source }); its source is kept verbatim', body: SCENARIO_BODY, problems: [400, 409] })
   create(@Body() body: unknown): Promise<StoredScenario> {
@@ -45,6 +47,7 @@ export class ScenarioController {
   }
 
   @Put(':id')
+  @ApiConsumes(...SCENARIO_BODY_TYPES)
   @RequireRole('operator')
   @ApiOp({ summary: 'Replace a scenario\'s source', body: SCENARIO_BODY, problems: [400, 404, 409] })
   replace(@Param('id') id: string, @Body() body: unknown): Promise<StoredScenario> {
