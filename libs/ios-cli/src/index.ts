@@ -68,7 +68,7 @@ export { renderShowRedundancy } from './show-redundancy.renderer.js';
 export { parseShowVersion, type ShowVersionObservation } from './show-version.parser.js';
 export { renderShowVersion } from './show-version.renderer.js';
 export { splitShowOutput, type ShowOutputPart } from './split-show-output.parser.js';
-export { standbyHotAfterStartMs, timeInCurrentStateMs, timeToReachStateMs } from './state-time.js';
+export { shownStateSinceMs, standbyHotAfterStartMs, timeInCurrentStateMs, timeToReachStateMs } from './state-time.js';
 export { formatInsertTime, formatUptime, parseInsertTime, parseUptime } from './uptime.format.js';
 export { AUTONOMOUS_17_LICENSE_TEMPLATE, DEFAULT_VERSION_LICENSE, licenseLines } from './version-license.js';
 export { CRYPTO_EXPORT_NOTICE, GPL_NOTICE, isCryptoImage } from './version-notices.js';

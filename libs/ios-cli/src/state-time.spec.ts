@@ -4,7 +4,7 @@ import { defaultShowContext } from './default-show-context.js';
 import { redundancyView } from './redundancy-view.js';
 import { parseShowRedundancy } from './show-redundancy.parser.js';
 import { renderShowRedundancy } from './show-redundancy.renderer.js';
-import { standbyHotAfterStartMs, timeInCurrentStateMs, timeToReachStateMs } from './state-time.js';
+import { shownStateSinceMs, standbyHotAfterStartMs, timeInCurrentStateMs, timeToReachStateMs } from './state-time.js';
 import { HOUR_MS, MINUTE_MS } from './uptime.format.js';
 
 describe('§8.16 time in current state', () => {
@@ -50,5 +50,12 @@ describe('§8.16 time in current state', () => {
       ),
     );
     expect([view.current.uptimeInStateMs, view.peer.uptimeInStateMs]).toEqual([HOUR_MS, 50 * MINUTE_MS]);
+  });
+
+  it('§8.16: a time stored at the boot counts from the boot plus the path to the state; a later one is kept', () => {
+    const boot = Date.UTC(2026, 0, 1);
+    expect(shownStateSinceMs(boot, boot, 3 * MINUTE_MS)).toBe(boot + 3 * MINUTE_MS);
+    expect(shownStateSinceMs(boot - HOUR_MS, boot, 0)).toBe(boot);
+    expect(shownStateSinceMs(boot + HOUR_MS, boot, 3 * MINUTE_MS)).toBe(boot + HOUR_MS);
   });
 });

@@ -30,3 +30,13 @@ export function timeInCurrentStateMs(knownMs: number | undefined, systemUptimeMs
   if (knownMs !== undefined) return Math.min(Math.max(0, knownMs), uptime);
   return Math.max(0, uptime - reachMs);
 }
+
+/**
+ * When an instance entered its RF state as `show` presents it (epoch ms), from a router's stored times: a state
+ * entered after the system's start keeps its time; a time stored at (or before) the start, as a newly created or
+ * reloaded router has for every instance, means "since the boot" and is shown from the start plus the time to
+ * reach the state (§8.16), so such a standby HOT is ≈3 min younger than the system.
+ */
+export function shownStateSinceMs(storedSinceMs: number, bootedAtMs: number, reachMs: number): number {
+  return storedSinceMs > bootedAtMs ? storedSinceMs : bootedAtMs + reachMs;
+}

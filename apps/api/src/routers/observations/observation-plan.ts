@@ -5,7 +5,7 @@ import { lineOf, PROCESSOR_LINE, type Observed, type ObservationSet } from './ob
 import { platformObservation, type PlatformObservation } from './observed-platform.js';
 import { checkedUptime, redundancyObservation, twinVersion, type RedundancyObservation } from './observed-redundancy.js';
 import { reconcile } from './twin-consistency.js';
-import { answeringInstance, originOf, routerVersionOf, type TwinOfRouter, viewOf, withRfState } from './twin-view.js';
+import { answeringInstance, originOf, routerVersionOf, stateOriginOf, type TwinOfRouter, viewOf, withRfState } from './twin-view.js';
 
 /** A `show version` or `show platform` of another chassis model is not this router's output. */
 function assertChassis(twin: TwinOfRouter, set: ObservationSet): void {
@@ -28,7 +28,7 @@ function applyRedundancy(twin: TwinOfRouter, obs: RedundancyObservation | null, 
   const instances = twin.state.instances.map((i): InstanceStatus => {
     const seen = obs.instances.find((o) => o.name === i.name);
     if (!seen) return i;
-    if (seen.inStateMs !== null) stateSince[i.name] = originOf(stored.stateSince[i.name], nowMs, seen.inStateMs);
+    if (seen.inStateMs !== null) stateSince[i.name] = stateOriginOf(twin, i, nowMs, seen.inStateMs);
     else if (seen.rfState !== i.rfState) stateSince[i.name] = new Date(nowMs).toISOString();
     return { ...withRfState(i, seen.rfState), softwareVersion: seen.version ?? i.softwareVersion };
   });
