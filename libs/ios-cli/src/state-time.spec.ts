@@ -54,8 +54,10 @@ describe('§8.16 time in current state', () => {
 
   it('§8.16: a time stored at the boot counts from the boot plus the path to the state; a later one is kept', () => {
     const boot = Date.UTC(2026, 0, 1);
-    expect(shownStateSinceMs(boot, boot, 3 * MINUTE_MS)).toBe(boot + 3 * MINUTE_MS);
-    expect(shownStateSinceMs(boot - HOUR_MS, boot, 0)).toBe(boot);
-    expect(shownStateSinceMs(boot + HOUR_MS, boot, 3 * MINUTE_MS)).toBe(boot + HOUR_MS);
+    const now = boot + 2 * HOUR_MS;
+    expect(shownStateSinceMs(boot, boot, 3 * MINUTE_MS, now)).toBe(boot + 3 * MINUTE_MS);
+    expect(shownStateSinceMs(boot - HOUR_MS, boot, 0, now)).toBe(boot);
+    expect(shownStateSinceMs(boot + HOUR_MS, boot, 3 * MINUTE_MS, now)).toBe(boot + HOUR_MS);
+    expect(shownStateSinceMs(boot, boot, 3 * MINUTE_MS, boot + MINUTE_MS)).toBe(boot + MINUTE_MS);
   });
 });

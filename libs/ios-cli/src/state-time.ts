@@ -32,11 +32,12 @@ export function timeInCurrentStateMs(knownMs: number | undefined, systemUptimeMs
 }
 
 /**
- * When an instance entered its RF state as `show` presents it (epoch ms), from a router's stored times: a state
- * entered after the system's start keeps its time; a time stored at (or before) the start, as a newly created or
- * reloaded router has for every instance, means "since the boot" and is shown from the start plus the time to
- * reach the state (§8.16), so such a standby HOT is ≈3 min younger than the system.
+ * When an instance entered its RF state as `show` presents it at `nowMs` (epoch ms), from a router's stored
+ * times: a state entered after the system's start keeps its time; a time stored at (or before) the start, as a
+ * newly created or reloaded router has for every instance, means "since the boot" and is shown from the start
+ * plus the time to reach the state (§8.16), so such a standby HOT is ≈3 min younger than the system. Never
+ * later than `nowMs` (a router younger than that path shows 0 minutes in state).
  */
-export function shownStateSinceMs(storedSinceMs: number, bootedAtMs: number, reachMs: number): number {
-  return storedSinceMs > bootedAtMs ? storedSinceMs : bootedAtMs + reachMs;
+export function shownStateSinceMs(storedSinceMs: number, bootedAtMs: number, reachMs: number, nowMs: number): number {
+  return Math.min(nowMs, storedSinceMs > bootedAtMs ? storedSinceMs : bootedAtMs + reachMs);
 }

@@ -84,7 +84,7 @@ export function stateOriginOf(twin: TwinOfRouter, instance: InstanceStatus, nowM
   const stored = twin.redundancy.stateSince[instance.name];
   if (stored === undefined) return originOf(undefined, nowMs, printedMs);
   const reachMs = timeToReachStateMs(instance.rfState, standbyHotAfterStartMs(twin.model));
-  const shown = new Date(shownStateSinceMs(Date.parse(stored), Date.parse(twin.redundancy.bootedAt), reachMs)).toISOString();
+  const shown = new Date(shownStateSinceMs(Date.parse(stored), Date.parse(twin.redundancy.bootedAt), reachMs, nowMs)).toISOString();
   const origin = originOf(shown, nowMs, printedMs);
   return origin === shown ? stored : origin;
 }

@@ -27,8 +27,8 @@ function timesInState(router: RouterDetail, nowMs: number): Record<string, numbe
     router.state.instances.flatMap((i) => {
       const since = router.redundancy.stateSince[i.name];
       if (since === undefined) return [];
-      const shown = shownStateSinceMs(Date.parse(since), bootedAtMs, timeToReachStateMs(i.rfState, hotMs));
-      return [[i.name, Math.max(0, nowMs - shown)]];
+      const shown = shownStateSinceMs(Date.parse(since), bootedAtMs, timeToReachStateMs(i.rfState, hotMs), nowMs);
+      return [[i.name, nowMs - shown]];
     }),
   );
 }
