@@ -190,8 +190,15 @@ describe('show version of the ASR1001 capture (IOS-XE 3.9.1S)', () => {
     expect(guests(t).map(([name, , , version]) => [name, version])).toEqual([['R0/0', '3.9.1S'], ['R0/1', '3.9.1S']]);
     expectAgo(t.redundancy.bootedAt, uptime);
     expect(modelled(parseShowVersion(await show('my_device', 'version')))).toEqual(modelled(parseShowVersion(capture('asr1001Version'))));
-    const log = (await admin<Page<{ action: string; actor: string }>>('GET', '/api/v1/routers/my_device/changes')).body;
-    expect(log.items.map((c) => [c.action, c.actor])).toEqual([['updated', 'key:bootstrap-admin'], ['created', 'key:bootstrap-admin']]);
+    const log = (await admin<Page<{ entity: string; entityKey: string; action: string; actor: string }>>('GET', '/api/v1/routers/my_device/changes')).body;
+    // The boot moves back by the printed uptime; both instances, in their states since the boot, move with it (§8.16).
+    expect(log.items.map((c) => [c.action, c.entity, c.entityKey, c.actor])).toEqual([
+      ...['R0/1', 'R0/0'].map((name) => ['updated', 'instance', name, 'key:bootstrap-admin']),
+      ['updated', 'router', 'my_device', 'key:bootstrap-admin'],
+      ['created', 'router', 'my_device', 'key:bootstrap-admin'],
+    ]);
+    const units = value(parseShowRedundancy(await show('my_device', 'redundancy')));
+    expect([units.current.uptimeInStateMs, units.peer?.uptimeInStateMs]).toEqual([uptime, uptime - 3 * MINUTE]);
   });
 
   it('updates the answering instance of an existing ASR1001 only', async () => {
@@ -208,6 +215,27 @@ describe('show version of the ASR1001 capture (IOS-XE 3.9.1S)', () => {
     const res = await request<Problem>(api.url, 'POST', '/api/v1/fleets/lab/routers/observations', { output: capture('asr1001Version') }, bearer(api.adminKey));
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({ code: 'CONFLICT', errors: [{ field: 'hostname' }] });
+  });
+});
+
+describe('show version of the ASR1001-X capture (IOS-XE 17.5.1a, controller-managed)', () => {
+  const uptime = 4 * 7 * DAY + 14 * HOUR + 49 * MINUTE;
+
+  it('§8.13/§8.16: creates the router from show version alone; the twin prints the 17.x text and dates its units from the boot', async () => {
+    const res = await request<ObservationResult>(api.url, 'POST', '/api/v1/fleets/lab/routers/observations', capture('asr1001xVersion17'), {
+      ...bearer(api.adminKey),
+      ...text,
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.router).toMatchObject({ hostname: 'COL-B-ASR1001-X-1', model: 'ASR1001-X', serial: 'FXS2412Q36T', softwareVersion: '17.5.1a' });
+    expectAgo(res.body.router.redundancy.bootedAt, uptime);
+    const version = await show('COL-B-ASR1001-X-1', 'version');
+    expect(value(parseShowVersion(version))).toMatchObject({ xeVersion: '17.5.1a', uptimeMs: uptime, model: 'ASR1001-X', serial: 'FXS2412Q36T' });
+    expect(version).toContain('\nexport@cisco.com.\n');
+    // The licence mode is not stored: the twin prints its documented default, autonomous.
+    expect(version).toContain('\nRouter operating mode: Autonomous\n');
+    const redundancy = value(parseShowRedundancy(await show('COL-B-ASR1001-X-1', 'redundancy')));
+    expect([redundancy.systemUptimeMs, redundancy.current.uptimeInStateMs, redundancy.peer?.uptimeInStateMs]).toEqual([uptime, uptime, uptime - 3 * MINUTE]);
   });
 });
 

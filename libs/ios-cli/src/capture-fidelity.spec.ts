@@ -6,7 +6,7 @@ import type { IosImage } from './ios-image.js';
 import { renderShow } from './render-show.js';
 import type { ShowContext } from './show-context.js';
 import { splitShowOutput } from './split-show-output.parser.js';
-import { DAY_MS, HOUR_MS, MINUTE_MS } from './uptime.format.js';
+import { DAY_MS, HOUR_MS, MINUTE_MS, WEEK_MS } from './uptime.format.js';
 
 /**
  * Each §5.2 capture against the output of a twin router put into the same state. Lines are compared exactly,
@@ -87,21 +87,103 @@ describe('twin output against the captured §5.2 outputs', () => {
     expect(mismatch(capture, rendered, masks)).toBeNull();
   });
 
-  it('show version, ASR1001 IOS-XE 3.9.1S: identical but for the synthetic compile date', () => {
-    const restartedAt = Date.UTC(2014, 6, 25, 21, 2, 42);
-    const uptime = DAY_MS + 15 * HOUR_MS + 32 * MINUTE_MS + 7_000;
-    const ctx = defaultShowContext(
-      { hostname: 'my_device', model: 'ASR1001', softwareVersion: '3.9.1S', serial: 'SSI1289001MH' },
-      {
-        systemUptimeMs: uptime,
-        controlProcessorUptimeMs: uptime + 2 * MINUTE_MS,
-        clock: { nowEpochMs: restartedAt + uptime, zone: 'MET-DST', utcOffsetMinutes: 120 },
-        lastReload: { reason: 'LocalSoft', returnedToRomBy: 'reload', returnedToRomAtEpochMs: Date.UTC(2014, 6, 25, 20, 55, 31) },
-      },
-    );
-    const masks = [{ pattern: /^Compiled (.+) by mcpre$/, why: 'build date of the image, not modelled per release' }];
+  it('show version, ASR1001 IOS-XE 3.9.1S (§5.2 block): identical but for the synthetic compile date', () => {
     const capture = linesOf(fixture('asr1001-show-version-03.09.01.S.txt'));
-    expect(mismatch(capture, linesOf(renderShow('show version', ctx)), masks)).toBeNull();
+    expect(mismatch(capture, linesOf(renderShow('show version', asr1001VersionContext())), [COMPILED])).toBeNull();
+  });
+});
+
+const COMPILED: Mask = { pattern: /^Compiled (.+) by mcpre$/, why: 'build date of the image, not modelled per release' };
+const FC: Mask = { pattern: /RELEASE SOFTWARE \((fc\d+)\)$/, why: 'build number of the release, not modelled' };
+
+function asr1001VersionContext(): ShowContext {
+  const restartedAt = Date.UTC(2014, 6, 25, 21, 2, 42);
+  const uptime = DAY_MS + 15 * HOUR_MS + 32 * MINUTE_MS + 7_000;
+  return defaultShowContext(
+    { hostname: 'my_device', model: 'ASR1001', softwareVersion: '3.9.1S', serial: 'SSI1289001MH' },
+    {
+      systemUptimeMs: uptime,
+      controlProcessorUptimeMs: uptime + 2 * MINUTE_MS,
+      clock: { nowEpochMs: restartedAt + uptime, zone: 'MET-DST', utcOffsetMinutes: 120 },
+      lastReload: { reason: 'LocalSoft', returnedToRomBy: 'reload', returnedToRomAtEpochMs: Date.UTC(2014, 6, 25, 20, 55, 31) },
+    },
+  );
+}
+
+const ASR1006_EXPERIMENTAL_16_3: IosImage = {
+  banner:
+    'Cisco IOS Software [Denali], ASR1000 Software (X86_64_LINUX_IOSD-UNIVERSALK9-M), Experimental Version 16.3.20170410:103306 [v163_mr_throttle-BLD-BLD_V163_MR_THROTTLE_LATEST_20170410_093453 118]',
+  bannerDetails: ['Copyright (c) 1986-2017 by Cisco Systems, Inc.', 'Compiled Mon 10-Apr-17 04:35 by mcpre'],
+  xeCopyrightYears: '2005-2017',
+  fileName: 'test-image-PE1-13113029',
+};
+
+function asr1006Version16Context(): ShowContext {
+  const restartedAt = Date.UTC(2017, 3, 10, 16, 8, 57);
+  const uptime = 32 * MINUTE_MS + 30_000;
+  const hardware = defaultShowContext({ hostname: 'PE1', model: 'ASR1006' }).hardware;
+  return defaultShowContext(
+    { hostname: 'PE1', model: 'ASR1006', softwareVersion: '16.3.3', serial: 'FOX1444GPXU' },
+    {
+      systemUptimeMs: uptime,
+      controlProcessorUptimeMs: uptime + 2 * MINUTE_MS,
+      clock: { nowEpochMs: restartedAt + uptime, zone: 'PDT', utcOffsetMinutes: -420 },
+      lastReload: { reason: 'Reload Command', returnedToRomBy: 'reload', returnedToRomAtEpochMs: Date.UTC(2017, 3, 10, 9, 14, 51) },
+      images: { 'R0/0': ASR1006_EXPERIMENTAL_16_3, 'R1/0': ASR1006_EXPERIMENTAL_16_3 },
+      systemImage: 'harddisk:test-image-PE1-13113029',
+      configRegister: '0x2000',
+      nextConfigRegister: '0x2002',
+      hardware: {
+        ...hardware,
+        interfaces: [{ count: 5, kind: 'Gigabit Ethernet' }],
+        storage: [...hardware.storage, { sizeKb: 0, kind: '', device: 'webui:' }],
+      },
+    },
+  );
+}
+
+function asr1001xVersion17Context(): ShowContext {
+  const base = defaultShowContext({ hostname: 'COL-B-ASR1001-X-1', model: 'ASR1001-X' });
+  const uptime = 4 * WEEK_MS + 14 * HOUR_MS + 49 * MINUTE_MS + 5_000;
+  return defaultShowContext(
+    { hostname: 'COL-B-ASR1001-X-1', model: 'ASR1001-X', softwareVersion: '17.5.1a', serial: 'FXS2412Q36T' },
+    {
+      systemUptimeMs: uptime,
+      controlProcessorUptimeMs: uptime + 3 * MINUTE_MS,
+      systemImage: 'bootflash:packages.conf',
+      routerOperatingMode: 'controller-managed',
+      platform: { ...base.platform, modules: { ...base.platform.modules, R0: { cpldVersion: '20010121', firmwareVersion: '16.9(4r)' } } },
+    },
+  );
+}
+
+describe('show version against the full public captures (§8.13: GPL and export notices, licence block, ROM)', () => {
+  it('§8.13: ASR1001 3.9.1S (ntc show_version2.raw) prints both notices and the Permanent licence block, line for line', () => {
+    const capture = linesOf(fixture('asr1001-show-version-03.09.01.S-full.txt'));
+    expect(capture.some((l) => ELISION.test(l))).toBe(false);
+    expect(mismatch(capture, linesOf(renderShow('show version', asr1001VersionContext())), [COMPILED])).toBeNull();
+  });
+
+  it('§8.13: ASR1006 RP2 16.3 (genie asr1k) prints the notices, RightToUse block and IOS-XE ROMMON, line for line', () => {
+    const build: Mask = { pattern: /^Cisco IOS XE Software, Version (.+)$/, why: 'engineering build label, not a release' };
+    const capture = linesOf(fixture('asr1006-show-version-16.3-engineering.txt'));
+    expect(mismatch(capture, linesOf(renderShow('show version', asr1006Version16Context())), [build])).toBeNull();
+  });
+
+  it('§8.13: 17.x controller-managed ASR1001-X 17.5.1a (genie golden 6) prints the controller-managed block and ROMMON 16.9(4r)', () => {
+    const [part] = splitShowOutput(fixture('asr1001x-show-version-17.05.01a.txt'));
+    expect(part?.command).toBe('show version');
+    const capture = linesOf(part?.text ?? '');
+    expect(mismatch(capture, linesOf(renderShow('show version', asr1001xVersion17Context())), [COMPILED, FC])).toBeNull();
+  });
+
+  it('notices a missing notice line, and the autonomous licence lines against the controller-managed capture', () => {
+    const capture = linesOf(fixture('asr1001-show-version-03.09.01.S-full.txt'));
+    const rendered = linesOf(renderShow('show version', asr1001VersionContext()));
+    expect(mismatch(capture, rendered.filter((l) => l !== 'export@cisco.com.'), [COMPILED])).toContain('export@cisco.com.');
+    const [part] = splitShowOutput(fixture('asr1001x-show-version-17.05.01a.txt'));
+    const autonomous = { ...asr1001xVersion17Context(), routerOperatingMode: 'autonomous' as const };
+    expect(mismatch(linesOf(part?.text ?? ''), linesOf(renderShow('show version', autonomous)), [COMPILED, FC])).toContain('License Mode');
   });
 });
 

@@ -8,6 +8,8 @@ import {
   type RouterTwinState,
 } from '@asr-twin/domain';
 import type { CarrierCard, PlatformInventory, RfFacts, ShowContext, VersionHardware } from './show-context.js';
+import { standbyHotAfterStartMs } from './state-time.js';
+import { DEFAULT_VERSION_LICENSE } from './version-license.js';
 
 /** The router a default context is built for. */
 export interface ShowRouter {
@@ -144,7 +146,9 @@ export function defaultSerial(hostname: string): string {
 
 /**
  * A complete context for `router`: a freshly booted box (system uptime 0, control processor 2 min ahead),
- * no switchover yet, register 0x2102, images named by `iosImage`. `overrides` replace whole fields.
+ * no switchover yet, every instance in its state since it reached it after the start (§8.16), register 0x2102,
+ * images named by `iosImage`, `ROM:` and licence lines by release, an autonomous router (§8.13).
+ * `overrides` replace whole fields.
  */
 export function defaultShowContext(router: ShowRouter, overrides: Partial<ShowContext> = {}): ShowContext {
   const redundancyMode = router.redundancyMode ?? defaultRedundancyMode(router.model);
@@ -156,6 +160,7 @@ export function defaultShowContext(router: ShowRouter, overrides: Partial<ShowCo
     systemUptimeMs: 0,
     controlProcessorUptimeMs: CONTROL_PROCESSOR_LEAD_MS,
     timeInStateMs: {},
+    standbyHotAfterStartMs: standbyHotAfterStartMs(router.model),
     switchovers: 0,
     standbyFailures: 0,
     lastSwitchoverReason: 'none',
@@ -167,10 +172,11 @@ export function defaultShowContext(router: ShowRouter, overrides: Partial<ShowCo
     configFile: '',
     systemImage: null,
     images: {},
-    rommon: 'IOS-XE ROMMON',
+    rommon: null,
     lastReload: { reason: 'Reload Command', returnedToRomBy: 'Reload Command', returnedToRomAtEpochMs: null },
     clock: null,
-    license: { level: 'advipservices', type: 'Permanent' },
+    license: DEFAULT_VERSION_LICENSE,
+    routerOperatingMode: 'autonomous',
     hardware: defaultVersionHardware(router.model),
     platform: defaultPlatformInventory(router.model),
     rf: DEFAULT_RF_FACTS,

@@ -44,8 +44,10 @@ export {
   type PlatformInventory,
   type PowerSupply,
   type RfFacts,
+  type RouterOperatingMode,
   type ShowContext,
   type VersionHardware,
+  type VersionLicense,
 } from './show-context.js';
 export { parseShowPlatform, type ObservedPlatformSlot, type ShowPlatformObservation } from './show-platform.parser.js';
 export { espStateText, renderShowPlatform, rpStateText } from './show-platform.renderer.js';
@@ -66,7 +68,10 @@ export { renderShowRedundancy } from './show-redundancy.renderer.js';
 export { parseShowVersion, type ShowVersionObservation } from './show-version.parser.js';
 export { renderShowVersion } from './show-version.renderer.js';
 export { splitShowOutput, type ShowOutputPart } from './split-show-output.parser.js';
+export { shownStateSinceMs, standbyHotAfterStartMs, timeInCurrentStateMs, timeToReachStateMs } from './state-time.js';
 export { formatInsertTime, formatUptime, parseInsertTime, parseUptime } from './uptime.format.js';
+export { AUTONOMOUS_17_LICENSE_TEMPLATE, DEFAULT_VERSION_LICENSE, licenseLines } from './version-license.js';
+export { CRYPTO_EXPORT_NOTICE, GPL_NOTICE, isCryptoImage } from './version-notices.js';
 export {
   formatXeVersion,
   formatXeVersionLong,

@@ -11,6 +11,7 @@ import {
 } from '@asr-twin/domain';
 import { iosImage, type IosImage } from './ios-image.js';
 import type { ShowContext } from './show-context.js';
+import { timeInCurrentStateMs, timeToReachStateMs } from './state-time.js';
 
 /** One IOS instance as the redundancy commands present it. */
 export interface InstanceView {
@@ -19,6 +20,7 @@ export interface InstanceView {
   readonly slot: 6 | 7;
   readonly unit: 'primary' | 'secondary';
   readonly rfState: RfStateCode;
+  /** `Uptime in current state`: never above the system uptime (§8.16, `timeInCurrentStateMs`). */
   readonly uptimeInStateMs: number;
   readonly image: IosImage;
   readonly boot: string;
@@ -89,7 +91,11 @@ function instanceView(ctx: ShowContext, instance: InstanceStatus): InstanceView 
     slot: placement.redundancySlot,
     unit: placement.unit,
     rfState: instance.rfState,
-    uptimeInStateMs: ctx.timeInStateMs[instance.name] ?? ctx.systemUptimeMs,
+    uptimeInStateMs: timeInCurrentStateMs(
+      ctx.timeInStateMs[instance.name],
+      ctx.systemUptimeMs,
+      timeToReachStateMs(instance.rfState, ctx.standbyHotAfterStartMs),
+    ),
     image,
     boot: ctx.bootVariable ?? `bootflash:${image.fileName},12;`,
   };

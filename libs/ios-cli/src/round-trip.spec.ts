@@ -27,6 +27,7 @@ import { parseShowRedundancyStates } from './show-redundancy-states.parser.js';
 import { parseShowRedundancy } from './show-redundancy.parser.js';
 import { parseShowVersion } from './show-version.parser.js';
 import { truncateToMinute, YEAR_MS } from './uptime.format.js';
+import { isSmartLicensingRelease } from './version-license.js';
 import { iosdVersion, normalizeXeVersion, parseXeVersion } from './xe-version.js';
 
 interface Scenario {
@@ -90,7 +91,10 @@ function checkShowRedundancy(s: Scenario, ctx: ShowContext): void {
   const facts = redundancyFactsFromShowRedundancy(obs, s.model);
   expect(facts.ok && byName(facts.value.instances)).toEqual(twinInstances(ctx));
   const answering = ctx.state.instances.findIndex((i) => i.name === view.current.name);
-  expect(obs.current.uptimeInStateMs).toBe(truncateToMinute(s.inStateMs[answering] ?? -1));
+  // §8.16: no unit is in a state longer than the system is up.
+  const printedInState = (n: number) => truncateToMinute(Math.min(s.inStateMs[n] ?? -1, s.uptimeMs));
+  expect(obs.current.uptimeInStateMs).toBe(printedInState(answering));
+  if (obs.peer) expect(obs.peer.uptimeInStateMs).toBe(printedInState(1 - answering));
   const peerVersion = parseXeVersion(s.versions[1 - answering] ?? '');
   if (obs.peer && peerVersion) expect(obs.peer.imageVersion).toBe(iosdVersion(peerVersion));
 }
@@ -123,6 +127,8 @@ function checkShowVersion(s: Scenario, ctx: ShowContext): void {
     model: s.model,
     serial: ctx.serial,
     configRegister: '0x2102',
+    licenseLevel: ctx.license.level,
+    routerOperatingMode: isSmartLicensingRelease(parseXeVersion(version)) ? 'Autonomous' : null,
   });
 }
 

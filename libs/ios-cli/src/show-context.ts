@@ -2,7 +2,6 @@ import type { EspSlot, InstanceName, RedundancyMode, RouterTwinState, RpSlot, Sw
 import type { ShowClock } from './clock.format.js';
 import type { IosImage } from './ios-image.js';
 
-
 /** How the router last came up, for `show version`. */
 export interface LastReload {
   /** `Last reload reason: …`, e.g. `Reload Command`, `LocalSoft`, `power-on`. */
@@ -11,6 +10,25 @@ export interface LastReload {
   readonly returnedToRomBy: string;
   /** When it went down (epoch ms); printed as `… at <time>` only when the context has a clock. */
   readonly returnedToRomAtEpochMs: number | null;
+}
+
+/**
+ * How a 17.x router is run: on its own (`autonomous`) or by an SD-WAN controller (`controller-managed`),
+ * printed as `Router operating mode: Autonomous | Controller-Managed` (domain reference §8.13).
+ */
+export type RouterOperatingMode = 'autonomous' | 'controller-managed';
+
+/** The licence facts `show version` prints (§8.13; the block per release and mode is in `version-license.ts`). */
+export interface VersionLicense {
+  /** Feature-set level, e.g. `advipservices`: `License Level:` and `Next reload license Level:` of 3.x and 16.x, `{level}` of the 17.x autonomous template. */
+  readonly level: string;
+  /** `License Type:` of 3.x and 16.x; `null`: the release's own, `Permanent` on 3.x and `RightToUse` on 16.x (captures). */
+  readonly type: string | null;
+  /**
+   * Licence lines of a 17.x router in autonomous mode, `{level}` replaced by `level`. Uncertain (no public ASR
+   * capture), hence configurable. @defaultValue `AUTONOMOUS_17_LICENSE_TEMPLATE`
+   */
+  readonly autonomousTemplate: readonly string[];
 }
 
 /** Memory, interface and storage lines of `show version`. */
@@ -95,8 +113,17 @@ export interface ShowContext {
   readonly systemUptimeMs: number;
   /** Linux control processor uptime; about 2 min longer than the system uptime after a reload (§3). */
   readonly controlProcessorUptimeMs: number;
-  /** Time each instance has spent in its current RF state; a missing instance counts the system uptime. */
+  /**
+   * Time each instance has spent in its current RF state, where the twin knows it; printed capped at the
+   * system uptime. A missing instance has been in its state since it reached it after the system's start:
+   * the system uptime, less {@link standbyHotAfterStartMs} for a standby HOT (domain reference §8.16).
+   */
   readonly timeInStateMs: Readonly<Partial<Record<InstanceName, number>>>;
+  /**
+   * Time a standby needs from the system's start to STANDBY HOT, for instances without a known time in state.
+   * @defaultValue the model's timing profile (`standbyHotAfterStartMs(model)`, ≈3 min)
+   */
+  readonly standbyHotAfterStartMs: number;
   readonly switchovers: number;
   readonly standbyFailures: number;
   readonly lastSwitchoverReason: SwitchoverReason;
@@ -118,12 +145,22 @@ export interface ShowContext {
   readonly systemImage: string | null;
   /** Images that differ from the naming rule of `iosImage` (e.g. an engineering build), per instance. */
   readonly images: Readonly<Partial<Record<InstanceName, IosImage>>>;
-  /** `ROM: …` of `show version`, e.g. `IOS-XE ROMMON` or `16.9(4r)`. */
-  readonly rommon: string;
+  /**
+   * `ROM: …` of `show version`, e.g. `IOS-XE ROMMON` or `16.9(4r)`. `null`: by release (§8.13) — `IOS-XE
+   * ROMMON` before 17.x (3.9.1S and 16.3 captures), from 17.x the ROMMON version, which is the firmware version
+   * `show platform` lists for the answering instance's RP (17.5.1a capture: `16.9(4r)`). Where between 16.3 and
+   * 17.5 the line changed is not known; the twin cuts at 17.0 [uncertain].
+   */
+  readonly rommon: string | null;
   readonly lastReload: LastReload;
   /** Simulated wall clock; without one, `show version` prints no timestamps. */
   readonly clock: ShowClock | null;
-  readonly license: { readonly level: string; readonly type: string };
+  readonly license: VersionLicense;
+  /**
+   * Autonomous or controller-managed, for 17.x `show version` (§8.13). @defaultValue `autonomous`: an ASR 1000
+   * not run by an SD-WAN controller (the controller-managed capture is a 17.5.1a SD-WAN edge).
+   */
+  readonly routerOperatingMode: RouterOperatingMode;
   readonly hardware: VersionHardware;
   readonly platform: PlatformInventory;
   readonly rf: RfFacts;

@@ -118,7 +118,12 @@ describe('rendering twin states the captures do not show', () => {
   it('after a switchover: active in slot 7, the old active syncing in slot 6, counters and reason', () => {
     const ctx = defaultShowContext(
       { hostname: 'r', model: 'ASR1006', state: withInstances('ASR1006', [RF.STANDBY_COLD, RF.ACTIVE]) },
-      { switchovers: 1, lastSwitchoverReason: 'active unit failed', timeInStateMs: { 'R1/0': 90_000, 'R0/0': 30_000 } },
+      {
+        systemUptimeMs: 3 * HOUR_MS,
+        switchovers: 1,
+        lastSwitchoverReason: 'active unit failed',
+        timeInStateMs: { 'R1/0': 90_000, 'R0/0': 30_000 },
+      },
     );
     const lines = render(ctx);
     expect(lines.slice(3, 7)).toEqual([

@@ -33,6 +33,12 @@ export interface ShowVersionObservation {
   readonly lastReloadReason: string | null;
   readonly licenseLevel: string | null;
   readonly licenseType: string | null;
+  /** `License Mode:` of 17.x, e.g. `Controller-Managed`. */
+  readonly licenseMode: string | null;
+  /** `Smart Licensing Status:` of 17.x, e.g. `Registration Not Applicable/Not Applicable`. */
+  readonly smartLicensingStatus: string | null;
+  /** `Router operating mode:` of 17.x: `Autonomous` or `Controller-Managed`. */
+  readonly routerOperatingMode: string | null;
   /** Chassis in the processor line: `ASR1001`, `ASR1006`, `CSR1000V`. */
   readonly chassis: string | null;
   /** The chassis when it is a model the twin knows. */
@@ -67,6 +73,9 @@ const PATTERNS = {
   reloadReason: /^Last reload reason:\s*(.+)$/,
   licenseLevel: /^License Level:\s*(.+)$/,
   licenseType: /^License Type:\s*(.+)$/,
+  licenseMode: /^License Mode:\s*(.+)$/,
+  smartLicensing: /^Smart Licensing Status:\s*(.+)$/,
+  operatingMode: /^Router operating mode:\s*(.+)$/,
   processor: /^cisco\s+(\S+)\s+\(([^)]*)\)\s+processor(?:\s+\(revision[^)]*\))?\s+with\s+(\S+)\s+bytes of memory/i,
   serial: /^Processor board ID\s+(\S+)/,
   register: /^Configuration register is\s+(\S+)(?:\s+\(will be\s+(\S+)\s+at next reload\))?/,
@@ -161,6 +170,9 @@ export function parseShowVersion(text: string): ParseResult<ShowVersionObservati
       lastReloadReason: capture(lines, 'reloadReason'),
       licenseLevel: capture(lines, 'licenseLevel'),
       licenseType: capture(lines, 'licenseType'),
+      licenseMode: capture(lines, 'licenseMode'),
+      smartLicensingStatus: capture(lines, 'smartLicensing'),
+      routerOperatingMode: capture(lines, 'operatingMode'),
       ...readHardware(lines),
     };
   });

@@ -1,8 +1,10 @@
-import { chassisAnatomy } from '@asr-twin/domain';
+import { chassisAnatomy, type RpSlot } from '@asr-twin/domain';
 import { formatIosTimestamp } from './clock.format.js';
 import { redundancyView, type InstanceView } from './redundancy-view.js';
 import type { ShowContext } from './show-context.js';
 import { formatUptime } from './uptime.format.js';
+import { isSmartLicensingRelease, licenseLines, ROUTER_OPERATING_MODE_TEXT } from './version-license.js';
+import { CRYPTO_EXPORT_NOTICE, GPL_NOTICE, isCryptoImage } from './version-notices.js';
 import { formatXeVersionLong, isLegacyRelease, parseXeVersion, type XeVersion } from './xe-version.js';
 
 /**
@@ -35,20 +37,9 @@ function reloadLines(ctx: ShowContext, current: InstanceView): string[] {
 }
 
 /**
- * License block: 3.x prints Level/Type/Next (captured); 16.x Type/Level/Next (public 16.3 capture); 17.x
- * adds a Smart Licensing status line [uncertain: 17.x ASR license output varies with the licensing mode].
- */
-function licenseLines(ctx: ShowContext, v: XeVersion | undefined): string[] {
-  const { level, type } = ctx.license;
-  const next = `Next reload license Level: ${level}`;
-  if (v && isLegacyRelease(v)) return [`License Level: ${level}`, `License Type: ${type}`, next];
-  const lines = [`License Type: ${type}`, `License Level: ${level}`, next];
-  return v && v.major === 16 ? lines : [...lines, '', 'Smart Licensing Status: Smart Licensing Using Policy'];
-}
-
-/**
  * Processor line: 16.x+ adds `(revision RP2)` after the processor label (§5.2 notes); 3.x does not. 17.x
- * prints `Router operating mode:` (a 17.5 public capture); the twin's routers are autonomous [choice].
+ * prints `Router operating mode: Autonomous | Controller-Managed` after the board ID (§8.13, the context's
+ * `routerOperatingMode`).
  */
 function hardwareLines(ctx: ShowContext, v: XeVersion | undefined): string[] {
   const label = chassisAnatomy(ctx.state.model).processorLabel;
@@ -58,12 +49,32 @@ function hardwareLines(ctx: ShowContext, v: XeVersion | undefined): string[] {
   return [
     `cisco ${label} processor${revision} with ${hw.processorMemory} bytes of memory.`,
     `Processor board ID ${ctx.serial}`,
-    ...(v === undefined || v.major >= 17 ? ['Router operating mode: Autonomous'] : []),
+    ...(isSmartLicensingRelease(v) ? [`Router operating mode: ${ROUTER_OPERATING_MODE_TEXT[ctx.routerOperatingMode]}`] : []),
     ...hw.interfaces.map((i) => `${i.count} ${i.kind} interface${i.count === 1 ? '' : 's'}`),
     `${hw.nvramKb}K bytes of non-volatile configuration memory.`,
     `${hw.physicalMemoryKb}K bytes of physical memory.`,
     ...hw.storage.map((s) => `${s.sizeKb}K bytes of ${s.kind} at ${s.device}.`),
   ];
+}
+
+/**
+ * `ROM:` (§8.13): the context's text, else `IOS-XE ROMMON` before 17.x and from 17.x the ROMMON version, i.e.
+ * the firmware version `show platform` lists for the RP of the answering instance.
+ */
+function romText(ctx: ShowContext, host: RpSlot | undefined, v: XeVersion | undefined): string {
+  if (ctx.rommon !== null) return ctx.rommon;
+  const rommon = host === undefined ? undefined : ctx.platform.modules[host]?.firmwareVersion;
+  return v !== undefined && v.major >= 17 && rommon !== undefined ? rommon : 'IOS-XE ROMMON';
+}
+
+/**
+ * The lines between `Last reload reason:` and the licence block: three separators (the middle one a single
+ * space on 3.x, as captured), then for a k9 image Cisco's export notice and an empty line. A non-k9 image
+ * prints no notice [choice: the separators are kept, their count without the notice is not captured].
+ */
+function exportNoticeLines(current: InstanceView, legacy: boolean): string[] {
+  const separators = ['', legacy ? ' ' : '', ''];
+  return isCryptoImage(current.image) ? [...separators, ...CRYPTO_EXPORT_NOTICE, ''] : separators;
 }
 
 function configRegisterLine(ctx: ShowContext): string {
@@ -74,11 +85,10 @@ function configRegisterLine(ctx: ShowContext): string {
 
 /**
  * `show version` of a twin router as its answering IOS instance prints it, in the 3.x layout of the ASR1001
- * capture or the 16.x/17.x layout (domain reference §5.2). A real router also prints Cisco's GPL notice
- * after the IOS-XE copyright line and an export-compliance notice after the reload lines; the twin leaves
- * both paragraphs out (the reference elides them too): they carry no state and no community parser reads
- * them. The 3.x output keeps the line holding a single space where the export notice begins. Lines end
- * with `\n`.
+ * capture or the 16.x/17.x layout of the ASR1006 16.3 and ASR1001-X 17.5.1a captures (domain reference §5.2,
+ * §8.13): Cisco's GPL notice under the IOS-XE copyright line, the export notice of a k9 image after the reload
+ * lines, the licence block of the release and mode, `ROM:` by release. 17.x output ends with an empty line,
+ * as in the 17.5.1a capture and public 17.x router captures. Lines end with `\n`.
  */
 export function renderShowVersion(ctx: ShowContext): string {
   const { current } = redundancyView(ctx);
@@ -88,18 +98,19 @@ export function renderShowVersion(ctx: ShowContext): string {
   const lines = [
     ...headingLines(current, v),
     `Cisco IOS-XE software, Copyright (c) ${current.image.xeCopyrightYears} by cisco Systems, Inc.`,
+    ...GPL_NOTICE,
     '',
     '',
-    `ROM: ${ctx.rommon}`,
+    `ROM: ${romText(ctx, instance?.host, v)}`,
     '',
     ...reloadLines(ctx, current),
-    '',
-    ...(legacy ? [' ', ''] : ['', '']),
-    ...licenseLines(ctx, v),
+    ...exportNoticeLines(current, legacy),
+    ...licenseLines(ctx.license, ctx.routerOperatingMode, v),
     '',
     ...hardwareLines(ctx, v),
     '',
     configRegisterLine(ctx),
+    ...(isSmartLicensingRelease(v) ? [''] : []),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -5,7 +5,7 @@ import { lineOf, PROCESSOR_LINE, type Observed, type ObservationSet } from './ob
 import { platformObservation, type PlatformObservation } from './observed-platform.js';
 import { checkedUptime, redundancyObservation, twinVersion, type RedundancyObservation } from './observed-redundancy.js';
 import { reconcile } from './twin-consistency.js';
-import { answeringInstance, originOf, routerVersionOf, type TwinOfRouter, viewOf, withRfState } from './twin-view.js';
+import { answeringInstance, originOf, routerVersionOf, stateOriginOf, type TwinOfRouter, viewOf, withRfState } from './twin-view.js';
 
 /** A `show version` or `show platform` of another chassis model is not this router's output. */
 function assertChassis(twin: TwinOfRouter, set: ObservationSet): void {
@@ -20,15 +20,28 @@ function assertChassis(twin: TwinOfRouter, set: ObservationSet): void {
   }
 }
 
+/**
+ * Instance times stored at or before the boot mean "in this state since the boot" (§8.16); when an observation
+ * moves the boot time, they move with it (e.g. a router created from `show version` alone, whose instances
+ * otherwise would date from its creation).
+ */
+function followBoot(redundancy: TwinOfRouter['redundancy'], bootedAt: string): TwinOfRouter['redundancy']['stateSince'] {
+  const before = Date.parse(redundancy.bootedAt);
+  if (Date.parse(bootedAt) === before) return redundancy.stateSince;
+  const moved = Object.entries(redundancy.stateSince).map(([name, since]) => [name, since !== undefined && Date.parse(since) <= before ? bootedAt : since]);
+  return Object.fromEntries(moved) as TwinOfRouter['redundancy']['stateSince'];
+}
+
 /** RF states, images, uptimes in state, configured mode, counters and system uptime of the redundancy output. */
 function applyRedundancy(twin: TwinOfRouter, obs: RedundancyObservation | null, nowMs: number): TwinOfRouter {
   if (!obs) return twin;
   const stored = twin.redundancy;
-  const stateSince = { ...stored.stateSince };
+  const bootedAt = obs.systemUptimeMs === null ? stored.bootedAt : originOf(stored.bootedAt, nowMs, obs.systemUptimeMs);
+  const stateSince = { ...followBoot(stored, bootedAt) };
   const instances = twin.state.instances.map((i): InstanceStatus => {
     const seen = obs.instances.find((o) => o.name === i.name);
     if (!seen) return i;
-    if (seen.inStateMs !== null) stateSince[i.name] = originOf(stored.stateSince[i.name], nowMs, seen.inStateMs);
+    if (seen.inStateMs !== null) stateSince[i.name] = stateOriginOf(twin, i, nowMs, seen.inStateMs);
     else if (seen.rfState !== i.rfState) stateSince[i.name] = new Date(nowMs).toISOString();
     return { ...withRfState(i, seen.rfState), softwareVersion: seen.version ?? i.softwareVersion };
   });
@@ -40,7 +53,7 @@ function applyRedundancy(twin: TwinOfRouter, obs: RedundancyObservation | null, 
     redundancy: {
       ...stored,
       stateSince,
-      bootedAt: obs.systemUptimeMs === null ? stored.bootedAt : originOf(stored.bootedAt, nowMs, obs.systemUptimeMs),
+      bootedAt,
       switchovers: c?.switchovers ?? stored.switchovers,
       standbyFailures: c?.standbyFailures ?? stored.standbyFailures,
       lastSwitchoverReason: c?.lastSwitchoverReason ?? stored.lastSwitchoverReason,
@@ -60,10 +73,11 @@ function applyVersion(twin: TwinOfRouter, version: Observed<ShowVersionObservati
   const named = redundancy?.instances.some((i) => i.name === answering && i.version !== null) ?? false;
   const release = v.xeVersion ?? twinVersion(v.iosVersion);
   const instances = twin.state.instances.map((i) => (i.name === answering && !named ? { ...i, softwareVersion: release } : i));
+  const bootedAt = originOf(twin.redundancy.bootedAt, nowMs, uptimeMs);
   return {
     ...twin,
     state: { ...twin.state, instances },
-    redundancy: { ...twin.redundancy, bootedAt: originOf(twin.redundancy.bootedAt, nowMs, uptimeMs) },
+    redundancy: { ...twin.redundancy, bootedAt, stateSince: followBoot(twin.redundancy, bootedAt) },
   };
 }
 

@@ -7,7 +7,14 @@ import {
   type RedundancyMode,
   type RfStateCode,
 } from '@asr-twin/domain';
-import { defaultShowContext, redundancyView, type RedundancyView } from '@asr-twin/ios-cli';
+import {
+  defaultShowContext,
+  redundancyView,
+  shownStateSinceMs,
+  standbyHotAfterStartMs,
+  timeToReachStateMs,
+  type RedundancyView,
+} from '@asr-twin/ios-cli';
 import type { TwinStateRecord } from '@asr-twin/persistence';
 
 /** A router's stored twin state with what identifies its anatomy. */
@@ -65,4 +72,19 @@ export function originOf(stored: string | undefined, nowMs: number, printedMs: n
   const kept = stored === undefined ? Number.NaN : Date.parse(stored);
   if (kept > origin - MINUTE_MS - CLOCK_SLACK_MS && kept <= origin + CLOCK_SLACK_MS) return stored as string;
   return new Date(origin).toISOString();
+}
+
+/**
+ * Origin (ISO time) of an instance's printed `Uptime in current state`: its stored time is kept when the printed
+ * value fits the time the twin itself shows for it (`shownStateSinceMs`, §8.16: a time stored at the boot counts
+ * from the boot plus the time to reach the state), so posting the twin's own output back changes nothing;
+ * otherwise `now − printed`.
+ */
+export function stateOriginOf(twin: TwinOfRouter, instance: InstanceStatus, nowMs: number, printedMs: number): string {
+  const stored = twin.redundancy.stateSince[instance.name];
+  if (stored === undefined) return originOf(undefined, nowMs, printedMs);
+  const reachMs = timeToReachStateMs(instance.rfState, standbyHotAfterStartMs(twin.model));
+  const shown = new Date(shownStateSinceMs(Date.parse(stored), Date.parse(twin.redundancy.bootedAt), reachMs, nowMs)).toISOString();
+  const origin = originOf(shown, nowMs, printedMs);
+  return origin === shown ? stored : origin;
 }
