@@ -18,6 +18,7 @@ import { clientErrorHandler, frameworkErrorHandler } from './common/transport-er
 import { BUILT_DASHBOARD_DIR, registerDashboard } from './dashboard/dashboard.plugin.js';
 import { GRAPHQL_PATH } from './graphql/graphql-options.js';
 import { installGraphqlTransportRules } from './graphql/graphql-transport.hook.js';
+import { installWebSocketLimits } from './graphql/websocket-limits.js';
 import { CSV_CONTENT_TYPES, IMPORT_ROUTE } from './inventory/inventory.schemas.js';
 import { HttpMetrics } from './metrics/http-metrics.service.js';
 import { SCENARIO_YAML_TYPES } from './scenarios/scenario-body.js';
@@ -43,6 +44,10 @@ export async function createApiApp(config: AppConfig, log: Pino): Promise<NestFa
     requestIdHeader: 'x-request-id',
     frameworkErrors: frameworkErrorHandler,
     clientErrorHandler,
+    // A client that sends its request too slowly is answered 408 (clientErrorHandler) and closed; Node checks
+    // the deadlines every `connectionsCheckingInterval`, so the check runs often enough for short headers limits.
+    requestTimeout: config.http.requestTimeoutMs,
+    http: { headersTimeout: config.http.headersTimeoutMs, connectionsCheckingInterval: 1000 },
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, {
     logger: new PinoNestLogger(log),
@@ -69,6 +74,7 @@ export async function createApiApp(config: AppConfig, log: Pino): Promise<NestFa
   await registerCors(app, config);
   // The key hook is an instance hook; the rate limit adds route hooks, which run after it.
   installApiKeyAuthentication(fastify, app.get(ApiKeyService));
+  installWebSocketLimits(fastify, GRAPHQL_PATH, app.get(ApiKeyService), config.websocket);
   installStorableTextCheck(fastify, GRAPHQL_PATH);
   await registerRateLimit(app, config);
   app.get(HttpMetrics).install(fastify);

@@ -40,6 +40,16 @@ const ENV_SCHEMA = z.object({
   OBSERVATION_STALE_AFTER: duration.default(24 * DURATION_UNITS_MS.h),
   /** Largest accepted body of an inventory import (`POST /fleets/:id/import`), bytes. */
   IMPORT_BODY_LIMIT: positiveInt.default(64 * 1024 * 1024),
+  /** Seconds a client has to send a whole request, headers and body; a slower one gets 408 and is closed. */
+  HTTP_REQUEST_TIMEOUT_S: positiveInt.max(3600).default(60),
+  /** Seconds a client has to send the request line and headers. */
+  HTTP_HEADERS_TIMEOUT_S: positiveInt.max(600).default(10),
+  /** Seconds a GraphQL WebSocket has to send `connection_init` (then closed with 4408); a connection whose init carried no valid key is closed with 4401 after as long. */
+  WS_INIT_TIMEOUT_S: positiveInt.max(600).default(5),
+  /** Subscriptions one GraphQL WebSocket may hold at once; more are refused with `TOO_MANY_SUBSCRIPTIONS`. */
+  WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: positiveInt.max(10_000).default(50),
+  /** GraphQL WebSockets one API key may hold open on one api process; more are closed with 4429. */
+  WS_MAX_CONNECTIONS_PER_KEY: positiveInt.max(100_000).default(50),
   /** Connections in each process's PostgreSQL pool. */
   DB_POOL_SIZE: positiveInt.max(200).default(10),
   /** Prefix of every BullMQ key, so several deployments can share one Redis. */
@@ -121,7 +131,18 @@ function isOrigin(value: string): boolean {
 export interface AppConfig {
   readonly database: { readonly url: string; readonly poolSize: number };
   readonly redis: { readonly url: string; readonly queuePrefix: string };
-  readonly http: { readonly host: string; readonly port: number; readonly bodyLimit: number; readonly importBodyLimit: number };
+  readonly http: {
+    readonly host: string;
+    readonly port: number;
+    readonly bodyLimit: number;
+    readonly importBodyLimit: number;
+    /** Whole request (headers and body), ms (`HTTP_REQUEST_TIMEOUT_S`). */
+    readonly requestTimeoutMs: number;
+    /** Request line and headers, ms (`HTTP_HEADERS_TIMEOUT_S`), at most `requestTimeoutMs`. */
+    readonly headersTimeoutMs: number;
+  };
+  /** GraphQL WebSockets (graphql-ws). */
+  readonly websocket: { readonly initTimeoutMs: number; readonly maxSubscriptionsPerConnection: number; readonly maxConnectionsPerKey: number };
   readonly logLevel: (typeof LOG_LEVELS)[number];
   readonly shutdownTimeoutMs: number;
   readonly seedSampleFleet: boolean;
@@ -174,7 +195,19 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   return {
     database: { url: e.DATABASE_URL, poolSize: e.DB_POOL_SIZE },
     redis: { url: e.REDIS_URL, queuePrefix: e.QUEUE_PREFIX },
-    http: { host: e.HOST, port: e.PORT, bodyLimit: e.HTTP_BODY_LIMIT, importBodyLimit: e.IMPORT_BODY_LIMIT },
+    http: {
+      host: e.HOST,
+      port: e.PORT,
+      bodyLimit: e.HTTP_BODY_LIMIT,
+      importBodyLimit: e.IMPORT_BODY_LIMIT,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_S * 1000,
+      headersTimeoutMs: Math.min(e.HTTP_HEADERS_TIMEOUT_S, e.HTTP_REQUEST_TIMEOUT_S) * 1000,
+    },
+    websocket: {
+      initTimeoutMs: e.WS_INIT_TIMEOUT_S * 1000,
+      maxSubscriptionsPerConnection: e.WS_MAX_SUBSCRIPTIONS_PER_CONNECTION,
+      maxConnectionsPerKey: e.WS_MAX_CONNECTIONS_PER_KEY,
+    },
     logLevel: e.LOG_LEVEL,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_S * 1000,
     seedSampleFleet: e.SEED_SAMPLE_FLEET,

@@ -39,7 +39,7 @@ export class GraphqlApiModule {
           driver: MercuriusDriver,
           imports: [GraphqlLoadersModule.forRoot(features)],
           inject: [ApiKeyService, LoaderFactory],
-          useFactory: (keys: ApiKeyService, loaders: LoaderFactory) => graphqlOptions(limits, keys, loaders),
+          useFactory: (keys: ApiKeyService, loaders: LoaderFactory) => graphqlOptions(limits, keys, loaders, config.websocket.maxSubscriptionsPerConnection),
         }),
       ],
       providers: [

@@ -25,7 +25,7 @@ function payloadAuthorization(payload: unknown): string | undefined {
  * subscription is then authorised by the role guard, which refuses it with `UNAUTHENTICATED` or `FORBIDDEN`
  * as the same error a query gets. Documents are checked for length, depth and complexity before they run.
  */
-export function graphqlOptions(limits: QueryLimits, keys: ApiKeyService, loaders: LoaderFactory): MercuriusDriverConfig {
+export function graphqlOptions(limits: QueryLimits, keys: ApiKeyService, loaders: LoaderFactory, maxSubscriptionsPerConnection: number): MercuriusDriverConfig {
   return {
     path: GRAPHQL_PATH,
     autoSchemaFile: true,
@@ -39,7 +39,12 @@ export function graphqlOptions(limits: QueryLimits, keys: ApiKeyService, loaders
     errorFormatter: (execution) => formatExecutionErrors(execution),
     subscription: {
       keepAlive: 30_000,
-      context: (_socket: unknown, request: FastifyRequest): GraphqlContext => ({ auth: request.auth, loaders: loaders.create() }),
+      // Built once per connection (at connection_init): its subscription slots are shared by its operations.
+      context: (_socket: unknown, request: FastifyRequest): GraphqlContext => ({
+        auth: request.auth,
+        loaders: loaders.create(),
+        subscriptions: { active: 0, max: maxSubscriptionsPerConnection },
+      }),
       onConnect: async ({ payload }: { payload: unknown }): Promise<true | { auth: RequestAuth }> => {
         const header = payloadAuthorization(payload);
         return header === undefined ? true : { auth: await authenticate(header, keys) };

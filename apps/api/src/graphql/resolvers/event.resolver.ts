@@ -4,6 +4,7 @@ import { Args, Context, ID, Resolver, Subscription } from '@nestjs/graphql';
 import type { SubscriptionContext } from 'mercurius';
 import { KeyChangeListener } from '../../auth/key-change.listener.js';
 import { endOnKeyChange } from '../end-on-key-change.js';
+import { releasingSlot, type SubscriptionSlots, takeSubscriptionSlot } from '../websocket-limits.js';
 import { RequireGqlRole } from '../gql-access.decorator.js';
 import { CurrentKey } from '../gql-auth.decorators.js';
 import { AuditProgressEvent } from '../models/audit.model.js';
@@ -42,9 +43,10 @@ export class EventResolver {
   runProgress(
     @Args('runId', { type: () => ID, nullable: true }) _runId: string | null,
     @Context('pubsub') pubsub: SubscriptionContext,
+    @Context('subscriptions') slots: SubscriptionSlots | undefined,
     @CurrentKey() key: AuthenticatedKey,
   ): Promise<AsyncIterable<RunProgressPayload>> {
-    return this.live(pubsub, pubsub.subscribe<RunProgressPayload>(RUN_PROGRESS_TOPIC), key);
+    return this.live(pubsub, pubsub.subscribe<RunProgressPayload>(RUN_PROGRESS_TOPIC), key, slots);
   }
 
   @Subscription(() => AuditProgressEvent, {
@@ -55,9 +57,10 @@ export class EventResolver {
   auditProgress(
     @Args('auditId', { type: () => ID, nullable: true }) _auditId: string | null,
     @Context('pubsub') pubsub: SubscriptionContext,
+    @Context('subscriptions') slots: SubscriptionSlots | undefined,
     @CurrentKey() key: AuthenticatedKey,
   ): Promise<AsyncIterable<AuditProgressPayload>> {
-    return this.live(pubsub, pubsub.subscribe<AuditProgressPayload>(AUDIT_PROGRESS_TOPIC), key);
+    return this.live(pubsub, pubsub.subscribe<AuditProgressPayload>(AUDIT_PROGRESS_TOPIC), key, slots);
   }
 
   @Subscription(() => RouterStateEvent, {
@@ -72,9 +75,10 @@ export class EventResolver {
     @Args('routerId', { type: () => ID, nullable: true }) _routerId: string | null,
     @Args('fleet', { type: () => ID, nullable: true }) _fleet: string | null,
     @Context('pubsub') pubsub: SubscriptionContext,
+    @Context('subscriptions') slots: SubscriptionSlots | undefined,
     @CurrentKey() key: AuthenticatedKey,
   ): Promise<AsyncIterable<RouterStatePayload>> {
-    return this.live(pubsub, pubsub.subscribe<RouterStatePayload>(ROUTER_STATE_TOPIC), key);
+    return this.live(pubsub, pubsub.subscribe<RouterStatePayload>(ROUTER_STATE_TOPIC), key, slots);
   }
 
   @Subscription(() => FleetEvent, {
@@ -86,9 +90,10 @@ export class EventResolver {
   fleetChanged(
     @Args('fleet', { type: () => ID, nullable: true }) _fleet: string | null,
     @Context('pubsub') pubsub: SubscriptionContext,
+    @Context('subscriptions') slots: SubscriptionSlots | undefined,
     @CurrentKey() key: AuthenticatedKey,
   ): Promise<AsyncIterable<FleetPayload>> {
-    return this.live(pubsub, pubsub.subscribe<FleetPayload>(FLEET_TOPIC), key);
+    return this.live(pubsub, pubsub.subscribe<FleetPayload>(FLEET_TOPIC), key, slots);
   }
 
   @Subscription(() => ScenarioEvent, {
@@ -99,12 +104,25 @@ export class EventResolver {
   scenarioChanged(
     @Args('scenario', { type: () => ID, nullable: true }) _scenario: string | null,
     @Context('pubsub') pubsub: SubscriptionContext,
+    @Context('subscriptions') slots: SubscriptionSlots | undefined,
     @CurrentKey() key: AuthenticatedKey,
   ): Promise<AsyncIterable<ScenarioPayload>> {
-    return this.live(pubsub, pubsub.subscribe<ScenarioPayload>(SCENARIO_TOPIC), key);
+    return this.live(pubsub, pubsub.subscribe<ScenarioPayload>(SCENARIO_TOPIC), key, slots);
   }
 
-  private async live<T>(pubsub: SubscriptionContext, events: Promise<AsyncIterable<T>>, key: AuthenticatedKey): Promise<AsyncIterable<T>> {
-    return endOnKeyChange(await events, key, this.keys, () => pubsub.close());
+  /** A subscription's events: one slot of its connection taken (or refused) first, given back when it ends. */
+  private async live<T>(
+    pubsub: SubscriptionContext,
+    events: Promise<AsyncIterable<T>>,
+    key: AuthenticatedKey,
+    slots: SubscriptionSlots | undefined,
+  ): Promise<AsyncIterable<T>> {
+    takeSubscriptionSlot(slots);
+    try {
+      return releasingSlot(endOnKeyChange(await events, key, this.keys, () => pubsub.close()), slots);
+    } catch (error) {
+      if (slots !== undefined) slots.active--;
+      throw error;
+    }
   }
 }
