@@ -1,7 +1,9 @@
 import {
   DEFAULT_HORIZON_MS,
   TIMING_KEYS,
+  DEPRECATED_TIMING_KEYS,
   isTimingKey,
+  timingOverrideConflict,
   type ChassisModel,
   type RouterSelector,
   type Scenario,
@@ -184,20 +186,27 @@ function chassisOfRouters(routers: RoutersRead['models']): readonly KnownChassis
 }
 
 function readTiming(f: Field, d: Diagnostics): Readonly<Record<string, number>> | undefined {
-  const entries = readMap(f, 'timing keys to durations (standbyBootToHot: 3m)', d);
+  const entries = readMap(f, 'timing keys to durations (bulkSync: 5m)', d);
   if (entries === undefined) return undefined;
   const timing: Array<[string, number]> = [];
   let valid = true;
   for (const entry of entries) {
     const ms = readDuration(entry, d);
-    if (!isTimingKey(entry.key)) {
+    const alias = Object.hasOwn(DEPRECATED_TIMING_KEYS, entry.key) ? DEPRECATED_TIMING_KEYS[entry.key] : undefined;
+    if (!isTimingKey(entry.key) && alias === undefined) {
       d.error('unknown-timing-key', atKey(entry), `unknown timing key ${quoteValue(entry.key)}; expected one of ${TIMING_KEYS.join(', ')}${suggestion(entry.key, TIMING_KEYS)}`);
       valid = false;
     } else if (ms === undefined) {
       valid = false;
     } else {
+      if (alias !== undefined) d.warn('deprecated-timing-key', atKey(entry), `${entry.key} is deprecated: it is split over ${alias.join(' and ')} in the proportion of their defaults; give ${alias.join(' and ')} instead (domain §8.19)`);
       timing.push([entry.key, ms]);
     }
+  }
+  const conflict = valid ? timingOverrideConflict(Object.fromEntries(timing)) : null;
+  if (conflict !== null) {
+    d.error('conflicting-fields', atKey(f), conflict);
+    valid = false;
   }
   return valid ? Object.fromEntries(timing) : undefined;
 }

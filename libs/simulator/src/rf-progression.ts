@@ -12,9 +12,11 @@ const { RF: RF_EVENT } = EV;
 /**
  * RF progressions (domain §2.2, order **[inferred]** from the MIB): each is a list of states entered in turn
  * and the fraction of the progression's total duration at which each is entered.
- * - STANDBY: boot to STANDBY HOT over `standbyBootToHot`. The split is **[uncertain, no source]**: IOS boot and
- *   RF init to NEGOTIATION take 40 %, bulk config/file-system/client sync the rest, bulk sync the largest part
- *   ("varies with type and scale of configuration", §1.5).
+ * - STANDBY: two phases drawn separately (domain §8.19). `iosBoot`: process start to STANDBY COLD, INITIALIZATION
+ *   at 80 % (24 s of 30 s, [H1004]) and NEGOTIATION at 90 %. `bulkSync`: STANDBY COLD to STANDBY HOT, COLD-CONFIG
+ *   (config apply) at 10 %, COLD-FILESYS at 30 %, COLD-BULK at 35 %, bulk sync the largest part ("varies with
+ *   type and scale of configuration", §3), so a large-configuration override of `bulkSync` leaves IOS boot alone.
+ *   The split inside each phase is **[uncertain, no source]**.
  * - ACTIVE_BOOT: cold start of the unit that wins negotiation, over `chassisReload − hostBoot`: DISABLED →
  *   INITIALIZATION → NEGOTIATION → ACTIVE-FAST → ACTIVE-DRAIN → ACTIVE_PRECONFIG → ACTIVE_POSTCONFIG → ACTIVE,
  *   never NEGOTIATION straight to PRECONFIG (domain §8.2, a public ASR1004 `show redundancy history`). The
@@ -37,10 +39,15 @@ const SEQ_STATES: readonly (readonly number[])[] = [
   [ACTIVE_FAST, ACTIVE_DRAIN, ACTIVE_PRECONFIG, ACTIVE_POSTCONFIG, ACTIVE],
 ];
 const SEQ_AT: readonly (readonly number[])[] = [
-  [0.02, 0.4, 0.45, 0.5, 0.6, 0.65, 1],
+  [0.8, 0.9, 1, 0.1, 0.3, 0.35, 1],
   [0.02, 0.4, 0.41, 0.43, 0.45, 0.85, 1],
   [0, 0.25, 0.5, 0.75, 1],
 ];
+/**
+ * Stages of each progression timed as fractions of its first phase (`progBoot`); the later ones are fractions of
+ * the second phase (`progTotal − progBoot`) after it. Only STANDBY has a second phase (bulk sync).
+ */
+const BOOT_STAGES: readonly number[] = [3, 7, 5];
 /** Index of NEGOTIATION in the STANDBY and ACTIVE_BOOT progressions (same in both). */
 const NEG_IDX = 1;
 
@@ -49,7 +56,10 @@ const WAIT = 0;
 const BECOME_STANDBY = 1;
 const BECOME_ACTIVE = 2;
 
-/** Sets an instance's RF state; reaching ACTIVE programs the ESPs (the active IOS owns the data path, §1.4). */
+/**
+ * Sets an instance's RF state; reaching ACTIVE programs the ESPs (the active IOS owns the data path, §1.4) and,
+ * at the end of an SSO takeover, opens its protocol-recovery window.
+ */
 export function setRf(s: SimState, i: number, code: number): void {
   const u = s.inst[i] as InstanceSim;
   const old = u.rf;
@@ -57,13 +67,31 @@ export function setRf(s: SimState, i: number, code: number): void {
   u.rf = code;
   u.rfSince = s.now;
   if (s.timeline !== null) emit(s, instanceName(s, i), 'rf-state', rfName(old), rfName(code));
-  if (code === ACTIVE) programEsps(s);
+  if (code === ACTIVE) {
+    programEsps(s);
+    if (s.protoArm === 1) openProtocolRecovery(s);
+  }
+}
+
+/**
+ * An SSO takeover reached ACTIVE: its routing sessions re-sync for `protocolRecovery` while NSF/GR neighbours
+ * keep forwarding (domain §8.20), counted in `protocolRecoveryMs` apart from the RF takeover.
+ */
+function openProtocolRecovery(s: SimState): void {
+  s.protoArm = 0;
+  s.protoUntil = s.now + draw(s, TK.protocolRecovery);
+}
+
+/** Offset (ms after the progression's start) at which stage `idx` of the unit's progression is entered. */
+function stageOffset(u: InstanceSim, idx: number): number {
+  const at = (SEQ_AT[u.progSeq] as readonly number[])[idx] as number;
+  if (idx < (BOOT_STAGES[u.progSeq] as number)) return Math.round(u.progBoot * at);
+  return u.progBoot + Math.round((u.progTotal - u.progBoot) * at);
 }
 
 function scheduleStage(s: SimState, i: number): void {
   const u = s.inst[i] as InstanceSim;
-  const at = SEQ_AT[u.progSeq] as readonly number[];
-  const t = u.progStart + Math.round(u.progTotal * (at[u.progIdx] as number));
+  const t = u.progStart + stageOffset(u, u.progIdx);
   schedule(s, Math.max(0, t - s.now), RF_EVENT, i, u.epoch);
 }
 
@@ -71,16 +99,38 @@ function startSeq(u: InstanceSim, seq: number, startMs: number, totalMs: number)
   u.epoch++;
   u.progSeq = seq;
   u.progStart = startMs;
+  u.progBoot = totalMs;
   u.progTotal = totalMs;
   u.park = 0;
 }
 
+/** Draws a standby path (§8.19): `iosBoot` to STANDBY COLD, then `bulkSync` to STANDBY HOT, in that order. */
+function drawStandbyPath(s: SimState, u: InstanceSim): void {
+  const boot = draw(s, TK.iosBoot);
+  u.progBoot = boot;
+  u.progTotal = boot + draw(s, TK.bulkSync);
+}
+
 /** Starts a progression from its first state; cancels any pending progression of the instance. */
-export function beginProgression(s: SimState, i: number, seq: number, totalMs: number): void {
+function beginProgression(s: SimState, i: number, seq: number, totalMs: number): void {
   const u = s.inst[i] as InstanceSim;
   startSeq(u, seq, s.now, totalMs);
   u.progIdx = 0;
   scheduleStage(s, i);
+}
+
+/** A unit that just started boots as a standby: a freshly drawn standby path from DISABLED. */
+export function beginStandby(s: SimState, i: number): void {
+  const u = s.inst[i] as InstanceSim;
+  startSeq(u, SEQ_STANDBY, s.now, 0);
+  drawStandbyPath(s, u);
+  u.progIdx = 0;
+  scheduleStage(s, i);
+}
+
+/** The unit designated at a cold start boots into activity over `coldActiveMs` (domain §8.2). */
+export function beginColdActive(s: SimState, i: number): void {
+  beginProgression(s, i, SEQ_ACTIVE_BOOT, s.coldActiveMs);
 }
 
 /** A standby takes activity: ACTIVE-FAST now, then the rest of the TAKEOVER progression over `totalMs`. */
@@ -117,13 +167,16 @@ function syncAllowed(s: SimState, i: number): boolean {
   return peer.rf === ACTIVE && peer.hung === 0 && s.ipcLost === 0 && (s.inst[i] as InstanceSim).syncFail === 0 && operatingSso(s);
 }
 
-/** A unit leaving NEGOTIATION changes progression (boot as standby ↔ cold-start as active), keeping its place. */
-function switchSeq(s: SimState, i: number, seq: number, totalMs: number): true {
+/**
+ * A unit leaving NEGOTIATION changes progression (boot as standby ↔ cold-start as active), keeping its place:
+ * into ACTIVE_BOOT over `coldActiveMs`, into STANDBY over a freshly drawn standby path.
+ */
+function switchSeq(s: SimState, i: number, seq: number): true {
   const u = s.inst[i] as InstanceSim;
-  const at = SEQ_AT[seq] as readonly number[];
   u.progSeq = seq;
-  u.progTotal = totalMs;
-  u.progStart = s.now - Math.round(totalMs * (at[NEG_IDX] as number));
+  if (seq === SEQ_STANDBY) drawStandbyPath(s, u);
+  else u.progBoot = u.progTotal = s.coldActiveMs;
+  u.progStart = s.now - stageOffset(u, NEG_IDX);
   u.progIdx = NEG_IDX + 1;
   scheduleStage(s, i);
   return true;
@@ -132,7 +185,7 @@ function switchSeq(s: SimState, i: number, seq: number, totalMs: number): true {
 /**
  * Handles a progression event: enters the next RF state, or parks the unit at a gate (NEGOTIATION, STANDBY
  * COLD) until `wakeParked` finds the condition met. A unit switching from ACTIVE_BOOT to STANDBY draws a
- * fresh `standbyBootToHot` for the rest of its way. Returns whether anything the metrics, parked units or
+ * fresh standby path (`iosBoot`, `bulkSync`) for the rest of its way. Returns whether anything the metrics, parked units or
  * the ISSU driver depend on may have changed: entering or leaving STANDBY HOT or the ACTIVE family, parking,
  * or a new progression. Moves between lower states (DISABLED … COLD-BULK) or within the ACTIVE family below
  * ACTIVE change none of them, so the engine skips its re-evaluation for them (hot path).
@@ -147,8 +200,8 @@ export function onRfEvent(s: SimState, i: number): boolean {
       u.park = 1;
       return true;
     }
-    if (decision === BECOME_ACTIVE && seq !== SEQ_ACTIVE_BOOT) return switchSeq(s, i, SEQ_ACTIVE_BOOT, s.coldActiveMs);
-    if (decision === BECOME_STANDBY && seq !== SEQ_STANDBY) return switchSeq(s, i, SEQ_STANDBY, draw(s, TK.standbyBootToHot));
+    if (decision === BECOME_ACTIVE && seq !== SEQ_ACTIVE_BOOT) return switchSeq(s, i, SEQ_ACTIVE_BOOT);
+    if (decision === BECOME_STANDBY && seq !== SEQ_STANDBY) return switchSeq(s, i, SEQ_STANDBY);
   }
   const states = SEQ_STATES[seq] as readonly number[];
   const next = states[idx] as number;
@@ -174,8 +227,7 @@ export function wakeParked(s: SimState): void {
     const ok = u.park === 1 ? negotiate(s, i) !== WAIT : syncAllowed(s, i);
     if (!ok) continue;
     u.park = 0;
-    const at = SEQ_AT[u.progSeq] as readonly number[];
-    u.progStart = s.now - Math.round(u.progTotal * (at[u.progIdx - 1] as number));
+    u.progStart = s.now - stageOffset(u, u.progIdx - 1);
     scheduleStage(s, i);
   }
 }

@@ -6,7 +6,8 @@ import {
   STEP_TARGETS,
   TIMING_KEYS,
   TIMING_PROFILE,
-  isTimingKey,
+  isTimingOverrideKey,
+  timingOverrideConflict,
   type ActionName,
   type ChassisModel,
   type FaultName,
@@ -152,10 +153,10 @@ function compileStep(step: ScenarioStep, n: number, model: ChassisModel): Compil
 
 function timingError(timing: Readonly<Record<string, number>>): string | null {
   for (const [key, value] of Object.entries(timing)) {
-    if (!isTimingKey(key)) return `unknown timing key "${key}" (known: ${TIMING_KEYS.join(', ')})`;
+    if (!isTimingOverrideKey(key)) return `unknown timing key "${key}" (known: ${TIMING_KEYS.join(', ')})`;
     if (!Number.isFinite(value) || value < 0) return `timing ${key} must be a duration ≥ 0 ms, got ${value}`;
   }
-  return null;
+  return timingOverrideConflict(timing);
 }
 
 /**

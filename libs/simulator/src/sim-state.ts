@@ -18,6 +18,7 @@ export const EV = {
   IPC_DETECT: 8,
   ISSU: 9,
   ISSU_ROLLBACK: 10,
+  PEER_LOST: 11,
 } as const;
 export const EV_ARG_SHIFT = 16;
 
@@ -85,10 +86,14 @@ export interface InstanceSim {
   /** Lasting faults on this unit. */
   syncFail: number;
   mismatch: number;
-  /** RF progression (`SEQ`), the index of the next state in it, its start (ms) and total duration (ms). */
+  /**
+   * RF progression (`SEQ`), the index of the next state in it, its start (ms), the duration of its first phase
+   * (ms: IOS boot to STANDBY COLD for STANDBY, the whole progression otherwise) and its total duration (ms).
+   */
   progSeq: number;
   progIdx: number;
   progStart: number;
+  progBoot: number;
   progTotal: number;
   /** 0 = progressing, 1 = parked before leaving NEGOTIATION, 2 = parked at STANDBY COLD. */
   park: number;
@@ -214,6 +219,13 @@ export interface SimState {
   cpUp: number;
   dpUp: number;
   dualUp: number;
+  /**
+   * Protocol recovery after SSO switchovers (domain §8.20): 1 while an SSO takeover is on its way to ACTIVE;
+   * the end (ms) of the current recovery window that opened when it got there (-1 = none); the time summed.
+   */
+  protoArm: number;
+  protoUntil: number;
+  protoMs: number;
   /** Redundancy clock: reference time, first loss after it, first restoration after that (ms, -1 = none). */
   tRef: number;
   lostAt: number;
