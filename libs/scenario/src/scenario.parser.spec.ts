@@ -126,6 +126,14 @@ describe('parseScenario: behaviour (domain §8.5, §8.8)', () => {
     expect(codes('behaviour: { integratedEspFailure: { ASR1001-X: reload-slowly } }')).toEqual(['unknown-behaviour']);
     expect(codes('behaviour: { splitBrain: primary-wins, espFailure: x }')).toEqual(['unknown-key']);
   });
+
+  it('§8.21: reads the config-sync failure action (reload-loop by default, stay-cold) and refuses others', () => {
+    const parsed = scenarioOf(parseScenario(withSpec('behaviour: { configSyncFailure: stay-cold }'), 'b.yaml'));
+    expect(parsed.spec.behaviour?.configSyncFailure).toBe('stay-cold');
+    const refused = parseScenario(withSpec('behaviour: { configSyncFailure: reload-forever }'), 'b.yaml');
+    expect(errorsOf(refused)).toEqual([['unknown-behaviour', 'spec.behaviour.configSyncFailure', 6]]);
+    expect(refused.ok ? '' : refused.errors[0]?.message).toMatch(/reload-loop, stay-cold/);
+  });
 });
 
 describe('parseScenario: step targets', () => {

@@ -17,6 +17,7 @@ import {
   chassisAnatomy,
   INTEGRATED_ESP_FAILURE_ACTIONS,
   type IntegratedEspFailureAction,
+  CONFIG_SYNC_FAILURE_ACTIONS,
 } from '@asr-twin/domain';
 import type { Diagnostics } from './diagnostics.js';
 import { suggestion } from './did-you-mean.js';
@@ -103,18 +104,20 @@ function readSpec(f: Field, d: Diagnostics): ScenarioSpec | undefined {
 
 /** `spec.behaviour`: modelling choices where the sources leave room; what is not given takes its default. */
 function readBehaviour(f: Field, d: Diagnostics): ScenarioBehaviour | undefined {
-  const keys = ['splitBrain', 'integratedEspFailure', 'singleRpImageIssu'] as const;
+  const keys = ['splitBrain', 'integratedEspFailure', 'singleRpImageIssu', 'configSyncFailure'] as const;
   const fields = readFields(f, { keys, what: 'behaviour' }, d);
   if (fields === undefined) return undefined;
   const splitBrain = fields.splitBrain && readEnum(fields.splitBrain, SPLIT_BRAIN_RULES, 'split-brain rule', 'unknown-behaviour', d);
   const esp = fields.integratedEspFailure && readIntegratedEspFailure(fields.integratedEspFailure, d);
   const singleRp = fields.singleRpImageIssu && readEnum(fields.singleRpImageIssu, SINGLE_RP_IMAGE_ISSU_RULES, 'single-RP image ISSU rule', 'unknown-behaviour', d);
+  const sync = fields.configSyncFailure && readEnum(fields.configSyncFailure, CONFIG_SYNC_FAILURE_ACTIONS, 'config-sync failure action', 'unknown-behaviour', d);
   if ((fields.splitBrain && splitBrain === undefined) || (fields.integratedEspFailure && esp === undefined)) return undefined;
-  if (fields.singleRpImageIssu && singleRp === undefined) return undefined;
+  if ((fields.singleRpImageIssu && singleRp === undefined) || (fields.configSyncFailure && sync === undefined)) return undefined;
   return {
     splitBrain: splitBrain ?? DEFAULT_BEHAVIOUR.splitBrain,
     integratedEspFailure: esp ?? DEFAULT_BEHAVIOUR.integratedEspFailure,
     ...(singleRp === undefined ? {} : { singleRpImageIssu: singleRp }),
+    ...(sync === undefined ? {} : { configSyncFailure: sync }),
   };
 }
 

@@ -4,7 +4,7 @@ import { onEspReady, onEspTakeover } from './esp-model.js';
 import { onHangDetected } from './fault-handlers.js';
 import { onHostReboot, onHostUp, onIosStart, onPeerLost } from './instance-lifecycle.js';
 import { issuCheck, issuWaiting, onIssuCommand, onIssuRollback } from './issu-driver.js';
-import { onIpcDetected } from './redundancy-faults.js';
+import { onIpcDetected, onMclFailure } from './redundancy-faults.js';
 import { onRfEvent, wakeParked } from './rf-progression.js';
 import { EV, type EspSim, type InstanceSim, type SimState } from './sim-state.js';
 import { fireStep } from './step-dispatch.js';
@@ -25,6 +25,7 @@ function handle(s: SimState, kind: number, arg: number, token: number): void {
       break;
     case RF_EVENT:
       if (s.inst[arg].epoch !== token || !onRfEvent(s, arg)) return;
+      if (s.inst[arg].syncFail === 1) onMclFailure(s, arg);
       break;
     case IOS_START:
       if (s.inst[arg].epoch !== token) return;

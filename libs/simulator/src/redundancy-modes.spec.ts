@@ -88,8 +88,10 @@ describe('image-mismatch (§2.1, §7 #7)', () => {
 describe('config-sync-failure (§2.5, §7 #6)', () => {
   const r = router('edge', 'ASR1002-X');
 
-  it('resets the standby once and keeps it at STANDBY COLD: it only looks redundant', () => {
-    const sc = scenario({ horizonMs: H, steps: [fault(T0, 'config-sync-failure')] });
+  const behaviour = { splitBrain: 'incumbent', integratedEspFailure: {}, configSyncFailure: 'stay-cold' } as const;
+
+  it('with behaviour stay-cold, resets the standby once and keeps it at STANDBY COLD: it only looks redundant', () => {
+    const sc = scenario({ horizonMs: H, behaviour, steps: [fault(T0, 'config-sync-failure')] });
     const end = routerStateAt(sc, r, H, { seed: 3 });
     expect(end.instances[1]).toMatchObject({ rfStateName: 'STANDBY COLD', configSyncFailure: true });
     expect(end.counters.standbyFailures).toBe(1);
@@ -98,9 +100,9 @@ describe('config-sync-failure (§2.5, §7 #6)', () => {
     expect(rfPath(run, 'R0/1').at(-1)).toBe('STANDBY COLD');
   });
 
-  it('repair lets bulk sync resume from STANDBY COLD to STANDBY HOT', () => {
+  it('with behaviour stay-cold, repair lets bulk sync resume from STANDBY COLD to STANDBY HOT', () => {
     const repairAt = 10 * MIN;
-    const sc = scenario({ horizonMs: H, steps: [fault(T0, 'config-sync-failure'), action(repairAt, 'repair', target.standby)] });
+    const sc = scenario({ horizonMs: H, behaviour, steps: [fault(T0, 'config-sync-failure'), action(repairAt, 'repair', target.standby)] });
     const run = simulateRouter(sc, r, { seed: 3 });
     // The rest of the path after STANDBY COLD is the bulkSync draw (§8.19).
     const [, hi] = drawBounds('ASR1002-X', ['bulkSync']);

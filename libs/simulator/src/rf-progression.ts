@@ -159,12 +159,13 @@ function negotiate(s: SimState, i: number): number {
 }
 
 /**
- * Bulk sync may start (STANDBY COLD → COLD-CONFIG) only with a working ACTIVE peer, the IPC up, operating
- * mode SSO (under RPR the standby stays STANDBY COLD, §2.1) and no config-sync failure on this unit (§2.5).
+ * Bulk sync may start (STANDBY COLD → COLD-CONFIG) only with a working ACTIVE peer, the IPC up and operating
+ * mode SSO (under RPR the standby stays STANDBY COLD, §2.1). A unit failing config sync (§2.5) starts it only in
+ * the reload loop (§8.21: it is reloaded when bulk sync fails, `onMclFailure`); otherwise it parks at STANDBY COLD.
  */
 function syncAllowed(s: SimState, i: number): boolean {
   const peer = s.inst[1 - i] as InstanceSim;
-  return peer.rf === ACTIVE && peer.hung === 0 && s.ipcLost === 0 && (s.inst[i] as InstanceSim).syncFail === 0 && operatingSso(s);
+  return peer.rf === ACTIVE && peer.hung === 0 && s.ipcLost === 0 && ((s.inst[i] as InstanceSim).syncFail === 0 || s.mclReloadLoop) && operatingSso(s);
 }
 
 /**
@@ -187,8 +188,9 @@ function switchSeq(s: SimState, i: number, seq: number): true {
  * COLD) until `wakeParked` finds the condition met. A unit switching from ACTIVE_BOOT to STANDBY draws a
  * fresh standby path (`iosBoot`, `bulkSync`) for the rest of its way. Returns whether anything the metrics, parked units or
  * the ISSU driver depend on may have changed: entering or leaving STANDBY HOT or the ACTIVE family, parking,
- * or a new progression. Moves between lower states (DISABLED … COLD-BULK) or within the ACTIVE family below
- * ACTIVE change none of them, so the engine skips its re-evaluation for them (hot path).
+ * or a new progression, and a unit failing config sync reaching COLD-BULK (the engine then reloads it, §8.21).
+ * Other moves between lower states (DISABLED … COLD-BULK) or within the ACTIVE family below ACTIVE change none
+ * of them, so the engine skips its re-evaluation for them (hot path).
  */
 export function onRfEvent(s: SimState, i: number): boolean {
   const u = s.inst[i] as InstanceSim;
@@ -213,6 +215,7 @@ export function onRfEvent(s: SimState, i: number): boolean {
   u.progIdx = idx + 1;
   setRf(s, i, next);
   if (idx + 1 < states.length) scheduleStage(s, i);
+  if (next === STANDBY_COLD_BULK) return u.syncFail === 1;
   return next >= STANDBY_HOT && (next === ACTIVE || next === STANDBY_HOT || old < ACTIVE_FAST);
 }
 

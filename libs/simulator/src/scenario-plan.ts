@@ -63,6 +63,8 @@ export interface ScenarioPlan {
   readonly primaryWins: boolean;
   /** `spec.behaviour.singleRpImageIssu: refuse` (§8.6). */
   readonly singleRpIssuRefuse: boolean;
+  /** A standby failing config sync is reloaded at COLD-BULK over and over (`spec.behaviour.configSyncFailure`, §8.21). */
+  readonly mclReloadLoop: boolean;
   readonly horizonMs: number;
   readonly steps: readonly CompiledStep[];
   readonly timing: readonly number[];
@@ -180,6 +182,7 @@ export function compilePlan(scenario: Scenario, model: ChassisModel): ScenarioPl
     espReloadOnly: a.reloadOnEspFailure && spec.behaviour?.integratedEspFailure[model] === 'reload-esp-only',
     primaryWins: (spec.behaviour ?? DEFAULT_BEHAVIOUR).splitBrain === 'primary-wins',
     singleRpIssuRefuse: spec.behaviour?.singleRpImageIssu === 'refuse',
+    mclReloadLoop: (spec.behaviour?.configSyncFailure ?? 'reload-loop') === 'reload-loop',
   };
   const fail = (error: string): ScenarioPlan => ({ model, ...facts, horizonMs: 0, steps: [], timing, spread, refStep: -1, error });
   if (!Number.isFinite(spec.horizonMs) || spec.horizonMs <= 0) return fail(`horizon must be > 0 ms, got ${spec.horizonMs}`);

@@ -18,7 +18,7 @@ function blankInstance(): InstanceSim {
 export function blankState(): SimState {
   return {
     format: 'asr-twin-sim/1', hostname: '', model: 'ASR1002', configuredMode: 'sso', dualRp: false, espCount: 1,
-    reloadOnEspFailure: false, espReloadOnly: false, primaryWins: false, horizonMs: 0, now: 0, seq: 0, rng: [0, 0, 0, 0], queue: [], queueLength: 0, events: 0,
+    reloadOnEspFailure: false, espReloadOnly: false, primaryWins: false, mclReloadLoop: true, horizonMs: 0, now: 0, seq: 0, rng: [0, 0, 0, 0], queue: [], queueLength: 0, events: 0,
     timing: [], spread: [], steps: [], expect: [], refStep: -1, epoch: 0,
     inst: [blankInstance(), blankInstance()], baseVersion: '', designated: -1, coldActiveMs: 0,
     host: [{ state: 0, epoch: 0, rpFailed: 0 }, { state: 0, epoch: 0, rpFailed: 0 }],
@@ -148,6 +148,7 @@ export function resetState(
   s.reloadOnEspFailure = plan.reloadOnEspFailure;
   s.primaryWins = plan.primaryWins;
   s.singleRpIssuRefuse = plan.singleRpIssuRefuse;
+  s.mclReloadLoop = plan.mclReloadLoop;
   s.espReloadOnly = plan.espReloadOnly;
   s.horizonMs = plan.horizonMs;
   seedRngInto(s.rng, seed);

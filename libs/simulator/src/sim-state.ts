@@ -146,6 +146,8 @@ export interface SimState {
   espReloadOnly: boolean;
   /** Split-brain rule: the Primary takes activity from a Secondary active (else the incumbent keeps it, §8.5). */
   primaryWins: boolean;
+  /** A standby failing config sync enters bulk sync and is reloaded at COLD-BULK, in a loop (else parks at COLD, §8.21). */
+  mclReloadLoop: boolean;
   horizonMs: number;
   /** Current simulated time, ms. Never decreases. */
   now: number;

@@ -1,6 +1,6 @@
 import { TIMING_PROFILE } from '@asr-twin/domain';
 import { describe, expect, it } from 'vitest';
-import { simulateRouter } from './index.js';
+import { routerStateAt, simulateRouter } from './index.js';
 import type { RouterRun } from './report-types.js';
 import { action, drawBounds, entriesOf, expectWithin, fault, firstAt, MIN, router, scenario, SEC, SEEDS, target } from './scenario.spec-support.js';
 
@@ -130,5 +130,59 @@ describe('§8.20: switchover, detection, protocol recovery', () => {
     const run = simulateRouter(sc, router('edge', 'ASR1004'), { seed: 2 });
     expect(entriesOf(run, 'router', 'chassis-reload').length).toBe(1);
     expect(run.result.metrics.protocolRecoveryMs).toBe(0);
+  });
+});
+
+describe('§8.21: MCL standby reload loop', () => {
+  const H2 = 60 * MIN;
+  const mclReloads = (run: RouterRun, unit: string) => entriesOf(run, unit, 'config-sync failed (MCL): reloaded by the active').map((e) => e.tMs);
+  /** Restart-to-COLD-BULK bounds: the restart key, IOS boot, and bulk sync up to COLD-BULK (35 % of it). */
+  const period = (model: 'ASR1002-X' | 'ASR1006', restart: 'iosdRestart' | 'rpBoot'): [number, number] => {
+    const [lo, hi] = drawBounds(model, [restart, 'iosBoot']);
+    const [slo, shi] = drawBounds(model, ['bulkSync']);
+    return [lo + Math.floor(0.35 * slo), hi + Math.ceil(0.35 * shi) + 1];
+  };
+
+  it.each([
+    ['ASR1002-X', 'R0/1', 'iosdRestart', [1 * MIN, 3 * MIN]],
+    ['ASR1006', 'R1/0', 'rpBoot', [3 * MIN, 5 * MIN]],
+  ] as const)('§8.21: on an %s the standby is reloaded at COLD-BULK again and again, one Standby failure per cycle', (model, unit, restart, [min, max]) => {
+    const sc = scenario({ horizonMs: H2, steps: [fault(T0, 'config-sync-failure')] });
+    const run = simulateRouter(sc, router('edge', model), { seed: 11 });
+    const reloads = mclReloads(run, unit);
+    expect(reloads.length).toBeGreaterThan(5);
+    for (let k = 1; k < reloads.length; k++) {
+      const gap = (reloads[k] as number) - (reloads[k - 1] as number);
+      expectWithin(gap, period(model, restart));
+      expect(gap).toBeGreaterThanOrEqual(min);
+      expect(gap).toBeLessThanOrEqual(max);
+    }
+    expect(run.timeline.some((e) => e.component === unit && e.to === 'STANDBY HOT' && e.tMs > T0)).toBe(false);
+    // The reset when the fault appears on a HOT standby, then one per failed bulk sync.
+    expect(simulateRouter(sc, router('edge', model), { seed: 11, timeline: false }).result.metrics.redundancyRestoredMs).toBeNull();
+    expect(routerStateAt(sc, router('edge', model), H2, { seed: 11 }).counters.standbyFailures).toBe(reloads.length + 1);
+    const m = run.result.metrics;
+    expect([m.controlPlaneOutageMs, m.dataPlaneOutageMs, m.switchovers]).toEqual([0, 0, 0]);
+  });
+
+  it('§8.21: repair ends the loop: the next cycle reaches STANDBY HOT and the failures stop counting', () => {
+    const repairAt = 20 * MIN;
+    const sc = scenario({ horizonMs: H2, steps: [fault(T0, 'config-sync-failure'), action(repairAt, 'repair', target.router)] });
+    const run = simulateRouter(sc, router('edge', 'ASR1002-X'), { seed: 5 });
+    const reloads = mclReloads(run, 'R0/1');
+    expect(reloads.every((t) => t < repairAt)).toBe(true);
+    const hot = enteredAt(run, 'R0/1', 'STANDBY HOT', T0);
+    expect(hot).toBeGreaterThan(repairAt);
+    expect(hot - repairAt).toBeLessThanOrEqual(period('ASR1002-X', 'iosdRestart')[1] + drawBounds('ASR1002-X', ['bulkSync'])[1]);
+    expect(run.result.metrics.redundancyRestoredMs).toBe(hot - T0);
+  });
+
+  it('§8.21: with behaviour configSyncFailure stay-cold the standby parks at STANDBY COLD instead', () => {
+    const behaviour = { splitBrain: 'incumbent', integratedEspFailure: {}, configSyncFailure: 'stay-cold' } as const;
+    const sc = scenario({ horizonMs: H2, behaviour, steps: [fault(T0, 'config-sync-failure')] });
+    const run = simulateRouter(sc, router('edge', 'ASR1006'), { seed: 11 });
+    expect(mclReloads(run, 'R1/0')).toEqual([]);
+    expect(entriesOf(run, 'R1/0', 'rf-state').at(-1)?.to).toBe('STANDBY COLD');
+    expect(routerStateAt(sc, router('edge', 'ASR1006'), H2, { seed: 11 }).counters.standbyFailures).toBe(1);
   });
 });
