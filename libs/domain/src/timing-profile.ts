@@ -81,7 +81,8 @@ export const TIMING_PROFILE: Readonly<Record<TimingKey, TimingKeyInfo>> = {
     unit: 'ms',
     description:
       'a standby from STANDBY COLD through COLD-CONFIG (config apply), COLD-FILESYS and COLD-BULK to STANDBY HOT; ' +
-      'COLD-CONFIG at 10 %, COLD-FILESYS at 30 %, COLD-BULK at 35 %. A large configuration lengthens this key, not iosBoot',
+      'COLD-CONFIG at 10 %, COLD-FILESYS at 30 %, COLD-BULK at 35 %. A large configuration lengthens this key, not iosBoot. ' +
+      'Drawn at the same variate as iosBoot (each with its own spread): an RP slow to boot is slow to sync',
     source:
       'the whole standby path took ≈3 min on an ASR1006 RP2 with a small configuration (domain §3, §8.16, inferred) ' +
       'minus iosBoot; "varies with type and scale of configuration" (Cisco Press, §3); the split between the COLD ' +

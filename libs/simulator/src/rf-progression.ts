@@ -1,5 +1,5 @@
 import { RF } from '@asr-twin/domain';
-import { draw, emit, instanceName, operatingSso, rfName, schedule, TK } from './engine-core.js';
+import { draw, drawAt, emit, instanceName, operatingSso, rfName, schedule, TK, variate } from './engine-core.js';
 import { programEsps } from './esp-model.js';
 import { EV, SEQ, type InstanceSim, type SimState } from './sim-state.js';
 
@@ -44,10 +44,24 @@ const SEQ_AT: readonly (readonly number[])[] = [
   [0, 0.25, 0.5, 0.75, 1],
 ];
 /**
- * Stages of each progression timed as fractions of its first phase (`progBoot`); the later ones are fractions of
- * the second phase (`progTotal − progBoot`) after it. Only STANDBY has a second phase (bulk sync).
+ * Stages of each progression timed within its first phase (`progBoot`); the later ones come after the whole first
+ * phase, at their fraction of the second (`progTotal − progBoot`). Only STANDBY has a second phase (bulk sync).
  */
 const BOOT_STAGES: readonly number[] = [3, 7, 5];
+/**
+ * `SEQ_AT` as two flat coefficient tables (stride `STRIDE`): stage `idx` of progression `seq` is entered
+ * `progBoot × BOOT_AT + (progTotal − progBoot) × SYNC_AT` after the start (one multiply-add, no branch: hot path).
+ */
+const STRIDE = 8;
+const BOOT_AT = new Float64Array(SEQ_AT.length * STRIDE);
+const SYNC_AT = new Float64Array(SEQ_AT.length * STRIDE);
+SEQ_AT.forEach((at, seq) =>
+  at.forEach((f, idx) => {
+    const inBoot = idx < (BOOT_STAGES[seq] as number);
+    BOOT_AT[seq * STRIDE + idx] = inBoot ? f : 1;
+    SYNC_AT[seq * STRIDE + idx] = inBoot ? 0 : f;
+  }),
+);
 /** Index of NEGOTIATION in the STANDBY and ACTIVE_BOOT progressions (same in both). */
 const NEG_IDX = 1;
 
@@ -84,9 +98,9 @@ function openProtocolRecovery(s: SimState): void {
 
 /** Offset (ms after the progression's start) at which stage `idx` of the unit's progression is entered. */
 function stageOffset(u: InstanceSim, idx: number): number {
-  const at = (SEQ_AT[u.progSeq] as readonly number[])[idx] as number;
-  if (idx < (BOOT_STAGES[u.progSeq] as number)) return Math.round(u.progBoot * at);
-  return u.progBoot + Math.round((u.progTotal - u.progBoot) * at);
+  const k = u.progSeq * STRIDE + idx;
+  const boot = u.progBoot;
+  return Math.round(boot * (BOOT_AT[k] as number) + (u.progTotal - boot) * (SYNC_AT[k] as number));
 }
 
 function scheduleStage(s: SimState, i: number): void {
@@ -104,11 +118,16 @@ function startSeq(u: InstanceSim, seq: number, startMs: number, totalMs: number)
   u.park = 0;
 }
 
-/** Draws a standby path (§8.19): `iosBoot` to STANDBY COLD, then `bulkSync` to STANDBY HOT, in that order. */
+/**
+ * Draws a standby path (§8.19): `iosBoot` to STANDBY COLD, then `bulkSync` to STANDBY HOT. Both come from one
+ * variate: each keeps its own base and spread, and the same RP is taken to be slow or fast at both (one PRNG
+ * call on the hot path). A `bulkSync` override moves only the second phase.
+ */
 function drawStandbyPath(s: SimState, u: InstanceSim): void {
-  const boot = draw(s, TK.iosBoot);
+  const v = variate(s);
+  const boot = drawAt(s, TK.iosBoot, v);
   u.progBoot = boot;
-  u.progTotal = boot + draw(s, TK.bulkSync);
+  u.progTotal = boot + drawAt(s, TK.bulkSync, v);
 }
 
 /** Starts a progression from its first state; cancels any pending progression of the instance. */
