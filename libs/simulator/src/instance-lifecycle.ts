@@ -152,15 +152,19 @@ export function switchover(s: SimState, p: number, reason: number): void {
     const kind = sso ? 'sso' : 'non-sso, data plane reset';
     emit(s, 'router', `switchover (${kind}): ${SWITCHOVER_REASONS[reason] as string}`, instanceName(s, 1 - p), instanceName(s, p));
   }
+  const takeover = draw(s, sso ? TK.iosSwitchover : TK.rprSwitchover);
   endProtocolRecovery(s);
-  s.protoArm = sso ? 1 : 0;
-  beginTakeover(s, p, draw(s, sso ? TK.iosSwitchover : TK.rprSwitchover));
+  if (sso) s.protoUntil = s.now + takeover + draw(s, TK.protocolRecovery);
+  beginTakeover(s, p, takeover);
   if (!sso) resetEsps(s);
 }
 
-/** Activity moves again or the system restarts: the routing sessions being recovered are gone (§8.20). */
+/**
+ * Activity moves again or the system restarts: the routing sessions being recovered are gone (§8.20). An SSO
+ * switchover opens a new window that ends `protocolRecovery` after the takeover reaches ACTIVE; it counts only
+ * while a working ACTIVE exists (`accountTo`), so the takeover itself stays control-plane outage.
+ */
 function endProtocolRecovery(s: SimState): void {
-  s.protoArm = 0;
   if (s.protoUntil > s.now) s.protoUntil = s.now;
 }
 

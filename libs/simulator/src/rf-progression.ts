@@ -70,10 +70,7 @@ const WAIT = 0;
 const BECOME_STANDBY = 1;
 const BECOME_ACTIVE = 2;
 
-/**
- * Sets an instance's RF state; reaching ACTIVE programs the ESPs (the active IOS owns the data path, §1.4) and,
- * at the end of an SSO takeover, opens its protocol-recovery window.
- */
+/** Sets an instance's RF state; reaching ACTIVE programs the ESPs (the active IOS owns the data path, §1.4). */
 export function setRf(s: SimState, i: number, code: number): void {
   const u = s.inst[i] as InstanceSim;
   const old = u.rf;
@@ -81,19 +78,7 @@ export function setRf(s: SimState, i: number, code: number): void {
   u.rf = code;
   u.rfSince = s.now;
   if (s.timeline !== null) emit(s, instanceName(s, i), 'rf-state', rfName(old), rfName(code));
-  if (code === ACTIVE) {
-    programEsps(s);
-    if (s.protoArm === 1) openProtocolRecovery(s);
-  }
-}
-
-/**
- * An SSO takeover reached ACTIVE: its routing sessions re-sync for `protocolRecovery` while NSF/GR neighbours
- * keep forwarding (domain §8.20), counted in `protocolRecoveryMs` apart from the RF takeover.
- */
-function openProtocolRecovery(s: SimState): void {
-  s.protoArm = 0;
-  s.protoUntil = s.now + draw(s, TK.protocolRecovery);
+  if (code === ACTIVE) programEsps(s);
 }
 
 /** Offset (ms after the progression's start) at which stage `idx` of the unit's progression is entered. */

@@ -30,7 +30,7 @@ export function blankState(): SimState {
     issuPhase: ISSU.IDLE, issuEpoch: 0, issuFrom: '', issuTo: '', issuAccept: true, issuStepDelayMs: 0,
     issuDeadline: -1, issuLastOp: '', issuMethod: 0, issuReload: 0, singleRpIssuRefuse: false,
     switchovers: 0, switchoverBase: 0, standbyFailures: 0, lastReason: REASON.NONE, lastSwitchoverAt: -1,
-    lastT: 0, cpOutMs: 0, dpOutMs: 0, dualMs: 0, cpUp: 1, dpUp: 1, dualUp: 0, protoArm: 0, protoUntil: -1, protoMs: 0, tRef: -1, lostAt: -1, restoredAt: -1,
+    lastT: 0, cpOutMs: 0, dpOutMs: 0, dualMs: 0, cpUp: 1, dpUp: 1, dualUp: 0, protoUntil: -1, protoMs: 0, tRef: -1, lostAt: -1, restoredAt: -1,
     startRedundant: 0, start: null, timeline: null, error: null,
   };
 }
@@ -114,7 +114,6 @@ function resetRun(s: SimState): void {
   s.cpUp = 1;
   s.dpUp = 1;
   s.dualUp = 0;
-  s.protoArm = 0;
   s.protoUntil = -1;
   s.protoMs = 0;
   s.lostAt = -1;

@@ -222,10 +222,9 @@ export interface SimState {
   dpUp: number;
   dualUp: number;
   /**
-   * Protocol recovery after SSO switchovers (domain §8.20): 1 while an SSO takeover is on its way to ACTIVE;
-   * the end (ms) of the current recovery window that opened when it got there (-1 = none); the time summed.
+   * Protocol recovery after SSO switchovers (domain §8.20): the end (ms) of the current window, `protocolRecovery`
+   * after the takeover reaches ACTIVE (-1 = none), and the time summed while a working ACTIVE existed in it.
    */
-  protoArm: number;
   protoUntil: number;
   protoMs: number;
   /** Redundancy clock: reference time, first loss after it, first restoration after that (ms, -1 = none). */
