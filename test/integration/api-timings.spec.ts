@@ -26,6 +26,7 @@ interface TimingRow {
   readonly source: string;
   readonly distribution: { kind: string };
   readonly modelDefaults: Record<string, number>;
+  readonly modelSources: Record<string, string>;
   readonly effectiveMs?: number;
 }
 
@@ -38,6 +39,13 @@ describe('GET /api/v1/timings', () => {
       expect(t.defaultMs, t.key).toBe(TIMING_PROFILE[t.key as (typeof TIMING_KEYS)[number]].defaultMs);
       expect(t.source.length, t.key).toBeGreaterThan(0);
     }
+    // §8.19–§8.21: the split standby path, peer-loss detection and protocol recovery are listed like every key.
+    const byKey = new Map(res.body.items.map((t) => [t.key, t]));
+    for (const key of ['iosBoot', 'bulkSync', 'peerLossDetection', 'protocolRecovery']) expect(byKey.has(key), key).toBe(true);
+    expect(byKey.has('standbyBootToHot')).toBe(false);
+    expect(byKey.get('bulkSync')).toMatchObject({ defaultMs: 150_000, distribution: { kind: 'uniform', spread: 0.2 } });
+    expect(byKey.get('peerLossDetection')?.source).toMatch(/^uncertain/);
+    expect(byKey.get('rprSwitchover')?.modelSources.ASR1004).toMatch(/4:56 − Linux boot 2:00 \+ SIP\/SPA reload 0:43/);
     const cli = spawnNode(['apps/cli/bin/twin.js', 'timings', '--json'], {});
     expect((await cli.exited).code).toBe(0);
     expect(JSON.parse(cli.output())).toEqual(res.body.items);
@@ -47,6 +55,8 @@ describe('GET /api/v1/timings', () => {
     const asr1004 = await request<{ items: TimingRow[] }>(api.url, 'GET', '/api/v1/timings?model=ASR1004', undefined, bearer(viewer));
     const reload = asr1004.body.items.find((t) => t.key === 'chassisReload');
     expect(reload).toMatchObject({ effectiveMs: 296_000, modelDefaults: { ASR1001: 431_000, ASR1004: 296_000 } });
+    expect(Object.keys(reload?.modelSources ?? {})).toEqual(['ASR1001', 'ASR1004']);
+    expect(asr1004.body.items.find((t) => t.key === 'rprSwitchover')?.effectiveMs).toBe(219_000);
     const bad = await request<{ code: string; errors: { field: string }[] }>(api.url, 'GET', '/api/v1/timings?model=ISR4451', undefined, bearer(viewer));
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e) => e.field)).toContain('model');

@@ -1,3 +1,4 @@
+import { TIMING_KEYS } from '@asr-twin/domain';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -120,12 +121,23 @@ describe('twin validate, timings, show', () => {
   it('lists every timing key with default, unit and source', async () => {
     const t = io('.');
     expect(await runCli(['timings', '--json'], t.io)).toBe(0);
-    const keys = JSON.parse(t.out()) as { key: string; defaultMs: number; unit: string; source: string }[];
-    expect(keys.map((k) => k.key)).toContain('iosSwitchover');
+    const keys = JSON.parse(t.out()) as { key: string; defaultMs: number; unit: string; source: string; modelSources: Record<string, string> }[];
+    expect(keys.map((k) => k.key)).toEqual([...TIMING_KEYS]);
     for (const k of keys) {
       expect(k.unit).toBe('ms');
       expect(k.source.length).toBeGreaterThan(10);
     }
+    expect(keys.find((k) => k.key === 'rprSwitchover')?.modelSources.ASR1001).toMatch(/7:11/);
+  });
+
+  it('§8.19–§8.21: prints the new keys, the per-model defaults with their sources and the deprecated standbyBootToHot', async () => {
+    const t = io('.');
+    expect(await runCli(['timings'], t.io)).toBe(0);
+    const out = t.out();
+    for (const key of ['iosBoot', 'bulkSync', 'peerLossDetection', 'protocolRecovery']) expect(out).toMatch(new RegExp(`^${key}  `, 'm'));
+    expect(out).toMatch(/^bulkSync {2}2m30s \(ms: 150000\), uniform ±20%$/m);
+    expect(out).toMatch(/^ {2}ASR1004: 4m56s \(296000\) — R0\/0 "Became HA Active"/m);
+    expect(out).toMatch(/^standbyBootToHot {2}deprecated: iosBoot \+ bulkSync \(3m by default\)/m);
   });
 
   it('shows the output of a fresh router', async () => {

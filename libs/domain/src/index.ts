@@ -6,6 +6,7 @@ export * from './router-start.js';
 export * from './router-state.js';
 export * from './scenario-model.js';
 export * from './timing-profile.js';
+export * from './timing-models.js';
 export * from './audit-cells.js';
 export * from './exposure-causes.js';
 export * from './freshness.js';

@@ -63,6 +63,18 @@ export type IntegratedEspFailureAction = (typeof INTEGRATED_ESP_FAILURE_ACTIONS)
 export const SINGLE_RP_IMAGE_ISSU_RULES = ['reload', 'refuse'] as const;
 export type SingleRpImageIssuRule = (typeof SINGLE_RP_IMAGE_ISSU_RULES)[number];
 
+/**
+ * What a standby that cannot apply the active's configuration (`config-sync-failure`, lines in the Mismatched
+ * Command List) does once it reaches bulk sync:
+ * - `reload-loop` (default): the active reloads it at STANDBY COLD-BULK; it boots, fails bulk sync again and is
+ *   reloaded again, each cycle one more `Standby failures`, until the configuration is fixed (`repair`). The period
+ *   is the standby's restart-to-COLD-BULK time, from existing keys: RP boot (dual RP) or IOSd restart (dual IOSd),
+ *   then IOS boot and the cold part of bulk sync (domain reference §8.21, field practice, uncertain);
+ * - `stay-cold`: the standby parks at STANDBY COLD until repaired (the "peer stuck ≤ STANDBY COLD" reading, §2.5).
+ */
+export const CONFIG_SYNC_FAILURE_ACTIONS = ['reload-loop', 'stay-cold'] as const;
+export type ConfigSyncFailureAction = (typeof CONFIG_SYNC_FAILURE_ACTIONS)[number];
+
 /** Modelling choices a scenario may make where the sources leave room (domain reference §8). */
 export interface ScenarioBehaviour {
   readonly splitBrain: SplitBrainRule;
@@ -70,6 +82,8 @@ export interface ScenarioBehaviour {
   readonly integratedEspFailure: Readonly<Partial<Record<ChassisModel, IntegratedEspFailureAction>>>;
   /** Image ISSU on a single RP with two IOSd (§8.6). Absent: `reload`. */
   readonly singleRpImageIssu?: SingleRpImageIssuRule;
+  /** Absent: `reload-loop` (a scenario built in code before §8.21 names none). */
+  readonly configSyncFailure?: ConfigSyncFailureAction;
 }
 
 export const DEFAULT_BEHAVIOUR: ScenarioBehaviour = { splitBrain: 'incumbent', integratedEspFailure: {} };

@@ -1,13 +1,12 @@
-import type { ChassisModel } from './chassis.js';
-
 /**
  * The timing profile: every duration the simulator uses, as a named key with a default, a unit, a source and
- * the distribution a run draws it from (DESIGN.md "Timing profile"; figures from domain reference §3, §4, §6).
+ * the distribution a run draws it from (DESIGN.md "Timing profile"; figures from domain reference §3, §4, §6, §8.19–§8.21).
  *
  * A scenario overrides keys under `spec.timing`; a chassis model may carry its own defaults
- * (`MODEL_TIMING_OVERRIDES`); precedence is scenario > model > profile. Each draw is `default × factor`, with the factor drawn from the key's
- * distribution by the run's seeded PRNG: `fixed` always 1, `uniform` from [1 − spread, 1 + spread].
- * An override replaces the default; its spread stays.
+ * (`MODEL_TIMINGS`, `timing-models.ts`); precedence is scenario > model > profile. Each draw is `default × factor`,
+ * with the factor drawn from the key's distribution by the run's seeded PRNG: `fixed` always 1, `uniform` from
+ * [1 − spread, 1 + spread]. An override replaces the default; its spread stays. Every default the sources do not
+ * give is marked `uncertain` in its `source`.
  */
 export interface TimingKeyInfo {
   readonly key: TimingKey;
@@ -25,11 +24,13 @@ const fixed = { kind: 'fixed' } as const;
 export const TIMING_KEYS = [
   'iosSwitchover',
   'espSwitchover',
-  'standbyBootToHot',
+  'iosBoot',
+  'bulkSync',
   'iosdRestart',
   'guestRestart',
   'hangDetection',
   'rfClientNotification',
+  'peerLossDetection',
   'hostBoot',
   'espPacketReady',
   'chassisReload',
@@ -39,6 +40,7 @@ export const TIMING_KEYS = [
   'issuAutoAbortTimer',
   'ipcLossDetection',
   'rprSwitchover',
+  'protocolRecovery',
 ] as const;
 
 export type TimingKey = (typeof TIMING_KEYS)[number];
@@ -60,23 +62,45 @@ export const TIMING_PROFILE: Readonly<Record<TimingKey, TimingKeyInfo>> = {
     source: 'ASR guide table 5-1: "minor interruption of under 200 ms" (domain §1.5); default 150 ms ±25 %',
     distribution: uniform(0.25),
   },
-  standbyBootToHot: {
-    key: 'standbyBootToHot',
-    defaultMs: 180_000,
+  iosBoot: {
+    key: 'iosBoot',
+    defaultMs: 30_000,
     unit: 'ms',
-    description: 'standby IOS from start (DISABLED) through bulk sync to STANDBY HOT',
-    source: 'inferred ≈3 min from an ASR1006 RP2 capture (domain §3)',
+    description:
+      'a starting standby IOS from process start (DISABLED) through INITIALIZATION and NEGOTIATION to STANDBY COLD; ' +
+      'INITIALIZATION at 80 % of it, NEGOTIATION at 90 %. Does not grow with the configuration',
+    source:
+      'IOS reached RF INITIALIZATION 24 s into its uptime in a public ASR1004 show redundancy history ([H1004], domain ' +
+      '§8.2, §8.19, certain); the few seconds from there to STANDBY COLD are uncertain (a cold-booting active stamps ' +
+      'INITIALIZATION to ACTIVE within one second, §8.2); default 30 s',
+    distribution: uniform(0.15),
+  },
+  bulkSync: {
+    key: 'bulkSync',
+    defaultMs: 150_000,
+    unit: 'ms',
+    description:
+      'a standby from STANDBY COLD through COLD-CONFIG (config apply), COLD-FILESYS and COLD-BULK to STANDBY HOT; ' +
+      'COLD-CONFIG at 10 %, COLD-FILESYS at 30 %, COLD-BULK at 35 %. A large configuration lengthens this key, not iosBoot. ' +
+      'Drawn at the same variate as iosBoot (each with its own spread): an RP slow to boot is slow to sync',
+    source:
+      'the whole standby path took ≈3 min on an ASR1006 RP2 with a small configuration (domain §3, §8.16, inferred) ' +
+      'minus iosBoot; "varies with type and scale of configuration" (Cisco Press, §3); the split between the COLD ' +
+      'sub-states is uncertain (not captured)',
     distribution: uniform(0.2),
   },
   iosdRestart: {
     key: 'iosdRestart',
-    defaultMs: 10_000,
+    defaultMs: 24_000,
     unit: 'ms',
     description:
-      'a crashed (guest panic) or watchdog-reset IOS instance until it runs again (STARTED/BOOTED, RF DISABLED), ' +
-      'before its RF progression; the restart is done by the KVM supervisor of its host',
-    source: 'uncertain: no public figure (domain §3 suggests 2–5 min to STANDBY HOT in total, §6.3)',
-    distribution: uniform(0.3),
+      'a failed (crash, watchdog reset) or reloaded IOS instance on a single RP with two IOSd until it runs again ' +
+      '(STARTED/BOOTED, RF DISABLED), before iosBoot: crashinfo and core are written before a restart can begin',
+    source:
+      'crashinfo 3 s and core complete 24 s after an IOSd crash in Cisco\'s forensic guide (ASR1002-X 17.03.05; domain ' +
+      '§8.4, §8.20: ≈20–25 s); the process start after the core is taken as immediate, and the same figure is used ' +
+      'for a reset or reload of a standby IOSd (uncertain, no public figure)',
+    distribution: uniform(0.1),
   },
   guestRestart: {
     key: 'guestRestart',
@@ -105,6 +129,19 @@ export const TIMING_PROFILE: Readonly<Record<TimingKey, TimingKeyInfo>> = {
     source: 'captured: client_notification_TMR = 30000 milliseconds (domain §2.3, §5.2)',
     distribution: fixed,
   },
+  peerLossDetection: {
+    key: 'peerLossDetection',
+    defaultMs: 800,
+    unit: 'ms',
+    description:
+      'the standby notices that the active\'s RP or host is gone (rp-failure, host kernel panic on a dual-RP chassis); ' +
+      'the takeover starts after it, not at the fault instant. Separate from hang and IPC-loss detection',
+    source:
+      'uncertain: no public figure; the ASR1K prints no RF keepalive timer, detection is platform-driven (cmand, ' +
+      'domain §2.3); ≈1 s per domain §8.20, taken as 0.8 s ±15 % so that detection plus the < 50 ms switchover ' +
+      'stays under a second (a stateful takeover, as §7 #4 expects of a hot dual-RP chassis)',
+    distribution: uniform(0.15),
+  },
   hostBoot: {
     key: 'hostBoot',
     defaultMs: 120_000,
@@ -118,7 +155,10 @@ export const TIMING_PROFILE: Readonly<Record<TimingKey, TimingKeyInfo>> = {
     defaultMs: 109_000,
     unit: 'ms',
     description: 'ESP packet-ready after a chassis start, an ESP reset (non-SSO switchover) or an ESP repair',
-    source: 'inferred 1:49 from an ASR1004 show platform diag capture (domain §3)',
+    source:
+      'inferred 1:49 after chassis start for an ESP10 in an ASR1004 (RP1) show platform diag capture (domain §3, ' +
+      '§8.19); the only sourced ESP. ESP20/40/100/200 and the integrated ESPs of the ASR1001(-X)/1002-X are uncertain ' +
+      '(no public figure, likely slower): they run with the ESP10 figure until one is found (per-model defaults)',
     distribution: uniform(0.15),
   },
   chassisReload: {
@@ -126,7 +166,10 @@ export const TIMING_PROFILE: Readonly<Record<TimingKey, TimingKeyInfo>> = {
     defaultMs: 360_000,
     unit: 'ms',
     description: 'full chassis reload until the IOS instance is ACTIVE again',
-    source: 'inferred 5–7 min: 4:56 to HA active (ASR1004), 7:11 reload (ASR1001) (domain §3); default 6 min',
+    source:
+      'inferred 5–7 min: 4:56 to HA active (ASR1004 RP1), 7:11 reload (ASR1001 3.9.1S) (domain §3, §8.19), which ' +
+      'are those models\' defaults; default 6 min for every other model, uncertain (no public figure for ' +
+      'RP3/ESP100/ESP200 chassis, likely longer)',
     distribution: uniform(0.15),
   },
   hostPanicReboot: {
@@ -144,7 +187,9 @@ export const TIMING_PROFILE: Readonly<Record<TimingKey, TimingKeyInfo>> = {
     description:
       'a single RP reboot until its Linux host is up again: old active RP after a dual-RP switchover (§2.4), ' +
       'standby RP reload, repaired/reinserted RP',
-    source: 'same ≈2 min control-processor figure as hostBoot (domain §3, §6.4), uncertain',
+    source:
+      'inferred ≈2 min: control-processor uptime leads IOS system uptime by 2–3 min in ASR1001 and ASR1006 RP2 ' +
+      'captures (domain §3, §8.19); same figure for every RP generation (uncertain for RP3)',
     distribution: uniform(0.15),
   },
   issuRollbackTimer: {
@@ -180,69 +225,32 @@ export const TIMING_PROFILE: Readonly<Record<TimingKey, TimingKeyInfo>> = {
   },
   rprSwitchover: {
     key: 'rprSwitchover',
-    defaultMs: 150_000,
+    defaultMs: 283_000,
     unit: 'ms',
     description:
-      'non-SSO switchover (RPR, or SSO with the peer still STANDBY COLD): the peer completes initialisation ' +
-      'and reaches ACTIVE; the ESP is reset and forwards again once packet-ready and reprogrammed',
+      'non-SSO switchover (RPR, or SSO with the peer still STANDBY COLD): the whole system restarts; the peer ' +
+      'reaches ACTIVE after it and the ESP, reset at the switchover, forwards again once packet-ready and reprogrammed',
     source:
-      'uncertain: ASR guide says "the entire system is rebooted" under RPR (domain §2.1, §2.4); Catalyst ' +
-      'RPR 2–4 min (Cat6500), < 60 s (Cat4500) (domain §3); default 2.5 min',
-    distribution: uniform(0.3),
+      '"the entire system is rebooted" under RPR (ASR HA guide, domain §2.1, §8.20): chassis reload minus Linux boot ' +
+      '(6 min − 2 min = 4 min) plus the SIP/SPA reload (SIP software up 1:40, SPAs inserted 2:23 after chassis ' +
+      'start: 43 s, [DIAG], inferred) = 4 min 43 s; likely (§8.20), per-model defaults from each model\'s chassis reload',
+    distribution: uniform(0.2),
+  },
+  protocolRecovery: {
+    key: 'protocolRecovery',
+    defaultMs: 120_000,
+    unit: 'ms',
+    description:
+      'after an SSO switchover, the new ACTIVE\'s routing sessions re-sync while NSF/GR neighbours keep forwarding; ' +
+      'reported as the protocolRecoveryMs metric, separate from the RF takeover (controlPlaneOutageMs)',
+    source:
+      'bounded by the graceful-restart restart-time: Cisco default 120 s (BGP restart-time, generic NSF restart ' +
+      'timer; domain §3, §8.20, certain for the defaults); the bound is used as the figure (worst case)',
+    distribution: fixed,
   },
 };
 
-/**
- * Per-model defaults that differ from the profile, each from a model-specific capture (domain §3, single
- * samples, **[inferred]**):
- * - ASR1001 `chassisReload` 431 000 ms: `reload` to IOS restart 7 min 11 s (ntc `cisco_ios_show_version2.raw`);
- * - ASR1004 `chassisReload` 296 000 ms: R0/0 "Became HA Active" 4:56 after chassis start
- *   (ntc `cisco_ios_show_platform_diag.raw`).
- */
-export const MODEL_TIMING_OVERRIDES: Readonly<Partial<Record<ChassisModel, Partial<Record<TimingKey, number>>>>> = {
-  ASR1001: { chassisReload: 431_000 },
-  ASR1004: { chassisReload: 296_000 },
-};
-
-/**
- * Base duration (ms) of every key for a chassis model, before the seeded draw: the scenario's `spec.timing`
- * override if given, else the model's default, else the profile default.
- */
-export function resolveTimingDefaults(
-  model: ChassisModel,
-  overrides: Readonly<Record<string, number>> = {},
-): Record<TimingKey, number> {
-  const modelDefaults = MODEL_TIMING_OVERRIDES[model] ?? {};
-  const out = {} as Record<TimingKey, number>;
-  for (const key of TIMING_KEYS) {
-    out[key] = Object.hasOwn(overrides, key)
-      ? (overrides[key] as number)
-      : (modelDefaults[key] ?? TIMING_PROFILE[key].defaultMs);
-  }
-  return out;
-}
 
 export function isTimingKey(value: unknown): value is TimingKey {
   return typeof value === 'string' && Object.hasOwn(TIMING_PROFILE, value);
-}
-
-/** One timing key as `twin timings --json` and `GET /api/v1/timings` list it. */
-export interface TimingKeyView extends TimingKeyInfo {
-  /** Chassis models with a default of their own for this key (ms). */
-  readonly modelDefaults: Readonly<Partial<Record<ChassisModel, number>>>;
-  /** The default for the requested model (its own, else the profile's); absent without a model. */
-  readonly effectiveMs?: number;
-}
-
-/** Every timing key in profile order, with the per-model defaults and, given a model, the default it runs with. */
-export function timingProfileView(model?: ChassisModel): TimingKeyView[] {
-  return TIMING_KEYS.map((key) => {
-    const modelDefaults: Partial<Record<ChassisModel, number>> = {};
-    for (const [m, overrides] of Object.entries(MODEL_TIMING_OVERRIDES) as [ChassisModel, Partial<Record<TimingKey, number>>][]) {
-      const ms = overrides[key];
-      if (ms !== undefined) modelDefaults[m] = ms;
-    }
-    const base = { ...TIMING_PROFILE[key], modelDefaults };
-    return model === undefined ? base : { ...base, effectiveMs: modelDefaults[model] ?? TIMING_PROFILE[key].defaultMs };
-  });
 }

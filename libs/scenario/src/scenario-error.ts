@@ -59,7 +59,7 @@ export const SCENARIO_ERROR_CODES = [
 export type ScenarioErrorCode = (typeof SCENARIO_ERROR_CODES)[number];
 
 /** Codes of warnings: the file is valid, but probably not what its author meant. */
-export const SCENARIO_WARNING_CODES = ['no-steps', 'empty-selector', 'yaml-warning'] as const;
+export const SCENARIO_WARNING_CODES = ['no-steps', 'empty-selector', 'yaml-warning', 'deprecated-timing-key'] as const;
 export type ScenarioWarningCode = (typeof SCENARIO_WARNING_CODES)[number];
 
 /** One problem in a scenario file, located as a compiler would. */

@@ -57,7 +57,11 @@ describe('parseScenario: the DESIGN.md example', () => {
         ],
       },
     };
-    expect(parseScenario(text, 'x.yaml')).toEqual({ ok: true, scenario: expected, warnings: [] });
+    const result = parseScenario(text, 'x.yaml');
+    expect(result).toMatchObject({ ok: true, scenario: expected });
+    // §8.19: DESIGN.md's standbyBootToHot still runs (split over iosBoot + bulkSync) but says what it stands for.
+    expect(result.warnings.map((w) => [w.code, w.path, w.line])).toEqual([['deprecated-timing-key', 'spec.timing.standbyBootToHot', 16]]);
+    expect(result.warnings[0]?.message).toMatch(/iosBoot and bulkSync/);
   });
 
   it('gives the same model from CRLF line endings and a byte-order mark', () => {
@@ -121,6 +125,14 @@ describe('parseScenario: behaviour (domain §8.5, §8.8)', () => {
     expect(codes('behaviour: { integratedEspFailure: { ASR1004: reload-esp-only } }')).toEqual(['unknown-behaviour']);
     expect(codes('behaviour: { integratedEspFailure: { ASR1001-X: reload-slowly } }')).toEqual(['unknown-behaviour']);
     expect(codes('behaviour: { splitBrain: primary-wins, espFailure: x }')).toEqual(['unknown-key']);
+  });
+
+  it('§8.21: reads the config-sync failure action (reload-loop by default, stay-cold) and refuses others', () => {
+    const parsed = scenarioOf(parseScenario(withSpec('behaviour: { configSyncFailure: stay-cold }'), 'b.yaml'));
+    expect(parsed.spec.behaviour?.configSyncFailure).toBe('stay-cold');
+    const refused = parseScenario(withSpec('behaviour: { configSyncFailure: reload-forever }'), 'b.yaml');
+    expect(errorsOf(refused)).toEqual([['unknown-behaviour', 'spec.behaviour.configSyncFailure', 6]]);
+    expect(refused.ok ? '' : refused.errors[0]?.message).toMatch(/reload-loop, stay-cold/);
   });
 });
 
@@ -199,6 +211,15 @@ describe('parseScenario: rules and messages', () => {
     const timing = TIMING_KEYS.map((key) => `${key}: 1s`).join(', ');
     const spec = scenarioOf(parseScenario(withSpec(`timing: { ${timing} }`), 't.yaml')).spec;
     expect(Object.keys(spec.timing)).toEqual([...TIMING_KEYS]);
+  });
+
+  it('§8.19: takes the old standbyBootToHot with a warning, and refuses it next to the keys it stands for', () => {
+    const old = parseScenario(withSpec('timing: { standbyBootToHot: 4m }', 'steps: [{ at: 1m, fault: iosd-crash }]'), 'o.yaml');
+    expect(scenarioOf(old).spec.timing).toEqual({ standbyBootToHot: 240_000 });
+    expect(old.warnings.map((w) => [w.code, w.line, w.column])).toEqual([['deprecated-timing-key', 6, 13]]);
+    const both = parseScenario(withSpec('timing: { standbyBootToHot: 4m, bulkSync: 10m }'), 'b.yaml');
+    expect(errorsOf(both)).toEqual([['conflicting-fields', 'spec.timing', 6]]);
+    expect(both.ok ? '' : both.errors[0]?.message).toMatch(/give iosBoot and bulkSync instead of it, not both \(bulkSync given\)/);
   });
 
   it.each([

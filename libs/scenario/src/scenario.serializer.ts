@@ -32,6 +32,7 @@ export function scenarioToDocument(scenario: Scenario): { [key: string]: Scenari
               splitBrain: spec.behaviour.splitBrain,
               integratedEspFailure: { ...spec.behaviour.integratedEspFailure },
               ...(spec.behaviour.singleRpImageIssu === undefined ? {} : { singleRpImageIssu: spec.behaviour.singleRpImageIssu }),
+              ...optional('configSyncFailure', spec.behaviour.configSyncFailure),
             },
           }),
     },

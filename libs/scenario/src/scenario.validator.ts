@@ -1,7 +1,9 @@
 import {
   DEFAULT_HORIZON_MS,
   TIMING_KEYS,
+  DEPRECATED_TIMING_KEYS,
   isTimingKey,
+  timingOverrideConflict,
   type ChassisModel,
   type RouterSelector,
   type Scenario,
@@ -15,6 +17,7 @@ import {
   chassisAnatomy,
   INTEGRATED_ESP_FAILURE_ACTIONS,
   type IntegratedEspFailureAction,
+  CONFIG_SYNC_FAILURE_ACTIONS,
 } from '@asr-twin/domain';
 import type { Diagnostics } from './diagnostics.js';
 import { suggestion } from './did-you-mean.js';
@@ -101,18 +104,20 @@ function readSpec(f: Field, d: Diagnostics): ScenarioSpec | undefined {
 
 /** `spec.behaviour`: modelling choices where the sources leave room; what is not given takes its default. */
 function readBehaviour(f: Field, d: Diagnostics): ScenarioBehaviour | undefined {
-  const keys = ['splitBrain', 'integratedEspFailure', 'singleRpImageIssu'] as const;
+  const keys = ['splitBrain', 'integratedEspFailure', 'singleRpImageIssu', 'configSyncFailure'] as const;
   const fields = readFields(f, { keys, what: 'behaviour' }, d);
   if (fields === undefined) return undefined;
   const splitBrain = fields.splitBrain && readEnum(fields.splitBrain, SPLIT_BRAIN_RULES, 'split-brain rule', 'unknown-behaviour', d);
   const esp = fields.integratedEspFailure && readIntegratedEspFailure(fields.integratedEspFailure, d);
   const singleRp = fields.singleRpImageIssu && readEnum(fields.singleRpImageIssu, SINGLE_RP_IMAGE_ISSU_RULES, 'single-RP image ISSU rule', 'unknown-behaviour', d);
+  const sync = fields.configSyncFailure && readEnum(fields.configSyncFailure, CONFIG_SYNC_FAILURE_ACTIONS, 'config-sync failure action', 'unknown-behaviour', d);
   if ((fields.splitBrain && splitBrain === undefined) || (fields.integratedEspFailure && esp === undefined)) return undefined;
-  if (fields.singleRpImageIssu && singleRp === undefined) return undefined;
+  if ((fields.singleRpImageIssu && singleRp === undefined) || (fields.configSyncFailure && sync === undefined)) return undefined;
   return {
     splitBrain: splitBrain ?? DEFAULT_BEHAVIOUR.splitBrain,
     integratedEspFailure: esp ?? DEFAULT_BEHAVIOUR.integratedEspFailure,
     ...(singleRp === undefined ? {} : { singleRpImageIssu: singleRp }),
+    ...(sync === undefined ? {} : { configSyncFailure: sync }),
   };
 }
 
@@ -184,20 +189,27 @@ function chassisOfRouters(routers: RoutersRead['models']): readonly KnownChassis
 }
 
 function readTiming(f: Field, d: Diagnostics): Readonly<Record<string, number>> | undefined {
-  const entries = readMap(f, 'timing keys to durations (standbyBootToHot: 3m)', d);
+  const entries = readMap(f, 'timing keys to durations (bulkSync: 5m)', d);
   if (entries === undefined) return undefined;
   const timing: Array<[string, number]> = [];
   let valid = true;
   for (const entry of entries) {
     const ms = readDuration(entry, d);
-    if (!isTimingKey(entry.key)) {
+    const alias = Object.hasOwn(DEPRECATED_TIMING_KEYS, entry.key) ? DEPRECATED_TIMING_KEYS[entry.key] : undefined;
+    if (!isTimingKey(entry.key) && alias === undefined) {
       d.error('unknown-timing-key', atKey(entry), `unknown timing key ${quoteValue(entry.key)}; expected one of ${TIMING_KEYS.join(', ')}${suggestion(entry.key, TIMING_KEYS)}`);
       valid = false;
     } else if (ms === undefined) {
       valid = false;
     } else {
+      if (alias !== undefined) d.warn('deprecated-timing-key', atKey(entry), `${entry.key} is deprecated: it is split over ${alias.join(' and ')} in the proportion of their defaults; give ${alias.join(' and ')} instead (domain §8.19)`);
       timing.push([entry.key, ms]);
     }
+  }
+  const conflict = valid ? timingOverrideConflict(Object.fromEntries(timing)) : null;
+  if (conflict !== null) {
+    d.error('conflicting-fields', atKey(f), conflict);
+    valid = false;
   }
   return valid ? Object.fromEntries(timing) : undefined;
 }

@@ -30,9 +30,9 @@ describe('reload', () => {
     const sc = scenario({ horizonMs: H, steps: [action(T0, 'reload', target.standby)] });
     const single = simulateRouter(sc, router('edge', 'ASR1004'), { seed: 1 }).result.metrics;
     expect([single.controlPlaneOutageMs, single.dataPlaneOutageMs, single.switchovers]).toEqual([0, 0, 0]);
-    expectWithin(single.redundancyRestoredMs, drawBounds('ASR1004', ['iosdRestart', 'standbyBootToHot']));
+    expectWithin(single.redundancyRestoredMs, drawBounds('ASR1004', ['iosdRestart', 'iosBoot', 'bulkSync']));
     const dual = simulateRouter(sc, router('core', 'ASR1006'), { seed: 1 }).result.metrics;
-    expectWithin(dual.redundancyRestoredMs, drawBounds('ASR1006', ['rpBoot', 'standbyBootToHot']));
+    expectWithin(dual.redundancyRestoredMs, drawBounds('ASR1006', ['rpBoot', 'iosBoot', 'bulkSync']));
   });
 
   it('of the active instance hands activity to the hot standby ("user initiated")', () => {

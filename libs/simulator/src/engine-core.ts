@@ -35,6 +35,19 @@ export function draw(s: SimState, key: number): number {
   return Math.max(0, Math.round(base * (1 + spread * (2 * nextFloat(s.rng) - 1))));
 }
 
+/** A variate for `drawAt`: uniform in [−1, 1] from the router's seeded PRNG. */
+export function variate(s: SimState): number {
+  return 2 * nextFloat(s.rng) - 1;
+}
+
+/**
+ * A timing key at a given variate: base × (1 + spread × v), rounded. Keys drawn at one variate keep their own
+ * distributions but move together (a slow RP is slow at each of them).
+ */
+export function drawAt(s: SimState, key: number, v: number): number {
+  return Math.max(0, Math.round((s.timing[key] as number) * (1 + (s.spread[key] as number) * v)));
+}
+
 const INSTANCE_NAMES_SINGLE = ['R0/0', 'R0/1'] as const;
 const INSTANCE_NAMES_DUAL = ['R0/0', 'R1/0'] as const;
 const HOST_NAMES = ['R0', 'R1'] as const;

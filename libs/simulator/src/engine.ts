@@ -2,9 +2,9 @@ import { RF } from '@asr-twin/domain';
 import { heapDropRoot } from './event-queue.js';
 import { onEspReady, onEspTakeover } from './esp-model.js';
 import { onHangDetected } from './fault-handlers.js';
-import { onHostReboot, onHostUp, onIosStart } from './instance-lifecycle.js';
+import { onHostReboot, onHostUp, onIosStart, onPeerLost } from './instance-lifecycle.js';
 import { issuCheck, issuWaiting, onIssuCommand, onIssuRollback } from './issu-driver.js';
-import { onIpcDetected } from './redundancy-faults.js';
+import { onIpcDetected, onMclFailure } from './redundancy-faults.js';
 import { onRfEvent, wakeParked } from './rf-progression.js';
 import { EV, type EspSim, type InstanceSim, type SimState } from './sim-state.js';
 import { fireStep } from './step-dispatch.js';
@@ -12,7 +12,7 @@ import { fireStep } from './step-dispatch.js';
 // Hot-path codes as module-level constants: V8 folds these, but not property loads on the imported objects
 // (measured 6–20 % of engine time).
 const { ACTIVE, ACTIVE_FAST, STANDBY_HOT } = RF;
-const { ESP_READY, ESP_TAKEOVER, HANG_DETECT, HOST_REBOOT, HOST_UP, IOS_START, IPC_DETECT, ISSU: ISSU_EVENT, RF: RF_EVENT, STEP } = EV;
+const { ESP_READY, ESP_TAKEOVER, HANG_DETECT, HOST_REBOOT, HOST_UP, IOS_START, IPC_DETECT, ISSU: ISSU_EVENT, PEER_LOST, RF: RF_EVENT, STEP } = EV;
 
 /**
  * Runs one popped event: drops it if its token no longer matches its target's epoch (the target was
@@ -25,6 +25,7 @@ function handle(s: SimState, kind: number, arg: number, token: number): void {
       break;
     case RF_EVENT:
       if (s.inst[arg].epoch !== token || !onRfEvent(s, arg)) return;
+      if (s.inst[arg].syncFail === 1) onMclFailure(s, arg);
       break;
     case IOS_START:
       if (s.inst[arg].epoch !== token) return;
@@ -66,6 +67,10 @@ function handleRare(s: SimState, kind: number, arg: number, token: number): bool
       if (s.issuEpoch !== token) return false;
       onIssuCommand(s, arg);
       return true;
+    case PEER_LOST:
+      if (s.epoch !== token) return false;
+      onPeerLost(s, arg);
+      return true;
     default:
       if (s.issuEpoch !== token) return false;
       onIssuRollback(s);
@@ -73,11 +78,15 @@ function handleRare(s: SimState, kind: number, arg: number, token: number): bool
   }
 }
 
-/** Adds the time since the last accounting to the outage sums, with the conditions that held over it. */
+/**
+ * Adds the time since the last accounting to the outage sums, with the conditions that held over it, and the
+ * part of it inside a protocol-recovery window while a working ACTIVE exists.
+ */
 export function accountTo(s: SimState, t: number): void {
   const dt = t - s.lastT;
   if (dt <= 0) return;
   if (s.cpUp === 0) s.cpOutMs += dt;
+  else if (s.protoUntil > s.lastT) s.protoMs += Math.min(t, s.protoUntil) - s.lastT;
   if (s.dpUp === 0) s.dpOutMs += dt;
   if (s.dualUp === 1) s.dualMs += dt;
   s.lastT = t;

@@ -33,14 +33,15 @@ describe('host-kernel-panic (domain §6.4, §7 #14)', () => {
     expect(m.dualActiveMs).toBe(0);
   });
 
-  it.each(SEEDS)('dual-RP ASR1013, seed %i: the peer RP takes over without data-plane loss', (seed) => {
+  it.each(SEEDS)('dual-RP ASR1013, seed %i: the peer RP takes over after peer-loss detection (§8.20), without data-plane loss', (seed) => {
     const sc = scenario({ horizonMs: H, steps: [fault(T0, 'host-kernel-panic')] });
     const run = simulateRouter(sc, router('core', 'ASR1013'), { seed });
     const m = run.result.metrics;
     expect(m.dataPlaneOutageMs).toBe(0);
+    expectWithin(m.controlPlaneOutageMs, drawBounds('ASR1013', ['peerLossDetection', 'iosSwitchover']));
     expect(m.controlPlaneOutageMs).toBeLessThan(1000);
     expect(m.switchovers).toBe(1);
-    expectWithin(m.redundancyRestoredMs, drawBounds('ASR1013', ['hostPanicReboot', 'hostBoot', 'standbyBootToHot']));
+    expectWithin(m.redundancyRestoredMs, drawBounds('ASR1013', ['hostPanicReboot', 'hostBoot', 'iosBoot', 'bulkSync']));
     expect(entriesOf(run, 'R0', 'host-state').map((e) => e.to)).toEqual(['panicked', 'rebooting', 'up']);
   });
 
@@ -69,7 +70,7 @@ describe('host-oom: the OOM killer takes the largest guest (§6.4, §7 #12)', ()
     expect(run.result.metrics.switchovers).toBe(0);
     expect(run.result.metrics.dataPlaneOutageMs).toBe(0);
     expect(run.timeline.some((e) => e.component === 'R1' && e.to === 'rebooting')).toBe(true);
-    expectWithin(run.result.metrics.redundancyRestoredMs, drawBounds('ASR1009-X', ['rpBoot', 'standbyBootToHot']));
+    expectWithin(run.result.metrics.redundancyRestoredMs, drawBounds('ASR1009-X', ['rpBoot', 'iosBoot', 'bulkSync']));
   });
 });
 
@@ -90,7 +91,7 @@ describe('rp-failure (lasting until repair, §7 #4)', () => {
     const repairAt = 5 * MIN;
     const sc = scenario({ horizonMs: H, steps: [fault(T0, 'rp-failure'), action(repairAt, 'repair', target.host('R0'))] });
     const run = simulateRouter(sc, router('core', 'ASR1006'), { seed: 9 });
-    const [lo, hi] = drawBounds('ASR1006', ['rpBoot', 'standbyBootToHot']);
+    const [lo, hi] = drawBounds('ASR1006', ['rpBoot', 'iosBoot', 'bulkSync']);
     expectWithin(run.result.metrics.redundancyRestoredMs, [repairAt - T0 + lo, repairAt - T0 + hi]);
   });
 

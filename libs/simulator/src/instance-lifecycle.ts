@@ -1,5 +1,6 @@
 import { canReceiveActivity, RF, type RfStateCode } from '@asr-twin/domain';
 import {
+  activeIndex,
   draw,
   emit,
   domName,
@@ -13,15 +14,15 @@ import {
   TK,
 } from './engine-core.js';
 import { resetEsps, setEspState, updateForwarding } from './esp-model.js';
-import { beginProgression, beginTakeover, setRf } from './rf-progression.js';
+import { beginColdActive, beginStandby, beginTakeover, setRf } from './rf-progression.js';
 import { SWITCHOVER_REASONS } from '@asr-twin/domain';
 import { DOM, ESP, EV, HOST, SEQ, type InstanceSim, type SimState } from './sim-state.js';
 
 // Hot-path codes as module-level constants: V8 folds these, but not property loads on the imported objects
 // (measured 6–20 % of engine time).
 const { ACTIVE_FAST, DISABLED, STANDBY_HOT } = RF;
-const { ACTIVE_BOOT: SEQ_ACTIVE_BOOT, NONE: SEQ_NONE, STANDBY: SEQ_STANDBY } = SEQ;
-const { HOST_REBOOT, HOST_UP, IOS_START } = EV;
+const { NONE: SEQ_NONE } = SEQ;
+const { HOST_REBOOT, HOST_UP, IOS_START, PEER_LOST } = EV;
 const { CRASHED, RUNNING, SHUTOFF } = DOM;
 const { DOWN, REBOOTING, UP } = HOST;
 const { FAILED } = ESP;
@@ -89,10 +90,12 @@ export function startInstance(s: SimState, i: number): void {
   if (s.timeline !== null && operatingMode(s) !== modeBefore) {
     emit(s, 'router', 'redundancy-mode', modeBefore, operatingMode(s));
   }
-  const designated = s.designated === i;
-  if (designated) s.designated = -1;
-  const total = designated ? s.coldActiveMs : draw(s, TK.standbyBootToHot);
-  beginProgression(s, i, designated ? SEQ_ACTIVE_BOOT : SEQ_STANDBY, total);
+  if (s.designated === i) {
+    s.designated = -1;
+    beginColdActive(s, i);
+  } else {
+    beginStandby(s, i);
+  }
 }
 
 /** `EV.IOS_START`: the KVM supervisor restarts a dead guest, if its host is up (simplex runs one unit only). */
@@ -149,8 +152,20 @@ export function switchover(s: SimState, p: number, reason: number): void {
     const kind = sso ? 'sso' : 'non-sso, data plane reset';
     emit(s, 'router', `switchover (${kind}): ${SWITCHOVER_REASONS[reason] as string}`, instanceName(s, 1 - p), instanceName(s, p));
   }
-  beginTakeover(s, p, draw(s, sso ? TK.iosSwitchover : TK.rprSwitchover));
+  const takeover = draw(s, sso ? TK.iosSwitchover : TK.rprSwitchover);
+  endProtocolRecovery(s);
+  if (sso) s.protoUntil = s.now + takeover + draw(s, TK.protocolRecovery);
+  beginTakeover(s, p, takeover);
   if (!sso) resetEsps(s);
+}
+
+/**
+ * Activity moves again or the system restarts: the routing sessions being recovered are gone (§8.20). An SSO
+ * switchover opens a new window that ends `protocolRecovery` after the takeover reaches ACTIVE; it counts only
+ * while a working ACTIVE exists (`accountTo`), so the takeover itself stays control-plane outage.
+ */
+function endProtocolRecovery(s: SimState): void {
+  if (s.protoUntil > s.now) s.protoUntil = s.now;
 }
 
 /**
@@ -161,6 +176,7 @@ export function switchover(s: SimState, p: number, reason: number): void {
  */
 export function chassisReload(s: SimState, why: string): void {
   s.epoch++;
+  endProtocolRecovery(s);
   if (s.timeline !== null) emit(s, 'router', 'chassis-reload', null, why);
   killInstance(s, 0, s.host[hostOf(s, 0)].rpFailed === 1 ? CAUSE.HOST_LOST : CAUSE.SHUTDOWN);
   killInstance(s, 1, s.host[hostOf(s, 1)].rpFailed === 1 ? CAUSE.HOST_LOST : CAUSE.SHUTDOWN);
@@ -213,13 +229,30 @@ export function failover(s: SimState, dead: number, reason: number): void {
  * An instance fails: it goes down by `cause`; if it held activity the peer takes over (or the chassis
  * reloads); a running standby that fails counts in `Standby failures`. It then recovers (`restartKey`; -1 when
  * its host's reboot will start it) unless a chassis reload already takes care of it.
+ *
+ * A unit that dies with its host (RP failure, kernel panic on a dual-RP chassis) sends nothing: the peer learns
+ * of it only after `peerLossDetection` (domain §8.20), and the takeover starts then, not at the fault instant.
+ * A crash, hang reset, QEMU death or OOM kill is signalled by the surviving host at once (§7 #12: treated as an
+ * IOSd crash), so its takeover is immediate.
  */
 export function loseInstance(s: SimState, i: number, cause: number, restartKey: number, reason: number): void {
   const wasActive = s.inst[i].rf >= ACTIVE_FAST;
   const wasRunning = s.inst[i].progSeq >= 0;
   killInstance(s, i, cause);
   const epoch = s.epoch;
-  if (wasActive) failover(s, i, reason);
+  if (wasActive && cause === CAUSE.HOST_LOST) schedule(s, draw(s, TK.peerLossDetection), PEER_LOST, i * 8 + reason, s.epoch);
+  else if (wasActive) failover(s, i, reason);
   else if (wasRunning) s.standbyFailures++;
   if (s.epoch === epoch && restartKey >= 0) recoverAfterLoss(s, i, restartKey);
+}
+
+/**
+ * `EV.PEER_LOST` (argument: dead unit × 8 + switchover reason): the standby has noticed that the active's RP or
+ * host is gone and takes over, or the chassis reloads when it cannot. Nothing to do if a unit holds activity again.
+ */
+export function onPeerLost(s: SimState, arg: number): void {
+  if (activeIndex(s) >= 0) return;
+  const dead = arg >>> 3;
+  if (s.timeline !== null) emit(s, instanceName(s, 1 - dead), 'peer loss detected', instanceName(s, dead), null);
+  failover(s, dead, arg & 7);
 }

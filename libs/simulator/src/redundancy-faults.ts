@@ -31,8 +31,10 @@ export function reloadUnit(s: SimState, i: number, countAsFailure: boolean): voi
 
 /**
  * `config-sync-failure` (lasting): the unit cannot apply the active's configuration (MCL). A standby past
- * STANDBY COLD is reset by the active and comes back to STANDBY COLD, where it stays until repaired
- * **[uncertain, field knowledge: "peer stuck ≤ STANDBY COLD with reason config-sync", §2.5]**.
+ * STANDBY COLD is reset by the active at once. What it does next is `spec.behaviour.configSyncFailure` (domain
+ * §8.21, field practice, uncertain): by default it comes back, fails bulk sync at COLD-BULK and is reloaded
+ * again (`onMclFailure`), in a loop until repaired; with `stay-cold` it parks at STANDBY COLD until repaired
+ * ("peer stuck ≤ STANDBY COLD with reason config-sync", §2.5).
  */
 export function configSyncFailure(s: SimState, i: number): string | null {
   if (s.inst[i].syncFail === 1) return `${instanceName(s, i)} already fails config sync`;
@@ -57,6 +59,17 @@ export function imageMismatch(s: SimState, i: number, version: string | null): s
   s.inst[i].bootVersion = image;
   if (s.inst[i].rf < RF.ACTIVE_FAST && s.inst[i].progSeq >= 0) reloadUnit(s, i, false);
   return null;
+}
+
+/**
+ * A unit failing config sync reached STANDBY COLD-BULK (reload loop, §8.21): bulk sync fails on the mismatched
+ * commands and the active reloads it, one more `Standby failures`. It comes back through RP boot (dual RP) or
+ * IOSd restart (dual IOSd), IOS boot and the cold part of bulk sync, and fails again, until `repair`.
+ */
+export function onMclFailure(s: SimState, i: number): void {
+  if (s.inst[i].rf !== RF.STANDBY_COLD_BULK || s.inst[i].syncFail === 0) return;
+  if (s.timeline !== null) emit(s, instanceName(s, i), 'config-sync failed (MCL): reloaded by the active', null, null);
+  reloadUnit(s, i, true);
 }
 
 /** `ipc-loss` (lasting): the peers cannot talk; after `ipcLossDetection` they arbitrate (Primary wins). */

@@ -79,7 +79,7 @@ describe('image-mismatch (§2.1, §7 #7)', () => {
     const repairAt = 10 * MIN;
     const sc = scenario({ horizonMs: H, steps: [fault(T0, 'image-mismatch'), action(repairAt, 'repair', target.standby)] });
     const run = simulateRouter(sc, r, { seed: 2 });
-    const [lo, hi] = drawBounds('ASR1004', ['iosdRestart', 'standbyBootToHot']);
+    const [lo, hi] = drawBounds('ASR1004', ['iosdRestart', 'iosBoot', 'bulkSync']);
     expectWithin(run.result.metrics.redundancyRestoredMs, [repairAt - T0 + lo, repairAt - T0 + hi]);
     expect(routerStateAt(sc, r, H, { seed: 2 }).operatingMode).toBe('sso');
   });
@@ -88,8 +88,10 @@ describe('image-mismatch (§2.1, §7 #7)', () => {
 describe('config-sync-failure (§2.5, §7 #6)', () => {
   const r = router('edge', 'ASR1002-X');
 
-  it('resets the standby once and keeps it at STANDBY COLD: it only looks redundant', () => {
-    const sc = scenario({ horizonMs: H, steps: [fault(T0, 'config-sync-failure')] });
+  const behaviour = { splitBrain: 'incumbent', integratedEspFailure: {}, configSyncFailure: 'stay-cold' } as const;
+
+  it('with behaviour stay-cold, resets the standby once and keeps it at STANDBY COLD: it only looks redundant', () => {
+    const sc = scenario({ horizonMs: H, behaviour, steps: [fault(T0, 'config-sync-failure')] });
     const end = routerStateAt(sc, r, H, { seed: 3 });
     expect(end.instances[1]).toMatchObject({ rfStateName: 'STANDBY COLD', configSyncFailure: true });
     expect(end.counters.standbyFailures).toBe(1);
@@ -98,13 +100,13 @@ describe('config-sync-failure (§2.5, §7 #6)', () => {
     expect(rfPath(run, 'R0/1').at(-1)).toBe('STANDBY COLD');
   });
 
-  it('repair lets bulk sync resume from STANDBY COLD to STANDBY HOT', () => {
+  it('with behaviour stay-cold, repair lets bulk sync resume from STANDBY COLD to STANDBY HOT', () => {
     const repairAt = 10 * MIN;
-    const sc = scenario({ horizonMs: H, steps: [fault(T0, 'config-sync-failure'), action(repairAt, 'repair', target.standby)] });
+    const sc = scenario({ horizonMs: H, behaviour, steps: [fault(T0, 'config-sync-failure'), action(repairAt, 'repair', target.standby)] });
     const run = simulateRouter(sc, r, { seed: 3 });
-    // The rest of the boot after STANDBY COLD is 55 % of a standbyBootToHot draw.
-    const [, hi] = drawBounds('ASR1002-X', ['standbyBootToHot']);
-    expectWithin(run.result.metrics.redundancyRestoredMs, [repairAt - T0, repairAt - T0 + Math.ceil(0.55 * hi)]);
+    // The rest of the path after STANDBY COLD is the bulkSync draw (§8.19).
+    const [, hi] = drawBounds('ASR1002-X', ['bulkSync']);
+    expectWithin(run.result.metrics.redundancyRestoredMs, [repairAt - T0, repairAt - T0 + hi]);
     expect(rfPath(run, 'R0/1').slice(-4)).toEqual(['STANDBY COLD-CONFIG', 'STANDBY COLD-FILESYS', 'STANDBY COLD-BULK', 'STANDBY HOT']);
   });
 });
@@ -185,20 +187,20 @@ describe('force-switchover (§2.3, §2.4, §7 #2, #3)', () => {
     expect(routerStateAt(sc, r, H, { seed: 5 }).counters.lastSwitchoverReason).toBe('user forced');
   });
 
-  it('is refused to a peer below STANDBY COLD (here INITIALIZATION after a standby reload)', () => {
-    const sc = scenario({ horizonMs: H, steps: [action(T0, 'reload', target.standby), action(T0 + 30 * SEC, 'force-switchover')] });
+  it('is refused to a peer below STANDBY COLD (here still booting IOS after a standby reload, §8.19)', () => {
+    const sc = scenario({ horizonMs: H, steps: [action(T0, 'reload', target.standby), action(T0 + 50 * SEC, 'force-switchover')] });
     const run = simulateRouter(sc, r, { seed: 5 });
     expect(run.timeline.find((e) => e.event === 'action:force-switchover')?.to).toBe(
-      'refused: Manual Swact = disabled (peer unit not yet in terminal standby state): peer R0/1 is INITIALIZATION, the terminal standby state is STANDBY HOT',
+      'refused: Manual Swact = disabled (peer unit not yet in terminal standby state): peer R0/1 is NEGOTIATION, the terminal standby state is STANDBY HOT',
     );
     expect(run.result.metrics.switchovers).toBe(0);
   });
 
   it('under SSO, to a peer still in STANDBY COLD* is refused and changes nothing (domain §8.3)', () => {
-    // With a 20 min boot-to-hot the reloaded standby is in STANDBY COLD* between ~11 and ~16 min.
+    // With a 20 min bulk sync (±20 %) the reloaded standby is in STANDBY COLD* from ≤ 4 min to ≥ 16 min.
     const sc = scenario({
       horizonMs: 60 * MIN,
-      timing: { standbyBootToHot: 20 * MIN },
+      timing: { bulkSync: 20 * MIN },
       steps: [action(T0, 'reload', target.standby), action(T0 + 12 * MIN, 'force-switchover')],
     });
     const run = simulateRouter(sc, r, { seed: 5 });

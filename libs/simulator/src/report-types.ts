@@ -22,6 +22,14 @@ export interface RouterMetrics {
   readonly switchovers: number;
   /** Simulated time with two instances in the ACTIVE family at once: always 0 (the invariant), measured. */
   readonly dualActiveMs: number;
+  /**
+   * Added to DESIGN.md's metrics (domain §8.20): simulated time after SSO switchovers during which the new ACTIVE
+   * is up but its routing sessions are still re-syncing with NSF/GR neighbours' help, `protocolRecovery` (GR
+   * restart-time, 120 s) from the moment it reaches ACTIVE, cut short by the next loss of activity, switchover
+   * or reload, or by the horizon. The RF takeover itself is in `controlPlaneOutageMs`; non-SSO switchovers and
+   * reloads restart the protocols without NSF and add nothing here. `0` without an SSO switchover.
+   */
+  readonly protocolRecoveryMs: number;
 }
 
 /** Role of an instance at the end of a run: holds activity, is a standby (COLD…HOT), or neither. */

@@ -30,6 +30,7 @@ describe('run report (DESIGN.md "Results")', () => {
       'redundancyRestoredMs',
       'switchovers',
       'dualActiveMs',
+      'protocolRecoveryMs',
     ]);
     expect(Object.keys(r?.final.instances[0] ?? {})).toEqual(['name', 'role', 'rfState', 'domainState', 'softwareVersion']);
     expect(Object.keys(report.expectations[0] ?? {})).toEqual(['router', 'expect', 'verdict', 'observed', 'limit']);
@@ -73,6 +74,7 @@ describe('evaluateExpectations', () => {
     redundancyRestoredMs: null,
     switchovers: 2,
     dualActiveMs: 0,
+    protocolRecoveryMs: 0,
   };
 
   it('uses inclusive bounds and fails a bounded metric that has no value', () => {

@@ -1,5 +1,5 @@
 import { RF } from '@asr-twin/domain';
-import { draw, emit, instanceName, operatingSso, rfName, schedule, TK } from './engine-core.js';
+import { draw, drawAt, emit, instanceName, operatingSso, rfName, schedule, TK, variate } from './engine-core.js';
 import { programEsps } from './esp-model.js';
 import { EV, SEQ, type InstanceSim, type SimState } from './sim-state.js';
 
@@ -12,9 +12,11 @@ const { RF: RF_EVENT } = EV;
 /**
  * RF progressions (domain §2.2, order **[inferred]** from the MIB): each is a list of states entered in turn
  * and the fraction of the progression's total duration at which each is entered.
- * - STANDBY: boot to STANDBY HOT over `standbyBootToHot`. The split is **[uncertain, no source]**: IOS boot and
- *   RF init to NEGOTIATION take 40 %, bulk config/file-system/client sync the rest, bulk sync the largest part
- *   ("varies with type and scale of configuration", §1.5).
+ * - STANDBY: two phases drawn separately (domain §8.19). `iosBoot`: process start to STANDBY COLD, INITIALIZATION
+ *   at 80 % (24 s of 30 s, [H1004]) and NEGOTIATION at 90 %. `bulkSync`: STANDBY COLD to STANDBY HOT, COLD-CONFIG
+ *   (config apply) at 10 %, COLD-FILESYS at 30 %, COLD-BULK at 35 %, bulk sync the largest part ("varies with
+ *   type and scale of configuration", §3), so a large-configuration override of `bulkSync` leaves IOS boot alone.
+ *   The split inside each phase is **[uncertain, no source]**.
  * - ACTIVE_BOOT: cold start of the unit that wins negotiation, over `chassisReload − hostBoot`: DISABLED →
  *   INITIALIZATION → NEGOTIATION → ACTIVE-FAST → ACTIVE-DRAIN → ACTIVE_PRECONFIG → ACTIVE_POSTCONFIG → ACTIVE,
  *   never NEGOTIATION straight to PRECONFIG (domain §8.2, a public ASR1004 `show redundancy history`). The
@@ -37,10 +39,29 @@ const SEQ_STATES: readonly (readonly number[])[] = [
   [ACTIVE_FAST, ACTIVE_DRAIN, ACTIVE_PRECONFIG, ACTIVE_POSTCONFIG, ACTIVE],
 ];
 const SEQ_AT: readonly (readonly number[])[] = [
-  [0.02, 0.4, 0.45, 0.5, 0.6, 0.65, 1],
+  [0.8, 0.9, 1, 0.1, 0.3, 0.35, 1],
   [0.02, 0.4, 0.41, 0.43, 0.45, 0.85, 1],
   [0, 0.25, 0.5, 0.75, 1],
 ];
+/**
+ * Stages of each progression timed within its first phase (`progBoot`); the later ones come after the whole first
+ * phase, at their fraction of the second (`progTotal − progBoot`). Only STANDBY has a second phase (bulk sync).
+ */
+const BOOT_STAGES: readonly number[] = [3, 7, 5];
+/**
+ * `SEQ_AT` as two flat coefficient tables (stride `STRIDE`): stage `idx` of progression `seq` is entered
+ * `progBoot × BOOT_AT + (progTotal − progBoot) × SYNC_AT` after the start (one multiply-add, no branch: hot path).
+ */
+const STRIDE = 8;
+const BOOT_AT = new Float64Array(SEQ_AT.length * STRIDE);
+const SYNC_AT = new Float64Array(SEQ_AT.length * STRIDE);
+SEQ_AT.forEach((at, seq) =>
+  at.forEach((f, idx) => {
+    const inBoot = idx < (BOOT_STAGES[seq] as number);
+    BOOT_AT[seq * STRIDE + idx] = inBoot ? f : 1;
+    SYNC_AT[seq * STRIDE + idx] = inBoot ? 0 : f;
+  }),
+);
 /** Index of NEGOTIATION in the STANDBY and ACTIVE_BOOT progressions (same in both). */
 const NEG_IDX = 1;
 
@@ -60,10 +81,16 @@ export function setRf(s: SimState, i: number, code: number): void {
   if (code === ACTIVE) programEsps(s);
 }
 
+/** Offset (ms after the progression's start) at which stage `idx` of the unit's progression is entered. */
+function stageOffset(u: InstanceSim, idx: number): number {
+  const k = u.progSeq * STRIDE + idx;
+  const boot = u.progBoot;
+  return Math.round(boot * (BOOT_AT[k] as number) + (u.progTotal - boot) * (SYNC_AT[k] as number));
+}
+
 function scheduleStage(s: SimState, i: number): void {
   const u = s.inst[i] as InstanceSim;
-  const at = SEQ_AT[u.progSeq] as readonly number[];
-  const t = u.progStart + Math.round(u.progTotal * (at[u.progIdx] as number));
+  const t = u.progStart + stageOffset(u, u.progIdx);
   schedule(s, Math.max(0, t - s.now), RF_EVENT, i, u.epoch);
 }
 
@@ -71,16 +98,43 @@ function startSeq(u: InstanceSim, seq: number, startMs: number, totalMs: number)
   u.epoch++;
   u.progSeq = seq;
   u.progStart = startMs;
+  u.progBoot = totalMs;
   u.progTotal = totalMs;
   u.park = 0;
 }
 
+/**
+ * Draws a standby path (§8.19): `iosBoot` to STANDBY COLD, then `bulkSync` to STANDBY HOT. Both come from one
+ * variate: each keeps its own base and spread, and the same RP is taken to be slow or fast at both (one PRNG
+ * call on the hot path). A `bulkSync` override moves only the second phase.
+ */
+function drawStandbyPath(s: SimState, u: InstanceSim): void {
+  const v = variate(s);
+  const boot = drawAt(s, TK.iosBoot, v);
+  u.progBoot = boot;
+  u.progTotal = boot + drawAt(s, TK.bulkSync, v);
+}
+
 /** Starts a progression from its first state; cancels any pending progression of the instance. */
-export function beginProgression(s: SimState, i: number, seq: number, totalMs: number): void {
+function beginProgression(s: SimState, i: number, seq: number, totalMs: number): void {
   const u = s.inst[i] as InstanceSim;
   startSeq(u, seq, s.now, totalMs);
   u.progIdx = 0;
   scheduleStage(s, i);
+}
+
+/** A unit that just started boots as a standby: a freshly drawn standby path from DISABLED. */
+export function beginStandby(s: SimState, i: number): void {
+  const u = s.inst[i] as InstanceSim;
+  startSeq(u, SEQ_STANDBY, s.now, 0);
+  drawStandbyPath(s, u);
+  u.progIdx = 0;
+  scheduleStage(s, i);
+}
+
+/** The unit designated at a cold start boots into activity over `coldActiveMs` (domain §8.2). */
+export function beginColdActive(s: SimState, i: number): void {
+  beginProgression(s, i, SEQ_ACTIVE_BOOT, s.coldActiveMs);
 }
 
 /** A standby takes activity: ACTIVE-FAST now, then the rest of the TAKEOVER progression over `totalMs`. */
@@ -109,21 +163,25 @@ function negotiate(s: SimState, i: number): number {
 }
 
 /**
- * Bulk sync may start (STANDBY COLD → COLD-CONFIG) only with a working ACTIVE peer, the IPC up, operating
- * mode SSO (under RPR the standby stays STANDBY COLD, §2.1) and no config-sync failure on this unit (§2.5).
+ * Bulk sync may start (STANDBY COLD → COLD-CONFIG) only with a working ACTIVE peer, the IPC up and operating
+ * mode SSO (under RPR the standby stays STANDBY COLD, §2.1). A unit failing config sync (§2.5) starts it only in
+ * the reload loop (§8.21: it is reloaded when bulk sync fails, `onMclFailure`); otherwise it parks at STANDBY COLD.
  */
 function syncAllowed(s: SimState, i: number): boolean {
   const peer = s.inst[1 - i] as InstanceSim;
-  return peer.rf === ACTIVE && peer.hung === 0 && s.ipcLost === 0 && (s.inst[i] as InstanceSim).syncFail === 0 && operatingSso(s);
+  return peer.rf === ACTIVE && peer.hung === 0 && s.ipcLost === 0 && ((s.inst[i] as InstanceSim).syncFail === 0 || s.mclReloadLoop) && operatingSso(s);
 }
 
-/** A unit leaving NEGOTIATION changes progression (boot as standby ↔ cold-start as active), keeping its place. */
-function switchSeq(s: SimState, i: number, seq: number, totalMs: number): true {
+/**
+ * A unit leaving NEGOTIATION changes progression (boot as standby ↔ cold-start as active), keeping its place:
+ * into ACTIVE_BOOT over `coldActiveMs`, into STANDBY over a freshly drawn standby path.
+ */
+function switchSeq(s: SimState, i: number, seq: number): true {
   const u = s.inst[i] as InstanceSim;
-  const at = SEQ_AT[seq] as readonly number[];
   u.progSeq = seq;
-  u.progTotal = totalMs;
-  u.progStart = s.now - Math.round(totalMs * (at[NEG_IDX] as number));
+  if (seq === SEQ_STANDBY) drawStandbyPath(s, u);
+  else u.progBoot = u.progTotal = s.coldActiveMs;
+  u.progStart = s.now - stageOffset(u, NEG_IDX);
   u.progIdx = NEG_IDX + 1;
   scheduleStage(s, i);
   return true;
@@ -132,10 +190,11 @@ function switchSeq(s: SimState, i: number, seq: number, totalMs: number): true {
 /**
  * Handles a progression event: enters the next RF state, or parks the unit at a gate (NEGOTIATION, STANDBY
  * COLD) until `wakeParked` finds the condition met. A unit switching from ACTIVE_BOOT to STANDBY draws a
- * fresh `standbyBootToHot` for the rest of its way. Returns whether anything the metrics, parked units or
+ * fresh standby path (`iosBoot`, `bulkSync`) for the rest of its way. Returns whether anything the metrics, parked units or
  * the ISSU driver depend on may have changed: entering or leaving STANDBY HOT or the ACTIVE family, parking,
- * or a new progression. Moves between lower states (DISABLED … COLD-BULK) or within the ACTIVE family below
- * ACTIVE change none of them, so the engine skips its re-evaluation for them (hot path).
+ * or a new progression, and a unit failing config sync reaching COLD-BULK (the engine then reloads it, §8.21).
+ * Other moves between lower states (DISABLED … COLD-BULK) or within the ACTIVE family below ACTIVE change none
+ * of them, so the engine skips its re-evaluation for them (hot path).
  */
 export function onRfEvent(s: SimState, i: number): boolean {
   const u = s.inst[i] as InstanceSim;
@@ -147,8 +206,8 @@ export function onRfEvent(s: SimState, i: number): boolean {
       u.park = 1;
       return true;
     }
-    if (decision === BECOME_ACTIVE && seq !== SEQ_ACTIVE_BOOT) return switchSeq(s, i, SEQ_ACTIVE_BOOT, s.coldActiveMs);
-    if (decision === BECOME_STANDBY && seq !== SEQ_STANDBY) return switchSeq(s, i, SEQ_STANDBY, draw(s, TK.standbyBootToHot));
+    if (decision === BECOME_ACTIVE && seq !== SEQ_ACTIVE_BOOT) return switchSeq(s, i, SEQ_ACTIVE_BOOT);
+    if (decision === BECOME_STANDBY && seq !== SEQ_STANDBY) return switchSeq(s, i, SEQ_STANDBY);
   }
   const states = SEQ_STATES[seq] as readonly number[];
   const next = states[idx] as number;
@@ -160,6 +219,7 @@ export function onRfEvent(s: SimState, i: number): boolean {
   u.progIdx = idx + 1;
   setRf(s, i, next);
   if (idx + 1 < states.length) scheduleStage(s, i);
+  if (next === STANDBY_COLD_BULK) return u.syncFail === 1;
   return next >= STANDBY_HOT && (next === ACTIVE || next === STANDBY_HOT || old < ACTIVE_FAST);
 }
 
@@ -174,8 +234,7 @@ export function wakeParked(s: SimState): void {
     const ok = u.park === 1 ? negotiate(s, i) !== WAIT : syncAllowed(s, i);
     if (!ok) continue;
     u.park = 0;
-    const at = SEQ_AT[u.progSeq] as readonly number[];
-    u.progStart = s.now - Math.round(u.progTotal * (at[u.progIdx - 1] as number));
+    u.progStart = s.now - stageOffset(u, u.progIdx - 1);
     scheduleStage(s, i);
   }
 }

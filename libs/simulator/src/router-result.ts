@@ -86,6 +86,7 @@ export function metricsOf(s: SimState): RouterMetrics {
     redundancyRestoredMs: s.error === null ? restored : null,
     switchovers: s.switchovers - s.switchoverBase,
     dualActiveMs: s.dualMs,
+    protocolRecoveryMs: s.protoMs,
   };
 }
 
@@ -115,6 +116,7 @@ export function errorRun(
     redundancyRestoredMs: null,
     switchovers: 0,
     dualActiveMs: 0,
+    protocolRecoveryMs: 0,
   };
   const expectations = evaluateExpectations(router.hostname, metrics, expect, true);
   const result: RouterResult = {

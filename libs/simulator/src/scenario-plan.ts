@@ -6,7 +6,8 @@ import {
   STEP_TARGETS,
   TIMING_KEYS,
   TIMING_PROFILE,
-  isTimingKey,
+  isTimingOverrideKey,
+  timingOverrideConflict,
   type ActionName,
   type ChassisModel,
   type FaultName,
@@ -62,6 +63,8 @@ export interface ScenarioPlan {
   readonly primaryWins: boolean;
   /** `spec.behaviour.singleRpImageIssu: refuse` (§8.6). */
   readonly singleRpIssuRefuse: boolean;
+  /** A standby failing config sync is reloaded at COLD-BULK over and over (`spec.behaviour.configSyncFailure`, §8.21). */
+  readonly mclReloadLoop: boolean;
   readonly horizonMs: number;
   readonly steps: readonly CompiledStep[];
   readonly timing: readonly number[];
@@ -152,10 +155,10 @@ function compileStep(step: ScenarioStep, n: number, model: ChassisModel): Compil
 
 function timingError(timing: Readonly<Record<string, number>>): string | null {
   for (const [key, value] of Object.entries(timing)) {
-    if (!isTimingKey(key)) return `unknown timing key "${key}" (known: ${TIMING_KEYS.join(', ')})`;
+    if (!isTimingOverrideKey(key)) return `unknown timing key "${key}" (known: ${TIMING_KEYS.join(', ')})`;
     if (!Number.isFinite(value) || value < 0) return `timing ${key} must be a duration ≥ 0 ms, got ${value}`;
   }
-  return null;
+  return timingOverrideConflict(timing);
 }
 
 /**
@@ -179,6 +182,7 @@ export function compilePlan(scenario: Scenario, model: ChassisModel): ScenarioPl
     espReloadOnly: a.reloadOnEspFailure && spec.behaviour?.integratedEspFailure[model] === 'reload-esp-only',
     primaryWins: (spec.behaviour ?? DEFAULT_BEHAVIOUR).splitBrain === 'primary-wins',
     singleRpIssuRefuse: spec.behaviour?.singleRpImageIssu === 'refuse',
+    mclReloadLoop: (spec.behaviour?.configSyncFailure ?? 'reload-loop') === 'reload-loop',
   };
   const fail = (error: string): ScenarioPlan => ({ model, ...facts, horizonMs: 0, steps: [], timing, spread, refStep: -1, error });
   if (!Number.isFinite(spec.horizonMs) || spec.horizonMs <= 0) return fail(`horizon must be > 0 ms, got ${spec.horizonMs}`);

@@ -188,7 +188,7 @@ export function runArbitrary(maxSteps = 12): fc.Arbitrary<{ scenario: Scenario; 
     })
     .chain(({ model, mode, horizonMs, seed, fastBoot }) =>
       fc.record({ steps: fc.array(stepArbitrary(model, horizonMs), { maxLength: maxSteps }), start: fc.option(startArbitrary(model, mode)) }).map(({ steps, start }) => ({
-        scenario: scenario({ horizonMs, steps, timing: fastBoot ? { standbyBootToHot: 40 * SEC, chassisReload: 90 * SEC } : {} }),
+        scenario: scenario({ horizonMs, steps, timing: fastBoot ? { iosBoot: 5 * SEC, bulkSync: 35 * SEC, chassisReload: 90 * SEC } : {} }),
         router: start === null ? router('prop', model, mode) : { ...router('prop', model, mode), start },
         seed,
       })),

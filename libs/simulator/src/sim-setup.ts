@@ -9,7 +9,7 @@ import { DOM, EV, ISSU, REASON, SEQ, type EspSim, type HostSim, type InstanceSim
 
 function blankInstance(): InstanceSim {
   return {
-    rf: 0, dom: 0, hung: 0, syncFail: 0, mismatch: 0, progSeq: SEQ.NONE, progIdx: 0, progStart: 0, progTotal: 0,
+    rf: 0, dom: 0, hung: 0, syncFail: 0, mismatch: 0, progSeq: SEQ.NONE, progIdx: 0, progStart: 0, progBoot: 0, progTotal: 0,
     park: 0, epoch: 0, rfSince: 0, startedAt: 0, version: '', bootVersion: '',
   };
 }
@@ -18,7 +18,7 @@ function blankInstance(): InstanceSim {
 export function blankState(): SimState {
   return {
     format: 'asr-twin-sim/1', hostname: '', model: 'ASR1002', configuredMode: 'sso', dualRp: false, espCount: 1,
-    reloadOnEspFailure: false, espReloadOnly: false, primaryWins: false, horizonMs: 0, now: 0, seq: 0, rng: [0, 0, 0, 0], queue: [], queueLength: 0, events: 0,
+    reloadOnEspFailure: false, espReloadOnly: false, primaryWins: false, mclReloadLoop: true, horizonMs: 0, now: 0, seq: 0, rng: [0, 0, 0, 0], queue: [], queueLength: 0, events: 0,
     timing: [], spread: [], steps: [], expect: [], refStep: -1, epoch: 0,
     inst: [blankInstance(), blankInstance()], baseVersion: '', designated: -1, coldActiveMs: 0,
     host: [{ state: 0, epoch: 0, rpFailed: 0 }, { state: 0, epoch: 0, rpFailed: 0 }],
@@ -30,12 +30,12 @@ export function blankState(): SimState {
     issuPhase: ISSU.IDLE, issuEpoch: 0, issuFrom: '', issuTo: '', issuAccept: true, issuStepDelayMs: 0,
     issuDeadline: -1, issuLastOp: '', issuMethod: 0, issuReload: 0, singleRpIssuRefuse: false,
     switchovers: 0, switchoverBase: 0, standbyFailures: 0, lastReason: REASON.NONE, lastSwitchoverAt: -1,
-    lastT: 0, cpOutMs: 0, dpOutMs: 0, dualMs: 0, cpUp: 1, dpUp: 1, dualUp: 0, tRef: -1, lostAt: -1, restoredAt: -1,
+    lastT: 0, cpOutMs: 0, dpOutMs: 0, dualMs: 0, cpUp: 1, dpUp: 1, dualUp: 0, protoUntil: -1, protoMs: 0, tRef: -1, lostAt: -1, restoredAt: -1,
     startRedundant: 0, start: null, timeline: null, error: null,
   };
 }
 
-function resetInstance(u: InstanceSim, rf: number, dom: number, seq: number, idx: number, park: number, total: number, version: string): void {
+function resetInstance(u: InstanceSim, rf: number, dom: number, seq: number, idx: number, park: number, boot: number, total: number, version: string): void {
   u.rf = rf;
   u.dom = dom;
   u.hung = 0;
@@ -44,6 +44,7 @@ function resetInstance(u: InstanceSim, rf: number, dom: number, seq: number, idx
   u.progSeq = seq;
   u.progIdx = idx;
   u.progStart = 0;
+  u.progBoot = boot;
   u.progTotal = total;
   u.park = park;
   u.epoch = 0;
@@ -57,13 +58,16 @@ function resetInstance(u: InstanceSim, rf: number, dom: number, seq: number, idx
 function resetInstances(s: SimState, router: ScenarioRouter): void {
   const mode = router.redundancy;
   const v = router.version;
-  resetInstance(s.inst[0] as InstanceSim, RF.ACTIVE, DOM.RUNNING, SEQ.ACTIVE_BOOT, ACTIVE_BOOT_DONE_IDX, 0, s.coldActiveMs, v);
-  const boot = s.timing[TK.standbyBootToHot] as number;
+  const cold = s.coldActiveMs;
+  resetInstance(s.inst[0] as InstanceSim, RF.ACTIVE, DOM.RUNNING, SEQ.ACTIVE_BOOT, ACTIVE_BOOT_DONE_IDX, 0, cold, cold, v);
+  // A settled standby keeps the base standby path: an RPR standby parked at STANDBY COLD resumes bulk sync on it.
+  const boot = s.timing[TK.iosBoot] as number;
+  const total = boot + (s.timing[TK.bulkSync] as number);
   const peer = s.inst[1] as InstanceSim;
-  if (mode === 'sso') resetInstance(peer, RF.STANDBY_HOT, DOM.RUNNING, SEQ.STANDBY, STANDBY_DONE_IDX, 0, boot, v);
+  if (mode === 'sso') resetInstance(peer, RF.STANDBY_HOT, DOM.RUNNING, SEQ.STANDBY, STANDBY_DONE_IDX, 0, boot, total, v);
   // Under RPR the standby sits parked at STANDBY COLD: its next stage (COLD-CONFIG) waits for SSO.
-  else if (mode === 'rpr') resetInstance(peer, RF.STANDBY_COLD, DOM.RUNNING, SEQ.STANDBY, STANDBY_COLD_GATE_IDX, 2, boot, v);
-  else resetInstance(peer, RF.DISABLED, DOM.SHUTOFF, SEQ.NONE, 0, 0, boot, v);
+  else if (mode === 'rpr') resetInstance(peer, RF.STANDBY_COLD, DOM.RUNNING, SEQ.STANDBY, STANDBY_COLD_GATE_IDX, 2, boot, total, v);
+  else resetInstance(peer, RF.DISABLED, DOM.SHUTOFF, SEQ.NONE, 0, 0, boot, total, v);
   s.baseVersion = v;
 }
 
@@ -110,6 +114,8 @@ function resetRun(s: SimState): void {
   s.cpUp = 1;
   s.dpUp = 1;
   s.dualUp = 0;
+  s.protoUntil = -1;
+  s.protoMs = 0;
   s.lostAt = -1;
   s.restoredAt = -1;
   s.designated = -1;
@@ -141,6 +147,7 @@ export function resetState(
   s.reloadOnEspFailure = plan.reloadOnEspFailure;
   s.primaryWins = plan.primaryWins;
   s.singleRpIssuRefuse = plan.singleRpIssuRefuse;
+  s.mclReloadLoop = plan.mclReloadLoop;
   s.espReloadOnly = plan.espReloadOnly;
   s.horizonMs = plan.horizonMs;
   seedRngInto(s.rng, seed);

@@ -18,6 +18,7 @@ export const EV = {
   IPC_DETECT: 8,
   ISSU: 9,
   ISSU_ROLLBACK: 10,
+  PEER_LOST: 11,
 } as const;
 export const EV_ARG_SHIFT = 16;
 
@@ -85,10 +86,14 @@ export interface InstanceSim {
   /** Lasting faults on this unit. */
   syncFail: number;
   mismatch: number;
-  /** RF progression (`SEQ`), the index of the next state in it, its start (ms) and total duration (ms). */
+  /**
+   * RF progression (`SEQ`), the index of the next state in it, its start (ms), the duration of its first phase
+   * (ms: IOS boot to STANDBY COLD for STANDBY, the whole progression otherwise) and its total duration (ms).
+   */
   progSeq: number;
   progIdx: number;
   progStart: number;
+  progBoot: number;
   progTotal: number;
   /** 0 = progressing, 1 = parked before leaving NEGOTIATION, 2 = parked at STANDBY COLD. */
   park: number;
@@ -141,6 +146,8 @@ export interface SimState {
   espReloadOnly: boolean;
   /** Split-brain rule: the Primary takes activity from a Secondary active (else the incumbent keeps it, §8.5). */
   primaryWins: boolean;
+  /** A standby failing config sync enters bulk sync and is reloaded at COLD-BULK, in a loop (else parks at COLD, §8.21). */
+  mclReloadLoop: boolean;
   horizonMs: number;
   /** Current simulated time, ms. Never decreases. */
   now: number;
@@ -214,6 +221,12 @@ export interface SimState {
   cpUp: number;
   dpUp: number;
   dualUp: number;
+  /**
+   * Protocol recovery after SSO switchovers (domain §8.20): the end (ms) of the current window, `protocolRecovery`
+   * after the takeover reaches ACTIVE (-1 = none), and the time summed while a working ACTIVE existed in it.
+   */
+  protoUntil: number;
+  protoMs: number;
   /** Redundancy clock: reference time, first loss after it, first restoration after that (ms, -1 = none). */
   tRef: number;
   lostAt: number;

@@ -69,7 +69,7 @@ describe('playTwinAction(force-switchover)', () => {
     const end = last(out.phases);
     expect([rfOf(end, 'R0/0'), rfOf(end, 'R0/1')]).toEqual(['STANDBY HOT', 'ACTIVE']);
     expect(end.snapshot.state.hosts.map((h) => h.state)).toEqual(['up']);
-    expectWithin(end.tMs, drawBounds('ASR1002-X', ['iosdRestart', 'standbyBootToHot']));
+    expectWithin(end.tMs, drawBounds('ASR1002-X', ['iosdRestart', 'iosBoot', 'bulkSync']));
   });
 
   it('on a dual-RP ASR1006: the old active RP reboots, then its IOS comes back through the standby progression', () => {
@@ -80,7 +80,7 @@ describe('playTwinAction(force-switchover)', () => {
       'DISABLED', 'INITIALIZATION', 'NEGOTIATION', 'STANDBY COLD', 'STANDBY COLD-CONFIG', 'STANDBY COLD-FILESYS', 'STANDBY COLD-BULK', 'STANDBY HOT',
     ]);
     expect(out.phases.every((p) => p.snapshot.state.esps[0]?.forwarding === true)).toBe(true);
-    expectWithin(last(out.phases).tMs, drawBounds('ASR1006', ['rpBoot', 'standbyBootToHot']));
+    expectWithin(last(out.phases).tMs, drawBounds('ASR1006', ['rpBoot', 'iosBoot', 'bulkSync']));
   });
 
   it('starts from the stored state: peers on different images switch over without SSO and reset the data plane', () => {

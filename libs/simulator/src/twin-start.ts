@@ -77,10 +77,12 @@ function loadInstance(s: SimState, u: InstanceSim, stored: RouterStart['instance
   u.version = stored.image;
   u.bootVersion = stored.image;
   u.progStart = 0;
-  u.progTotal = s.timing[TK.standbyBootToHot] as number;
+  u.progBoot = s.timing[TK.iosBoot] as number;
+  u.progTotal = u.progBoot + (s.timing[TK.bulkSync] as number);
   if (rf >= RF.ACTIVE_FAST) {
     u.progSeq = SEQ.ACTIVE_BOOT;
     u.progIdx = ACTIVE_BOOT_DONE_IDX;
+    u.progBoot = s.coldActiveMs;
     u.progTotal = s.coldActiveMs;
   } else if (rf === RF.STANDBY_HOT) {
     u.progSeq = SEQ.STANDBY;

@@ -19,7 +19,7 @@ export class TimingController {
   @Get()
   @RequireRole('viewer')
   @ApiOp({
-    summary: 'Every timing key: default (ms), distribution, meaning, source and per-model defaults; with ?model= the default that model runs with',
+    summary: 'Every timing key: default (ms), distribution, meaning, source and per-model defaults with their sources; with ?model= the default that model runs with',
     query: TIMINGS_QUERY,
   })
   list(@Query() query: unknown): { items: TimingKeyView[] } {
