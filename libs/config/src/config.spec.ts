@@ -6,8 +6,21 @@ describe('loadConfig', () => {
     const c = loadConfig({});
     expect(c.database.url).toBe('postgres://postgres@127.0.0.1:5432/asr_twin');
     expect(c.redis.url).toBe('redis://127.0.0.1:6379');
-    expect(c.http).toEqual({ host: '127.0.0.1', port: 3000, bodyLimit: 4 * 1024 * 1024, importBodyLimit: 64 * 1024 * 1024 });
+    expect(c.http).toEqual({
+      host: '127.0.0.1',
+      port: 3000,
+      bodyLimit: 4 * 1024 * 1024,
+      importBodyLimit: 64 * 1024 * 1024,
+      requestTimeoutMs: 60_000,
+      headersTimeoutMs: 10_000,
+    });
+    expect(c.websocket).toEqual({ initTimeoutMs: 5000, maxSubscriptionsPerConnection: 50, maxConnectionsPerKey: 50 });
     expect(c.seedSampleFleet).toBe(true);
+  });
+
+  it('keeps the headers timeout within the request timeout', () => {
+    const c = loadConfig({ HTTP_REQUEST_TIMEOUT_S: '5', HTTP_HEADERS_TIMEOUT_S: '30' });
+    expect(c.http.headersTimeoutMs).toBe(5000);
   });
 
   it('reads and coerces the environment, treating empty values as unset', () => {

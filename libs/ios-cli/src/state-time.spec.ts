@@ -9,7 +9,7 @@ import { HOUR_MS, MINUTE_MS } from './uptime.format.js';
 
 describe('§8.16 time in current state', () => {
   it('§8.16: reads the standby path to HOT from the timing profile (≈3 min)', () => {
-    expect(standbyHotAfterStartMs('ASR1006')).toBe(TIMING_PROFILE.standbyBootToHot.defaultMs);
+    expect(standbyHotAfterStartMs('ASR1006')).toBe(TIMING_PROFILE.iosBoot.defaultMs + TIMING_PROFILE.bulkSync.defaultMs);
     expect(standbyHotAfterStartMs('ASR1006')).toBe(3 * MINUTE_MS);
     expect(timeToReachStateMs(RF.STANDBY_HOT, 180_000)).toBe(180_000);
     expect(timeToReachStateMs(RF.ACTIVE, 180_000)).toBe(0);

@@ -2,12 +2,12 @@ import { resolveTimingDefaults, RF, type ChassisModel, type RfStateCode } from '
 
 /**
  * Time (ms) a standby IOS needs from the system's start to STANDBY HOT on `model`: IOS boot plus bulk sync
- * (domain reference §8.16, §8.19), ≈3 min on an ASR1006 RP2 with a small configuration. The timing profile is
- * read here and nowhere else in this library: today its single `standbyBootToHot` key; once the profile splits
- * it into IOS boot and bulk sync, this returns their sum.
+ * (domain reference §8.16, §8.19), ≈3 min on an ASR1006 RP2 with a small configuration: the sum of the timing
+ * profile's `iosBoot` and `bulkSync`, read here and nowhere else in this library.
  */
 export function standbyHotAfterStartMs(model: ChassisModel): number {
-  return resolveTimingDefaults(model).standbyBootToHot;
+  const t = resolveTimingDefaults(model);
+  return t.iosBoot + t.bulkSync;
 }
 
 /**
