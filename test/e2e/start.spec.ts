@@ -66,11 +66,26 @@ describe('the start command', () => {
     expect(refused.status).toBe(403);
   });
 
+  it('starts a worker that dies again, and the api keeps serving meanwhile', async () => {
+    const workerPids = () => [...service.output().matchAll(/"msg":"worker started","process":"worker","pid":(\d+)/g)].map((m) => Number(m[1]));
+    const [first] = workerPids();
+    expect(first).toBeGreaterThan(0);
+    process.kill(first as number, 'SIGKILL');
+    expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
+    const deadline = Date.now() + 15_000;
+    while (workerPids().length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(service.output()).toMatch(/worker exited; starting it again in 1 s \(the api keeps serving\)/);
+    expect(workerPids()).toHaveLength(2);
+    expect(workerPids()[1]).not.toBe(first);
+    expect(service.child.exitCode).toBeNull();
+  });
+
   it('stops both processes gracefully on SIGTERM', async () => {
     service.child.kill('SIGTERM');
     const { code } = await service.exited;
     expect(code).toBe(0);
-    expect(service.output()).not.toMatch(/"level":(50|60)/);
+    // The only error lines are those of the worker killed on purpose above.
+    expect(service.output().split('\n').filter((l) => /"level":(50|60)/.test(l) && !/"msg":"worker exited/.test(l))).toEqual([]);
   });
 });
 
