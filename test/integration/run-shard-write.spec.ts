@@ -100,4 +100,13 @@ describe('writing a shard with COPY', () => {
     expect(await runs.results(runId, 0, -1, 10)).toEqual([]);
     expect(await execution.writeShard(shard(runId))).toMatchObject({ routersDone: 2 });
   });
+
+  it('writes nothing and advances no progress once the run is cancelled', async () => {
+    const runId = await plannedRun();
+    expect((await runs.cancel(runId))?.status).toBe('cancelled');
+    expect(await execution.writeShard(shard(runId))).toBeNull();
+    const rows: { routers_done: number; status: string }[] = await ds.query(`SELECT routers_done, status FROM runs WHERE id = $1`, [runId]);
+    expect(rows[0]).toEqual({ routers_done: 0, status: 'cancelled' });
+    expect(await runs.results(runId, 0, -1, 10)).toEqual([]);
+  });
 });

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { copyRows } from '../runs/copy-rows.js';
 import {
   AUDIT_TABLES,
+  advanceOpenCampaign,
   claimShard,
   failCampaign,
   frozenTargets,
@@ -10,6 +11,7 @@ import {
   shardsWritten,
   snapshotOnce,
   unfinishedRows,
+  writeOpenShard,
 } from '../runs/campaign.sql.js';
 import { updateReturning } from '../runs/update-returning.js';
 import { encodeCells, textArrayLiteral } from './audit-cells.codec.js';
@@ -50,7 +52,7 @@ export class TypeormAuditExecutionRepository extends AuditExecutionRepository {
 
   /** Claims the shard in `audit_shards` first: a second write of the same shard finds the claim and writes nothing. */
   async writeShard(write: AuditShardWrite): Promise<AuditProgress | null> {
-    return this.ds.transaction(async (m) => {
+    return writeOpenShard(this.ds, async (m) => {
       const claim = { id: write.auditId, shard: write.shard, routers: write.rows.length, events: write.events, durationMs: write.durationMs };
       if (!(await claimShard(m, AUDIT_TABLES, claim))) return null;
       let exposedRouters = 0;
@@ -59,14 +61,14 @@ export class TypeormAuditExecutionRepository extends AuditExecutionRepository {
         if (exposed !== 0) exposedRouters++;
         return [write.auditId, row.ordinal, row.hostname, row.model, exposed, textArrayLiteral(row.causes), `{${values.join(',')}}`];
       });
-      const rows = await updateReturning<{ status: AuditProgress['status']; routers_done: number; router_count: number | null; exposed_routers: number }>(
+      const r = await advanceOpenCampaign<{ status: AuditProgress['status']; routers_done: number; router_count: number | null; exposed_routers: number }>(
         m,
-        `UPDATE audits SET routers_done = routers_done + $2, exposed_routers = exposed_routers + $3 WHERE id = $1
-         RETURNING status, routers_done, router_count, exposed_routers`,
-        [write.auditId, write.rows.length, exposedRouters],
+        AUDIT_TABLES,
+        write.auditId,
+        'routers_done = routers_done + $2, exposed_routers = exposed_routers + $3',
+        'status, routers_done, router_count, exposed_routers',
+        [write.rows.length, exposedRouters],
       );
-      const r = rows[0];
-      if (!r) throw new Error(`audit ${write.auditId} vanished while its shard was written`);
       return { status: r.status, routersDone: r.routers_done, routerCount: r.router_count, exposedRouters: r.exposed_routers };
     });
   }

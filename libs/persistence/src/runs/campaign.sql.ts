@@ -1,6 +1,7 @@
 import type { ChassisModel, RedundancyMode } from '@asr-twin/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { RunTargetRouter } from './run-models.js';
+import { updateReturning } from './update-returning.js';
 import { type FrozenStart, startOfFrozen } from './twin-start.sql.js';
 
 /**
@@ -86,6 +87,40 @@ export async function claimShard(
     [claim.id, claim.shard, claim.routers, claim.events, Math.round(claim.durationMs)],
   );
   return claimed.length > 0;
+}
+
+/** Thrown inside a shard's transaction when the campaign is no longer queued or running: the write rolls back. */
+class CampaignClosed extends Error {}
+
+/**
+ * Runs a shard write in one transaction and answers null when the write found the shard claimed already (`write`
+ * answers null) or found the campaign closed (cancelled or failed) at its final progress update: then the whole
+ * write — claim, rows and progress — rolls back, so nothing is kept and progress never advances after a cancel. The
+ * campaign row is locked only by that final update, so shards of one campaign still write in parallel; a cancel
+ * committed first makes the update match nothing, and a cancel arriving later waits for the shard's commit.
+ */
+export async function writeOpenShard<T>(ds: DataSource, write: (m: EntityManager) => Promise<T | null>): Promise<T | null> {
+  try {
+    return await ds.transaction(write);
+  } catch (e) {
+    if (e instanceof CampaignClosed) return null;
+    throw e;
+  }
+}
+
+/**
+ * The progress update that ends a shard write: `set` adds to the campaign's counters, only while it is queued or
+ * running. Inside {@link writeOpenShard}; a closed (or deleted) campaign aborts the write.
+ */
+export async function advanceOpenCampaign<R>(m: EntityManager, t: CampaignTables, id: string, set: string, returning: string, params: readonly unknown[]): Promise<R> {
+  const rows = await updateReturning<R>(
+    m,
+    `UPDATE ${t.table} SET ${set} WHERE id = $1 AND status IN ('queued', 'running') RETURNING ${returning}`,
+    [id, ...params],
+  );
+  const r = rows[0];
+  if (!r) throw new CampaignClosed(`${t.table} ${id} is no longer queued or running`);
+  return r;
 }
 
 /** How many shards of the campaign are written. */

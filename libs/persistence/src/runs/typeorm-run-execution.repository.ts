@@ -4,6 +4,7 @@ import type { RunProgress, RunRecord, RunTargetRouter } from './run-models.js';
 import { type RunRow, toRunRecord } from './run-row.mapper.js';
 import { aggregateRun } from './run-aggregate.sql.js';
 import {
+  advanceOpenCampaign,
   claimShard,
   failCampaign,
   frozenTargets,
@@ -13,6 +14,7 @@ import {
   shardsWritten,
   snapshotOnce,
   unfinishedRows,
+  writeOpenShard,
 } from './campaign.sql.js';
 import { insertRunTargets, timelinePartition } from './run-targets.sql.js';
 import { insertShardRows } from './shard-write.sql.js';
@@ -48,7 +50,7 @@ export class TypeormRunExecutionRepository extends RunExecutionRepository {
   }
 
   async writeShard(write: ShardWrite): Promise<RunProgress | null> {
-    return this.ds.transaction(async (m) => {
+    return writeOpenShard(this.ds, async (m) => {
       const claim = { id: write.runId, shard: write.shard, routers: write.routers, events: write.events, durationMs: write.durationMs };
       if (!(await claimShard(m, RUN_TABLES, claim))) return null;
       await insertShardRows(m, write);
@@ -82,12 +84,13 @@ export class TypeormRunExecutionRepository extends RunExecutionRepository {
 }
 
 async function progressAfter(m: EntityManager, runId: string, routers: number): Promise<RunProgress> {
-  const rows = await updateReturning<{ status: RunProgress['status']; routers_done: number; router_count: number | null; shard_count: number | null }>(
+  const r = await advanceOpenCampaign<{ status: RunProgress['status']; routers_done: number; router_count: number | null; shard_count: number | null }>(
     m,
-    `UPDATE runs SET routers_done = routers_done + $2 WHERE id = $1 RETURNING status, routers_done, router_count, shard_count`,
-    [runId, routers],
+    RUN_TABLES,
+    runId,
+    'routers_done = routers_done + $2',
+    'status, routers_done, router_count, shard_count',
+    [routers],
   );
-  const r = rows[0];
-  if (!r) throw new Error(`run ${runId} vanished while its shard was written`);
   return { status: r.status, routersDone: r.routers_done, routerCount: r.router_count, shardCount: r.shard_count };
 }
