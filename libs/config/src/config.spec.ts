@@ -46,6 +46,12 @@ describe('loadConfig', () => {
     for (const bad of ['24', '1.5h', '0h', 'soon', '-1h']) expect(() => loadConfig({ OBSERVATION_STALE_AFTER: bad })).toThrow(/OBSERVATION_STALE_AFTER/);
   });
 
+  it('waits through a dependency outage for an hour by default before a job gives up', () => {
+    expect(loadConfig({}).runs.outageGiveUpMs).toBe(3_600_000);
+    expect(loadConfig({ OUTAGE_GIVE_UP: '6h' }).runs.outageGiveUpMs).toBe(6 * 3_600_000);
+    for (const bad of ['0s', 'forever', '60']) expect(() => loadConfig({ OUTAGE_GIVE_UP: bad })).toThrow(/OUTAGE_GIVE_UP/);
+  });
+
   it('names every invalid variable at once', () => {
     let error: unknown;
     try {

@@ -104,6 +104,11 @@ const ENV_SCHEMA = z.object({
    */
   JOB_LOCK_MS: positiveInt.min(1000).max(600_000).default(30_000),
   /**
+   * How long a job waits through an outage of PostgreSQL or Redis (retrying with backoff) before it gives up and
+   * fails its run, audit or action with the outage as the reason. At least an hour unless shortened for tests.
+   */
+  OUTAGE_GIVE_UP: duration.default(DURATION_UNITS_MS.h),
+  /**
    * Directory of the built dashboard that the api serves at `/`; unset: the one this installation builds
    * (`apps/dashboard/dist`). `off` serves no dashboard.
    */
@@ -159,6 +164,8 @@ export interface AppConfig {
     readonly shardSize: number;
     readonly reconcileIntervalMs: number;
     readonly jobLockMs: number;
+    /** How long a job retries through a dependency outage before it fails, ms (`OUTAGE_GIVE_UP`). */
+    readonly outageGiveUpMs: number;
   };
   readonly dashboard: {
     /** Where the built dashboard lies; `undefined`: the installation's own build; `null`: none is served. */
@@ -221,6 +228,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       shardSize: e.RUN_SHARD_SIZE,
       reconcileIntervalMs: e.RECONCILE_INTERVAL_S * 1000,
       jobLockMs: e.JOB_LOCK_MS,
+      outageGiveUpMs: e.OUTAGE_GIVE_UP,
     },
     dashboard: { dir: e.DASHBOARD_DIR === 'off' ? null : e.DASHBOARD_DIR },
     twin: { timeScale: e.TWIN_TIME_SCALE },

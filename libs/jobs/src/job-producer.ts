@@ -34,12 +34,15 @@ interface PendingJob {
 export class JobProducer {
   private readonly queues: ReadonlyMap<QueueName, Queue>;
   private readonly pending = new Map<QueueName, PendingJob[]>();
+  private lostAt: Date | null = null;
 
   constructor(
     private readonly connection: Redis,
     queuePrefix: string,
   ) {
     const prefix = bullPrefix(queuePrefix);
+    connection.on('ready', () => (this.lostAt = null));
+    for (const event of ['close', 'reconnecting', 'end']) connection.on(event, () => (this.lostAt ??= new Date()));
     this.queues = new Map(
       Object.values(QUEUE_NAMES).map((name) => {
         const queue = new Queue(name, { connection, prefix });
@@ -53,6 +56,11 @@ export class JobProducer {
   /** Whether the Redis connection is up now; callers that must not wait for a reconnect check this first. */
   get connected(): boolean {
     return this.connection.status === 'ready';
+  }
+
+  /** Since when the Redis connection has been lost (null while it is up or still being opened first). */
+  get unavailableSince(): Date | null {
+    return this.connection.status === 'ready' ? null : this.lostAt;
   }
 
   queue(name: QueueName): Queue {
@@ -122,6 +130,12 @@ export class JobProducer {
   async state<N extends JobName>(name: N, payload: JobPayload<N>): Promise<string> {
     const job = await this.queue(JOBS[name].queue).getJob(jobId(name, payload));
     return job ? await job.getState() : 'missing';
+  }
+
+  /** Why a job failed for good (BullMQ's `failedReason` of its last attempt), or null when unknown. */
+  async failedReason<N extends JobName>(name: N, payload: JobPayload<N>): Promise<string | null> {
+    const job = await this.queue(JOBS[name].queue).getJob(jobId(name, payload));
+    return job?.failedReason ? job.failedReason.slice(0, 1000) : null;
   }
 
   async close(): Promise<void> {

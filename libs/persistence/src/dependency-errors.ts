@@ -28,3 +28,29 @@ export function isDependencyUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * A short account of a dependency outage for operators: which service (PostgreSQL by its SQLSTATE or driver
+ * error, Redis by ioredis' errors, else "PostgreSQL or Redis") and the first line of the innermost message,
+ * e.g. `PostgreSQL unavailable: connect ECONNREFUSED 127.0.0.1:5432`.
+ */
+export function outageReason(error: unknown): string {
+  let service: string | null = null;
+  let message = '';
+  const seen = new Set<unknown>();
+  for (let e: unknown = error; typeof e === 'object' && e !== null && !seen.has(e); ) {
+    seen.add(e);
+    const x = e as { code?: unknown; name?: unknown; message?: unknown; driverError?: unknown; cause?: unknown };
+    if (typeof x.message === 'string' && x.message.length > 0) message = x.message;
+    if (service === null) {
+      if (x.driverError !== undefined || (typeof x.code === 'string' && /^[0-9A-Z]{5}$/.test(x.code)) || /^Connection terminated|trying to connect/i.test(String(x.message))) {
+        service = 'PostgreSQL';
+      } else if (x.name === 'MaxRetriesPerRequestError' || /^Connection is closed\.?$/i.test(String(x.message))) {
+        service = 'Redis';
+      }
+    }
+    e = x.driverError ?? x.cause;
+  }
+  const line = (message.split('\n')[0] ?? '').slice(0, 300) || 'no detail';
+  return `${service ?? 'PostgreSQL or Redis'} unavailable: ${line}`;
+}

@@ -21,6 +21,8 @@ export function presentAudit(audit: AuditRecord) {
     createdAt: audit.createdAt,
     startedAt: audit.startedAt,
     finishedAt: audit.finishedAt,
+    /** Set while a queued or running audit's work waits through an outage of PostgreSQL or Redis. */
+    waiting: audit.status === 'queued' || audit.status === 'running' ? audit.waiting : null,
     links: { self: base, report: `${base}/report`, junit: `${base}/junit`, matrix: `${base}/matrix`, cancel: `${base}/cancel` },
   };
 }

@@ -1,3 +1,4 @@
+import { withRedisWait } from '../common/campaign-waiting.js';
 import {
   auditCellsOf,
   DEFAULT_AUDIT_FAULTS,
@@ -54,11 +55,13 @@ export class AuditService {
   async get(id: string): Promise<AuditRecord> {
     const audit = await this.audits.find(id);
     if (!audit) throw new NotFoundError('audit', id);
-    return audit;
+    return withRedisWait(audit, this.producer.unavailableSince);
   }
 
-  list(status: readonly AuditStatus[] | undefined, page: PageRequest): Promise<Page<AuditRecord>> {
-    return this.audits.list(status ? { status } : {}, page);
+  async list(status: readonly AuditStatus[] | undefined, page: PageRequest): Promise<Page<AuditRecord>> {
+    const found = await this.audits.list(status ? { status } : {}, page);
+    const lostAt = this.producer.unavailableSince;
+    return lostAt === null ? found : { ...found, items: found.items.map((item) => withRedisWait(item, lostAt)) };
   }
 
   /** Cancels a queued or running audit: shards still queued are dropped by the worker without simulating. */

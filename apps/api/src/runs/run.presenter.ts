@@ -22,6 +22,8 @@ export function presentRun(run: RunRecord) {
     createdAt: run.createdAt,
     startedAt: run.startedAt,
     finishedAt: run.finishedAt,
+    /** Set while a queued or running run's work waits through an outage of PostgreSQL or Redis. */
+    waiting: run.status === 'queued' || run.status === 'running' ? run.waiting : null,
     links: { self: base, report: `${base}/report`, junit: `${base}/junit`, timeline: `${base}/timeline`, cancel: `${base}/cancel` },
   };
 }

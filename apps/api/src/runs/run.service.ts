@@ -1,3 +1,4 @@
+import { withRedisWait } from '../common/campaign-waiting.js';
 import { ConflictError, NotFoundError, PreconditionFailedError, type RouterStart, ValidationError } from '@asr-twin/domain';
 import { JobProducer } from '@asr-twin/jobs';
 import {
@@ -82,11 +83,13 @@ export class RunService {
   async get(id: string): Promise<RunRecord> {
     const run = await this.runs.find(id);
     if (!run) throw new NotFoundError('run', id);
-    return run;
+    return withRedisWait(run, this.producer.unavailableSince);
   }
 
-  list(status: readonly RunStatus[] | undefined, page: PageRequest): Promise<Page<RunRecord>> {
-    return this.runs.list(status ? { status } : {}, page);
+  async list(status: readonly RunStatus[] | undefined, page: PageRequest): Promise<Page<RunRecord>> {
+    const found = await this.runs.list(status ? { status } : {}, page);
+    const lostAt = this.producer.unavailableSince;
+    return lostAt === null ? found : { ...found, items: found.items.map((item) => withRedisWait(item, lostAt)) };
   }
 
   async cancel(id: string): Promise<RunRecord> {

@@ -38,7 +38,8 @@ export class RouterActionReconciler {
   private async reconcileAction(action: PendingRouterAction, now: number): Promise<number> {
     const state = await this.producer.state('router-action.step', { actionId: action.id, step: action.nextStep });
     if (state === 'failed') {
-      await this.actions.cancel(action.id, `step ${action.nextStep + 1} of ${action.stepCount} failed after every retry; see the worker logs`);
+      const why = await this.producer.failedReason('router-action.step', { actionId: action.id, step: action.nextStep });
+      await this.actions.cancel(action.id, `step ${action.nextStep + 1} of ${action.stepCount} failed after every retry: ${why ?? 'no reason recorded; see the worker logs'}`);
       return 0;
     }
     if (state !== 'missing') return 0;

@@ -57,7 +57,8 @@ export class AuditReconciler {
   ): Promise<number> {
     const state = await this.producer.state(name, payload as never);
     if (state === 'failed') {
-      await this.audits.fail(audit.id, `${name} failed after every retry; see the worker logs`);
+      const why = await this.producer.failedReason(name, payload as never);
+      await this.audits.fail(audit.id, `${name} failed after every retry: ${why ?? 'no reason recorded; see the worker logs'}`);
       const failed = await this.audits.find(audit.id);
       if (failed) this.progress.publishAudit(failed);
       return 0;

@@ -1,5 +1,6 @@
 import type { AppConfig } from '@asr-twin/config';
 import { type JobsOf, QUEUE_NAMES } from '@asr-twin/jobs';
+import { AuditExecutionRepository } from '@asr-twin/persistence';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { AuditExecutionService } from './audit-execution.service.js';
@@ -25,9 +26,17 @@ export class AuditsProcessor implements OnApplicationBootstrap, OnApplicationShu
 
   constructor(
     private readonly service: AuditExecutionService,
+    repository: AuditExecutionRepository,
     @Inject(WORKER_CONFIG) config: AppConfig,
   ) {
-    this.consumer = new QueueConsumer(QUEUE_NAMES.audits, this.handlers, config);
+    this.consumer = new QueueConsumer(QUEUE_NAMES.audits, this.handlers, config, {
+      idOf: (job) => {
+        const id = (job.data as { auditId?: unknown } | undefined)?.auditId;
+        return typeof id === 'string' ? id : undefined;
+      },
+      mark: (id, reason) => repository.markWaiting(id, reason),
+      clear: (id) => repository.clearWaiting(id),
+    });
   }
 
   onApplicationBootstrap(): void {

@@ -2,14 +2,25 @@ import type { AppConfig } from '@asr-twin/config';
 import { bullPrefix, jobsOfQueue, redisConnectionOptions, type QueueName } from '@asr-twin/jobs';
 import { Logger } from '@nestjs/common';
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import { throughOutages } from './outage-wait.js';
 
 /** One handler per job name of a queue. */
 export type JobHandlers = Readonly<Record<string, (job: Job) => Promise<void>>>;
 
+/** Where a queue's campaigns record that their work waits through an outage (runs, audits). */
+export interface WaitingMarks {
+  /** The campaign a job works for, from its payload; undefined when the payload names none. */
+  idOf(job: Job): string | undefined;
+  mark(id: string, reason: string): Promise<void>;
+  clear(id: string): Promise<void>;
+}
+
 /**
  * The BullMQ worker of one sharded-campaign queue (runs, audits): checks at construction that every job name of
  * the queue has a handler, consumes with the campaign settings (concurrency, lock, stalled-job takeover), logs
- * failures and takeovers, and dispatches each job to its handler; an unknown job name is unrecoverable.
+ * failures and takeovers, and dispatches each job to its handler through {@link throughOutages}, so that an
+ * outage of PostgreSQL or Redis delays the campaign (marked waiting) instead of failing it; an unknown job name is
+ * unrecoverable.
  */
 export class QueueConsumer {
   private readonly logger: Logger;
@@ -19,6 +30,7 @@ export class QueueConsumer {
     private readonly queue: QueueName,
     private readonly handlers: JobHandlers,
     private readonly config: AppConfig,
+    private readonly waiting?: WaitingMarks,
   ) {
     this.logger = new Logger(`${queue}-processor`);
     const missing = jobsOfQueue(queue).filter((name) => !(name in handlers));
@@ -50,6 +62,13 @@ export class QueueConsumer {
   private async process(job: Job): Promise<void> {
     const handler = this.handlers[job.name];
     if (!handler) throw new UnrecoverableError(`unknown job ${job.name} on the ${this.queue} queue`);
-    await handler(job);
+    const id = this.waiting?.idOf(job);
+    const marks = this.waiting;
+    await throughOutages(() => handler(job), {
+      label: `${job.name} ${job.id ?? ''}`.trim(),
+      giveUpMs: this.config.runs.outageGiveUpMs,
+      logger: this.logger,
+      ...(marks && id !== undefined ? { markWaiting: (reason: string) => marks.mark(id, reason), clearWaiting: () => marks.clear(id) } : {}),
+    });
   }
 }

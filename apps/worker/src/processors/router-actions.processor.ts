@@ -5,6 +5,7 @@ import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import { RouterActionExecutor } from '../actions/router-action-executor.service.js';
 import { WORKER_CONFIG } from '../worker-config.js';
 import { payload } from './job-payload.js';
+import { throughOutages } from './outage-wait.js';
 
 type RouterActionsJob = JobsOf<typeof QUEUE_NAMES.routerActions>;
 
@@ -53,6 +54,7 @@ export class RouterActionsProcessor implements OnApplicationBootstrap, OnApplica
   private async process(job: Job): Promise<void> {
     const handler = (this.handlers as Record<string, (job: Job) => Promise<void>>)[job.name];
     if (!handler) throw new UnrecoverableError(`unknown job ${job.name} on the router-actions queue`);
-    await handler(job);
+    // An outage of PostgreSQL or Redis delays the action's next step; it never fails the action.
+    await throughOutages(() => handler(job), { label: `${job.name} ${job.id ?? ''}`.trim(), giveUpMs: this.config.runs.outageGiveUpMs, logger: this.logger });
   }
 }

@@ -1,5 +1,6 @@
 import type { AppConfig } from '@asr-twin/config';
 import { type JobsOf, QUEUE_NAMES } from '@asr-twin/jobs';
+import { RunExecutionRepository } from '@asr-twin/persistence';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { RunExecutionService } from '../runs/run-execution.service.js';
@@ -25,9 +26,17 @@ export class RunsProcessor implements OnApplicationBootstrap, OnApplicationShutd
 
   constructor(
     private readonly service: RunExecutionService,
+    repository: RunExecutionRepository,
     @Inject(WORKER_CONFIG) config: AppConfig,
   ) {
-    this.consumer = new QueueConsumer(QUEUE_NAMES.runs, this.handlers, config);
+    this.consumer = new QueueConsumer(QUEUE_NAMES.runs, this.handlers, config, {
+      idOf: (job) => {
+        const id = (job.data as { runId?: unknown } | undefined)?.runId;
+        return typeof id === 'string' ? id : undefined;
+      },
+      mark: (id, reason) => repository.markWaiting(id, reason),
+      clear: (id) => repository.clearWaiting(id),
+    });
   }
 
   onApplicationBootstrap(): void {

@@ -58,7 +58,8 @@ export class ReconcilerService {
   ): Promise<number> {
     const state = await this.producer.state(name, payload as never);
     if (state === 'failed') {
-      await this.runs.fail(run.id, `${name} failed after every retry; see the worker logs`);
+      const why = await this.producer.failedReason(name, payload as never);
+      await this.runs.fail(run.id, `${name} failed after every retry: ${why ?? 'no reason recorded; see the worker logs'}`);
       const failed = await this.runs.find(run.id);
       if (failed) await this.progress.publishRun(failed);
       return 0;

@@ -26,6 +26,10 @@ export abstract class AuditExecutionRepository {
   /** Computes the summary and completes the audit once every shard is written, unless it already finished. */
   abstract complete(auditId: string): Promise<AuditRecord | null>;
   abstract fail(auditId: string, error: string): Promise<void>;
+  /** Marks a queued or running campaign as waiting through a dependency outage, with the reason. */
+  abstract markWaiting(auditId: string, reason: string): Promise<void>;
+  /** Clears the waiting mark once the work went through. */
+  abstract clearWaiting(auditId: string): Promise<void>;
   /** Audits PostgreSQL holds as queued or running, oldest first. */
   abstract unfinished(limit: number): Promise<readonly AuditRecord[]>;
 }

@@ -1,5 +1,5 @@
 import type { AuditThresholds, FaultName, RouterSelector, RouterStart } from '@asr-twin/domain';
-import type { RunStatus } from '../runs/run-models.js';
+import type { CampaignWaiting, RunStatus } from '../runs/run-models.js';
 
 /** Where an audit is: the statuses of runs. */
 export type AuditStatus = RunStatus;
@@ -39,6 +39,8 @@ export interface AuditRecord {
   readonly createdAt: string;
   readonly startedAt: string | null;
   readonly finishedAt: string | null;
+  /** Set while the audit's work waits through a dependency outage; null otherwise. */
+  readonly waiting: CampaignWaiting | null;
 }
 
 export interface NewAudit {

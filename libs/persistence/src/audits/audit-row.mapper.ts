@@ -1,4 +1,5 @@
 import type { AuditThresholds, FaultName, RouterSelector } from '@asr-twin/domain';
+import { waitingOf } from '../runs/run-row.mapper.js';
 import type { AuditRecord, AuditStatus, AuditSummary } from './audit-models.js';
 
 /** A row of `audits` as node-postgres returns it. */
@@ -22,6 +23,8 @@ export interface AuditRow {
   created_at: Date;
   started_at: Date | null;
   finished_at: Date | null;
+  waiting_since: Date | null;
+  waiting_reason: string | null;
 }
 
 export function toAuditRecord(r: AuditRow): AuditRecord {
@@ -45,5 +48,6 @@ export function toAuditRecord(r: AuditRow): AuditRecord {
     createdAt: r.created_at.toISOString(),
     startedAt: r.started_at?.toISOString() ?? null,
     finishedAt: r.finished_at?.toISOString() ?? null,
+    waiting: waitingOf(r.waiting_since, r.waiting_reason),
   };
 }

@@ -4,9 +4,11 @@ import {
   AUDIT_TABLES,
   advanceOpenCampaign,
   claimShard,
+  clearWaiting,
   failCampaign,
   frozenTargets,
   markStarted,
+  markWaiting,
   pendingShards,
   shardsWritten,
   snapshotOnce,
@@ -91,6 +93,14 @@ export class TypeormAuditExecutionRepository extends AuditExecutionRepository {
 
   fail(auditId: string, error: string): Promise<void> {
     return failCampaign(this.ds, AUDIT_TABLES, auditId, error);
+  }
+
+  markWaiting(auditId: string, reason: string): Promise<void> {
+    return markWaiting(this.ds, AUDIT_TABLES, auditId, reason);
+  }
+
+  clearWaiting(auditId: string): Promise<void> {
+    return clearWaiting(this.ds, AUDIT_TABLES, auditId);
   }
 
   async unfinished(limit: number): Promise<readonly AuditRecord[]> {

@@ -141,3 +141,20 @@ export async function failCampaign(ds: DataSource, t: CampaignTables, id: string
 export function unfinishedRows<R>(ds: DataSource, t: CampaignTables, limit: number): Promise<R[]> {
   return ds.query(`SELECT * FROM ${t.table} WHERE status IN ('queued', 'running') ORDER BY created_at LIMIT $1`, [limit]);
 }
+
+/**
+ * Records that a queued or running campaign's work is held up by a dependency outage, and why; `waiting_since`
+ * keeps the moment the wait began. A finished campaign is left alone.
+ */
+export async function markWaiting(ds: DataSource, t: CampaignTables, id: string, reason: string): Promise<void> {
+  await ds.query(
+    `UPDATE ${t.table} SET waiting_since = coalesce(waiting_since, now()), waiting_reason = $2
+      WHERE id = $1 AND status IN ('queued', 'running')`,
+    [id, reason.slice(0, 500)],
+  );
+}
+
+/** Clears the waiting mark of a campaign whose work went through again. */
+export async function clearWaiting(ds: DataSource, t: CampaignTables, id: string): Promise<void> {
+  await ds.query(`UPDATE ${t.table} SET waiting_since = NULL, waiting_reason = NULL WHERE id = $1 AND waiting_since IS NOT NULL`, [id]);
+}

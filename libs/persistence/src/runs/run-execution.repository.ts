@@ -60,6 +60,10 @@ export abstract class RunExecutionRepository {
   /** Computes the aggregate and completes the run, unless it already finished. */
   abstract complete(runId: string): Promise<RunRecord | null>;
   abstract fail(runId: string, error: string): Promise<void>;
+  /** Marks a queued or running campaign as waiting through a dependency outage, with the reason. */
+  abstract markWaiting(runId: string, reason: string): Promise<void>;
+  /** Clears the waiting mark once the work went through. */
+  abstract clearWaiting(runId: string): Promise<void>;
   /** Runs PostgreSQL holds as queued or running, oldest first. */
   abstract unfinished(limit: number): Promise<readonly RunRecord[]>;
 }

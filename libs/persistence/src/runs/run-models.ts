@@ -71,6 +71,14 @@ export interface RunRecord {
   readonly createdAt: string;
   readonly startedAt: string | null;
   readonly finishedAt: string | null;
+  /** Set while the run's work waits through a dependency outage; null otherwise. */
+  readonly waiting: CampaignWaiting | null;
+}
+
+/** A campaign's wait through a dependency outage (PostgreSQL or Redis): since when, and why. */
+export interface CampaignWaiting {
+  readonly since: string;
+  readonly reason: string;
 }
 
 export interface NewRun {

@@ -1,4 +1,9 @@
-import type { NewRun, RunAggregate, RunRecord, RunStatus, RunTarget } from './run-models.js';
+import type { CampaignWaiting, NewRun, RunAggregate, RunRecord, RunStatus, RunTarget } from './run-models.js';
+
+/** The waiting mark of a campaign row, or null when it is not waiting. */
+export function waitingOf(since: Date | null, reason: string | null): CampaignWaiting | null {
+  return since === null ? null : { since: since.toISOString(), reason: reason ?? 'waiting for a dependency' };
+}
 
 /** A row of `runs` as node-postgres returns it. */
 export interface RunRow {
@@ -23,6 +28,8 @@ export interface RunRow {
   created_at: Date;
   started_at: Date | null;
   finished_at: Date | null;
+  waiting_since: Date | null;
+  waiting_reason: string | null;
 }
 
 export function toRunRecord(r: RunRow): RunRecord {
@@ -47,6 +54,7 @@ export function toRunRecord(r: RunRow): RunRecord {
     createdAt: r.created_at.toISOString(),
     startedAt: r.started_at?.toISOString() ?? null,
     finishedAt: r.finished_at?.toISOString() ?? null,
+    waiting: waitingOf(r.waiting_since, r.waiting_reason),
   };
 }
 
@@ -73,5 +81,6 @@ export function newRunRecord(run: NewRun, id: string, createdAt: Date): RunRecor
     createdAt: createdAt.toISOString(),
     startedAt: null,
     finishedAt: null,
+    waiting: null,
   };
 }

@@ -6,9 +6,11 @@ import { aggregateRun } from './run-aggregate.sql.js';
 import {
   advanceOpenCampaign,
   claimShard,
+  clearWaiting,
   failCampaign,
   frozenTargets,
   markStarted,
+  markWaiting,
   pendingShards,
   RUN_TABLES,
   shardsWritten,
@@ -76,6 +78,14 @@ export class TypeormRunExecutionRepository extends RunExecutionRepository {
 
   fail(runId: string, error: string): Promise<void> {
     return failCampaign(this.ds, RUN_TABLES, runId, error);
+  }
+
+  markWaiting(runId: string, reason: string): Promise<void> {
+    return markWaiting(this.ds, RUN_TABLES, runId, reason);
+  }
+
+  clearWaiting(runId: string): Promise<void> {
+    return clearWaiting(this.ds, RUN_TABLES, runId);
   }
 
   async unfinished(limit: number): Promise<readonly RunRecord[]> {

@@ -2,6 +2,7 @@ import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { LabelInput } from './common.model.js';
 import { RunStatusEnum } from './enums.js';
 import { Paginated } from './page.model.js';
+import { CampaignWaiting } from './run.model.js';
 import { DateTimeScalar, JsonScalar } from './scalars.js';
 
 @ObjectType()
@@ -164,6 +165,9 @@ export class Audit {
 
   @Field(() => DateTimeScalar, { nullable: true })
   finishedAt!: string | null;
+
+  @Field(() => CampaignWaiting, { nullable: true, description: 'Set while the audit waits through an outage of PostgreSQL or Redis' })
+  waiting!: CampaignWaiting | null;
 }
 
 @ObjectType()

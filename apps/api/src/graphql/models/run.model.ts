@@ -128,6 +128,15 @@ export class RouterResult {
 export class RouterResultPage extends Paginated(RouterResult) {}
 
 /** A run; `results`, `histogram` and `timeline` are resolved by the run resolver. */
+@ObjectType({ description: 'A run or audit whose work waits through an outage of PostgreSQL or Redis; it resumes by itself' })
+export class CampaignWaiting {
+  @Field(() => DateTimeScalar, { description: 'When the wait began' })
+  since!: string;
+
+  @Field(() => String, { description: 'Which dependency is unavailable and what it answered' })
+  reason!: string;
+}
+
 @ObjectType()
 export class Run {
   @Field(() => ID)
@@ -177,6 +186,9 @@ export class Run {
 
   @Field(() => DateTimeScalar, { nullable: true })
   finishedAt!: string | null;
+
+  @Field(() => CampaignWaiting, { nullable: true, description: 'Set while the run waits through an outage of PostgreSQL or Redis' })
+  waiting!: CampaignWaiting | null;
 }
 
 @ObjectType()
