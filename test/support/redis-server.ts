@@ -9,6 +9,10 @@ export interface PrivateRedis {
   pause(): void;
   /** Lets a paused server run again (SIGCONT). */
   resume(): void;
+  /** Kills the server (SIGKILL): connections drop and new ones are refused until {@link start}. */
+  kill(): Promise<void>;
+  /** Starts a killed server again on the same port, empty, as a Redis that keeps nothing on disk restarts. */
+  start(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -18,9 +22,14 @@ export interface PrivateRedis {
  */
 export async function startPrivateRedis(): Promise<PrivateRedis> {
   const port = await freePort();
-  const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: 'ignore',
-  });
+  let log = '';
+  const spawnServer = (): ChildProcess => {
+    const c = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    c.stdout?.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4000)));
+    c.stderr?.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4000)));
+    return c;
+  };
+  let child = spawnServer();
   const url = `redis://127.0.0.1:${port}`;
   const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => 100 });
   client.on('error', () => undefined);
@@ -36,15 +45,31 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
       await new Promise((r) => setTimeout(r, 100));
     }
   }
+  const kill = async () => {
+    const c = child;
+    c.kill('SIGKILL');
+    await new Promise((r) => (c.exitCode === null && c.signalCode === null ? c.once('exit', r) : r(null)));
+  };
   return {
     url,
     client,
     pause: () => child.kill('SIGSTOP'),
     resume: () => child.kill('SIGCONT'),
+    kill,
+    start: async () => {
+      child = spawnServer();
+      const until = Date.now() + 10_000;
+      // The test's own client reconnects by itself (retryStrategy); wait until it answers.
+      while ((await client.ping().catch(() => null)) !== 'PONG') {
+        // A client whose reconnection gave up while the server was away connects afresh.
+        if (client.status === 'end') await client.connect().catch(() => undefined);
+        if (Date.now() > until) throw new Error(`private Redis on port ${port} did not come back (client ${client.status}):\n${log}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
     stop: async () => {
       client.disconnect();
-      child.kill('SIGKILL');
-      await new Promise((r) => (child.exitCode === null && child.signalCode === null ? child.once('exit', r) : r(null)));
+      await kill();
     },
   };
 }

@@ -194,6 +194,8 @@ export interface RouterResult {
 export interface RunDetail extends RunSummary {
   readonly scenarioId: string | null;
   readonly error: string | null;
+  /** Set while the run's work waits through an outage of PostgreSQL or Redis. */
+  readonly waiting: { readonly since: string; readonly reason: string } | null;
   readonly seed: number;
   readonly startedAt: string | null;
   readonly aggregate: RunAggregate | null;

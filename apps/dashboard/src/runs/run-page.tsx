@@ -129,6 +129,11 @@ export function RunPage({ id }: { readonly id: string }) {
           {run.progress.routerCount !== null ? ` of ${formatCount(run.progress.routerCount)}` : ''} routers simulated
           {run.progress.shards ? ` in ${run.progress.shards} shard${run.progress.shards === 1 ? '' : 's'}` : ''}
         </p>
+        {run.waiting && (
+          <p className="notice" role="status" data-testid="run-waiting">
+            Waiting since {formatDateTime(run.waiting.since)}: {run.waiting.reason}. The run resumes by itself.
+          </p>
+        )}
         {run.error && <ErrorBox error={new Error(run.error)} title="The run failed" />}
       </div>
       {aggregate && (

@@ -5,7 +5,7 @@ export const RUN_LIST = `query Runs($limit: Int!, $offset: Int!) { runs(limit: $
 export const DISTRIBUTION = 'p50 p95 max missing';
 export const RUN_DETAIL = `query Run($id: ID!, $verdict: Verdict, $limit: Int!, $offset: Int!) {
   run(id: $id) {
-    ${RUN_FIELDS} scenarioId error seed startedAt
+    ${RUN_FIELDS} scenarioId error seed startedAt waiting { since reason }
     aggregate {
       results pass fail error
       controlPlaneOutageMs { ${DISTRIBUTION} } dataPlaneOutageMs { ${DISTRIBUTION} }
