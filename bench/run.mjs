@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 
 const sections = [
   ['./simulator.mjs', 'benchSimulator'],
+  ['./junit.mjs', 'benchJunit'],
   ['./api-generate.mjs', 'benchApiGenerate'],
   ['./service.mjs', 'benchService'],
   ['./observations.mjs', 'benchObservations'],

@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApi } from '../support/api.js';
 import { freePort, spawnNode } from '../support/processes.js';
@@ -52,6 +55,23 @@ describe('twin run --server', () => {
     const r = await twin(['run', 'test/fixtures/scenarios/failing-expectation.yaml'], { TWIN_SERVER: api.url, TWIN_API_KEY: api.adminKey });
     expect(r.code).toBe(1);
     expect(r.output).toMatch(/single-rp-panic-r1: dataPlaneOutage observed \S+, limit max 1s/);
+  });
+
+  it('streams the JUnit XML from the server: the same document as the embedded one, but for the times', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'twin-junit-'));
+    const files = [...FILES, 'test/fixtures/scenarios/failing-expectation.yaml'];
+    const embedded = await twin(['run', ...files, '--seed', '7', '--junit', join(dir, 'embedded.xml')]);
+    const served = await twin(['run', ...files, '--seed', '7', '--junit', join(dir, 'served.xml'), '--server', api.url, '--key', api.adminKey]);
+    expect(embedded.code).toBe(1);
+    expect(served.code).toBe(1);
+    const untimed = (name: string) => readFileSync(join(dir, name), 'utf8').replace(/ time="[0-9.]+"/g, '');
+    expect(untimed('served.xml')).toBe(untimed('embedded.xml'));
+    expect(untimed('served.xml')).toMatch(/<testcase [^>]*file="test\/fixtures\/scenarios\/failing-expectation\.yaml" line="\d+"/);
+    // The summary and the failure lines, read from the stream, are the embedded ones but for the wall time.
+    const summary = (out: string) => out.replace(/\(.* of wall time\)/, '');
+    expect(summary(served.output)).toBe(summary(embedded.output));
+    // The parts the document was assembled from are gone.
+    expect(readdirSync(dir).sort()).toEqual(['embedded.xml', 'served.xml']);
   });
 
   it('exits 2 when the server refuses the key and 3 when it cannot be reached', async () => {

@@ -73,6 +73,23 @@ describe('npx twin run examples/*.yaml --junit out.xml', () => {
     const suites = parseXml(readFileSync(out, 'utf8'));
     const failures = suites.children.flatMap((s) => s.children).flatMap((c) => c.children).filter((x) => x.name === 'failure');
     expect(failures.map((f) => f.attrs['message'])).toEqual([expect.stringMatching(/^single-rp-panic-r1: dataPlaneOutage observed/)]);
+    // Each expectation's test case points at its line of the scenario file, for CI annotations.
+    const lines = readFileSync(failing, 'utf8').split('\n');
+    const cases = suites.children.flatMap((s) => s.children).filter((c) => c.name === 'testcase');
+    expect(cases.length).toBeGreaterThan(0);
+    for (const c of cases) {
+      expect(c.attrs['file']).toBe(failing);
+      const line = lines[Number(c.attrs['line']) - 1] ?? '';
+      expect(line).toMatch(/^\s*- (metric|invariant):/);
+      expect(line).toContain((c.attrs['name'] ?? '').split(' ')[0] as string);
+    }
+  });
+
+  it('prints its version', async () => {
+    const twin = spawnNode(['apps/cli/bin/twin.js', '--version'], {});
+    expect((await twin.exited).code).toBe(0);
+    const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+    expect(twin.output()).toBe(`twin ${version} (asr-twin; Node.js ${process.versions.node})\n`);
   });
 
   it('exits 2 with file:line:col for an invalid file', async () => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@asr-twin/config';
 import { DomainError, isStartMode } from '@asr-twin/domain';
@@ -14,6 +15,7 @@ import { VALIDATE_HELP, validateCommand } from './commands/validate.command.js';
 export const HELP = `twin — the asr-twin command line
 
 usage: twin <command> [options]
+       twin --version
 
 commands:
   run <files…>            run scenario files (embedded, or on a server); JUnit and JSON reports
@@ -201,8 +203,22 @@ function help(io: CliIo, text: string): ExitCode {
 }
 
 /** Runs one `twin` invocation and returns its exit code; errors are reported on stderr, never thrown. */
+/** The installation's version (the root package.json, two folders above this app's src or dist). */
+export function twinVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+    return typeof pkg.version === 'string' ? pkg.version : 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
 export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   const [command, ...rest] = argv;
+  if (command === '--version' || command === '-V' || command === 'version') {
+    io.stdout.write(`twin ${twinVersion()} (asr-twin; Node.js ${process.versions.node})\n`);
+    return EXIT.ok;
+  }
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     const topic = command === 'help' ? rest[0] : undefined;
     return help(io, (topic && HELPS[topic]) ?? HELP);

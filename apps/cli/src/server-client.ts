@@ -8,9 +8,14 @@ interface Problem {
   readonly errors?: readonly { field: string; message: string; line?: number; column?: number }[];
 }
 
+/** How long reading one streamed answer (a large run's JUnit XML) may take, ms. */
+const STREAM_TIMEOUT_MS = 30 * 60_000;
+
 export interface ServerRun {
   readonly id: string;
   readonly status: string;
+  readonly verdict: 'pass' | 'fail' | 'error' | null;
+  readonly seed: number;
   readonly error: string | null;
   readonly progress: { readonly routersDone: number; readonly routerCount: number | null };
 }
@@ -150,19 +155,32 @@ export class ServerClient {
     return this.expectOk(await this.call('GET', `/api/v1/audits/${id}/${path}`), `read the audit's ${path.split('?')[0]}`);
   }
 
+  /**
+   * A completed run's JUnit XML as a stream (never held whole); `file` is the scenario file as the user named it,
+   * for the suites' file and each expectation's `file` and `line`. Reading it may take minutes for a large run.
+   */
+  async runJunit(id: string, file: string): Promise<ReadableStream<Uint8Array>> {
+    const res = await this.call('GET', `/api/v1/runs/${id}/junit?file=${encodeURIComponent(file)}`, undefined, {}, STREAM_TIMEOUT_MS);
+    if (!res.ok || !res.body) {
+      await this.expectOk(res, 'read the JUnit XML');
+      throw new InfrastructureError(`could not read the JUnit XML of run ${id} (an empty answer)`);
+    }
+    return res.body;
+  }
+
   async auditJunit(id: string): Promise<string> {
     const res = await this.call('GET', `/api/v1/audits/${id}/junit`);
     if (!res.ok) await this.expectOk(res, 'read the JUnit XML');
     return res.text();
   }
 
-  private async call(method: string, path: string, body?: string, headers: Record<string, string> = {}): Promise<Response> {
+  private async call(method: string, path: string, body?: string, headers: Record<string, string> = {}, timeoutMs = 60_000): Promise<Response> {
     try {
       return await fetch(`${this.base}${path}`, {
         method,
         headers: { authorization: `Bearer ${this.key}`, ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
         ...(body ? { body } : {}),
-        signal: AbortSignal.timeout(60_000),
+        signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
       const c = (error as { cause?: { code?: string; message?: string } }).cause;

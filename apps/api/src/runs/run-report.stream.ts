@@ -2,6 +2,7 @@ import type { RunRecord, RunRepository } from '@asr-twin/persistence';
 import {
   CLOSE_SUITE,
   CLOSE_TESTSUITES,
+  expectationPlaces,
   openSuite,
   openTestsuites,
   routerCases,
@@ -55,8 +56,13 @@ export async function* reportChunks(runs: RunRepository, run: RunRecord): AsyncG
   yield run.iterations > 1 ? `],"monteCarlo":${JSON.stringify({ iterations: run.iterations, aggregate: run.aggregate })}}` : ']}';
 }
 
-/** JUnit XML of a completed run, streamed: one suite per iteration, one test case per router and expectation. */
-export async function* junitChunks(runs: RunRepository, run: RunRecord, source: string): AsyncGenerator<string> {
+/**
+ * JUnit XML of a completed run, streamed: one suite per iteration, one test case per router and expectation.
+ * `source` names the suites' file; with `file` (the scenario file as the client knows it), each expectation's
+ * test case also carries its `file` and `line` there.
+ */
+export async function* junitChunks(runs: RunRepository, run: RunRecord, source: string, file?: string): AsyncGenerator<string> {
+  const where = file === undefined ? undefined : expectationPlaces(file, run.scenario.spec.expect);
   const counts = await runs.iterationCounts(run.id);
   const sum = (k: 'tests' | 'failures' | 'errors') => counts.reduce((n, c) => n + c[k], 0);
   const durationMs = run.startedAt && run.finishedAt ? Date.parse(run.finishedAt) - Date.parse(run.startedAt) : 0;
@@ -67,7 +73,7 @@ export async function* junitChunks(runs: RunRepository, run: RunRecord, source: 
     yield openSuite({ name, source, seed, durationMs: 0, tests: c.tests, failures: c.failures, errors: c.errors });
     for await (const r of resultsOf(runs, run.id, c.iteration)) {
       const result = JSON.parse(r.resultJson) as RouterResult;
-      yield routerCases(name, result, JSON.parse(r.expectationsJson) as ExpectationResult[]);
+      yield routerCases(name, result, JSON.parse(r.expectationsJson) as ExpectationResult[], where);
     }
     yield CLOSE_SUITE;
   }

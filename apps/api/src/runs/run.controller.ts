@@ -8,7 +8,7 @@ import { Actor } from '../auth/actor.decorator.js';
 import { ApiOp } from '../common/api-docs.decorators.js';
 import { parseInput } from '../common/validation.js';
 import { presentRun, type RunView } from './run.presenter.js';
-import { CREATE_RUN, IDEMPOTENCY_KEY, LIST_RUNS, TIMELINE_QUERY } from './run.schemas.js';
+import { CREATE_RUN, IDEMPOTENCY_KEY, JUNIT_QUERY, LIST_RUNS, TIMELINE_QUERY } from './run.schemas.js';
 import { RunService } from './run.service.js';
 
 
@@ -60,9 +60,14 @@ export class RunController {
 
   @Get(':id/junit')
   @RequireRole('viewer')
-  @ApiOp({ summary: 'JUnit XML of a completed run: one test case per router and expectation', problems: [404, 409] })
-  async junit(@Param('id') id: string): Promise<StreamableFile> {
-    return new StreamableFile(Readable.from(await this.runs.junit(id)), { type: 'application/xml; charset=utf-8' });
+  @ApiOp({
+    summary: 'JUnit XML of a completed run: one test case per router and expectation; with ?file=, each expectation\'s test case carries its file and line',
+    query: JUNIT_QUERY,
+    problems: [400, 404, 409],
+  })
+  async junit(@Param('id') id: string, @Query() query: unknown): Promise<StreamableFile> {
+    const q = parseInput(JUNIT_QUERY, query, 'query');
+    return new StreamableFile(Readable.from(await this.runs.junit(id, q.file)), { type: 'application/xml; charset=utf-8' });
   }
 
   @Get(':id/timeline')

@@ -44,6 +44,9 @@ const statusList = z.preprocess((v) => (typeof v === 'string' ? v.split(',') : v
 
 export const LIST_RUNS = z.strictObject({ ...PAGE_QUERY, status: statusList.optional() });
 
+/** `GET /runs/:id/junit`: the scenario file as the client names it, for the test cases' `file` and `line`. */
+export const JUNIT_QUERY = z.strictObject({ file: z.string().min(1).max(1024).optional() });
+
 export const TIMELINE_QUERY = z.strictObject({ ...PAGE_QUERY, router: z.string().min(1).max(63).optional() });
 
 /** `Idempotency-Key` header: a client-chosen token, at most 255 visible characters. */

@@ -134,10 +134,13 @@ export class RunService {
     return reportChunks(this.runs, await this.completed(id));
   }
 
-  /** JUnit XML of a completed run, as text chunks. */
-  async junit(id: string): Promise<AsyncIterable<string>> {
+  /**
+   * JUnit XML of a completed run, as text chunks. `file`: the scenario file as the client names it (`twin run
+   * --server` passes its path), written as the suites' file and on each expectation's test case with its line.
+   */
+  async junit(id: string, file?: string): Promise<AsyncIterable<string>> {
     const run = await this.completed(id);
-    return junitChunks(this.runs, run, `run ${run.id}`);
+    return junitChunks(this.runs, run, file ?? `run ${run.id}`, file);
   }
 
   /** The run, if its results are complete; reports and JUnit exist only then. */

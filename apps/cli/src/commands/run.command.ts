@@ -2,9 +2,11 @@ import type { ScenarioRouter, StartMode } from '@asr-twin/domain';
 import { formatDuration } from '@asr-twin/scenario';
 import { iterationSeed, type Report, runScenario, runSeedOf } from '@asr-twin/simulator';
 import { writeFile } from 'node:fs/promises';
+import { finished } from 'node:stream/promises';
 import { resolve } from 'node:path';
 import { type CliIo, EXIT, type ExitCode, InfrastructureError, UsageError } from '../cli-io.js';
-import { failureMessage, type JunitSuite, toJunitXml } from '@asr-twin/reporting';
+import { expectationPlaces, failureMessage, type JunitSuite, toJunitXml } from '@asr-twin/reporting';
+import { digestJunit, JunitAssembly } from '../junit-stream.js';
 import { Progress } from '../progress.js';
 import { expandArguments, type LoadedScenario, loadScenarios } from '../scenario-files.js';
 import { ServerClient } from '../server-client.js';
@@ -35,11 +37,34 @@ export interface RunOptions {
   readonly start: StartMode;
 }
 
+/** One run's outcome as the summary prints it; `report` is held for embedded runs and for `--json`. */
 interface Outcome {
   readonly loaded: LoadedScenario;
   readonly iteration?: number;
-  readonly report: Report;
   readonly durationMs: number;
+  readonly verdict: 'pass' | 'fail' | 'error';
+  readonly seed: number;
+  readonly routers: number;
+  /** Expectations checked (router × expectation) and how many held. */
+  readonly expectations: number;
+  readonly held: number;
+  /** Routers that could not be simulated, then the failed expectations, one indented line each. */
+  readonly details: readonly string[];
+  readonly report?: Report;
+}
+
+/** The summary of a report held in memory. */
+function digestReport(r: Report): Pick<Outcome, 'verdict' | 'seed' | 'routers' | 'expectations' | 'held' | 'details'> {
+  const errors = r.routers.filter((x) => x.verdict === 'error').map((x) => `      ${x.hostname}: error: ${x.error ?? 'not simulated'}`);
+  const failures = r.expectations.filter((e) => e.verdict !== 'pass').map((e) => `      ${failureMessage(e)}`);
+  return {
+    verdict: r.verdict,
+    seed: r.seed,
+    routers: r.routers.length,
+    expectations: r.expectations.length,
+    held: r.expectations.filter((e) => e.verdict === 'pass').length,
+    details: [...errors, ...failures],
+  };
 }
 
 function runOne(loaded: LoadedScenario, options: RunOptions, iteration: number): Outcome {
@@ -51,6 +76,7 @@ function runOne(loaded: LoadedScenario, options: RunOptions, iteration: number):
   return {
     loaded,
     ...(options.iterations > 1 ? { iteration } : {}),
+    ...digestReport(report),
     report,
     durationMs: performance.now() - started,
   };
@@ -70,21 +96,13 @@ function embeddedTargets(l: LoadedScenario): void {
 }
 
 function summaryLine(o: Outcome): string {
-  const r = o.report;
   const label = o.iteration === undefined ? '' : ` #${o.iteration}`;
-  const held = r.expectations.filter((e) => e.verdict === 'pass').length;
-  return `${r.verdict.toUpperCase().padEnd(5)} ${r.scenario}${label}  ${o.loaded.file}  seed ${r.seed}  ${r.routers.length} router(s), ${held}/${r.expectations.length} expectation(s) held`;
-}
-
-function detailLines(o: Outcome): string[] {
-  const errors = o.report.routers.filter((r) => r.verdict === 'error').map((r) => `      ${r.hostname}: error: ${r.error ?? 'not simulated'}`);
-  const failures = o.report.expectations.filter((e) => e.verdict !== 'pass').map((e) => `      ${failureMessage(e)}`);
-  return [...errors, ...failures];
+  return `${o.verdict.toUpperCase().padEnd(5)} ${o.loaded.scenario.metadata.name}${label}  ${o.loaded.file}  seed ${o.seed}  ${o.routers} router(s), ${o.held}/${o.expectations} expectation(s) held`;
 }
 
 function exitCodeOf(outcomes: readonly Outcome[]): ExitCode {
-  if (outcomes.some((o) => o.report.verdict === 'error')) return EXIT.invalid;
-  return outcomes.some((o) => o.report.verdict === 'fail') ? EXIT.failed : EXIT.ok;
+  if (outcomes.some((o) => o.verdict === 'error')) return EXIT.invalid;
+  return outcomes.some((o) => o.verdict === 'fail') ? EXIT.failed : EXIT.ok;
 }
 
 async function runEmbedded(loaded: readonly LoadedScenario[], options: RunOptions, io: CliIo): Promise<Outcome[]> {
@@ -101,11 +119,17 @@ async function runEmbedded(loaded: readonly LoadedScenario[], options: RunOption
   return outcomes;
 }
 
+/**
+ * Runs each file on the server and waits, with progress. The summary and failure lines come from the run's
+ * JUnit XML as it streams past (written to the `--junit` file on the way), so memory stays constant whatever
+ * the fleet's size; the whole report is read only for `--json`, which prints it.
+ */
 async function runOnServer(
   loaded: readonly LoadedScenario[],
   options: RunOptions,
   server: { url: string; key: string },
   io: CliIo,
+  junit: JunitAssembly | null,
 ): Promise<Outcome[]> {
   const client = new ServerClient(server.url, server.key);
   const outcomes: Outcome[] = [];
@@ -123,7 +147,19 @@ async function runOnServer(
     }
     progress?.clear();
     if (run.status !== 'completed') throw new InfrastructureError(`${l.file}: run ${run.id} ${run.status}${run.error ? `: ${run.error}` : ''}`);
-    outcomes.push({ loaded: l, report: (await client.report(run.id)) as Report, durationMs: performance.now() - started });
+    const report = options.json ? ((await client.report(run.id)) as Report) : undefined;
+    let summary: Pick<Outcome, 'verdict' | 'seed' | 'routers' | 'expectations' | 'held' | 'details'> | null = report ? digestReport(report) : null;
+    if (junit || !report) {
+      const part = junit?.part() ?? null;
+      const digest = await digestJunit(await client.runJunit(run.id, l.file), part?.stream ?? null);
+      if (part) {
+        part.stream.end();
+        await finished(part.stream);
+        junit?.add(digest);
+      }
+      summary ??= { verdict: run.verdict ?? 'error', seed: run.seed, routers: run.progress.routerCount ?? 0, expectations: digest.expectations, held: digest.held, details: digest.details };
+    }
+    outcomes.push({ loaded: l, ...summary, ...(report ? { report } : {}), durationMs: performance.now() - started } as Outcome);
   }
   return outcomes;
 }
@@ -135,18 +171,27 @@ export async function runCommand(args: readonly string[], options: RunOptions, i
   if (errors.length > 0) return EXIT.invalid;
   if (!options.server) for (const l of loaded) embeddedTargets(l);
   for (const w of loaded.flatMap((l) => l.warnings)) io.stderr.write(`${w}\n`);
-  const outcomes = options.server ? await runOnServer(loaded, options, options.server, io) : await runEmbedded(loaded, options, io);
+  const assembly = options.server && options.junit ? new JunitAssembly(resolve(io.cwd, options.junit)) : null;
+  let outcomes: Outcome[];
+  try {
+    outcomes = options.server ? await runOnServer(loaded, options, options.server, io, assembly) : await runEmbedded(loaded, options, io);
+    if (assembly) await assembly.write();
+  } catch (error) {
+    await assembly?.discard();
+    throw error;
+  }
 
-  if (options.junit) {
-    const suites: JunitSuite[] = outcomes.map((o) => ({ report: o.report, source: o.loaded.file, durationMs: o.durationMs, ...(o.iteration === undefined ? {} : { iteration: o.iteration }) }));
-    await writeFile(resolve(io.cwd, options.junit), toJunitXml(suites));
+  if (options.junit && !options.server) {
+    const suites: JunitSuite[] = outcomes.map((o) => ({ report: o.report as Report, source: o.loaded.file, durationMs: o.durationMs, ...(o.iteration === undefined ? {} : { iteration: o.iteration }) }));
+    const places = new Map(loaded.map((l) => [l.file, expectationPlaces(l.file, l.scenario.spec.expect)]));
+    await writeFile(resolve(io.cwd, options.junit), toJunitXml(suites, (source, e, i) => places.get(source)?.(e, i)));
   }
   if (options.json) {
-    const reports = outcomes.map((o) => o.report);
+    const reports = outcomes.map((o) => o.report as Report);
     io.stdout.write(`${JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)}\n`);
   } else {
-    for (const o of outcomes) io.stdout.write([summaryLine(o), ...detailLines(o)].join('\n') + '\n');
-    const failed = outcomes.filter((o) => o.report.verdict !== 'pass').length;
+    for (const o of outcomes) io.stdout.write([summaryLine(o), ...o.details].join('\n') + '\n');
+    const failed = outcomes.filter((o) => o.verdict !== 'pass').length;
     const wallMs = Math.round(outcomes.reduce((n, o) => n + o.durationMs, 0));
     io.stdout.write(`${outcomes.length - failed} of ${outcomes.length} run(s) passed (${formatDuration(wallMs)} of wall time)\n`);
   }
