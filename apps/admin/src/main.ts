@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadConfig, redactUrl } from '@asr-twin/config';
+import { loadConfig, redactUrl, withDotEnv } from '@asr-twin/config';
 import {
   createDataSource,
   migrateDown,
@@ -26,7 +26,7 @@ async function seed(url: string, enabled: boolean): Promise<string> {
 }
 
 async function run(args: readonly string[]): Promise<string> {
-  const config = loadConfig();
+  const config = loadConfig(withDotEnv());
   const url = config.database.url;
   const command = args.join(' ');
   if (command === 'migrate up') {

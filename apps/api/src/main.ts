@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '@asr-twin/config';
+import { ConfigError, loadConfig, withDotEnv } from '@asr-twin/config';
 import { checkRedis } from '@asr-twin/jobs';
 import { checkDatabase, hasPendingMigrations } from '@asr-twin/persistence';
 import { createApiApp } from './app.factory.js';
@@ -15,7 +15,7 @@ async function preflight(databaseUrl: string, redisUrl: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = loadConfig(withDotEnv());
   await preflight(config.database.url, config.redis.url);
   const log = createLogger(config.logLevel, 'asr-twin-api');
   const app = await createApiApp(config, log);

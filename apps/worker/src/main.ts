@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadConfig } from '@asr-twin/config';
+import { loadConfig, withDotEnv } from '@asr-twin/config';
 import { checkRedis } from '@asr-twin/jobs';
 import { createLogger, limitShutdownTime, PinoNestLogger } from '@asr-twin/logging';
 import { checkDatabase } from '@asr-twin/persistence';
@@ -7,7 +7,7 @@ import { NestFactory } from '@nestjs/core';
 import { WorkerModule } from './worker.module.js';
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = loadConfig(withDotEnv());
   await checkDatabase(config.database.url);
   await checkRedis(config.redis.url);
   const log = createLogger(config.logLevel, 'asr-twin-worker');
