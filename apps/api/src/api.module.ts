@@ -12,6 +12,7 @@ import { GraphqlApiModule } from './graphql/graphql-api.module.js';
 import { InventoryModule } from './inventory/inventory.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
+import { ParsingModule } from './parsing/parsing.module.js';
 import { RouterModule } from './routers/router.module.js';
 import { RunModule } from './runs/run.module.js';
 import { ScenarioModule } from './scenarios/scenario.module.js';
@@ -30,6 +31,7 @@ export class ApiModule {
         RedisModule.forRoot(config.redis.url, 'asr-twin-api'),
         JobsModule.forRoot(config.redis.queuePrefix),
         MetricsModule.forRoot({ public: config.metrics.public }),
+        ParsingModule.forRoot(config),
         auth,
         HealthModule,
         FleetModule,

@@ -1,6 +1,9 @@
 import {
   type ASTVisitor,
   type DocumentNode,
+  type FieldNode,
+  getArgumentValues,
+  type GraphQLObjectType,
   type FragmentDefinitionNode,
   GraphQLSchema,
   Kind,
@@ -14,12 +17,17 @@ import {
 import { createComplexityRule, fieldExtensionsEstimator, simpleEstimator } from 'graphql-query-complexity';
 import { requestError } from './graphql-errors.js';
 import { storableTextRule } from './storable-text.rule.js';
+import { SCENARIO_SOURCE_FIELDS, PARSED_TEXTS, workEstimator } from './work-costs.js';
 
-/** The limits every GraphQL document must keep (configuration: `GRAPHQL_MAX_*`). */
+/** The limits every GraphQL document must keep (configuration: `GRAPHQL_MAX_*`, `GRAPHQL_COST_PER_KIB_PARSED`, `SCENARIO_MAX_*`). */
 export interface QueryLimits {
   readonly maxDepth: number;
   readonly maxComplexity: number;
   readonly maxQueryLength: number;
+  /** Cost of each KiB of text a field parses; 0 when absent. */
+  readonly costPerKibParsed?: number;
+  /** Scenario sources per request and their sizes; unlimited when absent. */
+  readonly scenarios?: { readonly maxSourceBytes: number; readonly maxSourcesPerRequest: number; readonly maxRequestBytes: number };
 }
 
 /**
@@ -70,15 +78,16 @@ export function depthLimitRule(maxDepth: number): ValidationRule {
 
 /**
  * Refuses operations whose cost exceeds `maxComplexity`, with code `QUERY_TOO_COMPLEX`: every field costs 1,
- * and a field with a `complexity` extension (paginated lists: their `limit` times their selection) costs
- * what it says. Variables count with their values.
+ * a field that works costs its work (`work-costs.ts`: each KiB it parses, a run or an audit queued, routers
+ * generated), and a field with a `complexity` extension (paginated lists: their `limit` times their selection)
+ * costs what it says. Variables count with their values.
  */
-export function complexityLimitRule(maxComplexity: number, variables: Record<string, unknown> | undefined, operationName?: string): ValidationRule {
+export function complexityLimitRule(maxComplexity: number, variables: Record<string, unknown> | undefined, operationName?: string, costPerKibParsed = 0): ValidationRule {
   return createComplexityRule({
     maximumComplexity: maxComplexity,
     variables: variables ?? {},
     ...(operationName ? { operationName } : {}),
-    estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+    estimators: [workEstimator({ perKibParsed: costPerKibParsed }), fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
     createError: (max, actual) =>
       requestError('QUERY_TOO_COMPLEX', `the query costs ${actual}; the limit is ${max} (GRAPHQL_MAX_COMPLEXITY). Ask for fewer fields or smaller pages`, {
         complexity: actual,
@@ -87,9 +96,74 @@ export function complexityLimitRule(maxComplexity: number, variables: Record<str
   });
 }
 
+/** The root fields of an operation that parse a scenario source, with fragments expanded (each spread counts). */
+function sourceFields(set: SelectionSetNode, root: GraphQLObjectType, fragment: (name: string) => FragmentDefinitionNode | undefined, seen: Set<string>): FieldNode[] {
+  const fields: FieldNode[] = [];
+  for (const selection of set.selections) {
+    if (selection.kind === Kind.FIELD) {
+      if (SCENARIO_SOURCE_FIELDS.has(`${root.name}.${selection.name.value}`)) fields.push(selection);
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      fields.push(...sourceFields(selection.selectionSet, root, fragment, seen));
+    } else if (!seen.has(selection.name.value)) {
+      const definition = fragment(selection.name.value);
+      if (definition) fields.push(...sourceFields(definition.selectionSet, root, fragment, new Set([...seen, selection.name.value])));
+    }
+  }
+  return fields;
+}
+
+/**
+ * Scenario sources per request (`SCENARIO_MAX_SOURCES_PER_REQUEST`: `TOO_MANY_SOURCES`, HTTP 400), each source's
+ * size and their total (`SCENARIO_MAX_SOURCE_BYTES`, `SCENARIO_MAX_REQUEST_BYTES`: `PAYLOAD_TOO_LARGE`, HTTP 413),
+ * checked before anything is parsed or runs.
+ */
+export function sourceLimitRule(limits: NonNullable<QueryLimits['scenarios']>, variables: Record<string, unknown> | undefined): ValidationRule {
+  return (context: ValidationContext): ASTVisitor => ({
+    OperationDefinition(node: OperationDefinitionNode) {
+      const schema = context.getSchema();
+      const root = node.operation === 'mutation' ? schema.getMutationType() : node.operation === 'query' ? schema.getQueryType() : null;
+      if (!root) return;
+      const fields = sourceFields(node.selectionSet, root, (name) => context.getFragment(name) ?? undefined, new Set());
+      if (fields.length > limits.maxSourcesPerRequest) {
+        const message = `the request carries ${fields.length} scenario sources to parse; at most ${limits.maxSourcesPerRequest} are accepted per request (SCENARIO_MAX_SOURCES_PER_REQUEST): send the others in further requests`;
+        context.reportError(requestError('TOO_MANY_SOURCES', message, { sources: fields.length, limit: limits.maxSourcesPerRequest }));
+        return;
+      }
+      let total = 0;
+      for (const field of fields) {
+        const definition = root.getFields()[field.name.value];
+        let texts: readonly unknown[] = [];
+        try {
+          texts = definition ? (PARSED_TEXTS[`${root.name}.${field.name.value}`]?.(getArgumentValues(definition, field, variables)) ?? []) : [];
+        } catch {
+          continue; // Bad arguments or variables: the specification's rules report them.
+        }
+        for (const text of texts) {
+          const bytes = typeof text === 'string' ? Buffer.byteLength(text, 'utf8') : 0;
+          total += bytes;
+          if (bytes > limits.maxSourceBytes) {
+            const message = `${field.alias?.value ?? field.name.value}: the scenario source is ${bytes} bytes; at most ${limits.maxSourceBytes} are accepted (SCENARIO_MAX_SOURCE_BYTES)`;
+            context.reportError(requestError('PAYLOAD_TOO_LARGE', message, { bytes, limit: limits.maxSourceBytes }));
+            return;
+          }
+        }
+      }
+      if (total > limits.maxRequestBytes) {
+        const message = `the request carries ${total} bytes of scenario sources; at most ${limits.maxRequestBytes} are accepted per request (SCENARIO_MAX_REQUEST_BYTES)`;
+        context.reportError(requestError('PAYLOAD_TOO_LARGE', message, { bytes: total, limit: limits.maxRequestBytes }));
+      }
+    },
+  });
+}
+
 /** The rules on top of the specification's, for one request. */
 export function limitRules(limits: QueryLimits, variables?: Record<string, unknown>, operationName?: string): ValidationRule[] {
-  return [depthLimitRule(limits.maxDepth), complexityLimitRule(limits.maxComplexity, variables, operationName), storableTextRule(variables)];
+  return [
+    depthLimitRule(limits.maxDepth),
+    ...(limits.scenarios ? [sourceLimitRule(limits.scenarios, variables)] : []),
+    complexityLimitRule(limits.maxComplexity, variables, operationName, limits.costPerKibParsed),
+    storableTextRule(variables),
+  ];
 }
 
 /** The length check, before a document is parsed at all. */
