@@ -96,20 +96,52 @@ export function complexityLimitRule(maxComplexity: number, variables: Record<str
   });
 }
 
-/** The root fields of an operation that parse a scenario source, with fragments expanded (each spread counts). */
-function sourceFields(set: SelectionSetNode, root: GraphQLObjectType, fragment: (name: string) => FragmentDefinitionNode | undefined, seen: Set<string>): FieldNode[] {
-  const fields: FieldNode[] = [];
-  for (const selection of set.selections) {
-    if (selection.kind === Kind.FIELD) {
-      if (SCENARIO_SOURCE_FIELDS.has(`${root.name}.${selection.name.value}`)) fields.push(selection);
-    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      fields.push(...sourceFields(selection.selectionSet, root, fragment, seen));
-    } else if (!seen.has(selection.name.value)) {
-      const definition = fragment(selection.name.value);
-      if (definition) fields.push(...sourceFields(definition.selectionSet, root, fragment, new Set([...seen, selection.name.value])));
-    }
+/** The scenario sources of a selection: how many, their bytes, and the largest (by field, alias first). */
+interface SourceSummary {
+  readonly count: number;
+  readonly bytes: number;
+  readonly largest: { readonly field: string; readonly bytes: number } | null;
+}
+
+const NO_SOURCES: SourceSummary = { count: 0, bytes: 0, largest: null };
+
+function add(a: SourceSummary, b: SourceSummary): SourceSummary {
+  const largest = a.largest === null || (b.largest !== null && b.largest.bytes > a.largest.bytes) ? b.largest : a.largest;
+  return { count: a.count + b.count, bytes: a.bytes + b.bytes, largest };
+}
+
+/** The sources one root field parses, from its arguments (variables applied); none when they do not coerce. */
+function fieldSources(field: FieldNode, root: GraphQLObjectType, variables: Record<string, unknown> | undefined): SourceSummary {
+  const name = `${root.name}.${field.name.value}`;
+  const definition = root.getFields()[field.name.value];
+  if (!SCENARIO_SOURCE_FIELDS.has(name) || !definition) return NO_SOURCES;
+  let texts: readonly unknown[];
+  try {
+    texts = PARSED_TEXTS[name]?.(getArgumentValues(definition, field, variables)) ?? [];
+  } catch {
+    texts = []; // Bad arguments or variables: the specification's rules report them.
   }
-  return fields;
+  const bytes = texts.reduce<number>((sum, t) => sum + (typeof t === 'string' ? Buffer.byteLength(t, 'utf8') : 0), 0);
+  return { count: 1, bytes, largest: { field: field.alias?.value ?? field.name.value, bytes } };
+}
+
+/**
+ * The scenario sources of an operation's root selection, fragments expanded (each spread counts). Each
+ * fragment is summed once (memo), so exponentially many spreads cost nothing more, and a cycle counts 0.
+ */
+function sourcesOf(
+  set: SelectionSetNode,
+  root: GraphQLObjectType,
+  variables: Record<string, unknown> | undefined,
+  fragment: (name: string) => SourceSummary,
+): SourceSummary {
+  let summary = NO_SOURCES;
+  for (const selection of set.selections) {
+    if (selection.kind === Kind.FIELD) summary = add(summary, fieldSources(selection, root, variables));
+    else if (selection.kind === Kind.INLINE_FRAGMENT) summary = add(summary, sourcesOf(selection.selectionSet, root, variables, fragment));
+    else summary = add(summary, fragment(selection.name.value));
+  }
+  return summary;
 }
 
 /**
@@ -123,34 +155,26 @@ export function sourceLimitRule(limits: NonNullable<QueryLimits['scenarios']>, v
       const schema = context.getSchema();
       const root = node.operation === 'mutation' ? schema.getMutationType() : node.operation === 'query' ? schema.getQueryType() : null;
       if (!root) return;
-      const fields = sourceFields(node.selectionSet, root, (name) => context.getFragment(name) ?? undefined, new Set());
-      if (fields.length > limits.maxSourcesPerRequest) {
-        const message = `the request carries ${fields.length} scenario sources to parse; at most ${limits.maxSourcesPerRequest} are accepted per request (SCENARIO_MAX_SOURCES_PER_REQUEST): send the others in further requests`;
-        context.reportError(requestError('TOO_MANY_SOURCES', message, { sources: fields.length, limit: limits.maxSourcesPerRequest }));
-        return;
-      }
-      let total = 0;
-      for (const field of fields) {
-        const definition = root.getFields()[field.name.value];
-        let texts: readonly unknown[] = [];
-        try {
-          texts = definition ? (PARSED_TEXTS[`${root.name}.${field.name.value}`]?.(getArgumentValues(definition, field, variables)) ?? []) : [];
-        } catch {
-          continue; // Bad arguments or variables: the specification's rules report them.
-        }
-        for (const text of texts) {
-          const bytes = typeof text === 'string' ? Buffer.byteLength(text, 'utf8') : 0;
-          total += bytes;
-          if (bytes > limits.maxSourceBytes) {
-            const message = `${field.alias?.value ?? field.name.value}: the scenario source is ${bytes} bytes; at most ${limits.maxSourceBytes} are accepted (SCENARIO_MAX_SOURCE_BYTES)`;
-            context.reportError(requestError('PAYLOAD_TOO_LARGE', message, { bytes, limit: limits.maxSourceBytes }));
-            return;
-          }
-        }
-      }
-      if (total > limits.maxRequestBytes) {
-        const message = `the request carries ${total} bytes of scenario sources; at most ${limits.maxRequestBytes} are accepted per request (SCENARIO_MAX_REQUEST_BYTES)`;
-        context.reportError(requestError('PAYLOAD_TOO_LARGE', message, { bytes: total, limit: limits.maxRequestBytes }));
+      const memo = new Map<string, SourceSummary>();
+      const fragment = (name: string): SourceSummary => {
+        const known = memo.get(name);
+        if (known) return known;
+        memo.set(name, NO_SOURCES);
+        const definition = context.getFragment(name);
+        const value = definition ? sourcesOf(definition.selectionSet, root, variables, fragment) : NO_SOURCES;
+        memo.set(name, value);
+        return value;
+      };
+      const { count, bytes, largest } = sourcesOf(node.selectionSet, root, variables, fragment);
+      if (count > limits.maxSourcesPerRequest) {
+        const message = `the request carries ${count} scenario sources to parse; at most ${limits.maxSourcesPerRequest} are accepted per request (SCENARIO_MAX_SOURCES_PER_REQUEST): send the others in further requests`;
+        context.reportError(requestError('TOO_MANY_SOURCES', message, { sources: count, limit: limits.maxSourcesPerRequest }));
+      } else if (largest !== null && largest.bytes > limits.maxSourceBytes) {
+        const message = `${largest.field}: the scenario source is ${largest.bytes} bytes; at most ${limits.maxSourceBytes} are accepted (SCENARIO_MAX_SOURCE_BYTES)`;
+        context.reportError(requestError('PAYLOAD_TOO_LARGE', message, { bytes: largest.bytes, limit: limits.maxSourceBytes }));
+      } else if (bytes > limits.maxRequestBytes) {
+        const message = `the request carries ${bytes} bytes of scenario sources; at most ${limits.maxRequestBytes} are accepted per request (SCENARIO_MAX_REQUEST_BYTES)`;
+        context.reportError(requestError('PAYLOAD_TOO_LARGE', message, { bytes, limit: limits.maxRequestBytes }));
       }
     },
   });
