@@ -1,17 +1,17 @@
 // Does one request monopolise the event loop? Fires hostile scenario validation (14 hostile YAML sources) and/or
 // anonymous introspection queries at a running api while polling /health, and prints /health's latencies.
 //
-//   [MODE=graphql|rest|none] [INTROSPECT=1] [DURATION_S=10] [SOURCES=14] node bench/event-loop.mjs <baseUrl> <viewerKey>
+//   [MODE=graphql|rest|both|none] [INTROSPECT=1] [DURATION_S=10] [SOURCES=14] node bench/event-loop.mjs <baseUrl> <viewerKey>
 //
 // MODE=graphql: one viewer request with 14 (SOURCES) aliased validateScenario fields at a time; rest: the sources as
-// concurrent POST /scenarios/validate requests; none: no validation. INTROSPECT=1 adds 4 clients without a key
+// concurrent POST /scenarios/validate requests; both: the two together; none: no validation. INTROSPECT=1 adds 4 clients without a key
 // sending the standard introspection query in a loop.
 import { getIntrospectionQuery } from 'graphql';
 import { hostileSources } from './hostile-scenarios.mjs';
 
 const [base, viewerKey] = process.argv.slice(2);
 if (!base || !viewerKey) {
-  process.stderr.write('usage: [MODE=graphql|rest|none] [INTROSPECT=1] [DURATION_S=10] node bench/event-loop.mjs <baseUrl> <viewerKey>\n');
+  process.stderr.write('usage: [MODE=graphql|rest|both|none] [INTROSPECT=1] [DURATION_S=10] node bench/event-loop.mjs <baseUrl> <viewerKey>\n');
   process.exit(2);
 }
 const mode = process.env.MODE ?? 'graphql';
@@ -76,9 +76,9 @@ async function pollHealth() {
 }
 
 const load = [];
-if (mode === 'graphql') load.push(graphqlValidation());
-else if (mode === 'rest') load.push(restValidation());
-else if (mode !== 'none') throw new Error(`MODE is graphql, rest or none; got ${mode}`);
+if (!['graphql', 'rest', 'both', 'none'].includes(mode)) throw new Error(`MODE is graphql, rest, both or none; got ${mode}`);
+if (mode === 'graphql' || mode === 'both') load.push(graphqlValidation());
+if (mode === 'rest' || mode === 'both') load.push(restValidation());
 if (introspect) for (let i = 0; i < 4; i++) load.push(introspection());
 // Let the load start before measuring.
 await new Promise((r) => setTimeout(r, 200));

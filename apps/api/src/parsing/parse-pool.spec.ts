@@ -20,6 +20,7 @@ parentPort.on('message', ({ id, input }) => {
   if (input === 'allocate') { const kept = []; for (;;) kept.push(new Array(100000).fill(Math.random())); }
   parentPort.postMessage({ id, ok: true, value: { echo: input, threadId } });
 });
+parentPort.postMessage({ ready: true });
 `,
 );
 
@@ -78,6 +79,7 @@ describe('ParsePool', () => {
 
   it('refuses a parse with PARSER_BUSY (503, Retry-After) when every worker is busy and the queue is full', async () => {
     const p = pool({ workers: 1, queueLimit: 2, timeLimitMs: 1000 });
+    await echo(p, 'warm');
     const running = echo(p, 'spin').catch((e: unknown) => e);
     const queued = [echo(p, 'q1'), echo(p, 'q2')];
     expect(p.waiting).toBe(2);
@@ -87,8 +89,17 @@ describe('ParsePool', () => {
     expect((await Promise.all(queued)).map((a) => a.echo)).toEqual(['q1', 'q2']);
   });
 
+  it('keeps parses waiting until a worker has loaded its parsers', async () => {
+    const p = pool({ timeLimitMs: 1000 });
+    expect(p.waiting).toBe(0);
+    const first = echo(p, 'early');
+    expect(p.waiting).toBe(1);
+    expect((await first).echo).toBe('early');
+  });
+
   it('fails waiting parses when it is closed', async () => {
     const p = pool();
+    await echo(p, 'warm');
     const running = refusal(echo(p, 'spin'));
     const waiting = refusal(echo(p, 'never'));
     await p.close();

@@ -33,8 +33,8 @@ interface Slot {
   timer: NodeJS.Timeout | null;
   /** Stopped or failed: takes no more tasks and is replaced when it exits. */
   retired: boolean;
-  /** The worker started; one that exits before it did is replaced only after a pause (no busy restart loop). */
-  online: boolean;
+  /** The worker loaded its parsers and takes tasks; one that exits before is replaced only after a pause (no busy restart loop). */
+  ready: boolean;
 }
 
 /** Pause before replacing a worker that failed to start. */
@@ -83,7 +83,7 @@ export class ParsePool {
    */
   run<K extends ParseTaskName>(task: K, input: ParseTasks[K]['input'], what: string): Promise<ParseTasks[K]['output']> {
     if (this.closed) return Promise.reject(new ParserFailedError(what));
-    const idle = this.slots.find((s) => s.current === null && !s.retired);
+    const idle = this.slots.find((s) => s.ready && s.current === null && !s.retired);
     if (idle === undefined && this.queue.length >= this.options.queueLimit) return Promise.reject(new ParserBusyError(this.options.queueLimit));
     return new Promise((resolve, reject) => {
       const entry: Task = { id: this.nextId++, task, input, what, resolve: resolve as (value: unknown) => void, reject };
@@ -112,11 +112,12 @@ export class ParsePool {
     });
     // A worker that is idle must not keep the process alive.
     worker.unref();
-    const slot: Slot = { worker, current: null, timer: null, retired: false, online: false };
-    worker.once('online', () => {
-      slot.online = true;
+    const slot: Slot = { worker, current: null, timer: null, retired: false, ready: false };
+    worker.on('message', (message: Answer | { readonly ready: true }) => {
+      if (!('ready' in message)) return this.answered(slot, message);
+      slot.ready = true;
+      this.next(slot);
     });
-    worker.on('message', (answer: Answer) => this.answered(slot, answer));
     worker.on('error', (error: Error & { code?: string }) => {
       slot.retired = true;
       const task = this.release(slot);
@@ -128,8 +129,10 @@ export class ParsePool {
       slot.retired = true;
       const task = this.release(slot);
       task?.reject(new ParserFailedError(task.what));
-      if (slot.online) this.replace(slot);
-      else setTimeout(() => this.replace(slot), RESTART_PAUSE_MS).unref();
+      if (slot.ready) return this.replace(slot);
+      // It could not even load its parsers: nothing waiting would ever be parsed if no worker is up.
+      if (!this.slots.some((s) => s.ready && !s.retired)) for (const waiting of this.queue.splice(0)) waiting.reject(new ParserFailedError(waiting.what));
+      setTimeout(() => this.replace(slot), RESTART_PAUSE_MS).unref();
     });
     return slot;
   }
@@ -174,7 +177,7 @@ export class ParsePool {
   }
 
   private next(slot: Slot): void {
-    if (this.closed || slot.current !== null || slot.retired || !this.slots.includes(slot)) return;
+    if (this.closed || !slot.ready || slot.current !== null || slot.retired || !this.slots.includes(slot)) return;
     const task = this.queue.shift();
     if (task) this.start(slot, task);
   }
