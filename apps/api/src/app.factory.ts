@@ -10,6 +10,7 @@ import { ApiModule } from './api.module.js';
 import { API_KEY_SCHEME } from './auth/access.decorators.js';
 import { installApiKeyAuthentication } from './auth/api-key.hook.js';
 import { registerRateLimit } from './auth/rate-limit.plugin.js';
+import { VerifiedKeys } from './auth/verified-keys.js';
 import { registerCors, registerSecurityHeaders } from './common/http-security.plugins.js';
 import { acceptedMediaTypes, installMediaTypeRule } from './common/media-types.hook.js';
 import { installProblemErrorHandler } from './common/problem.filter.js';
@@ -75,7 +76,7 @@ export async function createApiApp(config: AppConfig, log: Pino): Promise<NestFa
   registerSecurityHeaders(app);
   await registerCors(app, config);
   // The key hook is an instance hook; the rate limit adds route hooks, which run after it.
-  installApiKeyAuthentication(fastify, app.get(ApiKeyService));
+  installApiKeyAuthentication(fastify, app.get(ApiKeyService), app.get(VerifiedKeys));
   installWebSocketLimits(fastify, GRAPHQL_PATH, app.get(ApiKeyService), config.websocket);
   installStorableTextCheck(fastify, GRAPHQL_PATH);
   await registerRateLimit(app, config);
