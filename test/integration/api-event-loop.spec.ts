@@ -18,7 +18,6 @@ let api: RunningApi;
 /** A second api with small limits, to reach each refusal cheaply. */
 let tight: RunningApi;
 let viewer: string;
-let tightViewer: string;
 
 const fixture = (path: string) => readFileSync(`${ROOT}libs/scenario/test-fixtures/${path}`, 'utf8');
 const VALIDATE = 'query ($s: String!) { validateScenario(source: $s) { valid errors { line column path code message } } }';
@@ -34,7 +33,6 @@ beforeAll(async () => {
     PARSE_QUEUE_LIMIT: '1',
     GRAPHQL_MAX_COMPLEXITY: '30000',
   });
-  tightViewer = viewer;
 });
 afterAll(async () => {
   await tight?.close();
@@ -107,29 +105,29 @@ describe('hostile input gets a clear 4xx', () => {
     // Two 200 KiB sources: within the size limits, but 2 × 200 KiB × 100 is over this api's 30,000.
     const source = `# ${'x'.repeat(200 * 1024 - 3)}\n`;
     const query = 'query ($s: String!) { a: validateScenario(source: $s) { valid } b: validateScenario(source: $s) { valid } }';
-    const res = await gql(tight.url, query, { s: source }, tightViewer);
+    const res = await gql(tight.url, query, { s: source }, viewer);
     expect([res.status, codes(res)]).toEqual([400, ['QUERY_TOO_COMPLEX']]);
     expect(res.errors[0]?.extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', complexity: 2 * (1 + 200 * 100 + 1), limit: 30_000 });
     expect(res.errors[0]?.message).toMatch(/the query costs 40004; the limit is 30000/);
     // One of them passes and is parsed.
-    const one = await gql<{ validateScenario: { valid: boolean } }>(tight.url, VALIDATE, { s: source }, tightViewer);
+    const one = await gql<{ validateScenario: { valid: boolean } }>(tight.url, VALIDATE, { s: source }, viewer);
     expect([one.errors, one.data?.validateScenario.valid]).toEqual([[], false]);
   });
 
   it('a parse over PARSE_TIME_LIMIT_MS is 422 PARSE_TIME_LIMIT; the replaced worker parses the next source', async () => {
     const [junk] = hostileSources(1);
-    const slow = await request(tight.url, 'POST', '/api/v1/scenarios/validate', { source: `${junk}# slow\n` }, bearer(tightViewer));
+    const slow = await request(tight.url, 'POST', '/api/v1/scenarios/validate', { source: `${junk}# slow\n` }, bearer(viewer));
     expect([slow.status, slow.body['code']]).toEqual([422, 'PARSE_TIME_LIMIT']);
     expect(slow.body['detail']).toMatch(/the scenario source took longer than 150 ms to parse .*PARSE_TIME_LIMIT_MS/);
-    const gqlSlow = await gql(tight.url, VALIDATE, { s: `${junk}# slow too\n` }, tightViewer);
+    const gqlSlow = await gql(tight.url, VALIDATE, { s: `${junk}# slow too\n` }, viewer);
     expect([gqlSlow.status, codes(gqlSlow)]).toEqual([200, ['PARSE_TIME_LIMIT']]);
-    const next = await request(tight.url, 'POST', '/api/v1/scenarios/validate', { source: fixture('valid/minimal.yaml') }, bearer(tightViewer));
+    const next = await request(tight.url, 'POST', '/api/v1/scenarios/validate', { source: fixture('valid/minimal.yaml') }, bearer(viewer));
     expect([next.status, next.body['valid']]).toEqual([200, true]);
   });
 
   it('parses beyond the queue are refused with 503 PARSER_BUSY and Retry-After', async () => {
     const sources = hostileSources(7).map((s, i) => `${s}# busy ${i}\n`);
-    const answers = await Promise.all(sources.map((source) => request(tight.url, 'POST', '/api/v1/scenarios/validate', { source }, bearer(tightViewer))));
+    const answers = await Promise.all(sources.map((source) => request(tight.url, 'POST', '/api/v1/scenarios/validate', { source }, bearer(viewer))));
     const busy = answers.filter((a) => a.body['code'] === 'PARSER_BUSY');
     expect(busy.length).toBeGreaterThan(0);
     expect(busy[0]!.status).toBe(503);

@@ -1,4 +1,4 @@
-import { ConflictError, InvariantViolationError, NotFoundError, PreconditionFailedError, SwitchoverRefusedError, ValidationError, type DomainError } from '@asr-twin/domain';
+import { ConflictError, InvariantViolationError, PreconditionFailedError, SwitchoverRefusedError, ValidationError, type DomainError } from '@asr-twin/domain';
 import { Injectable } from '@nestjs/common';
 import type { ObservationSet } from '../routers/observations/observation-parse.js';
 import { ParsePool } from './parse-pool.js';
@@ -21,6 +21,7 @@ export function domainErrorOf(data: DomainErrorData): DomainError {
       return new InvariantViolationError(data.message, data.issues);
     case 'SWITCHOVER_REFUSED':
       return new SwitchoverRefusedError(data.message, data.issues);
+    // The parsers raise ValidationError only; a NOT_FOUND (no entity here to name) is reported as bad input too.
     case 'NOT_FOUND':
     case 'VALIDATION_FAILED':
       return new ValidationError(data.message, data.issues);
