@@ -113,10 +113,11 @@ describe('limits', () => {
     expect(res.errors[0]!.message).toMatch(/the limit is 16384/);
   });
 
-  it('allows the standard introspection query, without a key', async () => {
+  it('allows the standard introspection query with a key, and refuses it without one (401 UNAUTHENTICATED)', async () => {
     const { getIntrospectionQuery } = await import('graphql');
-    const res = await gql(api.url, getIntrospectionQuery());
-    expect(res.errors).toEqual([]);
+    expect((await gql(api.url, getIntrospectionQuery(), {}, viewer)).errors).toEqual([]);
+    const anonymous = await gql(api.url, getIntrospectionQuery());
+    expect([anonymous.status, codes(anonymous)]).toEqual([401, ['UNAUTHENTICATED']]);
   });
 
   it('gives syntax and schema errors codes of their own', async () => {

@@ -150,3 +150,46 @@ describe('with PostgreSQL hung', () => {
     expect(sample(await scrape(api), 'asr_twin_metrics_source_up', { source: 'postgres' })).toBe(1);
   });
 });
+
+describe('with PostgreSQL hung, scraped with a viewer key (METRICS_PUBLIC unset)', () => {
+  let db: TestDatabase;
+  let proxy: TcpProxy;
+  let api: RunningApi;
+
+  beforeAll(async () => {
+    db = await migratedTestDatabase();
+    const target = new URL(db.url);
+    proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
+    const viaProxy = new URL(db.url);
+    viaProxy.host = `127.0.0.1:${proxy.port}`;
+    api = await startApi(viaProxy.toString());
+  });
+  afterAll(async () => {
+    proxy?.thaw();
+    await api?.close();
+    await proxy?.close();
+    await db?.drop();
+  });
+
+  it('accepts a key verified before the outage, refuses one it never verified, and honours a revocation once PostgreSQL is back', async () => {
+    const prometheus = await createKey(api, 'prometheus', 'viewer');
+    const unseen = await createKey(api, 'never-used', 'viewer');
+    expect(sample(await scrape(api, prometheus.key), 'asr_twin_metrics_source_up', { source: 'postgres' })).toBe(1);
+    proxy.freeze();
+    const during = await scrape(api, prometheus.key);
+    expect(sample(during, 'asr_twin_metrics_source_up', { source: 'postgres' })).toBe(0);
+    expect(sample(during, 'asr_twin_metrics_source_up', { source: 'redis' })).toBe(1);
+    // A key never verified by this process cannot be checked: 503, not a wait without end.
+    const refused = await fetch(`${api.url}/metrics`, { headers: bearer(unseen.key), signal: AbortSignal.timeout(HANG) });
+    expect(refused.status).toBe(503);
+    proxy.thaw();
+    expect((await request(api.url, 'DELETE', `/api/v1/keys/${prometheus.id}`, undefined, bearer(api.adminKey))).status).toBe(204);
+    const revoked = await fetch(`${api.url}/metrics`, { headers: bearer(prometheus.key), signal: AbortSignal.timeout(HANG) });
+    expect(revoked.status).toBe(401);
+    // Revoked while PostgreSQL was up: no longer accepted during the next outage either.
+    proxy.freeze();
+    const later = await fetch(`${api.url}/metrics`, { headers: bearer(prometheus.key), signal: AbortSignal.timeout(HANG) });
+    expect(later.status).toBe(503);
+    proxy.thaw();
+  }, 60_000);
+});

@@ -12,6 +12,7 @@ import { GraphqlApiModule } from './graphql/graphql-api.module.js';
 import { InventoryModule } from './inventory/inventory.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
+import { ParsingModule } from './parsing/parsing.module.js';
 import { RouterModule } from './routers/router.module.js';
 import { RunModule } from './runs/run.module.js';
 import { ScenarioModule } from './scenarios/scenario.module.js';
@@ -20,7 +21,7 @@ import { ScenarioModule } from './scenarios/scenario.module.js';
 @Module({})
 export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
-    const auth = AuthModule.forRoot({ adminApiKey: config.auth.adminApiKey, databaseUrl: config.database.url });
+    const auth = AuthModule.forRoot({ adminApiKey: config.auth.adminApiKey, databaseUrl: config.database.url, outageGraceMs: config.auth.outageGraceMs });
     const runs = RunModule.forRoot(config.runs.shardSize);
     const routers = RouterModule.forRoot({ timeScale: config.twin.timeScale, staleAfterMs: config.observations.staleAfterMs });
     return {
@@ -30,6 +31,7 @@ export class ApiModule {
         RedisModule.forRoot(config.redis.url, 'asr-twin-api'),
         JobsModule.forRoot(config.redis.queuePrefix),
         MetricsModule.forRoot({ public: config.metrics.public }),
+        ParsingModule.forRoot(config),
         auth,
         HealthModule,
         FleetModule,

@@ -10,6 +10,7 @@ import { ApiModule } from './api.module.js';
 import { API_KEY_SCHEME } from './auth/access.decorators.js';
 import { installApiKeyAuthentication } from './auth/api-key.hook.js';
 import { registerRateLimit } from './auth/rate-limit.plugin.js';
+import { VerifiedKeys } from './auth/verified-keys.js';
 import { registerCors, registerSecurityHeaders } from './common/http-security.plugins.js';
 import { acceptedMediaTypes, installMediaTypeRule } from './common/media-types.hook.js';
 import { installProblemErrorHandler } from './common/problem.filter.js';
@@ -21,7 +22,7 @@ import { installGraphqlTransportRules } from './graphql/graphql-transport.hook.j
 import { installWebSocketLimits } from './graphql/websocket-limits.js';
 import { CSV_CONTENT_TYPES, IMPORT_ROUTE } from './inventory/inventory.schemas.js';
 import { HttpMetrics } from './metrics/http-metrics.service.js';
-import { SCENARIO_YAML_TYPES } from './scenarios/scenario-body.js';
+import { SCENARIO_YAML_TYPES, SCENARIOS_ROUTE } from './scenarios/scenario-body.js';
 import { BULK_OBSERVATIONS_PATH } from './routers/observations/bulk-observation.controller.js';
 import { registerBulkObservationBody } from './routers/observations/bulk-observation.plugin.js';
 
@@ -69,11 +70,13 @@ export async function createApiApp(config: AppConfig, log: Pino): Promise<NestFa
   fastify.addContentTypeParser([...CSV_CONTENT_TYPES], { parseAs: 'string' }, (_req, body, done) => done(null, body));
   fastify.addHook('onRoute', (route) => {
     if (route.url === `/${API_PREFIX}/${IMPORT_ROUTE}`) route.bodyLimit = config.http.importBodyLimit;
+    // Scenario sources are parsed: their requests are kept small (SCENARIO_MAX_REQUEST_BYTES).
+    if (route.url.startsWith(`/${API_PREFIX}/${SCENARIOS_ROUTE}`) && route.method !== 'GET') route.bodyLimit = config.scenarios.maxRequestBytes;
   });
   registerSecurityHeaders(app);
   await registerCors(app, config);
   // The key hook is an instance hook; the rate limit adds route hooks, which run after it.
-  installApiKeyAuthentication(fastify, app.get(ApiKeyService));
+  installApiKeyAuthentication(fastify, app.get(ApiKeyService), app.get(VerifiedKeys));
   installWebSocketLimits(fastify, GRAPHQL_PATH, app.get(ApiKeyService), config.websocket);
   installStorableTextCheck(fastify, GRAPHQL_PATH);
   await registerRateLimit(app, config);

@@ -105,6 +105,35 @@ describe('loadConfig', () => {
     expect(loadConfig({ DASHBOARD_DIR: 'off' }).dashboard.dir).toBeNull();
   });
 
+  it('reads the parsing limits: parse workers, time, memory and queue, scenario sizes and counts, the cost of parsed text', () => {
+    const d = loadConfig({});
+    expect(d.parsing.workers).toBeGreaterThanOrEqual(1);
+    expect(d.parsing.workers).toBeLessThanOrEqual(2);
+    expect(d.parsing).toMatchObject({ timeLimitMs: 3000, memoryLimitMb: 256, queueLimit: 256 });
+    expect(d.scenarios).toEqual({ maxSourceBytes: 262_144, maxSourcesPerRequest: 4, maxRequestBytes: 524_288 });
+    expect(d.graphql.costPerKibParsed).toBe(100);
+    expect(d.auth.outageGraceMs).toBe(3_600_000);
+    const c = loadConfig({
+      PARSE_WORKERS: '3',
+      PARSE_TIME_LIMIT_MS: '500',
+      PARSE_MEMORY_LIMIT_MB: '64',
+      PARSE_QUEUE_LIMIT: '10',
+      SCENARIO_MAX_SOURCE_BYTES: '4096',
+      SCENARIO_MAX_SOURCES_PER_REQUEST: '1',
+      SCENARIO_MAX_REQUEST_BYTES: '8192',
+      GRAPHQL_COST_PER_KIB_PARSED: '0',
+      API_KEY_OUTAGE_GRACE_S: '0',
+    });
+    expect(c.parsing).toEqual({ workers: 3, timeLimitMs: 500, memoryLimitMb: 64, queueLimit: 10 });
+    expect(c.scenarios).toEqual({ maxSourceBytes: 4096, maxSourcesPerRequest: 1, maxRequestBytes: 8192 });
+    expect(c.graphql.costPerKibParsed).toBe(0);
+    expect(c.auth.outageGraceMs).toBe(0);
+    // The parser itself reads at most 256 KiB; a larger source limit would only move the refusal.
+    for (const [name, bad] of [['SCENARIO_MAX_SOURCE_BYTES', '262145'], ['PARSE_TIME_LIMIT_MS', '10'], ['PARSE_WORKERS', '0'], ['PARSE_MEMORY_LIMIT_MB', '8']]) {
+      expect(() => loadConfig({ [name as string]: bad })).toThrow(new RegExp(name as string));
+    }
+  });
+
   it('redacts passwords in URLs', () => {
     expect(redactUrl('postgres://user:secret@db/x')).toBe('postgres://user:***@db/x');
     expect(redactUrl('redis://127.0.0.1:6379')).toBe('redis://127.0.0.1:6379');

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -92,6 +93,30 @@ const ENV_SCHEMA = z.object({
   GRAPHQL_MAX_COMPLEXITY: positiveInt.min(100).max(100_000_000).default(250_000),
   /** Longest GraphQL document accepted, characters; longer ones are refused with `QUERY_TOO_LARGE` unparsed. */
   GRAPHQL_MAX_QUERY_LENGTH: positiveInt.min(1024).max(1_048_576).default(16_384),
+  /**
+   * GraphQL cost of each KiB (started) of text a field parses: scenario sources (`validateScenario`,
+   * `createScenario`, `updateScenario`, `startRun`), device output (`observe`) and inventory content.
+   */
+  GRAPHQL_COST_PER_KIB_PARSED: z.coerce.number().int().min(0).max(1_000_000).default(100),
+  /** Worker threads that parse scenario sources and device output off the request thread; default: CPU cores - 1, 1 to 2. */
+  PARSE_WORKERS: positiveInt.max(64).optional(),
+  /** Longest one parse may take, ms; the worker is then stopped and replaced, and the request answered `422 PARSE_TIME_LIMIT`. */
+  PARSE_TIME_LIMIT_MS: positiveInt.min(100).max(600_000).default(3000),
+  /** Heap of each parse worker, MiB; a parse that needs more is answered `422 PARSE_MEMORY_LIMIT`. */
+  PARSE_MEMORY_LIMIT_MB: positiveInt.min(32).max(16_384).default(256),
+  /** Parses waiting for a worker, at most; more are refused with `503 PARSER_BUSY` and `Retry-After`. */
+  PARSE_QUEUE_LIMIT: positiveInt.max(100_000).default(256),
+  /** Largest scenario source, bytes (UTF-8); larger ones are refused with `413 PAYLOAD_TOO_LARGE`. */
+  SCENARIO_MAX_SOURCE_BYTES: positiveInt.min(1024).max(262_144).default(262_144),
+  /** Scenario sources one GraphQL request may carry (`validateScenario`, …); more are refused with `TOO_MANY_SOURCES`. */
+  SCENARIO_MAX_SOURCES_PER_REQUEST: positiveInt.max(1000).default(4),
+  /** Largest body of a REST scenario route, and most scenario source bytes in one GraphQL request; `413` beyond. */
+  SCENARIO_MAX_REQUEST_BYTES: positiveInt.min(1024).max(64 * 1024 * 1024).default(512 * 1024),
+  /**
+   * Seconds a key verified against PostgreSQL stays accepted while PostgreSQL is unreachable (so `/metrics`
+   * still answers a scraper during an outage); 0 turns it off. A revocation is honoured as soon as PostgreSQL answers.
+   */
+  API_KEY_OUTAGE_GRACE_S: z.coerce.number().int().min(0).max(86_400).default(3600),
   /** Jobs one worker process runs at once (a shard simulates on the CPU, then writes to PostgreSQL). */
   WORKER_CONCURRENCY: positiveInt.max(64).default(2),
   /** Routers per shard of a run: the unit of work, of retry and of progress. */
@@ -125,6 +150,11 @@ const ENV_SCHEMA = z.object({
     .default(1),
 });
 
+/** One parse worker per spare core, at least one and at most two: the request thread keeps a core of its own. */
+function defaultParseWorkers(): number {
+  return Math.min(2, Math.max(1, availableParallelism() - 1));
+}
+
 function isOrigin(value: string): boolean {
   try {
     return new URL(value).origin === value;
@@ -154,11 +184,21 @@ export interface AppConfig {
   readonly auth: {
     /** The configured first admin key; a credential, so never log it. */
     readonly adminApiKey: string | undefined;
+    /** How long a verified key stays accepted while PostgreSQL is unreachable, ms (`API_KEY_OUTAGE_GRACE_S`). */
+    readonly outageGraceMs: number;
   };
   readonly rateLimit: { readonly perMinute: number };
   readonly cors: { readonly origins: readonly string[] };
   readonly metrics: { readonly public: boolean };
-  readonly graphql: { readonly maxDepth: number; readonly maxComplexity: number; readonly maxQueryLength: number };
+  readonly graphql: { readonly maxDepth: number; readonly maxComplexity: number; readonly maxQueryLength: number; readonly costPerKibParsed: number };
+  /** The worker threads that parse scenario sources and device output, and the limits of every parse. */
+  readonly parsing: {
+    readonly workers: number;
+    readonly timeLimitMs: number;
+    readonly memoryLimitMb: number;
+    readonly queueLimit: number;
+  };
+  readonly scenarios: { readonly maxSourceBytes: number; readonly maxSourcesPerRequest: number; readonly maxRequestBytes: number };
   readonly runs: {
     readonly workerConcurrency: number;
     readonly shardSize: number;
@@ -218,11 +258,27 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     logLevel: e.LOG_LEVEL,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_S * 1000,
     seedSampleFleet: e.SEED_SAMPLE_FLEET,
-    auth: { adminApiKey: e.ADMIN_API_KEY },
+    auth: { adminApiKey: e.ADMIN_API_KEY, outageGraceMs: e.API_KEY_OUTAGE_GRACE_S * 1000 },
     rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE },
     cors: { origins: e.CORS_ORIGINS },
     metrics: { public: e.METRICS_PUBLIC },
-    graphql: { maxDepth: e.GRAPHQL_MAX_DEPTH, maxComplexity: e.GRAPHQL_MAX_COMPLEXITY, maxQueryLength: e.GRAPHQL_MAX_QUERY_LENGTH },
+    graphql: {
+      maxDepth: e.GRAPHQL_MAX_DEPTH,
+      maxComplexity: e.GRAPHQL_MAX_COMPLEXITY,
+      maxQueryLength: e.GRAPHQL_MAX_QUERY_LENGTH,
+      costPerKibParsed: e.GRAPHQL_COST_PER_KIB_PARSED,
+    },
+    parsing: {
+      workers: e.PARSE_WORKERS ?? defaultParseWorkers(),
+      timeLimitMs: e.PARSE_TIME_LIMIT_MS,
+      memoryLimitMb: e.PARSE_MEMORY_LIMIT_MB,
+      queueLimit: e.PARSE_QUEUE_LIMIT,
+    },
+    scenarios: {
+      maxSourceBytes: e.SCENARIO_MAX_SOURCE_BYTES,
+      maxSourcesPerRequest: e.SCENARIO_MAX_SOURCES_PER_REQUEST,
+      maxRequestBytes: e.SCENARIO_MAX_REQUEST_BYTES,
+    },
     runs: {
       workerConcurrency: e.WORKER_CONCURRENCY,
       shardSize: e.RUN_SHARD_SIZE,

@@ -1,5 +1,15 @@
 import type { ApiKeyService, AuthenticatedKey } from '@asr-twin/persistence';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { settleWithin } from '../common/time-box.js';
+import type { VerifiedKeys } from './verified-keys.js';
+
+/**
+ * How long a request waits for PostgreSQL to check its key: past it the check counts as failed (503, or a
+ * recently verified key is accepted), rather than the request hanging with a hung database.
+ */
+export const KEY_CHECK_TIME_LIMIT_MS = 3000;
+/** The same for a key verified within `API_KEY_OUTAGE_GRACE_S`, which has somewhere to fall back to. */
+export const KNOWN_KEY_CHECK_TIME_LIMIT_MS = 1000;
 
 /** Who sent a request, as far as its `Authorization` header tells. */
 export type RequestAuth =
@@ -34,11 +44,11 @@ const BEARER = /^Bearer +(\S+) *$/i;
  * records the outcome on the request. It rejects nothing itself: the role guard decides per route (public
  * routes ignore the outcome), and the rate limit that runs next counts by key instead of by address.
  */
-export function installApiKeyAuthentication(fastify: FastifyInstance, keys: ApiKeyService): void {
+export function installApiKeyAuthentication(fastify: FastifyInstance, keys: ApiKeyService, verified?: VerifiedKeys): void {
   fastify.decorateRequest('auth', null);
   fastify.addHook('onRequest', async (request) => {
     // Unmatched URLs answer 404 whoever asks: no lookup, so they cannot be used to flood the database.
-    request.auth = request.is404 || isAnonymousRoute(request) ? ANONYMOUS : await authenticate(request.headers.authorization, keys);
+    request.auth = request.is404 || isAnonymousRoute(request) ? ANONYMOUS : await authenticate(request.headers.authorization, keys, verified);
   });
 }
 
@@ -46,14 +56,25 @@ export function installApiKeyAuthentication(fastify: FastifyInstance, keys: ApiK
  * The outcome of an `Authorization` value (`Bearer <key>`), as the request hook records it; also used for the
  * `authorization` of a GraphQL WebSocket's `connection_init` payload, which browsers send instead of a header.
  */
-export async function authenticate(header: string | undefined, keys: ApiKeyService): Promise<RequestAuth> {
+export async function authenticate(header: string | undefined, keys: ApiKeyService, verified?: VerifiedKeys): Promise<RequestAuth> {
   if (header === undefined || header === '') return ANONYMOUS;
   const token = BEARER.exec(header)?.[1];
   if (token === undefined) return { kind: 'rejected', reason: 'the Authorization header is not "Bearer <key>"' };
-  try {
-    const result = await keys.authenticate(token);
-    return result.ok ? { kind: 'key', key: result.key } : { kind: 'rejected', reason: result.reason };
-  } catch (error) {
-    return { kind: 'failed', error };
+  if (verified === undefined) {
+    try {
+      const result = await keys.authenticate(token);
+      return result.ok ? { kind: 'key', key: result.key } : { kind: 'rejected', reason: result.reason };
+    } catch (error) {
+      return { kind: 'failed', error };
+    }
   }
+  const known = verified.recall(token);
+  const checked = await settleWithin(keys.authenticate(token), known ? KNOWN_KEY_CHECK_TIME_LIMIT_MS : KEY_CHECK_TIME_LIMIT_MS);
+  if (!checked.ok) return known ? { kind: 'key', key: known } : { kind: 'failed', error: checked.error };
+  if (!checked.value.ok) {
+    verified.forget(token);
+    return { kind: 'rejected', reason: checked.value.reason };
+  }
+  verified.remember(token, checked.value.key);
+  return { kind: 'key', key: checked.value.key };
 }

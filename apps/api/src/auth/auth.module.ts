@@ -3,6 +3,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { CONFIGURED_ADMIN_KEY, ConfiguredAdminKey } from './configured-admin-key.provider.js';
 import { KEY_CHANGES_DATABASE_URL, KeyChangeListener } from './key-change.listener.js';
 import { KeyController } from './key.controller.js';
+import { KEY_OUTAGE_GRACE_MS, VerifiedKeys } from './verified-keys.js';
 
 /**
  * API keys: the service that issues and checks them, the key management routes, the configured first admin
@@ -11,7 +12,7 @@ import { KeyController } from './key.controller.js';
  */
 @Module({})
 export class AuthModule {
-  static forRoot(options: { readonly adminApiKey: string | undefined; readonly databaseUrl: string }): DynamicModule {
+  static forRoot(options: { readonly adminApiKey: string | undefined; readonly databaseUrl: string; readonly outageGraceMs: number }): DynamicModule {
     const service = { provide: ApiKeyService, useFactory: (repo: ApiKeyRepository) => new ApiKeyService(repo), inject: [ApiKeyRepository] };
     return {
       module: AuthModule,
@@ -22,8 +23,10 @@ export class AuthModule {
         ConfiguredAdminKey,
         { provide: KEY_CHANGES_DATABASE_URL, useValue: options.databaseUrl },
         KeyChangeListener,
+        { provide: KEY_OUTAGE_GRACE_MS, useValue: options.outageGraceMs },
+        { provide: VerifiedKeys, useFactory: (graceMs: number) => new VerifiedKeys(graceMs), inject: [KEY_OUTAGE_GRACE_MS] },
       ],
-      exports: [ApiKeyService, KeyChangeListener],
+      exports: [ApiKeyService, KeyChangeListener, VerifiedKeys],
     };
   }
 }

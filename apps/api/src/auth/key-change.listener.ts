@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import pg from 'pg';
+import { VerifiedKeys } from './verified-keys.js';
 
 /** Injection token of the database URL the listener connects to. */
 export const KEY_CHANGES_DATABASE_URL = Symbol('KEY_CHANGES_DATABASE_URL');
@@ -24,7 +25,10 @@ export class KeyChangeListener implements OnApplicationBootstrap, OnApplicationS
   private reconnect: NodeJS.Timeout | null = null;
   private stopped = false;
 
-  constructor(@Inject(KEY_CHANGES_DATABASE_URL) private readonly url: string) {}
+  constructor(
+    @Inject(KEY_CHANGES_DATABASE_URL) private readonly url: string,
+    private readonly verified: VerifiedKeys,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.listen();
@@ -49,6 +53,7 @@ export class KeyChangeListener implements OnApplicationBootstrap, OnApplicationS
   }
 
   private changed(keyId: string): void {
+    this.verified.forgetKey(keyId);
     const set = this.watchers.get(keyId);
     if (!set) return;
     this.watchers.delete(keyId);

@@ -125,7 +125,7 @@ export class ProblemFilter implements ExceptionFilter {
     }
     const body = toProblem(error, request, this.logger);
     if (error instanceof EdgeError) void reply.headers(error.headers);
-    if (body.status === 503) void reply.header('retry-after', DEPENDENCY_RETRY_AFTER_S);
+    if (body.status === 503 && !reply.hasHeader('retry-after')) void reply.header('retry-after', DEPENDENCY_RETRY_AFTER_S);
     void reply.status(body.status).type(PROBLEM_CONTENT_TYPE).send(body);
   }
 }

@@ -14,7 +14,11 @@ export type EdgeErrorCode =
   | 'HEADERS_TOO_LARGE'
   | 'REQUEST_TIMEOUT'
   | 'HTTP_ERROR'
-  | 'INTERNAL_ERROR';
+  | 'INTERNAL_ERROR'
+  | 'PARSE_TIME_LIMIT'
+  | 'PARSE_MEMORY_LIMIT'
+  | 'PARSER_BUSY'
+  | 'TOO_MANY_SOURCES';
 
 /** RFC 9457 problem details, plus the stable `code` and the offending fields. */
 export interface Problem {
@@ -49,6 +53,10 @@ const TITLES: Record<ErrorCode | EdgeErrorCode, string> = {
   REQUEST_TIMEOUT: 'Request timeout',
   HTTP_ERROR: 'HTTP error',
   INTERNAL_ERROR: 'Internal error',
+  PARSE_TIME_LIMIT: 'Parse time limit exceeded',
+  PARSE_MEMORY_LIMIT: 'Parse memory limit exceeded',
+  PARSER_BUSY: 'Parsers busy',
+  TOO_MANY_SOURCES: 'Too many sources',
 };
 
 /**

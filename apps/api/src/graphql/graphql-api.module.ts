@@ -30,7 +30,7 @@ export const RESOLVERS = [MeResolver, FleetResolver, RouterResolver, Observation
 @Module({})
 export class GraphqlApiModule {
   static forRoot(config: AppConfig, features: FeatureModules): DynamicModule {
-    const limits = config.graphql;
+    const limits = { ...config.graphql, scenarios: config.scenarios };
     return {
       module: GraphqlApiModule,
       imports: [

@@ -14,9 +14,12 @@ export type GraphqlRequestCode =
   | 'GRAPHQL_VALIDATION_FAILED'
   | 'QUERY_TOO_DEEP'
   | 'QUERY_TOO_COMPLEX'
-  | 'QUERY_TOO_LARGE';
+  | 'QUERY_TOO_LARGE'
+  | 'TOO_MANY_SOURCES'
+  | 'PAYLOAD_TOO_LARGE';
 
 const REQUEST_CODES: ReadonlySet<string> = new Set<GraphqlRequestCode>([
+  'TOO_MANY_SOURCES',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'QUERY_TOO_DEEP',
@@ -51,7 +54,10 @@ export function toGraphqlError(error: unknown): GraphQLError {
     const errors = error.issues.length > 0 ? { errors: error.issues } : {};
     return new GraphQLError(error.message, { extensions: { code: error.code, ...errors } });
   }
-  if (error instanceof EdgeError) return new GraphQLError(error.message, { extensions: { code: error.code } });
+  if (error instanceof EdgeError) {
+    const retryAfter = error.headers['retry-after'];
+    return new GraphQLError(error.message, { extensions: { code: error.code, ...(retryAfter === undefined ? {} : { retryAfterSeconds: Number(retryAfter) }) } });
+  }
   const status = (error as { statusCode?: unknown } | null)?.statusCode;
   if (typeof status === 'number' && CODE_BY_STATUS[status] !== undefined) {
     return new GraphQLError((error as Error).message, { extensions: { code: CODE_BY_STATUS[status] } });

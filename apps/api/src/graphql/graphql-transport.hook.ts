@@ -1,17 +1,52 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { getOperationAST, parse } from 'graphql';
+import { BREAK, type DocumentNode, getOperationAST, parse, visit } from 'graphql';
+import type { RequestAuth } from '../auth/api-key.hook.js';
+import { DEPENDENCY_RETRY_AFTER_S } from '../common/dependency-unavailable.js';
 
 /**
  * Transport rules of GraphQL over HTTP that Mercurius does not enforce with a clear answer (it would run into an
  * internal error instead): the parameters have their types (`query` a string, `variables` an object,
  * `operationName` a string), a mutation is never sent with GET (GET must be safe), and a subscription needs the
  * graphql-ws WebSocket protocol. Each is refused with HTTP 400 and `extensions.code` `GRAPHQL_BAD_REQUEST`
- * before anything executes. Documents that do not parse or exceed a limit are left to the usual validation.
+ * before anything executes. Introspection without a valid key is refused with 401 `UNAUTHENTICATED`. Documents that do not parse or exceed a limit are left to the usual validation.
  */
 export const GRAPHQL_BAD_REQUEST = 'GRAPHQL_BAD_REQUEST';
 
 function refuse(reply: FastifyReply, message: string): FastifyReply {
   return reply.code(400).type('application/json; charset=utf-8').send({ errors: [{ message, extensions: { code: GRAPHQL_BAD_REQUEST } }] });
+}
+
+/** Whether the document asks for the schema (`__schema`, `__type`); `__typename` is ordinary data. */
+function introspects(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Field(node) {
+      if (node.name.value !== '__schema' && node.name.value !== '__type') return undefined;
+      found = true;
+      return BREAK;
+    },
+  });
+  return found;
+}
+
+/**
+ * Introspection answers only a valid key: the introspection query is among the costliest documents there are,
+ * and anonymous clients sending it in a loop slowed every other user down. 401 `UNAUTHENTICATED` (or 503 when
+ * the key cannot be checked), before anything is validated or executed.
+ */
+function refuseAnonymousIntrospection(reply: FastifyReply, auth: RequestAuth | null): FastifyReply | undefined {
+  if (auth?.kind === 'key') return undefined;
+  if (auth?.kind === 'failed') {
+    const message = 'the API key could not be checked: the database is unreachable; retry shortly';
+    return reply.code(503).header('retry-after', DEPENDENCY_RETRY_AFTER_S).type('application/json; charset=utf-8').send({ data: null, errors: [{ message, extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+  }
+  const rejected = auth?.kind === 'rejected';
+  const message = rejected ? `introspection needs a valid API key: ${auth.reason}` : 'introspection needs an API key: send "Authorization: Bearer <key>"';
+  return reply
+    .code(401)
+    .header('www-authenticate', rejected ? 'Bearer realm="asr-twin", error="invalid_token"' : 'Bearer realm="asr-twin"')
+    .type('application/json; charset=utf-8')
+    .send({ data: null, errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
 }
 
 /** The request's GraphQL parameters, as strings/objects, or why they are malformed. */
@@ -50,10 +85,16 @@ export function installGraphqlTransportRules(fastify: FastifyInstance, path: str
     if (error !== undefined) return refuse(reply, error);
     if (query === undefined || query.length > maxQueryLength) return;
     let operation: string | undefined;
+    let document: DocumentNode;
     try {
-      operation = getOperationAST(parse(query), operationName)?.operation;
+      document = parse(query);
+      operation = getOperationAST(document, operationName)?.operation;
     } catch {
       return; // Reported by Mercurius as GRAPHQL_PARSE_FAILED.
+    }
+    if (introspects(document)) {
+      const refused = refuseAnonymousIntrospection(reply, request.auth);
+      if (refused) return refused;
     }
     if (operation === 'subscription') {
       return refuse(reply, 'subscriptions are served over the graphql-ws WebSocket protocol at /graphql, not over HTTP requests');

@@ -1,6 +1,9 @@
 import {
   type ASTVisitor,
   type DocumentNode,
+  type FieldNode,
+  getArgumentValues,
+  type GraphQLObjectType,
   type FragmentDefinitionNode,
   GraphQLSchema,
   Kind,
@@ -14,12 +17,17 @@ import {
 import { createComplexityRule, fieldExtensionsEstimator, simpleEstimator } from 'graphql-query-complexity';
 import { requestError } from './graphql-errors.js';
 import { storableTextRule } from './storable-text.rule.js';
+import { SCENARIO_SOURCE_FIELDS, PARSED_TEXTS, workEstimator } from './work-costs.js';
 
-/** The limits every GraphQL document must keep (configuration: `GRAPHQL_MAX_*`). */
+/** The limits every GraphQL document must keep (configuration: `GRAPHQL_MAX_*`, `GRAPHQL_COST_PER_KIB_PARSED`, `SCENARIO_MAX_*`). */
 export interface QueryLimits {
   readonly maxDepth: number;
   readonly maxComplexity: number;
   readonly maxQueryLength: number;
+  /** Cost of each KiB of text a field parses; 0 when absent. */
+  readonly costPerKibParsed?: number;
+  /** Scenario sources per request and their sizes; unlimited when absent. */
+  readonly scenarios?: { readonly maxSourceBytes: number; readonly maxSourcesPerRequest: number; readonly maxRequestBytes: number };
 }
 
 /**
@@ -70,15 +78,16 @@ export function depthLimitRule(maxDepth: number): ValidationRule {
 
 /**
  * Refuses operations whose cost exceeds `maxComplexity`, with code `QUERY_TOO_COMPLEX`: every field costs 1,
- * and a field with a `complexity` extension (paginated lists: their `limit` times their selection) costs
- * what it says. Variables count with their values.
+ * a field that works costs its work (`work-costs.ts`: each KiB it parses, a run or an audit queued, routers
+ * generated), and a field with a `complexity` extension (paginated lists: their `limit` times their selection)
+ * costs what it says. Variables count with their values.
  */
-export function complexityLimitRule(maxComplexity: number, variables: Record<string, unknown> | undefined, operationName?: string): ValidationRule {
+export function complexityLimitRule(maxComplexity: number, variables: Record<string, unknown> | undefined, operationName?: string, costPerKibParsed = 0): ValidationRule {
   return createComplexityRule({
     maximumComplexity: maxComplexity,
     variables: variables ?? {},
     ...(operationName ? { operationName } : {}),
-    estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+    estimators: [workEstimator({ perKibParsed: costPerKibParsed }), fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
     createError: (max, actual) =>
       requestError('QUERY_TOO_COMPLEX', `the query costs ${actual}; the limit is ${max} (GRAPHQL_MAX_COMPLEXITY). Ask for fewer fields or smaller pages`, {
         complexity: actual,
@@ -87,9 +96,98 @@ export function complexityLimitRule(maxComplexity: number, variables: Record<str
   });
 }
 
+/** The scenario sources of a selection: how many, their bytes, and the largest (by field, alias first). */
+interface SourceSummary {
+  readonly count: number;
+  readonly bytes: number;
+  readonly largest: { readonly field: string; readonly bytes: number } | null;
+}
+
+const NO_SOURCES: SourceSummary = { count: 0, bytes: 0, largest: null };
+
+function add(a: SourceSummary, b: SourceSummary): SourceSummary {
+  const largest = a.largest === null || (b.largest !== null && b.largest.bytes > a.largest.bytes) ? b.largest : a.largest;
+  return { count: a.count + b.count, bytes: a.bytes + b.bytes, largest };
+}
+
+/** The sources one root field parses, from its arguments (variables applied); none when they do not coerce. */
+function fieldSources(field: FieldNode, root: GraphQLObjectType, variables: Record<string, unknown> | undefined): SourceSummary {
+  const name = `${root.name}.${field.name.value}`;
+  const definition = root.getFields()[field.name.value];
+  if (!SCENARIO_SOURCE_FIELDS.has(name) || !definition) return NO_SOURCES;
+  let texts: readonly unknown[];
+  try {
+    texts = PARSED_TEXTS[name]?.(getArgumentValues(definition, field, variables)) ?? [];
+  } catch {
+    texts = []; // Bad arguments or variables: the specification's rules report them.
+  }
+  const bytes = texts.reduce<number>((sum, t) => sum + (typeof t === 'string' ? Buffer.byteLength(t, 'utf8') : 0), 0);
+  return { count: 1, bytes, largest: { field: field.alias?.value ?? field.name.value, bytes } };
+}
+
+/**
+ * The scenario sources of an operation's root selection, fragments expanded (each spread counts). Each
+ * fragment is summed once (memo), so exponentially many spreads cost nothing more, and a cycle counts 0.
+ */
+function sourcesOf(
+  set: SelectionSetNode,
+  root: GraphQLObjectType,
+  variables: Record<string, unknown> | undefined,
+  fragment: (name: string) => SourceSummary,
+): SourceSummary {
+  let summary = NO_SOURCES;
+  for (const selection of set.selections) {
+    if (selection.kind === Kind.FIELD) summary = add(summary, fieldSources(selection, root, variables));
+    else if (selection.kind === Kind.INLINE_FRAGMENT) summary = add(summary, sourcesOf(selection.selectionSet, root, variables, fragment));
+    else summary = add(summary, fragment(selection.name.value));
+  }
+  return summary;
+}
+
+/**
+ * Scenario sources per request (`SCENARIO_MAX_SOURCES_PER_REQUEST`: `TOO_MANY_SOURCES`, HTTP 400), each source's
+ * size and their total (`SCENARIO_MAX_SOURCE_BYTES`, `SCENARIO_MAX_REQUEST_BYTES`: `PAYLOAD_TOO_LARGE`, HTTP 413),
+ * checked before anything is parsed or runs.
+ */
+export function sourceLimitRule(limits: NonNullable<QueryLimits['scenarios']>, variables: Record<string, unknown> | undefined): ValidationRule {
+  return (context: ValidationContext): ASTVisitor => ({
+    OperationDefinition(node: OperationDefinitionNode) {
+      const schema = context.getSchema();
+      const root = node.operation === 'mutation' ? schema.getMutationType() : node.operation === 'query' ? schema.getQueryType() : null;
+      if (!root) return;
+      const memo = new Map<string, SourceSummary>();
+      const fragment = (name: string): SourceSummary => {
+        const known = memo.get(name);
+        if (known) return known;
+        memo.set(name, NO_SOURCES);
+        const definition = context.getFragment(name);
+        const value = definition ? sourcesOf(definition.selectionSet, root, variables, fragment) : NO_SOURCES;
+        memo.set(name, value);
+        return value;
+      };
+      const { count, bytes, largest } = sourcesOf(node.selectionSet, root, variables, fragment);
+      if (count > limits.maxSourcesPerRequest) {
+        const message = `the request carries ${count} scenario sources to parse; at most ${limits.maxSourcesPerRequest} are accepted per request (SCENARIO_MAX_SOURCES_PER_REQUEST): send the others in further requests`;
+        context.reportError(requestError('TOO_MANY_SOURCES', message, { sources: count, limit: limits.maxSourcesPerRequest }));
+      } else if (largest !== null && largest.bytes > limits.maxSourceBytes) {
+        const message = `${largest.field}: the scenario source is ${largest.bytes} bytes; at most ${limits.maxSourceBytes} are accepted (SCENARIO_MAX_SOURCE_BYTES)`;
+        context.reportError(requestError('PAYLOAD_TOO_LARGE', message, { bytes: largest.bytes, limit: limits.maxSourceBytes }));
+      } else if (bytes > limits.maxRequestBytes) {
+        const message = `the request carries ${bytes} bytes of scenario sources; at most ${limits.maxRequestBytes} are accepted per request (SCENARIO_MAX_REQUEST_BYTES)`;
+        context.reportError(requestError('PAYLOAD_TOO_LARGE', message, { bytes, limit: limits.maxRequestBytes }));
+      }
+    },
+  });
+}
+
 /** The rules on top of the specification's, for one request. */
 export function limitRules(limits: QueryLimits, variables?: Record<string, unknown>, operationName?: string): ValidationRule[] {
-  return [depthLimitRule(limits.maxDepth), complexityLimitRule(limits.maxComplexity, variables, operationName), storableTextRule(variables)];
+  return [
+    depthLimitRule(limits.maxDepth),
+    ...(limits.scenarios ? [sourceLimitRule(limits.scenarios, variables)] : []),
+    complexityLimitRule(limits.maxComplexity, variables, operationName, limits.costPerKibParsed),
+    storableTextRule(variables),
+  ];
 }
 
 /** The length check, before a document is parsed at all. */

@@ -18,7 +18,7 @@ import {
 import { runSeedOf } from '@asr-twin/simulator';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ENQUEUE_TIME_LIMIT_MS, settleWithin } from '../common/time-box.js';
-import { requireValidScenario } from '../scenarios/scenario-source.js';
+import { ScenarioSources } from '../parsing/scenario-sources.js';
 import { junitChunks, reportChunks } from './run-report.stream.js';
 import { requestFingerprint, runTargetOf } from './run-request.js';
 import type { CreateRunRequest } from './run.schemas.js';
@@ -44,6 +44,7 @@ export class RunService {
     private readonly scenarios: ScenarioRepository,
     private readonly routers: RouterRepository,
     private readonly producer: JobProducer,
+    private readonly sources: ScenarioSources,
     @Inject(RUN_SHARD_SIZE) private readonly shardSize: number,
   ) {}
 
@@ -53,7 +54,7 @@ export class RunService {
    */
   async create(request: CreateRunRequest, actor: string, idempotencyKey: string | undefined): Promise<CreatedRun> {
     const { scenarioId, source } = await this.scenarioSource(request);
-    const scenario = requireValidScenario(source);
+    const scenario = await this.sources.requireValid(source);
     const target = runTargetOf(request, scenario);
     if (target.kind === 'routers') await assertRoutersExist(this.routers, target.hostnames);
     const requestHash = idempotencyKey === undefined ? null : requestFingerprint(request);

@@ -2,6 +2,9 @@ import { ValidationError } from '@asr-twin/domain';
 import { parseInput } from '../common/validation.js';
 import { SCENARIO_BODY, SCENARIO_SOURCE } from './scenario.schemas.js';
 
+/** Path of the scenario routes under the API prefix. */
+export const SCENARIOS_ROUTE = 'scenarios';
+
 /** YAML content types a scenario file may be posted with as it is (besides `text/plain` and JSON `{ source }`). */
 export const SCENARIO_YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml'] as const;
 /** Every body type the scenario routes take, as the OpenAPI document lists them. */

@@ -4,13 +4,13 @@ import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { RequireRole } from '../auth/access.decorators.js';
 import { ApiOp } from '../common/api-docs.decorators.js';
 import { parseInput } from '../common/validation.js';
-import { SCENARIO_BODY_TYPES, scenarioSourceOf } from './scenario-body.js';
-import type { ScenarioCheck } from './scenario-source.js';
+import { SCENARIO_BODY_TYPES, SCENARIOS_ROUTE, scenarioSourceOf } from './scenario-body.js';
+import type { ScenarioCheck } from '../parsing/scenario-sources.js';
 import { LIST_SCENARIOS, SCENARIO_BODY } from './scenario.schemas.js';
 import { ScenarioService } from './scenario.service.js';
 
 @ApiTags('scenarios')
-@Controller('scenarios')
+@Controller(SCENARIOS_ROUTE)
 export class ScenarioController {
   constructor(private readonly scenarios: ScenarioService) {}
 
@@ -19,8 +19,8 @@ export class ScenarioController {
   @ApiConsumes(...SCENARIO_BODY_TYPES)
   @RequireRole('viewer')
   @ApiOp({ summary: 'Check a scenario (YAML text or { source }) and list every error with line and column; stores nothing', body: SCENARIO_BODY })
-  validate(@Body() body: unknown): ScenarioCheck {
-    const { scenario: _model, ...check } = this.scenarios.validate(scenarioSourceOf(body));
+  async validate(@Body() body: unknown): Promise<ScenarioCheck> {
+    const { scenario: _model, ...check } = await this.scenarios.validate(scenarioSourceOf(body));
     return check;
   }
 

@@ -1,9 +1,8 @@
-import { SCENARIO_LIMITS } from '@asr-twin/scenario';
 import { z } from 'zod';
 import { PAGE_QUERY } from '../common/pagination.js';
 
-/** A scenario file's text, as the `source` of a JSON body. */
-export const SCENARIO_SOURCE = z.string().min(1, 'the scenario source is empty').max(SCENARIO_LIMITS.maxInputSize);
+/** A scenario file's text, as the `source` of a JSON body; its size is checked in bytes where it is parsed (413). */
+export const SCENARIO_SOURCE = z.string().min(1, 'the scenario source is empty');
 
 export const SCENARIO_BODY = z.strictObject({ source: SCENARIO_SOURCE });
 

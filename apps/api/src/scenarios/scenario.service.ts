@@ -2,7 +2,7 @@ import { NotFoundError } from '@asr-twin/domain';
 import { CatalogPublisher, scenarioChangeMessage } from '@asr-twin/jobs';
 import { type Page, type PageRequest, ScenarioRepository, type StoredScenario } from '@asr-twin/persistence';
 import { Injectable } from '@nestjs/common';
-import { type ScenarioCheck, checkScenarioSource, requireValidScenario } from './scenario-source.js';
+import { type ScenarioCheck, ScenarioSources } from '../parsing/scenario-sources.js';
 
 /** Stored scenarios; each committed change is announced on the catalog channel (`scenarioChanged`). */
 @Injectable()
@@ -10,15 +10,16 @@ export class ScenarioService {
   constructor(
     private readonly scenarios: ScenarioRepository,
     private readonly publisher: CatalogPublisher,
+    private readonly sources: ScenarioSources,
   ) {}
 
   /** Every error and warning of a source, without storing anything. */
-  validate(source: string): ScenarioCheck {
-    return checkScenarioSource(source);
+  validate(source: string): Promise<ScenarioCheck> {
+    return this.sources.check(source);
   }
 
   async create(source: string): Promise<StoredScenario> {
-    const created = await this.scenarios.create({ source, parsed: requireValidScenario(source) });
+    const created = await this.scenarios.create({ source, parsed: await this.sources.requireValid(source) });
     this.publisher.publish(scenarioChangeMessage(created, 'created'));
     return created;
   }
@@ -40,7 +41,7 @@ export class ScenarioService {
   }
 
   async replace(idOrName: string, source: string): Promise<StoredScenario> {
-    const parsed = requireValidScenario(source);
+    const parsed = await this.sources.requireValid(source);
     const existing = await this.get(idOrName);
     const updated = await this.scenarios.replace(existing.id, { source, parsed });
     if (!updated) throw new NotFoundError('scenario', idOrName);

@@ -35,8 +35,8 @@ export class ScenarioResolver {
 
   @Query(() => ScenarioValidation, { description: 'Every error of a scenario source with line and column; stores nothing. Role: viewer.' })
   @RequireGqlRole('viewer')
-  validateScenario(@Args('source', { type: () => String }) source: string): ScenarioValidation {
-    const check = this.scenarioService.validate(sourceOf(source));
+  async validateScenario(@Args('source', { type: () => String }) source: string): Promise<ScenarioValidation> {
+    const check = await this.scenarioService.validate(sourceOf(source));
     const errors: ScenarioError[] = check.errors.map((e) => ({ line: e.line, column: e.column, path: e.path, code: e.code, message: e.message }));
     return { valid: check.valid, errors };
   }

@@ -2,6 +2,7 @@ import { DomainError, type ErrorCode } from '@asr-twin/domain';
 import { commandFromCommandLine, SHOW_COMMANDS } from '@asr-twin/ios-cli';
 import type { FieldChange, ObservedRouterWrite, RouterDetail } from '@asr-twin/persistence';
 import type { BulkItem, BulkItemInput } from './bulk-observation-body.js';
+import type { ObservationOutcome } from '../../parsing/parse-tasks.js';
 import { commandsOf, type ObservationSet, parseObservation } from './observation-parse.js';
 import { planObservation } from './observation-plan.js';
 import { twinChanges } from './twin-diff.js';
@@ -53,15 +54,20 @@ class ItemRefusal extends Error {
 
 type Parsed = { readonly index: number; readonly item: BulkItemInput; readonly set: ObservationSet };
 
-/** Parses one item's output and checks its `command` and `observedAt`; throws {@link ItemRefusal}. */
-function parseItem(index: number, item: BulkItemInput, nowMs: number): Parsed {
-  let set: ObservationSet;
+/** The item's output read here, when the parse workers have not read it already. */
+function readOutput(output: string): ObservationSet {
   try {
-    set = parseObservation(item.output);
+    return parseObservation(output);
   } catch (error) {
     if (error instanceof DomainError) throw new ItemRefusal(error.code, error.message);
     throw error;
   }
+}
+
+/** Parses (or takes the parse workers' reading of) one item's output and checks its `command` and `observedAt`; throws {@link ItemRefusal}. */
+function parseItem(index: number, item: BulkItemInput, nowMs: number, outcome: ObservationOutcome | undefined): Parsed {
+  if (outcome !== undefined && !outcome.ok) throw new ItemRefusal(outcome.error.code, outcome.error.message);
+  const set = outcome === undefined ? readOutput(item.output) : outcome.set;
   if (item.command !== undefined) {
     const said = commandFromCommandLine(item.command.replace(/[_-]+/g, ' '));
     const found = commandsOf(set);
@@ -120,8 +126,14 @@ function refusal(index: number, hostname: string | null, command: string | null,
  * every item of a known router, and maps each router's items together onto its stored state, as one update.
  * A router whose item is refused is refused whole: that item says why, its other items name it. Items of
  * unknown hostnames are `unknown-router`; items refused on their own shape are refused. Nothing is written here.
+ * `outputs` holds the items' outputs as the parse workers read them, by item index; an item without one is read here.
  */
-export function planBulkObservation(items: readonly BulkItem[], routers: ReadonlyMap<string, RouterDetail>, nowMs: number): BulkPlan {
+export function planBulkObservation(
+  items: readonly BulkItem[],
+  routers: ReadonlyMap<string, RouterDetail>,
+  nowMs: number,
+  outputs: ReadonlyMap<number, ObservationOutcome> = new Map(),
+): BulkPlan {
   const decided = new Map<number, BulkItemResult>();
   const commands = new Map<number, string>();
   const byHostname = new Map<string, { index: number; item: BulkItemInput }[]>();
@@ -145,7 +157,7 @@ export function planBulkObservation(items: readonly BulkItem[], routers: Readonl
     let failed: { index: number; refusal: ItemRefusal } | null = null;
     for (const g of group) {
       try {
-        const p = parseItem(g.index, g.item, nowMs);
+        const p = parseItem(g.index, g.item, nowMs, outputs.get(g.index));
         parsed.push(p);
         commands.set(g.index, commandsOf(p.set));
       } catch (error) {

@@ -7,6 +7,7 @@ import {
 } from '@asr-twin/jobs';
 import { FleetRepository, type ObservedRouterOutcome, RouterRepository, RouterStateRepository } from '@asr-twin/persistence';
 import { Injectable } from '@nestjs/common';
+import { ObservationParser } from '../../parsing/observation-parser.js';
 import type { BulkItem } from './bulk-observation-body.js';
 import { type BulkItemResult, type BulkPlan, planBulkObservation, type PlannedRouter } from './bulk-observation-plan.js';
 
@@ -65,13 +66,19 @@ export class BulkObservationService {
     private readonly states: RouterStateRepository,
     private readonly publisher: RouterStatePublisher,
     private readonly catalog: CatalogPublisher,
+    private readonly parser: ObservationParser,
   ) {}
 
-  /** Applies the items (as read by `bulkItemsOf`) and answers one result per item. */
+  /** Applies the items (as read by `bulkItemsOf`) and answers one result per item; the outputs are parsed on the parse workers. */
   async observe(items: readonly BulkItem[], actor: string): Promise<BulkObservationResult> {
-    const hostnames = [...new Set(items.flatMap((i) => (i.ok ? [i.item.hostname] : [])))];
+    const usable = items.flatMap((i) => (i.ok ? [i] : []));
+    const hostnames = [...new Set(usable.map((i) => i.item.hostname))];
     const stored = await this.routers.findDetailsByHostnames(hostnames);
-    const plan = planBulkObservation(items, new Map(stored.map((r) => [r.hostname, r])), Date.now());
+    const storedNames = new Set(stored.map((r) => r.hostname));
+    const known = usable.filter((i) => storedNames.has(i.item.hostname));
+    const readings = await this.parser.parseMany(known.map((i) => i.item.output));
+    const outputs = new Map(known.map((i, n) => [i.index, readings[n]!]));
+    const plan = planBulkObservation(items, new Map(stored.map((r) => [r.hostname, r])), Date.now(), outputs);
     const outcomes = await this.states.applyMany(plan.routers.map((p) => p.write), actor);
     const written = writtenResults(plan, outcomes);
     const results = items.map((i) => plan.decided.get(i.index) ?? written.get(i.index)).filter((r): r is BulkItemResult => r !== undefined);

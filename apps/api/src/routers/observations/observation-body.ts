@@ -5,7 +5,7 @@ import { parseInput } from '../../common/validation.js';
 
 /**
  * Most characters of device output one observation may carry. A paste of all four commands is under 20,000;
- * the cap keeps a huge paste from holding the event loop (parsing is synchronous).
+ * the cap bounds the work of a parse worker (`PARSE_TIME_LIMIT_MS` stops any parse that still runs too long).
  */
 export const MAX_OBSERVATION_CHARS = 262_144;
 

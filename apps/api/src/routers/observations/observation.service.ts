@@ -4,7 +4,8 @@ import { CatalogPublisher, routersAddedMessage, routerStateMessage, RouterStateP
 import { Injectable } from '@nestjs/common';
 import { FreshnessPolicy } from '../freshness.policy.js';
 import { presentRouterTree, type RouterTree } from '../router.presenter.js';
-import { commandsOf, parseObservation } from './observation-parse.js';
+import { ObservationParser } from '../../parsing/observation-parser.js';
+import { commandsOf } from './observation-parse.js';
 import { planObservation } from './observation-plan.js';
 import { initialTwin, newRouterOf } from './observed-router.js';
 import { twinChanges } from './twin-diff.js';
@@ -29,6 +30,7 @@ export class ObservationService {
     private readonly publisher: RouterStatePublisher,
     private readonly catalog: CatalogPublisher,
     private readonly freshness: FreshnessPolicy,
+    private readonly parser: ObservationParser,
   ) {}
 
   /**
@@ -38,7 +40,7 @@ export class ObservationService {
    * stored state current.
    */
   async observe(idOrHostname: string, text: string, actor: string): Promise<ObservationResult> {
-    const set = parseObservation(text);
+    const set = await this.parser.parse(text);
     const router = await this.routers.findDetail(idOrHostname);
     if (!router) throw new NotFoundError('router', idOrHostname);
     const nowMs = Date.now();
@@ -61,7 +63,7 @@ export class ObservationService {
    * the rest of the output to it, in one transaction. `ConflictError` if the hostname is taken.
    */
   async create(fleetIdOrName: string, text: string, actor: string): Promise<ObservationResult> {
-    const set = parseObservation(text);
+    const set = await this.parser.parse(text);
     const fleet = await this.fleets.find(fleetIdOrName);
     if (!fleet) throw new NotFoundError('fleet', fleetIdOrName);
     const router = newRouterOf(set);
