@@ -2,9 +2,11 @@
 // works, then how long after `POST /runs/:id/cancel` the worker's BullMQ jobs of the run stop, and whether the run's
 // progress moves after the cancel answer.
 //   node bench/run-memory.mjs [routers=5000] [iterations=10000] [secondsBeforeCancel=40]
+//   node bench/run-memory.mjs complete [routers=2000] [iterations=250]   (a run to completion: rate, storage, report memory)
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Queue } from 'bullmq';
+import pg from 'pg';
 import { loadConfig } from '@asr-twin/config';
 import { withStack } from './support.mjs';
 
@@ -87,7 +89,48 @@ export async function benchRunMemory({ routers = 5000, iterations = 10_000, seco
   return rows;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+/**
+ * A run of `routers` × `iterations` to completion with two workers: its time, the bytes its results take in
+ * PostgreSQL per result, and the api's peak resident set while it streams the run's report and JUnit XML.
+ */
+export async function benchCompletedRun({ routers = 2000, iterations = 250 } = {}) {
+  const rows = [];
+  await withStack({ name: 'runfull', port: PORT, adminKey: ADMIN, workers: 2 }, async ({ call, http, api, workers, databaseUrl }) => {
+    await call('POST', '/api/v1/fleets', { name: 'bench-runfull' });
+    await call('POST', '/api/v1/fleets/bench-runfull/routers', { generate: { count: routers } });
+    const started = performance.now();
+    let state = await call('POST', '/api/v1/runs', { source: CRASH, iterations, target: { selector: { fleet: 'bench-runfull' } } });
+    while (!['completed', 'failed', 'cancelled'].includes(state.status)) {
+      await sleep(200);
+      state = await call('GET', `/api/v1/runs/${state.id}`);
+    }
+    const ms = performance.now() - started;
+    if (state.status !== 'completed') throw new Error(`run ${state.status}: ${state.error}`);
+    const results = routers * iterations;
+    rows.push({ bench: `run ${routers} routers × ${iterations} iterations, 2 workers`, value: Math.round(ms), unit: 'ms' });
+    rows.push({ bench: 'router-simulations written per second', value: Math.round(results / (ms / 1000)), unit: '/s' });
+    rows.push({ bench: 'worker peak RSS (max of 2)', value: Math.max(...workers.map((w) => rssMb(w.pid)?.peak ?? 0)), unit: 'MB', target: '≤ 512 MB' });
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    const size = await client.query(`SELECT pg_total_relation_size('run_results') AS bytes`);
+    await client.end();
+    rows.push({ bench: 'run_results bytes per result (table, TOAST, indexes)', value: Math.round(Number(size.rows[0].bytes) / results), unit: 'B' });
+    for (const part of ['report', 'junit']) {
+      const t = performance.now();
+      const res = await fetch(`${http}/api/v1/runs/${state.id}/${part}`, { headers: { authorization: `Bearer ${ADMIN}` } });
+      let bytes = 0;
+      for await (const chunk of res.body) bytes += chunk.length;
+      rows.push({ bench: `GET /runs/:id/${part}: bytes, ms`, value: `${bytes}, ${Math.round(performance.now() - t)}`, unit: 'B, ms' });
+    }
+    rows.push({ bench: 'api peak RSS after both downloads', value: rssMb(api.pid)?.peak ?? null, unit: 'MB' });
+  });
+  return rows;
+}
+
+if (process.argv[2] === 'complete') {
+  const [routers, iterations] = process.argv.slice(3).map(Number);
+  console.table(await benchCompletedRun({ routers: routers || 2000, iterations: iterations || 250 }));
+} else if (import.meta.url === `file://${process.argv[1]}`) {
   const [routers, iterations, seconds] = process.argv.slice(2).map(Number);
   const rows = await benchRunMemory({ routers: routers || 5000, iterations: iterations || 10_000, secondsBeforeCancel: seconds || 40 });
   console.table(rows);

@@ -3,7 +3,9 @@ import { loadConfig } from '@asr-twin/config';
 import { Queue } from 'bullmq';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, request } from '../support/api.js';
+import { bearer, request, type RunningApi, startApi } from '../support/api.js';
+import { gql } from '../support/graphql.js';
+import { spawnNode } from '../support/processes.js';
 import { exampleSource, type RunBody, type RunStack, startRunStack, waitForRun } from '../support/runs.js';
 
 /**
@@ -17,7 +19,7 @@ const ROUTERS = 2_000;
 const PEAK_RSS_LIMIT_MB = 512;
 
 beforeAll(async () => {
-  stack = await startRunStack('run-memory');
+  stack = await startRunStack('run-memory', { RUN_MAX_ROUTER_ITERATIONS: String(ROUTERS * 10_000) });
   runs = new Queue('runs', { connection: { url: loadConfig().redis.url }, prefix: `{${stack.prefix}}` });
   await post('/api/v1/fleets', { name: 'heavy' });
   const generated = await post<{ created: number }>('/api/v1/fleets/heavy/routers', { generate: { count: ROUTERS } });
@@ -111,3 +113,51 @@ async function storedRows(runId: string): Promise<{ results: number; shards: num
     await client.end();
   }
 }
+
+describe('the size of a run', () => {
+  let small: RunningApi;
+  beforeAll(async () => {
+    small = await startApi(stack.db.url, { QUEUE_PREFIX: stack.prefix, ADMIN_API_KEY: stack.api.adminKey, RUN_MAX_ROUTER_ITERATIONS: '5000' });
+  });
+  afterAll(() => small?.close());
+
+  const source = exampleSource('iosd-crash', true);
+
+  it('is checked at submission: a larger run is refused with 400 naming the limit and the figure, one at the limit accepted', async () => {
+    const refused = await request<{ code: string; detail: string; errors: { field: string; code: string; message: string }[] }>(
+      small.url, 'POST', '/api/v1/runs', { source, iterations: 3, target: { selector: { fleet: 'heavy' } } }, bearer(small.adminKey),
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.contentType).toContain('application/problem+json');
+    expect(refused.body.code).toBe('VALIDATION_FAILED');
+    expect(refused.body.detail).toBe(
+      'the run asks for 2,000 routers × 3 iterations = 6,000 router-simulations; RUN_MAX_ROUTER_ITERATIONS allows 5,000',
+    );
+    expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'iterations', code: 'run-too-large' })]);
+
+    const list = await request<{ items: { hostname: string }[] }>(small.url, 'GET', '/api/v1/routers?fleet=heavy&limit=2', undefined, bearer(small.adminKey));
+    const hostnames = list.body.items.map((r) => r.hostname);
+    expect(hostnames).toHaveLength(2);
+    const over = await request(small.url, 'POST', '/api/v1/runs', { source, iterations: 2501, target: { routers: hostnames } }, bearer(small.adminKey));
+    expect(over.status).toBe(400);
+    const atLimit = await request<RunBody>(small.url, 'POST', '/api/v1/runs', { source, iterations: 2500, target: { routers: hostnames } }, bearer(small.adminKey));
+    expect(atLimit.status).toBe(202);
+    await post(`/api/v1/runs/${atLimit.body.id}/cancel`, undefined);
+  });
+
+  it('refuses the same through GraphQL startRun and twin run --server', async () => {
+    const res = await gql(
+      small.url,
+      'mutation ($s: String!) { startRun(input: { source: $s, iterations: 3, target: { fleet: "heavy" } }) { id } }',
+      { s: source },
+      small.adminKey,
+    );
+    expect(res.errors[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+    expect(res.errors[0]?.message).toContain('6,000 router-simulations; RUN_MAX_ROUTER_ITERATIONS allows 5,000');
+
+    const cli = spawnNode(['apps/cli/bin/twin.js', 'run', 'examples/iosd-crash.yaml', '--iterations', '5001', '--server', small.url, '--key', small.adminKey], {});
+    const { code } = await cli.exited;
+    expect(code).toBe(2);
+    expect(cli.output()).toContain('iterations: 5,001 router-simulations (1 router × 5,001 iterations) exceed RUN_MAX_ROUTER_ITERATIONS = 5,000');
+  });
+});

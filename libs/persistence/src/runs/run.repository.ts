@@ -1,6 +1,6 @@
-import type { RouterStart } from '@asr-twin/domain';
+import type { RouterStart, Scenario } from '@asr-twin/domain';
 import type { Page, PageRequest } from '../read-models.js';
-import type { HistogramBucket, NewRun, OutageMetric, RouterResultRecord, RunRecord, RunStatus, RunVerdict } from './run-models.js';
+import type { HistogramBucket, NewRun, OutageMetric, RouterResultRecord, RunRecord, RunStatus, RunTarget, RunVerdict } from './run-models.js';
 
 /** One stored timeline entry, in the simulator's `TimelineEntry` shape. */
 export interface StoredTimelineEntry {
@@ -34,6 +34,8 @@ export interface IterationCounts {
 
 /** Port for runs as the api sees them. */
 export abstract class RunRepository {
+  /** How many routers `target` names now: the scenario's embedded routers, the named routers, or those selected. */
+  abstract countTargets(target: RunTarget, scenario: Scenario): Promise<number>;
   /**
    * Inserts a queued run. With an idempotency key that is already taken, inserts nothing and returns the
    * existing run with `created: false`.

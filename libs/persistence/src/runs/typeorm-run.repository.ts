@@ -1,10 +1,11 @@
-import type { RouterStart } from '@asr-twin/domain';
+import type { RouterStart, Scenario } from '@asr-twin/domain';
 import type { DataSource } from 'typeorm';
 import type { Page, PageRequest } from '../read-models.js';
 import { isUuid } from '../repositories/pg-errors.js';
-import { type HistogramBucket, type NewRun, type OutageMetric, type RouterResultRecord, RUN_STATUSES, type RunRecord, type RunStatus, type RunVerdict } from './run-models.js';
+import { type HistogramBucket, type NewRun, type OutageMetric, type RouterResultRecord, RUN_STATUSES, type RunRecord, type RunStatus, type RunTarget, type RunVerdict } from './run-models.js';
 import { RunInserter } from './run-insert.sql.js';
 import { histogram, resultPage } from './run-results.sql.js';
+import { countTargets } from './run-targets.sql.js';
 import { newRunRecord, type RunRow, toRunRecord } from './run-row.mapper.js';
 import { type IterationCounts, RunRepository, type StoredResult, type StoredTimelineEntry } from './run.repository.js';
 
@@ -34,6 +35,10 @@ export class TypeormRunRepository extends RunRepository {
   constructor(private readonly ds: DataSource) {
     super();
     this.inserter = new RunInserter(ds);
+  }
+
+  countTargets(target: RunTarget, scenario: Scenario): Promise<number> {
+    return countTargets(this.ds, target, scenario);
   }
 
   async create(run: NewRun): Promise<{ run: RunRecord; created: boolean; requestHash: string | null }> {
