@@ -121,8 +121,8 @@ export async function benchCompletedRun({ routers = 2000, iterations = 250 } = {
       let bytes = 0;
       for await (const chunk of res.body) bytes += chunk.length;
       rows.push({ bench: `GET /runs/:id/${part}: bytes, ms`, value: `${bytes}, ${Math.round(performance.now() - t)}`, unit: 'B, ms' });
+      rows.push({ bench: `api peak RSS after the ${part}`, value: rssMb(api.pid)?.peak ?? null, unit: 'MB' });
     }
-    rows.push({ bench: 'api peak RSS after both downloads', value: rssMb(api.pid)?.peak ?? null, unit: 'MB' });
   });
   return rows;
 }

@@ -57,7 +57,8 @@ export abstract class RunRepository {
    * value are left out; no values: no buckets.
    */
   abstract histogram(runId: string, metric: OutageMetric, buckets: number): Promise<readonly HistogramBucket[]>;
-  abstract iterationCounts(runId: string): Promise<readonly IterationCounts[]>;
+  /** Test-case counts of every iteration of a run, in order; with `iteration`, of that one only. */
+  abstract iterationCounts(runId: string, iteration?: number): Promise<readonly IterationCounts[]>;
   /** Timeline in report order: time, then router order, then event order. */
   abstract timeline(runId: string, router: string | null, page: PageRequest): Promise<Page<StoredTimelineEntry>>;
   /** The timeline in report order, for streaming: entries after the given position. */

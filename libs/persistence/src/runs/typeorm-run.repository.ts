@@ -111,7 +111,7 @@ export class TypeormRunRepository extends RunRepository {
     return histogram(this.ds, runId, metric, buckets);
   }
 
-  async iterationCounts(runId: string): Promise<readonly IterationCounts[]> {
+  async iterationCounts(runId: string, iteration?: number): Promise<readonly IterationCounts[]> {
     const rows: { iteration: number; routers: string; tests: string; failures: string; errors: string; worst: string }[] =
       await this.ds.query(
         `SELECT iteration, count(*) AS routers,
@@ -121,8 +121,8 @@ export class TypeormRunRepository extends RunRepository {
                 sum(CASE WHEN verdict = 'error' THEN 1 ELSE
                       (SELECT count(*) FROM json_array_elements(expectations) e WHERE e->>'verdict' = 'error') END) AS errors,
                 max(CASE verdict WHEN 'error' THEN 2 WHEN 'fail' THEN 1 ELSE 0 END) AS worst
-           FROM run_results WHERE run_id = $1 GROUP BY iteration ORDER BY iteration`,
-        [runId],
+           FROM run_results WHERE run_id = $1 AND ($2::int IS NULL OR iteration = $2) GROUP BY iteration ORDER BY iteration`,
+        [runId, iteration ?? null],
       );
     const verdicts = ['pass', 'fail', 'error'] as const;
     return rows.map((r) => ({
