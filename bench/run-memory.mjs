@@ -34,7 +34,9 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  */
 export async function benchRunMemory({ routers = 5000, iterations = 10_000, secondsBeforeCancel = 40 } = {}) {
   const rows = [];
-  await withStack({ name: 'runmem', port: PORT, adminKey: ADMIN, workers: 1 }, async ({ call, workers }) => {
+  // Raised for this run: by default (RUN_MAX_ROUTER_ITERATIONS) a run this large is refused at submission.
+  const env = { RUN_MAX_ROUTER_ITERATIONS: String(routers * iterations) };
+  await withStack({ name: 'runmem', port: PORT, adminKey: ADMIN, workers: 1, env }, async ({ call, workers }) => {
     const worker = workers[0];
     let exitedAt = null;
     worker.once('exit', () => (exitedAt = performance.now()));
