@@ -55,7 +55,7 @@ export async function withStack({ name, port, adminKey, workers: workerCount = 0
   const workers = Array.from({ length: workerCount }, () => spawnNode(['apps/worker/dist/main.js'], env));
   try {
     await waitForHealth(http);
-    return await fn({ http, call: apiClient(http, adminKey), workers, databaseUrl: url.toString() });
+    return await fn({ http, call: apiClient(http, adminKey), api, workers, databaseUrl: url.toString() });
   } finally {
     for (const p of [api, ...workers]) if (p.exitCode === null) p.kill('SIGTERM');
     await Promise.all([api, ...workers].map(exited));

@@ -109,4 +109,41 @@ describe('writing a shard with COPY', () => {
     expect(rows[0]).toEqual({ routers_done: 0, status: 'cancelled' });
     expect(await runs.results(runId, 0, -1, 10)).toEqual([]);
   });
+
+  it('stops a chunked write at the first chunk after a cancel, keeping none of the chunks written before it', async () => {
+    const runId = await plannedRun();
+    const [first, second] = shard(runId).results;
+    let chunks = 0;
+    const progress = await execution.writeShardInChunks({ runId, shard: 0, routers: 2 }, async (sink) => {
+      await sink.write([first!], []);
+      chunks++;
+      await runs.cancel(runId);
+      await new Promise((r) => setTimeout(r, 300));
+      await sink.write([second!], []);
+      chunks++;
+      return { events: 1, durationMs: 1 };
+    });
+    expect(progress).toBeNull();
+    expect(chunks).toBe(1);
+    const rows: { routers_done: number; shards: string; results: string }[] = await ds.query(
+      `SELECT routers_done, (SELECT count(*) FROM run_shards WHERE run_id = $1) AS shards, (SELECT count(*) FROM run_results WHERE run_id = $1) AS results
+         FROM runs WHERE id = $1`,
+      [runId],
+    );
+    expect(rows[0]).toEqual({ routers_done: 0, shards: '0', results: '0' });
+  });
+
+  it('records the totals the producer ends with on the shard', async () => {
+    const runId = await plannedRun();
+    const write = shard(runId);
+    const progress = await execution.writeShardInChunks({ runId, shard: 0, routers: 2 }, async (sink) => {
+      for (const r of write.results) await sink.write([r], []);
+      await sink.write([], write.timeline);
+      return { events: 1234, durationMs: 56.4 };
+    });
+    expect(progress).toMatchObject({ routersDone: 2, routerCount: 2 });
+    const shards: { events: string; duration_ms: number }[] = await ds.query(`SELECT events, duration_ms FROM run_shards WHERE run_id = $1`, [runId]);
+    expect(shards).toEqual([{ events: '1234', duration_ms: 56 }]);
+    expect((await runs.results(runId, 0, -1, 10)).map((r) => r.hostname)).toEqual(['edge-1', 'edge-2']);
+  });
 });

@@ -22,7 +22,7 @@ import { ScenarioModule } from './scenarios/scenario.module.js';
 export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     const auth = AuthModule.forRoot({ adminApiKey: config.auth.adminApiKey, databaseUrl: config.database.url, outageGraceMs: config.auth.outageGraceMs });
-    const runs = RunModule.forRoot(config.runs.shardSize);
+    const runs = RunModule.forRoot({ shardSize: config.runs.shardSize, maxRouterIterations: config.runs.maxRouterIterations });
     const routers = RouterModule.forRoot({ timeScale: config.twin.timeScale, staleAfterMs: config.observations.staleAfterMs });
     return {
       module: ApiModule,

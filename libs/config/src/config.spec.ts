@@ -16,6 +16,12 @@ describe('loadConfig', () => {
     });
     expect(c.websocket).toEqual({ initTimeoutMs: 5000, maxSubscriptionsPerConnection: 50, maxConnectionsPerKey: 50 });
     expect(c.seedSampleFleet).toBe(true);
+    expect(c.runs).toEqual({ workerConcurrency: 2, shardSize: 1000, maxRouterIterations: 1_000_000, reconcileIntervalMs: 10_000, jobLockMs: 30_000 });
+  });
+
+  it('reads the largest run a request may ask for: 1 to 1,000,000,000 router-simulations', () => {
+    expect(loadConfig({ RUN_MAX_ROUTER_ITERATIONS: '50000' }).runs.maxRouterIterations).toBe(50_000);
+    for (const bad of ['0', '-5', 'many', '1000000001']) expect(() => loadConfig({ RUN_MAX_ROUTER_ITERATIONS: bad })).toThrow(/RUN_MAX_ROUTER_ITERATIONS/);
   });
 
   it('keeps the headers timeout within the request timeout', () => {

@@ -121,6 +121,11 @@ const ENV_SCHEMA = z.object({
   WORKER_CONCURRENCY: positiveInt.max(64).default(2),
   /** Routers per shard of a run: the unit of work, of retry and of progress. */
   RUN_SHARD_SIZE: positiveInt.max(100_000).default(1000),
+  /**
+   * Most router-simulations (target routers × iterations) one run may ask for; a larger request is refused at
+   * submission. Each costs about 2 KB of PostgreSQL storage and, on two cores, about 0.1 ms of worker time.
+   */
+  RUN_MAX_ROUTER_ITERATIONS: positiveInt.max(1_000_000_000).default(1_000_000),
   /** How often the reconciler looks for runs that PostgreSQL holds as pending but Redis lost, seconds. */
   RECONCILE_INTERVAL_S: positiveInt.max(3600).default(10),
   /**
@@ -202,6 +207,8 @@ export interface AppConfig {
   readonly runs: {
     readonly workerConcurrency: number;
     readonly shardSize: number;
+    /** Most target routers × iterations a run may ask for (`RUN_MAX_ROUTER_ITERATIONS`). */
+    readonly maxRouterIterations: number;
     readonly reconcileIntervalMs: number;
     readonly jobLockMs: number;
     /** How long a job retries through a dependency outage before it fails, ms (`OUTAGE_GIVE_UP`). */
@@ -282,6 +289,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     runs: {
       workerConcurrency: e.WORKER_CONCURRENCY,
       shardSize: e.RUN_SHARD_SIZE,
+      maxRouterIterations: e.RUN_MAX_ROUTER_ITERATIONS,
       reconcileIntervalMs: e.RECONCILE_INTERVAL_S * 1000,
       jobLockMs: e.JOB_LOCK_MS,
       outageGiveUpMs: e.OUTAGE_GIVE_UP,

@@ -29,8 +29,7 @@ async function* resultsOf(runs: RunRepository, runId: string, iteration: number)
  * scenario, routers and seed. A Monte Carlo run adds `monteCarlo: { iterations, aggregate }` at the end.
  */
 export async function* reportChunks(runs: RunRepository, run: RunRecord): AsyncGenerator<string> {
-  const counts = await runs.iterationCounts(run.id);
-  const first = counts.find((c) => c.iteration === 0);
+  const [first] = await runs.iterationCounts(run.id, 0);
   const verdict = first?.verdict ?? 'error';
   yield `{"scenario":${JSON.stringify(run.scenarioName)},"seed":${run.seed},"verdict":${JSON.stringify(verdict)},"routers":[`;
   let n = 0;

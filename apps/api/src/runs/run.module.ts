@@ -1,14 +1,14 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { RunController } from './run.controller.js';
-import { RUN_SHARD_SIZE, RunService } from './run.service.js';
+import { RUN_SETTINGS, RunService, type RunSettings } from './run.service.js';
 
 @Module({})
 export class RunModule {
-  static forRoot(shardSize: number): DynamicModule {
+  static forRoot(settings: RunSettings): DynamicModule {
     return {
       module: RunModule,
       controllers: [RunController],
-      providers: [RunService, { provide: RUN_SHARD_SIZE, useValue: shardSize }],
+      providers: [RunService, { provide: RUN_SETTINGS, useValue: settings }],
       exports: [RunService],
     };
   }

@@ -23,8 +23,15 @@ import { junitChunks, reportChunks } from './run-report.stream.js';
 import { requestFingerprint, runTargetOf } from './run-request.js';
 import type { CreateRunRequest } from './run.schemas.js';
 
-/** Routers per shard when the request names none (configurable per request, `RUN_SHARD_SIZE` default). */
-export const RUN_SHARD_SIZE = Symbol('RUN_SHARD_SIZE');
+/** Settings of runs: DI token of {@link RunSettings}. */
+export const RUN_SETTINGS = Symbol('RUN_SETTINGS');
+
+export interface RunSettings {
+  /** Routers per shard when the request names none (`RUN_SHARD_SIZE`). */
+  readonly shardSize: number;
+  /** Most target routers × iterations a run may ask for (`RUN_MAX_ROUTER_ITERATIONS`). */
+  readonly maxRouterIterations: number;
+}
 
 /** Most buckets a histogram may have. */
 export const MAX_HISTOGRAM_BUCKETS = 100;
@@ -45,7 +52,7 @@ export class RunService {
     private readonly routers: RouterRepository,
     private readonly producer: JobProducer,
     private readonly sources: ScenarioSources,
-    @Inject(RUN_SHARD_SIZE) private readonly shardSize: number,
+    @Inject(RUN_SETTINGS) private readonly settings: RunSettings,
   ) {}
 
   /**
@@ -57,6 +64,7 @@ export class RunService {
     const scenario = await this.sources.requireValid(source);
     const target = runTargetOf(request, scenario);
     if (target.kind === 'routers') await assertRoutersExist(this.routers, target.hostnames);
+    assertRunSize(await this.runs.countTargets(target, scenario), request.iterations, this.settings.maxRouterIterations);
     const requestHash = idempotencyKey === undefined ? null : requestFingerprint(request);
     const outcome = await this.runs.create({
       scenarioId,
@@ -67,7 +75,7 @@ export class RunService {
       start: request.start,
       seed: runSeedOf(scenario, request.seed),
       iterations: request.iterations,
-      shardSize: request.shardSize ?? this.shardSize,
+      shardSize: request.shardSize ?? this.settings.shardSize,
       createdBy: actor,
       idempotencyKey: idempotencyKey ?? null,
       requestHash,
@@ -167,6 +175,20 @@ export class RunService {
       : { ok: false as const, error: new Error('Redis is not connected') };
     if (!outcome.ok) this.logger.warn({ runId, err: outcome.error, msg: 'could not enqueue the run; the reconciler will' });
   }
+}
+
+/**
+ * Refuses a run larger than `limit` router-simulations (routers × iterations): its storage and time grow with that
+ * product. The routers are counted as they are now; the run freezes them when it starts.
+ */
+function assertRunSize(routers: number, iterations: number, limit: number): void {
+  const size = routers * iterations;
+  if (size <= limit) return;
+  const n = (v: number) => v.toLocaleString('en-US');
+  const asked = `${n(routers)} router${routers === 1 ? '' : 's'} × ${n(iterations)} iteration${iterations === 1 ? '' : 's'}`;
+  throw new ValidationError(`the run asks for ${asked} = ${n(size)} router-simulations; RUN_MAX_ROUTER_ITERATIONS allows ${n(limit)}`, [
+    { field: 'iterations', code: 'run-too-large', message: `${n(size)} router-simulations (${asked}) exceed RUN_MAX_ROUTER_ITERATIONS = ${n(limit)}` },
+  ]);
 }
 
 async function assertRoutersExist(routers: RouterRepository, hostnames: readonly string[]): Promise<void> {

@@ -3,7 +3,7 @@ import { RunExecutionRepository, type RunProgress, type RunRecord } from '@asr-t
 import { Injectable, Logger } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 import { ProgressPublisher } from './progress-publisher.js';
-import { simulateShard } from './shard-simulation.js';
+import { shardChunks } from './shard-simulation.js';
 
 const FINISHED = new Set(['completed', 'failed', 'cancelled']);
 
@@ -41,25 +41,27 @@ export class RunExecutionService {
     this.logger.log({ runId, routers: count, shards: run.shardCount, pending: pending.length, msg: 'run planned' });
   }
 
-  /** Simulates one shard and writes it in one transaction; enqueues the finalize step after the last one. */
+  /**
+   * Simulates one shard and writes it in one transaction, a chunk at a time as it is simulated, so memory stays
+   * flat whatever the routers × iterations; a cancel stops it between chunks and nothing of it is kept. Enqueues the
+   * finalize step after the last shard.
+   */
   async shard(runId: string, shard: number): Promise<void> {
     const run = await this.runs.find(runId);
     if (!run) throw new UnrecoverableError(`run ${runId} does not exist`);
     if (FINISHED.has(run.status)) return;
     const from = shard * run.shardSize;
     const targets = await this.runs.shardTargets(runId, from, from + run.shardSize);
-    const started = performance.now();
-    const declared = run.start === 'twin' && run.target.kind === 'scenario';
-    const simulated = simulateShard(run.scenario, targets, run.seed, run.iterations, declared);
-    this.simulatedEvents.add(simulated.events);
-    const progress = await this.runs.writeShard({
-      runId,
-      shard,
-      routers: targets.length,
-      events: simulated.events,
-      durationMs: performance.now() - started,
-      results: simulated.results,
-      timeline: simulated.timeline,
+    const input = { scenario: run.scenario, targets, seed: run.seed, iterations: run.iterations, declaredStarts: run.start === 'twin' && run.target.kind === 'scenario' };
+    const progress = await this.runs.writeShardInChunks({ runId, shard, routers: targets.length }, async (sink) => {
+      const totals = { events: 0, durationMs: 0 };
+      for (const chunk of shardChunks(input)) {
+        this.simulatedEvents.add(chunk.events);
+        totals.events += chunk.events;
+        totals.durationMs += chunk.durationMs;
+        await sink.write(chunk.results, chunk.timeline);
+      }
+      return totals;
     });
     if (progress) await this.afterShard(runId, progress);
     else await this.finalizeIfComplete(run);

@@ -123,6 +123,12 @@ export async function advanceOpenCampaign<R>(m: EntityManager, t: CampaignTables
   return r;
 }
 
+/** Inside {@link writeOpenShard}: aborts the write (it rolls back) unless the campaign is still queued or running. */
+export async function assertCampaignOpen(m: EntityManager, t: CampaignTables, id: string): Promise<void> {
+  const open: unknown[] = await m.query(`SELECT 1 FROM ${t.table} WHERE id = $1 AND status IN ('queued', 'running')`, [id]);
+  if (open.length === 0) throw new CampaignClosed(`${t.table} ${id} is no longer queued or running`);
+}
+
 /** How many shards of the campaign are written. */
 export async function shardsWritten(m: EntityManager, t: CampaignTables, id: string): Promise<number> {
   const done: { n: string }[] = await m.query(`SELECT count(*) AS n FROM ${t.shards} WHERE ${t.idColumn} = $1`, [id]);

@@ -39,6 +39,29 @@ export interface ShardWrite {
   readonly timeline: readonly ShardTimelineRow[];
 }
 
+/** The shard a chunked write claims. */
+export interface ShardClaim {
+  readonly runId: string;
+  readonly shard: number;
+  readonly routers: number;
+}
+
+/** What a shard's producer ends with: recorded with the shard. */
+export interface ShardTotals {
+  readonly events: number;
+  /** Time spent simulating, ms. */
+  readonly durationMs: number;
+}
+
+/** Where a chunked shard write sends its rows, inside the shard's transaction. */
+export interface ShardRowSink {
+  /**
+   * Writes a chunk of results and timeline rows. Rejects once the run is found closed (cancelled, failed, deleted),
+   * which rolls the whole shard back: the producer lets the rejection through and the write answers `null`.
+   */
+  write(results: readonly ShardResultRow[], timeline: readonly ShardTimelineRow[]): Promise<void>;
+}
+
 /** Port for the worker's side of a run: plan, write shards, finish. */
 export abstract class RunExecutionRepository {
   abstract find(id: string): Promise<RunRecord | null>;
@@ -56,7 +79,20 @@ export abstract class RunExecutionRepository {
    * Writes a shard's results, timeline and progress in one transaction; a shard already written writes
    * nothing and returns `null`.
    */
-  abstract writeShard(write: ShardWrite): Promise<RunProgress | null>;
+  writeShard(write: ShardWrite): Promise<RunProgress | null> {
+    return this.writeShardInChunks({ runId: write.runId, shard: write.shard, routers: write.routers }, async (sink) => {
+      await sink.write(write.results, write.timeline);
+      return { events: write.events, durationMs: write.durationMs };
+    });
+  }
+  /**
+   * Claims the shard and lets `produce` stream its rows into one transaction, chunk by chunk, then records its
+   * totals and progress: all of it commits together or not at all. Answers `null`, having written nothing, when the
+   * shard was written already (the claim waits for a concurrent writer of the same shard to finish) or when the
+   * run closed meanwhile: the sink checks between chunks, once a quarter second has passed since its last check, so
+   * a cancelled run's shard stops within about a chunk.
+   */
+  abstract writeShardInChunks(claim: ShardClaim, produce: (sink: ShardRowSink) => Promise<ShardTotals>): Promise<RunProgress | null>;
   /** Computes the aggregate and completes the run, unless it already finished. */
   abstract complete(runId: string): Promise<RunRecord | null>;
   abstract fail(runId: string, error: string): Promise<void>;

@@ -1,6 +1,7 @@
-import type { EntityManager } from 'typeorm';
+import type { RouterSelector, Scenario } from '@asr-twin/domain';
+import type { DataSource, EntityManager } from 'typeorm';
 import { isUuid } from '../repositories/pg-errors.js';
-import type { RunRecord } from './run-models.js';
+import type { RunRecord, RunTarget } from './run-models.js';
 import { FROZEN_START_SQL } from './twin-start.sql.js';
 
 /** The stored state of each target router is frozen with the run when it starts from the twin. */
@@ -44,16 +45,30 @@ async function insertTargets(m: EntityManager, run: RunRecord): Promise<void> {
     );
     return;
   }
-  const s = target.selector;
+  const selected = selectorWhere(target.selector, 2);
+  await m.query(`${fromFleet(run)} WHERE ${selected.sql}`, [run.id, ...selected.params]);
+}
+
+/** How many routers a run's target names now (what the run would freeze if it started now). */
+export async function countTargets(ds: DataSource, target: RunTarget, scenario: Scenario): Promise<number> {
+  if (target.kind === 'scenario') return scenario.spec.routers?.length ?? 0;
+  if (target.kind === 'routers') return new Set(target.hostnames).size;
+  const selected = selectorWhere(target.selector, 1);
+  const rows: { n: string }[] = await ds.query(`SELECT count(*) AS n FROM routers r WHERE ${selected.sql}`, selected.params);
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** The condition on `routers r` of a selector, its parameters numbered from `$first`. */
+function selectorWhere(s: RouterSelector, first: number): { sql: string; params: unknown[] } {
+  const [fleet, model, labels, hostnames] = [first, first + 1, first + 2, first + 3].map((i) => `$${i}`);
   const fleetById = s.fleet !== undefined && isUuid(s.fleet);
-  await m.query(
-    `${fromFleet(run)}
-      WHERE ($2::text IS NULL OR r.fleet_id = (SELECT id FROM fleets WHERE ${fleetById ? 'id = $2::uuid' : 'name = $2'}))
-        AND ($3::text IS NULL OR r.model = $3)
-        AND ($4::jsonb IS NULL OR r.labels @> $4::jsonb)
-        AND ($5::text[] IS NULL OR r.hostname = ANY($5::text[]))`,
-    [run.id, s.fleet ?? null, s.model ?? null, s.labels ? JSON.stringify(s.labels) : null, s.hostnames ? [...s.hostnames] : null],
-  );
+  return {
+    sql: `(${fleet}::text IS NULL OR r.fleet_id = (SELECT id FROM fleets WHERE ${fleetById ? `id = ${fleet}::uuid` : `name = ${fleet}`}))
+        AND (${model}::text IS NULL OR r.model = ${model})
+        AND (${labels}::jsonb IS NULL OR r.labels @> ${labels}::jsonb)
+        AND (${hostnames}::text[] IS NULL OR r.hostname = ANY(${hostnames}::text[]))`,
+    params: [s.fleet ?? null, s.model ?? null, s.labels ? JSON.stringify(s.labels) : null, s.hostnames ? [...s.hostnames] : null],
+  };
 }
 
 /** Name of the run's timeline partition (a uuid without dashes fits PostgreSQL's 63-character names). */

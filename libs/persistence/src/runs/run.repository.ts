@@ -1,6 +1,6 @@
-import type { RouterStart } from '@asr-twin/domain';
+import type { RouterStart, Scenario } from '@asr-twin/domain';
 import type { Page, PageRequest } from '../read-models.js';
-import type { HistogramBucket, NewRun, OutageMetric, RouterResultRecord, RunRecord, RunStatus, RunVerdict } from './run-models.js';
+import type { HistogramBucket, NewRun, OutageMetric, RouterResultRecord, RunRecord, RunStatus, RunTarget, RunVerdict } from './run-models.js';
 
 /** One stored timeline entry, in the simulator's `TimelineEntry` shape. */
 export interface StoredTimelineEntry {
@@ -34,6 +34,8 @@ export interface IterationCounts {
 
 /** Port for runs as the api sees them. */
 export abstract class RunRepository {
+  /** How many routers `target` names now: the scenario's embedded routers, the named routers, or those selected. */
+  abstract countTargets(target: RunTarget, scenario: Scenario): Promise<number>;
   /**
    * Inserts a queued run. With an idempotency key that is already taken, inserts nothing and returns the
    * existing run with `created: false`.
@@ -55,7 +57,8 @@ export abstract class RunRepository {
    * value are left out; no values: no buckets.
    */
   abstract histogram(runId: string, metric: OutageMetric, buckets: number): Promise<readonly HistogramBucket[]>;
-  abstract iterationCounts(runId: string): Promise<readonly IterationCounts[]>;
+  /** Test-case counts of every iteration of a run, in order; with `iteration`, of that one only. */
+  abstract iterationCounts(runId: string, iteration?: number): Promise<readonly IterationCounts[]>;
   /** Timeline in report order: time, then router order, then event order. */
   abstract timeline(runId: string, router: string | null, page: PageRequest): Promise<Page<StoredTimelineEntry>>;
   /** The timeline in report order, for streaming: entries after the given position. */

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { copyRows } from './copy-rows.js';
-import type { ShardWrite } from './run-execution.repository.js';
+import type { ShardResultRow, ShardTimelineRow, ShardTotals } from './run-execution.repository.js';
 
 const RESULT_COLUMNS = [
   'run_id', 'iteration', 'ordinal', 'hostname', 'model', 'verdict', 'control_plane_outage_ms', 'data_plane_outage_ms',
@@ -10,16 +10,28 @@ const RESULT_COLUMNS = [
 const TIMELINE_COLUMNS = ['run_id', 'iteration', 'ordinal', 'seq', 't_ms', 'hostname', 'component', 'event', 'from_state', 'to_state'] as const;
 
 /**
- * Results and timeline of a shard, each table in one `COPY` (about twice the rate of `unnest` batches). Only
- * valid inside the transaction that has just claimed the shard in `run_shards`: the claim is what makes a
- * shard that runs twice write its rows once, since a second claim finds the first and writes nothing.
+ * A chunk of a shard's results and timeline, each table in one `COPY` (about twice the rate of `unnest` batches).
+ * Only valid inside the transaction that has claimed the shard in `run_shards`: the claim is what makes a shard
+ * that runs twice write its rows once, since a second claim finds the first and writes nothing.
  */
-export async function insertShardRows(m: EntityManager, w: ShardWrite): Promise<void> {
-  await copyRows(m, 'run_results', RESULT_COLUMNS, w.results, (x) => [
-    w.runId, x.iteration, x.ordinal, x.hostname, x.model, x.verdict, x.controlPlaneOutageMs, x.dataPlaneOutageMs,
+export async function insertShardRows(
+  m: EntityManager,
+  runId: string,
+  results: readonly ShardResultRow[],
+  timeline: readonly ShardTimelineRow[],
+): Promise<void> {
+  await copyRows(m, 'run_results', RESULT_COLUMNS, results, (x) => [
+    runId, x.iteration, x.ordinal, x.hostname, x.model, x.verdict, x.controlPlaneOutageMs, x.dataPlaneOutageMs,
     x.redundancyRestoredMs, x.switchovers, x.dualActiveMs, x.resultJson, x.expectationsJson,
   ]);
-  await copyRows(m, 'run_timeline', TIMELINE_COLUMNS, w.timeline, (x) => [
-    w.runId, 0, x.ordinal, x.seq, x.tMs, x.hostname, x.component, x.event, x.from, x.to,
+  await copyRows(m, 'run_timeline', TIMELINE_COLUMNS, timeline, (x) => [
+    runId, 0, x.ordinal, x.seq, x.tMs, x.hostname, x.component, x.event, x.from, x.to,
+  ]);
+}
+
+/** Records a shard's totals on its claim, once its rows are written (the claim is made before they are known). */
+export async function recordShardTotals(m: EntityManager, runId: string, shard: number, totals: ShardTotals): Promise<void> {
+  await m.query(`UPDATE run_shards SET events = $3, duration_ms = $4 WHERE run_id = $1 AND shard = $2`, [
+    runId, shard, totals.events, Math.round(totals.durationMs),
   ]);
 }

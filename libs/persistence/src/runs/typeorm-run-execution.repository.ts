@@ -1,10 +1,11 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { RunExecutionRepository, type ShardWrite } from './run-execution.repository.js';
+import { RunExecutionRepository, type ShardClaim, type ShardRowSink, type ShardTotals } from './run-execution.repository.js';
 import type { RunProgress, RunRecord, RunTargetRouter } from './run-models.js';
 import { type RunRow, toRunRecord } from './run-row.mapper.js';
 import { aggregateRun } from './run-aggregate.sql.js';
 import {
   advanceOpenCampaign,
+  assertCampaignOpen,
   claimShard,
   clearWaiting,
   failCampaign,
@@ -19,7 +20,7 @@ import {
   writeOpenShard,
 } from './campaign.sql.js';
 import { insertRunTargets, timelinePartition } from './run-targets.sql.js';
-import { insertShardRows } from './shard-write.sql.js';
+import { insertShardRows, recordShardTotals } from './shard-write.sql.js';
 import { updateReturning } from './update-returning.js';
 
 export class TypeormRunExecutionRepository extends RunExecutionRepository {
@@ -51,12 +52,12 @@ export class TypeormRunExecutionRepository extends RunExecutionRepository {
     return pendingShards(this.ds, RUN_TABLES, run.id, run.shardCount);
   }
 
-  async writeShard(write: ShardWrite): Promise<RunProgress | null> {
+  async writeShardInChunks(claim: ShardClaim, produce: (sink: ShardRowSink) => Promise<ShardTotals>): Promise<RunProgress | null> {
     return writeOpenShard(this.ds, async (m) => {
-      const claim = { id: write.runId, shard: write.shard, routers: write.routers, events: write.events, durationMs: write.durationMs };
-      if (!(await claimShard(m, RUN_TABLES, claim))) return null;
-      await insertShardRows(m, write);
-      return progressAfter(m, write.runId, write.routers);
+      if (!(await claimShard(m, RUN_TABLES, { id: claim.runId, shard: claim.shard, routers: claim.routers, events: 0, durationMs: 0 }))) return null;
+      const totals = await produce(openRunSink(m, claim.runId));
+      await recordShardTotals(m, claim.runId, claim.shard, totals);
+      return progressAfter(m, claim.runId, claim.routers);
     });
   }
 
@@ -91,6 +92,23 @@ export class TypeormRunExecutionRepository extends RunExecutionRepository {
   async unfinished(limit: number): Promise<readonly RunRecord[]> {
     return (await unfinishedRows<RunRow>(this.ds, RUN_TABLES, limit)).map(toRunRecord);
   }
+}
+
+/** How often, at most, a shard write asks whether its run is still open, ms. */
+const OPEN_CHECK_INTERVAL_MS = 250;
+
+/** A sink that copies each chunk into the shard's transaction, first aborting it if the run has closed. */
+function openRunSink(m: EntityManager, runId: string): ShardRowSink {
+  let checked = performance.now();
+  return {
+    async write(results, timeline) {
+      if (performance.now() - checked >= OPEN_CHECK_INTERVAL_MS) {
+        await assertCampaignOpen(m, RUN_TABLES, runId);
+        checked = performance.now();
+      }
+      await insertShardRows(m, runId, results, timeline);
+    },
+  };
 }
 
 async function progressAfter(m: EntityManager, runId: string, routers: number): Promise<RunProgress> {

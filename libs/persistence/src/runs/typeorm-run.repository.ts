@@ -1,10 +1,11 @@
-import type { RouterStart } from '@asr-twin/domain';
+import type { RouterStart, Scenario } from '@asr-twin/domain';
 import type { DataSource } from 'typeorm';
 import type { Page, PageRequest } from '../read-models.js';
 import { isUuid } from '../repositories/pg-errors.js';
-import { type HistogramBucket, type NewRun, type OutageMetric, type RouterResultRecord, RUN_STATUSES, type RunRecord, type RunStatus, type RunVerdict } from './run-models.js';
+import { type HistogramBucket, type NewRun, type OutageMetric, type RouterResultRecord, RUN_STATUSES, type RunRecord, type RunStatus, type RunTarget, type RunVerdict } from './run-models.js';
 import { RunInserter } from './run-insert.sql.js';
 import { histogram, resultPage } from './run-results.sql.js';
+import { countTargets } from './run-targets.sql.js';
 import { newRunRecord, type RunRow, toRunRecord } from './run-row.mapper.js';
 import { type IterationCounts, RunRepository, type StoredResult, type StoredTimelineEntry } from './run.repository.js';
 
@@ -34,6 +35,10 @@ export class TypeormRunRepository extends RunRepository {
   constructor(private readonly ds: DataSource) {
     super();
     this.inserter = new RunInserter(ds);
+  }
+
+  countTargets(target: RunTarget, scenario: Scenario): Promise<number> {
+    return countTargets(this.ds, target, scenario);
   }
 
   async create(run: NewRun): Promise<{ run: RunRecord; created: boolean; requestHash: string | null }> {
@@ -106,7 +111,7 @@ export class TypeormRunRepository extends RunRepository {
     return histogram(this.ds, runId, metric, buckets);
   }
 
-  async iterationCounts(runId: string): Promise<readonly IterationCounts[]> {
+  async iterationCounts(runId: string, iteration?: number): Promise<readonly IterationCounts[]> {
     const rows: { iteration: number; routers: string; tests: string; failures: string; errors: string; worst: string }[] =
       await this.ds.query(
         `SELECT iteration, count(*) AS routers,
@@ -116,8 +121,8 @@ export class TypeormRunRepository extends RunRepository {
                 sum(CASE WHEN verdict = 'error' THEN 1 ELSE
                       (SELECT count(*) FROM json_array_elements(expectations) e WHERE e->>'verdict' = 'error') END) AS errors,
                 max(CASE verdict WHEN 'error' THEN 2 WHEN 'fail' THEN 1 ELSE 0 END) AS worst
-           FROM run_results WHERE run_id = $1 GROUP BY iteration ORDER BY iteration`,
-        [runId],
+           FROM run_results WHERE run_id = $1 AND ($2::int IS NULL OR iteration = $2) GROUP BY iteration ORDER BY iteration`,
+        [runId, iteration ?? null],
       );
     const verdicts = ['pass', 'fail', 'error'] as const;
     return rows.map((r) => ({
