@@ -82,11 +82,18 @@ describe('parseScenario: defaults', () => {
     expect(spec.routers).toEqual([{ hostname: 'r1', model: 'ASR1013', redundancy: 'sso', version: DEFAULT_SOFTWARE_VERSION }]);
   });
 
-  it.each([...FAULTS.map((f) => `fault: ${f}`), ...ACTIONS.map((a) => `action: ${a}`)])('applies the default target of %s', (what) => {
+  const roleDefaults = [...FAULTS, ...ACTIONS].filter((n) => STEP_TARGETS[n].defaultTarget !== 'psu');
+  it.each(roleDefaults.map((n) => ((FAULTS as readonly string[]).includes(n) ? `fault: ${n}` : `action: ${n}`)))('applies the default target of %s', (what) => {
     const name = what.split(': ')[1] as keyof typeof STEP_TARGETS;
     const params = name === 'issu' ? ', params: { toVersion: 17.6.5 }' : '';
     const spec = scenarioOf(parseScenario(withSpec(`steps: [{ at: 1s, ${what}${params} }]`), 's.yaml')).spec;
     expect(spec.steps[0]?.target).toEqual({ kind: STEP_TARGETS[name].defaultTarget });
+  });
+
+  it('psu-failure names its supply: no default target (domain §8.9)', () => {
+    const missing = parseScenario(withSpec('steps: [{ at: 1s, fault: psu-failure }]'), 's.yaml');
+    expect(missing.ok ? '' : missing.errors[0]?.message).toBe('fault psu-failure needs a target: a power supply (P0, P1)');
+    expect(scenarioOf(parseScenario(withSpec('steps: [{ at: 1s, fault: psu-failure, target: P1 }]'), 's.yaml')).spec.steps[0]?.target).toEqual({ kind: 'psu', slot: 'P1' });
   });
 
   it('defaults issu accept to true and stepDelay to 60s, and reads them when given', () => {
@@ -137,7 +144,7 @@ describe('parseScenario: behaviour (domain §8.5, §8.8)', () => {
 });
 
 describe('parseScenario: step targets', () => {
-  const TARGET_TEXT: Record<TargetKind, string> = { active: 'active', standby: 'standby', router: 'router', instance: 'R0/0', host: 'R0', esp: 'F0' };
+  const TARGET_TEXT: Record<TargetKind, string> = { active: 'active', standby: 'standby', router: 'router', instance: 'R0/0', host: 'R0', esp: 'F0', psu: 'P1' };
 
   it('accepts exactly the target kinds STEP_TARGETS allows, for every fault and action', () => {
     for (const [name, rule] of Object.entries(STEP_TARGETS)) {
@@ -197,7 +204,7 @@ describe('parseScenario: rules and messages', () => {
     const result = parseScenario(withSpec('steps: [{ at: 1s, fault: iosd-crsh }]'), 'dir/s.yaml');
     const [error] = result.ok ? [] : result.errors;
     expect(error && formatScenarioError(error)).toBe(
-      'dir/s.yaml:6:28: unknown fault "iosd-crsh"; expected one of iosd-crash, iosd-hang, vm-crash, host-kernel-panic, host-oom, rp-failure, esp-failure, power-loss, config-sync-failure, ipc-loss, image-mismatch (did you mean "iosd-crash"?)',
+      'dir/s.yaml:6:28: unknown fault "iosd-crsh"; expected one of iosd-crash, iosd-hang, vm-crash, host-kernel-panic, host-oom, rp-failure, esp-failure, power-loss, config-sync-failure, ipc-loss, image-mismatch, psu-failure (did you mean "iosd-crash"?)',
     );
     const warned = parseScenario(withSpec('selector: {}'), 'w.yaml');
     expect(warned.warnings.map(formatScenarioWarning)).toEqual([

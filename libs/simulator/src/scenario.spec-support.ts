@@ -50,6 +50,8 @@ export const target = {
 };
 
 function defaultTarget(name: FaultName | ActionName): StepTarget {
+  // A supply has no role to default to: tests fail P1, the bay of the §8.9 capture.
+  if (STEP_TARGETS[name].defaultTarget === 'psu') return { kind: 'psu', slot: 'P1' };
   return { kind: STEP_TARGETS[name].defaultTarget } as StepTarget;
 }
 
@@ -165,7 +167,8 @@ function stepArbitrary(model: ChassisModel, horizonMs: number): fc.Arbitrary<Sce
         kind === 'instance' ? { kind, name: a.instances[pick % 2]?.name as InstanceName }
           : kind === 'host' ? { kind, slot: a.rpSlots[pick % a.rpSlots.length] as RpSlot }
             : kind === 'esp' ? { kind, slot: a.espSlots[pick % a.espSlots.length] as EspSlot }
-              : { kind };
+              : kind === 'psu' ? { kind, slot: pick % 2 === 0 ? 'P0' : 'P1' }
+                : { kind };
       if (name === 'issu') {
         return { kind: 'action', atMs, action: 'issu', target: on, params: { toVersion: VERSIONS[issuPick % 2] as string, accept: issuPick % 3 !== 0, stepDelayMs: (issuPick % 5) * MIN } };
       }
