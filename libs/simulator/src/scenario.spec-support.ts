@@ -47,6 +47,7 @@ export const target = {
   instance: (name: InstanceName): StepTarget => ({ kind: 'instance', name }),
   host: (slot: RpSlot): StepTarget => ({ kind: 'host', slot }),
   esp: (slot: EspSlot): StepTarget => ({ kind: 'esp', slot }),
+  psu: (slot: 'P0' | 'P1'): StepTarget => ({ kind: 'psu', slot }),
 };
 
 function defaultTarget(name: FaultName | ActionName): StepTarget {
