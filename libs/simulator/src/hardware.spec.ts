@@ -36,7 +36,7 @@ describe('psu-failure: power supplies are components (domain §8.9)', () => {
     const empty = simulateRouter(scenario({ horizonMs: H, steps: [fault(T0, 'psu-failure', target.psu('P1'))] }), one, { seed: 2 });
     expect(empty.timeline.find((e) => e.event === 'fault:psu-failure')?.to).toBe('skipped: power supply P1 is not installed (empty bay)');
     expect(empty.result.metrics.dataPlaneOutageMs).toBe(0);
-    expect(empty.result.start.psus).toEqual([{ slot: 'P0', state: 'ok' }, { slot: 'P1', state: 'empty' }]);
+    expect(empty.result.start?.psus).toEqual([{ slot: 'P0', state: 'ok' }, { slot: 'P1', state: 'empty' }]);
   });
 });
 
@@ -50,7 +50,7 @@ describe('ESP population (domain §8.10)', () => {
     expect(m.controlPlaneOutageMs).toBe(0);
     expect(m.switchovers).toBe(0);
     expectWithin(m.dataPlaneOutageMs - (10 * MIN - T0), drawBounds('ASR1006', ['espPacketReady']));
-    expect(run.result.start.esps.map((e) => e.slot)).toEqual(['F0']);
+    expect(run.result.start?.esps.map((e) => e.slot)).toEqual(['F0']);
   });
 
   it('with two ESPs the standby ESP takes over within espSwitchover (unchanged)', () => {
