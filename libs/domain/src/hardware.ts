@@ -189,3 +189,25 @@ export function healthyPsus(psus: number): readonly PsuStatus[] {
 export function defaultSoftwareVersion(model: ChassisModel): string {
   return model === 'ASR1001' || model === 'ASR1002' ? '3.16.10S' : '17.3.4a';
 }
+
+/**
+ * The population of a stored or simulated router: its declared hardware, else the model's default for the release
+ * its first instance runs (an ASR1004 on 17.x shows an RP2 and an ESP20, never the RP1 it cannot have, §8.11).
+ */
+export function hardwareOf(state: {
+  readonly model: ChassisModel;
+  readonly hardware?: RouterHardware;
+  readonly instances: readonly { readonly softwareVersion: string }[];
+}): RouterHardware {
+  return state.hardware ?? defaultHardware(state.model, state.instances[0]?.softwareVersion ?? '');
+}
+
+/**
+ * `show version` processor label: fixed chassis keep theirs (`ASR1002-X (2RU-X)`); modular ones name their RP
+ * generation, `ASR1004 (RP2)` (the `ASR1006 (RP2)` form of the captures).
+ */
+export function processorLabelOf(model: ChassisModel, rp: string): string {
+  const label = chassisAnatomy(model).processorLabel;
+  const generation = /^ASR1000-(RP\d)$/.exec(rp)?.[1];
+  return generation === undefined ? label : `${model} (${generation})`;
+}
