@@ -7,6 +7,7 @@ import { ApiKeyChangesNotify1764700000000 } from './1764700000000-api-key-change
 import { ObservationFreshness1764800000000 } from './1764800000000-observation-freshness.js';
 import { RunStart1764900000000 } from './1764900000000-run-start.js';
 import { RiskAudits1765000000000 } from './1765000000000-risk-audits.js';
+import { RouterHardware1765300000000 } from './1765300000000-router-hardware.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   ObservationFreshness1764800000000,
   RunStart1764900000000,
   RiskAudits1765000000000,
+  RouterHardware1765300000000,
 ];

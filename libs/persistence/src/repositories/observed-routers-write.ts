@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { ObservedRouterOutcome, ObservedRouterWrite } from '../read-models.js';
 import { updateReturning } from '../runs/update-returning.js';
-import { changeRows, stampAssignments } from './twin-state-write.js';
+import { changeRows, populationColumns, stampAssignments, syncEspRows } from './twin-state-write.js';
 
 /** Column arrays of the routers whose state changes, for one `UPDATE … FROM unnest(…)` per table. */
 function stateColumns(writes: readonly ObservedRouterWrite[]) {
@@ -20,17 +20,18 @@ async function updateRouterRows(m: EntityManager, writes: readonly ObservedRoute
     `UPDATE routers r
         SET software_version = u.version, redundancy_mode = u.mode, health = u.health, switchovers = u.switchovers,
             standby_failures = u.failures, last_switchover_reason = u.reason, operating_mode = u.operating,
-            booted_at = u.booted, state_version = r.state_version + 1, updated_at = now()
+            booted_at = u.booted, hardware = u.hardware, psus = u.psus, state_version = r.state_version + 1, updated_at = now()
        FROM unnest($1::uuid[], $2::integer[], $3::text[], $4::text[], $5::text[], $6::integer[], $7::integer[], $8::text[],
-                   $9::text[], $10::timestamptz[])
-         AS u(id, expected, version, mode, health, switchovers, failures, reason, operating, booted)
+                   $9::text[], $10::timestamptz[], $11::jsonb[], $12::jsonb[])
+         AS u(id, expected, version, mode, health, switchovers, failures, reason, operating, booted, hardware, psus)
       WHERE r.id = u.id AND r.state_version = u.expected
       RETURNING r.id`,
     [
       routers.map(({ w }) => w.routerId), routers.map(({ w }) => w.expectedStateVersion), routers.map(({ w }) => w.next.softwareVersion),
       routers.map(({ w }) => w.next.redundancyMode), routers.map(({ w }) => w.next.health), routers.map(({ r }) => r.switchovers),
       routers.map(({ r }) => r.standbyFailures), routers.map(({ r }) => r.lastSwitchoverReason), routers.map(({ r }) => r.operatingMode),
-      routers.map(({ r }) => r.bootedAt),
+      routers.map(({ r }) => r.bootedAt), routers.map(({ w }) => populationColumns(w.next.state)[0]),
+      routers.map(({ w }) => populationColumns(w.next.state)[1]),
     ],
   );
   return new Set(rows.map((r) => r.id));
@@ -39,6 +40,7 @@ async function updateRouterRows(m: EntityManager, writes: readonly ObservedRoute
 /** Hosts, hypervisors, IOS instances and ESPs of the written routers: one statement per table. */
 async function updateAnatomies(m: EntityManager, writes: readonly ObservedRouterWrite[]): Promise<void> {
   const { hosts, instances, esps } = stateColumns(writes);
+  await syncEspRows(m, writes.map((w) => w.routerId), esps.map((x) => ({ routerId: x.id, ...x.e })));
   await m.query(
     `UPDATE linux_hosts h SET state = u.state
        FROM unnest($1::uuid[], $2::text[], $3::text[]) AS u(router_id, slot, state)

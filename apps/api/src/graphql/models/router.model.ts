@@ -103,6 +103,15 @@ export class Esp {
   forwarding!: boolean;
 }
 
+@ObjectType({ description: 'A power-supply bay (domain §8.9)' })
+export class PowerSupply {
+  @Field(() => String, { description: 'P0 or P1' })
+  slot!: string;
+
+  @Field(() => String, { description: 'ok, failed (show platform: ps, fail) or empty' })
+  state!: string;
+}
+
 @ObjectType({ description: 'The anatomy of a chassis model' })
 export class Chassis {
   @Field(() => String)
