@@ -347,3 +347,51 @@ describe('validateScenarioObject', () => {
 function stripPositions<T>(value: T): T {
   return JSON.parse(JSON.stringify(value, (key, v: unknown) => (key === 'position' ? undefined : v))) as T;
 }
+
+describe('parseScenario: hardware population (domain §8.9, §8.10, §8.11, §8.18)', () => {
+  const router = (extra: string) => `routers: [{ hostname: core-1, model: ASR1006, version: 17.6.4${extra} }]`;
+
+  it('reads routers[].hardware and a state\'s supplies; the start lists the installed ESPs only', () => {
+    const parsed = scenarioOf(parseScenario(withSpec(router(', hardware: { esp: ASR1000-ESP40, esps: 1 }, state: { psus: { P1: failed } }'), 'steps: [{ at: 1s, fault: psu-failure, target: P0 }]'), 'h.yaml'));
+    const r = parsed.spec.routers?.[0];
+    expect(r?.hardware).toEqual({ esp: 'ASR1000-ESP40', esps: 1 });
+    expect(r?.start?.esps.map((e) => e.slot)).toEqual(['F0']);
+    expect(r?.start?.psus).toEqual([{ slot: 'P0', state: 'ok' }, { slot: 'P1', state: 'failed' }]);
+    expect(parsed.spec.steps[0]?.target).toEqual({ kind: 'psu', slot: 'P0' });
+  });
+
+  it('refuses F1 on a single-ESP router and P1 on a single-supply router (§8.9, §8.10)', () => {
+    expect(errorsOf(parseScenario(withSpec(router(', hardware: { esps: 1 }'), 'steps: [{ at: 1s, fault: esp-failure, target: F1 }]'), 'h.yaml'))).toEqual([
+      ['target-not-on-chassis', 'spec.steps[0].target', 7],
+    ]);
+    const oneSupply = parseScenario(withSpec(router(', hardware: { psus: 1 }'), 'steps: [{ at: 1s, fault: psu-failure, target: P1 }]'), 'h.yaml');
+    expect(oneSupply.ok ? '' : oneSupply.errors[0]?.message).toBe('the power supply P1 does not exist on router core-1 (ASR1006 has power supplies: P0)');
+    expect(errorsOf(parseScenario(withSpec(router(', hardware: { esps: 1 }, state: { esps: { F1: ok } }')), 'h.yaml'))).toEqual([
+      ['target-not-on-chassis', 'spec.routers[0].state.esps.F1', 6],
+    ]);
+  });
+
+  it('refuses impossible combinations naming the PID and the release (§8.11)', () => {
+    const rp1 = parseScenario(withSpec(router(', hardware: { rp: ASR1000-RP1, esp: ASR1000-ESP20 }')), 'h.yaml');
+    expect(rp1.ok ? [] : rp1.errors.map((e) => [e.code, e.message])).toEqual([
+      ['impossible-hardware', 'impossible ASR1006 on 17.6.4: ASR1000-RP1 cannot run IOS XE 17.6.4: no 17.x image exists for it (it runs 2.x, 3.x; domain §8.11)'],
+    ]);
+    const asr1002 = parseScenario(withSpec('routers: [{ hostname: cpe-1, model: ASR1002, version: 17.3.4a }]'), 'h.yaml');
+    expect(asr1002.ok ? [] : asr1002.errors.map((e) => e.message)).toEqual([
+      'impossible ASR1002 on 17.3.4a: ASR1002-RP1 cannot run IOS XE 17.3.4a: no 17.x image exists for it (it runs 2.x, 3.x; domain §8.11)',
+      'impossible ASR1002 on 17.3.4a: ASR1000-ESP10 cannot run IOS XE 17.3.4a: no 17.x image exists for it (it runs 2.x, 3.x, 16.x; domain §8.11)',
+    ]);
+    // Without a version an ASR1002 runs 3.16.10S, a release its RP1 has.
+    expect(scenarioOf(parseScenario(withSpec('routers: [{ hostname: cpe-1, model: ASR1002 }]'), 'h.yaml')).spec.routers?.[0]?.version).toBe('3.16.10S');
+  });
+
+  it('reads behaviour espColdStartRole (F0 | first-ready) and writes it back', () => {
+    const parsed = scenarioOf(parseScenario(withSpec('behaviour: { espColdStartRole: first-ready }'), 'b.yaml'));
+    expect(parsed.spec.behaviour?.espColdStartRole).toBe('first-ready');
+    const codes = (text: string) => {
+      const r = parseScenario(withSpec(text), 'b.yaml');
+      return r.ok ? [] : r.errors.map((e) => e.code);
+    };
+    expect(codes('behaviour: { espColdStartRole: F1 }')).toEqual(['unknown-behaviour']);
+  });
+});
