@@ -126,13 +126,13 @@ describe('show platform of the ASR1006 capture (no F1 in the chassis)', () => {
     expect(res.status).toBe(200);
     expect(res.body.changes).toEqual([
       { entity: 'router', key: 'PE2', field: 'espSlots', before: 'F0,F1', after: 'F0' },
-      { entity: 'router', key: 'PE2', field: 'hardware', before: null, after: JSON.stringify({ rp: 'ASR1000-RP2', esp: 'ASR1000-ESP20', esps: 1, psus: 2 }) },
+      { entity: 'router', key: 'PE2', field: 'hardware', before: null, after: JSON.stringify({ rp: 'ASR1000-RP2', esp: 'ASR1000-ESP20', esps: 1, psus: 2, rps: 2 }) },
       { entity: 'router', key: 'PE2', field: 'psus', before: null, after: 'P0 ok, P1 failed' },
     ]);
     const t = await tree('PE2');
     expect(t.esps.map((e) => [e.slot, e.pid, e.state, e.role, e.forwarding])).toEqual([['F0', 'ASR1000-ESP20', 'ok', 'active', true]]);
     expect(t.powerSupplies).toEqual([{ slot: 'P0', state: 'ok' }, { slot: 'P1', state: 'failed' }]);
-    expect(t.hardware).toEqual({ rp: 'ASR1000-RP2', esp: 'ASR1000-ESP20', esps: 1, psus: 2, declared: true });
+    expect(t.hardware).toEqual({ rp: 'ASR1000-RP2', esp: 'ASR1000-ESP20', rps: 2, esps: 1, psus: 2, declared: true });
     // One supply lost on a dual-supply chassis costs nothing (§8.9).
     expect(t.health).toBe('protected');
 

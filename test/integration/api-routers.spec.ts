@@ -65,11 +65,20 @@ describe('router anatomy over REST', () => {
     const created = await post<AddRoutersResult>(`/api/v1/fleets/hw/routers`, [
       { hostname: 'pe-1', model: 'ASR1006', version: '17.6.4', hardware: { esps: 1, esp: 'ASR1000-ESP40', psus: 1 } },
       { hostname: 'cpe-1', model: 'ASR1002' },
+      { hostname: 'pe-2', model: 'ASR1009-X', hardware: { rps: 1 } },
     ]);
     expect(created.status).toBe(201);
+    // One RP in a dual-RP chassis: simplex, the empty slot's host down, no R1 row in show platform.
+    const pe2 = (await get<RouterTree>('/api/v1/routers/pe-2')).body;
+    expect(pe2.routeProcessors.map((rp) => [rp.slot, rp.host.state, rp.host.hypervisor.guests.map((g) => g.rfState.name)])).toEqual([
+      ['R0', 'up', ['ACTIVE']],
+      ['R1', 'down', ['DISABLED']],
+    ]);
+    expect(pe2.health).toBe('degraded');
+    expect((await call<string>('GET', '/api/v1/routers/pe-2/show/platform')).body).not.toMatch(/^R1 /m);
     const pe = (await get<RouterTree>('/api/v1/routers/pe-1')).body;
     expect(pe.esps.map((e) => [e.slot, e.pid, e.role])).toEqual([['F0', 'ASR1000-ESP40', 'active']]);
-    expect(pe.hardware).toEqual({ rp: 'ASR1000-RP2', esp: 'ASR1000-ESP40', esps: 1, psus: 1, declared: true });
+    expect(pe.hardware).toEqual({ rp: 'ASR1000-RP2', esp: 'ASR1000-ESP40', rps: 2, esps: 1, psus: 1, declared: true });
     expect(pe.powerSupplies).toEqual([{ slot: 'P0', state: 'ok' }, { slot: 'P1', state: 'empty' }]);
     const platform = await call<string>('GET', '/api/v1/routers/pe-1/show/platform');
     expect(platform.body).not.toMatch(/^F1 /m);

@@ -46,7 +46,9 @@ describe('ESP and supply population (domain §8.9, §8.10)', () => {
     expect(hardwareProblems('ASR1006', '17.3.4a', { esps: 1 })).toEqual([]);
     expect(hardwareProblems('ASR1004', '17.3.4a', { esps: 2 })).toEqual([{ field: 'esps', message: 'an ASR1004 holds exactly one ESP (ESP slots: F0); 2 given' }]);
     expect(hardwareProblems('ASR1006', '17.3.4a', { psus: 3 })[0]?.field).toBe('psus');
-    expect(resolveHardware('ASR1006', '17.3.4a', { esps: 1 })).toEqual({ rp: 'ASR1000-RP2', esp: 'ASR1000-ESP20', esps: 1, psus: 2 });
+    expect(resolveHardware('ASR1006', '17.3.4a', { esps: 1 })).toEqual({ rp: 'ASR1000-RP2', esp: 'ASR1000-ESP20', esps: 1, psus: 2, rps: 2 });
+    expect(hardwareProblems('ASR1004', '17.3.4a', { rps: 2 })).toEqual([{ field: 'rps', message: 'an ASR1004 holds exactly one RP (RP slots: R0); 2 given' }]);
+    expect(hardwareProblems('ASR1006', '17.3.4a', { rps: 1 })).toEqual([]);
   });
 
   it('a healthy single-ESP, single-supply start lists F0 only and P1 empty, and is a possible start', () => {

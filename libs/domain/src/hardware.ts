@@ -1,4 +1,4 @@
-import { chassisAnatomy, type ChassisModel, type EspSlot } from './chassis.js';
+import { chassisAnatomy, type ChassisModel, type EspSlot, type RpSlot } from './chassis.js';
 import { releaseMajor } from './scenario-model.js';
 
 /**
@@ -84,6 +84,8 @@ export interface HardwareSpec {
   readonly esp?: string;
   /** ESPs installed: 1 or 2 where the chassis has two ESP slots (§8.10). */
   readonly esps?: number;
+  /** RPs installed: 1 or 2 where the chassis has two RP slots; one RP makes the chassis simplex (§8.10). */
+  readonly rps?: number;
   /** Power supplies installed (the others bays are empty): 1 or 2. */
   readonly psus?: number;
 }
@@ -94,6 +96,8 @@ export interface RouterHardware {
   readonly esp: string;
   readonly esps: number;
   readonly psus: number;
+  /** Absent (stored before RP population was modelled): every RP slot of the chassis. */
+  readonly rps?: number;
 }
 
 /** The RP and ESP generations (`CARD_GENERATIONS`) that fit a chassis. */
@@ -112,9 +116,9 @@ export function defaultHardware(model: ChassisModel, version: string): RouterHar
   const anatomy = chassisAnatomy(model);
   const espCount = anatomy.espSlots.length;
   if (model === 'ASR1004') {
-    return legacy ? { rp: 'ASR1000-RP1', esp: 'ASR1000-ESP10', esps: 1, psus: 2 } : { rp: 'ASR1000-RP2', esp: 'ASR1000-ESP20', esps: 1, psus: 2 };
+    return legacy ? { rp: 'ASR1000-RP1', esp: 'ASR1000-ESP10', esps: 1, psus: 2, rps: 1 } : { rp: 'ASR1000-RP2', esp: 'ASR1000-ESP20', esps: 1, psus: 2, rps: 1 };
   }
-  return { rp: anatomy.pids.rp, esp: anatomy.pids.esp, esps: espCount, psus: 2 };
+  return { rp: anatomy.pids.rp, esp: anatomy.pids.esp, esps: espCount, psus: 2, rps: anatomy.rpSlots.length };
 }
 
 /** The spec with the model's defaults for what it leaves out. */
@@ -128,6 +132,7 @@ export function resolveHardware(model: ChassisModel, version: string, spec: Hard
     esp: spec.esp ?? withRp.esp,
     esps: spec.esps ?? withRp.esps,
     psus: spec.psus ?? withRp.psus,
+    rps: spec.rps ?? withRp.rps ?? chassisAnatomy(model).rpSlots.length,
   };
 }
 
@@ -165,6 +170,11 @@ export function hardwareProblems(model: ChassisModel, version: string, spec: Har
   if (!Number.isInteger(hw.esps) || hw.esps < 1 || hw.esps > slots) {
     problems.push({ field: 'esps', message: `an ${model} holds ${slots === 1 ? 'exactly one ESP' : '1 or 2 ESPs'} (ESP slots: ${chassisAnatomy(model).espSlots.join(', ')}); ${hw.esps} given` });
   }
+  const rpSlots = chassisAnatomy(model).rpSlots;
+  const rps = hw.rps ?? rpSlots.length;
+  if (!Number.isInteger(rps) || rps < 1 || rps > rpSlots.length) {
+    problems.push({ field: 'rps', message: `an ${model} holds ${rpSlots.length === 1 ? 'exactly one RP' : '1 or 2 RPs'} (RP slots: ${rpSlots.join(', ')}); ${rps} given` });
+  }
   if (!Number.isInteger(hw.psus) || hw.psus < 1 || hw.psus > PSU_SLOTS.length) {
     problems.push({ field: 'psus', message: `an ${model} holds 1 or 2 power supplies (${PSU_SLOTS.join(', ')}); ${hw.psus} given` });
   }
@@ -174,6 +184,12 @@ export function hardwareProblems(model: ChassisModel, version: string, spec: Har
 /** The ESP slots a population fills, F0 first (a single ESP sits in F0). */
 export function installedEsps(model: ChassisModel, esps: number): readonly EspSlot[] {
   return chassisAnatomy(model).espSlots.slice(0, Math.max(1, esps));
+}
+
+/** The RP slots a population fills, R0 first (a single RP sits in R0; the chassis is then simplex, §8.10). */
+export function installedRps(model: ChassisModel, rps: number | undefined): readonly RpSlot[] {
+  const slots = chassisAnatomy(model).rpSlots;
+  return slots.slice(0, Math.max(1, rps ?? slots.length));
 }
 
 /** Power-supply bays of a healthy router with `psus` supplies: the first ones `ok`, the rest `empty`. */

@@ -6,7 +6,7 @@ import {
   type RpSlot,
 } from './chassis.js';
 import { InvariantViolationError } from './errors.js';
-import { healthyPsus, installedEsps, resolveHardware, type HardwareSpec, type PsuStatus, type RouterHardware } from './hardware.js';
+import { healthyPsus, installedEsps, installedRps, resolveHardware, type HardwareSpec, type PsuStatus, type RouterHardware } from './hardware.js';
 import type { DomainState, EspState, HostState, HypervisorState } from './libvirt.js';
 import { holdsActivity, RF, rfStateName, type RfStateCode } from './rf-state.js';
 
@@ -102,6 +102,9 @@ export interface InitialStateInput {
 export function initialRouterState(input: InitialStateInput): RouterTwinState {
   const anatomy = chassisAnatomy(input.model);
   const hardware = input.hardware === undefined ? undefined : resolveHardware(input.model, input.softwareVersion, input.hardware);
+  // An RP slot without an RP (§8.10): its host is down for good and its IOS instance never runs (simplex).
+  const rps = installedRps(input.model, hardware?.rps);
+  const absent = (slot: RpSlot): boolean => !rps.includes(slot);
   const peerRf: RfStateCode =
     input.redundancyMode === 'sso' ? RF.STANDBY_HOT : input.redundancyMode === 'rpr' ? RF.STANDBY_COLD : RF.DISABLED;
   return {
@@ -109,18 +112,18 @@ export function initialRouterState(input: InitialStateInput): RouterTwinState {
     redundancyMode: input.redundancyMode,
     hosts: anatomy.rpSlots.map((slot) => ({
       slot,
-      state: 'up',
+      state: absent(slot) ? 'down' : 'up',
       kernelVersion: DEFAULT_HOST.kernelVersion,
       cpuCores: DEFAULT_HOST.cpuCores,
       memoryMb: DEFAULT_HOST.memoryMb,
-      hypervisor: { state: 'running', version: DEFAULT_HOST.hypervisorVersion },
+      hypervisor: { state: absent(slot) ? 'down' : 'running', version: DEFAULT_HOST.hypervisorVersion },
     })),
     instances: anatomy.instances.map((placement, index) => ({
       name: placement.name,
       host: placement.host,
       unit: placement.unit,
-      rfState: index === 0 ? RF.ACTIVE : peerRf,
-      domainState: index === 0 || input.redundancyMode !== 'none' ? 'RUNNING' : 'SHUTOFF',
+      rfState: index === 0 ? RF.ACTIVE : absent(placement.host) ? RF.DISABLED : peerRf,
+      domainState: index === 0 || (input.redundancyMode !== 'none' && !absent(placement.host)) ? 'RUNNING' : 'SHUTOFF',
       softwareVersion: input.softwareVersion,
       configVersion: 1,
     })),

@@ -9,6 +9,8 @@ export interface ObservedHardware {
   readonly esp: string | null;
   /** ESP slots with a row: a dual-ESP chassis listing only F0 holds one ESP (the ASR1006 capture, §8.10). */
   readonly esps: readonly EspSlot[];
+  /** RPs with a row: a dual-RP chassis listing only R0 holds one RP (§8.10). */
+  readonly rps: number;
   /** P0 and P1: `ok`, `failed` (`ps, fail`, or any state with `fail`) or `empty` (no row). */
   readonly psus: readonly PsuStatus[];
 }
@@ -33,6 +35,7 @@ export function hardwareFromShowPlatform(observation: ShowPlatformObservation, m
     rp: pid(anatomy.rpSlots),
     esp: pid(anatomy.espSlots),
     esps: anatomy.espSlots.filter((slot) => rows.has(slot)),
+    rps: anatomy.rpSlots.filter((slot) => rows.has(slot)).length,
     psus: PSU_SLOTS.map((slot) => ({ slot, state: psuState(rows.get(slot)?.state) })),
   };
 }

@@ -57,8 +57,10 @@ function moduleRows(ctx: ShowContext): PlatformRow[] {
     const insertedAgoMs = versions.insertedAgoMs ?? ctx.controlProcessorUptimeMs;
     return { slot, type: state === 'unknown' ? '' : type, state, insertedAgoMs, versions };
   };
+  // An RP slot the population leaves empty prints no row (§8.10), as an ESP slot without an ESP.
+  const installed = ctx.state.hosts.slice(0, pids.rps ?? ctx.state.hosts.length);
   return [
-    ...ctx.state.hosts.map((h) => row(h.slot, pids.rp, rpStateText(h, ctx.state.instances))),
+    ...installed.map((h) => row(h.slot, pids.rp, rpStateText(h, ctx.state.instances))),
     ...ctx.state.esps.map((e) => row(e.slot, pids.esp, espStateText(e))),
   ];
 }

@@ -92,6 +92,7 @@ describe('hardware population in show platform (domain §8.9, §8.10, §8.11)', 
       rp: 'ASR1000-RP2',
       esp: 'ASR1000-ESP40',
       esps: ['F0'],
+      rps: 2,
       psus: state.psus,
     });
   });
@@ -103,6 +104,7 @@ describe('hardware population in show platform (domain §8.9, §8.10, §8.11)', 
       rp: 'ASR1000-RP2',
       esp: 'ASR1000-ESP20',
       esps: ['F0'],
+      rps: 2,
       psus: [{ slot: 'P0', state: 'ok' }, { slot: 'P1', state: 'failed' }],
     });
   });
@@ -115,5 +117,14 @@ describe('hardware population in show platform (domain §8.9, §8.10, §8.11)', 
     expect(lines.some((l) => l.startsWith('F0        ASR1000-ESP20 '))).toBe(true);
     const legacy = initialRouterState({ model: 'ASR1004', redundancyMode: 'sso', softwareVersion: '3.16.10S' });
     expect(renderShowPlatform(defaultShowContext({ hostname: 'r', model: 'ASR1004', state: legacy }))).toContain('R0        ASR1000-RP1 ');
+  });
+
+  it('a dual-RP chassis with one RP prints no R1 row, and reads back as one RP (§8.10)', () => {
+    const single = initialRouterState({ model: 'ASR1006', redundancyMode: 'sso', softwareVersion: '17.6.4', hardware: { rps: 1 } });
+    const printed = renderShowPlatform(defaultShowContext({ hostname: 'r', model: 'ASR1006', state: single }));
+    expect(printed).not.toMatch(/^R1 /m);
+    const parsed = parseShowPlatform(printed);
+    if (!parsed.ok) throw new TypeError(parsed.error.message);
+    expect(hardwareFromShowPlatform(parsed.value, 'ASR1006').rps).toBe(1);
   });
 });

@@ -30,7 +30,7 @@ export interface RoutersRead {
    * The model of every router that names a valid one, valid or not otherwise, so step targets are still
    * checked against it: a hostname, or the router's path when the hostname is invalid.
    */
-  readonly models: readonly { readonly name: string; readonly model: ChassisModel; readonly esps?: number; readonly psus?: number }[];
+  readonly models: readonly { readonly name: string; readonly model: ChassisModel; readonly esps?: number; readonly psus?: number; readonly rps?: number }[];
 }
 
 /** `spec.routers`: embedded targets, defaults applied, hostnames unique (case-insensitively, as DNS). */
@@ -42,7 +42,7 @@ export function readRouters(f: Field, d: Diagnostics): RoutersRead {
     return { routers: [], complete: false, models: [] };
   }
   const routers: ScenarioRouter[] = [];
-  const models: { name: string; model: ChassisModel; esps?: number; psus?: number }[] = [];
+  const models: { name: string; model: ChassisModel; esps?: number; psus?: number; rps?: number }[] = [];
   const seen = new Map<string, Field>();
   let complete = true;
   for (const item of items) {
@@ -61,7 +61,7 @@ interface RouterRead {
   readonly hostnameField?: Field;
   readonly model?: ChassisModel;
   /** ESPs and supplies installed, when the router declares hardware (for checking step targets). */
-  readonly population?: { readonly esps: number; readonly psus: number };
+  readonly population?: { readonly esps: number; readonly psus: number; readonly rps?: number };
 }
 
 function readRouter(f: Field, d: Diagnostics): RouterRead {
@@ -80,13 +80,13 @@ function readRouter(f: Field, d: Diagnostics): RouterRead {
   if (hardware === null) return read;
   const base = hardware === undefined ? plain : { ...plain, hardware };
   const resolved = hardware === undefined ? undefined : resolveHardware(model, base.version, hardware);
-  const withPopulation = resolved === undefined ? read : { ...read, population: { esps: resolved.esps, psus: resolved.psus } };
+  const withPopulation = resolved === undefined ? read : { ...read, population: { esps: resolved.esps, psus: resolved.psus, ...(resolved.rps === undefined ? {} : { rps: resolved.rps }) } };
   if (fields.state === undefined) return { ...withPopulation, router: base };
   const start = readStartState(fields.state, base, d);
   return start === undefined ? withPopulation : { ...withPopulation, router: { ...base, start } };
 }
 
-const HARDWARE_KEYS = ['rp', 'esp', 'esps', 'psus'] as const;
+const HARDWARE_KEYS = ['rp', 'esp', 'rps', 'esps', 'psus'] as const;
 
 /**
  * `routers[].hardware`: RP and ESP product ids, ESPs and supplies installed (domain §8.9–§8.11). Impossible
@@ -100,18 +100,21 @@ function readHardware(f: Field | undefined, versionField: Field, router: { model
     for (const p of problems) d.error('impossible-hardware', at(versionField), `impossible ${router.model} on ${router.version}: ${p.message}`);
     return problems.length === 0 ? undefined : null;
   }
-  const fields = readFields(f, { keys: HARDWARE_KEYS, what: 'hardware (rp, esp, esps, psus)' }, d);
+  const fields = readFields(f, { keys: HARDWARE_KEYS, what: 'hardware (rp, esp, rps, esps, psus)' }, d);
   if (fields === undefined) return null;
   const rp = fields.rp && readString(fields.rp, 'an RP product id such as ASR1000-RP2', d);
   const esp = fields.esp && readString(fields.esp, 'an ESP product id such as ASR1000-ESP20', d);
   const esps = fields.esps && readCount(fields.esps, 2, 'invalid-integer', d, 'a count of ESPs (1 or 2)');
   const psus = fields.psus && readCount(fields.psus, 2, 'invalid-integer', d, 'a count of power supplies (1 or 2)');
+  const rps = fields.rps && readCount(fields.rps, 2, 'invalid-integer', d, 'a count of RPs (1 or 2)');
   if ((fields.rp && rp === undefined) || (fields.esp && esp === undefined) || (fields.esps && esps === undefined) || (fields.psus && psus === undefined)) return null;
+  if (fields.rps && rps === undefined) return null;
   const spec: HardwareSpec = {
     ...(rp === undefined ? {} : { rp }),
     ...(esp === undefined ? {} : { esp }),
     ...(esps === undefined ? {} : { esps }),
     ...(psus === undefined ? {} : { psus }),
+    ...(rps === undefined ? {} : { rps }),
   };
   const problems = hardwareProblems(router.model, router.version, spec);
   for (const p of problems) {

@@ -385,6 +385,15 @@ describe('parseScenario: hardware population (domain §8.9, §8.10, §8.11, §8.
     expect(scenarioOf(parseScenario(withSpec('routers: [{ hostname: cpe-1, model: ASR1002 }]'), 'h.yaml')).spec.routers?.[0]?.version).toBe('3.16.10S');
   });
 
+  it('one RP in a dual-RP chassis: R1 is not a target, its host starts down and the router simplex (§8.10)', () => {
+    const parsed = scenarioOf(parseScenario(withSpec(router(', hardware: { rps: 1 }, state: { hosts: { R0: up } }')), 'h.yaml'));
+    expect(parsed.spec.routers?.[0]?.start?.hosts).toEqual([{ slot: 'R0', state: 'up' }, { slot: 'R1', state: 'down' }]);
+    expect(parsed.spec.routers?.[0]?.start?.operatingMode).toBe('none');
+    expect(errorsOf(parseScenario(withSpec(router(', hardware: { rps: 1 }'), 'steps: [{ at: 1s, fault: rp-failure, target: R1 }]'), 'h.yaml'))).toEqual([
+      ['target-not-on-chassis', 'spec.steps[0].target', 7],
+    ]);
+  });
+
   it('reads behaviour espColdStartRole (F0 | first-ready) and writes it back', () => {
     const parsed = scenarioOf(parseScenario(withSpec('behaviour: { espColdStartRole: first-ready }'), 'b.yaml'));
     expect(parsed.spec.behaviour?.espColdStartRole).toBe('first-ready');

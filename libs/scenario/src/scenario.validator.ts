@@ -185,9 +185,9 @@ function selectorChassis(selector: RouterSelector | undefined): readonly KnownCh
 
 /** Routers grouped by model and population (ESPs and supplies installed, §8.9, §8.10). */
 function chassisOfRouters(routers: RoutersRead['models']): readonly KnownChassis[] {
-  const groups = new Map<string, { model: ChassisModel; esps?: number; psus?: number; hostnames: string[] }>();
+  const groups = new Map<string, { model: ChassisModel; esps?: number; psus?: number; rps?: number; hostnames: string[] }>();
   for (const router of routers) {
-    const key = `${router.model}/${router.esps ?? ''}/${router.psus ?? ''}`;
+    const key = `${router.model}/${router.esps ?? ''}/${router.psus ?? ''}/${router.rps ?? ''}`;
     const group = groups.get(key) ?? { model: router.model, ...pick(router), hostnames: [] };
     group.hostnames.push(router.name);
     groups.set(key, group);
@@ -198,8 +198,12 @@ function chassisOfRouters(routers: RoutersRead['models']): readonly KnownChassis
   });
 }
 
-function pick(router: RoutersRead['models'][number]): { esps?: number; psus?: number } {
-  return { ...(router.esps === undefined ? {} : { esps: router.esps }), ...(router.psus === undefined ? {} : { psus: router.psus }) };
+function pick(router: RoutersRead['models'][number]): { esps?: number; psus?: number; rps?: number } {
+  return {
+    ...(router.esps === undefined ? {} : { esps: router.esps }),
+    ...(router.psus === undefined ? {} : { psus: router.psus }),
+    ...(router.rps === undefined ? {} : { rps: router.rps }),
+  };
 }
 
 function readTiming(f: Field, d: Diagnostics): Readonly<Record<string, number>> | undefined {

@@ -24,6 +24,7 @@ import {
   type StartInstance,
   healthyPsus,
   installedEsps,
+  installedRps,
   PSU_SLOTS,
   PSU_STATES,
   resolveHardware,
@@ -105,7 +106,7 @@ function readDeclared(f: Field, owner: StateOwner, d: Diagnostics): Declared | u
   const operatingMode = fields.operatingMode && readEnum(fields.operatingMode, REDUNDANCY_MODES, 'operating mode', 'unknown-state', d);
   if (fields.operatingMode) where.set('operatingMode', fields.operatingMode);
   const instances = fields.instances && readParts(fields.instances, anatomy.instances.map((i) => i.name), 'instances', model, where, d, readInstance);
-  const hosts = fields.hosts && readParts(fields.hosts, anatomy.rpSlots, 'hosts', model, where, d, readHost);
+  const hosts = fields.hosts && readParts(fields.hosts, rpsOf(owner), 'hosts', model, where, d, readHost);
   const esps = fields.esps && readParts(fields.esps, espsOf(owner), 'esps', model, where, d, readEsp);
   const psus = fields.psus && readParts(fields.psus, PSU_SLOTS, 'psus', model, where, d, readPsu);
   const counters = fields.counters && readCounters(fields.counters, d);
@@ -208,6 +209,12 @@ function readPsu(f: KeyedField, d: Diagnostics): PsuState | undefined {
   return readEnum(f, PSU_STATES, 'power-supply state', 'unknown-state', d);
 }
 
+/** The RP slots the router's population fills (R0, and R1 when a dual-RP chassis holds two, §8.10). */
+function rpsOf(owner: StateOwner): readonly string[] {
+  if (owner.hardware === undefined) return chassisAnatomy(owner.model).rpSlots;
+  return installedRps(owner.model, resolveHardware(owner.model, owner.version, owner.hardware).rps);
+}
+
 /** The ESP slots the router's population fills (F0, and F1 when a dual-ESP chassis holds two, §8.10). */
 function espsOf(owner: StateOwner): readonly string[] {
   if (owner.hardware === undefined) return chassisAnatomy(owner.model).espSlots;
@@ -229,7 +236,9 @@ function readCounters(f: Field, d: Diagnostics): StartCounters | undefined {
 /** Fills in what the file does not declare (see `readStartState`). */
 export function completeStart(owner: StateOwner, declared: Omit<Declared, 'where'>): RouterStart {
   const anatomy = chassisAnatomy(owner.model);
-  const hosts = anatomy.rpSlots.map((slot) => ({ slot, state: declared.hosts.get(slot) ?? ('up' as HostState) }));
+  // An RP slot the population leaves empty has its host down for good (§8.10).
+  const installedRp = rpsOf(owner);
+  const hosts = anatomy.rpSlots.map((slot) => ({ slot, state: declared.hosts.get(slot) ?? (installedRp.includes(slot) ? 'up' : 'down') as HostState }));
   const images = anatomy.instances.map((p) => ({ image: declared.instances.get(p.name)?.image ?? owner.version }));
   const operatingMode = declared.operatingMode ?? derivedOperatingMode(owner.redundancy, images, hosts);
   const hostUp = (name: string): boolean => hosts.find((h) => h.slot === name.slice(0, 2))?.state === 'up';

@@ -86,16 +86,24 @@ export function describeKinds(kinds: readonly TargetKind[]): string {
   return words.length <= 1 ? (words[0] ?? 'nothing') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
 }
 
+/** RPs, ESPs and supplies a router holds (§8.9, §8.10); what is left out: every slot of the chassis. */
+export interface Population {
+  readonly rps?: number;
+  readonly esps?: number;
+  readonly psus?: number;
+}
+
 /**
  * Whether a named component exists on a chassis with `esps` ESPs and `psus` supplies installed (§8.9, §8.10);
  * role targets exist on every chassis.
  */
-export function existsOn(target: StepTarget, anatomy: ChassisAnatomy, esps: number = anatomy.espSlots.length, psus: number = PSU_SLOTS.length): boolean {
+export function existsOn(target: StepTarget, anatomy: ChassisAnatomy, population: Population = {}): boolean {
+  const { esps = anatomy.espSlots.length, psus = PSU_SLOTS.length, rps = anatomy.rpSlots.length } = population;
   switch (target.kind) {
     case 'instance':
-      return anatomy.instances.some((i) => i.name === target.name);
+      return anatomy.instances.some((i) => i.name === target.name && anatomy.rpSlots.slice(0, rps).includes(i.host));
     case 'host':
-      return anatomy.rpSlots.includes(target.slot);
+      return anatomy.rpSlots.slice(0, rps).includes(target.slot);
     case 'esp':
       return anatomy.espSlots.slice(0, esps).includes(target.slot);
     case 'psu':
@@ -106,9 +114,11 @@ export function existsOn(target: StepTarget, anatomy: ChassisAnatomy, esps: numb
 }
 
 /** What a chassis has of the target's kind, for messages: `hosts: R0`. */
-export function componentsOf(target: StepTarget, anatomy: ChassisAnatomy, esps: number = anatomy.espSlots.length, psus: number = PSU_SLOTS.length): string {
-  if (target.kind === 'instance') return `instances: ${anatomy.instances.map((i) => i.name).join(', ')}`;
-  if (target.kind === 'host') return `hosts: ${anatomy.rpSlots.join(', ')}`;
+export function componentsOf(target: StepTarget, anatomy: ChassisAnatomy, population: Population = {}): string {
+  const { esps = anatomy.espSlots.length, psus = PSU_SLOTS.length, rps = anatomy.rpSlots.length } = population;
+  const hosts = anatomy.rpSlots.slice(0, rps);
+  if (target.kind === 'instance') return `instances: ${anatomy.instances.filter((i) => hosts.includes(i.host)).map((i) => i.name).join(', ')}`;
+  if (target.kind === 'host') return `hosts: ${hosts.join(', ')}`;
   if (target.kind === 'psu') return `power supplies: ${PSU_SLOTS.slice(0, psus).join(', ')}`;
   return `ESPs: ${anatomy.espSlots.slice(0, esps).join(', ')}`;
 }

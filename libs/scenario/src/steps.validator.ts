@@ -29,6 +29,7 @@ export interface KnownChassis {
   /** ESPs and power supplies the routers have installed (§8.9, §8.10); absent: every slot of the chassis. */
   readonly esps?: number;
   readonly psus?: number;
+  readonly rps?: number;
 }
 
 export interface StepContext {
@@ -127,9 +128,9 @@ function existsOnAll(target: StepTarget, f: Field, ctx: StepContext, d: Diagnost
   let ok = true;
   for (const chassis of ctx.chassis) {
     const anatomy = chassisAnatomy(chassis.model);
-    if (existsOn(target, anatomy, chassis.esps, chassis.psus)) continue;
+    if (existsOn(target, anatomy, chassis)) continue;
     ok = false;
-    d.error('target-not-on-chassis', at(f), `${describeTarget(target)} does not exist on ${chassis.source} (${chassis.model} has ${componentsOf(target, anatomy, chassis.esps, chassis.psus)})`);
+    d.error('target-not-on-chassis', at(f), `${describeTarget(target)} does not exist on ${chassis.source} (${chassis.model} has ${componentsOf(target, anatomy, chassis)})`);
   }
   return ok;
 }

@@ -79,7 +79,7 @@ export function reload(s: SimState, i: number, wholeRouter: boolean): string | n
 }
 
 function repairRp(s: SimState, h: number): boolean {
-  if (s.host[h].rpFailed === 0) return false;
+  if (s.host[h].rpFailed !== 1) return false;
   s.host[h].rpFailed = 0;
   if (s.powerLost === 1) return true;
   if (!s.dualRp) {
@@ -127,7 +127,7 @@ function repairInstance(s: SimState, i: number): boolean {
 function repairRouter(s: SimState): boolean {
   let done = false;
   if (s.powerLost === 1) {
-    for (const h of s.host) h.rpFailed = 0;
+    for (const h of s.host) if (h.rpFailed === 1) h.rpFailed = 0;
     for (const e of s.esp) e.failed = 0;
     for (let p = 0; p < 2; p++) if (s.psu[p] === PSU.FAILED) setPsu(s, p, PSU.OK);
     s.psuPowerOff = 0;

@@ -103,6 +103,7 @@ export function hostKernelPanic(s: SimState, h: number): string | null {
  * (modelled as a chassis reload in which the failed RP never comes up).
  */
 export function rpFailure(s: SimState, h: number): string | null {
+  if (s.host[h].rpFailed === 2) return `RP R${h} is not installed`;
   if (s.host[h].rpFailed === 1) return `RP R${h} has already failed`;
   s.host[h].rpFailed = 1;
   s.host[h].epoch++;

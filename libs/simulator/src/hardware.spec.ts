@@ -113,3 +113,26 @@ describe('ESP roles after a cold start (domain §8.18)', () => {
     expect(new Set(outcomes.map((o) => o.first)).size).toBe(2);
   });
 });
+
+describe('RP population (domain §8.10)', () => {
+  const oneRp = { ...router('core', 'ASR1006'), hardware: { rps: 1 } };
+
+  it('a dual-RP chassis with one RP is simplex: R1 down for good, R1/0 never runs, repair does not bring it', () => {
+    const sc = scenario({ horizonMs: H, steps: [action(T0, 'repair', target.router)] });
+    const run = simulateRouter(sc, oneRp, { seed: 3 });
+    expect(run.result.start?.operatingMode).toBe('none');
+    expect(run.result.start?.hosts).toEqual([{ slot: 'R0', state: 'up' }, { slot: 'R1', state: 'down' }]);
+    expect(run.result.metrics.redundancyRestoredMs).toBeNull();
+    const end = routerStateAt(sc, oneRp, H, { seed: 3 });
+    expect(end.state.instances.map((i) => [i.name, i.domainState])).toEqual([['R0/0', 'RUNNING'], ['R1/0', 'SHUTOFF']]);
+  });
+
+  it('the only RP failing stops everything until it is repaired (no peer to take over)', () => {
+    const steps = [fault(T0, 'rp-failure', target.host('R0')), action(10 * MIN, 'repair', target.host('R0'))];
+    const run = simulateRouter(scenario({ horizonMs: H, steps }), oneRp, { seed: 3 });
+    expect(run.result.metrics.switchovers).toBe(0);
+    expect(run.result.metrics.controlPlaneOutageMs).toBeGreaterThan(9 * MIN);
+    const skipped = simulateRouter(scenario({ horizonMs: H, steps: [fault(T0, 'rp-failure', target.host('R1'))] }), oneRp, { seed: 3 });
+    expect(skipped.timeline.find((e) => e.event === 'fault:rp-failure')?.to).toBe('skipped: RP R1 is not installed');
+  });
+});

@@ -178,15 +178,15 @@ export function chassisReload(s: SimState, why: string): void {
   s.epoch++;
   endProtocolRecovery(s);
   if (s.timeline !== null) emit(s, 'router', 'chassis-reload', null, why);
-  killInstance(s, 0, s.host[hostOf(s, 0)].rpFailed === 1 ? CAUSE.HOST_LOST : CAUSE.SHUTDOWN);
-  killInstance(s, 1, s.host[hostOf(s, 1)].rpFailed === 1 ? CAUSE.HOST_LOST : CAUSE.SHUTDOWN);
+  killInstance(s, 0, s.host[hostOf(s, 0)].rpFailed !== 0 ? CAUSE.HOST_LOST : CAUSE.SHUTDOWN);
+  killInstance(s, 1, s.host[hostOf(s, 1)].rpFailed !== 0 ? CAUSE.HOST_LOST : CAUSE.SHUTDOWN);
   const total = draw(s, TK.chassisReload);
   const hostUp = Math.min(draw(s, TK.hostBoot), total);
   s.coldActiveMs = Math.max(1, total - hostUp);
   const hosts = s.dualRp ? 2 : 1;
   for (let h = 0; h < hosts; h++) {
     s.host[h].epoch++;
-    if (s.powerLost === 1 || s.host[h].rpFailed === 1) {
+    if (s.powerLost === 1 || s.host[h].rpFailed !== 0) {
       setHost(s, h, DOWN);
       continue;
     }

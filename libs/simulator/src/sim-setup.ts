@@ -1,4 +1,4 @@
-import { PSU_STATES, RF, resolveHardware, type Expectation, type ScenarioRouter } from '@asr-twin/domain';
+import { chassisAnatomy, healthyStart, PSU_STATES, RF, resolveHardware, type Expectation, type ScenarioRouter } from '@asr-twin/domain';
 import { schedule, TK } from './engine-core.js';
 import { seedRngInto } from './prng.js';
 import { ACTIVE_BOOT_DONE_IDX, STANDBY_COLD_GATE_IDX, STANDBY_DONE_IDX } from './rf-progression.js';
@@ -109,6 +109,12 @@ function setPopulation(s: SimState, router: ScenarioRouter): void {
   }
 }
 
+/** RP slots the population leaves empty (§8.10): held down for good, `repair` does not bring them (`rpFailed` 2). */
+function markAbsentRps(s: SimState): void {
+  if (s.hardware === null) return;
+  for (let h = s.hardware.rps ?? 2; h < 2; h++) if (s.dualRp) s.host[h].rpFailed = 2;
+}
+
 function resetRun(s: SimState): void {
   s.issuPhase = ISSU.IDLE;
   s.issuEpoch = 0;
@@ -184,7 +190,12 @@ export function resetState(
   s.tRef = plan.refStep < 0 ? 0 : -1;
   if (s.tRef === 0 && router.redundancy !== 'sso') s.lostAt = 0;
   s.startRedundant = router.redundancy === 'sso' ? 1 : 0;
-  if (router.start !== undefined) loadStart(s, router.start);
+  // A dual-RP chassis holding one RP (§8.10) starts simplex: its healthy start has the empty slot's host down.
+  const start = router.start ?? (s.hardware !== null && (s.hardware.rps ?? 2) < chassisAnatomy(router.model).rpSlots.length
+    ? healthyStart(router.model, router.redundancy, router.version, router.hardware)
+    : undefined);
+  if (start !== undefined) loadStart(s, start);
+  markAbsentRps(s);
   s.start = startOf(s, router.start === undefined && router.hardware === undefined ? router.version : null);
   s.timeline = timeline ? [] : null;
   s.error = plan.error;

@@ -114,7 +114,7 @@ export interface HostSim {
   /** Domain `HOST_STATES` index (`HOST`). */
   state: number;
   epoch: number;
-  /** Lasting rp-failure. */
+  /** Lasting rp-failure (1), or no RP in the slot (2: a single-RP population of a dual-RP chassis, §8.10). */
   rpFailed: number;
 }
 

@@ -108,7 +108,10 @@ export function presentRouterTree(r: RouterDetail, freshness: FreshnessPolicy) {
      * RP/ESP generation and population (domain §8.10, §8.11): `declared` false when the router takes its model's
      * default for its release (an ASR1004 on 17.x: RP2/ESP20).
      */
-    hardware: { rp: hardware.rp, esp: hardware.esp, esps: state.esps.length, psus: hardware.psus, declared: state.hardware !== undefined },
+    hardware: {
+      rp: hardware.rp, esp: hardware.esp, rps: hardware.rps ?? state.hosts.length, esps: state.esps.length, psus: hardware.psus,
+      declared: state.hardware !== undefined,
+    },
     /** Power-supply bays (domain §8.9): `ok`, `failed` (`ps, fail`) or `empty`. */
     powerSupplies: (state.psus ?? healthyPsus(hardware.psus)).map((p) => ({ slot: p.slot, state: p.state })),
   };

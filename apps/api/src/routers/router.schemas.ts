@@ -23,6 +23,7 @@ export const HARDWARE_INPUT = z
   .strictObject({
     rp: z.string().regex(/^[A-Z0-9][A-Z0-9-]{2,30}$/, 'an RP product id such as ASR1000-RP2').optional(),
     esp: z.string().regex(/^[A-Z0-9][A-Z0-9-]{2,30}$/, 'an ESP product id such as ASR1000-ESP20').optional(),
+    rps: z.number().int().min(1).max(2).optional(),
     esps: z.number().int().min(1).max(2).optional(),
     psus: z.number().int().min(1).max(2).optional(),
   })

@@ -105,8 +105,10 @@ function withPopulation(state: RouterTwinState, platform: PlatformObservation): 
     esp: seen.esp ?? current.esp,
     esps: state.esps.length,
     psus: installed > 0 ? installed : current.psus,
+    rps: seen.rps > 0 ? seen.rps : (current.rps ?? state.hosts.length),
   };
-  const same = observed.rp === current.rp && observed.esp === current.esp && observed.esps === current.esps && observed.psus === current.psus;
+  const same = observed.rp === current.rp && observed.esp === current.esp && observed.esps === current.esps && observed.psus === current.psus
+    && observed.rps === (current.rps ?? state.hosts.length);
   const trackPsus = installed > 0 && (state.psus !== undefined || seen.psus.some((p) => p.state !== 'ok'));
   return {
     ...state,
