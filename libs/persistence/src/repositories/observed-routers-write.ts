@@ -40,7 +40,11 @@ async function updateRouterRows(m: EntityManager, writes: readonly ObservedRoute
 /** Hosts, hypervisors, IOS instances and ESPs of the written routers: one statement per table. */
 async function updateAnatomies(m: EntityManager, writes: readonly ObservedRouterWrite[]): Promise<void> {
   const { hosts, instances, esps } = stateColumns(writes);
-  await syncEspRows(m, writes.map((w) => w.routerId), esps.map((x) => ({ routerId: x.id, ...x.e })));
+  // ESP rows are added or removed only for routers whose population changed (an observed F1 gone, §8.10).
+  const repopulated = writes.filter((w) => w.changes.some((c) => c.entity === 'router' && c.field === 'espSlots'));
+  if (repopulated.length > 0) {
+    await syncEspRows(m, repopulated.map((w) => w.routerId), repopulated.flatMap((w) => w.next.state.esps.map((e) => ({ routerId: w.routerId, ...e }))));
+  }
   await m.query(
     `UPDATE linux_hosts h SET state = u.state
        FROM unnest($1::uuid[], $2::text[], $3::text[]) AS u(router_id, slot, state)
@@ -108,8 +112,9 @@ async function stampRouters(m: EntityManager, stamps: readonly { w: ObservedRout
 
 /**
  * Writes many routers' observations inside the caller's transaction with a fixed number of statements whatever
- * their count (seven): the new states of the routers with changes (router rows guarded by their expected
- * `stateVersion` and bumped by one, then only the anatomy rows that differ), their change-log rows, and every
+ * their count (seven, and two more when an ESP population changed): the new states of the routers with changes
+ * (router rows guarded by their expected `stateVersion` and bumped by one, ESP rows added or removed to follow
+ * the population, then only the anatomy rows that differ), their change-log rows, and every
  * router's observation stamp (guarded by the version it is then expected at). A router that another writer
  * changed meanwhile is left untouched and reported `written: false`; the others are written.
  */
