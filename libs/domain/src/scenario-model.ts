@@ -130,7 +130,10 @@ export interface RouterSelector {
 
 /** Default simulated-time bound of a scenario run (DESIGN.md: default 1h). */
 export const DEFAULT_HORIZON_MS = 3_600_000;
-/** IOS-XE version given to embedded routers that name none. */
+/**
+ * IOS-XE version given to routers that name none, except on the RP1-era ASR1001 and ASR1002, which have no 17.x
+ * image and take 3.16.10S (`defaultSoftwareVersion`, domain §8.11).
+ */
 export const DEFAULT_SOFTWARE_VERSION = '17.3.4a';
 
 /** Where a step acts. `active`/`standby` resolve at the moment the step fires. */
