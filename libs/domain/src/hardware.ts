@@ -1,5 +1,5 @@
 import { chassisAnatomy, type ChassisModel, type EspSlot, type RpSlot } from './chassis.js';
-import { releaseMajor } from './scenario-model.js';
+import { DEFAULT_SOFTWARE_VERSION, releaseMajor } from './scenario-model.js';
 
 /**
  * Hardware population of a router (domain reference §8.9–§8.11): which RP and ESP generation it carries, how
@@ -203,7 +203,7 @@ export function healthyPsus(psus: number): readonly PsuStatus[] {
  * show for RP1 hardware.
  */
 export function defaultSoftwareVersion(model: ChassisModel): string {
-  return model === 'ASR1001' || model === 'ASR1002' ? '3.16.10S' : '17.3.4a';
+  return model === 'ASR1001' || model === 'ASR1002' ? '3.16.10S' : DEFAULT_SOFTWARE_VERSION;
 }
 
 /**
