@@ -8,6 +8,7 @@ import { ObservationFreshness1764800000000 } from './1764800000000-observation-f
 import { RunStart1764900000000 } from './1764900000000-run-start.js';
 import { RiskAudits1765000000000 } from './1765000000000-risk-audits.js';
 import { CampaignWaiting1765100000000 } from './1765100000000-campaign-waiting.js';
+import { RouterHardware1765300000000 } from './1765300000000-router-hardware.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   RunStart1764900000000,
   RiskAudits1765000000000,
   CampaignWaiting1765100000000,
+  RouterHardware1765300000000,
 ];

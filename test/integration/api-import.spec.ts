@@ -145,6 +145,17 @@ describe('what an update may change', () => {
     expect(r3.routeProcessors[1]!.host.hypervisor.guests[0]!.rfState.name).toBe('STANDBY COLD');
   });
 
+  it('§8.11: refuses a release the model\'s RP has no image for, naming the PID and release; an ASR1002 without one runs 3.16.10S', async () => {
+    const res = await importCsv('rules', 'hostname,model,version\nhw-1,ASR1002,17.3.4a\nhw-2,ASR1002,\n');
+    expect(res.body.rows.map((r) => [r.outcome, r.reason ?? null])).toEqual([
+      ['refused', expect.stringMatching(/^impossible ASR1002 on 17\.3\.4a: ASR1002-RP1 cannot run IOS XE 17\.3\.4a: no 17\.x image exists for it/)],
+      ['created', null],
+    ]);
+    expect(await router('hw-2')).toMatchObject({ softwareVersion: '3.16.10S' });
+    const update = await importCsv('rules', 'hostname,version\nhw-2,16.12.5\n');
+    expect(update.body.rows[0]!.reason).toMatch(/^version 16\.12\.5 refused: ASR1002-RP1 cannot run IOS XE 16\.12\.5/);
+  });
+
   it('moves a router to the fleet its row names, and a row without a model only updates', async () => {
     const res = await importCsv('rules', 'hostname,fleet\nr-4,lab\nr-new,\n');
     expect(res.body.rows.map((r) => [r.outcome, r.changed ?? r.reason])).toEqual([

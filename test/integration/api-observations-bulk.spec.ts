@@ -38,6 +38,17 @@ afterAll(async () => {
 });
 
 describe('POST /observations', () => {
+  it('§8.9, §8.10: the ASR1006 show platform capture in bulk removes F1 and records P1 ps, fail; posting the twin\'s output back changes nothing', async () => {
+    await addRouter('pe-bulk', 'ASR1006');
+    const res = await bulk([{ hostname: 'pe-bulk', output: capture('asr1006Platform') }]);
+    expect(outcomes(res.body)).toEqual([[0, 'pe-bulk', 'applied', null]]);
+    const t = await tree('pe-bulk');
+    expect(t.esps.map((e) => e.slot)).toEqual(['F0']);
+    expect(t.powerSupplies).toEqual([{ slot: 'P0', state: 'ok' }, { slot: 'P1', state: 'failed' }]);
+    const again = await bulk([{ hostname: 'pe-bulk', output: await show('pe-bulk', 'platform') }]);
+    expect(outcomes(again.body)).toEqual([[0, 'pe-bulk', 'unchanged', null]]);
+  });
+
   it('answers one outcome per item, combines a router\'s items into one update, and refuses a bad router without touching the others', async () => {
     const core = await Promise.all(['redundancy', 'version', 'platform'].map((c) => show('core-1', c)));
     const edge1Before = await tree('edge-1');

@@ -120,23 +120,27 @@ describe('show redundancy of the ASR1006 capture (dual RP2, SSO, engineering ima
 });
 
 describe('show platform of the ASR1006 capture (no F1 in the chassis)', () => {
-  it('keeps R0 active and R1 standby, and marks the missing F1 unknown and not forwarding', async () => {
+  it('§8.9, §8.10: keeps R0 active and R1 standby, learns a single-ESP population and P1 ps, fail', async () => {
     await addRouter('PE2', 'ASR1006');
     const res = await observe('PE2', capture('asr1006Platform'));
     expect(res.status).toBe(200);
-    expect(res.body.changes).toEqual([{ entity: 'esp', key: 'F1', field: 'state', before: 'ok', after: 'unknown' }]);
-    const t = await tree('PE2');
-    expect(t.esps.map((e) => [e.slot, e.state, e.role, e.forwarding])).toEqual([
-      ['F0', 'ok', 'active', true],
-      ['F1', 'unknown', 'standby', false],
+    expect(res.body.changes).toEqual([
+      { entity: 'router', key: 'PE2', field: 'espSlots', before: 'F0,F1', after: 'F0' },
+      { entity: 'router', key: 'PE2', field: 'hardware', before: null, after: JSON.stringify({ rp: 'ASR1000-RP2', esp: 'ASR1000-ESP20', esps: 1, psus: 2, rps: 2 }) },
+      { entity: 'router', key: 'PE2', field: 'psus', before: null, after: 'P0 ok, P1 failed' },
     ]);
+    const t = await tree('PE2');
+    expect(t.esps.map((e) => [e.slot, e.pid, e.state, e.role, e.forwarding])).toEqual([['F0', 'ASR1000-ESP20', 'ok', 'active', true]]);
+    expect(t.powerSupplies).toEqual([{ slot: 'P0', state: 'ok' }, { slot: 'P1', state: 'failed' }]);
+    expect(t.hardware).toEqual({ rp: 'ASR1000-RP2', esp: 'ASR1000-ESP20', rps: 2, esps: 1, psus: 2, declared: true });
+    // One supply lost on a dual-supply chassis costs nothing (§8.9).
     expect(t.health).toBe('protected');
 
     const slots = (output: string) => new Map(value(parseShowPlatform(output)).slots.map((s) => [s.slot, s.state]));
     const device = slots(capture('asr1006Platform'));
     const twin = slots(await show('PE2', 'platform'));
-    for (const slot of ['R0', 'R1', 'F0']) expect(twin.get(slot)).toBe(device.get(slot));
-    expect(twin.get('F1')).toBe('unknown');
+    for (const slot of ['R0', 'R1', 'F0', 'P0', 'P1']) expect(twin.get(slot)).toBe(device.get(slot));
+    expect(twin.has('F1')).toBe(false);
     expect((await observe('PE2', await show('PE2', 'platform'))).body.changes).toEqual([]);
   });
 });
@@ -202,10 +206,11 @@ describe('show version of the ASR1001 capture (IOS-XE 3.9.1S)', () => {
   });
 
   it('updates the answering instance of an existing ASR1001 only', async () => {
-    await addRouter('edge-1001', 'ASR1001', { version: '17.3.4a' });
+    // An ASR1001 runs 3.x only (domain §8.11): the stored router starts on another 3.x release.
+    await addRouter('edge-1001', 'ASR1001', { version: '3.16.10S' });
     const res = await observe('edge-1001', capture('asr1001Version'));
     expect(res.status).toBe(200);
-    expect(guests(res.body.router).map(([name, , , version]) => [name, version])).toEqual([['R0/0', '3.9.1S'], ['R0/1', '17.3.4a']]);
+    expect(guests(res.body.router).map(([name, , , version]) => [name, version])).toEqual([['R0/0', '3.9.1S'], ['R0/1', '3.16.10S']]);
     expect(res.body.router.softwareVersion).toBe('3.9.1S');
     // Hostname and serial identify the twin's router; an observation does not rename it.
     expect(res.body.router.hostname).toBe('edge-1001');

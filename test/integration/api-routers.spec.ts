@@ -59,6 +59,51 @@ describe('router anatomy over REST', () => {
     expect(body.esps.map((e) => `${e.slot}:${e.role}`)).toEqual(['F0:active', 'F1:standby']);
   });
 
+  it('§8.10, §8.11: creates a single-ESP ASR1006 with one supply; an ASR1002 defaults to 3.16.10S with its RP1 and ESP10', async () => {
+    // A fleet of its own, removed at the end, so the counts of the other tests stay as they are.
+    await post('/api/v1/fleets', { name: 'hw' });
+    const created = await post<AddRoutersResult>(`/api/v1/fleets/hw/routers`, [
+      { hostname: 'pe-1', model: 'ASR1006', version: '17.6.4', hardware: { esps: 1, esp: 'ASR1000-ESP40', psus: 1 } },
+      { hostname: 'cpe-1', model: 'ASR1002' },
+      { hostname: 'pe-2', model: 'ASR1009-X', hardware: { rps: 1 } },
+    ]);
+    expect(created.status).toBe(201);
+    // One RP in a dual-RP chassis: simplex, the empty slot's host down, no R1 row in show platform.
+    const pe2 = (await get<RouterTree>('/api/v1/routers/pe-2')).body;
+    expect(pe2.routeProcessors.map((rp) => [rp.slot, rp.host.state, rp.host.hypervisor.guests.map((g) => g.rfState.name)])).toEqual([
+      ['R0', 'up', ['ACTIVE']],
+      ['R1', 'down', ['DISABLED']],
+    ]);
+    expect(pe2.health).toBe('degraded');
+    expect((await call<string>('GET', '/api/v1/routers/pe-2/show/platform')).body).not.toMatch(/^R1 /m);
+    const pe = (await get<RouterTree>('/api/v1/routers/pe-1')).body;
+    expect(pe.esps.map((e) => [e.slot, e.pid, e.role])).toEqual([['F0', 'ASR1000-ESP40', 'active']]);
+    expect(pe.hardware).toEqual({ rp: 'ASR1000-RP2', esp: 'ASR1000-ESP40', rps: 2, esps: 1, psus: 1, declared: true });
+    expect(pe.powerSupplies).toEqual([{ slot: 'P0', state: 'ok' }, { slot: 'P1', state: 'empty' }]);
+    const platform = await call<string>('GET', '/api/v1/routers/pe-1/show/platform');
+    expect(platform.body).not.toMatch(/^F1 /m);
+    expect(platform.body).not.toMatch(/^P1 /m);
+    const cpe = (await get<RouterTree>('/api/v1/routers/cpe-1')).body;
+    expect([cpe.softwareVersion, cpe.routeProcessors[0]!.pid, cpe.esps[0]!.pid]).toEqual(['3.16.10S', 'ASR1002-RP1', 'ASR1000-ESP10']);
+    expect((await call('DELETE', '/api/v1/fleets/hw')).status).toBe(204);
+  });
+
+  it('§8.10, §8.11: refuses impossible hardware, naming the PID and the release', async () => {
+    const res = await post<Problem>(`/api/v1/fleets/core/routers`, [
+      { hostname: 'old-1', model: 'ASR1004', version: '17.3.4a', hardware: { rp: 'ASR1000-RP1', esp: 'ASR1000-ESP20' } },
+      { hostname: 'old-2', model: 'ASR1002', version: '16.12.5' },
+      { hostname: 'old-3', model: 'ASR1004', hardware: { esps: 2 } },
+    ]);
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+    expect(res.body.errors).toEqual([
+      { field: 'routers.0.hardware.rp', message: 'old-1: ASR1000-RP1 cannot run IOS XE 17.3.4a: no 17.x image exists for it (it runs 2.x, 3.x; domain §8.11)' },
+      { field: 'routers.1.version', message: 'old-2: ASR1002-RP1 cannot run IOS XE 16.12.5: no 16.x image exists for it (it runs 2.x, 3.x; domain §8.11)' },
+      { field: 'routers.2.hardware.esps', message: 'old-3: an ASR1004 holds exactly one ESP (ESP slots: F0); 2 given' },
+    ]);
+    expect((await get<Page<RouterSummary>>('/api/v1/routers?q=old-')).body.items).toEqual([]);
+  });
+
   it('leaves the peer STANDBY COLD under RPR and DISABLED in simplex, and reports them degraded', async () => {
     await post(`/api/v1/fleets/core/routers`, [
       { hostname: 'rpr-1', model: 'ASR1004', redundancy: 'rpr' },

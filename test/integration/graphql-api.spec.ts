@@ -69,6 +69,17 @@ describe('batched loading', () => {
     }
   });
 
+  it('§8.9–§8.11: gives each router the hardware and power supplies of GET /routers/:id', async () => {
+    type Hw = { hardware: unknown; powerSupplies: unknown };
+    const res = await gql<{ routers: { items: ({ id: string } & Hw)[] } }>(
+      api.url, '{ routers(limit: 3) { items { id hardware { rp esp rps esps psus declared } powerSupplies { slot state } } } }', {}, viewer);
+    expect(res.data!.routers.items).toHaveLength(3);
+    for (const router of res.data!.routers.items) {
+      const rest = (await request<Hw>(api.url, 'GET', `/api/v1/routers/${router.id}`, undefined, bearer(viewer))).body;
+      expect({ hardware: router.hardware, powerSupplies: router.powerSupplies }).toEqual({ hardware: rest.hardware, powerSupplies: rest.powerSupplies });
+    }
+  });
+
   it('costs the same number of statements for 10 routers as for 100', async () => {
     queries.count = 0;
     await gql(api.url, FULL_TREES.replace('limit: 100', 'limit: 10'), {}, viewer);

@@ -1,4 +1,4 @@
-import type { ChassisModel, RedundancyMode } from '@asr-twin/domain';
+import { defaultSoftwareVersion, type ChassisModel, type RedundancyMode } from '@asr-twin/domain';
 import type { FleetRepository, NewRouter, RouterRepository } from '@asr-twin/persistence';
 
 export const SAMPLE_FLEET_NAME = 'sample';
@@ -36,7 +36,8 @@ export function sampleRouters(): NewRouter[] {
     hostname: r.hostname,
     model: r.model,
     serial: r.serial,
-    softwareVersion: '17.3.4a',
+    // 17.3.4a, except on the RP1-era ASR1001 and ASR1002, which have no 17.x image (domain §8.11): 3.16.10S.
+    softwareVersion: defaultSoftwareVersion(r.model),
     redundancyMode: r.redundancyMode ?? 'sso',
     labels: { site: r.site, role: r.role },
   }));

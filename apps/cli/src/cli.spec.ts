@@ -151,4 +151,13 @@ describe('twin validate, timings, show', () => {
     expect(await runCli(['show', 'ASR9000', 'version'], bad.io)).toBe(2);
     expect(bad.err()).toMatch(/unknown model "ASR9000"/);
   });
+
+  it('§8.11: an ASR1002 runs 3.16.10S unless told otherwise, and refuses a 17.x release its RP1 has no image for', async () => {
+    const t = io('.');
+    expect(await runCli(['show', 'ASR1002', 'version'], t.io)).toBe(0);
+    expect(t.out()).toContain('IOS XE Version: 03.16.10.S');
+    const bad = io('.');
+    expect(await runCli(['show', 'ASR1002', 'platform', '--version', '17.3.4a'], bad.io)).toBe(2);
+    expect(bad.err()).toMatch(/ASR1002-RP1 cannot run IOS XE 17\.3\.4a: no 17\.x image exists for it/);
+  });
 });

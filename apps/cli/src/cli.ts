@@ -119,7 +119,7 @@ async function dispatch(command: string, rest: readonly string[], io: CliIo): Pr
           command: words.join(' '),
           hostname: (v['hostname'] as string | undefined) ?? SHOW_DEFAULTS.hostname,
           redundancy: (v['redundancy'] as string | undefined) ?? SHOW_DEFAULTS.redundancy,
-          version: (v['version'] as string | undefined) ?? SHOW_DEFAULTS.version,
+          ...(v['version'] === undefined ? {} : { version: v['version'] as string }),
         },
         io,
       );

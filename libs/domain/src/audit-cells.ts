@@ -15,6 +15,8 @@ import { FAULTS, type FaultName, type Scenario, type StepTarget } from './scenar
  * - `config-sync-failure` and `image-mismatch` on the standby (the only targets they accept besides naming
  *   an instance, which would repeat the standby cell).
  * - Router-wide faults (`power-loss`, `ipc-loss`) once, on the router.
+ * - `psu-failure` on P0: survived without impact while another supply is ok (domain §8.9), so it exposes the
+ *   routers running on one supply. Not in the default set: an audit asks for it by name.
  */
 export interface AuditCell {
   /** `fault@target`, e.g. `iosd-crash@active`: the column name in reports. */
@@ -31,6 +33,8 @@ const cell = (fault: FaultName, target: 'active' | 'standby' | 'router', scope: 
   target: { kind: target },
   scope,
 });
+
+const PSU_CELL: AuditCell = { key: 'psu-failure@P0', fault: 'psu-failure', target: { kind: 'psu', slot: 'P0' }, scope: 'any' };
 
 /** Every audit cell, in report column order (catalogue order of the faults). */
 export const AUDIT_CELLS: readonly AuditCell[] = [
@@ -52,6 +56,7 @@ export const AUDIT_CELLS: readonly AuditCell[] = [
   cell('config-sync-failure', 'standby'),
   cell('ipc-loss', 'router'),
   cell('image-mismatch', 'standby'),
+  PSU_CELL,
 ];
 
 /**
@@ -59,9 +64,10 @@ export const AUDIT_CELLS: readonly AuditCell[] = [
  * every router whatever its redundancy state, and so would mark the whole fleet exposed and hide the findings:
  * `power-loss` (the whole chassis loses power; the twin models no redundant feeds) and `iosd-hang` (a hung
  * active is only caught by the libvirt watchdog, ≈ 30 s of control-plane outage even with a hot standby). Both
- * can be asked for by name, `iosd-hang` best with a control-plane threshold above the watchdog's 30 s.
+ * can be asked for by name, `iosd-hang` best with a control-plane threshold above the watchdog's 30 s. `psu-failure`
+ * is left out too: it finds only routers on one supply, and stored routers without a declared population have two.
  */
-export const DEFAULT_AUDIT_FAULTS: readonly FaultName[] = FAULTS.filter((f) => f !== 'power-loss' && f !== 'iosd-hang');
+export const DEFAULT_AUDIT_FAULTS: readonly FaultName[] = FAULTS.filter((f) => f !== 'power-loss' && f !== 'iosd-hang' && f !== 'psu-failure');
 
 /** The cells of the given faults, in column order. */
 export function auditCellsOf(faults: readonly FaultName[]): AuditCell[] {

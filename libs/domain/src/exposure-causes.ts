@@ -14,6 +14,7 @@ const HOST_WIDE = new Set(['host-kernel-panic', 'rp-failure']);
  */
 export function exposureCause(model: ChassisModel, start: RouterStart, cell: AuditCell): string {
   if (cell.fault === 'power-loss') return 'no power redundancy';
+  if (cell.fault === 'psu-failure') return start.psus?.some((p) => p.state !== 'ok') ? 'single power supply' : notSurvived(cell);
   if (cell.fault === 'esp-failure') return espCause(model, start) ?? notSurvived(cell);
   const anatomy = chassisAnatomy(model);
   if (anatomy.rpSlots.length === 1 && HOST_WIDE.has(cell.fault)) return 'single RP';
@@ -26,7 +27,7 @@ function notSurvived(cell: AuditCell): string {
 
 /** The ESP side: a chassis with one ESP, or a second ESP that is not ready to take over. */
 function espCause(model: ChassisModel, start: RouterStart): string | null {
-  if (chassisAnatomy(model).espSlots.length === 1) return 'single ESP';
+  if (chassisAnatomy(model).espSlots.length === 1 || start.esps.length === 1) return 'single ESP';
   const broken = start.esps.find((e) => e.state !== 'ok');
   return broken ? `ESP ${broken.slot} ${broken.state}` : null;
 }

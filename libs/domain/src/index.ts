@@ -10,3 +10,4 @@ export * from './timing-models.js';
 export * from './audit-cells.js';
 export * from './exposure-causes.js';
 export * from './freshness.js';
+export * from './hardware.js';

@@ -17,6 +17,7 @@ import {
   type RfStateName,
   type SwitchoverReason,
 } from './rf-state.js';
+import { PSU_SLOTS, PSU_STATES, type HardwareSpec, type PsuSlot, type PsuState } from './hardware.js';
 import { initialRouterState, type RedundancyMode, type RouterTwinState } from './router-state.js';
 
 /**
@@ -39,9 +40,20 @@ export interface RouterStart {
   readonly operatingMode: RedundancyMode;
   readonly instances: readonly StartInstance[];
   readonly hosts: readonly StartHost[];
+  /** The installed ESPs: F0, and F1 where a dual-ESP chassis has a second one (domain §8.10). */
   readonly esps: readonly StartEsp[];
   /** RF counters as `show redundancy` prints them; a run's `switchovers` metric counts from here. */
   readonly counters: StartCounters;
+  /**
+   * Power-supply bays (domain §8.9); absent: P0 and P1 `ok`. Listed only when a bay is failed or empty, so the
+   * start of a router with both supplies healthy reads as before supplies were modelled.
+   */
+  readonly psus?: readonly StartPsu[];
+}
+
+export interface StartPsu {
+  readonly slot: PsuSlot;
+  readonly state: PsuState;
 }
 
 export interface StartInstance {
@@ -102,18 +114,20 @@ export function startFromTwin(
   const reason = (SWITCHOVER_REASONS as readonly string[]).includes(counters.lastSwitchoverReason)
     ? (counters.lastSwitchoverReason as SwitchoverReason)
     : 'not known';
+  const psus = state.psus ?? [];
   return {
     operatingMode: reportedOperatingMode ?? derivedOperatingMode(state.redundancyMode, instances, state.hosts),
     instances,
     hosts: state.hosts.map((h) => ({ slot: h.slot, state: h.state })),
     esps: state.esps.map((e) => ({ slot: e.slot, state: e.state, forwarding: e.forwarding })),
     counters: { switchovers: counters.switchovers, standbyFailures: counters.standbyFailures, lastSwitchoverReason: reason },
+    ...(psus.some((p) => p.state !== 'ok') ? { psus: psus.map((p) => ({ slot: p.slot, state: p.state })) } : {}),
   };
 }
 
-/** The start of a freshly booted, healthy router (`initialRouterState`). */
-export function healthyStart(model: ChassisModel, redundancyMode: RedundancyMode, softwareVersion: string): RouterStart {
-  return startFromTwin(initialRouterState({ model, redundancyMode, softwareVersion }), null, NO_COUNTERS);
+/** The start of a freshly booted, healthy router (`initialRouterState`) with its population (`hardware`). */
+export function healthyStart(model: ChassisModel, redundancyMode: RedundancyMode, softwareVersion: string, hardware?: HardwareSpec): RouterStart {
+  return startFromTwin(initialRouterState({ model, redundancyMode, softwareVersion, ...(hardware === undefined ? {} : { hardware }) }), null, NO_COUNTERS);
 }
 
 /**
@@ -152,7 +166,9 @@ export function startProblems(model: ChassisModel, configured: RedundancyMode, s
   const add = (path: string, message: string): void => void problems.push({ path, message });
   checkComponents(anatomy.instances.map((p) => p.name), start.instances.map((i) => i.name), 'instances', model, add);
   checkComponents(anatomy.rpSlots, start.hosts.map((h) => h.slot), 'hosts', model, add);
-  checkComponents(anatomy.espSlots, start.esps.map((e) => e.slot), 'esps', model, add);
+  // A dual-ESP chassis may hold one ESP, in F0 (domain §8.10).
+  checkComponents(anatomy.espSlots, start.esps.map((e) => e.slot), 'esps', model, add, anatomy.espSlots.slice(0, 1));
+  if (start.psus !== undefined) checkComponents(PSU_SLOTS, start.psus.map((p) => p.slot), 'psus', model, add);
   if (problems.length > 0) return problems;
   if (MODE_RANK[start.operatingMode] > MODE_RANK[configured]) {
     add('operatingMode', `cannot operate ${start.operatingMode} when the configured mode is ${configured}`);
@@ -179,6 +195,12 @@ export function startProblems(model: ChassisModel, configured: RedundancyMode, s
     else if (e.forwarding && e.state !== 'ok') add(`esps.${e.slot}`, `ESP ${e.slot} is ${e.state}, so it cannot forward`);
   });
   if (start.esps.filter((e) => e.forwarding).length > 1) add('esps', 'only the active ESP forwards; two ESPs are marked forwarding');
+  for (const p of start.psus ?? []) {
+    if (!(PSU_STATES as readonly string[]).includes(p.state)) add(`psus.${p.slot}`, `unknown power-supply state "${p.state}" (${PSU_STATES.join(', ')})`);
+  }
+  if (start.psus !== undefined && start.psus.every((p) => p.state !== 'ok')) {
+    add('psus', 'no power supply is ok: the router would be powered off, and a start is a running router (§8.9)');
+  }
   return problems;
 }
 
@@ -188,13 +210,14 @@ function checkComponents(
   path: string,
   model: ChassisModel,
   add: (path: string, message: string) => void,
+  required: readonly string[] = expected,
 ): void {
   for (const name of given) {
     if (!expected.includes(name)) add(`${path}.${name}`, `${model} has no ${name} (it has ${expected.join(', ')})`);
   }
   for (const name of expected) {
     const n = given.filter((g) => g === name).length;
-    if (n === 0) add(path, `${name} is missing`);
+    if (n === 0 && required.includes(name)) add(path, `${name} is missing`);
     else if (n > 1) add(`${path}.${name}`, `${name} is listed ${n} times`);
   }
 }

@@ -6,6 +6,7 @@ import {
   type RpSlot,
 } from './chassis.js';
 import { InvariantViolationError } from './errors.js';
+import { healthyPsus, installedEsps, installedRps, resolveHardware, type HardwareSpec, type PsuStatus, type RouterHardware } from './hardware.js';
 import type { DomainState, EspState, HostState, HypervisorState } from './libvirt.js';
 import { holdsActivity, RF, rfStateName, type RfStateCode } from './rf-state.js';
 
@@ -65,7 +66,12 @@ export interface RouterTwinState {
   readonly redundancyMode: RedundancyMode;
   readonly hosts: readonly HostStatus[];
   readonly instances: readonly InstanceStatus[];
+  /** The installed ESPs (one on a dual-ESP chassis that holds a single ESP, domain §8.10). */
   readonly esps: readonly EspStatus[];
+  /** Power-supply bays (domain §8.9); absent: P0 and P1 `ok`. */
+  readonly psus?: readonly PsuStatus[];
+  /** RP/ESP generation and population (domain §8.10, §8.11); absent: `defaultHardware` of the model and release. */
+  readonly hardware?: RouterHardware;
 }
 
 /**
@@ -83,6 +89,8 @@ export interface InitialStateInput {
   readonly model: ChassisModel;
   readonly redundancyMode: RedundancyMode;
   readonly softwareVersion: string;
+  /** Population; absent: the model's default (`defaultHardware`). */
+  readonly hardware?: HardwareSpec;
 }
 
 /**
@@ -93,6 +101,10 @@ export interface InitialStateInput {
  */
 export function initialRouterState(input: InitialStateInput): RouterTwinState {
   const anatomy = chassisAnatomy(input.model);
+  const hardware = input.hardware === undefined ? undefined : resolveHardware(input.model, input.softwareVersion, input.hardware);
+  // An RP slot without an RP (§8.10): its host is down for good and its IOS instance never runs (simplex).
+  const rps = installedRps(input.model, hardware?.rps);
+  const absent = (slot: RpSlot): boolean => !rps.includes(slot);
   const peerRf: RfStateCode =
     input.redundancyMode === 'sso' ? RF.STANDBY_HOT : input.redundancyMode === 'rpr' ? RF.STANDBY_COLD : RF.DISABLED;
   return {
@@ -100,27 +112,28 @@ export function initialRouterState(input: InitialStateInput): RouterTwinState {
     redundancyMode: input.redundancyMode,
     hosts: anatomy.rpSlots.map((slot) => ({
       slot,
-      state: 'up',
+      state: absent(slot) ? 'down' : 'up',
       kernelVersion: DEFAULT_HOST.kernelVersion,
       cpuCores: DEFAULT_HOST.cpuCores,
       memoryMb: DEFAULT_HOST.memoryMb,
-      hypervisor: { state: 'running', version: DEFAULT_HOST.hypervisorVersion },
+      hypervisor: { state: absent(slot) ? 'down' : 'running', version: DEFAULT_HOST.hypervisorVersion },
     })),
     instances: anatomy.instances.map((placement, index) => ({
       name: placement.name,
       host: placement.host,
       unit: placement.unit,
-      rfState: index === 0 ? RF.ACTIVE : peerRf,
-      domainState: index === 0 || input.redundancyMode !== 'none' ? 'RUNNING' : 'SHUTOFF',
+      rfState: index === 0 ? RF.ACTIVE : absent(placement.host) ? RF.DISABLED : peerRf,
+      domainState: index === 0 || (input.redundancyMode !== 'none' && !absent(placement.host)) ? 'RUNNING' : 'SHUTOFF',
       softwareVersion: input.softwareVersion,
       configVersion: 1,
     })),
-    esps: anatomy.espSlots.map((slot, index) => ({
+    esps: (hardware === undefined ? anatomy.espSlots : installedEsps(input.model, hardware.esps)).map((slot, index) => ({
       slot,
       state: 'ok',
       role: index === 0 ? 'active' : 'standby',
       forwarding: index === 0,
     })),
+    ...(hardware === undefined ? {} : { psus: healthyPsus(hardware.psus), hardware }),
   };
 }
 

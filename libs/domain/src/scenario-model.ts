@@ -1,4 +1,5 @@
 import type { ChassisModel, EspSlot, InstanceName, RpSlot } from './chassis.js';
+import type { HardwareSpec, PsuSlot } from './hardware.js';
 import type { RouterStart } from './router-start.js';
 import type { RedundancyMode } from './router-state.js';
 
@@ -75,6 +76,16 @@ export type SingleRpImageIssuRule = (typeof SINGLE_RP_IMAGE_ISSU_RULES)[number];
 export const CONFIG_SYNC_FAILURE_ACTIONS = ['reload-loop', 'stay-cold'] as const;
 export type ConfigSyncFailureAction = (typeof CONFIG_SYNC_FAILURE_ACTIONS)[number];
 
+/**
+ * Which ESP takes the active role after a cold start with two healthy ESPs (domain reference §8.18, uncertain:
+ * no Cisco text states the boot-time choice):
+ * - `F0` (default): slot precedence; F0 becomes active and F1 standby, whichever reports packet-ready first;
+ * - `first-ready`: the first ESP to report packet-ready takes the role.
+ * Either way a repaired or re-inserted ESP returns as standby (no pre-emption).
+ */
+export const ESP_COLD_START_ROLES = ['F0', 'first-ready'] as const;
+export type EspColdStartRole = (typeof ESP_COLD_START_ROLES)[number];
+
 /** Modelling choices a scenario may make where the sources leave room (domain reference §8). */
 export interface ScenarioBehaviour {
   readonly splitBrain: SplitBrainRule;
@@ -84,6 +95,8 @@ export interface ScenarioBehaviour {
   readonly singleRpImageIssu?: SingleRpImageIssuRule;
   /** Absent: `reload-loop` (a scenario built in code before §8.21 names none). */
   readonly configSyncFailure?: ConfigSyncFailureAction;
+  /** ESP roles after a cold start (§8.18). Absent: `F0`. */
+  readonly espColdStartRole?: EspColdStartRole;
 }
 
 export const DEFAULT_BEHAVIOUR: ScenarioBehaviour = { splitBrain: 'incumbent', integratedEspFailure: {} };
@@ -100,6 +113,11 @@ export interface ScenarioRouter {
    * file declares it as `state:`; a server run over stored routers freezes each router's twin state here.
    */
   readonly start?: RouterStart;
+  /**
+   * RP/ESP generation, ESPs and power supplies installed (domain reference §8.9–§8.11); what is left out takes
+   * `defaultHardware(model, version)`. A `start` lists the ESPs and supply bays of this population.
+   */
+  readonly hardware?: HardwareSpec;
 }
 
 /** Picks routers from the twin's fleet; all given fields must match. */
@@ -112,7 +130,10 @@ export interface RouterSelector {
 
 /** Default simulated-time bound of a scenario run (DESIGN.md: default 1h). */
 export const DEFAULT_HORIZON_MS = 3_600_000;
-/** IOS-XE version given to embedded routers that name none. */
+/**
+ * IOS-XE version given to routers that name none, except on the RP1-era ASR1001 and ASR1002, which have no 17.x
+ * image and take 3.16.10S (`defaultSoftwareVersion`, domain §8.11).
+ */
 export const DEFAULT_SOFTWARE_VERSION = '17.3.4a';
 
 /** Where a step acts. `active`/`standby` resolve at the moment the step fires. */
@@ -122,7 +143,8 @@ export type StepTarget =
   | { readonly kind: 'router' }
   | { readonly kind: 'instance'; readonly name: InstanceName }
   | { readonly kind: 'host'; readonly slot: RpSlot }
-  | { readonly kind: 'esp'; readonly slot: EspSlot };
+  | { readonly kind: 'esp'; readonly slot: EspSlot }
+  | { readonly kind: 'psu'; readonly slot: PsuSlot };
 
 export type TargetKind = StepTarget['kind'];
 
@@ -144,6 +166,7 @@ export const FAULTS = [
   'config-sync-failure',
   'ipc-loss',
   'image-mismatch',
+  'psu-failure',
 ] as const;
 export type FaultName = (typeof FAULTS)[number];
 
@@ -295,6 +318,7 @@ export const STEP_TARGETS: Readonly<
   'host-oom': { allowed: ['active', 'standby', 'host'], defaultTarget: 'active' },
   'rp-failure': { allowed: ['active', 'standby', 'host'], defaultTarget: 'active' },
   'esp-failure': { allowed: ['active', 'standby', 'esp'], defaultTarget: 'active' },
+  'psu-failure': { allowed: ['psu'], defaultTarget: 'psu' },
   'power-loss': { allowed: ['router'], defaultTarget: 'router' },
   'config-sync-failure': { allowed: ['standby', 'instance'], defaultTarget: 'standby' },
   'ipc-loss': { allowed: ['router'], defaultTarget: 'router' },
@@ -302,5 +326,5 @@ export const STEP_TARGETS: Readonly<
   'force-switchover': { allowed: ['router', 'active'], defaultTarget: 'router' },
   reload: { allowed: ['router', 'standby', 'instance'], defaultTarget: 'router' },
   issu: { allowed: ['router'], defaultTarget: 'router' },
-  repair: { allowed: ['router', 'active', 'standby', 'instance', 'host', 'esp'], defaultTarget: 'router' },
+  repair: { allowed: ['router', 'active', 'standby', 'instance', 'host', 'esp', 'psu'], defaultTarget: 'router' },
 };

@@ -1,6 +1,6 @@
 import {
   chassisAnatomy,
-  DEFAULT_SOFTWARE_VERSION,
+  defaultSoftwareVersion,
   defaultRedundancyMode,
   initialRouterState,
   type ChassisModel,
@@ -17,7 +17,7 @@ export interface ShowRouter {
   readonly model: ChassisModel;
   /** @defaultValue `defaultRedundancyMode(model)` (sso) */
   readonly redundancyMode?: RedundancyMode;
-  /** IOS-XE release of both instances when no `state` is given. @defaultValue `DEFAULT_SOFTWARE_VERSION` */
+  /** IOS-XE release of both instances when no `state` is given. @defaultValue `defaultSoftwareVersion(model)` (3.16.10S on the RP1-era ASR1001 and ASR1002, §8.11) */
   readonly softwareVersion?: string;
   /** @defaultValue a stable serial derived from the hostname */
   readonly serial?: string;
@@ -152,7 +152,7 @@ export function defaultSerial(hostname: string): string {
  */
 export function defaultShowContext(router: ShowRouter, overrides: Partial<ShowContext> = {}): ShowContext {
   const redundancyMode = router.redundancyMode ?? defaultRedundancyMode(router.model);
-  const softwareVersion = router.softwareVersion ?? DEFAULT_SOFTWARE_VERSION;
+  const softwareVersion = router.softwareVersion ?? defaultSoftwareVersion(router.model);
   return {
     hostname: router.hostname,
     serial: router.serial ?? defaultSerial(router.hostname),

@@ -10,6 +10,7 @@ export {
 } from './default-show-context.js';
 export { commandFromCommandLine, detectShowCommand } from './detect-show-command.js';
 export { imageFileName, IOSD_IMAGE_ID, iosImage, type IosImage } from './ios-image.js';
+export { hardwareFromShowPlatform, type ObservedHardware } from './observed-hardware.js';
 export {
   redundancyFactsFromShowRedundancy,
   redundancyFactsFromShowRedundancyStates,

@@ -78,6 +78,16 @@ describe('image naming', () => {
   it('still renders an image for a version that is not an IOS-XE release number', () => {
     const image = iosImage('ASR1004', 'lab-build-7');
     expect(image.banner).toContain('Version lab-build-7, RELEASE SOFTWARE');
-    expect(image.fileName).toBe('asr1000rp1-universalk9.lab-build-7.SPA.bin');
+    // An engineering build is a 16.x+ image: an ASR1004 running one carries an RP2 (§8.11, §8.12).
+    expect(image.fileName).toBe('asr1000rpx86-universalk9.lab-build-7.SPA.bin');
+  });
+});
+
+describe('image file names follow the RP generation (domain §8.11, §8.12)', () => {
+  it('an ASR1004 on 17.x carries an RP2: asr1000rpx86; on 3.x its declared RP names the prefix', () => {
+    expect(iosImage('ASR1004', '17.3.4a').fileName).toBe('asr1000rpx86-universalk9.17.03.04a.SPA.bin');
+    expect(iosImage('ASR1004', '3.13.9S').fileName).toMatch(/^asr1000rp1-universalk9\.03\.13\.09\.S\./);
+    expect(iosImage('ASR1004', '3.13.9S', 'ASR1000-RP2').fileName).toMatch(/^asr1000rp2-universalk9\.03\.13\.09\.S\./);
+    expect(iosImage('ASR1002-X', '3.16.2bS', 'ASR1002-X').fileName).toMatch(/^asr1002x-/);
   });
 });

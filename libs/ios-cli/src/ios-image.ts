@@ -45,24 +45,36 @@ export const TECHNICAL_SUPPORT_LINE = 'Technical Support: http://www.cisco.com/t
  *   `asr1002x-universalk9.17.03.05.SPA.bin`, certain: public listings and the forensic guide); RP2/RP3 chassis
  *   run `asr1000rpx86-universalk9.<ver>.SPA.bin` (17.06.04 on an ASR1006 RP2 in a public boot log; likely for
  *   RP3). `asr1000-universalk9` is the HX family's name, which the twin does not model. RP1-era hardware
- *   (ASR1001, ASR1002, ASR1004 with RP1) has no 16.x image; the twin keeps its 3.x prefix so that such a
- *   router still renders [choice; §8.11 says such combinations should be refused, which is for later].
+ *   (ASR1001, ASR1002, ASR1004 with RP1) has no 16.x image (§8.11: such routers are refused where they are
+ *   declared); an ASR1004 on 16.x/17.x carries an RP2, hence `asr1000rpx86`. The ASR1001 and ASR1002 keep their
+ *   3.x prefix so that a stored router of that kind still renders.
+ * - A router's declared RP (`hardware.rp`) names the 3.x prefix of RP-based chassis: `asr1000rp2-…` for an RP2.
  */
 const IMAGE_PREFIX: Readonly<Record<ChassisModel, readonly [legacy: string, modern: string]>> = {
   ASR1001: ['asr1001', 'asr1001'],
   'ASR1001-X': ['asr1001x', 'asr1001x'],
   ASR1002: ['asr1000rp1', 'asr1000rp1'],
   'ASR1002-X': ['asr1002x', 'asr1002x'],
-  ASR1004: ['asr1000rp1', 'asr1000rp1'],
+  ASR1004: ['asr1000rp1', 'asr1000rpx86'],
   ASR1006: ['asr1000rp2', 'asr1000rpx86'],
   'ASR1006-X': ['asr1000rp3', 'asr1000rpx86'],
   'ASR1009-X': ['asr1000rp3', 'asr1000rpx86'],
   ASR1013: ['asr1000rp2', 'asr1000rpx86'],
 };
 
-/** Bundle file name of a release on a model (see {@link IMAGE_PREFIX} for the naming choice). */
-export function imageFileName(model: ChassisModel, v: XeVersion): string {
-  const [legacy, modern] = IMAGE_PREFIX[model];
+/** 3.x prefix of an RP generation (`ASR1000-RP2` → `asr1000rp2`), or undefined for an integrated RP. */
+function rpPrefix(rp: string | undefined): string | undefined {
+  const n = rp === undefined ? undefined : /^ASR1000-RP(\d)$/.exec(rp)?.[1];
+  return n === undefined ? undefined : `asr1000rp${n}`;
+}
+
+/**
+ * Bundle file name of a release on a model (see {@link IMAGE_PREFIX} for the naming choice); `rp`, the router's
+ * RP product id, names the 3.x prefix of RP-based chassis.
+ */
+export function imageFileName(model: ChassisModel, v: XeVersion, rp?: string): string {
+  const [table, modern] = IMAGE_PREFIX[model];
+  const legacy = rpPrefix(rp) ?? table;
   if (!isLegacyRelease(v)) return `${modern}-universalk9.${formatXeVersionLong(v)}.SPA.bin`;
   const ios = iosdVersionFileForm(v);
   return `${legacy}-universalk9.${formatXeVersionLong(v)}${ios ? `.${ios}` : ''}.bin`;
@@ -95,7 +107,7 @@ function compileEpochMs(v: XeVersion): number {
  * Image of release `version` on `model`. Versions that are not a known IOS-XE form (an engineering label)
  * still render, with the text used as is and no release train.
  */
-export function iosImage(model: ChassisModel, version: string): IosImage {
+export function iosImage(model: ChassisModel, version: string, rp?: string): IosImage {
   const v = parseXeVersion(version);
   if (!v) {
     const text = version.trim();
@@ -119,6 +131,6 @@ export function iosImage(model: ChassisModel, version: string): IosImage {
       `Compiled ${formatCompileDate(compileEpochMs(v))} by mcpre`,
     ],
     xeCopyrightYears: `2005-${year}`,
-    fileName: imageFileName(model, v),
+    fileName: imageFileName(model, v, rp),
   };
 }

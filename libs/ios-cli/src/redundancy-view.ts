@@ -1,5 +1,6 @@
 import {
   chassisAnatomy,
+  hardwareOf,
   holdsActivity,
   isStandbyCold,
   RF,
@@ -85,7 +86,7 @@ function instanceView(ctx: ShowContext, instance: InstanceStatus): InstanceView 
       { field: 'state.instances', message: `unknown instance ${instance.name}` },
     ]);
   }
-  const image = ctx.images[instance.name] ?? iosImage(ctx.state.model, instance.softwareVersion);
+  const image = ctx.images[instance.name] ?? iosImage(ctx.state.model, instance.softwareVersion, hardwareOf(ctx.state).rp);
   return {
     name: instance.name,
     slot: placement.redundancySlot,

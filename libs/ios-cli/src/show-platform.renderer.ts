@@ -1,5 +1,6 @@
 import {
   chassisAnatomy,
+  hardwareOf,
   holdsActivity,
   RF,
   type EspSlot,
@@ -50,14 +51,16 @@ export function espStateText(esp: EspStatus): string {
 }
 
 function moduleRows(ctx: ShowContext): PlatformRow[] {
-  const pids = chassisAnatomy(ctx.state.model).pids;
+  const pids = hardwareOf(ctx.state);
   const row = (slot: RpSlot | EspSlot, type: string, state: string): PlatformRow => {
     const versions: ModuleVersions = ctx.platform.modules[slot] ?? DEFAULT_MODULE_VERSIONS;
     const insertedAgoMs = versions.insertedAgoMs ?? ctx.controlProcessorUptimeMs;
     return { slot, type: state === 'unknown' ? '' : type, state, insertedAgoMs, versions };
   };
+  // An RP slot the population leaves empty prints no row (§8.10), as an ESP slot without an ESP.
+  const installed = ctx.state.hosts.slice(0, pids.rps ?? ctx.state.hosts.length);
   return [
-    ...ctx.state.hosts.map((h) => row(h.slot, pids.rp, rpStateText(h, ctx.state.instances))),
+    ...installed.map((h) => row(h.slot, pids.rp, rpStateText(h, ctx.state.instances))),
     ...ctx.state.esps.map((e) => row(e.slot, pids.esp, espStateText(e))),
   ];
 }
@@ -82,14 +85,26 @@ function carrierRows(ctx: ShowContext): PlatformRow[] {
   ]);
 }
 
+/** `show platform` words of a supply the twin state tracks (domain §8.9): `ps, fail` as the ASR1006 capture. */
+const PSU_TEXT = { ok: 'ok', failed: 'ps, fail' } as const;
+
+/**
+ * Supply and fan-tray rows of the inventory. Where the twin state tracks a bay (`state.psus`), its state wins: a
+ * failed supply prints `ps, fail`, an empty bay prints no row (§8.9).
+ */
 function powerRows(ctx: ShowContext): PlatformRow[] {
-  return ctx.platform.powerSupplies.map((p) => ({
-    slot: p.slot,
-    type: p.type,
-    state: p.state,
-    insertedAgoMs: p.insertedAgoMs ?? ctx.controlProcessorUptimeMs,
-    versions: null,
-  }));
+  const tracked = new Map((ctx.state.psus ?? []).map((p) => [p.slot as string, p.state]));
+  return ctx.platform.powerSupplies.flatMap((p) => {
+    const state = tracked.get(p.slot);
+    if (state === 'empty') return [];
+    return [{
+      slot: p.slot,
+      type: p.type,
+      state: state === undefined ? p.state : PSU_TEXT[state],
+      insertedAgoMs: p.insertedAgoMs ?? ctx.controlProcessorUptimeMs,
+      versions: null,
+    }];
+  });
 }
 
 /**

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { initialRouterState, RF, type RouterTwinState } from '@asr-twin/domain';
 import { describe, expect, it } from 'vitest';
 import { defaultShowContext } from './default-show-context.js';
+import { hardwareFromShowPlatform } from './observed-hardware.js';
 import { parseShowPlatform } from './show-platform.parser.js';
 import { renderShowPlatform } from './show-platform.renderer.js';
 import { DAY_MS, MINUTE_MS } from './uptime.format.js';
@@ -72,5 +73,58 @@ describe('rendering show platform from the twin state', () => {
     const text = renderShowPlatform(defaultShowContext({ hostname: 'r', model: 'ASR1002-X' }));
     expect(text.startsWith('Chassis type: ASR1002-X           \n')).toBe(true);
     expect(text).toContain('\n 0/0      6XGE-BUILT-IN       ok                    00:02:00      \n');
+  });
+});
+
+describe('hardware population in show platform (domain §8.9, §8.10, §8.11)', () => {
+  const base = initialRouterState({ model: 'ASR1006', redundancyMode: 'sso', softwareVersion: '17.6.4', hardware: { esps: 1, esp: 'ASR1000-ESP40' } });
+  const state: RouterTwinState = { ...base, psus: [{ slot: 'P0', state: 'ok' }, { slot: 'P1', state: 'failed' }] };
+  const text = renderShowPlatform(defaultShowContext({ hostname: 'core-1', model: 'ASR1006', state }));
+
+  it('golden: a single-ESP ASR1006 with P1 failed prints F0 only and `ps, fail` (§8.9, §8.10)', () => {
+    expect(text).toBe(fixture('twin-asr1006-single-esp-psu-fail-show-platform.txt'));
+  });
+
+  it('round-trips through the parser: the same ESPs, supplies and PIDs come back', () => {
+    const parsed = parseShowPlatform(text);
+    if (!parsed.ok) throw new TypeError(parsed.error.message);
+    expect(hardwareFromShowPlatform(parsed.value, 'ASR1006')).toEqual({
+      rp: 'ASR1000-RP2',
+      esp: 'ASR1000-ESP40',
+      esps: ['F0'],
+      rps: 2,
+      psus: state.psus,
+    });
+  });
+
+  it('reads the same population off the real ASR1006 capture (dual RP, F0 only, P1 ps, fail)', () => {
+    const parsed = parseShowPlatform(fixture('asr1006-show-platform.txt'));
+    if (!parsed.ok) throw new TypeError(parsed.error.message);
+    expect(hardwareFromShowPlatform(parsed.value, 'ASR1006')).toEqual({
+      rp: 'ASR1000-RP2',
+      esp: 'ASR1000-ESP20',
+      esps: ['F0'],
+      rps: 2,
+      psus: [{ slot: 'P0', state: 'ok' }, { slot: 'P1', state: 'failed' }],
+    });
+  });
+
+  it('an empty bay prints no row; an ASR1004 on 17.x shows the RP2/ESP20 it must have, never an RP1 (§8.11)', () => {
+    const one = initialRouterState({ model: 'ASR1004', redundancyMode: 'sso', softwareVersion: '17.3.4a', hardware: { psus: 1 } });
+    const lines = renderShowPlatform(defaultShowContext({ hostname: 'r', model: 'ASR1004', state: one })).split('\n');
+    expect(lines.some((l) => l.startsWith('P1 '))).toBe(false);
+    expect(lines.some((l) => l.startsWith('R0        ASR1000-RP2 '))).toBe(true);
+    expect(lines.some((l) => l.startsWith('F0        ASR1000-ESP20 '))).toBe(true);
+    const legacy = initialRouterState({ model: 'ASR1004', redundancyMode: 'sso', softwareVersion: '3.16.10S' });
+    expect(renderShowPlatform(defaultShowContext({ hostname: 'r', model: 'ASR1004', state: legacy }))).toContain('R0        ASR1000-RP1 ');
+  });
+
+  it('a dual-RP chassis with one RP prints no R1 row, and reads back as one RP (§8.10)', () => {
+    const single = initialRouterState({ model: 'ASR1006', redundancyMode: 'sso', softwareVersion: '17.6.4', hardware: { rps: 1 } });
+    const printed = renderShowPlatform(defaultShowContext({ hostname: 'r', model: 'ASR1006', state: single }));
+    expect(printed).not.toMatch(/^R1 /m);
+    const parsed = parseShowPlatform(printed);
+    if (!parsed.ok) throw new TypeError(parsed.error.message);
+    expect(hardwareFromShowPlatform(parsed.value, 'ASR1006').rps).toBe(1);
   });
 });

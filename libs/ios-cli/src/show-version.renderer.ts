@@ -1,4 +1,4 @@
-import { chassisAnatomy, type RpSlot } from '@asr-twin/domain';
+import { chassisAnatomy, hardwareOf, processorLabelOf, type RpSlot } from '@asr-twin/domain';
 import { formatIosTimestamp } from './clock.format.js';
 import { redundancyView, type InstanceView } from './redundancy-view.js';
 import type { ShowContext } from './show-context.js';
@@ -42,7 +42,7 @@ function reloadLines(ctx: ShowContext, current: InstanceView): string[] {
  * `routerOperatingMode`).
  */
 function hardwareLines(ctx: ShowContext, v: XeVersion | undefined): string[] {
-  const label = chassisAnatomy(ctx.state.model).processorLabel;
+  const label = processorLabelOf(ctx.state.model, hardwareOf(ctx.state).rp);
   const legacy = v !== undefined && isLegacyRelease(v);
   const revision = legacy ? '' : ` (revision ${label.replace(/^.*\((.*)\)$/, '$1')})`;
   const hw = ctx.hardware;

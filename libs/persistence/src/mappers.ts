@@ -67,6 +67,8 @@ export function toRouterDetail(e: RouterEntity): RouterDetail {
       role: x.role,
       forwarding: x.forwarding,
     })),
+    ...(e.psus === null || e.psus === undefined ? {} : { psus: e.psus }),
+    ...(e.hardware === null || e.hardware === undefined ? {} : { hardware: e.hardware }),
   };
   return { ...toRouterSummary(e), state, redundancy: toRedundancyRecord(e), stateVersion: e.stateVersion };
 }

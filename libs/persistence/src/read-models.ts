@@ -1,4 +1,4 @@
-import type { ChassisModel, Freshness, InstanceName, RedundancyMode, RouterHealth, RouterTwinState } from '@asr-twin/domain';
+import type { ChassisModel, Freshness, HardwareSpec, InstanceName, RedundancyMode, RouterHealth, RouterTwinState } from '@asr-twin/domain';
 
 /** Timestamps are ISO 8601 strings in UTC. */
 export interface Fleet {
@@ -141,6 +141,8 @@ export interface NewRouter {
   readonly softwareVersion: string;
   readonly redundancyMode: RedundancyMode;
   readonly labels: Readonly<Record<string, string>>;
+  /** Declared population (domain §8.9–§8.11); absent: the model's default. Already checked by the caller. */
+  readonly hardware?: HardwareSpec;
 }
 
 export interface RouterPatch {

@@ -2,13 +2,16 @@ import {
   CHASSIS_MODELS,
   REDUNDANCY_MODES,
   defaultRedundancyMode,
-  DEFAULT_SOFTWARE_VERSION,
+  defaultSoftwareVersion,
+  hardwareProblems,
+  resolveHardware,
   type ChassisModel,
+  type HardwareSpec,
   type RouterSelector,
   type ScenarioRouter,
 } from '@asr-twin/domain';
 import type { Diagnostics } from './diagnostics.js';
-import { at, label, readEnum, readFields, readList, readMap, readString, type Field } from './field-reader.js';
+import { at, label, readCount, readEnum, readFields, readList, readMap, readString, type Field } from './field-reader.js';
 import { SCENARIO_LIMITS } from './scenario-limits.js';
 import { quoteValue } from './source-node.js';
 import { readStartState } from './start-state.validator.js';
@@ -27,24 +30,24 @@ export interface RoutersRead {
    * The model of every router that names a valid one, valid or not otherwise, so step targets are still
    * checked against it: a hostname, or the router's path when the hostname is invalid.
    */
-  readonly models: readonly { readonly name: string; readonly model: ChassisModel }[];
+  readonly models: readonly { readonly name: string; readonly model: ChassisModel; readonly esps?: number; readonly psus?: number; readonly rps?: number }[];
 }
 
 /** `spec.routers`: embedded targets, defaults applied, hostnames unique (case-insensitively, as DNS). */
 export function readRouters(f: Field, d: Diagnostics): RoutersRead {
-  const items = readList(f, 'routers (hostname, model, redundancy, version, state)', d);
+  const items = readList(f, 'routers (hostname, model, redundancy, version, hardware, state)', d);
   if (items === undefined) return { routers: [], complete: false, models: [] };
   if (items.length === 0) {
     d.error('empty-list', at(f), 'routers is an empty list; list at least one router, or remove routers to target routers chosen by the run');
     return { routers: [], complete: false, models: [] };
   }
   const routers: ScenarioRouter[] = [];
-  const models: { name: string; model: ChassisModel }[] = [];
+  const models: { name: string; model: ChassisModel; esps?: number; psus?: number; rps?: number }[] = [];
   const seen = new Map<string, Field>();
   let complete = true;
   for (const item of items) {
     const read = readRouter(item, d);
-    if (read.model !== undefined) models.push({ name: read.hostname ?? item.path, model: read.model });
+    if (read.model !== undefined) models.push({ name: read.hostname ?? item.path, model: read.model, ...(read.population ?? {}) });
     const unique = read.hostnameField !== undefined && read.hostname !== undefined && checkUnique(read.hostnameField, read.hostname, seen, d);
     if (read.router !== undefined && unique) routers.push(read.router);
     else complete = false;
@@ -57,10 +60,12 @@ interface RouterRead {
   readonly hostname?: string;
   readonly hostnameField?: Field;
   readonly model?: ChassisModel;
+  /** ESPs and supplies installed, when the router declares hardware (for checking step targets). */
+  readonly population?: { readonly esps: number; readonly psus: number; readonly rps?: number };
 }
 
 function readRouter(f: Field, d: Diagnostics): RouterRead {
-  const keys = ['hostname', 'model', 'redundancy', 'version', 'state'] as const;
+  const keys = ['hostname', 'model', 'redundancy', 'version', 'hardware', 'state'] as const;
   const fields = readFields(f, { keys, required: ['hostname', 'model'], what: 'a router' }, d);
   if (fields === undefined) return {};
   const hostname = fields.hostname && readHostname(fields.hostname, d);
@@ -70,10 +75,53 @@ function readRouter(f: Field, d: Diagnostics): RouterRead {
   const read = { ...(hostname === undefined ? {} : { hostname, hostnameField: fields.hostname }), ...(model === undefined ? {} : { model }) };
   if (hostname === undefined || model === undefined) return read;
   if ((fields.redundancy && !redundancy) || (fields.version && !version)) return read;
-  const base = { hostname, model, redundancy: redundancy ?? defaultRedundancyMode(model), version: version ?? DEFAULT_SOFTWARE_VERSION };
-  if (fields.state === undefined) return { ...read, router: base };
+  const plain = { hostname, model, redundancy: redundancy ?? defaultRedundancyMode(model), version: version ?? defaultSoftwareVersion(model) };
+  const hardware = readHardware(fields.hardware, fields.version ?? fields.model ?? f, plain, d);
+  if (hardware === null) return read;
+  const base = hardware === undefined ? plain : { ...plain, hardware };
+  const resolved = hardware === undefined ? undefined : resolveHardware(model, base.version, hardware);
+  const withPopulation = resolved === undefined ? read : { ...read, population: { esps: resolved.esps, psus: resolved.psus, ...(resolved.rps === undefined ? {} : { rps: resolved.rps }) } };
+  if (fields.state === undefined) return { ...withPopulation, router: base };
   const start = readStartState(fields.state, base, d);
-  return start === undefined ? read : { ...read, router: { ...base, start } };
+  return start === undefined ? withPopulation : { ...withPopulation, router: { ...base, start } };
+}
+
+const HARDWARE_KEYS = ['rp', 'esp', 'rps', 'esps', 'psus'] as const;
+
+/**
+ * `routers[].hardware`: RP and ESP product ids, ESPs and supplies installed (domain §8.9–§8.11). Impossible
+ * combinations are `impossible-hardware` errors naming the PID and the release (no 16.x/17.x on RP1-era
+ * hardware, two ESPs in a single-ESP chassis, a card the chassis does not take). A model and release without
+ * `hardware` are checked against the model's default population. Undefined: nothing declared; null: invalid.
+ */
+function readHardware(f: Field | undefined, versionField: Field, router: { model: ChassisModel; version: string }, d: Diagnostics): HardwareSpec | undefined | null {
+  if (f === undefined) {
+    const problems = hardwareProblems(router.model, router.version, undefined);
+    for (const p of problems) d.error('impossible-hardware', at(versionField), `impossible ${router.model} on ${router.version}: ${p.message}`);
+    return problems.length === 0 ? undefined : null;
+  }
+  const fields = readFields(f, { keys: HARDWARE_KEYS, what: 'hardware (rp, esp, rps, esps, psus)' }, d);
+  if (fields === undefined) return null;
+  const rp = fields.rp && readString(fields.rp, 'an RP product id such as ASR1000-RP2', d);
+  const esp = fields.esp && readString(fields.esp, 'an ESP product id such as ASR1000-ESP20', d);
+  const esps = fields.esps && readCount(fields.esps, 2, 'invalid-integer', d, 'a count of ESPs (1 or 2)');
+  const psus = fields.psus && readCount(fields.psus, 2, 'invalid-integer', d, 'a count of power supplies (1 or 2)');
+  const rps = fields.rps && readCount(fields.rps, 2, 'invalid-integer', d, 'a count of RPs (1 or 2)');
+  if ((fields.rp && rp === undefined) || (fields.esp && esp === undefined) || (fields.esps && esps === undefined) || (fields.psus && psus === undefined)) return null;
+  if (fields.rps && rps === undefined) return null;
+  const spec: HardwareSpec = {
+    ...(rp === undefined ? {} : { rp }),
+    ...(esp === undefined ? {} : { esp }),
+    ...(esps === undefined ? {} : { esps }),
+    ...(psus === undefined ? {} : { psus }),
+    ...(rps === undefined ? {} : { rps }),
+  };
+  const problems = hardwareProblems(router.model, router.version, spec);
+  for (const p of problems) {
+    const field = fields[p.field] ?? (p.field === 'rp' || p.field === 'esp' ? versionField : f);
+    d.error('impossible-hardware', at(field), `impossible ${router.model} on ${router.version}: ${p.message}`);
+  }
+  return problems.length === 0 ? spec : null;
 }
 
 /** `spec.selector`: picks routers of the twin's fleet; every given criterion must match. */

@@ -52,6 +52,7 @@ export const SCENARIO_ERROR_CODES = [
   'target-not-allowed',
   'target-not-on-chassis',
   'impossible-state',
+  'impossible-hardware',
   // reporting itself
   'too-many-errors',
   'internal-error',

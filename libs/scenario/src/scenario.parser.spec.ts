@@ -82,11 +82,18 @@ describe('parseScenario: defaults', () => {
     expect(spec.routers).toEqual([{ hostname: 'r1', model: 'ASR1013', redundancy: 'sso', version: DEFAULT_SOFTWARE_VERSION }]);
   });
 
-  it.each([...FAULTS.map((f) => `fault: ${f}`), ...ACTIONS.map((a) => `action: ${a}`)])('applies the default target of %s', (what) => {
+  const roleDefaults = [...FAULTS, ...ACTIONS].filter((n) => STEP_TARGETS[n].defaultTarget !== 'psu');
+  it.each(roleDefaults.map((n) => ((FAULTS as readonly string[]).includes(n) ? `fault: ${n}` : `action: ${n}`)))('applies the default target of %s', (what) => {
     const name = what.split(': ')[1] as keyof typeof STEP_TARGETS;
     const params = name === 'issu' ? ', params: { toVersion: 17.6.5 }' : '';
     const spec = scenarioOf(parseScenario(withSpec(`steps: [{ at: 1s, ${what}${params} }]`), 's.yaml')).spec;
     expect(spec.steps[0]?.target).toEqual({ kind: STEP_TARGETS[name].defaultTarget });
+  });
+
+  it('psu-failure names its supply: no default target (domain §8.9)', () => {
+    const missing = parseScenario(withSpec('steps: [{ at: 1s, fault: psu-failure }]'), 's.yaml');
+    expect(missing.ok ? '' : missing.errors[0]?.message).toBe('fault psu-failure needs a target: a power supply (P0, P1)');
+    expect(scenarioOf(parseScenario(withSpec('steps: [{ at: 1s, fault: psu-failure, target: P1 }]'), 's.yaml')).spec.steps[0]?.target).toEqual({ kind: 'psu', slot: 'P1' });
   });
 
   it('defaults issu accept to true and stepDelay to 60s, and reads them when given', () => {
@@ -137,7 +144,7 @@ describe('parseScenario: behaviour (domain §8.5, §8.8)', () => {
 });
 
 describe('parseScenario: step targets', () => {
-  const TARGET_TEXT: Record<TargetKind, string> = { active: 'active', standby: 'standby', router: 'router', instance: 'R0/0', host: 'R0', esp: 'F0' };
+  const TARGET_TEXT: Record<TargetKind, string> = { active: 'active', standby: 'standby', router: 'router', instance: 'R0/0', host: 'R0', esp: 'F0', psu: 'P1' };
 
   it('accepts exactly the target kinds STEP_TARGETS allows, for every fault and action', () => {
     for (const [name, rule] of Object.entries(STEP_TARGETS)) {
@@ -197,7 +204,7 @@ describe('parseScenario: rules and messages', () => {
     const result = parseScenario(withSpec('steps: [{ at: 1s, fault: iosd-crsh }]'), 'dir/s.yaml');
     const [error] = result.ok ? [] : result.errors;
     expect(error && formatScenarioError(error)).toBe(
-      'dir/s.yaml:6:28: unknown fault "iosd-crsh"; expected one of iosd-crash, iosd-hang, vm-crash, host-kernel-panic, host-oom, rp-failure, esp-failure, power-loss, config-sync-failure, ipc-loss, image-mismatch (did you mean "iosd-crash"?)',
+      'dir/s.yaml:6:28: unknown fault "iosd-crsh"; expected one of iosd-crash, iosd-hang, vm-crash, host-kernel-panic, host-oom, rp-failure, esp-failure, power-loss, config-sync-failure, ipc-loss, image-mismatch, psu-failure (did you mean "iosd-crash"?)',
     );
     const warned = parseScenario(withSpec('selector: {}'), 'w.yaml');
     expect(warned.warnings.map(formatScenarioWarning)).toEqual([
@@ -340,3 +347,60 @@ describe('validateScenarioObject', () => {
 function stripPositions<T>(value: T): T {
   return JSON.parse(JSON.stringify(value, (key, v: unknown) => (key === 'position' ? undefined : v))) as T;
 }
+
+describe('parseScenario: hardware population (domain §8.9, §8.10, §8.11, §8.18)', () => {
+  const router = (extra: string) => `routers: [{ hostname: core-1, model: ASR1006, version: 17.6.4${extra} }]`;
+
+  it('reads routers[].hardware and a state\'s supplies; the start lists the installed ESPs only', () => {
+    const parsed = scenarioOf(parseScenario(withSpec(router(', hardware: { esp: ASR1000-ESP40, esps: 1 }, state: { psus: { P1: failed } }'), 'steps: [{ at: 1s, fault: psu-failure, target: P0 }]'), 'h.yaml'));
+    const r = parsed.spec.routers?.[0];
+    expect(r?.hardware).toEqual({ esp: 'ASR1000-ESP40', esps: 1 });
+    expect(r?.start?.esps.map((e) => e.slot)).toEqual(['F0']);
+    expect(r?.start?.psus).toEqual([{ slot: 'P0', state: 'ok' }, { slot: 'P1', state: 'failed' }]);
+    expect(parsed.spec.steps[0]?.target).toEqual({ kind: 'psu', slot: 'P0' });
+  });
+
+  it('refuses F1 on a single-ESP router and P1 on a single-supply router (§8.9, §8.10)', () => {
+    expect(errorsOf(parseScenario(withSpec(router(', hardware: { esps: 1 }'), 'steps: [{ at: 1s, fault: esp-failure, target: F1 }]'), 'h.yaml'))).toEqual([
+      ['target-not-on-chassis', 'spec.steps[0].target', 7],
+    ]);
+    const oneSupply = parseScenario(withSpec(router(', hardware: { psus: 1 }'), 'steps: [{ at: 1s, fault: psu-failure, target: P1 }]'), 'h.yaml');
+    expect(oneSupply.ok ? '' : oneSupply.errors[0]?.message).toBe('the power supply P1 does not exist on router core-1 (ASR1006 has power supplies: P0)');
+    expect(errorsOf(parseScenario(withSpec(router(', hardware: { esps: 1 }, state: { esps: { F1: ok } }')), 'h.yaml'))).toEqual([
+      ['target-not-on-chassis', 'spec.routers[0].state.esps.F1', 6],
+    ]);
+  });
+
+  it('refuses impossible combinations naming the PID and the release (§8.11)', () => {
+    const rp1 = parseScenario(withSpec(router(', hardware: { rp: ASR1000-RP1, esp: ASR1000-ESP20 }')), 'h.yaml');
+    expect(rp1.ok ? [] : rp1.errors.map((e) => [e.code, e.message])).toEqual([
+      ['impossible-hardware', 'impossible ASR1006 on 17.6.4: ASR1000-RP1 cannot run IOS XE 17.6.4: no 17.x image exists for it (it runs 2.x, 3.x; domain §8.11)'],
+    ]);
+    const asr1002 = parseScenario(withSpec('routers: [{ hostname: cpe-1, model: ASR1002, version: 17.3.4a }]'), 'h.yaml');
+    expect(asr1002.ok ? [] : asr1002.errors.map((e) => e.message)).toEqual([
+      'impossible ASR1002 on 17.3.4a: ASR1002-RP1 cannot run IOS XE 17.3.4a: no 17.x image exists for it (it runs 2.x, 3.x; domain §8.11)',
+      'impossible ASR1002 on 17.3.4a: ASR1000-ESP10 cannot run IOS XE 17.3.4a: no 17.x image exists for it (it runs 2.x, 3.x, 16.x; domain §8.11)',
+    ]);
+    // Without a version an ASR1002 runs 3.16.10S, a release its RP1 has.
+    expect(scenarioOf(parseScenario(withSpec('routers: [{ hostname: cpe-1, model: ASR1002 }]'), 'h.yaml')).spec.routers?.[0]?.version).toBe('3.16.10S');
+  });
+
+  it('one RP in a dual-RP chassis: R1 is not a target, its host starts down and the router simplex (§8.10)', () => {
+    const parsed = scenarioOf(parseScenario(withSpec(router(', hardware: { rps: 1 }, state: { hosts: { R0: up } }')), 'h.yaml'));
+    expect(parsed.spec.routers?.[0]?.start?.hosts).toEqual([{ slot: 'R0', state: 'up' }, { slot: 'R1', state: 'down' }]);
+    expect(parsed.spec.routers?.[0]?.start?.operatingMode).toBe('none');
+    expect(errorsOf(parseScenario(withSpec(router(', hardware: { rps: 1 }'), 'steps: [{ at: 1s, fault: rp-failure, target: R1 }]'), 'h.yaml'))).toEqual([
+      ['target-not-on-chassis', 'spec.steps[0].target', 7],
+    ]);
+  });
+
+  it('reads behaviour espColdStartRole (F0 | first-ready) and writes it back', () => {
+    const parsed = scenarioOf(parseScenario(withSpec('behaviour: { espColdStartRole: first-ready }'), 'b.yaml'));
+    expect(parsed.spec.behaviour?.espColdStartRole).toBe('first-ready');
+    const codes = (text: string) => {
+      const r = parseScenario(withSpec(text), 'b.yaml');
+      return r.ok ? [] : r.errors.map((e) => e.code);
+    };
+    expect(codes('behaviour: { espColdStartRole: F1 }')).toEqual(['unknown-behaviour']);
+  });
+});

@@ -16,6 +16,7 @@ import {
   type ScenarioRouter,
   type ScenarioStep,
   type StepTarget,
+  hardwareProblems,
 } from '@asr-twin/domain';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -113,12 +114,19 @@ const version = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._()-]{0,10}$/);
 /** Text that may hold anything a UTF-8 file can: only U+FFFD is refused (it marks failed decoding). */
 const text = (minLength: number) => fc.string({ unit: 'grapheme', minLength, maxLength: 20 }).filter((s) => !s.includes('\uFFFD'));
 
-const router: fc.Arbitrary<ScenarioRouter> = fc.record({
-  hostname,
-  model: fc.constantFrom(...CHASSIS_MODELS),
-  redundancy: fc.constantFrom(...REDUNDANCY_MODES),
-  version,
-});
+/** Routers the parser accepts: a release the model's default RP and ESP run (domain §8.11), maybe one supply. */
+const router: fc.Arbitrary<ScenarioRouter> = fc
+  .record(
+    {
+      hostname,
+      model: fc.constantFrom(...CHASSIS_MODELS),
+      redundancy: fc.constantFrom(...REDUNDANCY_MODES),
+      version,
+      hardware: fc.record({ psus: fc.integer({ min: 1, max: 2 }) }),
+    },
+    { requiredKeys: ['hostname', 'model', 'redundancy', 'version'] },
+  )
+  .filter((r) => hardwareProblems(r.model, r.version, r.hardware).length === 0);
 
 const selector: fc.Arbitrary<RouterSelector> = fc.record(
   {
@@ -136,8 +144,8 @@ function targetsFor(name: keyof typeof STEP_TARGETS, models: readonly ChassisMod
     const anatomy = chassisAnatomy(model);
     return [...anatomy.instances.map((i) => i.name), ...anatomy.rpSlots, ...anatomy.espSlots];
   };
-  return ['active', 'standby', 'router', 'R0/0', 'R0/1', 'R1/0', 'R0', 'R1', 'F0', 'F1']
-    .filter((n) => ['active', 'standby', 'router'].includes(n) || models.every((m) => components(m).includes(n)))
+  return ['active', 'standby', 'router', 'R0/0', 'R0/1', 'R1/0', 'R0', 'R1', 'F0', 'F1', 'P0']
+    .filter((n) => ['active', 'standby', 'router', 'P0'].includes(n) || models.every((m) => components(m).includes(n)))
     .map((n) => parseTarget(n))
     .filter((t): t is StepTarget => t !== undefined && STEP_TARGETS[name].allowed.includes(t.kind));
 }

@@ -33,6 +33,7 @@ export function scenarioToDocument(scenario: Scenario): { [key: string]: Scenari
               integratedEspFailure: { ...spec.behaviour.integratedEspFailure },
               ...(spec.behaviour.singleRpImageIssu === undefined ? {} : { singleRpImageIssu: spec.behaviour.singleRpImageIssu }),
               ...optional('configSyncFailure', spec.behaviour.configSyncFailure),
+              ...optional('espColdStartRole', spec.behaviour.espColdStartRole),
             },
           }),
     },
@@ -40,8 +41,9 @@ export function scenarioToDocument(scenario: Scenario): { [key: string]: Scenari
 }
 
 function routerDocument(router: NonNullable<Scenario['spec']['routers']>[number]): { [key: string]: ScenarioDocumentValue } {
-  const { start, ...plain } = router;
-  return start === undefined ? { ...plain } : { ...plain, state: startDocument(start) as { [key: string]: ScenarioDocumentValue } };
+  const { start, hardware, ...plain } = router;
+  const hw: { [key: string]: ScenarioDocumentValue } = hardware === undefined ? {} : { hardware: { ...hardware } as { [key: string]: ScenarioDocumentValue } };
+  return start === undefined ? { ...plain, ...hw } : { ...plain, ...hw, state: startDocument(start) as { [key: string]: ScenarioDocumentValue } };
 }
 
 function selectorDocument(selector: NonNullable<Scenario['spec']['selector']>): { [key: string]: ScenarioDocumentValue } {

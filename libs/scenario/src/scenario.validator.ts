@@ -16,6 +16,7 @@ import {
   CHASSIS_MODELS,
   chassisAnatomy,
   INTEGRATED_ESP_FAILURE_ACTIONS,
+  ESP_COLD_START_ROLES,
   type IntegratedEspFailureAction,
   CONFIG_SYNC_FAILURE_ACTIONS,
 } from '@asr-twin/domain';
@@ -104,7 +105,7 @@ function readSpec(f: Field, d: Diagnostics): ScenarioSpec | undefined {
 
 /** `spec.behaviour`: modelling choices where the sources leave room; what is not given takes its default. */
 function readBehaviour(f: Field, d: Diagnostics): ScenarioBehaviour | undefined {
-  const keys = ['splitBrain', 'integratedEspFailure', 'singleRpImageIssu', 'configSyncFailure'] as const;
+  const keys = ['splitBrain', 'integratedEspFailure', 'singleRpImageIssu', 'configSyncFailure', 'espColdStartRole'] as const;
   const fields = readFields(f, { keys, what: 'behaviour' }, d);
   if (fields === undefined) return undefined;
   const splitBrain = fields.splitBrain && readEnum(fields.splitBrain, SPLIT_BRAIN_RULES, 'split-brain rule', 'unknown-behaviour', d);
@@ -112,12 +113,15 @@ function readBehaviour(f: Field, d: Diagnostics): ScenarioBehaviour | undefined 
   const singleRp = fields.singleRpImageIssu && readEnum(fields.singleRpImageIssu, SINGLE_RP_IMAGE_ISSU_RULES, 'single-RP image ISSU rule', 'unknown-behaviour', d);
   const sync = fields.configSyncFailure && readEnum(fields.configSyncFailure, CONFIG_SYNC_FAILURE_ACTIONS, 'config-sync failure action', 'unknown-behaviour', d);
   if ((fields.splitBrain && splitBrain === undefined) || (fields.integratedEspFailure && esp === undefined)) return undefined;
+  const espRole = fields.espColdStartRole && readEnum(fields.espColdStartRole, ESP_COLD_START_ROLES, 'ESP cold-start role rule', 'unknown-behaviour', d);
   if ((fields.singleRpImageIssu && singleRp === undefined) || (fields.configSyncFailure && sync === undefined)) return undefined;
+  if (fields.espColdStartRole && espRole === undefined) return undefined;
   return {
     splitBrain: splitBrain ?? DEFAULT_BEHAVIOUR.splitBrain,
     integratedEspFailure: esp ?? DEFAULT_BEHAVIOUR.integratedEspFailure,
     ...(singleRp === undefined ? {} : { singleRpImageIssu: singleRp }),
     ...(sync === undefined ? {} : { configSyncFailure: sync }),
+    ...(espRole === undefined ? {} : { espColdStartRole: espRole }),
   };
 }
 
@@ -179,13 +183,27 @@ function selectorChassis(selector: RouterSelector | undefined): readonly KnownCh
   return selector?.model === undefined ? [] : [{ model: selector.model, source: 'the routers the selector picks' }];
 }
 
+/** Routers grouped by model and population (ESPs and supplies installed, §8.9, §8.10). */
 function chassisOfRouters(routers: RoutersRead['models']): readonly KnownChassis[] {
-  const byModel = new Map<ChassisModel, string[]>();
-  for (const router of routers) byModel.set(router.model, [...(byModel.get(router.model) ?? []), router.name]);
-  return [...byModel].map(([model, hostnames]) => {
+  const groups = new Map<string, { model: ChassisModel; esps?: number; psus?: number; rps?: number; hostnames: string[] }>();
+  for (const router of routers) {
+    const key = `${router.model}/${router.esps ?? ''}/${router.psus ?? ''}/${router.rps ?? ''}`;
+    const group = groups.get(key) ?? { model: router.model, ...pick(router), hostnames: [] };
+    group.hostnames.push(router.name);
+    groups.set(key, group);
+  }
+  return [...groups.values()].map(({ hostnames, ...chassis }) => {
     const shown = hostnames.length > 3 ? `${hostnames.slice(0, 3).join(', ')} and ${hostnames.length - 3} more` : hostnames.join(', ');
-    return { model, source: `${hostnames.length === 1 ? 'router' : 'routers'} ${shown}` };
+    return { ...chassis, source: `${hostnames.length === 1 ? 'router' : 'routers'} ${shown}` };
   });
+}
+
+function pick(router: RoutersRead['models'][number]): { esps?: number; psus?: number; rps?: number } {
+  return {
+    ...(router.esps === undefined ? {} : { esps: router.esps }),
+    ...(router.psus === undefined ? {} : { psus: router.psus }),
+    ...(router.rps === undefined ? {} : { rps: router.rps }),
+  };
 }
 
 function readTiming(f: Field, d: Diagnostics): Readonly<Record<string, number>> | undefined {

@@ -22,6 +22,15 @@ import {
   type StartCounters,
   type StartEsp,
   type StartInstance,
+  healthyPsus,
+  installedEsps,
+  installedRps,
+  PSU_SLOTS,
+  PSU_STATES,
+  resolveHardware,
+  type HardwareSpec,
+  type PsuState,
+  type StartPsu,
 } from '@asr-twin/domain';
 import type { Diagnostics } from './diagnostics.js';
 import { at, atKey, readBoolean, readCount, readEnum, readFields, readMap, readString, type Field, type KeyedField } from './field-reader.js';
@@ -33,6 +42,8 @@ export interface StateOwner {
   readonly model: ChassisModel;
   readonly redundancy: RedundancyMode;
   readonly version: string;
+  /** Its population: the ESPs and supply bays a start lists (§8.9, §8.10). */
+  readonly hardware?: HardwareSpec;
 }
 
 interface InstanceDecl {
@@ -50,6 +61,7 @@ interface Declared {
   readonly instances: ReadonlyMap<string, InstanceDecl>;
   readonly hosts: ReadonlyMap<string, HostState>;
   readonly esps: ReadonlyMap<string, EspDecl>;
+  readonly psus: ReadonlyMap<string, PsuState>;
   readonly counters?: StartCounters;
   /** Where each declared part is, for placing the problems `startProblems` finds. */
   readonly where: ReadonlyMap<string, Field>;
@@ -65,7 +77,7 @@ const RF_NAMES = RF_STATES.map((s) => s.name);
  * ACTIVE units, STANDBY HOT under RPR, a running guest on a host that is down, …) are errors that say why.
  */
 export function readStartState(f: Field, owner: StateOwner, d: Diagnostics): RouterStart | undefined {
-  const declared = readDeclared(f, owner.model, d);
+  const declared = readDeclared(f, owner, d);
   if (declared === undefined) return undefined;
   const start = completeStart(owner, declared);
   const problems = startProblems(owner.model, owner.redundancy, start);
@@ -84,8 +96,9 @@ function placeOf(path: string, where: ReadonlyMap<string, Field>): Field | undef
   return undefined;
 }
 
-function readDeclared(f: Field, model: ChassisModel, d: Diagnostics): Declared | undefined {
-  const keys = ['operatingMode', 'instances', 'hosts', 'esps', 'counters'] as const;
+function readDeclared(f: Field, owner: StateOwner, d: Diagnostics): Declared | undefined {
+  const model = owner.model;
+  const keys = ['operatingMode', 'instances', 'hosts', 'esps', 'psus', 'counters'] as const;
   const fields = readFields(f, { keys, what: 'a starting state' }, d);
   if (fields === undefined) return undefined;
   const where = new Map<string, Field>();
@@ -93,11 +106,12 @@ function readDeclared(f: Field, model: ChassisModel, d: Diagnostics): Declared |
   const operatingMode = fields.operatingMode && readEnum(fields.operatingMode, REDUNDANCY_MODES, 'operating mode', 'unknown-state', d);
   if (fields.operatingMode) where.set('operatingMode', fields.operatingMode);
   const instances = fields.instances && readParts(fields.instances, anatomy.instances.map((i) => i.name), 'instances', model, where, d, readInstance);
-  const hosts = fields.hosts && readParts(fields.hosts, anatomy.rpSlots, 'hosts', model, where, d, readHost);
-  const esps = fields.esps && readParts(fields.esps, anatomy.espSlots, 'esps', model, where, d, readEsp);
+  const hosts = fields.hosts && readParts(fields.hosts, rpsOf(owner), 'hosts', model, where, d, readHost);
+  const esps = fields.esps && readParts(fields.esps, espsOf(owner), 'esps', model, where, d, readEsp);
+  const psus = fields.psus && readParts(fields.psus, PSU_SLOTS, 'psus', model, where, d, readPsu);
   const counters = fields.counters && readCounters(fields.counters, d);
   const bad = (k: keyof typeof fields, v: unknown): boolean => fields[k] !== undefined && v === undefined;
-  if (bad('operatingMode', operatingMode) || bad('instances', instances) || bad('hosts', hosts) || bad('esps', esps) || bad('counters', counters)) {
+  if (bad('operatingMode', operatingMode) || bad('instances', instances) || bad('hosts', hosts) || bad('esps', esps) || bad('psus', psus) || bad('counters', counters)) {
     return undefined;
   }
   return {
@@ -105,6 +119,7 @@ function readDeclared(f: Field, model: ChassisModel, d: Diagnostics): Declared |
     instances: instances ?? new Map(),
     hosts: hosts ?? new Map(),
     esps: esps ?? new Map(),
+    psus: psus ?? new Map(),
     ...(counters === undefined ? {} : { counters }),
     where,
   };
@@ -189,6 +204,23 @@ function readEsp(f: KeyedField, d: Diagnostics): EspDecl | undefined {
   return forwarding === undefined ? { state } : { state, forwarding };
 }
 
+/** A supply bay's state: `ok`, `failed` (`ps, fail`) or `empty` (§8.9). */
+function readPsu(f: KeyedField, d: Diagnostics): PsuState | undefined {
+  return readEnum(f, PSU_STATES, 'power-supply state', 'unknown-state', d);
+}
+
+/** The RP slots the router's population fills (R0, and R1 when a dual-RP chassis holds two, §8.10). */
+function rpsOf(owner: StateOwner): readonly string[] {
+  if (owner.hardware === undefined) return chassisAnatomy(owner.model).rpSlots;
+  return installedRps(owner.model, resolveHardware(owner.model, owner.version, owner.hardware).rps);
+}
+
+/** The ESP slots the router's population fills (F0, and F1 when a dual-ESP chassis holds two, §8.10). */
+function espsOf(owner: StateOwner): readonly string[] {
+  if (owner.hardware === undefined) return chassisAnatomy(owner.model).espSlots;
+  return installedEsps(owner.model, resolveHardware(owner.model, owner.version, owner.hardware).esps);
+}
+
 function readCounters(f: Field, d: Diagnostics): StartCounters | undefined {
   const keys = ['switchovers', 'standbyFailures', 'lastSwitchoverReason'] as const;
   const fields = readFields(f, { keys, what: 'the RF counters' }, d);
@@ -204,7 +236,9 @@ function readCounters(f: Field, d: Diagnostics): StartCounters | undefined {
 /** Fills in what the file does not declare (see `readStartState`). */
 export function completeStart(owner: StateOwner, declared: Omit<Declared, 'where'>): RouterStart {
   const anatomy = chassisAnatomy(owner.model);
-  const hosts = anatomy.rpSlots.map((slot) => ({ slot, state: declared.hosts.get(slot) ?? ('up' as HostState) }));
+  // An RP slot the population leaves empty has its host down for good (§8.10).
+  const installedRp = rpsOf(owner);
+  const hosts = anatomy.rpSlots.map((slot) => ({ slot, state: declared.hosts.get(slot) ?? (installedRp.includes(slot) ? 'up' : 'down') as HostState }));
   const images = anatomy.instances.map((p) => ({ image: declared.instances.get(p.name)?.image ?? owner.version }));
   const operatingMode = declared.operatingMode ?? derivedOperatingMode(owner.redundancy, images, hosts);
   const hostUp = (name: string): boolean => hosts.find((h) => h.slot === name.slice(0, 2))?.state === 'up';
@@ -234,16 +268,19 @@ export function completeStart(owner: StateOwner, declared: Omit<Declared, 'where
   });
   const anyActive = instances.some((i) => i.rfState === 'ACTIVE');
   let forwarder = -1;
-  const esps: StartEsp[] = anatomy.espSlots.map((slot, k) => {
+  const slots = espsOf(owner) as readonly StartEsp['slot'][];
+  const esps: StartEsp[] = slots.map((slot, k) => {
     const decl = declared.esps.get(slot);
     const state = decl?.state ?? 'ok';
     let forwarding = decl?.forwarding;
-    if (forwarding === undefined) forwarding = anyActive && state === 'ok' && forwarder < 0 && !anatomy.espSlots.some((s) => declared.esps.get(s)?.forwarding === true);
+    if (forwarding === undefined) forwarding = anyActive && state === 'ok' && forwarder < 0 && !slots.some((s) => declared.esps.get(s)?.forwarding === true);
     if (forwarding) forwarder = k;
     return { slot, state, forwarding };
   });
   const counters = declared.counters ?? { switchovers: 0, standbyFailures: 0, lastSwitchoverReason: 'none' };
-  return { operatingMode, instances, hosts, esps, counters };
+  const installed = owner.hardware === undefined ? PSU_SLOTS.length : resolveHardware(owner.model, owner.version, owner.hardware).psus;
+  const psus: StartPsu[] = healthyPsus(installed).map((p) => ({ slot: p.slot, state: declared.psus.get(p.slot) ?? p.state }));
+  return { operatingMode, instances, hosts, esps, counters, ...(psus.some((p) => p.state !== 'ok') ? { psus } : {}) };
 }
 
 /** The file form of a start: every part written out, so reading it back gives the same start. */
@@ -255,6 +292,7 @@ export function startDocument(start: RouterStart): { [key: string]: string | num
     ),
     hosts: Object.fromEntries(start.hosts.map((h) => [h.slot, h.state])),
     esps: Object.fromEntries(start.esps.map((e) => [e.slot, { state: e.state, forwarding: e.forwarding }])),
+    ...(start.psus === undefined ? {} : { psus: Object.fromEntries(start.psus.map((p) => [p.slot, p.state])) }),
     counters: { ...start.counters },
   };
 }

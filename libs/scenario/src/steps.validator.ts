@@ -26,6 +26,10 @@ export interface KnownChassis {
   readonly model: ChassisModel;
   /** `router edge-1`, `routers edge-1, edge-2`, `the selector's model`. */
   readonly source: string;
+  /** ESPs and power supplies the routers have installed (§8.9, §8.10); absent: every slot of the chassis. */
+  readonly esps?: number;
+  readonly psus?: number;
+  readonly rps?: number;
 }
 
 export interface StepContext {
@@ -104,11 +108,11 @@ function readStepTarget(step: Field, f: Field | undefined, what: StepWhat | unde
     }
     return target;
   }
-  const text = readString(f, `a target: ${describeKinds(['active', 'standby', 'router', 'instance', 'host', 'esp'])}`, d);
+  const text = readString(f, `a target: ${describeKinds(['active', 'standby', 'router', 'instance', 'host', 'esp', 'psu'])}`, d);
   if (text === undefined) return undefined;
   const target = parseTarget(text);
   if (target === undefined) {
-    d.error('invalid-target', at(f), `unknown target ${quoteValue(text)}; expected ${describeKinds(['active', 'standby', 'router', 'instance', 'host', 'esp'])}${suggestion(text, TARGET_NAMES)}`);
+    d.error('invalid-target', at(f), `unknown target ${quoteValue(text)}; expected ${describeKinds(['active', 'standby', 'router', 'instance', 'host', 'esp', 'psu'])}${suggestion(text, TARGET_NAMES)}`);
     return undefined;
   }
   if (rule === undefined || what === undefined) return undefined;
@@ -124,9 +128,9 @@ function existsOnAll(target: StepTarget, f: Field, ctx: StepContext, d: Diagnost
   let ok = true;
   for (const chassis of ctx.chassis) {
     const anatomy = chassisAnatomy(chassis.model);
-    if (existsOn(target, anatomy)) continue;
+    if (existsOn(target, anatomy, chassis)) continue;
     ok = false;
-    d.error('target-not-on-chassis', at(f), `${describeTarget(target)} does not exist on ${chassis.source} (${chassis.model} has ${componentsOf(target, anatomy)})`);
+    d.error('target-not-on-chassis', at(f), `${describeTarget(target)} does not exist on ${chassis.source} (${chassis.model} has ${componentsOf(target, anatomy, chassis)})`);
   }
   return ok;
 }

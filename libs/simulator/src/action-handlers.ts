@@ -2,8 +2,9 @@ import { RF } from '@asr-twin/domain';
 import { activeIndex, hostName, instanceName, operatingSso, rfName, schedule, draw, TK } from './engine-core.js';
 import { repairEsp } from './esp-model.js';
 import { CAUSE, canTakeOver, chassisReload, killInstance, recoverAfterLoss, setHost, switchover } from './instance-lifecycle.js';
+import { setPsu } from './fault-handlers.js';
 import { reloadUnit, repairConfigSync, repairImages, repairIpc } from './redundancy-faults.js';
-import { EV, HOST, REASON, type SimState } from './sim-state.js';
+import { EV, HOST, PSU, REASON, type SimState } from './sim-state.js';
 
 /**
  * Operator actions (DESIGN.md catalogue). Like faults they return `null` when done, or why they were refused
@@ -78,7 +79,7 @@ export function reload(s: SimState, i: number, wholeRouter: boolean): string | n
 }
 
 function repairRp(s: SimState, h: number): boolean {
-  if (s.host[h].rpFailed === 0) return false;
+  if (s.host[h].rpFailed !== 1) return false;
   s.host[h].rpFailed = 0;
   if (s.powerLost === 1) return true;
   if (!s.dualRp) {
@@ -98,6 +99,21 @@ function repairEspSlot(s: SimState, e: number): boolean {
   return true;
 }
 
+/**
+ * A failed supply is replaced. If the router was off because every supply had failed, power is back: a cold boot
+ * (§8.9, as the repair of `power-loss`).
+ */
+function repairPsu(s: SimState, p: number): boolean {
+  if (s.psu[p] !== PSU.FAILED) return false;
+  setPsu(s, p, PSU.OK);
+  if (s.psuPowerOff === 1) {
+    s.psuPowerOff = 0;
+    s.powerLost = 0;
+    chassisReload(s, `power restored (power supply P${p} replaced)`);
+  }
+  return true;
+}
+
 function repairInstance(s: SimState, i: number): boolean {
   const sync = repairConfigSync(s, i);
   const image = s.inst[i].mismatch === 1 ? repairImages(s) : false;
@@ -111,8 +127,10 @@ function repairInstance(s: SimState, i: number): boolean {
 function repairRouter(s: SimState): boolean {
   let done = false;
   if (s.powerLost === 1) {
-    for (const h of s.host) h.rpFailed = 0;
+    for (const h of s.host) if (h.rpFailed === 1) h.rpFailed = 0;
     for (const e of s.esp) e.failed = 0;
+    for (let p = 0; p < 2; p++) if (s.psu[p] === PSU.FAILED) setPsu(s, p, PSU.OK);
+    s.psuPowerOff = 0;
     s.powerLost = 0;
     chassisReload(s, 'power restored');
     done = true;
@@ -120,6 +138,7 @@ function repairRouter(s: SimState): boolean {
   const hosts = s.dualRp ? 2 : 1;
   for (let h = 0; h < hosts; h++) done = repairRp(s, h) || done;
   for (let e = 0; e < s.espCount; e++) done = repairEspSlot(s, e) || done;
+  for (let p = 0; p < 2; p++) done = repairPsu(s, p) || done;
   done = repairIpc(s) || done;
   done = repairConfigSync(s, 0) || done;
   done = repairConfigSync(s, 1) || done;
@@ -128,14 +147,15 @@ function repairRouter(s: SimState): boolean {
 }
 
 /** Which component a `repair` step addresses. */
-export const REPAIR_SCOPE = { ROUTER: 0, INSTANCE: 1, HOST: 2, ESP: 3 } as const;
+export const REPAIR_SCOPE = { ROUTER: 0, INSTANCE: 1, HOST: 2, ESP: 3, PSU: 4 } as const;
 
-/** `repair`: undoes the lasting faults of the target (rp-failure, esp-failure, config-sync-failure, ipc-loss, image-mismatch, power-loss). */
+/** `repair`: undoes the lasting faults of the target (rp-failure, esp-failure, psu-failure, config-sync-failure, ipc-loss, image-mismatch, power-loss). */
 export function repair(s: SimState, scope: number, index: number): string | null {
   let done: boolean;
   if (scope === REPAIR_SCOPE.ROUTER) done = repairRouter(s);
   else if (scope === REPAIR_SCOPE.HOST) done = repairRp(s, index);
   else if (scope === REPAIR_SCOPE.ESP) done = repairEspSlot(s, index);
+  else if (scope === REPAIR_SCOPE.PSU) done = repairPsu(s, index);
   else done = repairInstance(s, index);
   return done ? null : 'nothing to repair';
 }

@@ -106,7 +106,7 @@ describe('targets resolved at fire time and targets absent on the chassis', () =
 describe('the whole catalogue on every chassis model', () => {
   const models: ChassisModel[] = ['ASR1001', 'ASR1001-X', 'ASR1002', 'ASR1002-X', 'ASR1004', 'ASR1006', 'ASR1006-X', 'ASR1009-X', 'ASR1013'];
   it('runs every fault and action with its default target and keeps a single active', () => {
-    expect(FAULTS.length + ACTIONS.length).toBe(15);
+    expect(FAULTS.length + ACTIONS.length).toBe(16);
     const steps = [
       ...FAULTS.map((f, k) => fault(T0 + k * 7 * MIN, f)),
       ...ACTIONS.filter((a) => a !== 'issu').map((a, k) => action(T0 + (k * 7 + 3) * MIN, a)),

@@ -95,7 +95,7 @@ function causesOf(router: ScenarioRouter, cells: readonly AuditCell[], row: read
   const causes: string[] = [];
   row.forEach((outcome, c) => {
     if (outcome.kind !== 'ok' || !outcome.exposed) return;
-    const start = router.start ?? healthyStart(router.model, router.redundancy, router.version);
+    const start = router.start ?? healthyStart(router.model, router.redundancy, router.version, router.hardware);
     const cause = exposureCause(router.model, start, cells[c] as AuditCell);
     if (!causes.includes(cause)) causes.push(cause);
   });

@@ -46,13 +46,46 @@ export function programEsps(s: SimState): void {
   updateForwarding(s);
 }
 
-/** Resets one ESP (state lost); it becomes packet-ready after `espPacketReady`. A failed ESP stays failed. */
+/**
+ * Whether an RP can bring an ESP up: its software (ESPBase) comes from the RP's package set and the RP's chassis
+ * manager boots it (domain §8.17, [PKG]). A booting RP counts: the ESP is packet-ready before any IOSd is active.
+ */
+function rpAvailable(s: SimState): boolean {
+  const hosts = s.dualRp ? 2 : 1;
+  for (let h = 0; h < hosts; h++) if (s.host[h].rpFailed === 0) return true;
+  return false;
+}
+
+/**
+ * Resets one ESP (state lost); it becomes packet-ready after `espPacketReady`. A failed ESP stays failed. With no
+ * RP able to run (the only RP failed, or both), it stays not ready until an RP is back (§8.17, `resumeEsps`).
+ */
 export function resetEsp(s: SimState, e: number): void {
   if (s.esp[e].failed === 1 || s.powerLost === 1) return;
   setEspState(s, e, INIT);
   s.esp[e].programmed = 0;
   s.esp[e].epoch++;
+  if (!rpAvailable(s)) {
+    s.espWaitRp = 1;
+    return;
+  }
   schedule(s, draw(s, TK.espPacketReady), ESP_READY, e, s.esp[e].epoch);
+}
+
+/** An RP runs again: ESPs left waiting for one (§8.17) boot now and are packet-ready after `espPacketReady`. */
+export function resumeEsps(s: SimState): void {
+  if (s.espWaitRp === 0) return;
+  s.espWaitRp = 0;
+  for (let e = 0; e < s.espCount; e++) if (s.esp[e].state === INIT) resetEsp(s, e);
+}
+
+/**
+ * A cold start opens the ESP role (§8.18): by slot precedence F0 takes it (F1 if F0 has failed), whichever ESP
+ * reports packet-ready first; with `first-ready` the first ESP packet-ready takes it.
+ */
+export function beginEspColdStart(s: SimState): void {
+  s.espColdRole = s.espCount === 2 ? 1 : 0;
+  if (s.espSlotPrecedence || s.espCount < 2) setEspRole(s, s.esp[0].failed === 1 && s.espCount === 2 ? 1 : 0);
 }
 
 /** Resets every ESP: the data plane restarts (chassis reload, non-SSO switchover). */
@@ -67,11 +100,19 @@ function setEspRole(s: SimState, e: number): void {
   s.espActive = e;
 }
 
-/** ESP packet-ready: programmed at once if an ACTIVE IOS exists; takes the active role if the holder is down. */
+/**
+ * ESP packet-ready: programmed at once if an ACTIVE IOS exists; takes the active role if the holder is down. In a
+ * cold start (§8.18) the role goes to the ESP `beginEspColdStart` chose, or to the first one ready.
+ */
 export function onEspReady(s: SimState, e: number): void {
   setEspState(s, e, OK);
   if (hasWorkingActive(s)) s.esp[e].programmed = 1;
-  if (s.esp[s.espActive].state !== OK) setEspRole(s, e);
+  if (s.espColdRole === 1) {
+    if (!s.espSlotPrecedence || e === s.espActive) {
+      setEspRole(s, e);
+      s.espColdRole = 0;
+    }
+  } else if (s.esp[s.espActive].state !== OK) setEspRole(s, e);
   updateForwarding(s);
 }
 
@@ -92,6 +133,11 @@ export function failEsp(s: SimState, e: number): void {
   s.esp[e].epoch++;
   setEspState(s, e, FAILED);
   const other = 1 - e;
+  // The ESP a cold start chose failed before taking its role: the other one takes it (§8.18).
+  if (s.espColdRole === 1 && e === s.espActive && s.espCount === 2) {
+    setEspRole(s, other);
+    if (s.esp[other].state === OK) s.espColdRole = 0;
+  }
   if (e === s.espActive && s.espCount === 2 && s.esp[other].state === OK && s.esp[other].programmed === 1) {
     schedule(s, draw(s, TK.espSwitchover), ESP_TAKEOVER, other, s.esp[other].epoch);
   }

@@ -2,7 +2,7 @@ import { RF } from '@asr-twin/domain';
 import { draw, emit, hostOf, instanceName, schedule, TK, activeIndex } from './engine-core.js';
 import { failEsp, powerOffEsps, resetEsp } from './esp-model.js';
 import { CAUSE, chassisReload, killInstance, loseInstance, setHost } from './instance-lifecycle.js';
-import { EV, HOST, REASON, type SimState } from './sim-state.js';
+import { EV, HOST, PSU, REASON, type SimState } from './sim-state.js';
 
 /**
  * Faults on IOS instances, hosts, RPs, ESPs and power (DESIGN.md catalogue; domain §6.3, §6.4, §7). Each
@@ -103,6 +103,7 @@ export function hostKernelPanic(s: SimState, h: number): string | null {
  * (modelled as a chassis reload in which the failed RP never comes up).
  */
 export function rpFailure(s: SimState, h: number): string | null {
+  if (s.host[h].rpFailed === 2) return `RP R${h} is not installed`;
   if (s.host[h].rpFailed === 1) return `RP R${h} has already failed`;
   s.host[h].rpFailed = 1;
   s.host[h].epoch++;
@@ -127,6 +128,34 @@ export function espFailure(s: SimState, e: number): string | null {
   } else if (s.espReloadOnly) {
     s.esp[e].failed = 0;
     resetEsp(s, e);
+  }
+  return null;
+}
+
+const PSU_TEXT = ['ok', 'ps, fail', 'empty'] as const;
+
+/** Sets a power-supply bay's state, with a timeline entry in `show platform` words. */
+export function setPsu(s: SimState, p: number, state: number): void {
+  const old = s.psu[p] as number;
+  if (old === state) return;
+  s.psu[p] = state;
+  if (s.timeline !== null) emit(s, `P${p}`, 'psu-state', PSU_TEXT[old] as string, PSU_TEXT[state] as string);
+}
+
+/**
+ * `psu-failure` (lasting until `repair`): one power supply fails (`show platform`: `ps, fail`). With another
+ * supply still ok there is no service impact: no switchover, no outage, only the row and an alarm. When no supply
+ * is left the router loses power as under `power-loss`, and repairing a supply is the cold boot that ends it
+ * (domain §8.9; genie ShowPlatform `golden_output_asr1k_output.txt`: an ASR1006 running with `P1 … ps, fail`).
+ */
+export function psuFailure(s: SimState, p: number): string | null {
+  if (s.psu[p] === PSU.EMPTY) return `power supply P${p} is not installed (empty bay)`;
+  if (s.psu[p] === PSU.FAILED) return `power supply P${p} has already failed`;
+  setPsu(s, p, PSU.FAILED);
+  if (s.psu[0] !== PSU.OK && s.psu[1] !== PSU.OK && s.powerLost === 0) {
+    if (s.timeline !== null) emit(s, 'router', 'power-lost', null, 'no power supply left');
+    powerLoss(s);
+    s.psuPowerOff = 1;
   }
   return null;
 }

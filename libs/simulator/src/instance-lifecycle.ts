@@ -13,7 +13,7 @@ import {
   schedule,
   TK,
 } from './engine-core.js';
-import { resetEsps, setEspState, updateForwarding } from './esp-model.js';
+import { beginEspColdStart, resetEsps, resumeEsps, setEspState, updateForwarding } from './esp-model.js';
 import { beginColdActive, beginStandby, beginTakeover, setRf } from './rf-progression.js';
 import { SWITCHOVER_REASONS } from '@asr-twin/domain';
 import { DOM, ESP, EV, HOST, SEQ, type InstanceSim, type SimState } from './sim-state.js';
@@ -178,15 +178,15 @@ export function chassisReload(s: SimState, why: string): void {
   s.epoch++;
   endProtocolRecovery(s);
   if (s.timeline !== null) emit(s, 'router', 'chassis-reload', null, why);
-  killInstance(s, 0, s.host[hostOf(s, 0)].rpFailed === 1 ? CAUSE.HOST_LOST : CAUSE.SHUTDOWN);
-  killInstance(s, 1, s.host[hostOf(s, 1)].rpFailed === 1 ? CAUSE.HOST_LOST : CAUSE.SHUTDOWN);
+  killInstance(s, 0, s.host[hostOf(s, 0)].rpFailed !== 0 ? CAUSE.HOST_LOST : CAUSE.SHUTDOWN);
+  killInstance(s, 1, s.host[hostOf(s, 1)].rpFailed !== 0 ? CAUSE.HOST_LOST : CAUSE.SHUTDOWN);
   const total = draw(s, TK.chassisReload);
   const hostUp = Math.min(draw(s, TK.hostBoot), total);
   s.coldActiveMs = Math.max(1, total - hostUp);
   const hosts = s.dualRp ? 2 : 1;
   for (let h = 0; h < hosts; h++) {
     s.host[h].epoch++;
-    if (s.powerLost === 1 || s.host[h].rpFailed === 1) {
+    if (s.powerLost === 1 || s.host[h].rpFailed !== 0) {
       setHost(s, h, DOWN);
       continue;
     }
@@ -198,6 +198,7 @@ export function chassisReload(s: SimState, why: string): void {
     if (s.esp[e].failed === 1) setEspState(s, e, FAILED);
   }
   resetEsps(s);
+  beginEspColdStart(s);
   s.designated = s.host[hostOf(s, 0)].rpFailed === 0 ? 0 : s.host[hostOf(s, 1)].rpFailed === 0 ? 1 : -1;
   updateForwarding(s);
 }
@@ -205,6 +206,7 @@ export function chassisReload(s: SimState, why: string): void {
 /** `EV.HOST_UP`: the host and its hypervisor run again; its guests start. */
 export function onHostUp(s: SimState, h: number): void {
   setHost(s, h, UP);
+  resumeEsps(s);
   for (let i = 0; i < 2; i++) {
     if (hostOf(s, i) !== h || s.inst[i].progSeq >= 0) continue;
     if (s.configuredMode === 'none' && s.inst[1 - i].progSeq >= 0) continue;

@@ -3,10 +3,13 @@ import {
   DOMAIN_STATES,
   ESP_STATES,
   HOST_STATES,
+  PSU_SLOTS,
+  PSU_STATES,
   SWITCHOVER_REASONS,
   type DomainState,
   type EspState,
   type HostState,
+  type PsuState,
   type RouterStart,
   type SwitchoverReason,
 } from '@asr-twin/domain';
@@ -63,7 +66,7 @@ function build(s: SimState): RouterStart {
       };
     }),
     hosts: anatomy.rpSlots.map((slot, k) => ({ slot, state: HOST_STATES[(s.host[k] as SimState['host'][number]).state] as HostState })),
-    esps: anatomy.espSlots.map((slot, k) => {
+    esps: anatomy.espSlots.slice(0, s.espCount).map((slot, k) => {
       const e = s.esp[k] as SimState['esp'][number];
       return { slot, state: ESP_STATES[e.state] as EspState, forwarding: e.forwarding === 1 };
     }),
@@ -72,6 +75,7 @@ function build(s: SimState): RouterStart {
       standbyFailures: s.standbyFailures,
       lastSwitchoverReason: SWITCHOVER_REASONS[s.lastReason] as SwitchoverReason,
     },
+    ...(s.psu[0] === 0 && s.psu[1] === 0 ? {} : { psus: PSU_SLOTS.map((slot, p) => ({ slot, state: PSU_STATES[s.psu[p] as number] as PsuState })) }),
   };
 }
 

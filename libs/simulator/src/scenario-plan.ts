@@ -15,6 +15,7 @@ import {
   type ScenarioStep,
   type StepTarget,
   DEFAULT_BEHAVIOUR,
+  PSU_SLOTS,
 } from '@asr-twin/domain';
 import type { IssuRequest } from './issu-driver.js';
 
@@ -24,7 +25,7 @@ export type OpName = FaultName | ActionName;
 export const OP = Object.fromEntries(OP_NAMES.map((n, i) => [n, i])) as Readonly<Record<OpName, number>>;
 
 /** Step target kinds, numbered. */
-export const TGT = { ACTIVE: 0, STANDBY: 1, ROUTER: 2, INSTANCE: 3, HOST: 4, ESP: 5 } as const;
+export const TGT = { ACTIVE: 0, STANDBY: 1, ROUTER: 2, INSTANCE: 3, HOST: 4, ESP: 5, PSU: 6 } as const;
 const TGT_BY_KIND: Readonly<Record<StepTarget['kind'], number>> = {
   active: TGT.ACTIVE,
   standby: TGT.STANDBY,
@@ -32,10 +33,11 @@ const TGT_BY_KIND: Readonly<Record<StepTarget['kind'], number>> = {
   instance: TGT.INSTANCE,
   host: TGT.HOST,
   esp: TGT.ESP,
+  psu: TGT.PSU,
 };
 
 /** Which kind of component a step acts on (decides how its target resolves). */
-export type StepLevel = 'instance' | 'host' | 'esp' | 'router';
+export type StepLevel = 'instance' | 'host' | 'esp' | 'psu' | 'router';
 
 /** A scenario step resolved against one chassis model: plain data, kept in the simulation state. */
 export interface CompiledStep {
@@ -65,6 +67,8 @@ export interface ScenarioPlan {
   readonly singleRpIssuRefuse: boolean;
   /** A standby failing config sync is reloaded at COLD-BULK over and over (`spec.behaviour.configSyncFailure`, §8.21). */
   readonly mclReloadLoop: boolean;
+  /** After a cold start F0 takes the ESP role by slot precedence (`spec.behaviour.espColdStartRole`, §8.18). */
+  readonly espSlotPrecedence: boolean;
   readonly horizonMs: number;
   readonly steps: readonly CompiledStep[];
   readonly timing: readonly number[];
@@ -82,6 +86,8 @@ function levelOf(name: OpName, target: StepTarget['kind']): StepLevel {
       return 'host';
     case 'esp-failure':
       return 'esp';
+    case 'psu-failure':
+      return 'psu';
     case 'power-loss':
     case 'ipc-loss':
     case 'force-switchover':
@@ -90,7 +96,7 @@ function levelOf(name: OpName, target: StepTarget['kind']): StepLevel {
     case 'reload':
       return target === 'router' ? 'router' : 'instance';
     case 'repair':
-      return target === 'router' || target === 'host' || target === 'esp' ? target : 'instance';
+      return target === 'router' || target === 'host' || target === 'esp' || target === 'psu' ? target : 'instance';
     default:
       return 'instance';
   }
@@ -116,6 +122,10 @@ function targetIndex(step: ScenarioStep, model: ChassisModel): number | string {
   if (t.kind === 'esp') {
     const i = a.espSlots.indexOf(t.slot);
     return i >= 0 ? i : `ESP ${t.slot} does not exist on an ${model} (ESPs: ${a.espSlots.join(', ')})`;
+  }
+  if (t.kind === 'psu') {
+    const i = PSU_SLOTS.indexOf(t.slot);
+    return i >= 0 ? i : `power supply ${String(t.slot)} does not exist (supplies: ${PSU_SLOTS.join(', ')})`;
   }
   if (t.kind === 'standby' && step.kind === 'fault' && step.fault === 'esp-failure' && a.espSlots.length < 2) {
     return `an ${model} has no standby ESP (ESPs: ${a.espSlots.join(', ')})`;
@@ -183,6 +193,7 @@ export function compilePlan(scenario: Scenario, model: ChassisModel): ScenarioPl
     primaryWins: (spec.behaviour ?? DEFAULT_BEHAVIOUR).splitBrain === 'primary-wins',
     singleRpIssuRefuse: spec.behaviour?.singleRpImageIssu === 'refuse',
     mclReloadLoop: (spec.behaviour?.configSyncFailure ?? 'reload-loop') === 'reload-loop',
+    espSlotPrecedence: (spec.behaviour?.espColdStartRole ?? 'F0') === 'F0',
   };
   const fail = (error: string): ScenarioPlan => ({ model, ...facts, horizonMs: 0, steps: [], timing, spread, refStep: -1, error });
   if (!Number.isFinite(spec.horizonMs) || spec.horizonMs <= 0) return fail(`horizon must be > 0 ms, got ${spec.horizonMs}`);

@@ -47,9 +47,12 @@ export const target = {
   instance: (name: InstanceName): StepTarget => ({ kind: 'instance', name }),
   host: (slot: RpSlot): StepTarget => ({ kind: 'host', slot }),
   esp: (slot: EspSlot): StepTarget => ({ kind: 'esp', slot }),
+  psu: (slot: 'P0' | 'P1'): StepTarget => ({ kind: 'psu', slot }),
 };
 
 function defaultTarget(name: FaultName | ActionName): StepTarget {
+  // A supply has no role to default to: tests fail P1, the bay of the §8.9 capture.
+  if (STEP_TARGETS[name].defaultTarget === 'psu') return { kind: 'psu', slot: 'P1' };
   return { kind: STEP_TARGETS[name].defaultTarget } as StepTarget;
 }
 
@@ -165,7 +168,8 @@ function stepArbitrary(model: ChassisModel, horizonMs: number): fc.Arbitrary<Sce
         kind === 'instance' ? { kind, name: a.instances[pick % 2]?.name as InstanceName }
           : kind === 'host' ? { kind, slot: a.rpSlots[pick % a.rpSlots.length] as RpSlot }
             : kind === 'esp' ? { kind, slot: a.espSlots[pick % a.espSlots.length] as EspSlot }
-              : { kind };
+              : kind === 'psu' ? { kind, slot: pick % 2 === 0 ? 'P0' : 'P1' }
+                : { kind };
       if (name === 'issu') {
         return { kind: 'action', atMs, action: 'issu', target: on, params: { toVersion: VERSIONS[issuPick % 2] as string, accept: issuPick % 3 !== 0, stepDelayMs: (issuPick % 5) * MIN } };
       }
@@ -187,12 +191,23 @@ export function runArbitrary(maxSteps = 12): fc.Arbitrary<{ scenario: Scenario; 
       fastBoot: fc.boolean(),
     })
     .chain(({ model, mode, horizonMs, seed, fastBoot }) =>
-      fc.record({ steps: fc.array(stepArbitrary(model, horizonMs), { maxLength: maxSteps }), start: fc.option(startArbitrary(model, mode)) }).map(({ steps, start }) => ({
+      fc.record({
+        steps: fc.array(stepArbitrary(model, horizonMs), { maxLength: maxSteps }),
+        start: fc.option(startArbitrary(model, mode)),
+        hardware: fc.option(hardwareArbitrary(model)),
+      }).map(({ steps, start, hardware }) => ({
         scenario: scenario({ horizonMs, steps, timing: fastBoot ? { iosBoot: 5 * SEC, bulkSync: 35 * SEC, chassisReload: 90 * SEC } : {} }),
-        router: start === null ? router('prop', model, mode) : { ...router('prop', model, mode), start },
+        // A declared start lists the population itself; a healthy router may hold fewer RPs, ESPs or supplies (§8.9, §8.10).
+        router: start !== null ? { ...router('prop', model, mode), start } : hardware !== null ? { ...router('prop', model, mode), hardware } : router('prop', model, mode),
         seed,
       })),
     );
+}
+
+/** RPs, ESPs and supplies a router of `model` may hold (domain §8.9, §8.10). */
+function hardwareArbitrary(model: ChassisModel): fc.Arbitrary<{ rps: number; esps: number; psus: number }> {
+  const a = chassisAnatomy(model);
+  return fc.record({ rps: fc.integer({ min: 1, max: a.rpSlots.length }), esps: fc.integer({ min: 1, max: a.espSlots.length }), psus: fc.integer({ min: 1, max: 2 }) });
 }
 
 const START_RF: readonly RfStateCode[] = [RF.DISABLED, RF.NEGOTIATION, RF.STANDBY_COLD, RF.STANDBY_COLD_BULK, RF.STANDBY_HOT, RF.ACTIVE_FAST, RF.ACTIVE];

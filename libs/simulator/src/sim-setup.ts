@@ -1,11 +1,11 @@
-import { RF, type Expectation, type ScenarioRouter } from '@asr-twin/domain';
+import { chassisAnatomy, healthyStart, PSU_STATES, RF, resolveHardware, type Expectation, type ScenarioRouter } from '@asr-twin/domain';
 import { schedule, TK } from './engine-core.js';
 import { seedRngInto } from './prng.js';
 import { ACTIVE_BOOT_DONE_IDX, STANDBY_COLD_GATE_IDX, STANDBY_DONE_IDX } from './rf-progression.js';
 import { startOf } from './report-start.js';
 import type { ScenarioPlan } from './scenario-plan.js';
 import { loadStart } from './twin-start.js';
-import { DOM, EV, ISSU, REASON, SEQ, type EspSim, type HostSim, type InstanceSim, type SimState } from './sim-state.js';
+import { DOM, EV, ISSU, PSU, REASON, SEQ, type EspSim, type HostSim, type InstanceSim, type SimState } from './sim-state.js';
 
 function blankInstance(): InstanceSim {
   return {
@@ -26,7 +26,7 @@ export function blankState(): SimState {
       { state: 0, programmed: 0, forwarding: 0, failed: 0, epoch: 0 },
       { state: 0, programmed: 0, forwarding: 0, failed: 0, epoch: 0 },
     ],
-    espActive: 0, powerLost: 0, ipcLost: 0, ipcEpoch: 0,
+    espActive: 0, espSlotPrecedence: true, espColdRole: 0, espWaitRp: 0, psu: [PSU.OK, PSU.OK], psuPowerOff: 0, hardware: null, powerLost: 0, ipcLost: 0, ipcEpoch: 0,
     issuPhase: ISSU.IDLE, issuEpoch: 0, issuFrom: '', issuTo: '', issuAccept: true, issuStepDelayMs: 0,
     issuDeadline: -1, issuLastOp: '', issuMethod: 0, issuReload: 0, singleRpIssuRefuse: false,
     switchovers: 0, switchoverBase: 0, standbyFailures: 0, lastReason: REASON.NONE, lastSwitchoverAt: -1,
@@ -86,9 +86,33 @@ function resetPlatform(s: SimState): void {
     e.epoch = 0;
   }
   s.espActive = 0;
+  s.espColdRole = 0;
+  s.espWaitRp = 0;
+  s.psuPowerOff = 0;
   s.powerLost = 0;
   s.ipcLost = 0;
   s.ipcEpoch = 0;
+}
+
+/**
+ * The router's population (domain §8.9, §8.10): ESPs installed (a declared start lists them; else the hardware,
+ * else every ESP slot of the chassis) and power-supply bays. Routers without declared hardware allocate nothing.
+ */
+function setPopulation(s: SimState, router: ScenarioRouter): void {
+  const hw = router.hardware === undefined ? null : resolveHardware(router.model, router.version, router.hardware);
+  s.hardware = hw;
+  if (router.start !== undefined) s.espCount = router.start.esps.length;
+  else if (hw !== null) s.espCount = hw.esps;
+  for (let p = 0; p < 2; p++) {
+    const declared = router.start?.psus?.[p]?.state;
+    s.psu[p] = declared !== undefined ? PSU_STATES.indexOf(declared) : hw !== null && p >= hw.psus ? PSU.EMPTY : PSU.OK;
+  }
+}
+
+/** RP slots the population leaves empty (§8.10): held down for good, `repair` does not bring them (`rpFailed` 2). */
+function markAbsentRps(s: SimState): void {
+  if (s.hardware === null) return;
+  for (let h = s.hardware.rps ?? 2; h < 2; h++) if (s.dualRp) s.host[h].rpFailed = 2;
 }
 
 function resetRun(s: SimState): void {
@@ -144,6 +168,8 @@ export function resetState(
   s.configuredMode = router.redundancy;
   s.dualRp = plan.dualRp;
   s.espCount = plan.espCount;
+  s.espSlotPrecedence = plan.espSlotPrecedence;
+  setPopulation(s, router);
   s.reloadOnEspFailure = plan.reloadOnEspFailure;
   s.primaryWins = plan.primaryWins;
   s.singleRpIssuRefuse = plan.singleRpIssuRefuse;
@@ -164,8 +190,13 @@ export function resetState(
   s.tRef = plan.refStep < 0 ? 0 : -1;
   if (s.tRef === 0 && router.redundancy !== 'sso') s.lostAt = 0;
   s.startRedundant = router.redundancy === 'sso' ? 1 : 0;
-  if (router.start !== undefined) loadStart(s, router.start);
-  s.start = startOf(s, router.start === undefined ? router.version : null);
+  // A dual-RP chassis holding one RP (§8.10) starts simplex: its healthy start has the empty slot's host down.
+  const start = router.start ?? (s.hardware !== null && (s.hardware.rps ?? 2) < chassisAnatomy(router.model).rpSlots.length
+    ? healthyStart(router.model, router.redundancy, router.version, router.hardware)
+    : undefined);
+  if (start !== undefined) loadStart(s, start);
+  markAbsentRps(s);
+  s.start = startOf(s, router.start === undefined && router.hardware === undefined ? router.version : null);
   s.timeline = timeline ? [] : null;
   s.error = plan.error;
   if (plan.error === null && plan.steps.length > 0) {

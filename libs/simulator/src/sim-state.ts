@@ -1,4 +1,4 @@
-import type { ChassisModel, Expectation, RedundancyMode, RouterStart } from '@asr-twin/domain';
+import type { ChassisModel, Expectation, RedundancyMode, RouterHardware, RouterStart } from '@asr-twin/domain';
 import type { CompiledStep } from './scenario-plan.js';
 
 /**
@@ -24,6 +24,8 @@ export const EV_ARG_SHIFT = 16;
 
 /** Host states, as indices of the domain's `HOST_STATES`. */
 export const HOST = { UP: 0, PANICKED: 1, REBOOTING: 2, DOWN: 3 } as const;
+/** Power-supply bay states, as indices of the domain's `PSU_STATES`. */
+export const PSU = { OK: 0, FAILED: 1, EMPTY: 2 } as const;
 /** ESP states, as indices of the domain's `ESP_STATES`. */
 export const ESP = { OK: 0, INIT: 1, FAILED: 2, UNKNOWN: 3 } as const;
 /** libvirt domain states, as indices of the domain's `DOMAIN_STATES` (= `virDomainState` values). */
@@ -112,7 +114,7 @@ export interface HostSim {
   /** Domain `HOST_STATES` index (`HOST`). */
   state: number;
   epoch: number;
-  /** Lasting rp-failure. */
+  /** Lasting rp-failure (1), or no RP in the slot (2: a single-RP population of a dual-RP chassis, §8.10). */
   rpFailed: number;
 }
 
@@ -184,6 +186,21 @@ export interface SimState {
   esp: EspSim[];
   /** ESP holding the active role. */
   espActive: number;
+  /**
+   * After a cold start with two ESPs the role goes to F0 by slot precedence (1) or to the first ESP packet-ready
+   * (0): `spec.behaviour.espColdStartRole`, domain §8.18.
+   */
+  espSlotPrecedence: boolean;
+  /** 1 from a cold start until an ESP takes the active role in it (§8.18). */
+  espColdRole: number;
+  /** 1 while reset ESPs wait for a running RP to boot them (§8.17: an ESP needs a running RP). */
+  espWaitRp: number;
+  /** Power-supply bays [P0, P1] (`PSU`); the router loses power when none is ok (§8.9). */
+  psu: number[];
+  /** 1 when the power is off because every supply failed (not the `power-loss` fault): a PSU repair restores it. */
+  psuPowerOff: number;
+  /** Declared population (RP/ESP PIDs, ESPs and supplies installed), or null for the model's default. */
+  hardware: RouterHardware | null;
 
   powerLost: number;
   ipcLost: number;

@@ -4,12 +4,16 @@ import {
   DOMAIN_STATES,
   ESP_STATES,
   HOST_STATES,
+  PSU_SLOTS,
+  PSU_STATES,
   RF_STATES,
   type DomainState,
   type EspSlot,
   type HypervisorState,
   type InstanceName,
   type IssuMethod,
+  type PsuSlot,
+  type PsuState,
   type RedundancyMode,
   type RfStateCode,
   type RfStateName,
@@ -86,6 +90,8 @@ export interface RouterSnapshot {
     readonly ipcLoss: boolean;
     readonly rpFailure: readonly RpSlot[];
     readonly espFailure: readonly EspSlot[];
+    /** Failed power supplies (`show platform`: `ps, fail`, domain §8.9). */
+    readonly psuFailure: readonly PsuSlot[];
   };
 }
 
@@ -133,12 +139,17 @@ function twinState(s: SimState): RouterTwinState {
       // Configuration is not modelled beyond sync success: a unit failing config sync is behind.
       configVersion: s.inst[i].syncFail === 1 ? 0 : 1,
     })),
-    esps: anatomy.espSlots.map((slot, e) => ({
+    esps: anatomy.espSlots.slice(0, s.espCount).map((slot, e) => ({
       slot,
       state: ESP_STATES[s.esp[e].state] as RouterTwinState['esps'][number]['state'],
       role: e === s.espActive ? 'active' : 'standby',
       forwarding: s.esp[e].forwarding === 1,
     })),
+    // Listed when declared or not both ok, so the state of a router with default hardware reads as before (§8.9).
+    ...(s.hardware === null && s.psu[0] === 0 && s.psu[1] === 0
+      ? {}
+      : { psus: PSU_SLOTS.map((slot, p) => ({ slot, state: PSU_STATES[s.psu[p] as number] as PsuState })) }),
+    ...(s.hardware === null ? {} : { hardware: { ...s.hardware } }),
   };
 }
 
@@ -181,7 +192,8 @@ export function snapshotRouter(s: SimState): RouterSnapshot {
       powerLoss: s.powerLost === 1,
       ipcLoss: s.ipcLost === 1,
       rpFailure: anatomy.rpSlots.filter((_, h) => s.host[h].rpFailed === 1),
-      espFailure: anatomy.espSlots.filter((_, e) => s.esp[e].failed === 1),
+      espFailure: anatomy.espSlots.filter((_, e) => e < s.espCount && s.esp[e].failed === 1),
+      psuFailure: PSU_SLOTS.filter((_, p) => s.psu[p] === 1),
     },
   };
 }

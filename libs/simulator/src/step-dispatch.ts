@@ -8,6 +8,7 @@ import {
   iosdCrash,
   iosdHang,
   powerLoss,
+  psuFailure,
   rpFailure,
   vmCrash,
 } from './fault-handlers.js';
@@ -22,12 +23,14 @@ function resolve(s: SimState, step: CompiledStep, level: Level): number {
   if (level === 'instance') return resolveInstance(s, step.target, step.index);
   if (level === 'host') return resolveHost(s, step.target, step.index);
   if (level === 'esp') return resolveEsp(s, step.target, step.index);
+  if (level === 'psu') return step.index;
   return 0;
 }
 
 function componentName(s: SimState, level: Level, index: number): string {
   if (index < 0 || level === 'router') return 'router';
   if (level === 'instance') return instanceName(s, index);
+  if (level === 'psu') return `P${index}`;
   return level === 'host' ? hostName(index) : espName(index);
 }
 
@@ -41,6 +44,7 @@ function apply(s: SimState, step: CompiledStep, level: Level, x: number): string
     case OP['rp-failure']: return rpFailure(s, x);
     case OP['esp-failure']: return espFailure(s, x);
     case OP['power-loss']: return powerLoss(s);
+    case OP['psu-failure']: return psuFailure(s, x);
     case OP['config-sync-failure']: return configSyncFailure(s, x);
     case OP['ipc-loss']: return ipcLoss(s);
     case OP['image-mismatch']: return imageMismatch(s, x, step.version);
@@ -49,7 +53,7 @@ function apply(s: SimState, step: CompiledStep, level: Level, x: number): string
     case OP.issu: return startIssu(s, step.issu as NonNullable<CompiledStep['issu']>);
     default: {
       const scope = level === 'router' ? REPAIR_SCOPE.ROUTER : level === 'host' ? REPAIR_SCOPE.HOST
-        : level === 'esp' ? REPAIR_SCOPE.ESP : REPAIR_SCOPE.INSTANCE;
+        : level === 'esp' ? REPAIR_SCOPE.ESP : level === 'psu' ? REPAIR_SCOPE.PSU : REPAIR_SCOPE.INSTANCE;
       return repair(s, scope, x);
     }
   }
@@ -68,7 +72,9 @@ export function fireStep(s: SimState, k: number): void {
   const at = s.timeline === null ? -1 : s.timeline.length;
   const event = `${step.op < FAULTS.length ? 'fault' : 'action'}:${OP_NAMES[step.op] as string}`;
   if (at >= 0) emit(s, componentName(s, level, x), event, null, null);
-  const outcome = x < 0 ? 'target does not resolve now (no unit holds that role)' : apply(s, step, level, x);
+  const outcome = x < 0 ? 'target does not resolve now (no unit holds that role)'
+    : level === 'esp' && x >= s.espCount ? `ESP ${espName(x)} is not installed (the router holds ${s.espCount} ESP)`
+      : apply(s, step, level, x);
   if (outcome !== null && at >= 0) {
     const refusable = step.op === OP['force-switchover'] || step.op === OP.issu;
     const entry = (s.timeline as TimelineEntry[])[at] as TimelineEntry;

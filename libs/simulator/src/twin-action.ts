@@ -69,7 +69,10 @@ export function manualSwitchoverRefusal(router: TwinRouterInput): string | null 
     REFUSAL_PLANS.set(model, plan);
   }
   const start = twinStart(router);
-  const input: ScenarioRouter = { hostname: router.hostname, model, redundancy: router.state.redundancyMode, version: start.instances[0]?.image ?? '', start };
+  const input: ScenarioRouter = {
+    hostname: router.hostname, model, redundancy: router.state.redundancyMode, version: start.instances[0]?.image ?? '', start,
+    ...(router.state.hardware === undefined ? {} : { hardware: router.state.hardware }),
+  };
   refusalState = resetState(refusalState ?? blankState(), plan, input, 0, false, []);
   return switchoverRefusal(refusalState);
 }
@@ -93,7 +96,10 @@ export function playTwinAction(router: TwinRouterInput, action: TwinActionName, 
   const scenario = actionScenario(action, horizonMs);
   const plan = compilePlan(scenario, model);
   const start = twinStart(router);
-  const input: ScenarioRouter = { hostname: router.hostname, model, redundancy: router.state.redundancyMode, version: start.instances[0]?.image ?? '', start };
+  const input: ScenarioRouter = {
+    hostname: router.hostname, model, redundancy: router.state.redundancyMode, version: start.instances[0]?.image ?? '', start,
+    ...(router.state.hardware === undefined ? {} : { hardware: router.state.hardware }),
+  };
   const s = resetState(blankState(), plan, input, routerSeed(options.seed, router.hostname), true, []);
   if (s.error !== null) throw new Error(`cannot play ${action} on ${router.hostname}: ${s.error}`);
   refresh(s);

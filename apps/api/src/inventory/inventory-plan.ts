@@ -1,4 +1,4 @@
-import { DEFAULT_SOFTWARE_VERSION, defaultRedundancyMode, initialRouterState, routerHealth, type RouterTwinState } from '@asr-twin/domain';
+import { defaultRedundancyMode, defaultSoftwareVersion, hardwareProblems, initialRouterState, routerHealth, type RouterTwinState } from '@asr-twin/domain';
 import type { NewRouter, RouterDetail, RouterImportUpdate, RouterImportWrites } from '@asr-twin/persistence';
 import { syntheticSerial } from '../routers/router-generator.js';
 import { type CheckedRow, type ImportRowResult, refused } from './inventory-check.js';
@@ -10,8 +10,11 @@ import { type CheckedRow, type ImportRowResult, refused } from './inventory-chec
  * a router that failed over, or whose state came from observations, keeps the state it has.
  */
 export function isAtRest(router: RouterDetail): boolean {
-  const initial = initialRouterState({ model: router.model, redundancyMode: router.redundancyMode, softwareVersion: router.softwareVersion });
   const s = router.state;
+  const initial = initialRouterState({
+    model: router.model, redundancyMode: router.redundancyMode, softwareVersion: router.softwareVersion,
+    ...(s.hardware === undefined ? {} : { hardware: s.hardware }),
+  });
   const sameInstances = initial.instances.every((i) => {
     const stored = s.instances.find((x) => x.name === i.name);
     return stored?.rfState === i.rfState && stored.domainState === i.domainState && stored.softwareVersion === i.softwareVersion;
@@ -37,7 +40,7 @@ function newRouter(row: CheckedRow & { model: NonNullable<CheckedRow['model']> }
     hostname: row.hostname,
     model: row.model,
     serial: row.serial ?? syntheticSerial(row.hostname),
-    softwareVersion: row.version ?? DEFAULT_SOFTWARE_VERSION,
+    softwareVersion: row.version ?? defaultSoftwareVersion(row.model),
     redundancyMode: row.redundancy ?? defaultRedundancyMode(row.model),
     labels: row.labels ?? {},
   };
@@ -69,6 +72,8 @@ function updateOf(row: CheckedRow, stored: RouterDetail): { result: ImportRowRes
   };
   const names = Object.entries(changed).filter(([, c]) => c).map(([name]) => name);
   if (names.length === 0) return { result: withWarnings(row, { outcome: 'unchanged' }) };
+  const impossible = changed.version ? hardwareProblems(stored.model, next.softwareVersion, stored.state.hardware)[0] : undefined;
+  if (impossible) return { result: refused(row, `version ${next.softwareVersion} refused: ${impossible.message}`) };
   const resets = changed.version || changed.redundancy;
   if (resets && !isAtRest(stored)) {
     const what = [changed.version ? `version ${stored.softwareVersion} → ${next.softwareVersion}` : '', changed.redundancy ? `redundancy ${stored.redundancyMode} → ${next.redundancyMode}` : '']
@@ -94,7 +99,9 @@ function updateOf(row: CheckedRow, stored: RouterDetail): { result: ImportRowRes
 }
 
 function resetOf(stored: RouterDetail, softwareVersion: string, redundancyMode: RouterTwinState['redundancyMode']): NonNullable<RouterImportUpdate['reset']> {
-  const state = initialRouterState({ model: stored.model, redundancyMode, softwareVersion });
+  const state = initialRouterState({
+    model: stored.model, redundancyMode, softwareVersion, ...(stored.state.hardware === undefined ? {} : { hardware: stored.state.hardware }),
+  });
   return {
     softwareVersion,
     redundancyMode,
@@ -123,8 +130,12 @@ export function planImport(
       return result;
     }
     if (row.model === undefined) return refused(row, 'no model: a new router needs one');
+    const created = newRouter({ ...row, model: row.model });
+    // A release the model's RP or ESP has no image for (domain §8.11) is refused, naming the PID and release.
+    const impossible = hardwareProblems(created.model, created.softwareVersion, undefined)[0];
+    if (impossible) return refused(row, `impossible ${created.model} on ${created.softwareVersion}: ${impossible.message}`);
     const group = creates.get(row.fleet.id) ?? [];
-    group.push(newRouter({ ...row, model: row.model }));
+    group.push(created);
     creates.set(row.fleet.id, group);
     return withWarnings(row, { outcome: 'created' });
   });

@@ -1,4 +1,4 @@
-import { type ChassisModel, defaultRedundancyMode, type RedundancyMode } from '@asr-twin/domain';
+import { type ChassisModel, defaultRedundancyMode, defaultSoftwareVersion, hardwareProblems, type FieldIssue, type RedundancyMode, ValidationError } from '@asr-twin/domain';
 import type { NewRouter } from '@asr-twin/persistence';
 import type { GenerateSpec, RouterInput } from './router.schemas.js';
 
@@ -24,10 +24,27 @@ export function fromInput(r: RouterInput): NewRouter {
     hostname: r.hostname,
     model: r.model,
     serial: r.serial ?? syntheticSerial(r.hostname),
-    softwareVersion: r.version,
+    softwareVersion: r.version ?? defaultSoftwareVersion(r.model),
     redundancyMode: mode(r.model, r.redundancy),
     labels: r.labels,
+    ...(r.hardware === undefined ? {} : { hardware: r.hardware }),
   };
+}
+
+/**
+ * Refuses routers whose population cannot exist (domain §8.10, §8.11), naming the PID and the release: every
+ * problem of every router, at `<path>.hardware.<field>` (or `<path>.version` when the model's default card is
+ * what cannot run the release). `pathOf(k)` is where router `k` sits in the request.
+ */
+export function checkPopulation(routers: readonly NewRouter[], pathOf: (k: number) => string): void {
+  const issues: FieldIssue[] = [];
+  routers.forEach((r, k) => {
+    for (const p of hardwareProblems(r.model, r.softwareVersion, r.hardware)) {
+      const declared = r.hardware !== undefined && r.hardware[p.field] !== undefined;
+      issues.push({ field: `${pathOf(k)}${declared ? `hardware.${p.field}` : p.field === 'rp' || p.field === 'esp' ? 'version' : `hardware.${p.field}`}`, message: `${r.hostname}: ${p.message}` });
+    }
+  });
+  if (issues.length > 0) throw new ValidationError(`impossible hardware: ${issues[0]?.message ?? ''}`, issues);
 }
 
 /**
@@ -43,7 +60,7 @@ export function generateRouters(spec: GenerateSpec, prefix: string, firstIndex: 
       hostname,
       model,
       serial: syntheticSerial(hostname),
-      softwareVersion: spec.version,
+      softwareVersion: spec.version ?? defaultSoftwareVersion(model),
       redundancyMode: mode(model, spec.redundancy),
       labels: spec.labels,
     };

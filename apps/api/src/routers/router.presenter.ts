@@ -1,5 +1,7 @@
 import {
   chassisAnatomy,
+  hardwareOf,
+  healthyPsus,
   holdsActivity,
   type InstanceStatus,
   isStandbyCold,
@@ -49,6 +51,7 @@ function presentInstance(i: InstanceStatus, stateSince: string | null) {
 export function presentRouterTree(r: RouterDetail, freshness: FreshnessPolicy) {
   const anatomy = chassisAnatomy(r.model);
   const { state } = r;
+  const hardware = hardwareOf(state);
   return {
     id: r.id,
     fleetId: r.fleetId,
@@ -86,7 +89,7 @@ export function presentRouterTree(r: RouterDetail, freshness: FreshnessPolicy) {
     },
     routeProcessors: state.hosts.map((h) => ({
       slot: h.slot,
-      pid: anatomy.pids.rp,
+      pid: hardware.rp,
       host: {
         state: h.state,
         kernelVersion: h.kernelVersion,
@@ -100,7 +103,17 @@ export function presentRouterTree(r: RouterDetail, freshness: FreshnessPolicy) {
         },
       },
     })),
-    esps: state.esps.map((e) => ({ slot: e.slot, pid: anatomy.pids.esp, state: e.state, role: e.role, forwarding: e.forwarding })),
+    esps: state.esps.map((e) => ({ slot: e.slot, pid: hardware.esp, state: e.state, role: e.role, forwarding: e.forwarding })),
+    /**
+     * RP/ESP generation and population (domain §8.10, §8.11): `declared` false when the router takes its model's
+     * default for its release (an ASR1004 on 17.x: RP2/ESP20).
+     */
+    hardware: {
+      rp: hardware.rp, esp: hardware.esp, rps: hardware.rps ?? state.hosts.length, esps: state.esps.length, psus: hardware.psus,
+      declared: state.hardware !== undefined,
+    },
+    /** Power-supply bays (domain §8.9): `ok`, `failed` (`ps, fail`) or `empty`. */
+    powerSupplies: (state.psus ?? healthyPsus(hardware.psus)).map((p) => ({ slot: p.slot, state: p.state })),
   };
 }
 

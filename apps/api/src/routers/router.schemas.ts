@@ -1,4 +1,4 @@
-import { CHASSIS_MODELS, DEFAULT_SOFTWARE_VERSION, FRESHNESS, REDUNDANCY_MODES, ROUTER_HEALTH } from '@asr-twin/domain';
+import { CHASSIS_MODELS, FRESHNESS, REDUNDANCY_MODES, ROUTER_HEALTH } from '@asr-twin/domain';
 import { z } from 'zod';
 import { PAGE_QUERY } from '../common/pagination.js';
 import { HOSTNAME, LABELS } from '../common/schemas.js';
@@ -15,11 +15,27 @@ export const MAX_ROUTERS_PER_REQUEST = 10_000;
 /** At most this many generated routers per request. */
 export const MAX_GENERATE = 100_000;
 
+/**
+ * RP/ESP product ids, ESPs and power supplies installed (domain §8.9–§8.11); what is left out takes the model's
+ * default for the release. Impossible combinations (17.x on an RP1, two ESPs in a single-ESP chassis) are refused.
+ */
+export const HARDWARE_INPUT = z
+  .strictObject({
+    rp: z.string().regex(/^[A-Z0-9][A-Z0-9-]{2,30}$/, 'an RP product id such as ASR1000-RP2').optional(),
+    esp: z.string().regex(/^[A-Z0-9][A-Z0-9-]{2,30}$/, 'an ESP product id such as ASR1000-ESP20').optional(),
+    rps: z.number().int().min(1).max(2).optional(),
+    esps: z.number().int().min(1).max(2).optional(),
+    psus: z.number().int().min(1).max(2).optional(),
+  })
+  .describe('RP/ESP PIDs, ESPs and supplies installed (domain §8.9–§8.11); left out: the model default');
+
 export const ROUTER_INPUT = z.strictObject({
   hostname: HOSTNAME,
   model: z.enum(CHASSIS_MODELS),
   redundancy: z.enum(REDUNDANCY_MODES).optional(),
-  version: SOFTWARE_VERSION.default(DEFAULT_SOFTWARE_VERSION),
+  /** Absent: 17.3.4a, or 3.16.10S on the RP1-era ASR1001 and ASR1002 (`defaultSoftwareVersion`). */
+  version: SOFTWARE_VERSION.optional(),
+  hardware: HARDWARE_INPUT.optional(),
   serial: SERIAL.optional(),
   labels: LABELS.default({}),
 });
@@ -37,7 +53,7 @@ export const GENERATE_BODY = z.strictObject({
       .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,50}$/, 'letters, digits, ".", "_" and "-", at most 51 characters')
       .optional(),
     redundancy: z.enum(REDUNDANCY_MODES).optional(),
-    version: SOFTWARE_VERSION.default(DEFAULT_SOFTWARE_VERSION),
+    version: SOFTWARE_VERSION.optional(),
     labels: LABELS.default({}),
   }),
 });

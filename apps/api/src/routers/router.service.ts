@@ -14,7 +14,7 @@ import {
 } from '@asr-twin/persistence';
 import { Injectable } from '@nestjs/common';
 import { FreshnessPolicy } from './freshness.policy.js';
-import { fromInput, generateRouters } from './router-generator.js';
+import { checkPopulation, fromInput, generateRouters } from './router-generator.js';
 import { presentRouterTree, type RouterTree } from './router.presenter.js';
 import type { RouterQuery } from './router.requests.js';
 import type { GenerateSpec, RouterInput } from './router.schemas.js';
@@ -54,7 +54,9 @@ export class RouterService {
       const issues = taken.map((h) => ({ field: `routers.${index.get(h)}.hostname`, message: `"${h}" is already taken` }));
       throw new ConflictError(`${taken.length} hostname(s) already taken: ${taken.slice(0, 5).join(', ')}`, issues);
     }
-    return this.insert(fleet, inputs.map(fromInput), actor);
+    const routers = inputs.map(fromInput);
+    checkPopulation(routers, (k) => `routers.${k}.`);
+    return this.insert(fleet, routers, actor);
   }
 
   async generate(fleetIdOrName: string, spec: GenerateSpec, actor: string): Promise<AddRoutersResult> {
@@ -67,6 +69,8 @@ export class RouterService {
         { field: 'generate.hostnamePrefix', message: 'too long for the number of routers' },
       ]);
     }
+    // Every router of one model gets the same release and population: checking one per model checks them all.
+    checkPopulation(generateRouters({ ...spec, count: spec.models.length }, prefix, first), () => 'generate.');
     return this.insert(fleet, generateRouters(spec, prefix, first), actor);
   }
 

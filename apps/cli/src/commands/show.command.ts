@@ -1,4 +1,4 @@
-import { CHASSIS_MODELS, DEFAULT_SOFTWARE_VERSION, isChassisModel, isRedundancyMode, type RedundancyMode } from '@asr-twin/domain';
+import { CHASSIS_MODELS, defaultSoftwareVersion, hardwareProblems, isChassisModel, isRedundancyMode, type RedundancyMode } from '@asr-twin/domain';
 import { defaultShowContext, renderShow, SHOW_COMMANDS, type ShowCommand } from '@asr-twin/ios-cli';
 import { type CliIo, EXIT, type ExitCode, UsageError } from '../cli-io.js';
 
@@ -30,7 +30,8 @@ export interface ShowOptions {
   readonly command: string;
   readonly hostname: string;
   readonly redundancy: string;
-  readonly version: string;
+  /** Absent: the model's default release (3.16.10S on the ASR1001 and ASR1002, else 17.3.4a). */
+  readonly version?: string;
 }
 
 export function showCommand(options: ShowOptions, io: CliIo): ExitCode {
@@ -41,14 +42,18 @@ export function showCommand(options: ShowOptions, io: CliIo): ExitCode {
     throw new UsageError(`unknown redundancy mode "${options.redundancy}"; expected sso, rpr or none`);
   }
   const command = commandOf(options.command);
+  const softwareVersion = options.version ?? defaultSoftwareVersion(options.model);
+  // A release the model's RP or ESP has no image for (domain §8.11) is not a router the twin prints.
+  const impossible = hardwareProblems(options.model, softwareVersion, undefined)[0];
+  if (impossible) throw new UsageError(`impossible ${options.model} on ${softwareVersion}: ${impossible.message}`);
   const ctx = defaultShowContext({
     hostname: options.hostname,
     model: options.model,
     redundancyMode: options.redundancy as RedundancyMode,
-    softwareVersion: options.version,
+    softwareVersion,
   });
   io.stdout.write(renderShow(command, ctx));
   return EXIT.ok;
 }
 
-export const SHOW_DEFAULTS = { hostname: 'Router', redundancy: 'sso', version: DEFAULT_SOFTWARE_VERSION } as const;
+export const SHOW_DEFAULTS = { hostname: 'Router', redundancy: 'sso' } as const;

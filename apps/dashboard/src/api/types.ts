@@ -98,6 +98,8 @@ export interface RouterDetail {
   };
   readonly routeProcessors: readonly RouteProcessor[];
   readonly esps: readonly Esp[];
+  /** Power-supply bays (domain §8.9): `ok`, `failed` (`ps, fail`) or `empty`. */
+  readonly powerSupplies: readonly { readonly slot: string; readonly state: string }[];
 }
 
 /**

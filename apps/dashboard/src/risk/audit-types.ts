@@ -6,10 +6,13 @@ import type { RunStatus } from '../api/types';
  */
 export const FAULTS = [
   'iosd-crash', 'iosd-hang', 'vm-crash', 'host-kernel-panic', 'host-oom', 'rp-failure', 'esp-failure', 'power-loss',
-  'config-sync-failure', 'ipc-loss', 'image-mismatch',
+  'config-sync-failure', 'ipc-loss', 'image-mismatch', 'psu-failure',
 ] as const;
-/** The server's default (`DEFAULT_AUDIT_FAULTS`): every fault but two that expose every router whatever its redundancy. */
-export const DEFAULT_FAULTS: readonly string[] = FAULTS.filter((f) => f !== 'power-loss' && f !== 'iosd-hang');
+/**
+ * The server's default (`DEFAULT_AUDIT_FAULTS`): every fault but two that expose every router whatever its redundancy,
+ * and `psu-failure`, asked for by name.
+ */
+export const DEFAULT_FAULTS: readonly string[] = FAULTS.filter((f) => f !== 'power-loss' && f !== 'iosd-hang' && f !== 'psu-failure');
 
 export interface AuditSummaryView {
   readonly routers: number;

@@ -85,6 +85,13 @@ export function ChassisDiagram({ router }: { readonly router: RouterDetail }) {
           Chassis <span className="mono">{chassis.model}</span>{' '}
           <span className="muted">
             {chassis.redundancyType} redundancy · {router.routeProcessors.length} RP · {router.esps.length} ESP
+          </span>{' '}
+          <span className="muted" data-testid="power-supplies">
+            {router.powerSupplies.filter((p) => p.state !== 'empty').map((p) => (
+              <span key={p.slot} className={p.state === 'ok' ? '' : 'tone-text-bad'}>
+                {' '}· <span className="mono">{p.slot}</span> {p.state === 'failed' ? 'ps, fail' : p.state}
+              </span>
+            ))}
           </span>
         </div>
         <div className="chassis-body">

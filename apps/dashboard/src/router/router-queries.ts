@@ -13,6 +13,7 @@ export const ROUTER_DETAIL = `query RouterDetail($id: ID!) {
       }
     }
     esps { slot pid state role forwarding }
+    powerSupplies { slot state }
   }
 }`;
 

@@ -1,4 +1,4 @@
-import type { ChassisModel, RedundancyMode, RouterHealth } from '@asr-twin/domain';
+import type { ChassisModel, PsuStatus, RedundancyMode, RouterHardware, RouterHealth } from '@asr-twin/domain';
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, OneToMany, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { EspEntity } from './esp.entity.js';
 import type { FleetEntity } from './fleet.entity.js';
@@ -53,6 +53,14 @@ export class RouterEntity {
   /** NULL: the operating mode is the one derived from the configured mode (non-redundant in simplex). */
   @Column({ name: 'operating_mode', type: 'text', nullable: true })
   operatingMode!: RedundancyMode | null;
+
+  /** RP/ESP PIDs, ESPs and supplies installed (domain §8.10, §8.11); NULL: the model's default for its release. */
+  @Column({ type: 'jsonb', nullable: true })
+  hardware!: RouterHardware | null;
+
+  /** Power-supply bays and their states (domain §8.9); NULL: every bay ok. */
+  @Column({ type: 'jsonb', nullable: true })
+  psus!: PsuStatus[] | null;
 
   /** Origin of the system uptime. */
   @Column({ name: 'booted_at', type: 'timestamptz' })

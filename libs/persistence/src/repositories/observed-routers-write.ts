@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { ObservedRouterOutcome, ObservedRouterWrite } from '../read-models.js';
 import { updateReturning } from '../runs/update-returning.js';
-import { changeRows, stampAssignments } from './twin-state-write.js';
+import { changeRows, populationColumns, stampAssignments, syncEspRows } from './twin-state-write.js';
 
 /** Column arrays of the routers whose state changes, for one `UPDATE … FROM unnest(…)` per table. */
 function stateColumns(writes: readonly ObservedRouterWrite[]) {
@@ -20,17 +20,18 @@ async function updateRouterRows(m: EntityManager, writes: readonly ObservedRoute
     `UPDATE routers r
         SET software_version = u.version, redundancy_mode = u.mode, health = u.health, switchovers = u.switchovers,
             standby_failures = u.failures, last_switchover_reason = u.reason, operating_mode = u.operating,
-            booted_at = u.booted, state_version = r.state_version + 1, updated_at = now()
+            booted_at = u.booted, hardware = u.hardware, psus = u.psus, state_version = r.state_version + 1, updated_at = now()
        FROM unnest($1::uuid[], $2::integer[], $3::text[], $4::text[], $5::text[], $6::integer[], $7::integer[], $8::text[],
-                   $9::text[], $10::timestamptz[])
-         AS u(id, expected, version, mode, health, switchovers, failures, reason, operating, booted)
+                   $9::text[], $10::timestamptz[], $11::jsonb[], $12::jsonb[])
+         AS u(id, expected, version, mode, health, switchovers, failures, reason, operating, booted, hardware, psus)
       WHERE r.id = u.id AND r.state_version = u.expected
       RETURNING r.id`,
     [
       routers.map(({ w }) => w.routerId), routers.map(({ w }) => w.expectedStateVersion), routers.map(({ w }) => w.next.softwareVersion),
       routers.map(({ w }) => w.next.redundancyMode), routers.map(({ w }) => w.next.health), routers.map(({ r }) => r.switchovers),
       routers.map(({ r }) => r.standbyFailures), routers.map(({ r }) => r.lastSwitchoverReason), routers.map(({ r }) => r.operatingMode),
-      routers.map(({ r }) => r.bootedAt),
+      routers.map(({ r }) => r.bootedAt), routers.map(({ w }) => populationColumns(w.next.state)[0]),
+      routers.map(({ w }) => populationColumns(w.next.state)[1]),
     ],
   );
   return new Set(rows.map((r) => r.id));
@@ -39,6 +40,11 @@ async function updateRouterRows(m: EntityManager, writes: readonly ObservedRoute
 /** Hosts, hypervisors, IOS instances and ESPs of the written routers: one statement per table. */
 async function updateAnatomies(m: EntityManager, writes: readonly ObservedRouterWrite[]): Promise<void> {
   const { hosts, instances, esps } = stateColumns(writes);
+  // ESP rows are added or removed only for routers whose population changed (an observed F1 gone, §8.10).
+  const repopulated = writes.filter((w) => w.changes.some((c) => c.entity === 'router' && c.field === 'espSlots'));
+  if (repopulated.length > 0) {
+    await syncEspRows(m, repopulated.map((w) => w.routerId), repopulated.flatMap((w) => w.next.state.esps.map((e) => ({ routerId: w.routerId, ...e }))));
+  }
   await m.query(
     `UPDATE linux_hosts h SET state = u.state
        FROM unnest($1::uuid[], $2::text[], $3::text[]) AS u(router_id, slot, state)
@@ -106,8 +112,9 @@ async function stampRouters(m: EntityManager, stamps: readonly { w: ObservedRout
 
 /**
  * Writes many routers' observations inside the caller's transaction with a fixed number of statements whatever
- * their count (seven): the new states of the routers with changes (router rows guarded by their expected
- * `stateVersion` and bumped by one, then only the anatomy rows that differ), their change-log rows, and every
+ * their count (seven, and two more when an ESP population changed): the new states of the routers with changes
+ * (router rows guarded by their expected `stateVersion` and bumped by one, ESP rows added or removed to follow
+ * the population, then only the anatomy rows that differ), their change-log rows, and every
  * router's observation stamp (guarded by the version it is then expected at). A router that another writer
  * changed meanwhile is left untouched and reported `written: false`; the others are written.
  */

@@ -5,7 +5,7 @@ import type { NewRouter } from '../read-models.js';
 
 /** Column arrays for one `INSERT … SELECT FROM unnest(…)` per table. */
 interface Columns {
-  routers: { id: string[]; hostname: string[]; model: string[]; serial: string[]; version: string[]; mode: string[]; health: string[]; labels: string[] };
+  routers: { id: string[]; hostname: string[]; model: string[]; serial: string[]; version: string[]; mode: string[]; health: string[]; labels: string[]; hardware: (string | null)[]; psus: (string | null)[] };
   hosts: { routerId: string[]; slot: string[]; state: string[]; kernel: string[]; cpu: number[]; memory: number[]; hvState: string[]; hvVersion: string[] };
   instances: { routerId: string[]; name: string[]; host: string[]; unit: string[]; rf: number[]; domain: string[]; version: string[]; config: number[] };
   esps: { routerId: string[]; slot: string[]; state: string[]; role: string[]; forwarding: boolean[] };
@@ -13,7 +13,7 @@ interface Columns {
 
 function emptyColumns(): Columns {
   return {
-    routers: { id: [], hostname: [], model: [], serial: [], version: [], mode: [], health: [], labels: [] },
+    routers: { id: [], hostname: [], model: [], serial: [], version: [], mode: [], health: [], labels: [], hardware: [], psus: [] },
     hosts: { routerId: [], slot: [], state: [], kernel: [], cpu: [], memory: [], hvState: [], hvVersion: [] },
     instances: { routerId: [], name: [], host: [], unit: [], rf: [], domain: [], version: [], config: [] },
     esps: { routerId: [], slot: [], state: [], role: [], forwarding: [] },
@@ -21,11 +21,13 @@ function emptyColumns(): Columns {
 }
 
 function addRouter(c: Columns, id: string, r: NewRouter): void {
-  const state = initialRouterState({ model: r.model, redundancyMode: r.redundancyMode, softwareVersion: r.softwareVersion });
+  const state = initialRouterState({ model: r.model, redundancyMode: r.redundancyMode, softwareVersion: r.softwareVersion, ...(r.hardware === undefined ? {} : { hardware: r.hardware }) });
   const R = c.routers;
   R.id.push(id); R.hostname.push(r.hostname); R.model.push(r.model); R.serial.push(r.serial);
   R.version.push(r.softwareVersion); R.mode.push(r.redundancyMode); R.health.push(routerHealth(state));
   R.labels.push(JSON.stringify(r.labels));
+  R.hardware.push(state.hardware === undefined ? null : JSON.stringify(state.hardware));
+  R.psus.push(state.psus === undefined ? null : JSON.stringify(state.psus));
   for (const h of state.hosts) {
     const H = c.hosts;
     H.routerId.push(id); H.slot.push(h.slot); H.state.push(h.state); H.kernel.push(h.kernelVersion);
@@ -62,11 +64,11 @@ export async function bulkInsertRouters(
   const { routers: R, hosts: H, instances: I, esps: E } = c;
   await m.query(
     `INSERT INTO routers (id, fleet_id, hostname, model, serial, software_version, redundancy_mode, health, labels,
-                          switchovers, standby_failures, last_switchover_reason, booted_at)
-     SELECT u.id, $1, u.hostname, u.model, u.serial, u.version, u.mode, u.health, u.labels, 0, 0, 'none', now()
-       FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[])
-         AS u(id, hostname, model, serial, version, mode, health, labels)`,
-    [fleetId, R.id, R.hostname, R.model, R.serial, R.version, R.mode, R.health, R.labels],
+                          switchovers, standby_failures, last_switchover_reason, booted_at, hardware, psus)
+     SELECT u.id, $1, u.hostname, u.model, u.serial, u.version, u.mode, u.health, u.labels, 0, 0, 'none', now(), u.hardware, u.psus
+       FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[], $10::jsonb[], $11::jsonb[])
+         AS u(id, hostname, model, serial, version, mode, health, labels, hardware, psus)`,
+    [fleetId, R.id, R.hostname, R.model, R.serial, R.version, R.mode, R.health, R.labels, R.hardware, R.psus],
   );
   await m.query(
     `INSERT INTO linux_hosts (router_id, slot, state, kernel_version, cpu_cores, memory_mb)

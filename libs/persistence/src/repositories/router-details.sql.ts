@@ -57,6 +57,8 @@ interface DetailRow {
   standby_failures: number;
   last_switchover_reason: string;
   operating_mode: RouterEntity['operatingMode'];
+  hardware: RouterEntity['hardware'];
+  psus: RouterEntity['psus'];
   booted_at: Date;
   observed_at: Date | null;
   observed_command: string | null;
@@ -84,6 +86,8 @@ function toEntity(r: DetailRow): RouterEntity {
     standbyFailures: r.standby_failures,
     lastSwitchoverReason: r.last_switchover_reason,
     operatingMode: r.operating_mode,
+    hardware: r.hardware,
+    psus: r.psus,
     bootedAt: r.booted_at,
     observedAt: r.observed_at,
     observedCommand: r.observed_command,

@@ -50,24 +50,53 @@ async function updateRouterRow(
   observed: ObservationStamp | undefined,
 ): Promise<boolean> {
   const r = next.redundancy;
-  const stamp = observed ? `, ${stampAssignments('$11::timestamptz', '$12::text')}` : '';
+  const stamp = observed ? `, ${stampAssignments('$13::timestamptz', '$14::text')}` : '';
   const result: unknown = await m.query(
     `UPDATE routers r
         SET software_version = $3, redundancy_mode = $4, health = $5, switchovers = $6, standby_failures = $7,
             last_switchover_reason = $8, operating_mode = $9, booted_at = $10::timestamptz,
+            hardware = $11::jsonb, psus = $12::jsonb,
             state_version = state_version + 1, updated_at = now()${stamp}
       WHERE id = $1 AND state_version = $2
       RETURNING id`,
     [routerId, expectedVersion, next.softwareVersion, next.redundancyMode, next.health, r.switchovers, r.standbyFailures,
-      r.lastSwitchoverReason, r.operatingMode, r.bootedAt, ...(observed ? [observed.at, observed.command] : [])],
+      r.lastSwitchoverReason, r.operatingMode, r.bootedAt, ...populationColumns(next.state), ...(observed ? [observed.at, observed.command] : [])],
   );
   // TypeORM answers an UPDATE with [rows, affected count].
   const [rows] = result as [unknown[], number];
   return rows.length === 1;
 }
 
+/** The `hardware` and `psus` columns of a state (JSON text, or NULL for the model's default population). */
+export function populationColumns(state: TwinStateRecord['state']): [string | null, string | null] {
+  return [state.hardware === undefined ? null : JSON.stringify(state.hardware), state.psus === undefined ? null : JSON.stringify(state.psus)];
+}
+
+/**
+ * ESP rows follow the population (domain §8.10): a slot the state no longer lists is removed (an observed
+ * ASR1006 without F1), a slot it lists that has no row is added; `routerIds[k]` owns `slots[k]`.
+ */
+export async function syncEspRows(
+  m: EntityManager,
+  routerIds: readonly string[],
+  esps: readonly { readonly routerId: string; readonly slot: string; readonly state: string; readonly role: string; readonly forwarding: boolean }[],
+): Promise<void> {
+  await m.query(
+    `DELETE FROM esps e WHERE e.router_id = ANY($1::uuid[])
+        AND NOT EXISTS (SELECT 1 FROM unnest($2::uuid[], $3::text[]) AS u(router_id, slot) WHERE u.router_id = e.router_id AND u.slot = e.slot)`,
+    [routerIds, esps.map((e) => e.routerId), esps.map((e) => e.slot)],
+  );
+  await m.query(
+    `INSERT INTO esps (router_id, slot, state, role, forwarding)
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::boolean[])
+     ON CONFLICT DO NOTHING`,
+    [esps.map((e) => e.routerId), esps.map((e) => e.slot), esps.map((e) => e.state), esps.map((e) => e.role), esps.map((e) => e.forwarding)],
+  );
+}
+
 async function updateAnatomy(m: EntityManager, routerId: string, next: TwinStateRecord): Promise<void> {
   const { hosts, instances, esps } = next.state;
+  await syncEspRows(m, [routerId], esps.map((e) => ({ routerId, ...e })));
   await m.query(
     `UPDATE linux_hosts h SET state = u.state
        FROM unnest($2::text[], $3::text[]) AS u(slot, state) WHERE h.router_id = $1 AND h.slot = u.slot`,

@@ -10,6 +10,7 @@ import {
   type RouterTwinState,
   type ChassisModel,
   type EspSlot,
+  type PsuStatus,
   type RpSlot,
 } from '@asr-twin/domain';
 
@@ -25,7 +26,8 @@ export const FROZEN_START_SQL = `jsonb_build_array(
        FROM ios_instances i WHERE i.router_id = r.id),
     (SELECT jsonb_agg(jsonb_build_array(h.slot, h.state) ORDER BY h.slot) FROM linux_hosts h WHERE h.router_id = r.id),
     (SELECT jsonb_agg(jsonb_build_array(e.slot, e.state, e.forwarding) ORDER BY e.slot) FROM esps e WHERE e.router_id = r.id),
-    jsonb_build_array(r.switchovers, r.standby_failures, r.last_switchover_reason))`;
+    jsonb_build_array(r.switchovers, r.standby_failures, r.last_switchover_reason),
+    r.psus)`;
 
 /** The compact JSON of {@link FROZEN_START_SQL}. */
 export type FrozenStart = [
@@ -34,11 +36,13 @@ export type FrozenStart = [
   hosts: [RpSlot, HostState][] | null,
   esps: [EspSlot, EspState, boolean][] | null,
   counters: [number, number, string],
+  /** Supply bays (domain §8.9); absent in starts frozen before supplies were stored, NULL: every bay ok. */
+  psus?: PsuStatus[] | null,
 ];
 
 /** The starting state of a router frozen by {@link FROZEN_START_SQL}. */
 export function startOfFrozen(model: ChassisModel, redundancyMode: RedundancyMode, frozen: FrozenStart): RouterStart {
-  const [operatingMode, instances, hosts, esps, [switchovers, standbyFailures, lastSwitchoverReason]] = frozen;
+  const [operatingMode, instances, hosts, esps, [switchovers, standbyFailures, lastSwitchoverReason], psus] = frozen;
   const state: RouterTwinState = {
     model,
     redundancyMode,
@@ -60,6 +64,7 @@ export function startOfFrozen(model: ChassisModel, redundancyMode: RedundancyMod
       configVersion: 1,
     })),
     esps: (esps ?? []).map(([slot, espState, forwarding]) => ({ slot, state: espState, role: forwarding ? 'active' : 'standby', forwarding })),
+    ...(psus === null || psus === undefined ? {} : { psus }),
   };
   return startFromTwin(state, operatingMode, { switchovers, standbyFailures, lastSwitchoverReason });
 }

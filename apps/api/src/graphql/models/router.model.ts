@@ -103,6 +103,36 @@ export class Esp {
   forwarding!: boolean;
 }
 
+@ObjectType({ description: 'RP/ESP generation and population (domain §8.10, §8.11)' })
+export class Hardware {
+  @Field(() => String, { description: 'RP product id, e.g. ASR1000-RP2' })
+  rp!: string;
+
+  @Field(() => String, { description: 'ESP product id, e.g. ASR1000-ESP20' })
+  esp!: string;
+
+  @Field(() => Int, { description: 'RPs installed (1 in a dual-RP chassis makes it simplex)' })
+  rps!: number;
+
+  @Field(() => Int, { description: 'ESPs installed' })
+  esps!: number;
+
+  @Field(() => Int, { description: 'Power supplies installed' })
+  psus!: number;
+
+  @Field(() => Boolean, { description: 'false: the model\'s default for its release' })
+  declared!: boolean;
+}
+
+@ObjectType({ description: 'A power-supply bay (domain §8.9)' })
+export class PowerSupply {
+  @Field(() => String, { description: 'P0 or P1' })
+  slot!: string;
+
+  @Field(() => String, { description: 'ok, failed (show platform: ps, fail) or empty' })
+  state!: string;
+}
+
 @ObjectType({ description: 'The anatomy of a chassis model' })
 export class Chassis {
   @Field(() => String)

@@ -16,7 +16,7 @@ import type { Loaders } from '../loaders.js';
 import { Label, LabelInput } from '../models/common.model.js';
 import { FreshnessEnum, ShowCommandEnum } from '../models/enums.js';
 import { Fleet } from '../models/fleet.model.js';
-import { ChangePage, Chassis, Esp, Redundancy, RouteProcessor, Router, RouterFilter, RouterPage } from '../models/router.model.js';
+import { ChangePage, Chassis, Esp, Hardware, PowerSupply, Redundancy, RouteProcessor, Router, RouterFilter, RouterPage } from '../models/router.model.js';
 import { routerFilterOf } from './router-filter.js';
 
 /** A router as a list row (no tree) or with its whole tree; the tree fields load the tree when missing. */
@@ -133,6 +133,16 @@ export class RouterResolver {
   @ResolveField(() => [Esp])
   async esps(@Parent() router: RouterParent, @Context('loaders') loaders: Loaders): Promise<RouterTree['esps']> {
     return (await treeOf(router, loaders)).esps;
+  }
+
+  @ResolveField(() => Hardware, { description: 'RP/ESP generation and population (domain §8.10, §8.11)' })
+  async hardware(@Parent() router: RouterParent, @Context('loaders') loaders: Loaders): Promise<RouterTree['hardware']> {
+    return (await treeOf(router, loaders)).hardware;
+  }
+
+  @ResolveField(() => [PowerSupply], { description: 'Power-supply bays (domain §8.9)' })
+  async powerSupplies(@Parent() router: RouterParent, @Context('loaders') loaders: Loaders): Promise<RouterTree['powerSupplies']> {
+    return (await treeOf(router, loaders)).powerSupplies;
   }
 
   @ResolveField(() => ChangePage, { complexity: pagedComplexity, description: 'The change log of the router, newest first' })

@@ -1,4 +1,4 @@
-import { assertSingleActive, ConflictError, routerHealth, type InstanceStatus } from '@asr-twin/domain';
+import { assertSingleActive, ConflictError, hardwareOf, routerHealth, type InstanceStatus, type RouterHardware, type RouterTwinState } from '@asr-twin/domain';
 import type { ShowVersionObservation } from '@asr-twin/ios-cli';
 import type { TwinStateRecord } from '@asr-twin/persistence';
 import { lineOf, PROCESSOR_LINE, type Observed, type ObservationSet } from './observation-parse.js';
@@ -81,14 +81,40 @@ function applyVersion(twin: TwinOfRouter, version: Observed<ShowVersionObservati
   };
 }
 
-/** Host states and ESPs of `show platform`. */
+/** Host states, ESPs and the population (PIDs, ESPs installed, supply bays) of `show platform`. */
 function applyPlatform(twin: TwinOfRouter, platform: PlatformObservation | null): TwinOfRouter {
   if (!platform) return twin;
   const hosts = twin.state.hosts.map((h) => {
     const rp = platform.rps.get(h.slot);
     return rp ? { ...h, state: rp.host } : h;
   });
-  return { ...twin, state: { ...twin.state, hosts, esps: platform.esps } };
+  return { ...twin, state: withPopulation({ ...twin.state, hosts, esps: platform.esps }, platform) };
+}
+
+/**
+ * The population `show platform` shows (domain §8.9–§8.11), stored only where it differs from what the twin
+ * already assumes, so posting the twin's own output back changes nothing: the PIDs and counts become declared
+ * hardware when they differ from the current ones; supply states are kept when one is not ok or already tracked.
+ */
+function withPopulation(state: RouterTwinState, platform: PlatformObservation): RouterTwinState {
+  const seen = platform.hardware;
+  const current = hardwareOf(state);
+  const installed = seen.psus.filter((p) => p.state !== 'empty').length;
+  const observed: RouterHardware = {
+    rp: seen.rp ?? current.rp,
+    esp: seen.esp ?? current.esp,
+    esps: state.esps.length,
+    psus: installed > 0 ? installed : current.psus,
+    rps: seen.rps > 0 ? seen.rps : (current.rps ?? state.hosts.length),
+  };
+  const same = observed.rp === current.rp && observed.esp === current.esp && observed.esps === current.esps && observed.psus === current.psus
+    && observed.rps === (current.rps ?? state.hosts.length);
+  const trackPsus = installed > 0 && (state.psus !== undefined || seen.psus.some((p) => p.state !== 'ok'));
+  return {
+    ...state,
+    ...(same ? {} : { hardware: observed }),
+    ...(trackPsus ? { psus: seen.psus } : {}),
+  };
 }
 
 /** Operating-mode override (only what differs from the derived mode is stored), health and router release. */

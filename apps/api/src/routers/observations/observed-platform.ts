@@ -7,7 +7,7 @@ import {
   type HostState,
   type RpSlot,
 } from '@asr-twin/domain';
-import type { ObservedPlatformSlot, ShowPlatformObservation } from '@asr-twin/ios-cli';
+import { hardwareFromShowPlatform, type ObservedHardware, type ObservedPlatformSlot, type ShowPlatformObservation } from '@asr-twin/ios-cli';
 import { lineOf, type Observed } from './observation-parse.js';
 
 /** An RP row of `show platform`: the host state it means, and the state text for the role check. */
@@ -22,8 +22,13 @@ export interface ObservedRp {
 export interface PlatformObservation {
   /** Every RP slot of the chassis; a slot without a row is an absent RP (host `down`). */
   readonly rps: ReadonlyMap<RpSlot, ObservedRp>;
-  /** Every ESP slot of the chassis; a slot without a row is an absent ESP (`unknown`, not forwarding). */
+  /**
+   * The ESPs with a row: a dual-ESP chassis listing only F0 holds one ESP (domain §8.10, the ASR1006 capture).
+   * Without any ESP row, every ESP slot of the chassis as `unknown`, not forwarding.
+   */
   readonly esps: readonly EspStatus[];
+  /** RP/ESP PIDs, ESP slots and supply bays as printed (domain §8.9–§8.11). */
+  readonly hardware: ObservedHardware;
 }
 
 /**
@@ -69,10 +74,10 @@ function rpOf(slot: RpSlot, row: ObservedPlatformSlot | undefined, line: number)
 }
 
 /**
- * The RP and ESP rows of `show platform` for a router of `model`. Rows of carriers, bays and power supplies
- * are not modelled and ignored. ESP states follow the library's renderer in reverse: `ok, active` forwards,
- * `ok, standby` and `init, …` do not, `fail` is `failed`, `unknown` (or no row, as F1 of the captured ASR1006)
- * is `unknown`. Throws `ValidationError` for an RP or ESP slot the chassis does not have, two active ESPs, or
+ * The RP, ESP and power-supply rows of `show platform` for a router of `model`. Rows of carriers and bays are
+ * not modelled and ignored. ESP states follow the library's renderer in reverse: `ok, active` forwards,
+ * `ok, standby` and `init, …` do not, `fail` is `failed`, `unknown` is `unknown`; an ESP slot without a row is
+ * not installed (F1 of the captured ASR1006, §8.10). Throws `ValidationError` for an RP or ESP slot the chassis does not have, two active ESPs, or
  * a state word the twin cannot map.
  */
 export function platformObservation({ value, part }: Observed<ShowPlatformObservation>, model: ChassisModel): PlatformObservation {
@@ -85,9 +90,10 @@ export function platformObservation({ value, part }: Observed<ShowPlatformObserv
     }
   }
   const rps = new Map(anatomy.rpSlots.map((slot) => [slot, rpOf(slot, rows.get(slot), rowLine(part, slot))] as const));
-  const esps = anatomy.espSlots.map((slot) => espStatus(slot, rows.get(slot), rowLine(part, slot)));
+  const listed = anatomy.espSlots.filter((slot) => rows.has(slot));
+  const esps = (listed.length > 0 ? listed : anatomy.espSlots).map((slot) => espStatus(slot, rows.get(slot), rowLine(part, slot)));
   if (esps.filter((e) => e.role === 'active' && e.state === 'ok').length > 1) {
     invalid(`show platform (line ${part.firstLine}): both ESPs are active`);
   }
-  return { rps, esps };
+  return { rps, esps, hardware: hardwareFromShowPlatform(value, model) };
 }

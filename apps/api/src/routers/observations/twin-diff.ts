@@ -15,7 +15,14 @@ function pairs<T>(before: readonly T[], after: readonly T[], keyOf: (item: T) =>
 
 function routerFields(r: TwinStateRecord) {
   const { operatingMode, switchovers, standbyFailures, lastSwitchoverReason, bootedAt } = r.redundancy;
-  return { softwareVersion: r.softwareVersion, redundancyMode: r.redundancyMode, health: r.health, operatingMode, switchovers, standbyFailures, lastSwitchoverReason, bootedAt };
+  // The population (domain §8.9–§8.11) as compact text: ESP slots installed, declared hardware, supply bays.
+  const espSlots = r.state.esps.map((e) => e.slot).join(',');
+  const hardware = r.state.hardware === undefined ? null : JSON.stringify(r.state.hardware);
+  const psus = r.state.psus === undefined ? null : r.state.psus.map((p) => `${p.slot} ${p.state}`).join(', ');
+  return {
+    softwareVersion: r.softwareVersion, redundancyMode: r.redundancyMode, health: r.health, operatingMode, switchovers, standbyFailures,
+    lastSwitchoverReason, bootedAt, espSlots, hardware, psus,
+  };
 }
 
 function instanceFields(r: TwinStateRecord, i: InstanceStatus) {
@@ -31,6 +38,7 @@ export function twinChanges(hostname: string, before: TwinStateRecord, after: Tw
   return [
     ...compare('router', hostname, routerFields(before), routerFields(after), [
       'softwareVersion', 'redundancyMode', 'health', 'operatingMode', 'switchovers', 'standbyFailures', 'lastSwitchoverReason', 'bootedAt',
+      'espSlots', 'hardware', 'psus',
     ]),
     ...hosts.flatMap(([k, b, a]) => compare('host', k, b, a, ['state'])),
     ...hosts.flatMap(([k, b, a]) => compare('hypervisor', k, b.hypervisor, a.hypervisor, ['state'])),
