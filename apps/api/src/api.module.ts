@@ -20,7 +20,7 @@ import { ScenarioModule } from './scenarios/scenario.module.js';
 @Module({})
 export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
-    const auth = AuthModule.forRoot({ adminApiKey: config.auth.adminApiKey, databaseUrl: config.database.url });
+    const auth = AuthModule.forRoot({ adminApiKey: config.auth.adminApiKey, databaseUrl: config.database.listenUrl });
     const runs = RunModule.forRoot(config.runs.shardSize);
     const routers = RouterModule.forRoot({ timeScale: config.twin.timeScale, staleAfterMs: config.observations.staleAfterMs });
     return {
