@@ -31,7 +31,7 @@ export class ApiModule {
         JobsModule.forRoot(config.redis.queuePrefix),
         MetricsModule.forRoot({ public: config.metrics.public }),
         auth,
-        HealthModule,
+        HealthModule.forRoot(config.redis.queuePrefix),
         FleetModule,
         InventoryModule,
         routers,

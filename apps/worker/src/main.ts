@@ -1,10 +1,36 @@
 import 'reflect-metadata';
-import { loadConfig } from '@asr-twin/config';
-import { checkRedis } from '@asr-twin/jobs';
+import { type AppConfig, loadConfig } from '@asr-twin/config';
+import { bullPrefix, checkRedis } from '@asr-twin/jobs';
 import { createLogger, limitShutdownTime, PinoNestLogger } from '@asr-twin/logging';
 import { checkDatabase } from '@asr-twin/persistence';
+import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Redis } from 'ioredis';
+import type { Logger as Pino } from 'pino';
+import { DataSource } from 'typeorm';
+import { WorkerHttpServer } from './http/worker-http.server.js';
 import { WorkerModule } from './worker.module.js';
+
+/** Starts the probe and metrics server when `WORKER_HTTP_PORT` is set; readiness goes 503 on SIGTERM. */
+async function serveHttp(app: INestApplicationContext, config: AppConfig, log: Pino): Promise<void> {
+  if (config.workerHttp === null) return;
+  const redis = app.get(Redis);
+  const database = app.get(DataSource);
+  const server = new WorkerHttpServer({
+    database: () => database.query('SELECT 1'),
+    redis: () => redis.ping(),
+    // The queues' hash slot takes writes (not a read-only replica, not full).
+    queues: () => redis.set(`${bullPrefix(config.redis.queuePrefix)}:readiness-probe`, String(Date.now()), 'PX', 10_000),
+  });
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => server.markShuttingDown());
+  try {
+    const port = await server.listen(config.workerHttp.host, config.workerHttp.port);
+    log.info({ host: config.workerHttp.host, port }, 'worker health and metrics listening');
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`cannot serve health and metrics on ${config.workerHttp.host}:${config.workerHttp.port} (${reason}): set WORKER_HTTP_PORT to a free port, 0, or off`);
+  }
+}
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -15,8 +41,11 @@ async function main(): Promise<void> {
     logger: new PinoNestLogger(log),
     abortOnError: false,
   });
+  // On SIGTERM Nest closes every BullMQ worker: no new job is taken and the jobs in hand finish; a job still
+  // running at SHUTDOWN_TIMEOUT_S keeps its lock until it expires (JOB_LOCK_MS), then another worker takes it.
   app.enableShutdownHooks();
   limitShutdownTime(log, config.shutdownTimeoutMs);
+  await serveHttp(app, config, log);
   log.info('worker ready');
 }
 
