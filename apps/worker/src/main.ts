@@ -11,9 +11,9 @@ import { DataSource } from 'typeorm';
 import { WorkerHttpServer } from './http/worker-http.server.js';
 import { WorkerModule } from './worker.module.js';
 
-/** Starts the probe and metrics server when `WORKER_HTTP_PORT` is set; readiness goes 503 on SIGTERM. */
-async function serveHttp(app: INestApplicationContext, config: AppConfig, log: Pino): Promise<void> {
-  if (config.workerHttp === null) return;
+/** Starts the probe and metrics server when `WORKER_HTTP_PORT` is set. */
+async function serveHttp(app: INestApplicationContext, config: AppConfig, log: Pino): Promise<WorkerHttpServer | null> {
+  if (config.workerHttp === null) return null;
   const redis = app.get(Redis);
   const database = app.get(DataSource);
   const server = new WorkerHttpServer({
@@ -22,10 +22,10 @@ async function serveHttp(app: INestApplicationContext, config: AppConfig, log: P
     // The queues' hash slot takes writes (not a read-only replica, not full).
     queues: () => redis.set(`${bullPrefix(config.redis.queuePrefix)}:readiness-probe`, String(Date.now()), 'PX', 10_000),
   });
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => server.markShuttingDown());
   try {
     const port = await server.listen(config.workerHttp.host, config.workerHttp.port);
     log.info({ host: config.workerHttp.host, port }, 'worker health and metrics listening');
+    return server;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`cannot serve health and metrics on ${config.workerHttp.host}:${config.workerHttp.port} (${reason}): set WORKER_HTTP_PORT to a free port, 0, or off`);
@@ -41,12 +41,34 @@ async function main(): Promise<void> {
     logger: new PinoNestLogger(log),
     abortOnError: false,
   });
-  // On SIGTERM Nest closes every BullMQ worker: no new job is taken and the jobs in hand finish; a job still
-  // running at SHUTDOWN_TIMEOUT_S keeps its lock until it expires (JOB_LOCK_MS), then another worker takes it.
-  app.enableShutdownHooks();
   limitShutdownTime(log, config.shutdownTimeoutMs);
-  await serveHttp(app, config, log);
+  const http = await serveHttp(app, config, log);
+  stopOnSignals(app, http, log);
   log.info('worker ready');
+}
+
+/**
+ * On SIGTERM or SIGINT: readiness goes 503, every BullMQ worker closes (no new job is taken; the jobs in hand
+ * finish), connections close and the process exits 0. A job still running at SHUTDOWN_TIMEOUT_S (the process
+ * then exits 1) keeps its lock until it expires (JOB_LOCK_MS), then another worker takes the shard over.
+ */
+function stopOnSignals(app: INestApplicationContext, http: WorkerHttpServer | null, log: Pino): void {
+  let stopping = false;
+  const stop = async (): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    http?.markShuttingDown();
+    try {
+      await app.close();
+      await http?.close();
+    } catch (error) {
+      log.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+    log.info('worker stopped');
+    process.exit(0);
+  };
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => void stop());
 }
 
 main().catch((error: unknown) => {
