@@ -41,7 +41,7 @@ function manifests(): Manifest[] {
     .flatMap((file) =>
       parseAllDocuments(readFileSync(join(DIR, file), 'utf8')).map((doc) => {
         if (doc.errors.length > 0) throw new Error(`${file}: ${doc.errors.map((e) => e.message).join('; ')}`);
-        return { file, ...(doc.toJS() as Omit<Manifest, 'file'>) };
+        return { ...(doc.toJS() as Omit<Manifest, 'file'>), file } as Manifest;
       }),
     );
 }
@@ -98,7 +98,7 @@ describe('deploy/kubernetes', () => {
   it('the schema check catches a broken manifest', () => {
     const api = find('Deployment', 'asr-twin-api');
     const { file: _file, ...object } = api;
-    const broken = structuredClone(object) as { spec: { replicas: unknown } };
+    const broken = structuredClone(object) as unknown as { spec: { replicas: unknown } };
     broken.spec.replicas = 'two';
     expect(() => new Deployment(broken as never).validate()).toThrow(/replicas must be integer/);
   });
