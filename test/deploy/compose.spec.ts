@@ -85,6 +85,6 @@ describe('image', () => {
 
   it('declares the supported Node.js lines in package.json', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { engines: { node: string } };
-    expect(pkg.engines.node).toBe('^20.19.0 || ^22.12.0 || >=24.0.0');
+    expect(pkg.engines.node).toBe('^20.19.0 || ^22.13.0 || >=24.11.0');
   });
 });
