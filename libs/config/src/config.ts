@@ -12,6 +12,8 @@ const duration = z
   .regex(/^[1-9][0-9]{0,6}[smhd]$/, 'a whole number and a unit: s, m, h or d (e.g. 30m, 24h, 7d)')
   .transform((v) => Number(v.slice(0, -1)) * DURATION_UNITS_MS[v.slice(-1) as keyof typeof DURATION_UNITS_MS]);
 
+const WORKER_HTTP_PORT_HINT = '"off" or a port number (0-65535; 0 picks a free port)';
+
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
@@ -71,7 +73,12 @@ const ENV_SCHEMA = z.object({
    * Port of the worker's HTTP server (`/health/live`, `/health/ready`, `/metrics`); `off` (default) serves none,
    * `0` a free port (logged). In containers and Kubernetes: 3001.
    */
-  WORKER_HTTP_PORT: z.union([z.literal('off'), port], { error: '"off" or a port number (0-65535)' }).default('off'),
+  WORKER_HTTP_PORT: z
+    .string()
+    .regex(/^(off|0|[1-9][0-9]{0,4})$/, WORKER_HTTP_PORT_HINT)
+    .transform((v): 'off' | number => (v === 'off' ? 'off' : Number(v)))
+    .refine((v) => v === 'off' || v <= 65_535, WORKER_HTTP_PORT_HINT)
+    .default('off'),
   /** Interface the worker's HTTP server listens on; `0.0.0.0` in containers. */
   WORKER_HTTP_HOST: z.string().min(1).default('127.0.0.1'),
   /**
