@@ -7,6 +7,7 @@ import { Job } from 'kubernetes-models/batch/v1';
 import { ConfigMap, Secret, Service } from 'kubernetes-models/v1';
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { unknownFields } from '../support/kubernetes-fields.js';
 import { ROOT } from '../support/processes.js';
 
 /**
@@ -93,6 +94,26 @@ describe('deploy/kubernetes', () => {
       const { file: _file, ...object } = m;
       expect(() => new Model(object as never).validate(), m.file).not.toThrow();
     }
+  });
+
+  it('no manifest has a field its Kubernetes type lacks (a misspelt field is not silently dropped)', () => {
+    const TYPES: Record<string, string> = {
+      Deployment: 'IIoK8sApiAppsV1Deployment',
+      Job: 'IIoK8sApiBatchV1Job',
+      HorizontalPodAutoscaler: 'IIoK8sApiAutoscalingV2HorizontalPodAutoscaler',
+      ConfigMap: 'IIoK8sApiCoreV1ConfigMap',
+      Secret: 'IIoK8sApiCoreV1Secret',
+      Service: 'IIoK8sApiCoreV1Service',
+    };
+    for (const m of manifests()) {
+      const { file: _file, ...object } = m;
+      expect(unknownFields(object, TYPES[m.kind] ?? m.kind), m.file).toEqual([]);
+    }
+    const { file: _f, ...api } = find('Deployment', 'asr-twin-api');
+    const typo = structuredClone(api) as unknown as { spec: { template: { spec: { containers: Record<string, unknown>[] } } } };
+    const container = typo.spec.template.spec.containers[0] ?? {};
+    container['readinesProbe'] = container['readinessProbe'];
+    expect(unknownFields(typo, 'IIoK8sApiAppsV1Deployment')).toEqual(['.spec.template.spec.containers[0].readinesProbe']);
   });
 
   it('the schema check catches a broken manifest', () => {
