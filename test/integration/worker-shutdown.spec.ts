@@ -90,8 +90,18 @@ describe('a rolling restart of the worker', () => {
     const doneByFirst = (await waitForRun(api.url, runId, api.adminKey, () => true)).progress.routersDone;
     expect(doneByFirst).toBeLessThan(FLEET);
 
-    await worker();
+    const second = await worker();
     const run = await waitForRun(api.url, runId, api.adminKey, undefined, 90_000);
+    // The last job (finalize) is counted once BullMQ has moved it to completed, a moment after the run is.
+    let metrics = '';
+    for (let i = 0; i < 50; i++) {
+      metrics = await (await fetch(`http://127.0.0.1:${second.port}/metrics`)).text();
+      if (/^asr_twin_worker_jobs_active\{queue="runs"\} 0$/m.test(metrics)) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const completed = Number(/^asr_twin_worker_jobs_total\{queue="runs",outcome="completed"\} (\d+)$/m.exec(metrics)?.[1]);
+    expect(completed).toBeGreaterThan(0);
+    expect(metrics).toMatch(/^asr_twin_worker_jobs_active\{queue="runs"\} 0$/m);
     expect(run).toMatchObject({ status: 'completed', progress: { routersDone: FLEET, routerCount: FLEET } });
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();

@@ -9,6 +9,7 @@ import { Redis } from 'ioredis';
 import type { Logger as Pino } from 'pino';
 import { DataSource } from 'typeorm';
 import { WorkerHttpServer } from './http/worker-http.server.js';
+import { WorkerMetrics } from './http/worker-metrics.js';
 import { WorkerModule } from './worker.module.js';
 
 /** Starts the probe and metrics server when `WORKER_HTTP_PORT` is set. */
@@ -21,7 +22,7 @@ async function serveHttp(app: INestApplicationContext, config: AppConfig, log: P
     redis: () => redis.ping(),
     // The queues' hash slot takes writes (not a read-only replica, not full).
     queues: () => redis.set(`${bullPrefix(config.redis.queuePrefix)}:readiness-probe`, String(Date.now()), 'PX', 10_000),
-  });
+  }, app.get(WorkerMetrics));
   try {
     const port = await server.listen(config.workerHttp.host, config.workerHttp.port);
     log.info({ host: config.workerHttp.host, port }, 'worker health and metrics listening');

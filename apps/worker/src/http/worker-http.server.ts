@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import type { WorkerMetrics } from './worker-metrics.js';
 
 /** A dependency check of the readiness probe: resolves when usable, rejects with the reason otherwise. */
 export type ReadinessCheck = () => Promise<unknown>;
@@ -21,25 +21,18 @@ function within<T>(promise: Promise<T>, timeoutMs: number): Promise<T> {
  * The worker's small HTTP server for Kubernetes probes and Prometheus (`WORKER_HTTP_PORT`): `GET /health/live`
  * (the process answers; no dependency checked), `GET /health/ready` (every check passes and the worker is not
  * shutting down: 200, else 503 naming what is down, in the shape of the api's `/health`) and `GET /metrics`
- * (Node.js and process metrics plus `asr_twin_worker_shutting_down`). Anything else is 404; no request body is
+ * ({@link WorkerMetrics}). Anything else is 404; no request body is
  * read. It binds to `host`, never needs an API key, and closes with the process.
  */
 export class WorkerHttpServer {
-  readonly registry = new Registry();
   private readonly server: Server;
   private shuttingDown = false;
-  private readonly shuttingDownGauge: Gauge;
 
   constructor(
     private readonly checks: Readonly<Record<string, ReadinessCheck>>,
+    private readonly metrics: WorkerMetrics,
     private readonly checkTimeoutMs = 1500,
   ) {
-    collectDefaultMetrics({ register: this.registry });
-    this.shuttingDownGauge = new Gauge({
-      name: 'asr_twin_worker_shutting_down',
-      help: '1 once the worker received SIGTERM and stopped taking jobs',
-      registers: [this.registry],
-    });
     this.server = createServer((req, res) => void this.handle(req, res));
     this.server.keepAliveTimeout = 5000;
   }
@@ -58,7 +51,7 @@ export class WorkerHttpServer {
   /** From now on readiness answers 503 (the worker takes no new jobs). */
   markShuttingDown(): void {
     this.shuttingDown = true;
-    this.shuttingDownGauge.set(1);
+    this.metrics.markShuttingDown();
   }
 
   close(): Promise<void> {
@@ -75,8 +68,8 @@ export class WorkerHttpServer {
       if (path === '/health/live') return this.send(res, 200, { status: 'ok' });
       if (path === '/health/ready') return await this.ready(res);
       if (path === '/metrics') {
-        const body = await this.registry.metrics();
-        res.writeHead(200, { 'content-type': this.registry.contentType });
+        const body = await this.metrics.registry.metrics();
+        res.writeHead(200, { 'content-type': this.metrics.registry.contentType });
         res.end(req.method === 'HEAD' ? undefined : body);
         return;
       }
