@@ -1,5 +1,6 @@
-# One image for every process: api (default), worker and the one-shot admin tasks (migrations).
-FROM node:20-bookworm-slim AS build
+# One image for every process: api (default), worker and the one-shot admin tasks (migrations). Node.js 24, the
+# Active LTS line (supported: 20.19+, 22, 24); every dependency's `engines` accepts it, so `npm ci` warns of none.
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY apps/api/package.json apps/api/
@@ -22,11 +23,13 @@ RUN npm ci --no-audit --no-fund --ignore-scripts
 COPY . .
 RUN npm run build && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
 WORKDIR /app
 COPY --from=build --chown=node:node /app /app
 USER node
-EXPOSE 3000
-HEALTHCHECK --interval=10s --timeout=3s --start-period=20s CMD node -e "fetch('http://127.0.0.1:3000/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+# 3000: the api (PORT); 3001: the worker's probes and metrics when WORKER_HTTP_PORT=3001.
+EXPOSE 3000 3001
+# The api's readiness on the port it is configured with (PORT); the worker's service overrides this check.
+HEALTHCHECK --interval=10s --timeout=3s --start-period=20s CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/health/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 CMD ["node", "apps/api/dist/main.js"]

@@ -14,6 +14,8 @@ type Access = ApiRole | 'public';
  */
 const ROUTES: Readonly<Record<string, Access>> = {
   'GET /health': 'public',
+  'GET /health/live': 'public',
+  'GET /health/ready': 'public',
   'GET /metrics': 'viewer',
   'POST /api/v1/keys': 'admin',
   'GET /api/v1/keys': 'admin',

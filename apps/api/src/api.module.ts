@@ -21,7 +21,7 @@ import { ScenarioModule } from './scenarios/scenario.module.js';
 @Module({})
 export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
-    const auth = AuthModule.forRoot({ adminApiKey: config.auth.adminApiKey, databaseUrl: config.database.url, outageGraceMs: config.auth.outageGraceMs });
+    const auth = AuthModule.forRoot({ adminApiKey: config.auth.adminApiKey, databaseUrl: config.database.listenUrl, outageGraceMs: config.auth.outageGraceMs });
     const runs = RunModule.forRoot({ shardSize: config.runs.shardSize, maxRouterIterations: config.runs.maxRouterIterations });
     const routers = RouterModule.forRoot({ timeScale: config.twin.timeScale, staleAfterMs: config.observations.staleAfterMs });
     return {
@@ -33,7 +33,7 @@ export class ApiModule {
         MetricsModule.forRoot({ public: config.metrics.public }),
         ParsingModule.forRoot(config),
         auth,
-        HealthModule,
+        HealthModule.forRoot(config.redis.queuePrefix),
         FleetModule,
         InventoryModule,
         routers,

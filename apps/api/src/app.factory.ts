@@ -57,10 +57,12 @@ export async function createApiApp(config: AppConfig, log: Pino): Promise<NestFa
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
       { path: 'health', method: RequestMethod.GET },
+      { path: 'health/live', method: RequestMethod.GET },
+      { path: 'health/ready', method: RequestMethod.GET },
       { path: 'metrics', method: RequestMethod.GET },
     ],
   });
-  app.enableShutdownHooks();
+  // Signals are handled by `drainOnSignals` (main.ts): readiness goes 503 before the listener closes.
   installProblemErrorHandler(adapter);
   const fastify = app.getHttpAdapter().getInstance();
   // Scenario files may be posted as they are, as YAML text.

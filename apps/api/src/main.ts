@@ -3,7 +3,8 @@ import { ConfigError, loadConfig, withDotEnv } from '@asr-twin/config';
 import { checkRedis } from '@asr-twin/jobs';
 import { checkDatabase, hasPendingMigrations } from '@asr-twin/persistence';
 import { createApiApp } from './app.factory.js';
-import { createLogger, limitShutdownTime } from '@asr-twin/logging';
+import { createLogger } from '@asr-twin/logging';
+import { drainOnSignals } from './health/graceful-shutdown.js';
 
 /** Fails with one line a user can act on instead of a stack trace. */
 async function preflight(databaseUrl: string, redisUrl: string): Promise<void> {
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
   await preflight(config.database.url, config.redis.url);
   const log = createLogger(config.logLevel, 'asr-twin-api');
   const app = await createApiApp(config, log);
-  limitShutdownTime(log, config.shutdownTimeoutMs);
+  drainOnSignals(app, log, { delayMs: config.shutdownDrainDelayMs, timeoutMs: config.shutdownTimeoutMs });
   await app.listen({ host: config.http.host, port: config.http.port });
   log.info({ url: await app.getUrl() }, 'api listening');
 }

@@ -15,6 +15,7 @@ import { RunsProcessor } from './processors/runs.processor.js';
 import { ProgressPublisher } from './runs/progress-publisher.js';
 import { ReconcilerService } from './runs/reconciler.service.js';
 import { RunExecutionService } from './runs/run-execution.service.js';
+import { WorkerMetrics } from './http/worker-metrics.js';
 import { WORKER_CONFIG } from './worker-config.js';
 
 /**
@@ -33,6 +34,7 @@ export class WorkerModule {
       ],
       providers: [
         { provide: WORKER_CONFIG, useValue: config },
+        { provide: WorkerMetrics, useValue: new WorkerMetrics() },
         { provide: ProgressPublisher, useFactory: (redis: Redis) => new ProgressPublisher(redis, config.redis.queuePrefix), inject: [Redis] },
         RunExecutionService,
         ReconcilerService,

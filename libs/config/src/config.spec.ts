@@ -140,6 +140,31 @@ describe('loadConfig', () => {
     }
   });
 
+  it('serves worker health on WORKER_HTTP_PORT only when asked: off by default, a port, or 0 for a free one', () => {
+    expect(loadConfig({}).workerHttp).toBeNull();
+    expect(loadConfig({ WORKER_HTTP_PORT: 'off' }).workerHttp).toBeNull();
+    expect(loadConfig({ WORKER_HTTP_PORT: '3001' }).workerHttp).toEqual({ host: '127.0.0.1', port: 3001 });
+    expect(loadConfig({ WORKER_HTTP_PORT: '0', WORKER_HTTP_HOST: '0.0.0.0' }).workerHttp).toEqual({ host: '0.0.0.0', port: 0 });
+    for (const bad of ['on', '-1', '70000', '3001.5']) {
+      expect(() => loadConfig({ WORKER_HTTP_PORT: bad })).toThrow(/WORKER_HTTP_PORT: "off" or a port number/);
+    }
+  });
+
+  it('keeps the drain delay inside the shutdown timeout', () => {
+    expect(loadConfig({}).shutdownDrainDelayMs).toBe(0);
+    const c = loadConfig({ SHUTDOWN_TIMEOUT_S: '25', SHUTDOWN_DRAIN_DELAY_S: '5' });
+    expect([c.shutdownDrainDelayMs, c.shutdownTimeoutMs]).toEqual([5000, 25_000]);
+    expect(() => loadConfig({ SHUTDOWN_TIMEOUT_S: '10', SHUTDOWN_DRAIN_DELAY_S: '10' })).toThrow(/SHUTDOWN_DRAIN_DELAY_S: must be less than SHUTDOWN_TIMEOUT_S/);
+    expect(() => loadConfig({ SHUTDOWN_DRAIN_DELAY_S: 'soon' })).toThrow(/SHUTDOWN_DRAIN_DELAY_S/);
+  });
+
+  it('listens for key changes on DATABASE_LISTEN_URL, else on DATABASE_URL', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://pgbouncer:6432/x' }).database.listenUrl).toBe('postgres://pgbouncer:6432/x');
+    const c = loadConfig({ DATABASE_URL: 'postgres://pgbouncer:6432/x', DATABASE_LISTEN_URL: 'postgres://db:5432/x' });
+    expect(c.database).toMatchObject({ url: 'postgres://pgbouncer:6432/x', listenUrl: 'postgres://db:5432/x' });
+    expect(() => loadConfig({ DATABASE_LISTEN_URL: 'mysql://db/x' })).toThrow(/DATABASE_LISTEN_URL/);
+  });
+
   it('redacts passwords in URLs', () => {
     expect(redactUrl('postgres://user:secret@db/x')).toBe('postgres://user:***@db/x');
     expect(redactUrl('redis://127.0.0.1:6379')).toBe('redis://127.0.0.1:6379');

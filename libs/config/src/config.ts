@@ -13,6 +13,8 @@ const duration = z
   .regex(/^[1-9][0-9]{0,6}[smhd]$/, 'a whole number and a unit: s, m, h or d (e.g. 30m, 24h, 7d)')
   .transform((v) => Number(v.slice(0, -1)) * DURATION_UNITS_MS[v.slice(-1) as keyof typeof DURATION_UNITS_MS]);
 
+const WORKER_HTTP_PORT_HINT = '"off" or a port number (0-65535; 0 picks a free port)';
+
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
@@ -58,8 +60,33 @@ const ENV_SCHEMA = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, "_" and "-" only')
     .default('asr-twin'),
-  /** Seconds to wait for in-flight work on SIGTERM before exiting anyway. */
-  SHUTDOWN_TIMEOUT_S: positiveInt.default(10),
+  /**
+   * Seconds to wait for in-flight work on SIGTERM before exiting anyway (the api's drain delay included). Keep
+   * Kubernetes' `terminationGracePeriodSeconds` above it.
+   */
+  SHUTDOWN_TIMEOUT_S: positiveInt.max(3600).default(10),
+  /**
+   * Seconds the api keeps serving after SIGTERM while `/health/ready` answers 503, so load balancers stop sending
+   * before the listener closes. 0 closes at once. Less than `SHUTDOWN_TIMEOUT_S`.
+   */
+  SHUTDOWN_DRAIN_DELAY_S: z.coerce.number({ error: 'a whole number of seconds' }).int().min(0).max(600).default(0),
+  /**
+   * Port of the worker's HTTP server (`/health/live`, `/health/ready`, `/metrics`); `off` (default) serves none,
+   * `0` a free port (logged). In containers and Kubernetes: 3001.
+   */
+  WORKER_HTTP_PORT: z
+    .string()
+    .regex(/^(off|0|[1-9][0-9]{0,4})$/, WORKER_HTTP_PORT_HINT)
+    .transform((v): 'off' | number => (v === 'off' ? 'off' : Number(v)))
+    .refine((v) => v === 'off' || v <= 65_535, WORKER_HTTP_PORT_HINT)
+    .default('off'),
+  /** Interface the worker's HTTP server listens on; `0.0.0.0` in containers. */
+  WORKER_HTTP_HOST: z.string().min(1).default('127.0.0.1'),
+  /**
+   * PostgreSQL URL of the api's LISTEN connection (key revocation); unset: `DATABASE_URL`. Behind PgBouncer in
+   * transaction mode, point it at PostgreSQL directly or at a session-mode pool: LISTEN needs a session.
+   */
+  DATABASE_LISTEN_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   /** `npm start` creates a sample fleet when the database holds no fleet. */
   SEED_SAMPLE_FLEET: flag.default(true),
   /**
@@ -169,7 +196,12 @@ function isOrigin(value: string): boolean {
 }
 
 export interface AppConfig {
-  readonly database: { readonly url: string; readonly poolSize: number };
+  readonly database: {
+    readonly url: string;
+    readonly poolSize: number;
+    /** URL of the session that LISTENs for key changes (`DATABASE_LISTEN_URL`, else `url`). */
+    readonly listenUrl: string;
+  };
   readonly redis: { readonly url: string; readonly queuePrefix: string };
   readonly http: {
     readonly host: string;
@@ -185,6 +217,10 @@ export interface AppConfig {
   readonly websocket: { readonly initTimeoutMs: number; readonly maxSubscriptionsPerConnection: number; readonly maxConnectionsPerKey: number };
   readonly logLevel: (typeof LOG_LEVELS)[number];
   readonly shutdownTimeoutMs: number;
+  /** How long the api answers 503 on `/health/ready` after SIGTERM before closing its listener, ms. */
+  readonly shutdownDrainDelayMs: number;
+  /** The worker's HTTP server for probes and metrics; `null` when `WORKER_HTTP_PORT=off`. */
+  readonly workerHttp: { readonly host: string; readonly port: number } | null;
   readonly seedSampleFleet: boolean;
   readonly auth: {
     /** The configured first admin key; a credential, so never log it. */
@@ -246,8 +282,13 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.SHUTDOWN_DRAIN_DELAY_S >= e.SHUTDOWN_TIMEOUT_S) {
+    throw new ConfigError(
+      'invalid configuration:\n  SHUTDOWN_DRAIN_DELAY_S: must be less than SHUTDOWN_TIMEOUT_S (the drain delay is part of the shutdown time)',
+    );
+  }
   return {
-    database: { url: e.DATABASE_URL, poolSize: e.DB_POOL_SIZE },
+    database: { url: e.DATABASE_URL, poolSize: e.DB_POOL_SIZE, listenUrl: e.DATABASE_LISTEN_URL ?? e.DATABASE_URL },
     redis: { url: e.REDIS_URL, queuePrefix: e.QUEUE_PREFIX },
     http: {
       host: e.HOST,
@@ -264,6 +305,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     },
     logLevel: e.LOG_LEVEL,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_S * 1000,
+    shutdownDrainDelayMs: e.SHUTDOWN_DRAIN_DELAY_S * 1000,
+    workerHttp: e.WORKER_HTTP_PORT === 'off' ? null : { host: e.WORKER_HTTP_HOST, port: e.WORKER_HTTP_PORT },
     seedSampleFleet: e.SEED_SAMPLE_FLEET,
     auth: { adminApiKey: e.ADMIN_API_KEY, outageGraceMs: e.API_KEY_OUTAGE_GRACE_S * 1000 },
     rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE },

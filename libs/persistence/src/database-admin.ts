@@ -55,37 +55,76 @@ export async function ensureDatabase(url: string): Promise<boolean> {
     await client.query(`CREATE DATABASE ${quoteIdent(name)}`);
     return true;
   } catch (error) {
-    if ((error as { code?: string }).code === '42P04') return false; // created concurrently
+    const code = (error as { code?: string }).code;
+    // Created concurrently: 42P04 once the other CREATE committed, 23505 while both raced on the catalogue.
+    if (code === '42P04' || code === '23505') return false;
     throw new DatabaseUnavailableError(describeConnectError(admin.toString(), error));
   } finally {
     await client.end().catch(() => undefined);
   }
 }
 
-/** Applies pending migrations, creating the database first if needed. Returns the names applied. */
-export async function migrateUp(url: string): Promise<string[]> {
-  await ensureDatabase(url);
-  const ds = createDataSource({ url, poolSize: 1, applicationName: 'asr-twin-migrate' });
-  await ds.initialize();
+/**
+ * Key of the session-level advisory lock that serialises migration runs on one database: replicas (or Kubernetes
+ * Jobs) starting together wait for each other, and the later ones find nothing left to apply.
+ */
+export const MIGRATION_LOCK_KEY = 0x61737274; // "asrt"
+
+/**
+ * Runs `work` while holding the migration advisory lock, taken on a connection of its own (a session: not through
+ * PgBouncer in transaction mode). The lock is released when that session ends, even if this process dies.
+ */
+export async function withMigrationLock<T>(url: string, work: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000, application_name: 'asr-twin-migrate-lock' });
+  client.on('error', () => undefined);
   try {
-    const applied = await ds.runMigrations({ transaction: 'each' });
-    return applied.map((m) => m.name);
+    await client.connect();
+  } catch (error) {
+    throw new DatabaseUnavailableError(describeConnectError(url, error));
+  }
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    try {
+      return await work();
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    }
   } finally {
-    await ds.destroy();
+    await client.end().catch(() => undefined);
   }
 }
 
-/** Reverts the most recent migration. Returns its name, or `undefined` when none is applied. */
+/**
+ * Applies pending migrations, creating the database first if needed, under the migration advisory lock. Returns
+ * the names applied (none when a concurrent run applied them first).
+ */
+export async function migrateUp(url: string): Promise<string[]> {
+  await ensureDatabase(url);
+  return withMigrationLock(url, async () => {
+    const ds = createDataSource({ url, poolSize: 1, applicationName: 'asr-twin-migrate' });
+    await ds.initialize();
+    try {
+      const applied = await ds.runMigrations({ transaction: 'each' });
+      return applied.map((m) => m.name);
+    } finally {
+      await ds.destroy();
+    }
+  });
+}
+
+/** Reverts the most recent migration, under the migration advisory lock. Returns its name, or `undefined` when none is applied. */
 export async function migrateDown(url: string): Promise<string | undefined> {
-  const ds = createDataSource({ url, poolSize: 1, applicationName: 'asr-twin-migrate' });
-  await ds.initialize();
-  try {
-    const before = await ds.query(`SELECT name FROM schema_migrations ORDER BY id DESC LIMIT 1`).catch(() => []);
-    await ds.undoLastMigration({ transaction: 'each' });
-    return (before as { name: string }[])[0]?.name;
-  } finally {
-    await ds.destroy();
-  }
+  return withMigrationLock(url, async () => {
+    const ds = createDataSource({ url, poolSize: 1, applicationName: 'asr-twin-migrate' });
+    await ds.initialize();
+    try {
+      const before = await ds.query(`SELECT name FROM schema_migrations ORDER BY id DESC LIMIT 1`).catch(() => []);
+      await ds.undoLastMigration({ transaction: 'each' });
+      return (before as { name: string }[])[0]?.name;
+    } finally {
+      await ds.destroy();
+    }
+  });
 }
 
 /** Whether migrations are waiting to be applied (the api refuses to start on an outdated schema). */

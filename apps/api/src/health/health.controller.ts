@@ -1,8 +1,16 @@
 import { Controller, Get } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, type HealthCheckResult, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import {
+  HealthCheck,
+  HealthCheckService,
+  type HealthCheckResult,
+  HealthIndicatorService,
+  type HealthIndicatorResult,
+  TypeOrmHealthIndicator,
+} from '@nestjs/terminus';
 import { Public } from '../auth/access.decorators.js';
+import { DrainState } from './drain-state.js';
 import { RedisHealthIndicator } from './redis.health.js';
 
 @ApiTags('operations')
@@ -12,14 +20,45 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly db: TypeOrmHealthIndicator,
     private readonly redis: RedisHealthIndicator,
+    private readonly drain: DrainState,
+    private readonly indicator: HealthIndicatorService,
   ) {}
 
   @Get()
   @Public()
   @RouteConfig({ rateLimit: false })
   @HealthCheck()
-  @ApiOperation({ summary: 'Readiness: PostgreSQL and Redis reachable (200), or which one is not (503)' })
+  @ApiOperation({ summary: 'PostgreSQL and Redis reachable (200), or which one is not (503); kept for compatibility' })
   check(): Promise<HealthCheckResult> {
     return this.health.check([() => this.db.pingCheck('database', { timeout: 1500 }), () => this.redis.isHealthy('redis')]);
+  }
+
+  @Get('live')
+  @Public()
+  @RouteConfig({ rateLimit: false })
+  @ApiOperation({ summary: 'Liveness: the process answers (200); checks no dependency, so an outage never restarts it' })
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @Public()
+  @RouteConfig({ rateLimit: false })
+  @HealthCheck()
+  @ApiOperation({
+    summary: 'Readiness: PostgreSQL reachable and the queues writable (200), or which is not (503); 503 while draining after SIGTERM',
+  })
+  async ready(): Promise<HealthCheckResult> {
+    return this.health.check([
+      () => this.serving('shutdown'),
+      () => this.db.pingCheck('database', { timeout: 1500 }),
+      () => this.redis.isHealthy('redis'),
+      () => this.redis.queuesWritable('queues'),
+    ]);
+  }
+
+  private serving(key: string): HealthIndicatorResult {
+    const check = this.indicator.check(key);
+    return this.drain.draining ? check.down({ message: 'draining after SIGTERM: send new requests elsewhere' }) : check.up();
   }
 }

@@ -4,6 +4,7 @@ import { AuditExecutionRepository } from '@asr-twin/persistence';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { AuditExecutionService } from './audit-execution.service.js';
+import { WorkerMetrics } from '../http/worker-metrics.js';
 import { WORKER_CONFIG } from '../worker-config.js';
 import { payload } from '../processors/job-payload.js';
 import { QueueConsumer } from '../processors/queue-consumer.js';
@@ -28,8 +29,9 @@ export class AuditsProcessor implements OnApplicationBootstrap, OnApplicationShu
     private readonly service: AuditExecutionService,
     repository: AuditExecutionRepository,
     @Inject(WORKER_CONFIG) config: AppConfig,
+    metrics: WorkerMetrics,
   ) {
-    this.consumer = new QueueConsumer(QUEUE_NAMES.audits, this.handlers, config, {
+    this.consumer = new QueueConsumer(QUEUE_NAMES.audits, this.handlers, config, metrics, {
       idOf: (job) => {
         const id = (job.data as { auditId?: unknown } | undefined)?.auditId;
         return typeof id === 'string' ? id : undefined;

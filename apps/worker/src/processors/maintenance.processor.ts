@@ -5,6 +5,7 @@ import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import { RouterActionReconciler } from '../actions/router-action-reconciler.service.js';
 import { AuditReconciler } from '../audits/audit-reconciler.service.js';
 import { ReconcilerService } from '../runs/reconciler.service.js';
+import { WorkerMetrics } from '../http/worker-metrics.js';
 import { WORKER_CONFIG } from '../worker-config.js';
 
 const SCHEDULER_ID = 'reconcile-runs';
@@ -25,6 +26,7 @@ export class MaintenanceProcessor implements OnApplicationBootstrap, OnApplicati
     private readonly auditReconciler: AuditReconciler,
     private readonly producer: JobProducer,
     @Inject(WORKER_CONFIG) private readonly config: AppConfig,
+    private readonly metrics: WorkerMetrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -33,6 +35,7 @@ export class MaintenanceProcessor implements OnApplicationBootstrap, OnApplicati
       prefix: bullPrefix(this.config.redis.queuePrefix),
       concurrency: 1,
     });
+    this.metrics.observe(this.worker, QUEUE_NAMES.maintenance);
     this.worker.on('error', (error) => this.logger.error({ err: error, msg: 'maintenance worker error' }));
     void this.declareScheduler();
     this.timer = setInterval(() => void this.declareScheduler(), this.config.runs.reconcileIntervalMs);

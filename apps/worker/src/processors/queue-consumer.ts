@@ -2,6 +2,7 @@ import type { AppConfig } from '@asr-twin/config';
 import { bullPrefix, jobsOfQueue, redisConnectionOptions, type QueueName } from '@asr-twin/jobs';
 import { Logger } from '@nestjs/common';
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import type { WorkerMetrics } from '../http/worker-metrics.js';
 import { throughOutages } from './outage-wait.js';
 
 /** One handler per job name of a queue. */
@@ -30,6 +31,7 @@ export class QueueConsumer {
     private readonly queue: QueueName,
     private readonly handlers: JobHandlers,
     private readonly config: AppConfig,
+    private readonly metrics: WorkerMetrics,
     private readonly waiting?: WaitingMarks,
   ) {
     this.logger = new Logger(`${queue}-processor`);
@@ -46,6 +48,7 @@ export class QueueConsumer {
       stalledInterval: Math.max(1000, Math.floor(this.config.runs.jobLockMs / 2)),
       maxStalledCount: 5,
     });
+    this.metrics.observe(this.worker, this.queue);
     this.worker.on('failed', (job, error) =>
       this.logger.warn({ job: job?.id, attempt: job?.attemptsMade, err: error, msg: 'job failed' }),
     );

@@ -3,6 +3,7 @@ import { bullPrefix, jobsOfQueue, type JobsOf, QUEUE_NAMES, redisConnectionOptio
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import { RouterActionExecutor } from '../actions/router-action-executor.service.js';
+import { WorkerMetrics } from '../http/worker-metrics.js';
 import { WORKER_CONFIG } from '../worker-config.js';
 import { payload } from './job-payload.js';
 import { throughOutages } from './outage-wait.js';
@@ -31,6 +32,7 @@ export class RouterActionsProcessor implements OnApplicationBootstrap, OnApplica
   constructor(
     private readonly executor: RouterActionExecutor,
     @Inject(WORKER_CONFIG) private readonly config: AppConfig,
+    private readonly metrics: WorkerMetrics,
   ) {
     const missing = jobsOfQueue(QUEUE_NAMES.routerActions).filter((name) => !(name in this.handlers));
     if (missing.length > 0) throw new Error(`router-actions processor has no handler for ${missing.join(', ')}`);
@@ -43,6 +45,7 @@ export class RouterActionsProcessor implements OnApplicationBootstrap, OnApplica
       concurrency: CONCURRENCY,
       lockDuration: this.config.runs.jobLockMs,
     });
+    this.metrics.observe(this.worker, QUEUE_NAMES.routerActions);
     this.worker.on('failed', (job, error) => this.logger.warn({ job: job?.id, attempt: job?.attemptsMade, err: error, msg: 'job failed' }));
     this.worker.on('error', (error) => this.logger.error({ err: error, msg: 'router-actions worker error' }));
   }

@@ -4,6 +4,7 @@ import { RunExecutionRepository } from '@asr-twin/persistence';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { RunExecutionService } from '../runs/run-execution.service.js';
+import { WorkerMetrics } from '../http/worker-metrics.js';
 import { WORKER_CONFIG } from '../worker-config.js';
 import { payload } from './job-payload.js';
 import { QueueConsumer } from './queue-consumer.js';
@@ -28,8 +29,9 @@ export class RunsProcessor implements OnApplicationBootstrap, OnApplicationShutd
     private readonly service: RunExecutionService,
     repository: RunExecutionRepository,
     @Inject(WORKER_CONFIG) config: AppConfig,
+    metrics: WorkerMetrics,
   ) {
-    this.consumer = new QueueConsumer(QUEUE_NAMES.runs, this.handlers, config, {
+    this.consumer = new QueueConsumer(QUEUE_NAMES.runs, this.handlers, config, metrics, {
       idOf: (job) => {
         const id = (job.data as { runId?: unknown } | undefined)?.runId;
         return typeof id === 'string' ? id : undefined;
