@@ -5,12 +5,13 @@
  * Recognised by shape, since the error may come from pg, TypeORM (which keeps pg's in `driverError`), ioredis or
  * the socket layer:
  * - PostgreSQL SQLSTATE class 08 (connection exception), 57P01–57P03 (admin/crash shutdown, cannot connect now),
- *   53300 (too many connections), 40001 and 40P01 (serialization failure, deadlock: retrying succeeds);
+ *   53300 (too many connections), 3D000 (the database does not exist: dropped or being restored), 40001 and
+ *   40P01 (serialization failure, deadlock: retrying succeeds);
  * - socket errors (`ECONNREFUSED`, `ECONNRESET`, `EPIPE`, `ETIMEDOUT`, `EHOSTUNREACH`, `ENETUNREACH`, `EAI_AGAIN`);
  * - pg's "Connection terminated …" and pool "timeout exceeded when trying to connect"; ioredis' "Connection is
  *   closed." and `MaxRetriesPerRequestError`.
  */
-const SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '40001', '40P01']);
+const SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '3D000', '40001', '40P01']);
 const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
 const MESSAGES = [/^Connection terminated/i, /timeout exceeded when trying to connect/i, /^Connection is closed\.?$/i, /Client has encountered a connection error/i];
 
