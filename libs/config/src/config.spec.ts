@@ -16,7 +16,7 @@ describe('loadConfig', () => {
     });
     expect(c.websocket).toEqual({ initTimeoutMs: 5000, maxSubscriptionsPerConnection: 50, maxConnectionsPerKey: 50 });
     expect(c.seedSampleFleet).toBe(true);
-    expect(c.runs).toEqual({ workerConcurrency: 2, shardSize: 1000, maxRouterIterations: 1_000_000, reconcileIntervalMs: 10_000, jobLockMs: 30_000 });
+    expect(c.runs).toEqual({ workerConcurrency: 2, shardSize: 1000, maxRouterIterations: 1_000_000, reconcileIntervalMs: 10_000, jobLockMs: 30_000, outageGiveUpMs: 3_600_000 });
   });
 
   it('reads the largest run a request may ask for: 1 to 1,000,000,000 router-simulations', () => {
