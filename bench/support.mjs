@@ -51,7 +51,8 @@ export async function withStack({ name, port, adminKey, workers: workerCount = 0
   await new Promise((resolve, reject) =>
     spawnNode(['apps/admin/dist/main.js', 'migrate', 'up'], env).on('exit', (c) => (c === 0 ? resolve() : reject(new Error('migrate failed')))),
   );
-  const api = spawnNode(['apps/api/dist/main.js'], env);
+  // API_NODE_FLAGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) go to the api process only, to profile it.
+  const api = spawnNode([...(process.env.API_NODE_FLAGS ? process.env.API_NODE_FLAGS.split(' ') : []), 'apps/api/dist/main.js'], env);
   const workers = Array.from({ length: workerCount }, () => spawnNode(['apps/worker/dist/main.js'], env));
   try {
     await waitForHealth(http);

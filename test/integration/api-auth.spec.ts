@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Problem } from '../../apps/api/src/common/problem.js';
 import { bearer, createKey, randomAdminKey, request, type RunningApi, startApi } from '../support/api.js';
 import { migratedTestDatabase } from '../support/context.js';
+import { testQueuePrefix } from '../support/redis-keys.js';
 import type { TestDatabase } from '../support/database.js';
 
 type Access = ApiRole | 'public';
@@ -77,12 +78,14 @@ const keys: Partial<Record<ApiRole | 'revoked', string>> = {};
 beforeAll(async () => {
   db = await migratedTestDatabase();
   // The dashboard's public files at `/` are tested in api-dashboard.spec.ts; this table is the API's.
-  api = await startApi(db.url, { DASHBOARD_DIR: 'off' }, (app) => {
+  // Two api processes of one deployment: they share Redis and its prefix, as they share the queues.
+  const prefix = testQueuePrefix('auth');
+  api = await startApi(db.url, { DASHBOARD_DIR: 'off', QUEUE_PREFIX: prefix }, (app) => {
     app.getHttpAdapter().getInstance().addHook('onRoute', (route) => {
       for (const method of [route.method].flat()) registered.push(`${method} ${route.url}`);
     });
   });
-  other = await startApi(db.url, { ADMIN_API_KEY: api.adminKey });
+  other = await startApi(db.url, { ADMIN_API_KEY: api.adminKey, QUEUE_PREFIX: prefix });
   for (const role of ['viewer', 'operator', 'admin'] as const) keys[role] = (await createKey(api, `matrix-${role}`, role)).key;
   const revoked = await createKey(api, 'matrix-revoked', 'admin');
   await request(api.url, 'DELETE', `/api/v1/keys/${revoked.id}`, undefined, bearer(api.adminKey));

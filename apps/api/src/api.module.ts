@@ -5,6 +5,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AuditModule } from './audits/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { ReadCacheModule } from './cache/read-cache.module.js';
 import { RoleGuard } from './auth/role.guard.js';
 import { ProblemFilter } from './common/problem.filter.js';
 import { FleetModule } from './fleets/fleet.module.js';
@@ -21,7 +22,7 @@ import { ScenarioModule } from './scenarios/scenario.module.js';
 @Module({})
 export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
-    const auth = AuthModule.forRoot({ adminApiKey: config.auth.adminApiKey, databaseUrl: config.database.listenUrl, outageGraceMs: config.auth.outageGraceMs });
+    const auth = AuthModule.forRoot({ adminApiKey: config.auth.adminApiKey, databaseUrl: config.database.listenUrl, outageGraceMs: config.auth.outageGraceMs, queuePrefix: config.redis.queuePrefix });
     const runs = RunModule.forRoot({ shardSize: config.runs.shardSize, maxRouterIterations: config.runs.maxRouterIterations });
     const routers = RouterModule.forRoot({ timeScale: config.twin.timeScale, staleAfterMs: config.observations.staleAfterMs });
     return {
@@ -30,6 +31,7 @@ export class ApiModule {
         PersistenceModule.forRoot({ url: config.database.url, poolSize: config.database.poolSize, applicationName: 'asr-twin-api' }),
         RedisModule.forRoot(config.redis.url, 'asr-twin-api'),
         JobsModule.forRoot(config.redis.queuePrefix),
+        ReadCacheModule.forRoot({ redisUrl: config.redis.url, queuePrefix: config.redis.queuePrefix, ...config.readCache }),
         MetricsModule.forRoot({ public: config.metrics.public }),
         ParsingModule.forRoot(config),
         auth,

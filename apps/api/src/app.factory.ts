@@ -1,4 +1,5 @@
 import type { AppConfig } from '@asr-twin/config';
+import { ChangeEpochReader } from '@asr-twin/jobs';
 import { PinoNestLogger } from '@asr-twin/logging';
 import { API_KEY_PREFIX, ApiKeyService } from '@asr-twin/persistence';
 import { RequestMethod } from '@nestjs/common';
@@ -11,6 +12,7 @@ import { API_KEY_SCHEME } from './auth/access.decorators.js';
 import { installApiKeyAuthentication } from './auth/api-key.hook.js';
 import { registerRateLimit } from './auth/rate-limit.plugin.js';
 import { VerifiedKeys } from './auth/verified-keys.js';
+import { VerifiedKeyCache } from './cache/read-cache.module.js';
 import { registerCors, registerSecurityHeaders } from './common/http-security.plugins.js';
 import { acceptedMediaTypes, installMediaTypeRule } from './common/media-types.hook.js';
 import { installProblemErrorHandler } from './common/problem.filter.js';
@@ -78,7 +80,7 @@ export async function createApiApp(config: AppConfig, log: Pino): Promise<NestFa
   registerSecurityHeaders(app);
   await registerCors(app, config);
   // The key hook is an instance hook; the rate limit adds route hooks, which run after it.
-  installApiKeyAuthentication(fastify, app.get(ApiKeyService), app.get(VerifiedKeys));
+  installApiKeyAuthentication(fastify, app.get(ApiKeyService), app.get(VerifiedKeys), { epochs: app.get(ChangeEpochReader), cache: app.get(VerifiedKeyCache) });
   installWebSocketLimits(fastify, GRAPHQL_PATH, app.get(ApiKeyService), config.websocket);
   installStorableTextCheck(fastify, GRAPHQL_PATH);
   await registerRateLimit(app, config);

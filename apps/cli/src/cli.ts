@@ -148,7 +148,8 @@ async function dispatch(command: string, rest: readonly string[], io: CliIo): Pr
       if (rest.length === 0 || rest.includes('--help') || rest.includes('-h')) return help(io, KEYS_HELP);
       // Loaded on demand: it brings the database layer, which no other command needs.
       const { runKeysCommand } = await import('./commands/keys.command.js');
-      const output = await runKeysCommand(loadConfig(io.env ?? {}).database.url, rest, (line) => io.stderr.write(`${line}\n`));
+      const config = loadConfig(io.env ?? {});
+      const output = await runKeysCommand(config.database.url, rest, (line) => io.stderr.write(`${line}\n`), config.redis);
       io.stdout.write(`${output}\n`);
       return EXIT.ok;
     }

@@ -78,6 +78,9 @@ describe('loadConfig', () => {
     expect(d.rateLimit.perMinute).toBe(6000);
     expect(d.cors.origins).toEqual([]);
     expect(d.metrics.public).toBe(false);
+    expect(d.readCache).toEqual({ maxAgeMs: 5000, maxRouters: 10_000 });
+    expect(loadConfig({ READ_CACHE_MAX_AGE_S: '0', READ_CACHE_MAX_ROUTERS: '20' }).readCache).toEqual({ maxAgeMs: 0, maxRouters: 20 });
+    expect(() => loadConfig({ READ_CACHE_MAX_ROUTERS: '0' })).toThrow(/READ_CACHE_MAX_ROUTERS/);
     const key = 'k'.repeat(40);
     const c = loadConfig({
       ADMIN_API_KEY: key,

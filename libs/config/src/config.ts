@@ -144,6 +144,8 @@ const ENV_SCHEMA = z.object({
    * still answers a scraper during an outage); 0 turns it off. A revocation is honoured as soon as PostgreSQL answers.
    */
   API_KEY_OUTAGE_GRACE_S: z.coerce.number().int().min(0).max(86_400).default(3600),
+  READ_CACHE_MAX_AGE_S: z.coerce.number().int().min(0).max(3600).default(5),
+  READ_CACHE_MAX_ROUTERS: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
   /** Jobs one worker process runs at once (a shard simulates on the CPU, then writes to PostgreSQL). */
   WORKER_CONCURRENCY: positiveInt.max(64).default(2),
   /** Routers per shard of a run: the unit of work, of retry and of progress. */
@@ -229,6 +231,11 @@ export interface AppConfig {
     readonly outageGraceMs: number;
   };
   readonly rateLimit: { readonly perMinute: number };
+  /**
+   * The api's caches of verified keys and router trees, checked against the change epochs in Redis on every
+   * request (`ChangeEpochReader`); `maxAgeMs` 0 turns them off (`READ_CACHE_MAX_AGE_S`, `READ_CACHE_MAX_ROUTERS`).
+   */
+  readonly readCache: { readonly maxAgeMs: number; readonly maxRouters: number };
   readonly cors: { readonly origins: readonly string[] };
   readonly metrics: { readonly public: boolean };
   readonly graphql: { readonly maxDepth: number; readonly maxComplexity: number; readonly maxQueryLength: number; readonly costPerKibParsed: number };
@@ -310,6 +317,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     seedSampleFleet: e.SEED_SAMPLE_FLEET,
     auth: { adminApiKey: e.ADMIN_API_KEY, outageGraceMs: e.API_KEY_OUTAGE_GRACE_S * 1000 },
     rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE },
+    readCache: { maxAgeMs: e.READ_CACHE_MAX_AGE_S * 1000, maxRouters: e.READ_CACHE_MAX_ROUTERS },
     cors: { origins: e.CORS_ORIGINS },
     metrics: { public: e.METRICS_PUBLIC },
     graphql: {

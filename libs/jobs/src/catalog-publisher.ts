@@ -1,10 +1,13 @@
 import type { Redis } from 'ioredis';
 import { catalogChannel, type CatalogMessage } from './catalog-channel.js';
-import { ChannelPublisher } from './channel-publisher.js';
+import { TwinChangePublisher } from './twin-change-publisher.js';
 
-/** Publishes {@link CatalogMessage}s after committed writes, never waiting for Redis (see {@link ChannelPublisher}). */
-export class CatalogPublisher extends ChannelPublisher<CatalogMessage> {
+/**
+ * Announces {@link CatalogMessage}s after committed writes (see {@link TwinChangePublisher}): fleets, routers and
+ * scenarios created, renamed or deleted.
+ */
+export class CatalogPublisher extends TwinChangePublisher<CatalogMessage> {
   constructor(redis: Redis, queuePrefix: string) {
-    super(redis, catalogChannel(queuePrefix));
+    super(redis, queuePrefix, catalogChannel(queuePrefix));
   }
 }

@@ -1,5 +1,6 @@
 export * from './catalog-channel.js';
 export * from './catalog-publisher.js';
+export * from './change-epochs.js';
 export * from './channel-publisher.js';
 export * from './job-contracts.js';
 export * from './job-producer.js';
@@ -10,4 +11,5 @@ export * from './redis.module.js';
 export * from './router-state-channel.js';
 export * from './router-state-publisher.js';
 export * from './simulation-counter.js';
+export * from './twin-change-publisher.js';
 export * from './jobs.module.js';

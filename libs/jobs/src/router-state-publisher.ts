@@ -1,10 +1,10 @@
 import type { Redis } from 'ioredis';
-import { ChannelPublisher } from './channel-publisher.js';
 import { routerStateChannel, type RouterStateMessage } from './router-state-channel.js';
+import { TwinChangePublisher } from './twin-change-publisher.js';
 
-/** Publishes {@link RouterStateMessage}s after committed writes, never waiting for Redis (see {@link ChannelPublisher}). */
-export class RouterStatePublisher extends ChannelPublisher<RouterStateMessage> {
+/** Announces {@link RouterStateMessage}s after committed writes (see {@link TwinChangePublisher}). */
+export class RouterStatePublisher extends TwinChangePublisher<RouterStateMessage> {
   constructor(redis: Redis, queuePrefix: string) {
-    super(redis, routerStateChannel(queuePrefix));
+    super(redis, queuePrefix, routerStateChannel(queuePrefix));
   }
 }

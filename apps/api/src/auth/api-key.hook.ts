@@ -1,7 +1,9 @@
+import type { ChangeEpochReader, ChangeEpochs } from '@asr-twin/jobs';
 import type { ApiKeyService, AuthenticatedKey } from '@asr-twin/persistence';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { VerifiedKeyCache } from '../cache/read-cache.module.js';
 import { settleWithin } from '../common/time-box.js';
-import type { VerifiedKeys } from './verified-keys.js';
+import { tokenDigest, type VerifiedKeys } from './verified-keys.js';
 
 /**
  * How long a request waits for PostgreSQL to check its key: past it the check counts as failed (503, or a
@@ -23,7 +25,18 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** Set by the API key hook before any other hook, so the rate limit can count per key. */
     auth: RequestAuth | null;
+    /**
+     * The change epochs read for this request before anything else (requests that present a key only), for the
+     * read caches; null when Redis could not tell (nothing is then answered from a cache).
+     */
+    changeEpochs: ChangeEpochs | null;
   }
+}
+
+/** The cache of verified keys and the change epochs that keep it exact (`READ_CACHE_MAX_AGE_S`). */
+export interface KeyVerificationCache {
+  readonly epochs: ChangeEpochReader;
+  readonly cache: VerifiedKeyCache;
 }
 
 const ANONYMOUS: RequestAuth = { kind: 'anonymous' };
@@ -42,13 +55,23 @@ const BEARER = /^Bearer +(\S+) *$/i;
 /**
  * Authenticates every request from its `Authorization: Bearer <key>` header in an `onRequest` hook and
  * records the outcome on the request. It rejects nothing itself: the role guard decides per route (public
- * routes ignore the outcome), and the rate limit that runs next counts by key instead of by address.
+ * routes ignore the outcome), and the rate limit that runs next counts by key instead of by address. With
+ * `cached`, a request that presents a key first reads the change epochs (kept on the request for the read
+ * caches), and a key verified in the current `keys` epoch is not looked up again.
  */
-export function installApiKeyAuthentication(fastify: FastifyInstance, keys: ApiKeyService, verified?: VerifiedKeys): void {
+export function installApiKeyAuthentication(fastify: FastifyInstance, keys: ApiKeyService, verified?: VerifiedKeys, cached?: KeyVerificationCache): void {
   fastify.decorateRequest('auth', null);
+  fastify.decorateRequest('changeEpochs', null);
   fastify.addHook('onRequest', async (request) => {
     // Unmatched URLs answer 404 whoever asks: no lookup, so they cannot be used to flood the database.
-    request.auth = request.is404 || isAnonymousRoute(request) ? ANONYMOUS : await authenticate(request.headers.authorization, keys, verified);
+    if (request.is404 || isAnonymousRoute(request)) {
+      request.auth = ANONYMOUS;
+      return;
+    }
+    const header = request.headers.authorization;
+    if (cached !== undefined && cached.cache.enabled && header) request.changeEpochs = await cached.epochs.read();
+    const cache = cached === undefined ? undefined : { cache: cached.cache, epoch: request.changeEpochs?.keys ?? null };
+    request.auth = await authenticate(header, keys, verified, cache);
   });
 }
 
@@ -56,10 +79,25 @@ export function installApiKeyAuthentication(fastify: FastifyInstance, keys: ApiK
  * The outcome of an `Authorization` value (`Bearer <key>`), as the request hook records it; also used for the
  * `authorization` of a GraphQL WebSocket's `connection_init` payload, which browsers send instead of a header.
  */
-export async function authenticate(header: string | undefined, keys: ApiKeyService, verified?: VerifiedKeys): Promise<RequestAuth> {
+export async function authenticate(
+  header: string | undefined,
+  keys: ApiKeyService,
+  verified?: VerifiedKeys,
+  cached?: { readonly cache: VerifiedKeyCache; readonly epoch: string | null },
+): Promise<RequestAuth> {
   if (header === undefined || header === '') return ANONYMOUS;
   const token = BEARER.exec(header)?.[1];
   if (token === undefined) return { kind: 'rejected', reason: 'the Authorization header is not "Bearer <key>"' };
+  // A verification made in the current `keys` epoch: no key has changed since, anywhere.
+  const digest = cached === undefined || cached.epoch === null ? null : tokenDigest(token);
+  const hit = digest === null ? undefined : cached?.cache.get(digest, cached.epoch);
+  if (hit !== undefined) return { kind: 'key', key: hit };
+  const result = await verify(token, keys, verified);
+  if (digest !== null && result.kind === 'key') cached?.cache.set(digest, cached.epoch, result.key);
+  return result;
+}
+
+async function verify(token: string, keys: ApiKeyService, verified?: VerifiedKeys): Promise<RequestAuth> {
   if (verified === undefined) {
     try {
       const result = await keys.authenticate(token);

@@ -1,4 +1,6 @@
+import { bumpChangeEpochs } from '@asr-twin/jobs';
 import { ApiKeyRepository, ApiKeyService } from '@asr-twin/persistence';
+import { Redis } from 'ioredis';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CONFIGURED_ADMIN_KEY, ConfiguredAdminKey } from './configured-admin-key.provider.js';
 import { KEY_CHANGES_DATABASE_URL, KeyChangeListener } from './key-change.listener.js';
@@ -12,8 +14,18 @@ import { KEY_OUTAGE_GRACE_MS, VerifiedKeys } from './verified-keys.js';
  */
 @Module({})
 export class AuthModule {
-  static forRoot(options: { readonly adminApiKey: string | undefined; readonly databaseUrl: string; readonly outageGraceMs: number }): DynamicModule {
-    const service = { provide: ApiKeyService, useFactory: (repo: ApiKeyRepository) => new ApiKeyService(repo), inject: [ApiKeyRepository] };
+  static forRoot(options: {
+    readonly adminApiKey: string | undefined;
+    readonly databaseUrl: string;
+    readonly outageGraceMs: number;
+    readonly queuePrefix: string;
+  }): DynamicModule {
+    const service = {
+      provide: ApiKeyService,
+      // Every key change bumps the `keys` epoch, so no api process answers from a verification made before it.
+      useFactory: (repo: ApiKeyRepository, redis: Redis) => new ApiKeyService(repo, undefined, () => bumpChangeEpochs(redis, options.queuePrefix, ['keys'])),
+      inject: [ApiKeyRepository, Redis],
+    };
     return {
       module: AuthModule,
       controllers: [KeyController],

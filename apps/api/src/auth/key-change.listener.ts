@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import pg from 'pg';
+import { VerifiedKeyCache } from '../cache/read-cache.module.js';
 import { VerifiedKeys } from './verified-keys.js';
 
 /** Injection token of the database URL the listener connects to. */
@@ -28,6 +29,7 @@ export class KeyChangeListener implements OnApplicationBootstrap, OnApplicationS
   constructor(
     @Inject(KEY_CHANGES_DATABASE_URL) private readonly url: string,
     private readonly verified: VerifiedKeys,
+    private readonly cache: VerifiedKeyCache,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -54,6 +56,7 @@ export class KeyChangeListener implements OnApplicationBootstrap, OnApplicationS
 
   private changed(keyId: string): void {
     this.verified.forgetKey(keyId);
+    this.cache.deleteWhere((key) => key.id === keyId);
     const set = this.watchers.get(keyId);
     if (!set) return;
     this.watchers.delete(keyId);

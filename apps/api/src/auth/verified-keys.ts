@@ -55,6 +55,11 @@ export class VerifiedKeys {
   }
 }
 
+/** The SHA-256 of a token (base64): what caches keep instead of the token. */
+export function tokenDigest(token: string): string {
+  return hashOf(token);
+}
+
 function hashOf(token: string): string {
   return createHash('sha256').update(token).digest('base64');
 }

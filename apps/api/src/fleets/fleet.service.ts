@@ -13,7 +13,7 @@ export class FleetService {
 
   async create(input: NewFleet, actor: string): Promise<Fleet> {
     const fleet = await this.fleets.create(input, actor);
-    this.publisher.publish(fleetChangeMessage(fleet, 'created'));
+    await this.publisher.announce(fleetChangeMessage(fleet, 'created'));
     return fleet;
   }
 
@@ -37,7 +37,7 @@ export class FleetService {
     const fleet = await this.get(idOrName);
     const updated = await this.fleets.update(fleet.id, patch, actor);
     if (!updated) throw new NotFoundError('fleet', idOrName);
-    this.publisher.publish(fleetChangeMessage(updated, 'updated'));
+    await this.publisher.announce(fleetChangeMessage(updated, 'updated'));
     return updated;
   }
 
@@ -45,6 +45,6 @@ export class FleetService {
   async delete(idOrName: string, actor: string): Promise<void> {
     const fleet = await this.get(idOrName);
     if (!(await this.fleets.delete(fleet.id, actor))) throw new NotFoundError('fleet', idOrName);
-    this.publisher.publish(fleetChangeMessage(fleet, 'deleted'));
+    await this.publisher.announce(fleetChangeMessage(fleet, 'deleted'));
   }
 }

@@ -48,7 +48,7 @@ export class InventoryService {
       },
       actor,
     );
-    this.announce(scope, result.writes, applied);
+    await this.announce(scope, result.writes, applied);
     const summary = { created: 0, updated: 0, unchanged: 0, refused: 0 };
     for (const row of result.results) summary[row.outcome]++;
     return { fleet: scope.fleet, format: request.format, summary, warnings: parsed.warnings, rows: result.results };
@@ -70,12 +70,14 @@ export class InventoryService {
    * router and an `updated` one per router whose twin state was reset or that moved fleet, each only while the
    * import has at most {@link ROUTER_STATE_BULK_LIMIT} of them (as for bulk creation: no flood).
    */
-  private announce(scope: FleetScope, writes: RouterImportWrites, applied: AppliedImport): void {
+  private async announce(scope: FleetScope, writes: RouterImportWrites, applied: AppliedImport): Promise<void> {
+    // Updates that change no state or fleet publish nothing, but cached reads must still see them.
+    await this.catalog.markChanged();
     const at = new Date();
     const createdCount = applied.created.reduce((n, g) => n + g.ids.length, 0);
     const announced = createdCount <= ROUTER_STATE_BULK_LIMIT;
     if (announced && createdCount > 0) {
-      this.states.publish(
+      await this.states.announce(
         applied.created.flatMap((group) => {
           const routers = writes.creates.find((c) => c.fleetId === group.fleetId)?.routers ?? [];
           return group.ids.map((id, i) => {
@@ -88,11 +90,11 @@ export class InventoryService {
     }
     for (const group of applied.created) {
       const fleet = scope.byKey.get(group.fleetId);
-      if (fleet && group.ids.length > 0) this.catalog.publish(routersAddedMessage(fleet, group.ids.length, announced, at));
+      if (fleet && group.ids.length > 0) await this.catalog.announce(routersAddedMessage(fleet, group.ids.length, announced, at));
     }
     const changed = applied.updated.filter((u) => u.reset || u.fleetId !== u.previousFleetId);
     if (changed.length > 0 && changed.length <= ROUTER_STATE_BULK_LIMIT) {
-      this.states.publish(
+      await this.states.announce(
         changed.map((u) =>
           routerStateMessage(u, 'updated', { at, ...(u.fleetId === u.previousFleetId ? {} : { previousFleetId: u.previousFleetId }) }),
         ),

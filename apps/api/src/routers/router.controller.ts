@@ -4,6 +4,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { RequireRole } from '../auth/access.decorators.js';
 import { Actor } from '../auth/actor.decorator.js';
+import { ChangeEpoch } from '../cache/change-epoch.decorator.js';
 import { ApiOp } from '../common/api-docs.decorators.js';
 import { parseInput } from '../common/validation.js';
 import type { RouterTree } from './router.presenter.js';
@@ -48,8 +49,8 @@ export class RouterController {
   @Get('routers/:id')
   @RequireRole('viewer')
   @ApiOp({ summary: 'A router (by id or hostname) with its whole tree: chassis, RPs, Linux hosts, KVM, IOS instances, ESPs', problems: [404] })
-  get(@Param('id') id: string): Promise<RouterTree> {
-    return this.routers.get(id);
+  get(@Param('id') id: string, @ChangeEpoch('twin') twinEpoch: string | null): Promise<RouterTree> {
+    return this.routers.getCached(id, twinEpoch);
   }
 
   @Patch('routers/:id')

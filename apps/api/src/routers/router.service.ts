@@ -13,6 +13,7 @@ import {
   type RouterSummary,
 } from '@asr-twin/persistence';
 import { Injectable } from '@nestjs/common';
+import { RouterTreeCache } from '../cache/read-cache.module.js';
 import { FreshnessPolicy } from './freshness.policy.js';
 import { checkPopulation, fromInput, generateRouters } from './router-generator.js';
 import { presentRouterTree, type RouterTree } from './router.presenter.js';
@@ -43,6 +44,7 @@ export class RouterService {
     private readonly publisher: RouterStatePublisher,
     private readonly catalog: CatalogPublisher,
     private readonly freshness: FreshnessPolicy,
+    private readonly cache: RouterTreeCache,
   ) {}
 
   async addRouters(fleetIdOrName: string, inputs: readonly RouterInput[], actor: string): Promise<AddRoutersResult> {
@@ -72,6 +74,19 @@ export class RouterService {
     // Every router of one model gets the same release and population: checking one per model checks them all.
     checkPopulation(generateRouters({ ...spec, count: spec.models.length }, prefix, first), () => 'generate.');
     return this.insert(fleet, generateRouters(spec, prefix, first), actor);
+  }
+
+  /**
+   * {@link get} answered from this process's cache while nothing in the twin changed (`twinEpoch`, read by the
+   * request before anything else; null reads PostgreSQL). Freshness is judged now, whether the tree is cached or not.
+   */
+  async getCached(idOrHostname: string, twinEpoch: string | null): Promise<RouterTree> {
+    const cached = this.cache.get(idOrHostname, twinEpoch);
+    if (cached !== undefined) return presentRouterTree(cached, this.freshness);
+    const router = await this.routers.findDetail(idOrHostname);
+    if (!router) throw new NotFoundError('router', idOrHostname);
+    this.cache.set(idOrHostname, twinEpoch, router);
+    return presentRouterTree(router, this.freshness);
   }
 
   async get(idOrHostname: string): Promise<RouterTree> {
@@ -105,7 +120,9 @@ export class RouterService {
     const updated = await this.routers.update(router.id, { ...rest, ...(fleetId ? { fleetId } : {}) }, actor);
     if (!updated) throw new NotFoundError('router', idOrHostname);
     if (updated.fleetId !== router.fleetId) {
-      this.publisher.publish(routerStateMessage(updated, 'updated', { previousFleetId: router.fleetId }));
+      await this.publisher.announce(routerStateMessage(updated, 'updated', { previousFleetId: router.fleetId }));
+    } else {
+      await this.publisher.markChanged();
     }
     return presentRouterTree(updated, this.freshness);
   }
@@ -113,7 +130,7 @@ export class RouterService {
   async delete(idOrHostname: string, actor: string): Promise<void> {
     const router = await this.get(idOrHostname);
     if (!(await this.routers.delete(router.id, actor))) throw new NotFoundError('router', idOrHostname);
-    this.publisher.publish(routerStateMessage(router, 'deleted'));
+    await this.publisher.announce(routerStateMessage(router, 'deleted'));
   }
 
   async changes(idOrHostname: string, page: PageRequest): Promise<Page<ChangeRecord>> {
@@ -124,8 +141,8 @@ export class RouterService {
   /** One bulk insert; then a `created` message per router (small inserts only) and one `routersAdded` for the fleet. */
   private async insert(fleet: Fleet, routers: readonly NewRouter[], actor: string): Promise<AddRoutersResult> {
     const ids = await this.routers.insertMany(fleet.id, routers, actor);
-    const announced = this.publishCreated(fleet.id, routers, ids);
-    if (ids.length > 0) this.catalog.publish(routersAddedMessage(fleet, ids.length, announced));
+    const announced = await this.publishCreated(fleet.id, routers, ids);
+    if (ids.length > 0) await this.catalog.announce(routersAddedMessage(fleet, ids.length, announced));
     return {
       fleetId: fleet.id,
       created: ids.length,
@@ -137,10 +154,10 @@ export class RouterService {
    * One `created` message per new router, each in its healthy initial state at the first state version; nothing
    * for bulk creations larger than {@link ROUTER_STATE_BULK_LIMIT} (see there). Whether it published them.
    */
-  private publishCreated(fleetId: string, routers: readonly NewRouter[], ids: readonly string[]): boolean {
+  private async publishCreated(fleetId: string, routers: readonly NewRouter[], ids: readonly string[]): Promise<boolean> {
     if (ids.length > ROUTER_STATE_BULK_LIMIT) return false;
     const at = new Date();
-    this.publisher.publish(
+    await this.publisher.announce(
       routers.map((r, i) => {
         const health = routerHealth(initialRouterState({ model: r.model, redundancyMode: r.redundancyMode, softwareVersion: r.softwareVersion }));
         return routerStateMessage({ id: ids[i]!, hostname: r.hostname, fleetId, health, stateVersion: 1 }, 'created', { at });

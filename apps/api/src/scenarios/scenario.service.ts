@@ -20,7 +20,7 @@ export class ScenarioService {
 
   async create(source: string): Promise<StoredScenario> {
     const created = await this.scenarios.create({ source, parsed: await this.sources.requireValid(source) });
-    this.publisher.publish(scenarioChangeMessage(created, 'created'));
+    await this.publisher.announce(scenarioChangeMessage(created, 'created'));
     return created;
   }
 
@@ -45,13 +45,13 @@ export class ScenarioService {
     const existing = await this.get(idOrName);
     const updated = await this.scenarios.replace(existing.id, { source, parsed });
     if (!updated) throw new NotFoundError('scenario', idOrName);
-    this.publisher.publish(scenarioChangeMessage(updated, 'updated'));
+    await this.publisher.announce(scenarioChangeMessage(updated, 'updated'));
     return updated;
   }
 
   async delete(idOrName: string): Promise<void> {
     const existing = await this.get(idOrName);
     if (!(await this.scenarios.delete(existing.id))) throw new NotFoundError('scenario', idOrName);
-    this.publisher.publish(scenarioChangeMessage(existing, 'deleted'));
+    await this.publisher.announce(scenarioChangeMessage(existing, 'deleted'));
   }
 }

@@ -19,7 +19,7 @@ export class RouterActionExecutor {
   async step(actionId: string, step: number): Promise<void> {
     const outcome = await this.actions.applyDueSteps(actionId, step);
     if (outcome.kind === 'applied') {
-      this.publisher.publish(routerStateMessage(outcome.router, 'updated'));
+      await this.publisher.announce(routerStateMessage(outcome.router, 'updated'));
       if (outcome.status === 'completed') this.logger.log({ actionId, router: outcome.router.hostname, msg: 'router action completed' });
     } else if (outcome.kind === 'cancelled') {
       this.logger.log({ actionId, step, reason: outcome.reason, msg: 'router action cancelled' });

@@ -43,6 +43,11 @@ export class ApiKeyService {
   constructor(
     private readonly keys: ApiKeyRepository,
     private readonly now: () => Date = () => new Date(),
+    /**
+     * Called after each committed change to a key (created, revoked, given another secret), before the change is
+     * reported: the api records it in Redis so that no api process goes on trusting a cached verification.
+     */
+    private readonly afterChange: () => Promise<unknown> = async () => undefined,
   ) {}
 
   /** A new key; the returned `key` is the only copy of the secret. */
@@ -57,6 +62,7 @@ export class ApiKeyService {
     }
     const generated = generateApiKey();
     const info = await this.keys.create({ name, role, publicId: generated.publicId, secretHash: generated.secretHash });
+    await this.afterChange();
     return { ...info, key: generated.key };
   }
 
@@ -74,6 +80,7 @@ export class ApiKeyService {
   async revoke(id: string): Promise<ApiKeyInfo> {
     const key = await this.keys.revoke(id, this.now());
     if (!key) throw new NotFoundError('key', id);
+    await this.afterChange();
     return key;
   }
 
@@ -101,6 +108,7 @@ export class ApiKeyService {
     if (!existing) {
       try {
         await this.keys.create(row);
+        await this.afterChange();
         return 'created';
       } catch (error) {
         // Another api process stored it at the same moment: compare with what it stored.
@@ -110,6 +118,7 @@ export class ApiKeyService {
     }
     if (!hashesMatch(existing.secretHash, row.secretHash) || existing.role !== 'admin') {
       await this.keys.replaceSecret(existing.id, row);
+      await this.afterChange();
       return 'replaced';
     }
     return existing.revokedAt === null ? 'unchanged' : 'revoked';

@@ -83,7 +83,7 @@ export class RouterActionService {
     const write = { routerId: router.id, expectedStateVersion: router.stateVersion, next: plan.immediate.next, changes: plan.immediate.changes };
     const action = { id: randomUUID(), kind: 'force-switchover' as const, timeScale: this.timeScale, steps: plan.steps };
     const started = await this.actions.start(write, action, actor);
-    this.publisher.publish(routerStateMessage(started.router, 'updated'));
+    await this.publisher.announce(routerStateMessage(started.router, 'updated'));
     await this.schedule(started.action);
     return { router: started.router, action: viewOf(started.action, plan) };
   }

@@ -97,7 +97,7 @@ export class BulkObservationService {
     const changed = observed.filter((p) => p.write.changes.length > 0);
     const announced = changed.length <= ROUTER_STATE_BULK_LIMIT;
     if (announced) {
-      this.publisher.publish(
+      await this.publisher.announce(
         changed.map((p) =>
           routerStateMessage({ ...p.router, health: p.write.next.health, stateVersion: p.write.expectedStateVersion + 1 }, 'updated', { at }),
         ),
@@ -106,6 +106,6 @@ export class BulkObservationService {
     const perFleet = new Map<string, number>();
     for (const p of observed) perFleet.set(p.router.fleetId, (perFleet.get(p.router.fleetId) ?? 0) + 1);
     const fleets = await this.fleets.findMany([...perFleet.keys()]);
-    this.catalog.publish(fleets.map((f) => routersObservedMessage(f, perFleet.get(f.id) ?? 0, announced, at)));
+    await this.catalog.announce(fleets.map((f) => routersObservedMessage(f, perFleet.get(f.id) ?? 0, announced, at)));
   }
 }

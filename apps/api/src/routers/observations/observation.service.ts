@@ -54,7 +54,7 @@ export class ObservationService {
       return { router: presentRouterTree({ ...router, observedAt: observed.at, observedCommand: observed.command }, this.freshness), changes };
     }
     const updated = await this.states.apply(write, actor);
-    this.publisher.publish(routerStateMessage(updated, 'updated'));
+    await this.publisher.announce(routerStateMessage(updated, 'updated'));
     return { router: presentRouterTree(updated, this.freshness), changes };
   }
 
@@ -76,8 +76,8 @@ export class ObservationService {
     const changes = twinChanges(router.hostname, initial, next);
     const observed = { at: new Date(nowMs).toISOString(), command: commandsOf(set) };
     const created = await this.states.insertObserved(fleet.id, router, next, changes, observed, actor);
-    this.publisher.publish(routerStateMessage(created, 'created'));
-    this.catalog.publish(routersAddedMessage(fleet, 1, true));
+    await this.publisher.announce(routerStateMessage(created, 'created'));
+    await this.catalog.announce(routersAddedMessage(fleet, 1, true));
     return { router: presentRouterTree(created, this.freshness), changes };
   }
 }

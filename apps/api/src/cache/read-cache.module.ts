@@ -1,0 +1,60 @@
+import { ChangeEpochReader, createRedis } from '@asr-twin/jobs';
+import type { AuthenticatedKey, RouterDetail } from '@asr-twin/persistence';
+import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import type { Redis } from 'ioredis';
+import { EpochCache, type ReadCacheOptions } from './epoch-cache.js';
+
+/** Router trees by the id or hostname they were asked by (`GET /routers/:id`). */
+export class RouterTreeCache extends EpochCache<RouterDetail> {}
+
+/** Keys verified against PostgreSQL, by the SHA-256 of their token. */
+export class VerifiedKeyCache extends EpochCache<AuthenticatedKey> {}
+
+const EPOCHS_REDIS = Symbol('EPOCHS_REDIS');
+
+/** Keys a process keeps verified at most (as many as the outage fallback remembers). */
+const MAX_CACHED_KEYS = 10_000;
+
+/**
+ * The api's read caches and the change epochs that keep them exact (see `ChangeEpochReader`). The epochs are read
+ * on a Redis client of their own that fails fast (no offline queue, one retry, a short command timeout) and
+ * pipelines the reads of concurrent requests: while Redis cannot answer, requests read PostgreSQL as if there were
+ * no cache.
+ */
+@Global()
+@Module({})
+export class ReadCacheModule implements OnApplicationShutdown {
+  constructor(@Inject(EPOCHS_REDIS) private readonly redis: Redis) {}
+
+  static forRoot(options: { readonly redisUrl: string; readonly queuePrefix: string; readonly maxAgeMs: number; readonly maxRouters: number }): DynamicModule {
+    const providers = [
+      {
+        provide: EPOCHS_REDIS,
+        useFactory: async (): Promise<Redis> => {
+          const client = createRedis(options.redisUrl, 'asr-twin-api-epochs', {
+            enableAutoPipelining: true,
+            enableOfflineQueue: false,
+            maxRetriesPerRequest: 1,
+            commandTimeout: 500,
+          });
+          client.on('error', () => undefined); // reported by /health; ioredis reconnects by itself
+          await client.connect().catch(() => undefined);
+          return client;
+        },
+      },
+      { provide: ChangeEpochReader, useFactory: (redis: Redis) => new ChangeEpochReader(redis, options.queuePrefix), inject: [EPOCHS_REDIS] },
+      { provide: RouterTreeCache, useValue: new RouterTreeCache(cacheOptions(options.maxAgeMs, options.maxRouters)) },
+      { provide: VerifiedKeyCache, useValue: new VerifiedKeyCache(cacheOptions(options.maxAgeMs, MAX_CACHED_KEYS)) },
+    ];
+    return { module: ReadCacheModule, providers, exports: [ChangeEpochReader, RouterTreeCache, VerifiedKeyCache] };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.redis.status !== 'ready') this.redis.disconnect();
+    else await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}
+
+function cacheOptions(maxAgeMs: number, maxEntries: number): ReadCacheOptions {
+  return { maxAgeMs, maxEntries };
+}
