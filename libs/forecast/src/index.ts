@@ -6,3 +6,7 @@ export * from './degraded-start.js';
 export * from './trial-engine.js';
 export * from './statistics.js';
 export * from './forecast-run.js';
+export * from './what-if.js';
+export * from './forecast-fleet.js';
+export * from './forecast-report.js';
+export * from './forecast.js';

@@ -233,3 +233,41 @@ export function meanRepairHours(spec: RateSpec, spares: boolean): number {
 export function fitOf(mtbfHours: number): number {
   return Number.isFinite(mtbfHours) ? FIT_HOURS / mtbfHours : 0;
 }
+
+/** A class as `twin rates --json` and `GET /api/v1/rates` print it: figures, FIT, repair, source and the illustrative flag. */
+export interface RateView {
+  readonly key: FailureClass;
+  readonly description: string;
+  readonly fault: FaultName;
+  readonly per: ComponentScope;
+  /** null when the class never fails. */
+  readonly mtbfHours: number | null;
+  readonly fit: number;
+  readonly repair: RepairKind;
+  readonly mttrHours: number;
+  readonly mttrNoSparesHours: number;
+  readonly repairDistribution: RepairDistribution;
+  readonly source: string;
+  readonly illustrative: boolean;
+}
+
+/** Every class of `table` (the catalogue by default), in catalogue order. */
+export function ratesView(table: Readonly<Record<FailureClass, RateSpec>> = DEFAULT_RATES): RateView[] {
+  return FAILURE_CLASSES.map((key) => {
+    const s = table[key];
+    return {
+      key,
+      description: s.description,
+      fault: s.fault,
+      per: s.per,
+      mtbfHours: Number.isFinite(s.mtbfHours) ? s.mtbfHours : null,
+      fit: Math.round(fitOf(s.mtbfHours) * 1000) / 1000,
+      repair: s.repair,
+      mttrHours: s.mttrHours,
+      mttrNoSparesHours: s.mttrNoSparesHours,
+      repairDistribution: s.repairDistribution,
+      source: s.source,
+      illustrative: s.illustrative,
+    };
+  });
+}

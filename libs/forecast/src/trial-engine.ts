@@ -105,7 +105,8 @@ export class RouterTrials {
     readonly settings: TrialSettings,
   ) {
     this.components = componentsOf(router, rates);
-    this.healthy = router.start ?? healthyStart(router.model, router.redundancy, router.version, router.hardware);
+    // A forecast reads the configuration, not a stored state: every failure is played from the healthy start.
+    this.healthy = healthyStart(router.model, router.redundancy, router.version, router.hardware);
     this.espIntegrated = chassisAnatomy(router.model).reloadOnEspFailure;
   }
 
