@@ -179,6 +179,10 @@ function delta(base: ArrayLike<number>, alt: ArrayLike<number>): Delta {
   };
 }
 
+function byHostname(forecasts: readonly RouterForecast[]): RouterForecast[] {
+  return [...forecasts].sort((a, b) => (a.router.hostname < b.router.hostname ? -1 : a.router.hostname > b.router.hostname ? 1 : 0));
+}
+
 function fleetSum(forecasts: readonly RouterForecast[], plane: 'controlPlaneS' | 'dataPlaneS', trials: number): Float64Array {
   const out = new Float64Array(trials);
   for (const f of forecasts) for (let t = 0; t < trials; t++) out[t] = (out[t] as number) + (f[plane][t] as number);
@@ -192,9 +196,11 @@ function fleetSum(forecasts: readonly RouterForecast[], plane: 'controlPlaneS' |
  */
 export function forecastReport(
   options: ForecastOptions,
-  baseline: readonly RouterForecast[],
+  unorderedBaseline: readonly RouterForecast[],
   whatIf?: { readonly changes: WhatIf; readonly refused: readonly WhatIfRefusal[]; readonly forecasts: readonly RouterForecast[] },
 ): ForecastReport {
+  // Sums run in hostname order, so the report does not depend on the order routers were given in.
+  const baseline = byHostname(unorderedBaseline);
   const base = forecastSection(baseline);
   const report: ForecastReport = {
     schema: FORECAST_REPORT_SCHEMA,
@@ -207,7 +213,8 @@ export function forecastReport(
     baseline: base,
   };
   if (whatIf === undefined) return report;
-  const byHost = new Map(whatIf.forecasts.map((f) => [f.router.hostname, f]));
+  const alternative = byHostname(whatIf.forecasts);
+  const byHost = new Map(alternative.map((f) => [f.router.hostname, f]));
   const routers = base.routers.map((row) => {
     const b = baseline.find((f) => f.router.hostname === row.hostname) as RouterForecast;
     const w = byHost.get(row.hostname) as RouterForecast;
@@ -215,13 +222,13 @@ export function forecastReport(
   });
   return {
     ...report,
-    whatIf: forecastSection(whatIf.forecasts),
+    whatIf: forecastSection(alternative),
     comparison: {
       changes: whatIf.changes,
-      refused: whatIf.refused,
+      refused: [...whatIf.refused].sort((a, b) => a.hostname.localeCompare(b.hostname) || a.key.localeCompare(b.key)),
       fleet: {
-        controlPlane: delta(fleetSum(baseline, 'controlPlaneS', options.trials), fleetSum(whatIf.forecasts, 'controlPlaneS', options.trials)),
-        dataPlane: delta(fleetSum(baseline, 'dataPlaneS', options.trials), fleetSum(whatIf.forecasts, 'dataPlaneS', options.trials)),
+        controlPlane: delta(fleetSum(baseline, 'controlPlaneS', options.trials), fleetSum(alternative, 'controlPlaneS', options.trials)),
+        dataPlane: delta(fleetSum(baseline, 'dataPlaneS', options.trials), fleetSum(alternative, 'dataPlaneS', options.trials)),
       },
       routers,
     },
