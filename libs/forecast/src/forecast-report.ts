@@ -129,18 +129,25 @@ function byDowntime(a: Omit<RouterRow, 'rank'>, b: Omit<RouterRow, 'rank'>): num
 
 function rollup(forecasts: readonly RouterForecast[], keyOf: (r: ForecastRouter) => string): Rollup[] {
   const groups = new Map<string, RouterForecast[]>();
-  for (const f of forecasts) groups.set(keyOf(f.router), [...(groups.get(keyOf(f.router)) ?? []), f]);
+  for (const f of forecasts) {
+    const key = keyOf(f.router);
+    const group = groups.get(key);
+    if (group) group.push(f);
+    else groups.set(key, [f]);
+  }
   return [...groups.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([key, group]) => {
       const dpByCause = FAILURE_CLASSES.map((_, c) => group.reduce((s, f) => s + (f.dataPlaneByCauseS[c] as number), 0));
       const dpTotal = dpByCause.reduce((s, x) => s + x, 0);
-      const worst = [...group].sort((a, b) => mean(b.dataPlaneS) - mean(a.dataPlaneS) || a.router.hostname.localeCompare(b.router.hostname))[0] as RouterForecast;
+      const means = group.map((f) => mean(f.dataPlaneS));
+      // Groups are in hostname order, so on a tie the alphabetically first router is the worst.
+      const worst = group[means.reduce((best, m, k) => (m > (means[best] as number) ? k : best), 0)] as RouterForecast;
       return {
         key,
         routers: group.length,
         controlPlaneMeanS: round(group.reduce((s, f) => s + mean(f.controlPlaneS), 0) / group.length, 3),
-        dataPlaneMeanS: round(group.reduce((s, f) => s + mean(f.dataPlaneS), 0) / group.length, 3),
+        dataPlaneMeanS: round(means.reduce((s, x) => s + x, 0) / group.length, 3),
         worst: worst.router.hostname,
         dataPlaneCauses: FAILURE_CLASSES.map((cause, c) => ({ cause, share: share(dpByCause[c] as number, dpTotal) }))
           .filter((c) => c.share > 0)
@@ -215,8 +222,9 @@ export function forecastReport(
   if (whatIf === undefined) return report;
   const alternative = byHostname(whatIf.forecasts);
   const byHost = new Map(alternative.map((f) => [f.router.hostname, f]));
+  const baseByHost = new Map(baseline.map((f) => [f.router.hostname, f]));
   const routers = base.routers.map((row) => {
-    const b = baseline.find((f) => f.router.hostname === row.hostname) as RouterForecast;
+    const b = baseByHost.get(row.hostname) as RouterForecast;
     const w = byHost.get(row.hostname) as RouterForecast;
     return { hostname: row.hostname, controlPlane: delta(b.controlPlaneS, w.controlPlaneS), dataPlane: delta(b.dataPlaneS, w.dataPlaneS) };
   });

@@ -234,7 +234,7 @@ export function fitOf(mtbfHours: number): number {
   return Number.isFinite(mtbfHours) ? FIT_HOURS / mtbfHours : 0;
 }
 
-/** A class as `twin rates --json` and `GET /api/v1/rates` print it: figures, FIT, repair, source and the illustrative flag. */
+/** A class as `twin rates --json` prints it: figures, FIT, repair, source and the illustrative flag. */
 export interface RateView {
   readonly key: FailureClass;
   readonly description: string;

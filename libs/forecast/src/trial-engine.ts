@@ -1,5 +1,5 @@
 import { chassisAnatomy, healthyStart, type RouterStart, type Scenario, type ScenarioStep, type StepTarget } from '@asr-twin/domain';
-import { createSimulation, iterationSeed, step } from '@asr-twin/simulator';
+import { compilePlan, createFromPlan, iterationSeed, step, type ScenarioPlan, type SimState } from '@asr-twin/simulator';
 import { degradedStart, type Hold } from './degraded-start.js';
 import { componentsOf, drawFailures, type Component, type FailureEvent, type ForecastRouter } from './fault-draw.js';
 import { attributeOutages, type Outage } from './outage-union.js';
@@ -98,6 +98,10 @@ export class RouterTrials {
   private readonly components: Component[];
   private readonly healthy: RouterStart;
   private readonly espIntegrated: boolean;
+  /** One simulation state reused for every failure (no allocation per simulation, as in the batch path). */
+  private state: SimState | null = null;
+  /** Compiled plans of fault-only simulations (no repair inside the horizon), which recur identically. */
+  private readonly plans = new Map<string, ScenarioPlan>();
 
   constructor(
     readonly router: ForecastRouter,
@@ -169,7 +173,8 @@ export class RouterTrials {
       metadata: { name: `forecast-${c.cls}` },
       spec: { horizonMs, timing: this.settings.timing, steps: steps.filter((s) => s.atMs < horizonMs), expect: [] },
     };
-    const state = createSimulation(scenario, { ...this.router, start }, { seed, timeline: false });
+    const state = createFromPlan(scenario, this.planOf(scenario), { ...this.router, start }, seed, false, this.state);
+    this.state = state;
     stats.simulations += 1;
     if (state.error !== null) {
       stats.errors += 1;
@@ -206,6 +211,18 @@ export class RouterTrials {
       if (done) break;
     }
     stats.events += state.events;
+  }
+
+  private planOf(scenario: Scenario): ScenarioPlan {
+    const steps = scenario.spec.steps;
+    if (steps.length !== 1) return compilePlan(scenario, this.router.model);
+    const key = `${scenario.spec.horizonMs}|${JSON.stringify(steps[0])}`;
+    let plan = this.plans.get(key);
+    if (plan === undefined) {
+      plan = compilePlan(scenario, this.router.model);
+      this.plans.set(key, plan);
+    }
+    return plan;
   }
 }
 

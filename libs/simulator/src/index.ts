@@ -17,6 +17,7 @@ export { compilePlan, type CompiledStep, type ScenarioPlan } from './scenario-pl
 export type { SimState } from './sim-state.js';
 export {
   advance,
+  createFromPlan,
   createSimulation,
   DEFAULT_SEED,
   finish,
