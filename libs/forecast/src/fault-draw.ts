@@ -1,4 +1,4 @@
-import { healthyStart, PSU_SLOTS, resolveHardware, type ScenarioRouter } from '@asr-twin/domain';
+import { chassisAnatomy, healthyStart, PSU_SLOTS, resolveHardware, type ScenarioRouter } from '@asr-twin/domain';
 import { hashString, nextFloat, seedRng } from '@asr-twin/simulator';
 import { FAILURE_CLASSES, meanRepairHours, type FailureClass, type RateSpec } from './rate-catalogue.js';
 import type { RateTable } from './rate-overrides.js';
@@ -17,6 +17,12 @@ export interface ForecastRouter extends ScenarioRouter {
 export interface Component {
   readonly cls: FailureClass;
   readonly unit: string;
+  /**
+   * The unit stays failed for a repair window (replace, fix, restore). False for automatic classes, and for the
+   * integrated ESP of an ASR1001, 1001-X or 1002-X, whose failure reloads the chassis and comes back with it
+   * (domain §8.8).
+   */
+  readonly windowed: boolean;
 }
 
 /** A failure drawn for a trial: when, which component, and how long its repair window lasts (0: automatic). */
@@ -43,11 +49,13 @@ export function componentsOf(router: ForecastRouter, rates: RateTable): Componen
     psu: PSU_SLOTS.slice(0, hw.psus),
     router: start.operatingMode === 'none' ? [] : ['router'],
   };
+  const espIntegrated = chassisAnatomy(router.model).reloadOnEspFailure;
   const out: Component[] = [];
   for (const cls of FAILURE_CLASSES) {
     const spec = rates[cls];
     if (!Number.isFinite(spec.mtbfHours)) continue;
-    for (const unit of units[spec.per]) out.push({ cls, unit });
+    const windowed = spec.repair !== 'automatic' && !(cls === 'esp-hardware' && espIntegrated);
+    for (const unit of units[spec.per]) out.push({ cls, unit, windowed });
   }
   return out;
 }
@@ -69,9 +77,9 @@ function repairDraw(rng: number[], spec: RateSpec, meanMs: number): number {
  *   uniform over the repair time). So a trial of any length estimates the steady-state availability without
  *   a start-up bias, and a fleet is forecast as it runs, not as if every unit were new on January 1st.
  */
-function drawComponent(spec: RateSpec, spares: boolean, periodMs: number, rng: number[], component: number, out: FailureEvent[]): void {
+function drawComponent(spec: RateSpec, windowed: boolean, spares: boolean, periodMs: number, rng: number[], component: number, out: FailureEvent[]): void {
   const mtbfMs = spec.mtbfHours * MS_PER_HOUR;
-  const mttrMs = meanRepairHours(spec, spares) * MS_PER_HOUR;
+  const mttrMs = windowed ? meanRepairHours(spec, spares) * MS_PER_HOUR : 0;
   let t: number;
   if (mttrMs > 0 && nextFloat(rng) < mttrMs / (mtbfMs + mttrMs)) {
     const residual = spec.repairDistribution === 'fixed' ? nextFloat(rng) * mttrMs : exponential(rng, mttrMs);
@@ -103,7 +111,7 @@ export function drawFailures(
   const out: FailureEvent[] = [];
   components.forEach((c, k) => {
     const rng = seedRng(hashString(`${c.cls}@${c.unit}`, trialSeed));
-    drawComponent(rates[c.cls], spares, periodMs, rng, k, out);
+    drawComponent(rates[c.cls], c.windowed, spares, periodMs, rng, k, out);
   });
   return out.sort((a, b) => a.atMs - b.atMs || a.component - b.component);
 }

@@ -65,6 +65,11 @@ describe('failure draw', () => {
     expect(one.filter((c) => c.cls === 'esp-hardware').map((c) => c.unit)).toEqual(['F0']);
     expect(two.filter((c) => c.cls === 'esp-hardware').map((c) => c.unit)).toEqual(['F0', 'F1']);
     expect(two.filter((c) => c.cls === 'iosd-crash').map((c) => c.unit)).toEqual(['R0/0', 'R1/0']);
+    expect(two.find((c) => c.cls === 'esp-hardware')?.windowed).toBe(true);
+    // An integrated ESP's failure reloads the chassis (domain §8.8): no repair window, nothing held.
+    const fixed = componentsOf({ hostname: 'e', model: 'ASR1002-X', redundancy: 'sso', version: '17.3.4a' }, resolveRates('ASR1002-X', {}));
+    expect(fixed.find((c) => c.cls === 'esp-hardware')?.windowed).toBe(false);
+    expect(fixed.find((c) => c.cls === 'rp-hardware')?.windowed).toBe(true);
     const key = (cs: typeof one) => (e: { component: number; atMs: number }) => `${cs[e.component]?.cls}@${cs[e.component]?.unit}@${e.atMs}`;
     const a = drawFailures(one, rates, false, 10 * YEAR_MS, 5).map(key(one));
     const b = drawFailures(two, rates, false, 10 * YEAR_MS, 5).map(key(two)).filter((k) => !k.startsWith('esp-hardware@F1'));

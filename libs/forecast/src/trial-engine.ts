@@ -1,4 +1,4 @@
-import { chassisAnatomy, healthyStart, type RouterStart, type Scenario, type ScenarioStep, type StepTarget } from '@asr-twin/domain';
+import { healthyStart, type RouterStart, type Scenario, type ScenarioStep, type StepTarget } from '@asr-twin/domain';
 import { compilePlan, createFromPlan, iterationSeed, step, type ScenarioPlan, type SimState } from '@asr-twin/simulator';
 import { degradedStart, type Hold } from './degraded-start.js';
 import { componentsOf, drawFailures, type Component, type FailureEvent, type ForecastRouter } from './fault-draw.js';
@@ -38,21 +38,11 @@ export interface TrialResult {
 
 const CLASS_INDEX = new Map<FailureClass, number>(FAILURE_CLASSES.map((c, k) => [c, k]));
 
-function holdKind(cls: FailureClass, espIntegrated: boolean): Hold['kind'] | null {
-  switch (cls) {
-    case 'rp-hardware':
-      return 'host';
-    case 'esp-hardware':
-      // An integrated ESP's failure reloads the chassis and comes back with it (domain §8.8): nothing stays missing.
-      return espIntegrated ? null : 'esp';
-    case 'psu':
-    case 'power-feed':
-      return 'psu';
-    case 'config-sync':
-      return 'sync';
-    default:
-      return null;
-  }
+function holdKind(c: Component): Hold['kind'] | null {
+  if (!c.windowed) return null;
+  if (c.cls === 'rp-hardware') return 'host';
+  if (c.cls === 'esp-hardware') return 'esp';
+  return c.cls === 'config-sync' ? 'sync' : 'psu';
 }
 
 function faultTarget(c: Component): StepTarget {
@@ -97,7 +87,6 @@ function unitRuns(c: Component, start: RouterStart): boolean {
 export class RouterTrials {
   private readonly components: Component[];
   private readonly healthy: RouterStart;
-  private readonly espIntegrated: boolean;
   /** One simulation state reused for every failure (no allocation per simulation, as in the batch path). */
   private state: SimState | null = null;
   /** Compiled plans of fault-only simulations (no repair inside the horizon), which recur identically. */
@@ -111,7 +100,6 @@ export class RouterTrials {
     this.components = componentsOf(router, rates);
     // A forecast reads the configuration, not a stored state: every failure is played from the healthy start.
     this.healthy = healthyStart(router.model, router.redundancy, router.version, router.hardware);
-    this.espIntegrated = chassisAnatomy(router.model).reloadOnEspFailure;
   }
 
   run(trialSeed: number): TrialResult {
@@ -125,7 +113,7 @@ export class RouterTrials {
       const c = this.components[e.component] as Component;
       if (e.atMs > 0) failures[CLASS_INDEX.get(c.cls) as number] += 1;
       holds = holds.filter((h) => h.untilMs > e.atMs);
-      const kind = holdKind(c.cls, this.espIntegrated);
+      const kind = holdKind(c);
       const already = kind !== null && holds.find((h) => h.kind === kind && h.unit === c.unit);
       const degraded = already ? null : degradedStart(this.healthy, holds);
       if (degraded !== null && unitRuns(c, degraded.start)) {
