@@ -47,8 +47,7 @@ describe('twin forecast (embedded)', () => {
   it('RPR → SSO and a second ESP lower the expected downtime, beyond the paired 99 % interval', async () => {
     const dir = workdir();
     const r = await twin([...ARGS, '--json'], dir);
-    expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     const report = JSON.parse(r.stdout) as ForecastReport;
     expect(report.schema).toBe('asr-twin/forecast-report/v1');
     expect(report.comparison?.refused).toEqual([{ hostname: 'edge-rpr', key: 'esps', reason: expect.stringMatching(/ASR1002 holds exactly one ESP/) }]);

@@ -86,7 +86,11 @@ export function forecastRouter(router: ForecastRouter, options: ForecastOptions)
   return out;
 }
 
-/** Runs the forecast of every router, in input order. */
-export function runForecast(routers: readonly ForecastRouter[], options: ForecastOptions): RouterForecast[] {
-  return routers.map((r) => forecastRouter(r, options));
+/** Runs the forecast of every router, in input order; `onRouter` is called after each. */
+export function runForecast(routers: readonly ForecastRouter[], options: ForecastOptions, onRouter?: () => void): RouterForecast[] {
+  return routers.map((r) => {
+    const f = forecastRouter(r, options);
+    onRouter?.();
+    return f;
+  });
 }

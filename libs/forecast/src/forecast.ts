@@ -6,10 +6,18 @@ import { applyWhatIf, type WhatIf, type WhatIfRefusal } from './what-if.js';
 /**
  * The whole embedded forecast: every router's trials, and with a what-if the same routers changed as far as each
  * can be, forecast with the same seed (so with the same draws), then the report. The CLI's embedded mode calls
- * this; a server worker will call it per shard.
+ * this; a server worker will call it per shard. `onProgress` hears of every router forecast (baseline, then what-if).
  */
-export function forecastFleet(routers: readonly ForecastRouter[], options: ForecastOptions, whatIf?: WhatIf): ForecastReport {
-  const baseline = runForecast(routers, options);
+export function forecastFleet(
+  routers: readonly ForecastRouter[],
+  options: ForecastOptions,
+  whatIf?: WhatIf,
+  onProgress?: (done: number, total: number) => void,
+): ForecastReport {
+  const total = routers.length * (whatIf === undefined ? 1 : 2);
+  let done = 0;
+  const tick = onProgress === undefined ? undefined : () => onProgress(++done, total);
+  const baseline = runForecast(routers, options, tick);
   if (whatIf === undefined) return forecastReport(options, baseline);
   const refused: WhatIfRefusal[] = [];
   const changed = routers.map((r) => {
@@ -17,5 +25,5 @@ export function forecastFleet(routers: readonly ForecastRouter[], options: Forec
     refused.push(...applied.refused);
     return applied.router;
   });
-  return forecastReport(options, baseline, { changes: whatIf, refused, forecasts: runForecast(changed, options) });
+  return forecastReport(options, baseline, { changes: whatIf, refused, forecasts: runForecast(changed, options, tick) });
 }

@@ -13,6 +13,7 @@ import {
 } from '@asr-twin/forecast';
 import { parse as parseYaml } from 'yaml';
 import { type CliIo, EXIT, type ExitCode, UsageError } from '../cli-io.js';
+import { Progress } from '../progress.js';
 
 export const FORECAST_HELP = `usage: twin forecast [FLEET_FILE] [--period 1y] [--trials N] [--seed N] [--rates FILE]
                      [--what-if key=value …] [--json] [--out FILE]
@@ -113,6 +114,7 @@ export async function forecastCommand(options: ForecastCommandOptions, io: CliIo
   const fleet: ForecastFleet = options.file === undefined ? sampleForecastFleet() : parseForecastFleet(await readStructured(io, options.file, 'fleet file'));
   const request = options.rates === undefined ? undefined : parseRateOverrides(await readStructured(io, options.rates, 'rates file'), 'rates');
   const whatIf = options.whatIf.length > 0 ? parseWhatIf(options.whatIf) : undefined;
+  let progress: Progress | null = null;
   const report = forecastFleet(
     fleet.routers,
     {
@@ -122,7 +124,12 @@ export async function forecastCommand(options: ForecastCommandOptions, io: CliIo
       rates: { ...fleet.rates, ...(request === undefined ? {} : { request }) },
     },
     whatIf,
+    (done, total) => {
+      progress ??= new Progress(io.stderr, total, 'router forecasts');
+      progress.update(done, 'forecast');
+    },
   );
+  (progress as Progress | null)?.clear();
   const json = `${JSON.stringify(report, null, 2)}\n`;
   if (options.out !== undefined) await writeFile(resolve(io.cwd, options.out), json);
   io.stdout.write(options.json ? json : summary(report));
