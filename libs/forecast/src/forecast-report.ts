@@ -51,7 +51,14 @@ export interface Rollup {
 export interface ForecastSection {
   readonly routers: readonly RouterRow[];
   readonly rollups: { readonly byModel: readonly Rollup[]; readonly byMode: readonly Rollup[]; readonly bySite: readonly Rollup[] };
-  readonly totals: { readonly routers: number; readonly simulations: number; readonly events: number; readonly errors: number };
+  readonly totals: {
+    readonly routers: number;
+    readonly simulations: number;
+    /** Failures known quiet (no outage, nothing scheduled) from an identical earlier simulation. */
+    readonly quietFailures: number;
+    readonly events: number;
+    readonly errors: number;
+  };
 }
 
 /** What-if minus baseline, paired trial by trial (same draws), seconds per year: a negative delta is less downtime. */
@@ -169,6 +176,7 @@ export function forecastSection(forecasts: readonly RouterForecast[]): ForecastS
     totals: {
       routers: forecasts.length,
       simulations: forecasts.reduce((s, f) => s + f.simulations, 0),
+      quietFailures: forecasts.reduce((s, f) => s + f.quiet, 0),
       events: forecasts.reduce((s, f) => s + f.events, 0),
       errors: forecasts.reduce((s, f) => s + f.errors, 0),
     },

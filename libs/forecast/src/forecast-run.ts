@@ -19,6 +19,8 @@ export interface ForecastOptions {
   readonly rates?: RateLayers;
   /** Timing-profile overrides for every simulation (key → ms). */
   readonly timing?: Readonly<Record<string, number>>;
+  /** Simulate every failure, also those known quiet (`RouterTrials`): the same forecast, more work. */
+  readonly simulateEveryFailure?: boolean;
 }
 
 /** What the trials of one router gave: per-trial annual downtime and per-cause sums (compact: no timelines). */
@@ -34,6 +36,8 @@ export interface RouterForecast {
   /** Mean failures per year per class. */
   readonly failuresPerYear: Float64Array;
   readonly simulations: number;
+  /** Failures not simulated again because an identical one was quiet (see `RouterTrials`). */
+  readonly quiet: number;
   readonly events: number;
   readonly errors: number;
   readonly firstError: string | null;
@@ -51,7 +55,7 @@ export function trialSeed(seed: number, hostname: string, trial: number): number
 export function forecastRouter(router: ForecastRouter, options: ForecastOptions): RouterForecast {
   const periodMs = options.periodMs ?? YEAR_MS;
   const rates = resolveRates(router.model, options.rates ?? {});
-  const trials = new RouterTrials(router, rates, { periodMs, timing: options.timing ?? {} });
+  const trials = new RouterTrials(router, rates, { periodMs, timing: options.timing ?? {}, simulateEveryFailure: options.simulateEveryFailure === true });
   const perYear = YEAR_MS / periodMs;
   const n = options.trials;
   const classes = FAILURE_CLASSES.length;
@@ -64,6 +68,7 @@ export function forecastRouter(router: ForecastRouter, options: ForecastOptions)
     dataPlaneByCauseS: new Float64Array(classes),
     failuresPerYear: new Float64Array(classes),
     simulations: 0,
+    quiet: 0,
     events: 0,
     errors: 0,
     firstError: null as string | null,
@@ -79,6 +84,7 @@ export function forecastRouter(router: ForecastRouter, options: ForecastOptions)
       out.failuresPerYear[c] = (out.failuresPerYear[c] as number) + ((r.failures[c] as number) * perYear) / n;
     }
     out.simulations += r.simulations;
+    out.quiet += r.quiet;
     out.events += r.events;
     out.errors += r.errors;
     out.firstError ??= r.firstError;

@@ -108,6 +108,18 @@ describe('trial engine', () => {
     expect(sso.failuresPerYear[0]).toBeCloseTo(rpr.failuresPerYear[0] as number, 10);
   });
 
+  it('skipping failures known quiet changes no figure, only the work done', () => {
+    const router: ForecastRouter = { ...ASR1006, hardware: { esps: 1 } };
+    const fast = forecastRouter(router, { seed: 8, trials: 40 });
+    const exact = forecastRouter(router, { seed: 8, trials: 40, simulateEveryFailure: true });
+    expect(fast.quiet).toBeGreaterThan(0);
+    expect(exact.quiet).toBe(0);
+    expect(fast.simulations + fast.quiet).toBe(exact.simulations);
+    expect([...fast.controlPlaneS]).toEqual([...exact.controlPlaneS]);
+    expect([...fast.dataPlaneS]).toEqual([...exact.dataPlaneS]);
+    expect([...fast.dataPlaneByCauseS]).toEqual([...exact.dataPlaneByCauseS]);
+  });
+
   it('is deterministic: the same seed gives the same report, another seed another one', () => {
     const routers: ForecastRouter[] = [ASR1006, { hostname: 'e1', model: 'ASR1002', redundancy: 'rpr', version: '3.16.10S' }];
     const a = JSON.stringify(forecastFleet(routers, { seed: 4, trials: 30 }, { redundancy: 'sso' }));
