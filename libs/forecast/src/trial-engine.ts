@@ -1,5 +1,5 @@
 import { healthyStart, type RouterStart, type Scenario, type ScenarioStep, type StepTarget } from '@asr-twin/domain';
-import { compilePlan, createFromPlan, iterationSeed, step, type ScenarioPlan, type SimState } from '@asr-twin/simulator';
+import { compilePlan, createFromPlan, iterationSeed, stepOnce, type ScenarioPlan, type SimState } from '@asr-twin/simulator';
 import { degradedStart, type Hold } from './degraded-start.js';
 import { componentsOf, drawFailures, type Component, type FailureEvent, type ForecastRouter } from './fault-draw.js';
 import { attributeOutages, type Outage } from './outage-union.js';
@@ -187,7 +187,7 @@ export class RouterTrials {
       metadata: { name: `forecast-${c.cls}` },
       spec: { horizonMs, timing: this.settings.timing, steps: inHorizon, expect: [] },
     };
-    const state = createFromPlan(scenario, this.planOf(scenario), { ...this.router, start }, seed, false, this.state);
+    const state = createFromPlan(scenario, this.planOf(scenario, c), { ...this.router, start }, seed, false, this.state);
     this.state = state;
     stats.simulations += 1;
     const rng = [...state.rng];
@@ -210,7 +210,8 @@ export class RouterTrials {
     let cpFrom = 0;
     let dpFrom = 0;
     for (;;) {
-      const done = step(state).done;
+      // The engine's allocation-free step: false when no event is due before the horizon.
+      const done = !stepOnce(state, horizonMs);
       const t = done ? horizonMs : Math.max(state.now, FAULT_LEAD_MS);
       const cpNow = done ? 1 : state.cpUp;
       const dpNow = done ? 1 : state.dpUp;
@@ -231,10 +232,10 @@ export class RouterTrials {
     if (quietKey !== null && !drew && state.events === inHorizon.length && cp.length + dp.length === found) this.quiet.add(quietKey);
   }
 
-  private planOf(scenario: Scenario): ScenarioPlan {
-    const steps = scenario.spec.steps;
-    if (steps.length !== 1) return compilePlan(scenario, this.router.model);
-    const key = `${scenario.spec.horizonMs}|${JSON.stringify(steps[0])}`;
+  private planOf(scenario: Scenario, c: Component): ScenarioPlan {
+    // A one-step scenario is the fault of this class on this unit, so those and the horizon name it.
+    if (scenario.spec.steps.length !== 1) return compilePlan(scenario, this.router.model);
+    const key = `${scenario.spec.horizonMs}|${c.cls}@${c.unit}`;
     let plan = this.plans.get(key);
     if (plan === undefined) {
       plan = compilePlan(scenario, this.router.model);

@@ -15,6 +15,7 @@ export type {
 } from './report-types.js';
 export { compilePlan, type CompiledStep, type ScenarioPlan } from './scenario-plan.js';
 export type { SimState } from './sim-state.js';
+export { stepOnce } from './engine.js';
 export {
   advance,
   createFromPlan,
