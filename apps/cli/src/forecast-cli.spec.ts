@@ -89,7 +89,7 @@ describe('twin forecast (embedded)', () => {
     const rates = await twin(['forecast', 'fleet.yaml', '--rates', 'bad-rates.yaml'], dir);
     expect(rates.code).toBe(2);
     expect(rates.stderr).toMatch(/unknown field "mtbf" in rates\.esp-hardware/);
-  });
+  }, 60_000);
 });
 
 describe('twin rates', () => {
@@ -114,5 +114,5 @@ describe('twin rates', () => {
     const text = await twin(['rates'], dir);
     expect(text.stdout).toMatch(/^esp-hardware {2}per esp, fault esp-failure {2}\[illustrative\]$/m);
     expect(text.stdout).toMatch(/repair replace: 4 h with spares, 28 h without \(exponential\)/);
-  });
+  }, 60_000);
 });

@@ -1,18 +1,11 @@
-import { healthyStart, type RouterStart, type Scenario, type ScenarioStep, type StepTarget } from '@asr-twin/domain';
-import { compilePlan, createFromPlan, iterationSeed, stepOnce, type ScenarioPlan, type SimState } from '@asr-twin/simulator';
-import { degradedStart, type Hold } from './degraded-start.js';
+import { healthyStart, type RouterStart, type Scenario } from '@asr-twin/domain';
+import { compilePlan, createFromPlan, iterationSeed, type ScenarioPlan, type SimState } from '@asr-twin/simulator';
+import { degradedStart, type DegradedStart, type Hold } from './degraded-start.js';
+import { collectOutages, FAULT_LEAD_MS, faultTarget, failureSteps, type Outages } from './failure-simulation.js';
 import { componentsOf, drawFailures, type Component, type FailureEvent, type ForecastRouter } from './fault-draw.js';
-import { attributeOutages, type Outage } from './outage-union.js';
+import { attributeOutages } from './outage-union.js';
 import { FAILURE_CLASSES, type FailureClass } from './rate-catalogue.js';
 import type { RateTable } from './rate-overrides.js';
-
-/** Simulated time before the fault in each failure's simulation (as in audits): the start settles first. */
-export const FAULT_LEAD_MS = 60_000;
-/**
- * Simulated time after the last repair a failure's simulation still runs: room for a chassis reload, an RP boot
- * and bulk sync (minutes, domain §3), so every outage the failure causes ends inside it.
- */
-export const SETTLE_MS = 3_600_000;
 
 export interface TrialSettings {
   /** Length of the forecast period, ms. */
@@ -55,26 +48,6 @@ function holdKind(c: Component): Hold['kind'] | null {
   if (c.cls === 'rp-hardware') return 'host';
   if (c.cls === 'esp-hardware') return 'esp';
   return c.cls === 'config-sync' ? 'sync' : 'psu';
-}
-
-function faultTarget(c: Component): StepTarget {
-  switch (c.cls) {
-    case 'iosd-crash':
-    case 'iosd-hang':
-    case 'guest-crash':
-      return { kind: 'instance', name: c.unit as 'R0/0' | 'R0/1' | 'R1/0' };
-    case 'host-panic':
-    case 'host-oom':
-    case 'rp-hardware':
-      return { kind: 'host', slot: c.unit as 'R0' | 'R1' };
-    case 'esp-hardware':
-      return { kind: 'esp', slot: c.unit as 'F0' | 'F1' };
-    case 'psu':
-    case 'power-feed':
-      return { kind: 'psu', slot: c.unit as 'P0' | 'P1' };
-    case 'config-sync':
-      return { kind: 'standby' };
-  }
 }
 
 /** Whether the failing unit exists and runs in this start (an IOSd on an RP under replacement cannot crash). */
@@ -124,8 +97,7 @@ export class RouterTrials {
 
   run(trialSeed: number): TrialResult {
     const events = drawFailures(this.components, this.rates, this.router.spares === true, this.settings.periodMs, trialSeed);
-    const cp: Outage[] = [];
-    const dp: Outage[] = [];
+    const out: Outages = { cp: [], dp: [] };
     const failures = new Uint32Array(FAILURE_CLASSES.length);
     let holds: Hold[] = [];
     const stats: SimulationStats = { simulations: 0, quiet: 0, events: 0, errors: 0, firstError: null };
@@ -137,46 +109,20 @@ export class RouterTrials {
       const already = kind !== null && holds.find((h) => h.kind === kind && h.unit === c.unit);
       const degraded = already ? null : degradedStart(this.healthy, holds);
       if (degraded !== null && unitRuns(c, degraded.start)) {
-        this.simulate(e, c, kind, holds, degraded.start, degraded.repairTargets, iterationSeed(trialSeed, k), cp, dp, stats);
+        this.simulate(e, c, kind, holds, degraded, iterationSeed(trialSeed, k), out, stats);
       }
       if (kind !== null && e.repairMs > 0) holds = mergeHold(holds, { kind, unit: c.unit, untilMs: e.atMs + e.repairMs });
     });
     const controlPlaneMs = new Float64Array(FAILURE_CLASSES.length);
     const dataPlaneMs = new Float64Array(FAILURE_CLASSES.length);
-    const controlPlaneTotalMs = attributeOutages(cp, controlPlaneMs);
-    const dataPlaneTotalMs = attributeOutages(dp, dataPlaneMs);
+    const controlPlaneTotalMs = attributeOutages(out.cp, controlPlaneMs);
+    const dataPlaneTotalMs = attributeOutages(out.dp, dataPlaneMs);
     return { controlPlaneMs, dataPlaneMs, controlPlaneTotalMs, dataPlaneTotalMs, failures, ...stats };
   }
 
-  private simulate(
-    e: FailureEvent,
-    c: Component,
-    kind: Hold['kind'] | null,
-    holds: readonly Hold[],
-    start: RouterStart,
-    repairTargets: readonly (StepTarget | null)[],
-    seed: number,
-    cp: Outage[],
-    dp: Outage[],
-    stats: SimulationStats,
-  ): void {
-    const left = this.settings.periodMs - e.atMs;
-    const steps: ScenarioStep[] = [{ kind: 'fault', atMs: FAULT_LEAD_MS, fault: this.rates[c.cls].fault, target: faultTarget(c) }];
-    // A standby that cannot sync costs no outage by itself; its window matters when another failure meets it,
-    // and that failure's simulation carries it. So its own simulation stops after the settling time.
-    let last = kind !== null && kind !== 'sync' ? e.repairMs : 0;
-    holds.forEach((h, k) => {
-      const target = repairTargets[k];
-      if (target) steps.push({ kind: 'action', action: 'repair', atMs: FAULT_LEAD_MS + (h.untilMs - e.atMs), target });
-      last = Math.max(last, h.untilMs - e.atMs);
-    });
-    if (kind !== null && e.repairMs > 0) {
-      const target = kind === 'sync' ? standbyOf(start) : faultTarget(c);
-      if (target) steps.push({ kind: 'action', action: 'repair', atMs: FAULT_LEAD_MS + e.repairMs, target });
-    }
-    const horizonMs = FAULT_LEAD_MS + Math.min(left, (c.cls === 'config-sync' ? 0 : last) + SETTLE_MS);
-    const inHorizon = steps.filter((s) => s.atMs < horizonMs);
-    const quietKey = holds.length === 0 && this.settings.simulateEveryFailure !== true ? `${c.cls}@${c.unit}#${inHorizon.length}` : null;
+  private simulate(e: FailureEvent, c: Component, kind: Hold['kind'] | null, holds: readonly Hold[], degraded: DegradedStart, seed: number, out: Outages, stats: SimulationStats): void {
+    const { steps, horizonMs } = failureSteps(e, c, kind, holds, degraded, this.rates[c.cls].fault, this.settings.periodMs);
+    const quietKey = holds.length === 0 && this.settings.simulateEveryFailure !== true ? `${c.cls}@${c.unit}#${steps.length}` : null;
     if (quietKey !== null && this.quiet.has(quietKey)) {
       stats.quiet += 1;
       return;
@@ -185,51 +131,22 @@ export class RouterTrials {
       apiVersion: 'asr-twin/v1',
       kind: 'Scenario',
       metadata: { name: `forecast-${c.cls}` },
-      spec: { horizonMs, timing: this.settings.timing, steps: inHorizon, expect: [] },
+      spec: { horizonMs, timing: this.settings.timing, steps, expect: [] },
     };
-    const state = createFromPlan(scenario, this.planOf(scenario, c), { ...this.router, start }, seed, false, this.state);
+    const state = createFromPlan(scenario, this.planOf(scenario, c), { ...this.router, start: degraded.start }, seed, false, this.state);
     this.state = state;
     stats.simulations += 1;
-    const rng = [...state.rng];
-    const found = cp.length + dp.length;
     if (state.error !== null) {
       stats.errors += 1;
       stats.firstError ??= `${c.cls}@${c.unit}: ${state.error}`;
       return;
     }
-    const cause = CLASS_INDEX.get(c.cls) as number;
-    const offset = e.atMs - FAULT_LEAD_MS;
-    const end = this.settings.periodMs;
-    const add = (list: Outage[], fromSim: number, toSim: number): void => {
-      const startMs = fromSim + offset;
-      const endMs = Math.min(end, toSim + offset);
-      if (endMs > startMs) list.push({ startMs, endMs, cause });
-    };
-    let cpUp = 1;
-    let dpUp = 1;
-    let cpFrom = 0;
-    let dpFrom = 0;
-    for (;;) {
-      // The engine's allocation-free step: false when no event is due before the horizon.
-      const done = !stepOnce(state, horizonMs);
-      const t = done ? horizonMs : Math.max(state.now, FAULT_LEAD_MS);
-      const cpNow = done ? 1 : state.cpUp;
-      const dpNow = done ? 1 : state.dpUp;
-      if (cpNow !== cpUp) {
-        if (cpNow === 0) cpFrom = t;
-        else add(cp, cpFrom, t);
-        cpUp = cpNow;
-      }
-      if (dpNow !== dpUp) {
-        if (dpNow === 0) dpFrom = t;
-        else add(dp, dpFrom, t);
-        dpUp = dpNow;
-      }
-      if (done) break;
-    }
+    const rng = [...state.rng];
+    const found = out.cp.length + out.dp.length;
+    collectOutages(state, horizonMs, { offsetMs: e.atMs - FAULT_LEAD_MS, periodMs: this.settings.periodMs, cause: CLASS_INDEX.get(c.cls) as number }, out);
     stats.events += state.events;
     const drew = state.rng.some((word, k) => word !== rng[k]);
-    if (quietKey !== null && !drew && state.events === inHorizon.length && cp.length + dp.length === found) this.quiet.add(quietKey);
+    if (quietKey !== null && !drew && state.events === steps.length && out.cp.length + out.dp.length === found) this.quiet.add(quietKey);
   }
 
   private planOf(scenario: Scenario, c: Component): ScenarioPlan {
@@ -243,11 +160,6 @@ export class RouterTrials {
     }
     return plan;
   }
-}
-
-function standbyOf(start: RouterStart): StepTarget | null {
-  const standby = start.instances.find((i) => i.domainState === 'RUNNING' && i.rfState !== 'ACTIVE');
-  return standby ? { kind: 'instance', name: standby.name } : null;
 }
 
 /** Adds a hold, or lengthens the one already on that unit (a supply and its feed hold the same bay). */
