@@ -38,7 +38,8 @@ function unavailability(router: ForecastRouter, trials: number, seed: number, ov
 const SIMPLEX: ForecastRouter = { hostname: 'simplex-esp', model: 'ASR1006', redundancy: 'sso', version: '17.3.4a', hardware: { esps: 1 } };
 const PAIR: ForecastRouter = { hostname: 'dual-esp', model: 'ASR1006', redundancy: 'sso', version: '17.3.4a', hardware: { esps: 2 } };
 
-describe('Monte Carlo against closed-form availability', () => {
+// Each test takes well under a second on an idle core; the limit only guards a loaded CI machine.
+describe('Monte Carlo against closed-form availability', { timeout: 20_000 }, () => {
   const u = MTTR / (MTBF + MTTR);
 
   it('simplex ESP with exponential repair: the 99 % interval holds MTTR / (MTBF + MTTR)', () => {
