@@ -2,7 +2,9 @@ import { ValidationError } from '@asr-twin/domain';
 import { describe, expect, it } from 'vitest';
 import { forecastFleet } from './forecast.js';
 import { parseForecastFleet, sampleForecastFleet } from './forecast-fleet.js';
-import { FORECAST_REPORT_SCHEMA } from './forecast-report.js';
+import { forecastFromRecord, forecastRecord, type RouterForecastRecord } from './forecast-record.js';
+import { FORECAST_REPORT_SCHEMA, forecastReport } from './forecast-report.js';
+import { runForecast } from './forecast-run.js';
 import { SECONDS_PER_YEAR } from './statistics.js';
 import { applyWhatIf, parseWhatIf } from './what-if.js';
 
@@ -105,5 +107,22 @@ describe('fleet files and what-ifs', () => {
     expect(fixed.refused.map((r) => r.key)).toEqual(['rps', 'esps']);
     expect(fixed.router).toMatchObject({ redundancy: 'sso', spares: true });
     expect(() => parseWhatIf(['colour=red'])).toThrow(/unknown what-if "colour=red"/);
+  });
+});
+
+describe('forecast records (shards)', () => {
+  it('a report built from JSON records of two shards equals the embedded report byte for byte', () => {
+    const routers = sampleForecastFleet().routers;
+    const options = { seed: 12, trials: 25 };
+    const whatIf = { redundancy: 'sso' as const, esps: 2 };
+    const embedded = JSON.stringify(forecastFleet(routers, options, whatIf));
+    const shard = (part: typeof routers) => JSON.parse(JSON.stringify(runForecast(part, options).map(forecastRecord))) as RouterForecastRecord[];
+    const changed = routers.map((r) => applyWhatIf(r, whatIf));
+    const baseline = [...shard(routers.slice(5)), ...shard(routers.slice(0, 5))].map((r) => forecastFromRecord(r, options));
+    const alternative = [...shard(changed.slice(0, 3).map((c) => c.router)), ...shard(changed.slice(3).map((c) => c.router))].map((r) =>
+      forecastFromRecord(r, options),
+    );
+    const rebuilt = forecastReport(options, baseline, { changes: whatIf, refused: changed.flatMap((c) => c.refused), forecasts: alternative });
+    expect(JSON.stringify(rebuilt)).toBe(embedded);
   });
 });

@@ -11,3 +11,4 @@ export * from './what-if.js';
 export * from './forecast-fleet.js';
 export * from './forecast-report.js';
 export * from './forecast.js';
+export * from './forecast-record.js';
