@@ -11,6 +11,7 @@ COPY apps/cli/bin apps/cli/bin/
 COPY apps/dashboard/package.json apps/dashboard/
 COPY libs/config/package.json libs/config/
 COPY libs/domain/package.json libs/domain/
+COPY libs/forecast/package.json libs/forecast/
 COPY libs/ios-cli/package.json libs/ios-cli/
 COPY libs/jobs/package.json libs/jobs/
 COPY libs/logging/package.json libs/logging/

@@ -4,9 +4,11 @@ import { loadConfig } from '@asr-twin/config';
 import { DomainError, isStartMode } from '@asr-twin/domain';
 import { type CliIo, EXIT, type ExitCode, InfrastructureError, UsageError } from './cli-io.js';
 import { AUDIT_HELP, auditCommand, type AuditOptions } from './commands/audit.command.js';
+import { FORECAST_HELP, forecastCommand } from './commands/forecast.command.js';
 import { IMPORT_HELP, importCommand } from './commands/import.command.js';
 import { KEYS_HELP } from './commands/keys.help.js';
 import { RUN_HELP, runCommand } from './commands/run.command.js';
+import { RATES_HELP, ratesCommand } from './commands/rates.command.js';
 import { SHOW_DEFAULTS, SHOW_HELP, showCommand } from './commands/show.command.js';
 import { SYNC_HELP, syncCommand } from './commands/sync.command.js';
 import { TIMINGS_HELP, timingsCommand } from './commands/timings.command.js';
@@ -22,6 +24,8 @@ commands:
   audit                   risk audit on a server: every single fault on every selected router
   validate <files…>       check scenario files (errors as file:line:col: message)
   timings                 every timing key of the simulator with default, unit and source
+  forecast [fleet file]   availability forecast (embedded Monte Carlo): expected annual downtime, causes, what-ifs
+  rates                   every failure class of the forecast with MTBF/FIT, repair model and source
   show <model> <command>  show output of a fresh twin router (redundancy, redundancy-states, version, platform)
   sync <dir>              upload a folder of captured device output to a server (twin state and freshness)
   keys create|list|revoke API keys of the server's database (DATABASE_URL)
@@ -29,7 +33,7 @@ commands:
 
 Run "twin <command> --help" for a command's options.`;
 
-const HELPS: Readonly<Record<string, string>> = { run: RUN_HELP, audit: AUDIT_HELP, validate: VALIDATE_HELP, timings: TIMINGS_HELP, show: SHOW_HELP, sync: SYNC_HELP, keys: KEYS_HELP, import: IMPORT_HELP };
+const HELPS: Readonly<Record<string, string>> = { run: RUN_HELP, audit: AUDIT_HELP, validate: VALIDATE_HELP, timings: TIMINGS_HELP, forecast: FORECAST_HELP, rates: RATES_HELP, show: SHOW_HELP, sync: SYNC_HELP, keys: KEYS_HELP, import: IMPORT_HELP };
 
 function integer(value: string | undefined, name: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
@@ -107,6 +111,40 @@ async function dispatch(command: string, rest: readonly string[], io: CliIo): Pr
     case 'timings': {
       const { values: v } = parse(rest, { json: { type: 'boolean' } });
       return v['help'] ? help(io, TIMINGS_HELP) : timingsCommand({ json: v['json'] === true }, io);
+    }
+    case 'rates': {
+      const { values: v } = parse(rest, { json: { type: 'boolean' } });
+      return v['help'] ? help(io, RATES_HELP) : ratesCommand({ json: v['json'] === true }, io);
+    }
+    case 'forecast': {
+      const { values: v, positionals } = parse(rest, {
+        period: { type: 'string' },
+        trials: { type: 'string' },
+        seed: { type: 'string' },
+        rates: { type: 'string' },
+        'what-if': { type: 'string', multiple: true },
+        json: { type: 'boolean' },
+        out: { type: 'string' },
+      });
+      if (v['help']) return help(io, FORECAST_HELP);
+      if (positionals.length > 1) throw new UsageError(`twin forecast takes at most one fleet file, got ${positionals.length}`);
+      const seed = integer(v['seed'] as string | undefined, 'seed', 0, 4_294_967_295);
+      const trials = integer(v['trials'] as string | undefined, 'trials', 2, 100_000);
+      const str = (name: string): string | undefined => v[name] as string | undefined;
+      const file = positionals[0];
+      return forecastCommand(
+        {
+          whatIf: (v['what-if'] as string[] | undefined) ?? [],
+          json: v['json'] === true,
+          ...(file === undefined ? {} : { file }),
+          ...(str('period') === undefined ? {} : { period: str('period') as string }),
+          ...(str('rates') === undefined ? {} : { rates: str('rates') as string }),
+          ...(str('out') === undefined ? {} : { out: str('out') as string }),
+          ...(seed === undefined ? {} : { seed }),
+          ...(trials === undefined ? {} : { trials }),
+        },
+        io,
+      );
     }
     case 'show': {
       const { values: v, positionals } = parse(rest, { hostname: { type: 'string' }, redundancy: { type: 'string' }, version: { type: 'string' } });

@@ -1,6 +1,6 @@
 export { simulateBatch, type BatchOptions, type BatchOutcome } from './batch.js';
 export { evaluateExpectations, routerVerdict } from './expectations.js';
-export { iterationSeed, routerSeed } from './prng.js';
+export { hashString, iterationSeed, nextFloat, routerSeed, seedRng, type RngState } from './prng.js';
 export { runScenario, type RunOptions } from './report.js';
 export type {
   ExpectationResult,
@@ -15,8 +15,10 @@ export type {
 } from './report-types.js';
 export { compilePlan, type CompiledStep, type ScenarioPlan } from './scenario-plan.js';
 export type { SimState } from './sim-state.js';
+export { stepOnce } from './engine.js';
 export {
   advance,
+  createFromPlan,
   createSimulation,
   DEFAULT_SEED,
   finish,
