@@ -1,0 +1,34 @@
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { problemContent } from './api-docs.decorators.js';
+import { componentSchemas } from './openapi-schema.js';
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+
+/** Problem answers every operation with a request body can give before its handler runs. */
+const BODY_PROBLEMS: Readonly<Record<number, string>> = {
+  400: 'VALIDATION_FAILED (every offending field in errors[]) or MALFORMED_REQUEST (unreadable body)',
+  413: 'PAYLOAD_TOO_LARGE: the body is over its limit',
+  415: 'UNSUPPORTED_MEDIA_TYPE: the body is of a type the operation does not take',
+};
+
+const UNAVAILABLE = 'SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached now (or the parsers are busy); see Retry-After';
+
+/**
+ * Completes the document Nest builds from the decorators: `components.schemas` from the named zod schemas, the
+ * answers every operation under `apiPrefix` shares (503 when a dependency is down) and those of every operation
+ * with a body (400, 413, 415), each a `Problem`.
+ */
+export function completeDocument(document: OpenAPIObject, apiPrefix: string): void {
+  document.components = { ...document.components, schemas: { ...document.components?.schemas, ...componentSchemas() } };
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const method of METHODS) {
+      const op = item[method];
+      if (op === undefined) continue;
+      const add = (status: number, description: string): void => {
+        op.responses[status] ??= { description, content: problemContent(status) };
+      };
+      if (op.requestBody !== undefined) for (const [status, description] of Object.entries(BODY_PROBLEMS)) add(Number(status), description);
+      if (path.startsWith(apiPrefix)) add(503, UNAVAILABLE);
+    }
+  }
+}
