@@ -108,6 +108,7 @@ function setUpOpenApi(app: NestFastifyApplication): OpenAPIObject {
           'by `x-required-role`. Errors are `application/problem+json` documents (`Problem`) with a stable `code`.',
       )
       .setVersion('v1')
+      .addServer('/', 'the server that serves this document')
       // addSecurity, not addBearerAuth, which adds `bearerFormat: JWT`: API keys are opaque secrets.
       .addSecurity(API_KEY_SCHEME, {
         type: 'http',

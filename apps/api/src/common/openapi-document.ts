@@ -16,7 +16,7 @@ const UNAVAILABLE = 'SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached 
 /**
  * Completes the document Nest builds from the decorators: `components.schemas` from the named zod schemas, the
  * answers every operation under `apiPrefix` shares (503 when a dependency is down) and those of every operation
- * with a body (400, 413, 415), each a `Problem`.
+ * with a body (400, 413, 415), each a `Problem`; public operations get an empty `security`.
  */
 export function completeDocument(document: OpenAPIObject, apiPrefix: string): void {
   document.components = { ...document.components, schemas: { ...document.components?.schemas, ...componentSchemas() } };
@@ -27,6 +27,8 @@ export function completeDocument(document: OpenAPIObject, apiPrefix: string): vo
       const add = (status: number, description: string): void => {
         op.responses[status] ??= { description, content: problemContent(status) };
       };
+      // A public route (`x-required-role: none`) says so, rather than inheriting a scheme.
+      if ((op as { 'x-required-role'?: string })['x-required-role'] === 'none') op.security = [];
       if (op.requestBody !== undefined) for (const [status, description] of Object.entries(BODY_PROBLEMS)) add(Number(status), description);
       if (path.startsWith(apiPrefix)) add(503, UNAVAILABLE);
     }

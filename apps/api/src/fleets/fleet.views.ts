@@ -1,8 +1,10 @@
-import { ROUTER_HEALTH } from '@asr-twin/domain';
+import type { RouterHealth } from '@asr-twin/domain';
 import type { Fleet } from '@asr-twin/persistence';
 import { z } from 'zod';
 import { describes, apiSchema } from '../common/openapi-schema.js';
 import { LABEL_MAP, pageSchema, TIMESTAMP } from '../common/response-schemas.js';
+
+const COUNT = z.number().int().min(0);
 
 /** A fleet as the fleet routes answer it, with its router counts by health. */
 export const FLEET = describes<Fleet>()(
@@ -16,8 +18,10 @@ export const FLEET = describes<Fleet>()(
         labels: LABEL_MAP,
         createdAt: TIMESTAMP,
         updatedAt: TIMESTAMP,
-        routerCount: z.number().int().min(0),
-        health: z.record(z.enum(ROUTER_HEALTH), z.number().int().min(0)).describe('routers of the fleet by redundancy health'),
+        routerCount: COUNT,
+        health: z
+          .object({ protected: COUNT, degraded: COUNT, down: COUNT } satisfies Record<RouterHealth, z.ZodType>)
+          .describe('routers of the fleet by redundancy health'),
       })
       .meta({
         description: 'a fleet of routers',

@@ -38,7 +38,7 @@ export class HealthController {
   @Get()
   @Public()
   @RouteConfig({ rateLimit: false })
-  @HealthCheck()
+  @HealthCheck({ swaggerDocumentation: false })
   @ApiOperation({ summary: 'PostgreSQL and Redis reachable (200), or which one is not (503); kept for compatibility' })
   @HealthAnswers()
   check(): Promise<HealthCheckResult> {
@@ -57,7 +57,7 @@ export class HealthController {
   @Get('ready')
   @Public()
   @RouteConfig({ rateLimit: false })
-  @HealthCheck()
+  @HealthCheck({ swaggerDocumentation: false })
   @ApiOperation({
     summary: 'Readiness: PostgreSQL reachable and the queues writable (200), or which is not (503); 503 while draining after SIGTERM',
   })

@@ -11,7 +11,7 @@ export const HEALTH_REPORT = apiSchema(
   'HealthReport',
   z
     .object({
-      status: z.enum(['ok', 'error', 'shutting_down']),
+      status: z.enum(['ok', 'error', 'degraded', 'shutting_down']),
       info: INDICATORS.optional().describe('the dependencies that are up'),
       error: INDICATORS.optional().describe('the dependencies that are down'),
       details: INDICATORS.describe('every dependency checked'),
