@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AUDIT } from '../audits/audit.views.js';
+import { API_KEY, CREATED_API_KEY } from '../auth/key.views.js';
 import { FLEET } from '../fleets/fleet.views.js';
 import { HEALTH_REPORT } from '../health/health.views.js';
-import { ROUTER_TREE } from '../routers/router.views.js';
+import { ADD_ROUTERS_RESULT, ROUTER_LIST_ITEM, ROUTER_TREE } from '../routers/router.views.js';
 import { RUN } from '../runs/run.views.js';
 import { SCENARIO_CHECK } from '../scenarios/scenario.views.js';
 import { API_SCHEMAS, apiSchema, componentSchemas, describes, schemaRef } from './openapi-schema.js';
@@ -27,7 +28,7 @@ describe('componentSchemas', () => {
   });
 
   it('gives examples that their own schemas accept', () => {
-    const withExamples = [PROBLEM, FLEET, SCENARIO_CHECK, HEALTH_REPORT];
+    const withExamples = [PROBLEM, FLEET, API_KEY, CREATED_API_KEY, ROUTER_LIST_ITEM, ADD_ROUTERS_RESULT, RUN, SCENARIO_CHECK, HEALTH_REPORT];
     for (const schema of withExamples) {
       const example = (schema.meta() as { example?: unknown } | undefined)?.example;
       expect(example, API_SCHEMAS.get(schema)?.id).toBeDefined();

@@ -131,7 +131,25 @@ export const ROUTER_TREE = apiSchema(
 export const ROUTER_LIST_ITEM = describes<RouterListItem>()(
   apiSchema(
     'RouterListItem',
-    z.object({ ...ROUTER_FACTS, ...OBSERVED, freshness: FRESHNESS_VALUE }).meta({ description: 'a router as lists show it' }),
+    z.object({ ...ROUTER_FACTS, ...OBSERVED, freshness: FRESHNESS_VALUE }).meta({
+      description: 'a router as lists show it',
+      example: {
+        id: '1d2e3f40-5a6b-4c7d-8e9f-0a1b2c3d4e5f',
+        fleetId: '0b6f3c52-8a51-4a7e-9d1c-3f0e2a4b5c6d',
+        hostname: 'ams-edge-01',
+        model: 'ASR1002-X',
+        serial: 'FOX1234ABCD',
+        softwareVersion: '17.3.4a',
+        redundancyMode: 'sso',
+        health: 'protected',
+        labels: { site: 'ams' },
+        createdAt: '2026-01-31T12:00:00.000Z',
+        updatedAt: '2026-01-31T12:00:00.000Z',
+        observedAt: '2026-01-31T12:05:00.000Z',
+        observedCommand: 'show redundancy, show version',
+        freshness: 'fresh',
+      },
+    }),
   ),
 );
 
@@ -148,7 +166,14 @@ export const ADD_ROUTERS_RESULT = describes<AddRoutersResult>()(
         created: z.number().int().min(0),
         routers: z.array(z.object({ id: z.uuid(), hostname: z.string(), model: z.string() })),
       })
-      .meta({ description: 'the routers created' }),
+      .meta({
+        description: 'the routers created',
+        example: {
+          fleetId: '0b6f3c52-8a51-4a7e-9d1c-3f0e2a4b5c6d',
+          created: 1,
+          routers: [{ id: '1d2e3f40-5a6b-4c7d-8e9f-0a1b2c3d4e5f', hostname: 'ams-edge-01', model: 'ASR1002-X' }],
+        },
+      }),
   ),
 );
 

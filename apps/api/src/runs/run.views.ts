@@ -55,7 +55,44 @@ export const RUN = apiSchema(
       waiting: CAMPAIGN_WAITING,
       links: z.object({ self: z.string(), report: z.string(), junit: z.string(), timeline: z.string(), cancel: z.string() }),
     })
-    .meta({ description: 'a scenario run: status, progress, verdict and aggregate' }),
+    .meta({
+      description: 'a scenario run: status, progress, verdict and aggregate',
+      example: {
+        id: '7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d',
+        scenario: 'iosd-crash-hot-standby',
+        scenarioId: '2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f',
+        status: 'completed',
+        verdict: 'pass',
+        error: null,
+        seed: 42,
+        iterations: 1,
+        target: { kind: 'selector', selector: { fleet: 'sample' } },
+        start: 'twin',
+        progress: { routersDone: 2, routerCount: 2, shards: 1, percent: 100 },
+        aggregate: {
+          results: 2,
+          verdicts: { pass: 2, fail: 0, error: 0 },
+          metrics: {
+            controlPlaneOutageMs: { p50: 38, p95: 45, max: 45, missing: 0 },
+            dataPlaneOutageMs: { p50: 0, p95: 0, max: 0, missing: 0 },
+            redundancyRestoredMs: { p50: 181000, p95: 183500, max: 183500, missing: 0 },
+            switchovers: { p50: 1, p95: 1, max: 1, missing: 0 },
+          },
+        },
+        createdBy: 'key:ci',
+        createdAt: '2026-01-31T12:00:00.000Z',
+        startedAt: '2026-01-31T12:00:00.100Z',
+        finishedAt: '2026-01-31T12:00:01.300Z',
+        waiting: null,
+        links: {
+          self: '/api/v1/runs/7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d',
+          report: '/api/v1/runs/7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d/report',
+          junit: '/api/v1/runs/7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d/junit',
+          timeline: '/api/v1/runs/7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d/timeline',
+          cancel: '/api/v1/runs/7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d/cancel',
+        },
+      },
+    }),
 );
 
 /** A page of runs. */
