@@ -39,21 +39,18 @@ const PROBLEMS: Readonly<Record<number, { readonly code: ErrorCode | EdgeErrorCo
   503: { code: 'SERVICE_UNAVAILABLE', description: 'SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached now (or the parsers are busy); see Retry-After', detail: 'a dependency is unavailable; retry later' },
 };
 
-/** Statuses {@link problemResponse} documents. */
-export const PROBLEM_STATUSES: readonly number[] = Object.keys(PROBLEMS).map(Number);
-
-/** The documented problem answer of `status`: the `Problem` schema and an example with its code. */
-export function problemResponse(status: number, description?: string): MethodDecorator & ClassDecorator {
+/** The documented problem answer of `status`: its meaning, the `Problem` schema and an example with its code. */
+export function problemAnswer(status: number): { description: string; content: Record<string, { schema: object; example: unknown }> } {
   const known = PROBLEMS[status];
   if (known === undefined) throw new Error(`no problem description for status ${status}`);
-  return ApiResponse({ status, description: description ?? known.description, content: problemContent(status) });
+  const example = problem(known.code, status, known.detail, '/api/v1/…');
+  return { description: known.description, content: { [PROBLEM_CONTENT_TYPE]: { schema: schemaRef(PROBLEM), example } } };
 }
 
-/** `content` of a problem answer of `status`. */
-export function problemContent(status: number): Record<string, { schema: object; example: unknown }> {
-  const known = PROBLEMS[status];
-  if (known === undefined) throw new Error(`no problem description for status ${status}`);
-  return { [PROBLEM_CONTENT_TYPE]: { schema: schemaRef(PROBLEM), example: problem(known.code, status, known.detail, '/api/v1/…') } };
+/** {@link problemAnswer} as an `@ApiResponse`, optionally with a description of its own. */
+export function problemResponse(status: number, description?: string): MethodDecorator & ClassDecorator {
+  const answer = problemAnswer(status);
+  return ApiResponse({ status, ...answer, description: description ?? answer.description });
 }
 
 /** The success answer as an `@ApiResponse`. */

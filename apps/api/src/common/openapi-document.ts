@@ -1,17 +1,11 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { problemContent } from './api-docs.decorators.js';
+import { problemAnswer } from './api-docs.decorators.js';
 import { componentSchemas } from './openapi-schema.js';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 
 /** Problem answers every operation with a request body can give before its handler runs. */
-const BODY_PROBLEMS: Readonly<Record<number, string>> = {
-  400: 'VALIDATION_FAILED (every offending field in errors[]) or MALFORMED_REQUEST (unreadable body)',
-  413: 'PAYLOAD_TOO_LARGE: the body is over its limit',
-  415: 'UNSUPPORTED_MEDIA_TYPE: the body is of a type the operation does not take',
-};
-
-const UNAVAILABLE = 'SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached now (or the parsers are busy); see Retry-After';
+const BODY_PROBLEMS = [400, 413, 415] as const;
 
 /**
  * Completes the document Nest builds from the decorators: `components.schemas` from the named zod schemas, the
@@ -24,13 +18,13 @@ export function completeDocument(document: OpenAPIObject, apiPrefix: string): vo
     for (const method of METHODS) {
       const op = item[method];
       if (op === undefined) continue;
-      const add = (status: number, description: string): void => {
-        op.responses[status] ??= { description, content: problemContent(status) };
+      const add = (status: number): void => {
+        op.responses[status] ??= problemAnswer(status);
       };
       // A public route (`x-required-role: none`) says so, rather than inheriting a scheme.
       if ((op as { 'x-required-role'?: string })['x-required-role'] === 'none') op.security = [];
-      if (op.requestBody !== undefined) for (const [status, description] of Object.entries(BODY_PROBLEMS)) add(Number(status), description);
-      if (path.startsWith(apiPrefix)) add(503, UNAVAILABLE);
+      if (op.requestBody !== undefined) for (const status of BODY_PROBLEMS) add(status);
+      if (path.startsWith(apiPrefix)) add(503);
     }
   }
 }
