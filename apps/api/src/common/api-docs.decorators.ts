@@ -43,7 +43,7 @@ const PROBLEMS: Readonly<Record<number, { readonly code: ErrorCode | EdgeErrorCo
 export function problemAnswer(status: number): { description: string; content: Record<string, { schema: object; example: unknown }> } {
   const known = PROBLEMS[status];
   if (known === undefined) throw new Error(`no problem description for status ${status}`);
-  const example = problem(known.code, status, known.detail, '/api/v1/…');
+  const example = problem(known.code, status, known.detail);
   return { description: known.description, content: { [PROBLEM_CONTENT_TYPE]: { schema: schemaRef(PROBLEM), example } } };
 }
 
