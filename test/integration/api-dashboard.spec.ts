@@ -68,7 +68,7 @@ describe('the dashboard at /', () => {
   });
 
   it('never answers API paths, missing files or other methods with the app: their 404s stay problem+json', async () => {
-    const paths = ['/api/v1/nope', '/api', '/graphql/x', '/health/x', '/metrics/x', '/docs/x', '/assets/missing.js', '/favicon.ico'];
+    const paths = ['/api/v1/nope', '/api', '/graphql/x', '/health/x', '/metrics/x', '/docs/x', '/docs-json/x', '/assets/missing.js', '/favicon.ico'];
     for (const path of paths) {
       const res = await request<{ code: string }>(api.url, 'GET', path, undefined, { authorization: 'Bearer not-even-looked-up' });
       expect(res.status, path).toBe(404);
@@ -84,6 +84,9 @@ describe('the dashboard at /', () => {
     expect((await request(api.url, 'GET', '/health')).status).toBe(200);
     expect((await request<{ code: string }>(api.url, 'GET', '/api/v1/routers')).body.code).toBe('UNAUTHENTICATED');
     expect((await request(api.url, 'GET', '/docs/openapi.json')).status).toBe(200);
+    const nest = await request<{ openapi: string }>(api.url, 'GET', '/docs-json');
+    expect(nest.contentType).toMatch(/^application\/json/);
+    expect(nest.body.openapi).toMatch(/^3\./);
   });
 
   it('is not served with DASHBOARD_DIR=off', async () => {
@@ -99,6 +102,7 @@ describe('dashboardTarget', () => {
     expect(dashboardTarget('/routers/ams-edge-01?tab=log')).toEqual({ kind: 'app' });
     expect(dashboardTarget('/favicon.svg')).toEqual({ kind: 'file', file: 'favicon.svg' });
     expect(dashboardTarget('/docs-yaml')).toEqual({ kind: 'api' });
+    expect(dashboardTarget('/docs-json')).toEqual({ kind: 'api' });
     expect(dashboardTarget('/metrics')).toEqual({ kind: 'api' });
     expect(dashboardTarget('/api/v1/x.json')).toEqual({ kind: 'api' });
     expect(dashboardTarget('/.build-hash')).toEqual({ kind: 'none' });

@@ -15,6 +15,7 @@ import { VerifiedKeys } from './auth/verified-keys.js';
 import { VerifiedKeyCache } from './cache/read-cache.module.js';
 import { registerCors, registerSecurityHeaders } from './common/http-security.plugins.js';
 import { acceptedMediaTypes, installMediaTypeRule } from './common/media-types.hook.js';
+import { completeDocument } from './common/openapi-document.js';
 import { installProblemErrorHandler } from './common/problem.filter.js';
 import { installStorableTextCheck } from './common/storable-text.hook.js';
 import { clientErrorHandler, frameworkErrorHandler } from './common/transport-errors.js';
@@ -91,7 +92,13 @@ export async function createApiApp(config: AppConfig, log: Pino): Promise<NestFa
   return app;
 }
 
-/** Builds the OpenAPI document, serves it at `/docs` (UI) and `/docs/openapi.json`, and returns it. */
+/** Where the OpenAPI document is served: the UI, the JSON document, and the JSON at Nest's conventional path. */
+export const OPENAPI_PATHS = { ui: '/docs', json: '/docs/openapi.json', nestJson: '/docs-json' } as const;
+
+/**
+ * Builds the OpenAPI document, serves it at `/docs` (UI), `/docs/openapi.json` and `/docs-json`, and returns it.
+ * Its `components.schemas` are the named zod schemas the answers are checked against (`API_SCHEMAS`).
+ */
 function setUpOpenApi(app: NestFastifyApplication): OpenAPIObject {
   const document = SwaggerModule.createDocument(
     app,
@@ -99,13 +106,24 @@ function setUpOpenApi(app: NestFastifyApplication): OpenAPIObject {
       .setTitle('asr-twin')
       .setDescription(
         'Digital twin of Cisco ASR 1000 router fleets: fleets, routers and their redundancy state. Every route but ' +
-          '/health needs an API key (`Authorization: Bearer atw_…`); its role (viewer < operator < admin) is named ' +
-          'by `x-required-role`.',
+          'the health probes needs an API key (`Authorization: Bearer atw_…`); its role (viewer < operator < admin) is named ' +
+          'by `x-required-role`. Errors are `application/problem+json` documents (`Problem`) with a stable `code`.',
       )
       .setVersion('v1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: `API key (${API_KEY_PREFIX}…)` }, API_KEY_SCHEME)
+      .addServer('/', 'the server that serves this document')
+      // addSecurity, not addBearerAuth, which adds `bearerFormat: JWT`: API keys are opaque secrets.
+      .addSecurity(API_KEY_SCHEME, {
+        type: 'http',
+        scheme: 'bearer',
+        description: `An API key (\`${API_KEY_PREFIX}…\`), an opaque secret made with \`twin keys create\` or \`POST /api/v1/keys\`, or ADMIN_API_KEY`,
+      })
       .build(),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  completeDocument(document, `/${API_PREFIX}/`);
+  SwaggerModule.setup(OPENAPI_PATHS.ui.slice(1), app, document, { jsonDocumentUrl: OPENAPI_PATHS.json.slice(1) });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .get(OPENAPI_PATHS.nestJson, { config: { anonymous: true } }, (_request, reply) => reply.type('application/json; charset=utf-8').send(document));
   return document;
 }

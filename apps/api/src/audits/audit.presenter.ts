@@ -1,8 +1,10 @@
 import type { AuditRecord } from '@asr-twin/persistence';
 import { progressPercent } from '../common/progress.js';
+import type { View } from '../common/openapi-schema.js';
+import type { AUDIT } from './audit.views.js';
 
 /** An audit as `GET /audits/:id` returns it: the request, where it is, how far, and the exposure summary. */
-export function presentAudit(audit: AuditRecord) {
+export function presentAudit(audit: AuditRecord): AuditView {
   const percent = progressPercent(audit.routersDone, audit.routerCount, audit.status);
   const base = `/api/v1/audits/${audit.id}`;
   return {
@@ -27,4 +29,5 @@ export function presentAudit(audit: AuditRecord) {
   };
 }
 
-export type AuditView = ReturnType<typeof presentAudit>;
+/** An audit as its schema (`AUDIT`, named `Audit` in the OpenAPI document) defines it. */
+export type AuditView = View<typeof AUDIT>;

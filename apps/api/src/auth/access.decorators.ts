@@ -1,7 +1,7 @@
 import type { ApiRole } from '@asr-twin/persistence';
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtension, ApiResponse } from '@nestjs/swagger';
-import { PROBLEM_SCHEMA } from '../common/openapi-schema.js';
+import { ApiBearerAuth, ApiExtension } from '@nestjs/swagger';
+import { problemResponse } from '../common/api-docs.decorators.js';
 
 /** Metadata key of a route's access rule. */
 export const ACCESS = 'asr-twin:access';
@@ -11,9 +11,6 @@ export type Access = ApiRole | 'public';
 
 /** Name of the bearer security scheme in the OpenAPI document. */
 export const API_KEY_SCHEME = 'api-key';
-
-const problemResponse = (status: number, description: string) =>
-  ApiResponse({ status, description, content: { 'application/problem+json': { schema: PROBLEM_SCHEMA } } });
 
 /**
  * The route needs an API key with at least `role` (`viewer` < `operator` < `admin`). One line per route:

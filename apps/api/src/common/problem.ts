@@ -1,24 +1,28 @@
 import type { ErrorCode, FieldIssue } from '@asr-twin/domain';
 
 /** Codes raised at the HTTP edge itself, next to the domain's {@link ErrorCode}s. */
-export type EdgeErrorCode =
-  | 'MALFORMED_REQUEST'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'UNSUPPORTED_MEDIA_TYPE'
-  | 'ROUTE_NOT_FOUND'
-  | 'METHOD_NOT_ALLOWED'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'RATE_LIMITED'
-  | 'SERVICE_UNAVAILABLE'
-  | 'HEADERS_TOO_LARGE'
-  | 'REQUEST_TIMEOUT'
-  | 'HTTP_ERROR'
-  | 'INTERNAL_ERROR'
-  | 'PARSE_TIME_LIMIT'
-  | 'PARSE_MEMORY_LIMIT'
-  | 'PARSER_BUSY'
-  | 'TOO_MANY_SOURCES';
+export const EDGE_ERROR_CODES = [
+  'MALFORMED_REQUEST',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'ROUTE_NOT_FOUND',
+  'METHOD_NOT_ALLOWED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'RATE_LIMITED',
+  'SERVICE_UNAVAILABLE',
+  'HEADERS_TOO_LARGE',
+  'REQUEST_TIMEOUT',
+  'HTTP_ERROR',
+  'INTERNAL_ERROR',
+  'PARSE_TIME_LIMIT',
+  'PARSE_MEMORY_LIMIT',
+  'PARSER_BUSY',
+  'TOO_MANY_SOURCES',
+] as const;
+
+/** A code raised at the HTTP edge itself. */
+export type EdgeErrorCode = (typeof EDGE_ERROR_CODES)[number];
 
 /** RFC 9457 problem details, plus the stable `code` and the offending fields. */
 export interface Problem {

@@ -14,7 +14,7 @@ export const BUILT_DASHBOARD_DIR = fileURLToPath(new URL('../../../dashboard/dis
  * First path segments that belong to the API. A URL under them is never answered with the dashboard, so their
  * unknown routes keep their problem+json 404 (`ROUTE_NOT_FOUND`).
  */
-const API_SEGMENTS = new Set(['api', 'graphql', 'health', 'metrics', 'docs', 'docs-yaml']);
+const API_SEGMENTS = new Set(['api', 'graphql', 'health', 'metrics', 'docs', 'docs-json', 'docs-yaml']);
 
 /** What a dashboard URL asks for: an API path (not ours), a file of the build, or a client route (`index.html`). */
 export function dashboardTarget(url: string): { kind: 'api' | 'none' } | { kind: 'file'; file: string } | { kind: 'app' } {

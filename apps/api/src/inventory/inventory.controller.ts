@@ -6,6 +6,7 @@ import { ApiOp } from '../common/api-docs.decorators.js';
 import { parseImportBody } from './inventory-request.js';
 import { CSV_CONTENT_TYPES, IMPORT_BODY_DOC, IMPORT_ROUTE } from './inventory.schemas.js';
 import { type ImportReport, InventoryService } from './inventory.service.js';
+import { IMPORT_REPORT } from './inventory.views.js';
 
 @ApiTags('fleets')
 @Controller()
@@ -21,6 +22,7 @@ export class InventoryController {
       'Create or update routers in bulk, by hostname, from a CSV file (text/csv, header hostname,model,serial,version,redundancy,fleet,labels) ' +
       'or a NetBox device list (application/json, as GET /api/dcim/devices/ answers), or { format, content }. Each row is created, updated, ' +
       'unchanged or refused with its reason; at most 100,000 rows',
+    ok: { status: 200, description: 'what happened to each row', schema: IMPORT_REPORT },
     body: IMPORT_BODY_DOC,
     problems: [400, 404, 409, 413, 415],
   })

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Res, type Type } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Registry } from 'prom-client';
 import { Public, RequireRole } from '../auth/access.decorators.js';
@@ -20,7 +20,11 @@ export function metricsController(publicAccess: boolean): Type {
 
     @Get()
     @(publicAccess ? Public() : RequireRole('viewer'))
-    @ApiProduces('text/plain')
+    @ApiResponse({
+      status: 200,
+      description: 'the metrics in the Prometheus text format (version 0.0.4)',
+      content: { 'text/plain': { schema: { type: 'string', description: 'Prometheus exposition format' } } },
+    })
     @ApiOperation({ summary: 'Prometheus metrics: HTTP request durations by route pattern, queue depths, runs by status, simulated events, process and Node.js runtime' })
     async scrape(@Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
       void reply.type(this.registry.contentType);

@@ -10,6 +10,8 @@ import {
 } from '@asr-twin/domain';
 import type { RouterDetail } from '@asr-twin/persistence';
 import { manualSwitchoverRefusal } from '@asr-twin/simulator';
+import type { View } from '../common/openapi-schema.js';
+import type { ROUTER_TREE } from './router.views.js';
 
 /**
  * Whether `redundancy force-switchover` would be accepted now (`Manual Swact = enabled`), else IOS's reason
@@ -29,7 +31,7 @@ function roleOf(i: InstanceStatus): InstanceRole {
   return i.rfState === RF.STANDBY_HOT || isStandbyCold(i.rfState) ? 'standby' : 'down';
 }
 
-function presentInstance(i: InstanceStatus, stateSince: string | null) {
+function presentInstance(i: InstanceStatus, stateSince: string | null): RouterTree['routeProcessors'][number]['host']['hypervisor']['guests'][number] {
   return {
     name: i.name,
     role: roleOf(i),
@@ -48,7 +50,7 @@ function presentInstance(i: InstanceStatus, stateSince: string | null) {
  * Linux host, the KVM hypervisor on it and the IOS guests it runs) and the ESPs; with its last observation
  * and its freshness judged by `freshness` now.
  */
-export function presentRouterTree(r: RouterDetail, freshness: FreshnessPolicy) {
+export function presentRouterTree(r: RouterDetail, freshness: FreshnessPolicy): RouterTree {
   const anatomy = chassisAnatomy(r.model);
   const { state } = r;
   const hardware = hardwareOf(state);
@@ -117,4 +119,5 @@ export function presentRouterTree(r: RouterDetail, freshness: FreshnessPolicy) {
   };
 }
 
-export type RouterTree = ReturnType<typeof presentRouterTree>;
+/** The router tree, as its schema (`ROUTER_TREE`, the one the OpenAPI document names `RouterTree`) defines it. */
+export type RouterTree = View<typeof ROUTER_TREE>;

@@ -10,6 +10,7 @@ import { parseInput } from '../common/validation.js';
 import { presentRun, type RunView } from './run.presenter.js';
 import { CREATE_RUN, IDEMPOTENCY_KEY, JUNIT_QUERY, LIST_RUNS, TIMELINE_QUERY } from './run.schemas.js';
 import { RunService } from './run.service.js';
+import { RUN, RUN_PAGE, RUN_REPORT, TIMELINE_PAGE } from './run.views.js';
 
 
 @ApiTags('runs')
@@ -21,7 +22,7 @@ export class RunController {
   @HttpCode(202)
   @RequireRole('operator')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retried POST with the same key returns the same run' })
-  @ApiOp({ summary: 'Start a scenario run on a stored or inline scenario; 202 with the run (queued)', body: CREATE_RUN, problems: [400, 404, 409] })
+  @ApiOp({ summary: 'Start a scenario run on a stored or inline scenario; 202 with the run (queued)', ok: { status: 202, description: 'the run, queued (or, for a replayed Idempotency-Key, as it is now)', schema: RUN }, body: CREATE_RUN, problems: [400, 404, 409] })
   async create(
     @Body() body: unknown,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
@@ -37,7 +38,7 @@ export class RunController {
 
   @Get()
   @RequireRole('viewer')
-  @ApiOp({ summary: 'List runs, newest first; filter by status (comma list)', query: LIST_RUNS })
+  @ApiOp({ summary: 'List runs, newest first; filter by status (comma list)', ok: { status: 200, description: 'a page of runs', schema: RUN_PAGE }, query: LIST_RUNS, problems: [400] })
   async list(@Query() query: unknown): Promise<Page<RunView>> {
     const q = parseInput(LIST_RUNS, query, 'query');
     const page = await this.runs.list(q.status, { limit: q.limit, offset: q.offset });
@@ -46,14 +47,14 @@ export class RunController {
 
   @Get(':id')
   @RequireRole('viewer')
-  @ApiOp({ summary: 'A run: status, progress, verdict and the aggregate (counts, p50/p95/max of each metric)', problems: [404] })
+  @ApiOp({ summary: 'A run: status, progress, verdict and the aggregate (counts, p50/p95/max of each metric)', ok: { status: 200, description: 'the run', schema: RUN }, problems: [404] })
   async get(@Param('id') id: string): Promise<RunView> {
     return presentRun(await this.runs.get(id));
   }
 
   @Get(':id/report')
   @RequireRole('viewer')
-  @ApiOp({ summary: 'The report of a completed run (DESIGN.md format), streamed', problems: [404, 409] })
+  @ApiOp({ summary: 'The report of a completed run (DESIGN.md format), streamed', ok: { status: 200, description: 'the report', schema: RUN_REPORT }, problems: [404, 409] })
   async report(@Param('id') id: string): Promise<StreamableFile> {
     return new StreamableFile(Readable.from(await this.runs.report(id)), { type: 'application/json; charset=utf-8' });
   }
@@ -62,6 +63,7 @@ export class RunController {
   @RequireRole('viewer')
   @ApiOp({
     summary: 'JUnit XML of a completed run: one test case per router and expectation; with ?file=, each expectation\'s test case carries its file and line',
+    ok: { status: 200, description: 'JUnit XML', media: { 'application/xml': { type: 'string', description: 'JUnit XML: <testsuites> with one <testsuite> per iteration' } } },
     query: JUNIT_QUERY,
     problems: [400, 404, 409],
   })
@@ -72,7 +74,7 @@ export class RunController {
 
   @Get(':id/timeline')
   @RequireRole('viewer')
-  @ApiOp({ summary: 'The timeline of a run (first iteration) in report order, paginated; filter by router', query: TIMELINE_QUERY, problems: [400, 404] })
+  @ApiOp({ summary: 'The timeline of a run (first iteration) in report order, paginated; filter by router', ok: { status: 200, description: 'a page of the timeline', schema: TIMELINE_PAGE }, query: TIMELINE_QUERY, problems: [400, 404] })
   timeline(@Param('id') id: string, @Query() query: unknown): Promise<Page<StoredTimelineEntry>> {
     const q = parseInput(TIMELINE_QUERY, query, 'query');
     return this.runs.timeline(id, q.router ?? null, { limit: q.limit, offset: q.offset });
@@ -81,7 +83,7 @@ export class RunController {
   @Post(':id/cancel')
   @HttpCode(200)
   @RequireRole('operator')
-  @ApiOp({ summary: 'Cancel a queued or running run (a finished run is returned unchanged)', problems: [404] })
+  @ApiOp({ summary: 'Cancel a queued or running run (a finished run is returned unchanged)', ok: { status: 200, description: 'the run as it is now', schema: RUN }, problems: [404] })
   async cancel(@Param('id') id: string): Promise<RunView> {
     return presentRun(await this.runs.cancel(id));
   }

@@ -1,8 +1,10 @@
 import type { RunRecord } from '@asr-twin/persistence';
 import { progressPercent } from '../common/progress.js';
+import type { View } from '../common/openapi-schema.js';
+import type { RUN } from './run.views.js';
 
 /** A run as `GET /runs/:id` returns it: where it is, how far, and what it found. */
-export function presentRun(run: RunRecord) {
+export function presentRun(run: RunRecord): RunView {
   const percent = progressPercent(run.routersDone, run.routerCount, run.status);
   const base = `/api/v1/runs/${run.id}`;
   return {
@@ -28,4 +30,5 @@ export function presentRun(run: RunRecord) {
   };
 }
 
-export type RunView = ReturnType<typeof presentRun>;
+/** A run as its schema (`RUN`, named `Run` in the OpenAPI document) defines it. */
+export type RunView = View<typeof RUN>;

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { RequireRole } from '../auth/access.decorators.js';
 import { ApiOp } from '../common/api-docs.decorators.js';
 import { parseInput } from '../common/validation.js';
+import { TIMING_LIST } from './scenario.views.js';
 
 /** `GET /timings?model=`: optional chassis model whose defaults to apply. */
 export const TIMINGS_QUERY = z.strictObject({ model: z.enum(CHASSIS_MODELS).optional() });
@@ -20,7 +21,9 @@ export class TimingController {
   @RequireRole('viewer')
   @ApiOp({
     summary: 'Every timing key: default (ms), distribution, meaning, source and per-model defaults with their sources; with ?model= the default that model runs with',
+    ok: { status: 200, description: 'every timing key', schema: TIMING_LIST },
     query: TIMINGS_QUERY,
+    problems: [400],
   })
   list(@Query() query: unknown): { items: TimingKeyView[] } {
     const { model } = parseInput(TIMINGS_QUERY, query, 'query');

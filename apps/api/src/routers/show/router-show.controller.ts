@@ -1,6 +1,6 @@
 import type { ShowCommand } from '@asr-twin/ios-cli';
 import { applyDecorators, Controller, Get, Header, Param } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { RequireRole } from '../../auth/access.decorators.js';
 import { ApiOp } from '../../common/api-docs.decorators.js';
 import { RouterShowService } from './router-show.service.js';
@@ -12,11 +12,14 @@ function ShowRoute(command: ShowCommand): MethodDecorator {
   return applyDecorators(
     RequireRole('viewer'),
     Header('content-type', TEXT),
-    ApiOp({ summary: `\`${command}\` of the router (id or hostname), as IOS-XE prints it now`, problems: [404] }),
-    ApiProduces(TEXT),
-    ApiOkResponse({
-      description: `the exact \`${command}\` output (no prompt; lines end in \\n; trailing spaces as on the device)`,
-      content: { [TEXT]: { schema: { type: 'string' } } },
+    ApiOp({
+      summary: `\`${command}\` of the router (id or hostname), as IOS-XE prints it now`,
+      ok: {
+        status: 200,
+        description: `the exact \`${command}\` output (no prompt; lines end in \\n; trailing spaces as on the device)`,
+        media: { [TEXT]: { type: 'string', description: `IOS-XE \`${command}\` output` } },
+      },
+      problems: [404],
     }),
   );
 }
