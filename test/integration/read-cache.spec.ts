@@ -107,6 +107,18 @@ describe('the read caches', () => {
     expect(after.redundancy).toMatchObject({ switchovers: 1 });
   });
 
+  it('show an observation that changed nothing but its time on the very next read', async () => {
+    for (let j = 0; j < 3; j++) expect((await get<RouterTree>(b, '/api/v1/routers/cache-00002', b.adminKey)).body.observedAt).toBeNull();
+    const output = (await get(a, '/api/v1/routers/cache-00002/show/redundancy', a.adminKey)).text;
+    const observed = await request<{ changes: unknown[] }>(a.url, 'POST', '/api/v1/routers/cache-00002/observations', output, {
+      ...bearer(a.adminKey),
+      'content-type': 'text/plain',
+    });
+    expect(observed.body.changes).toEqual([]);
+    const read = (await get<RouterTree>(b, '/api/v1/routers/cache-00002', b.adminKey)).body;
+    expect(read).toMatchObject({ observedCommand: 'show redundancy', freshness: 'fresh' });
+  });
+
   it('stay exact when Redis loses the change epochs (a restart with nothing kept)', async () => {
     for (let j = 0; j < 3; j++) await get(b, '/api/v1/routers/cache-00001', b.adminKey);
     await redis.del(changeEpochsKey(prefix));

@@ -51,6 +51,8 @@ export class ObservationService {
     if (changes.length === 0) {
       const [outcome] = await this.states.applyMany([write], actor);
       if (!outcome?.written) throw concurrentChange();
+      // Nothing changed but the time it was observed: cached trees must still show it.
+      await this.publisher.markChanged();
       return { router: presentRouterTree({ ...router, observedAt: observed.at, observedCommand: observed.command }, this.freshness), changes };
     }
     const updated = await this.states.apply(write, actor);
