@@ -80,7 +80,7 @@ victim#`;
 /** The twin's own show platform of the ASR1002-X with its RP claiming standby: which instance is meant is unknown. */
 async function singleRpPlatformWithStandbyR0(): Promise<string> {
   const platform = (await admin('GET', '/api/v1/routers/victim/show/platform')).text;
-  const edited = platform.replace(/^(R0\s+\S+\s+)ok, active /m, '$1ok, standby');
+  const edited = platform.replace(/^(R0\s+\S+\s+)ok {9}/m, "$1ok, standby");
   expect(edited).not.toBe(platform);
   return edited;
 }

@@ -266,3 +266,35 @@ describe('a switchover and a multi-command paste', () => {
     expect(value(parseShowVersion(await show('core-9', 'version'))).uptimeMs).toBe(15 * HOUR + 4 * MINUTE);
   });
 });
+
+describe('show platform of a single RP with two IOSd (domain §8.14)', () => {
+  const roles = (t: RouterTree) => guests(t).map(([name, rf]) => [name, rf]);
+
+  it('reads the HA roles off the sub-slot rows R0/0 and R0/1, and a round trip of its own output changes nothing', async () => {
+    await addRouter('sub-1', 'ASR1002-X', { redundancy: 'sso' });
+    const platform = await show('sub-1', 'platform');
+    expect(platform).toMatch(/^R0 +ASR1002-X +ok {5,}/m);
+    expect(platform).toMatch(/^ R0\/0 +ok, active /m);
+    expect(platform).toMatch(/^ R0\/1 +ok, standby /m);
+    const same = await observe('sub-1', platform);
+    expect(same.status).toBe(200);
+    expect(roles(await tree('sub-1'))).toEqual([['R0/0', 'ACTIVE'], ['R0/1', 'STANDBY HOT']]);
+
+    const swapped = platform.replace(/^( R0\/0 +)ok, active /m, '$1ok, standby').replace(/^( R0\/1 +)ok, standby/m, '$1ok, active ');
+    const res = await observe('sub-1', swapped);
+    expect(res.status).toBe(200);
+    expect(roles(await tree('sub-1'))).toEqual([['R0/0', 'STANDBY HOT'], ['R0/1', 'ACTIVE']]);
+    expect((await observe('sub-1', await show('sub-1', 'platform'))).body.changes).toEqual([]);
+  });
+
+  it('refuses sub-slot roles that contradict show redundancy in the same paste, and changes nothing', async () => {
+    await addRouter('sub-2', 'ASR1002-X', { redundancy: 'sso' });
+    const before = await tree('sub-2');
+    const platform = (await show('sub-2', 'platform')).replace(/^( R0\/0 +)ok, active /m, '$1ok, standby');
+    const paste = `sub-2#show redundancy\n${await show('sub-2', 'redundancy')}\nsub-2#show platform\n${platform}`;
+    const res = await observe<Problem>('sub-2', paste);
+    expect(res.status).toBe(400);
+    expect(res.body.detail).toMatch(/show platform \(line \d+\) says R0\/0 is "ok, standby", show redundancy \(line \d+\) puts R0\/0 in ACTIVE/);
+    expect(await tree('sub-2')).toEqual(before);
+  });
+});

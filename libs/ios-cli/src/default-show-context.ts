@@ -67,13 +67,15 @@ function hw(
 }
 
 /**
- * Carrier cards by model: integrated chassis show their built-in carrier with its built-in bay (names as in
- * public ASR1002/ASR1002-X captures), modular chassis an empty SIP40 per slot. Power-supply PIDs follow the
- * `ASR1006-PWR-AC` pattern of §5.2 [illustrative].
+ * Carrier cards by model: integrated chassis show their built-in carrier with its built-in bay, modular chassis an
+ * empty SIP40 per slot. Bay names follow domain §8.15: `4XGE-BUILT-IN` (ASR1002, and the ASR1001 by analogy
+ * [illustrative]), `6XGE-BUILT-IN` (ASR1002-X) from the public ShowPlatform goldens, and `BUILT-IN-2T+6X1GE` for
+ * the ASR1001-X (its 2×10GE + 6×1GE ports; the interface name in public outputs; the exact `show platform` row is
+ * "likely" in §8.15). Power-supply PIDs follow the `ASR1006-PWR-AC` pattern of §5.2 [illustrative].
  */
 const CARRIERS: Readonly<Record<ChassisModel, readonly [carrier: string, bay: string | null]>> = {
   ASR1001: ['ASR1001', '4XGE-BUILT-IN'],
-  'ASR1001-X': ['ASR1001-X', '6XGE-BUILT-IN'],
+  'ASR1001-X': ['ASR1001-X', 'BUILT-IN-2T+6X1GE'],
   ASR1002: ['ASR1002-SIP10', '4XGE-BUILT-IN'],
   'ASR1002-X': ['ASR1002-X', '6XGE-BUILT-IN'],
   ASR1004: ['ASR1000-SIP40', null],

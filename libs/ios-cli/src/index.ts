@@ -51,7 +51,7 @@ export {
   type VersionLicense,
 } from './show-context.js';
 export { parseShowPlatform, type ObservedPlatformSlot, type ShowPlatformObservation } from './show-platform.parser.js';
-export { espStateText, renderShowPlatform, rpStateText } from './show-platform.renderer.js';
+export { espStateText, instanceStateText, renderShowPlatform, rpStateText } from './show-platform.renderer.js';
 export {
   parseShowRedundancyStates,
   type ObservedManualSwact,

@@ -3,7 +3,10 @@ import type { ParseResult } from './parse-result.js';
 import { abort, runParser, type SourceLine } from './text-lines.js';
 import { parseInsertTime } from './uptime.format.js';
 
-/** One slot of `show platform`: a carrier (`0`), a bay (`0/1`), an RP (`R0`), an ESP (`F0`), a supply (`P0`). */
+/**
+ * One slot of `show platform`: a carrier (`0`), a bay (`0/1`), an RP (`R0`), an IOSd sub-slot (`R0/1`, §8.14), an
+ * ESP (`F0`), a supply (`P0`).
+ */
 export interface ObservedPlatformSlot {
   readonly slot: string;
   /** PID; `null` when the column is empty (an unrecognised card). */
@@ -33,7 +36,8 @@ const COMMAND = 'show platform';
 const CARD_HEADER = /^\s*Slot\s+Type\s+State\s+Insert time/;
 const VERSION_HEADER = /^\s*Slot\s+CPLD Version\s+Firmware Version/;
 const CHASSIS = /^\s*Chassis type:\s*(\S+)/;
-const SLOT = /^(\d+(?:\/\d+)?|[A-Z]{1,2}\d+)$/;
+/** A carrier (`0`), a bay (`0/1`), a card (`R0`, `F0`, `P0`) or an IOSd sub-slot of an RP (`R0/1`, domain §8.14). */
+const SLOT = /^(\d+(?:\/\d+)?|[A-Z]{1,2}\d+(?:\/\d+)?)$/;
 
 /** Column start offsets of a table, from the positions of its header words. */
 function columnsOf(header: string, words: readonly string[]): number[] {

@@ -31,13 +31,21 @@ function column(text: string, width: number): string {
  * State of an RP row. `ok, active` / `ok, standby` as captured; the rest are choices among the state words
  * public parsers accept (`booting`, `init, standby`, `fail`, `unknown`): a rebooting host is `booting`, a
  * panicked one `fail`, a host that is down is not recognised (`unknown`, no PID), an RP whose IOS is still
- * negotiating `init, standby`, one whose IOS is DISABLED plain `ok`.
+ * negotiating `init, standby`, one whose IOS is DISABLED plain `ok`. An RP running two IOSd (single-RP chassis)
+ * prints plain `ok` once either is in a standby or active state; its sub-slot rows carry the roles (§8.14).
  */
 export function rpStateText(host: HostStatus, instances: readonly InstanceStatus[]): string {
   if (host.state === 'rebooting') return 'booting';
   if (host.state === 'panicked') return 'fail';
   if (host.state === 'down') return 'unknown';
   const hosted = instances.filter((i) => i.host === host.slot);
+  // A single RP with two IOSd: the RP row says plain `ok`, the roles sit on the sub-slot rows (domain §8.14).
+  if (hosted.length > 1 && hosted.some((i) => i.rfState >= RF.STANDBY_COLD)) return 'ok';
+  return instanceStateText(hosted);
+}
+
+/** The role words of the IOS instances on one RP (its row on a dual-RP chassis, a sub-slot row under §8.14). */
+export function instanceStateText(hosted: readonly InstanceStatus[]): string {
   if (hosted.some((i) => holdsActivity(i.rfState))) return 'ok, active';
   if (hosted.some((i) => i.rfState >= RF.STANDBY_COLD)) return 'ok, standby';
   if (hosted.some((i) => i.rfState === RF.INITIALIZATION || i.rfState === RF.NEGOTIATION)) return 'init, standby';
@@ -60,9 +68,24 @@ function moduleRows(ctx: ShowContext): PlatformRow[] {
   // An RP slot the population leaves empty prints no row (§8.10), as an ESP slot without an ESP.
   const installed = ctx.state.hosts.slice(0, pids.rps ?? ctx.state.hosts.length);
   return [
-    ...installed.map((h) => row(h.slot, pids.rp, rpStateText(h, ctx.state.instances))),
+    ...installed.flatMap((h) => [row(h.slot, pids.rp, rpStateText(h, ctx.state.instances)), ...subSlotRows(ctx, h)]),
     ...ctx.state.esps.map((e) => row(e.slot, pids.esp, espStateText(e))),
   ];
+}
+
+/**
+ * Sub-slot rows of an RP that runs two IOSd (domain §8.14): one row per instance (`R0/0`, `R0/1`), the type
+ * column empty, the state the instance's HA role (`ok, active`, `ok, standby`, `init, standby`, `ok`), following
+ * the RF roles after every IOSd switchover or restart. The row layout is §8.14's "likely" reading of
+ * `show platform diag` (ntc-templates `cisco_ios_show_platform_diag.raw`, ASR1004: `Sub-slot: R0/0 … ok,
+ * active`): indented by one space as bays are, no CPLD/firmware row. Printed only while the RP is up.
+ */
+function subSlotRows(ctx: ShowContext, host: HostStatus): PlatformRow[] {
+  const hosted = ctx.state.instances.filter((i) => i.host === host.slot);
+  if (hosted.length < 2 || host.state !== 'up') return [];
+  const versions: ModuleVersions = ctx.platform.modules[host.slot] ?? DEFAULT_MODULE_VERSIONS;
+  const insertedAgoMs = versions.insertedAgoMs ?? ctx.controlProcessorUptimeMs;
+  return hosted.map((i) => ({ slot: ` ${i.name}`, type: '', state: instanceStateText([i]), insertedAgoMs, versions: null }));
 }
 
 function carrierRows(ctx: ShowContext): PlatformRow[] {

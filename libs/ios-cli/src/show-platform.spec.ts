@@ -128,3 +128,47 @@ describe('hardware population in show platform (domain §8.9, §8.10, §8.11)', 
     expect(hardwareFromShowPlatform(parsed.value, 'ASR1006').rps).toBe(1);
   });
 });
+
+describe('a single RP with two IOSd and the built-in bays (domain §8.14, §8.15)', () => {
+  const render = (state: RouterTwinState, model: 'ASR1002-X' | 'ASR1001-X' = 'ASR1002-X'): string =>
+    renderShowPlatform(defaultShowContext({ hostname: 'r', model, state }));
+  const base = initialRouterState({ model: 'ASR1002-X', redundancyMode: 'sso', softwareVersion: '17.3.4a' });
+
+  it('§8.14: the RP row is plain ok and the sub-slot rows R0/0, R0/1 carry the HA roles', () => {
+    const lines = render(base).split('\n');
+    expect(lines).toContain('R0        ASR1002-X           ok                    00:02:00      ');
+    expect(lines).toContain(' R0/0                         ok, active            00:02:00      ');
+    expect(lines).toContain(' R0/1                         ok, standby           00:02:00      ');
+  });
+
+  it('§8.14: the sub-slot roles follow the RF roles after an IOSd switchover, and a restarting IOSd is init', () => {
+    const swapped: RouterTwinState = {
+      ...base,
+      instances: base.instances.map((i) => ({ ...i, rfState: i.name === 'R0/1' ? RF.ACTIVE : RF.NEGOTIATION })),
+    };
+    const lines = render(swapped).split('\n');
+    expect(lines).toContain(' R0/0                         init, standby         00:02:00      ');
+    expect(lines).toContain(' R0/1                         ok, active            00:02:00      ');
+  });
+
+  it('§8.14: the sub-slot rows parse back with their roles and do not count as RPs of the population', () => {
+    const parsed = parseShowPlatform(render(base));
+    if (!parsed.ok) throw new TypeError(parsed.error.message);
+    const bySlot = new Map(parsed.value.slots.map((s) => [s.slot, s]));
+    expect(bySlot.get('R0')).toMatchObject({ type: 'ASR1002-X', state: 'ok', role: null });
+    expect(bySlot.get('R0/0')).toMatchObject({ type: null, state: 'ok, active', role: 'active', cpldVersion: null });
+    expect(bySlot.get('R0/1')).toMatchObject({ type: null, state: 'ok, standby', role: 'standby' });
+    expect(hardwareFromShowPlatform(parsed.value, 'ASR1002-X')).toMatchObject({ rp: 'ASR1002-X', rps: 1 });
+  });
+
+  it('§8.14: a dual-RP chassis has no sub-slot rows', () => {
+    const dual = initialRouterState({ model: 'ASR1006', redundancyMode: 'sso', softwareVersion: '17.3.4a' });
+    expect(renderShowPlatform(defaultShowContext({ hostname: 'r', model: 'ASR1006', state: dual }))).not.toMatch(/^ R\d\/\d/m);
+  });
+
+  it('§8.15: the ASR1001-X built-in bay is BUILT-IN-2T+6X1GE, the ASR1002-X bay 6XGE-BUILT-IN', () => {
+    const onex = initialRouterState({ model: 'ASR1001-X', redundancyMode: 'sso', softwareVersion: '17.3.4a' });
+    expect(render(onex, 'ASR1001-X')).toContain('\n 0/0      BUILT-IN-2T+6X1GE   ok                    00:02:00      \n');
+    expect(render(base)).toContain('\n 0/0      6XGE-BUILT-IN       ok                    00:02:00      \n');
+  });
+});

@@ -29,6 +29,11 @@ export interface PlatformObservation {
   readonly esps: readonly EspStatus[];
   /** RP/ESP PIDs, ESP slots and supply bays as printed (domain §8.9–§8.11). */
   readonly hardware: ObservedHardware;
+  /**
+   * IOSd sub-slot rows of a single RP running two IOSd (`R0/0`, `R0/1`, domain §8.14), by instance name: the HA
+   * role each instance holds. Empty when the output has none (dual-RP chassis, older captures).
+   */
+  readonly subSlots: ReadonlyMap<string, ObservedRp>;
 }
 
 /**
@@ -95,5 +100,10 @@ export function platformObservation({ value, part }: Observed<ShowPlatformObserv
   if (esps.filter((e) => e.role === 'active' && e.state === 'ok').length > 1) {
     invalid(`show platform (line ${part.firstLine}): both ESPs are active`);
   }
-  return { rps, esps, hardware: hardwareFromShowPlatform(value, model) };
+  const subSlots = new Map(
+    value.slots
+      .filter((row) => /^R\d+\/\d+$/.test(row.slot))
+      .map((row) => [row.slot, { host: 'up' as const, stateText: normalised(row.state), line: lineOf(part, new RegExp(`^\\s*${row.slot}\\s`)) }] as const),
+  );
+  return { rps, esps, hardware: hardwareFromShowPlatform(value, model), subSlots };
 }

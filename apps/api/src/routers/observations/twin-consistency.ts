@@ -1,6 +1,7 @@
 import {
   chassisAnatomy,
   ConflictError,
+  holdsActivity,
   RF,
   rfStateName,
   ValidationError,
@@ -8,7 +9,7 @@ import {
   type InstanceStatus,
   type RfStateCode,
 } from '@asr-twin/domain';
-import { rpStateText } from '@asr-twin/ios-cli';
+import { instanceStateText, rpStateText } from '@asr-twin/ios-cli';
 import type { ObservedRp, PlatformObservation } from './observed-platform.js';
 import type { RedundancyObservation } from './observed-redundancy.js';
 import { type TwinOfRouter, withRfState } from './twin-view.js';
@@ -108,6 +109,15 @@ function roleMismatch(twin: TwinOfRouter, obs: Observations, slot: string, rp: O
 }
 
 /**
+ * An RP running two IOSd prints plain `ok` with the roles on its sub-slot rows (domain §8.14, "likely"); captures
+ * that print `ok, active` on such an RP row say the same thing, so both agree with a twin whose RP holds the
+ * active instance.
+ */
+function rolesOnSubSlots(hosted: readonly InstanceStatus[], observed: RpRole, expected: RpRole): boolean {
+  return hosted.length > 1 && expected === 'none' && observed === 'active' && hosted.some((i) => holdsActivity(i.rfState));
+}
+
+/**
  * The role `show platform` prints for each running RP (`ok, active`, `ok, standby`, `init, standby`, `ok`)
  * must be the one the library would print for the twin (`rpStateText`). When it is not: with redundancy
  * output in the same paste, the paste contradicts itself; on a dual-RP chassis the RP's one instance takes
@@ -121,12 +131,38 @@ function rpRoles(twin: TwinOfRouter, obs: Observations, nowIso: string): TwinOfR
     const rp = obs.platform.rps.get(host.slot);
     if (!rp || host.state !== 'up') continue;
     const observed = rpRole(rp.stateText);
-    if (observed === rpRole(rpStateText(host, instances))) continue;
+    const expected = rpRole(rpStateText(host, instances));
+    if (observed === expected) continue;
     const hosted = instances.filter((i) => i.host === host.slot);
+    if (rolesOnSubSlots(hosted, observed, expected)) continue;
     if (obs.redundancy || hosted.length !== 1) roleMismatch(twin, obs, host.slot, rp, hosted);
     instances = instances.map((i) => (i.host === host.slot ? withRfState(i, rfForRole(observed, twin)) : i));
   }
-  return withInstances(twin, instances, nowIso);
+  return withInstances(subSlotRoles(twin, obs, instances), instances.map((i) => subSlotRf(twin, obs, i)), nowIso);
+}
+
+/**
+ * The RF state an IOSd sub-slot row (`R0/1 … ok, standby`, domain §8.14) gives its instance on a single RP with two
+ * IOSd: the instance keeps its state when the row shows the role the library would print for it; otherwise it
+ * takes the state the role implies, as the one instance of a dual-RP chassis does.
+ */
+function subSlotRf(twin: TwinOfRouter, obs: Observations, instance: InstanceStatus): InstanceStatus {
+  const row = obs.platform?.subSlots.get(instance.name);
+  if (!row) return instance;
+  const observed = rpRole(row.stateText);
+  return observed === rpRole(instanceStateText([instance])) ? instance : withRfState(instance, rfForRole(observed, twin));
+}
+
+/** With redundancy output in the same paste, a sub-slot role that disagrees with it is a contradiction. */
+function subSlotRoles(twin: TwinOfRouter, obs: Observations, instances: readonly InstanceStatus[]): TwinOfRouter {
+  if (!obs.platform || !obs.redundancy) return twin;
+  for (const instance of instances) {
+    const row = obs.platform.subSlots.get(instance.name);
+    if (row && rpRole(row.stateText) !== rpRole(instanceStateText([instance]))) {
+      contradiction(`show platform (line ${row.line}) says ${instance.name} is "${row.stateText}", show redundancy (line ${obs.redundancy.line}) puts ${instance.name} in ${rfStateName(instance.rfState)}`);
+    }
+  }
+  return twin;
 }
 
 /**
