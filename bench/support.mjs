@@ -1,6 +1,7 @@
 // Helpers shared by the service benchmarks: the processes of a service on a scratch database, and its client.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { workerNodeFlags } from '../scripts/worker-node-flags.mjs';
 import { loadConfig } from '@asr-twin/config';
 import { Redis } from 'ioredis';
 import pg from 'pg';
@@ -53,7 +54,7 @@ export async function withStack({ name, port, adminKey, workers: workerCount = 0
   );
   // API_NODE_FLAGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) go to the api process only, to profile it.
   const api = spawnNode([...(process.env.API_NODE_FLAGS ? process.env.API_NODE_FLAGS.split(' ') : []), 'apps/api/dist/main.js'], env);
-  const workers = Array.from({ length: workerCount }, () => spawnNode(['apps/worker/dist/main.js'], env));
+  const workers = Array.from({ length: workerCount }, () => spawnNode([...workerNodeFlags({ ...process.env, ...env }), 'apps/worker/dist/main.js'], env));
   try {
     await waitForHealth(http);
     return await fn({ http, call: apiClient(http, adminKey), api, workers, databaseUrl: url.toString() });

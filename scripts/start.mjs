@@ -5,6 +5,7 @@
 // that exits on its own stops the whole service with its exit code.
 import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { workerNodeFlags } from './worker-node-flags.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const node = process.execPath;
@@ -38,8 +39,8 @@ function stop(signal) {
   if (running.size === 0) process.exit(exitCode);
 }
 
-function start(name, entry, onExit) {
-  const child = spawn(node, [entry], { cwd: root, stdio: 'inherit' });
+function start(name, entry, onExit, flags = []) {
+  const child = spawn(node, [...flags, entry], { cwd: root, stdio: 'inherit' });
   const startedAt = Date.now();
   running.add(child);
   log(30, `${name} started`, { process: name, pid: child.pid });
@@ -67,7 +68,7 @@ function startWorker() {
     log(50, `worker exited; starting it again in ${delay / 1000} s (the api keeps serving)`, { process: 'worker', code, signal });
     restartTimer = setTimeout(startWorker, delay);
     delay = Math.min(delay * 2, MAX_RESTART_DELAY_MS);
-  });
+  }, workerNodeFlags());
 }
 startWorker();
 

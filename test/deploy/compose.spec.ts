@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { workerNodeFlags } from '../../scripts/worker-node-flags.mjs';
 import { ROOT } from '../support/processes.js';
 
 /**
@@ -62,6 +63,7 @@ describe('docker-compose.yml', () => {
     const worker = services['worker'];
     expect(worker?.environment?.['WORKER_HTTP_PORT']).toMatch(/^\d+$/);
     expect(worker?.healthcheck?.test?.join(' ')).toMatch(/process\.env\.WORKER_HTTP_PORT.*\/health\/ready/);
+    expect(worker?.command).toEqual(['node', ...workerNodeFlags({}), 'apps/worker/dist/main.js']);
     expect(services['migrate']?.healthcheck).toEqual({ disable: true });
   });
 

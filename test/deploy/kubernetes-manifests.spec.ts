@@ -8,6 +8,7 @@ import { ConfigMap, Secret, Service } from 'kubernetes-models/v1';
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { unknownFields } from '../support/kubernetes-fields.js';
+import { workerNodeFlags } from '../../scripts/worker-node-flags.mjs';
 import { ROOT } from '../support/processes.js';
 
 /**
@@ -147,7 +148,8 @@ describe('deploy/kubernetes', () => {
       expect(spec.terminationGracePeriodSeconds, name).toBeGreaterThan(shutdownS);
       const [container] = spec.containers;
       if (!container) throw new Error(`${name}: no container`);
-      expect(container.command).toEqual(['node', `apps/${name}/dist/main.js`]);
+      const flags = name === 'worker' ? workerNodeFlags({}) : [];
+      expect(container.command).toEqual(['node', ...flags, `apps/${name}/dist/main.js`]);
       const port = container.ports?.[0];
       expect(port?.containerPort, name).toBe(ports[name]);
       expect(container.livenessProbe?.httpGet).toEqual({ path: '/health/live', port: port?.name });
