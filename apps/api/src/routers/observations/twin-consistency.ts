@@ -144,11 +144,13 @@ function rpRoles(twin: TwinOfRouter, obs: Observations, nowIso: string): TwinOfR
 /**
  * The RF state an IOSd sub-slot row (`R0/1 … ok, standby`, domain §8.14) gives its instance on a single RP with two
  * IOSd: the instance keeps its state when the row shows the role the library would print for it; otherwise it
- * takes the state the role implies, as the one instance of a dual-RP chassis does.
+ * takes the state the role implies, as the one instance of a dual-RP chassis does. Rows under an RP whose host is
+ * not up are left alone: the host's state decides its instances.
  */
 function subSlotRf(twin: TwinOfRouter, obs: Observations, instance: InstanceStatus): InstanceStatus {
   const row = obs.platform?.subSlots.get(instance.name);
-  if (!row) return instance;
+  const hostUp = twin.state.hosts.some((h) => h.slot === instance.host && h.state === 'up');
+  if (!row || !hostUp) return instance;
   const observed = rpRole(row.stateText);
   return observed === rpRole(instanceStateText([instance])) ? instance : withRfState(instance, rfForRole(observed, twin));
 }
