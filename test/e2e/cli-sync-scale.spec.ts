@@ -33,7 +33,7 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
   await api?.close();
   await db?.drop();
-});
+}, 120_000);
 
 async function twin(args: string[]) {
   const p = spawnNode(['apps/cli/bin/twin.js', ...args], {});

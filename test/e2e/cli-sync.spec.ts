@@ -1,7 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { renderShow, type ShowCommand } from '@asr-twin/ios-cli';
+import { RouterRepository } from '@asr-twin/persistence';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { showContextOf } from '../../apps/api/src/routers/show/show-context.factory.js';
 import type { RouterTree } from '../../apps/api/src/routers/router.presenter.js';
 import { bearer, createKey, request, type RunningApi, startApi } from '../support/api.js';
 import { migratedTestDatabase } from '../support/context.js';
@@ -83,6 +86,33 @@ describe('twin sync', () => {
     expect(second.output).toContain('4 files of 3 routers: 0 applied, 4 unchanged, 0 refused, 0 of unknown routers; 0 skipped');
     expect(second.code).toBe(0);
     expect((await tree('edge-01')).observedCommand).toBe('show redundancy');
+  });
+
+  it('counts printed uptimes back from each file\'s modification time, so captures synced minutes later change nothing', async () => {
+    // Captures taken 150 s after now (past the minute a printed uptime leaves open), as a collector would leave
+    // them for a sync that runs later: the files' times say when the routers printed them.
+    const capturedAtMs = Date.now() + 150_000;
+    const commands: readonly ShowCommand[] = ['show version', 'show redundancy', 'show platform'];
+    const captured = async (hostname: string) => {
+      expect((await admin('POST', '/api/v1/fleets/lab/routers', { hostname, model: 'ASR1006' })).status).toBe(201);
+      const [router] = await api.app.get(RouterRepository).findDetailsByHostnames([hostname]);
+      const files = Object.fromEntries(commands.map((c) => [`${hostname}/${c.replaceAll(' ', '_')}.txt`, renderShow(c, showContextOf(router!, capturedAtMs))]));
+      const dir = folder(files);
+      for (const name of Object.keys(files)) utimesSync(join(dir, name), capturedAtMs / 1000, capturedAtMs / 1000);
+      return dir;
+    };
+
+    const byMtime = await twin(['sync', await captured('late-a'), '--server', api.url, '--key', operator]);
+    expect(byMtime.output).toContain('3 files of 1 routers: 0 applied, 3 unchanged, 0 refused, 0 of unknown routers; 0 skipped');
+    expect(byMtime.code).toBe(0);
+    expect((await tree('late-a')).observedAt).toBe(new Date(capturedAtMs).toISOString());
+
+    // Read as if seen on arrival, the same captures move every uptime origin by 150 s.
+    const byArrival = await twin(['sync', await captured('late-b'), '--server', api.url, '--key', operator, '--observed-at', 'now']);
+    expect(byArrival.output).toContain('3 files of 1 routers: 3 applied, 0 unchanged');
+    expect((await twin(['sync', folder({ 'x_show_version.txt': 'x' }), '--server', api.url, '--key', operator, '--observed-at', 'ctime'])).output).toContain(
+      '--observed-at takes mtime or now, got "ctime"',
+    );
   });
 
   it('exits 2 for bad arguments or a refused key, and 3 when the server cannot be reached', async () => {

@@ -163,13 +163,15 @@ async function dispatch(command: string, rest: readonly string[], io: CliIo): Pr
       );
     }
     case 'sync': {
-      const { values: v, positionals } = parse(rest, { server: { type: 'string' }, key: { type: 'string' }, batch: { type: 'string' } });
+      const { values: v, positionals } = parse(rest, { server: { type: 'string' }, key: { type: 'string' }, batch: { type: 'string' }, 'observed-at': { type: 'string' } });
       if (v['help']) return help(io, SYNC_HELP);
       if (positionals.length > 1) throw new UsageError(`twin sync takes one directory, got ${positionals.length}`);
       const server = serverOf(v, io);
       if (!server) throw new UsageError('twin sync needs a server: --server URL (or TWIN_SERVER) and --key KEY');
       const batch = integer(v['batch'] as string | undefined, 'batch', 1, 50_000) ?? 3000;
-      return syncCommand(positionals[0], { server, batch }, io);
+      const observedAt = (v['observed-at'] as string | undefined) ?? 'mtime';
+      if (observedAt !== 'mtime' && observedAt !== 'now') throw new UsageError(`--observed-at takes mtime or now, got "${observedAt}"`);
+      return syncCommand(positionals[0], { server, batch, observedAt }, io);
     }
     case 'import': {
       const { values: v, positionals } = parse(rest, { server: { type: 'string' }, key: { type: 'string' }, fleet: { type: 'string' }, json: { type: 'boolean' } });

@@ -25,6 +25,8 @@ export interface ObservationItem {
   readonly hostname: string;
   readonly command?: string;
   readonly output: string;
+  /** When the output was captured (ISO time); the server's clock when absent. */
+  readonly observedAt?: string;
 }
 
 /** The server's answer for one item. */

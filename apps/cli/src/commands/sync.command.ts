@@ -5,7 +5,7 @@ import { Progress } from '../progress.js';
 import { type ObservationItemResult, ServerClient } from '../server-client.js';
 import { batchesOf, type CaptureFile, findCaptureFiles } from '../sync/capture-files.js';
 
-export const SYNC_HELP = `usage: twin sync <dir> --server URL --key KEY [--batch N]
+export const SYNC_HELP = `usage: twin sync <dir> --server URL --key KEY [--batch N] [--observed-at mtime|now]
 
 Uploads a folder of captured device output to the twin (POST /api/v1/observations), in the layouts collection
 tools write: <hostname>/<command>.txt and <hostname>_<command>.txt, command words separated by spaces, "_" or
@@ -15,6 +15,10 @@ lines. A router's files go in one request, so they update it together. Needs an 
   --server URL  the asr-twin server (or TWIN_SERVER)
   --key KEY     the API key (or TWIN_API_KEY)
   --batch N     files per request (1–50000, default 3000); requests also stay under 32 MB
+  --observed-at when each output was seen: mtime (default; the file's modification time, which the
+                collector set when it wrote the capture) or now (the time the server receives it).
+                Uptimes and times in state count back from it, so syncing the same captures again
+                later changes nothing; a capture older than the router's last observation is refused.
 Prints one line per file that was refused, unknown or skipped, and a summary. A progress bar on a terminal,
 plain progress lines otherwise.
 Exit codes: 0 every file applied or unchanged, 1 a file refused, of an unknown router or skipped, 2 invalid
@@ -25,9 +29,14 @@ const MAX_BATCH_BYTES = 32 * 1024 * 1024;
 /** The server's limit per output (characters; device output is ASCII): larger files are skipped, not sent. */
 const MAX_FILE_BYTES = 262_144;
 
+/** Where a capture's observation time comes from: its file's modification time, or the server's clock. */
+export type ObservedAtSource = 'mtime' | 'now';
+
 export interface SyncOptions {
   readonly server: { readonly url: string; readonly key: string };
   readonly batch: number;
+  /** Default `mtime`: the printed uptimes then count back from the capture, not from the upload. */
+  readonly observedAt?: ObservedAtSource;
 }
 
 type Counts = Record<ObservationItemResult['outcome'] | 'skipped', number>;
@@ -37,13 +46,21 @@ function line(file: CaptureFile, r: ObservationItemResult): string {
   return `${file.name}: ${r.outcome}${why}`;
 }
 
-async function sized(files: readonly CaptureFile[]): Promise<(CaptureFile & { size: number })[]> {
-  return Promise.all(files.map(async (f) => ({ ...f, size: (await stat(f.path)).size })));
+async function sized(files: readonly CaptureFile[]): Promise<(CaptureFile & { size: number; mtimeMs: number })[]> {
+  return Promise.all(
+    files.map(async (f) => {
+      const s = await stat(f.path);
+      return { ...f, size: s.size, mtimeMs: s.mtimeMs };
+    }),
+  );
 }
 
 /**
  * `twin sync DIR`: finds the capture files, reads and posts them batch by batch (only one batch in memory),
- * and reports every file that did not apply. Exit 1 when any file was refused, unknown or skipped.
+ * and reports every file that did not apply. Exit 1 when any file was refused, unknown or skipped. Each item
+ * carries its file's modification time as `observedAt` (unless `--observed-at now`): a device prints durations
+ * (uptime, time in state) relative to the moment it was asked, so the server must count them back from the
+ * capture, not from the upload, or a second sync of the same captures minutes later would move every origin.
  */
 export async function syncCommand(dir: string | undefined, options: SyncOptions, io: CliIo): Promise<ExitCode> {
   if (!dir) throw new UsageError(`twin sync needs a directory\n${SYNC_HELP}`);
@@ -60,11 +77,17 @@ export async function syncCommand(dir: string | undefined, options: SyncOptions,
   if (files.length === 0) throw new UsageError(`${dir} holds no capture files (<hostname>/<command>.txt or <hostname>_<command>.txt)`);
   const counts: Counts = { applied: 0, unchanged: 0, refused: 0, 'unknown-router': 0, skipped: skipped.length };
   for (const s of skipped) io.stdout.write(`${s.name}: skipped: ${s.reason}\n`);
+  const byMtime = (options.observedAt ?? 'mtime') === 'mtime';
   const progress = new Progress(io.stderr, files.length, 'files');
   let done = 0;
   for (const batch of batchesOf(files, options.batch, MAX_BATCH_BYTES)) {
     const items = await Promise.all(
-      batch.map(async (f) => ({ hostname: f.hostname, ...(f.command ? { command: f.command } : {}), output: await readFile(f.path, 'utf8') })),
+      batch.map(async (f) => ({
+        hostname: f.hostname,
+        ...(f.command ? { command: f.command } : {}),
+        output: await readFile(f.path, 'utf8'),
+        ...(byMtime ? { observedAt: new Date(Math.floor(f.mtimeMs)).toISOString() } : {}),
+      })),
     );
     const results = await client.observe(items);
     results.forEach((r, i) => {
