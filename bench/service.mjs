@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import pg from 'pg';
 import { exited, withStack } from './support.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -84,9 +85,22 @@ async function load({ method = 'GET', base = HTTP, path, body, connections = 50,
 
 const CRASH = readFileSync(`${root}examples/iosd-crash.yaml`, 'utf8').replace(/ {2}routers:\n(?: {4}.*\n)+/, '');
 
-async function campaign(call, routers) {
+/** Bytes of the whole database (every table, TOAST and index). */
+async function databaseBytes(databaseUrl) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return Number((await client.query('SELECT pg_database_size(current_database()) AS bytes')).rows[0].bytes);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The campaign from POST to completed, and what it added to the database (the fleet is there before). */
+async function campaign(call, routers, databaseUrl) {
   await call('POST', '/api/v1/fleets', { name: 'bench-campaign' });
   await call('POST', '/api/v1/fleets/bench-campaign/routers', { generate: { count: routers } });
+  const bytesBefore = await databaseBytes(databaseUrl);
   const started = performance.now();
   const run = await call('POST', '/api/v1/runs', { source: CRASH, target: { selector: { fleet: 'bench-campaign' } } });
   let state = run;
@@ -95,7 +109,8 @@ async function campaign(call, routers) {
     state = await call('GET', `/api/v1/runs/${run.id}`);
   }
   if (state.status !== 'completed') throw new Error(`campaign ${state.status}: ${state.error}`);
-  return { ms: performance.now() - started, verdicts: state.aggregate.verdicts };
+  const ms = performance.now() - started;
+  return { ms, verdicts: state.aggregate.verdicts, storedBytes: (await databaseBytes(databaseUrl)) - bytesBefore };
 }
 
 /**
@@ -122,10 +137,16 @@ export async function benchService({ routers = 100_000 } = {}) {
     const posts = await load({ method: 'POST', path: '/api/v1/runs', body: tiny });
     rows.push({ bench: 'POST /runs, 50 in flight', value: posts.rate, unit: 'req/s', target: '≥ 1000 req/s', pass: posts.rate >= 1000 });
   });
-  await stack('campaign', 2, async ({ call, workers }) => {
-    const c = await campaign(call, routers);
+  await stack('campaign', 2, async ({ call, workers, databaseUrl }) => {
+    const c = await campaign(call, routers, databaseUrl);
     const rss = workers.map((w) => peakRssMb(w.pid));
-    rows.push({ bench: `campaign ${routers} routers, 2 workers, timelines persisted`, value: Math.round(c.ms), unit: 'ms', target: '≤ 30000 ms', pass: c.ms <= 30_000 });
+    // DESIGN's targets are for 100,000 routers; a smaller campaign is held to the same rate and the same bytes per router.
+    const scale = routers / 100_000;
+    const msTarget = Math.round(5000 * scale);
+    const mbTarget = Math.round(50 * scale * 10) / 10;
+    const mb = Math.round((c.storedBytes / 1e6) * 10) / 10;
+    rows.push({ bench: `campaign ${routers} routers, 2 workers, POST → completed`, value: Math.round(c.ms), unit: 'ms', target: `≤ ${msTarget} ms`, pass: c.ms <= msTarget });
+    rows.push({ bench: `storage written by the campaign (all tables, indexes)`, value: mb, unit: 'MB', target: `≤ ${mbTarget} MB`, pass: mb <= mbTarget });
     rows.push({ bench: 'worker peak RSS during the campaign (max of 2)', value: Math.max(...rss), unit: 'MB', target: '≤ 512 MB', pass: Math.max(...rss) <= 512 });
   });
   return rows;
