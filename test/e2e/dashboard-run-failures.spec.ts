@@ -61,7 +61,7 @@ afterEach(() => {
 async function inFirstScreen(selector: string): Promise<boolean> {
   const box = await page.locator(selector).first().boundingBox();
   const viewport = page.viewportSize();
-  const scrolled = await page.evaluate(() => globalThis.scrollY);
+  const scrolled = await page.evaluate(() => (globalThis as unknown as { scrollY: number }).scrollY);
   return box !== null && viewport !== null && scrolled === 0 && box.y >= 0 && box.y + box.height <= viewport.height;
 }
 
@@ -74,7 +74,10 @@ async function listedRouters(): Promise<string[]> {
     if ((await next.count()) === 0 || (await next.isDisabled())) return hostnames;
     const first = hostnames.at(-1) as string;
     await next.click();
-    await page.waitForFunction((h) => !document.querySelector(`[data-testid=run-results] tr[data-hostname="${h}"]`), first);
+    await page.waitForFunction(
+      (h) => !(globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector(`[data-testid=run-results] tr[data-hostname="${h}"]`),
+      first,
+    );
   }
 }
 

@@ -3,23 +3,30 @@ import type { DataSource } from 'typeorm';
 import type { Page, PageRequest } from '../read-models.js';
 import type { CauseDimension, CauseGroup, ExpectationSample, FailingExpectation, RouterDiagnosis, RunVerdict } from './run-models.js';
 
-/** Operating mode a result started in (`run_results rr`); every stored result carries its start. */
-export const MODE_SQL = `coalesce(rr.result -> 'start' ->> 'operatingMode', 'unknown')`;
+/**
+ * A result's start (`run_results rr`) as text, '' when it has none: results are keyed by it and each distinct
+ * start is read once ({@link STARTS_SQL}), rather than the stored JSON being parsed again for every row.
+ */
+export const START_KEY_SQL = `coalesce((rr.result -> 'start')::text, '')`;
 
 /**
- * Starting state of a result (`run_results rr`) in words: each instance's RF state, then RPs not up and ESPs
- * not ok — what decides how a router meets a fault. Results share a value exactly when they started alike.
+ * Each distinct start key of the rows of `source` (a CTE with column `st`), with its operating mode and its
+ * starting state in words: each instance's RF state, then RPs not up and ESPs not ok — what decides how a
+ * router meets a fault. Results share a state exactly when they started alike.
  */
-export const START_STATE_SQL = `coalesce(nullif(concat_ws(', ',
-    (SELECT string_agg((i ->> 'name') || ' ' || (i ->> 'rfState'), ', ' ORDER BY i ->> 'name')
-       FROM json_array_elements(rr.result -> 'start' -> 'instances') i),
-    (SELECT string_agg('RP ' || (h ->> 'slot') || ' ' || (h ->> 'state'), ', ' ORDER BY h ->> 'slot')
-       FROM json_array_elements(rr.result -> 'start' -> 'hosts') h WHERE h ->> 'state' <> 'up'),
-    (SELECT string_agg('ESP ' || (e ->> 'slot') || ' ' || (e ->> 'state'), ', ' ORDER BY e ->> 'slot')
-       FROM json_array_elements(rr.result -> 'start' -> 'esps') e WHERE e ->> 'state' <> 'ok')), ''), 'not recorded')`;
+export function startsSql(source: string): string {
+  return `SELECT d.st, coalesce(j ->> 'operatingMode', 'unknown') AS mode,
+      coalesce(nullif(concat_ws(', ',
+        (SELECT string_agg((i ->> 'name') || ' ' || (i ->> 'rfState'), ', ' ORDER BY i ->> 'name') FROM jsonb_array_elements(j -> 'instances') i),
+        (SELECT string_agg('RP ' || (h ->> 'slot') || ' ' || (h ->> 'state'), ', ' ORDER BY h ->> 'slot')
+           FROM jsonb_array_elements(j -> 'hosts') h WHERE h ->> 'state' <> 'up'),
+        (SELECT string_agg('ESP ' || (e ->> 'slot') || ' ' || (e ->> 'state'), ', ' ORDER BY e ->> 'slot')
+           FROM jsonb_array_elements(j -> 'esps') e WHERE e ->> 'state' <> 'ok')), ''), 'not recorded') AS start_state
+    FROM (SELECT DISTINCT st FROM ${source}) d CROSS JOIN LATERAL (SELECT nullif(d.st, '')::jsonb AS j) x`;
+}
 
-/** Names of the expectations that failed on a result (`run_results rr`), in scenario order. */
-export const FAILED_EXPECTATIONS_SQL = `ARRAY(SELECT x.v ->> 'expect' FROM json_array_elements(rr.expectations) WITH ORDINALITY AS x(v, n)
+/** Names of the expectations that failed on a result (`expectations` of the row), in scenario order. */
+export const FAILED_EXPECTATIONS_SQL = `ARRAY(SELECT x.v ->> 'expect' FROM json_array_elements(expectations) WITH ORDINALITY AS x(v, n)
     WHERE x.v ->> 'verdict' = 'fail' ORDER BY x.n)`;
 
 const DIMENSION_ORDER = `array_position(ARRAY['expectation', 'model', 'mode', 'start'], dimension)`;
@@ -90,9 +97,10 @@ async function countFailing(ds: DataSource, runId: string): Promise<number> {
  */
 export async function causeGroups(ds: DataSource, runId: string, page: PageRequest): Promise<Page<CauseGroup>> {
   const rows: { dimension: CauseDimension; value: string; failed: string; routers: string; total: string }[] = await ds.query(
-    `WITH r AS MATERIALIZED (
-       SELECT rr.ordinal, rr.model, rr.verdict, ${MODE_SQL} AS mode, ${START_STATE_SQL} AS start_state, rr.expectations
-         FROM run_results rr WHERE rr.run_id = $1 AND rr.iteration = 0),
+    `WITH b AS MATERIALIZED (
+       SELECT rr.ordinal, rr.model, rr.verdict, ${START_KEY_SQL} AS st, rr.expectations FROM run_results rr WHERE rr.run_id = $1 AND rr.iteration = 0),
+     s AS MATERIALIZED (${startsSql('b')}),
+     r AS (SELECT b.ordinal, b.model, b.verdict, s.mode, s.start_state, b.expectations FROM b JOIN s USING (st)),
      g AS (
        SELECT 'model' AS dimension, model AS value, count(*) FILTER (WHERE verdict = 'fail') AS failed, count(*) AS routers FROM r GROUP BY model
        UNION ALL
@@ -116,9 +124,9 @@ export async function causeGroups(ds: DataSource, runId: string, page: PageReque
 export async function routerDiagnosis(ds: DataSource, runId: string, hostname: string): Promise<RouterDiagnosis | null> {
   const rows: { hostname: string; model: string; verdict: RunVerdict; result: string; expectations: string; mode: string; start_state: string }[] =
     await ds.query(
-      `SELECT rr.hostname, rr.model, rr.verdict, rr.result::text AS result, rr.expectations::text AS expectations,
-              ${MODE_SQL} AS mode, ${START_STATE_SQL} AS start_state
-         FROM run_results rr WHERE rr.run_id = $1 AND rr.iteration = 0 AND rr.hostname = $2`,
+      `WITH b AS (SELECT rr.hostname, rr.model, rr.verdict, rr.result::text AS result, rr.expectations::text AS expectations, ${START_KEY_SQL} AS st
+                   FROM run_results rr WHERE rr.run_id = $1 AND rr.iteration = 0 AND rr.hostname = $2)
+       SELECT b.hostname, b.model, b.verdict, b.result, b.expectations, s.mode, s.start_state FROM b JOIN (${startsSql('b')}) s USING (st)`,
       [runId, hostname],
     );
   const row = rows[0];

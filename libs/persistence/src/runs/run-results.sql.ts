@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Page, PageRequest } from '../read-models.js';
-import { FAILED_EXPECTATIONS_SQL, MODE_SQL, START_STATE_SQL } from './run-diagnosis.sql.js';
+import { FAILED_EXPECTATIONS_SQL, START_KEY_SQL, startsSql } from './run-diagnosis.sql.js';
 import type { HistogramBucket, OutageMetric, ResultFilter, RouterResultRecord, RunVerdict } from './run-models.js';
 
 const METRIC_COLUMN: Record<OutageMetric, string> = {
@@ -26,24 +26,29 @@ interface ResultRow {
 }
 
 /**
- * The first iteration's results that pass `filter`, as `r` (ordinal, columns, mode, start_state, expectations).
- * Parameters: $1 run, $2 verdict, $3 model, $4 mode, $5 start, $6 expectation, $7 hostname part.
+ * The first iteration's results that pass `filter`, as `f` (ordinal, columns, expectations, mode, start_state).
+ * Verdict, model and hostname part narrow the rows first; each distinct start is then read once. Parameters:
+ * $1 run, $2 verdict, $3 model, $4 mode, $5 start, $6 expectation, $7 hostname part.
  */
-const FILTERED = `WITH r AS (
+const FILTERED = `WITH b AS MATERIALIZED (
     SELECT rr.ordinal, rr.hostname, rr.model, rr.verdict, rr.control_plane_outage_ms, rr.data_plane_outage_ms, rr.redundancy_restored_ms,
-           rr.switchovers, rr.dual_active_ms, ${MODE_SQL} AS mode, ${START_STATE_SQL} AS start_state, ${FAILED_EXPECTATIONS_SQL} AS failed_expectations
+           rr.switchovers, rr.dual_active_ms, rr.expectations, ${START_KEY_SQL} AS st
       FROM run_results rr
      WHERE rr.run_id = $1 AND rr.iteration = 0 AND ($2::text IS NULL OR rr.verdict = $2) AND ($3::text IS NULL OR rr.model = $3)
-       AND ($7::text IS NULL OR strpos(lower(rr.hostname), lower($7)) > 0))
-  SELECT * FROM r WHERE ($4::text IS NULL OR mode = $4) AND ($5::text IS NULL OR start_state = $5)
-     AND ($6::text IS NULL OR $6 = ANY (failed_expectations))`;
+       AND ($7::text IS NULL OR strpos(lower(rr.hostname), lower($7)) > 0)),
+  s AS MATERIALIZED (${startsSql('b')})
+  SELECT b.*, s.mode, s.start_state FROM b JOIN s USING (st)
+   WHERE ($4::text IS NULL OR s.mode = $4) AND ($5::text IS NULL OR s.start_state = $5)
+     AND ($6::text IS NULL OR EXISTS (SELECT 1 FROM json_array_elements(b.expectations) x WHERE x ->> 'expect' = $6 AND x ->> 'verdict' = 'fail'))`;
 
 /** A page of the first iteration's results in router order, filtered; the total rides along (one statement). */
 export async function resultPage(ds: DataSource, runId: string, filter: ResultFilter, page: PageRequest): Promise<Page<RouterResultRecord>> {
   const f = filter;
   const params = [runId, f.verdict ?? null, f.model ?? null, f.mode ?? null, f.start ?? null, f.expectation ?? null, f.search ?? null];
+  // The failed expectations are read for the page's rows only.
   const rows: ResultRow[] = await ds.query(
-    `SELECT f.*, count(*) OVER () AS total FROM (${FILTERED}) f ORDER BY f.ordinal LIMIT $8 OFFSET $9`,
+    `SELECT p.*, ${FAILED_EXPECTATIONS_SQL} AS failed_expectations
+       FROM (SELECT f.*, count(*) OVER () AS total FROM (${FILTERED}) f ORDER BY f.ordinal LIMIT $8 OFFSET $9) p ORDER BY p.ordinal`,
     [...params, page.limit, page.offset],
   );
   let total = rows[0] ? Number(rows[0].total) : 0;
