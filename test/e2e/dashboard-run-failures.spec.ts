@@ -12,7 +12,7 @@ import { ROOT } from '../support/processes.js';
  * an ACTIVE instance) and fails the control-plane expectation, every dual-RP ASR1006 switches over and passes.
  * The page shows, without scrolling, the failing expectation and the cause group that explains every failure;
  * the group lists exactly the failed routers; a router's "Why" shows its failed expectation; the timeline's
- * picker finds a router beyond the first 50 by search. No console error. Screenshots in test-results/screenshots/.
+ * picker finds a router beyond the first 50 by search. Cancelling a run asks first. No console error. Screenshots in test-results/screenshots/.
  */
 const ROUTERS = 120;
 const SOURCE = readFileSync(join(ROOT, 'test', 'fixtures', 'scenarios', 'active-host-panic.yaml'), 'utf8');
@@ -22,13 +22,15 @@ const FAILING = Array.from({ length: ROUTERS / 2 }, (_, k) => `mixed-${String(2 
 let stack: DashboardStack;
 let browser: TestBrowser;
 let viewerKey: string;
+let operatorKey: string;
 let runId: string;
 let page: Page;
-let watch: ConsoleWatch;
+const watches: ConsoleWatch[] = [];
 
 beforeAll(async () => {
   stack = await startDashboardStack({ RUN_SHARD_SIZE: '50' });
   viewerKey = await stack.key('noc', 'viewer');
+  operatorKey = await stack.key('ops', 'operator');
   await stack.admin('POST', '/api/v1/fleets', { name: 'mixed' });
   await stack.admin('POST', '/api/v1/fleets/mixed/routers', { generate: { count: ROUTERS, models: ['ASR1002-X', 'ASR1006'] } });
   const run = await stack.admin<{ id: string }>('POST', '/api/v1/runs', { source: SOURCE, target: { selector: { fleet: 'mixed' } } });
@@ -42,7 +44,7 @@ beforeAll(async () => {
   if (status !== 'completed') throw new Error(`the campaign ended ${status}, not completed`);
   browser = await launchBrowser();
   page = await browser.context.newPage();
-  watch = new ConsoleWatch(page);
+  watches.push(new ConsoleWatch(page));
 }, 120_000);
 
 afterAll(async () => {
@@ -51,7 +53,7 @@ afterAll(async () => {
 });
 
 afterEach(() => {
-  expect(watch.take()).toEqual([]);
+  for (const watch of watches) expect(watch.take()).toEqual([]);
   for (const p of [stack.api, stack.worker]) {
     expect({ code: p.child.exitCode, signal: p.child.signalCode }, p.output()).toEqual({ code: null, signal: null });
   }
@@ -137,5 +139,40 @@ describe('the run page explains failures', () => {
     await page.press('[data-testid=timeline-search]', 'Enter');
     await expect.poll(() => page.inputValue('[data-testid=timeline-router]')).toBe('mixed-00118');
     await screenshot(page, '23-run-timeline-search');
+  });
+});
+
+describe('cancelling a run', () => {
+  it('asks an operator to confirm, keeps the run when told to, cancels it when confirmed; a viewer has no cancel', async () => {
+    // With the worker stopped the run stays queued, so the page offers to cancel it for as long as the test needs.
+    stack.worker.child.kill('SIGSTOP');
+    try {
+      const queued = await stack.admin<{ id: string }>('POST', '/api/v1/runs', { source: SOURCE, target: { selector: { fleet: 'mixed' } } });
+      const status = async () => (await stack.admin<{ status: string }>('GET', `/api/v1/runs/${queued.id}`)).status;
+      await page.goto(`${stack.url}/runs/${queued.id}`);
+      await page.waitForSelector('.page-head .badge.status-queued');
+      expect(await page.locator('[data-testid=cancel-run]').count()).toBe(0);
+
+      const operator = await browser.context.newPage();
+      watches.push(new ConsoleWatch(operator));
+      await operator.goto(`${stack.url}/runs/${queued.id}`);
+      // The key lives in each tab's session storage: this tab signs in as the operator.
+      await operator.fill('#api-key', operatorKey);
+      await operator.click('button[type=submit]');
+      await operator.click('[data-testid=cancel-run]');
+      expect(await operator.textContent('[data-testid=confirm-cancel]')).toMatch(/^Cancel this queued run\? its routers will not be simulated, and the run gets no verdict or report\./);
+      await screenshot(operator, '24-run-cancel-confirm');
+      await operator.click('[data-testid=keep-run]');
+      expect(await operator.locator('[data-testid=confirm-cancel]').count()).toBe(0);
+      expect(await status()).toBe('queued');
+      await operator.click('[data-testid=cancel-run]');
+      await operator.click('[data-testid=confirm-cancel-run]');
+      await operator.waitForSelector('.page-head .badge.status-cancelled');
+      expect(await status()).toBe('cancelled');
+      expect(await operator.locator('[data-testid=cancel-run]').count()).toBe(0);
+      await operator.close();
+    } finally {
+      stack.worker.child.kill('SIGCONT');
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { Link } from 'wouter';
-import { graphql, restBlob, saveBlob } from '../api/graphql';
+import { restBlob, saveBlob } from '../api/graphql';
 import { type Distribution, type RunDetail, type RunProgressEvent, TERMINAL_STATUSES } from '../api/types';
 import { useQuery } from '../api/use-query';
 import { useSubscription } from '../api/use-subscription';
@@ -10,7 +10,8 @@ import { ProgressBar, StatusBadge, VerdictBadge } from '../ui/badges';
 import { ErrorBox, Loading, NotFound } from '../ui/feedback';
 import { formatCount, formatDateTime, formatDuration } from '../ui/format';
 import { OutageSection, TimelineSection } from './run-charts';
-import { CANCEL_RUN, RUN_DETAIL, RUN_PROGRESS } from './run-queries';
+import { CancelRunButton } from './cancel-run-button';
+import { RUN_DETAIL, RUN_PROGRESS } from './run-queries';
 import { withProgress } from './run-progress';
 import { filterVariables, groupFilter, type ResultFilter } from './result-filter';
 import { RouterWhy } from './router-why';
@@ -66,7 +67,6 @@ export function RunPage({ id }: { readonly id: string }) {
   const whyCard = useRef<HTMLDivElement>(null);
   const detail = useQuery<{ run: RunDetail | null }>(RUN_DETAIL, { id, ...filterVariables(filter), limit: RESULTS_LIMIT, offset }, { keepPrevious: true });
   const { reload } = detail;
-  const [cancelError, setCancelError] = useState<Error | null>(null);
   // The newest event, laid over the fetched run (an event and a reload may cross).
   const [event, setEvent] = useState<RunProgressEvent | null>(null);
   const fetched = detail.data?.run ?? null;
@@ -98,16 +98,6 @@ export function RunPage({ id }: { readonly id: string }) {
     requestAnimationFrame(() => whyCard.current?.scrollIntoView({ block: 'start' }));
   };
 
-  async function cancel() {
-    setCancelError(null);
-    try {
-      await graphql(session.key, CANCEL_RUN, { id: run?.id });
-      reload();
-    } catch (e) {
-      setCancelError(e instanceof Error ? e : new Error(String(e)));
-    }
-  }
-
   return (
     <section className="page run-page">
       <header className="page-head">
@@ -129,15 +119,10 @@ export function RunPage({ id }: { readonly id: string }) {
           </p>
         </div>
         <div className="actions">
-          {!finished && session.may('operate') && (
-            <button type="button" className="danger" onClick={() => void cancel()}>
-              Cancel run
-            </button>
-          )}
+          {!finished && session.may('operate') && <CancelRunButton run={run} onDone={reload} />}
           {run.status === 'completed' && <Downloads run={run} />}
         </div>
       </header>
-      {cancelError && <ErrorBox error={cancelError} title="The run was not cancelled" />}
       {finished && aggregate && aggregate.fail > 0 && (
         <WhyPanel
           runId={run.id}
