@@ -31,7 +31,7 @@ export function CancelRunButton({ run, onDone }: { readonly run: RunDetail; read
     }
   }
 
-  const left = routerCount === null ? 'its routers' : `${formatCount(Math.max(0, routerCount - routersDone))} of ${formatCount(routerCount)} routers`;
+  const left = routerCount === null ? 'Its routers' : `${formatCount(Math.max(0, routerCount - routersDone))} of ${formatCount(routerCount)} routers`;
   return (
     <div className="cancel-run">
       {!confirming ? (
