@@ -117,6 +117,12 @@ describe('why routers failed (REST)', () => {
     const missing = await get<{ code: string; detail: string }>(`/api/v1/runs/${run.id}/results/no-such-router`);
     expect(missing.status).toBe(404);
     expect(missing.body.detail).toMatch(/no-such-router/);
+    // Text that means something to SQL or to URLs is only text: no match, no error.
+    const odd = await get<Page<ResultRow>>(`/api/v1/runs/${run.id}/results?q=${encodeURIComponent("%_'\\")}&start=${encodeURIComponent("x' OR 1=1 --")}`);
+    expect(odd.status).toBe(200);
+    expect(odd.body.total).toBe(0);
+    expect((await get(`/api/v1/runs/${run.id}/results/${'r'.repeat(300)}`)).status).toBe(404);
+    expect((await get(`/api/v1/runs/${run.id}/results/${encodeURIComponent('a/b c%')}`)).status).toBe(404);
     for (const path of ['failures', 'causes', 'results', 'results/x']) {
       expect((await get(`/api/v1/runs/00000000-0000-4000-8000-000000000000/${path}`)).status, path).toBe(404);
       expect((await get(`/api/v1/runs/not-a-uuid/${path}`)).status, path).toBe(404);
