@@ -13,6 +13,7 @@ import { InventoryResolver } from './resolvers/inventory.resolver.js';
 import { MeResolver } from './resolvers/me.resolver.js';
 import { ObservationResolver } from './resolvers/observation.resolver.js';
 import { RouterResolver } from './resolvers/router.resolver.js';
+import { RunDiagnosisResolver } from './resolvers/run-diagnosis.resolver.js';
 import { RunResolver } from './resolvers/run.resolver.js';
 import { ScenarioResolver } from './resolvers/scenario.resolver.js';
 
@@ -20,7 +21,7 @@ import { ScenarioResolver } from './resolvers/scenario.resolver.js';
 type FeatureModules = readonly (Type | DynamicModule)[];
 
 /** Every resolver of the schema: the schema is built from these (and the printed schema test lists them). */
-export const RESOLVERS = [MeResolver, FleetResolver, RouterResolver, ObservationResolver, InventoryResolver, ScenarioResolver, RunResolver, AuditResolver, EventResolver];
+export const RESOLVERS = [MeResolver, FleetResolver, RouterResolver, ObservationResolver, InventoryResolver, ScenarioResolver, RunResolver, RunDiagnosisResolver, AuditResolver, EventResolver];
 
 /**
  * GraphQL at `/graphql` (queries, mutations, subscriptions over graphql-ws), code first, on the services of

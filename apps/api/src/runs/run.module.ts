@@ -1,4 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { RunDiagnosisController } from './run-diagnosis.controller.js';
+import { RunDiagnosisService } from './run-diagnosis.service.js';
 import { RunController } from './run.controller.js';
 import { RUN_SETTINGS, RunService, type RunSettings } from './run.service.js';
 
@@ -7,9 +9,9 @@ export class RunModule {
   static forRoot(settings: RunSettings): DynamicModule {
     return {
       module: RunModule,
-      controllers: [RunController],
-      providers: [RunService, { provide: RUN_SETTINGS, useValue: settings }],
-      exports: [RunService],
+      controllers: [RunController, RunDiagnosisController],
+      providers: [RunService, RunDiagnosisService, { provide: RUN_SETTINGS, useValue: settings }],
+      exports: [RunService, RunDiagnosisService],
     };
   }
 }

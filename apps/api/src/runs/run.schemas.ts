@@ -1,5 +1,5 @@
-import { CHASSIS_MODELS, START_MODES } from '@asr-twin/domain';
-import { RUN_STATUSES } from '@asr-twin/persistence';
+import { CHASSIS_MODELS, REDUNDANCY_MODES, START_MODES } from '@asr-twin/domain';
+import { RUN_STATUSES, RUN_VERDICTS } from '@asr-twin/persistence';
 import { z } from 'zod';
 import { PAGE_QUERY } from '../common/pagination.js';
 import { LABELS } from '../common/schemas.js';
@@ -51,3 +51,21 @@ export const TIMELINE_QUERY = z.strictObject({ ...PAGE_QUERY, router: z.string()
 
 /** `Idempotency-Key` header: a client-chosen token, at most 255 visible characters. */
 export const IDEMPOTENCY_KEY = z.string().regex(/^[\x21-\x7e]{1,255}$/, '1 to 255 visible ASCII characters').optional();
+
+/** Filters of a run's first-iteration results, each as a cause group names it (REST query and GraphQL arguments). */
+export const RESULT_FILTER_FIELDS = {
+  verdict: z.enum(RUN_VERDICTS).optional(),
+  model: z.enum(CHASSIS_MODELS).optional(),
+  mode: z.enum(REDUNDANCY_MODES).optional().describe('operating redundancy mode the router started in'),
+  start: z.string().min(1).max(500).optional().describe('starting state in words, as a cause group of dimension start spells it'),
+  expectation: z.string().min(1).max(100).optional().describe('an expectation that failed on the router'),
+  q: z.string().min(1).max(63).optional().describe('part of the hostname, case-insensitive'),
+};
+
+/** `GET /runs/:id/results`: a page of the first iteration's results that pass every given filter. */
+export const RESULTS_QUERY = z.strictObject({ ...PAGE_QUERY, ...RESULT_FILTER_FIELDS });
+
+export type ResultsQuery = z.output<typeof RESULTS_QUERY>;
+
+/** `GET /runs/:id/failures` and `/causes`: pages of a few items. */
+export const DIAGNOSIS_PAGE_QUERY = z.strictObject({ ...PAGE_QUERY });

@@ -9,9 +9,9 @@ import {
   RouterRepository,
   RunRepository,
   type RunRecord,
+  type ResultFilter,
   type RouterResultRecord,
   type RunStatus,
-  type RunVerdict,
   ScenarioRepository,
   type StoredTimelineEntry,
 } from '@asr-twin/persistence';
@@ -123,9 +123,9 @@ export class RunService {
     return this.runs.routerStart(run.id, hostname);
   }
 
-  /** A page of the first iteration's results of a run, in router order, optionally of one verdict. */
-  results(runId: string, verdict: RunVerdict | null, page: PageRequest): Promise<Page<RouterResultRecord>> {
-    return this.runs.resultPage(runId, verdict, page);
+  /** A page of the first iteration's results of a run, in router order, of those that pass every given filter. */
+  results(runId: string, filter: ResultFilter, page: PageRequest): Promise<Page<RouterResultRecord>> {
+    return this.runs.resultPage(runId, filter, page);
   }
 
   /** How one metric is distributed over every result of a run, in `buckets` equally wide buckets (1 to 100). */

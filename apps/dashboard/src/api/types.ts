@@ -191,6 +191,49 @@ export interface RouterResult {
   readonly redundancyRestoredMs: number | null;
   readonly switchovers: number;
   readonly dualActiveMs: number | null;
+  /** Operating redundancy mode it started in. */
+  readonly mode: string;
+  /** Its starting state in words, as cause groups spell it. */
+  readonly startState: string;
+  readonly failedExpectations: readonly string[];
+}
+
+/** Inclusive bounds of an expectation (ms, or a count); null: unbounded. */
+export interface ExpectationLimit {
+  readonly min: number | null;
+  readonly max: number | null;
+}
+
+/** An expectation that failed on routers of a run (`Run.failingExpectations`). */
+export interface FailingExpectation {
+  readonly expect: string;
+  readonly failed: number;
+  readonly evaluated: number;
+  readonly observedMin: number | null;
+  readonly observedMax: number | null;
+  readonly samples: readonly { readonly router: string; readonly observed: number | null; readonly limit: ExpectationLimit }[];
+}
+
+export type CauseDimension = 'model' | 'mode' | 'start' | 'expectation';
+
+/** Results sharing a possible cause of failure (`Run.causeGroups`). */
+export interface CauseGroup {
+  readonly dimension: CauseDimension;
+  readonly value: string;
+  readonly failed: number;
+  readonly routers: number;
+}
+
+/** Why one router of a run got its verdict (`Run.routerResult`). */
+export interface RouterDiagnosis {
+  readonly hostname: string;
+  readonly model: string;
+  readonly verdict: Verdict;
+  readonly error: string | null;
+  readonly mode: string;
+  readonly startState: string;
+  readonly start: RouterStart | null;
+  readonly expectations: readonly { readonly expect: string; readonly verdict: Verdict; readonly observed: number | null; readonly limit: ExpectationLimit }[];
 }
 
 export interface RunDetail extends RunSummary {

@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link } from 'wouter';
-import { graphql, restBlob, saveBlob } from '../api/graphql';
-import { type Distribution, type RunDetail, type RunProgressEvent, TERMINAL_STATUSES, type Verdict } from '../api/types';
+import { restBlob, saveBlob } from '../api/graphql';
+import { type Distribution, type RunDetail, type RunProgressEvent, TERMINAL_STATUSES } from '../api/types';
 import { useQuery } from '../api/use-query';
 import { useSubscription } from '../api/use-subscription';
 import { describeTarget } from '../scenarios/run-target';
@@ -10,9 +10,13 @@ import { ProgressBar, StatusBadge, VerdictBadge } from '../ui/badges';
 import { ErrorBox, Loading, NotFound } from '../ui/feedback';
 import { formatCount, formatDateTime, formatDuration } from '../ui/format';
 import { OutageSection, TimelineSection } from './run-charts';
-import { CANCEL_RUN, RUN_DETAIL, RUN_PROGRESS } from './run-queries';
+import { CancelRunButton } from './cancel-run-button';
+import { RUN_DETAIL, RUN_PROGRESS } from './run-queries';
 import { withProgress } from './run-progress';
+import { filterVariables, groupFilter, type ResultFilter } from './result-filter';
+import { RouterWhy } from './router-why';
 import { RunResults } from './run-results';
+import { WhyPanel } from './why-panel';
 
 const RESULTS_LIMIT = 50;
 
@@ -50,14 +54,19 @@ function Downloads({ run }: { readonly run: RunDetail }) {
   );
 }
 
-/** One run: live progress, then verdict, metrics, outage distribution, timeline, per-router results and the report. */
+/**
+ * One run: live progress, then — when routers failed — why (failing expectations and cause groups, each one click
+ * from its routers), verdict, metrics, outage distribution, timeline, per-router results and the report.
+ */
 export function RunPage({ id }: { readonly id: string }) {
   const session = useSession();
-  const [verdict, setVerdict] = useState<Verdict | null>(null);
+  const [filter, setFilter] = useState<ResultFilter>({});
   const [offset, setOffset] = useState(0);
-  const detail = useQuery<{ run: RunDetail | null }>(RUN_DETAIL, { id, verdict, limit: RESULTS_LIMIT, offset }, { keepPrevious: true });
+  const [whyRouter, setWhyRouter] = useState<string | null>(null);
+  const routerList = useRef<HTMLDivElement>(null);
+  const whyCard = useRef<HTMLDivElement>(null);
+  const detail = useQuery<{ run: RunDetail | null }>(RUN_DETAIL, { id, ...filterVariables(filter), limit: RESULTS_LIMIT, offset }, { keepPrevious: true });
   const { reload } = detail;
-  const [cancelError, setCancelError] = useState<Error | null>(null);
   // The newest event, laid over the fetched run (an event and a reload may cross).
   const [event, setEvent] = useState<RunProgressEvent | null>(null);
   const fetched = detail.data?.run ?? null;
@@ -80,17 +89,14 @@ export function RunPage({ id }: { readonly id: string }) {
   }
   const finished = TERMINAL_STATUSES.includes(run.status);
   const aggregate = run.aggregate;
-  const routers = run.results.items.map((r) => r.hostname);
-
-  async function cancel() {
-    setCancelError(null);
-    try {
-      await graphql(session.key, CANCEL_RUN, { id: run?.id });
-      reload();
-    } catch (e) {
-      setCancelError(e instanceof Error ? e : new Error(String(e)));
-    }
-  }
+  const showFilter = (next: ResultFilter) => {
+    setFilter(next);
+    setOffset(0);
+  };
+  const showWhy = (hostname: string) => {
+    setWhyRouter(hostname);
+    requestAnimationFrame(() => whyCard.current?.scrollIntoView({ block: 'start' }));
+  };
 
   return (
     <section className="page run-page">
@@ -113,15 +119,27 @@ export function RunPage({ id }: { readonly id: string }) {
           </p>
         </div>
         <div className="actions">
-          {!finished && session.may('operate') && (
-            <button type="button" className="danger" onClick={() => void cancel()}>
-              Cancel run
-            </button>
-          )}
+          {!finished && session.may('operate') && <CancelRunButton run={run} onDone={reload} />}
           {run.status === 'completed' && <Downloads run={run} />}
         </div>
       </header>
-      {cancelError && <ErrorBox error={cancelError} title="The run was not cancelled" />}
+      {finished && aggregate && aggregate.fail > 0 && (
+        <WhyPanel
+          runId={run.id}
+          failed={aggregate.fail}
+          results={aggregate.results}
+          onRouter={showWhy}
+          onGroup={(group) => {
+            showFilter(groupFilter(group));
+            requestAnimationFrame(() => routerList.current?.scrollIntoView({ block: 'start' }));
+          }}
+        />
+      )}
+      {whyRouter && (
+        <div ref={whyCard}>
+          <RouterWhy key={whyRouter} runId={run.id} hostname={whyRouter} onClose={() => setWhyRouter(null)} />
+        </div>
+      )}
       <div className="card">
         <ProgressBar percent={run.progress.percent} label="run progress" />
         <p className="muted small" data-testid="run-progress-text">
@@ -163,19 +181,18 @@ export function RunPage({ id }: { readonly id: string }) {
         </div>
       )}
       {finished && aggregate && aggregate.results > 1 && <OutageSection runId={run.id} />}
-      {finished && run.results.total > 0 && <TimelineSection key={routers[0]} runId={run.id} routers={routers} />}
+      {finished && aggregate && aggregate.results > 0 && <TimelineSection key={run.id} runId={run.id} />}
       <RunResults
+        ref={routerList}
         items={run.results.items}
         total={run.results.total}
         offset={offset}
         limit={RESULTS_LIMIT}
-        verdict={verdict}
+        filter={filter}
         linkRouters={(run.target as { kind?: string } | null)?.kind !== 'scenario'}
         onOffset={setOffset}
-        onVerdict={(v) => {
-          setVerdict(v);
-          setOffset(0);
-        }}
+        onFilter={showFilter}
+        onWhy={showWhy}
       />
     </section>
   );

@@ -33,4 +33,29 @@ describe('toLanes', () => {
     expect(toLanes(timeline).endMs).toBeCloseTo(63_010.5);
     expect(toLanes([]).lanes).toEqual([]);
   });
+
+  it('ends the chassis-reload lane when an instance is ACTIVE again, and keeps one-sided events as markers', () => {
+    const reload = [
+      e(60_000, 'R0', 'host-state', 'up', 'panicked'),
+      e(65_273, 'router', 'chassis-reload', null, 'host R0 rebooted after kernel panic'),
+      e(65_273, 'R0', 'host-state', 'panicked', 'rebooting'),
+      e(198_340, 'R0', 'host-state', 'rebooting', 'up'),
+      e(291_479, 'R0/0', 'rf-state', 'NEGOTIATION', 'ACTIVE-FAST'),
+      e(425_509, 'R0/0', 'rf-state', 'ACTIVE_POSTCONFIG', 'ACTIVE'),
+      e(592_903, 'R0/1', 'rf-state', 'STANDBY COLD-BULK', 'STANDBY HOT'),
+    ];
+    const { lanes, segments, markers, endMs } = toLanes(reload, 1_800_000);
+    expect(lanes).toContain('router chassis reload');
+    expect(lanes).not.toContain('router chassis-reload');
+    expect(segments.filter((s) => s.lane === 'router chassis reload')).toEqual([
+      { lane: 'router chassis reload', state: 'reloading', fromMs: 65_273, toMs: 425_509 },
+    ]);
+    expect(segments.some((s) => s.toMs === endMs && /reload|kernel panic/.test(s.state))).toBe(false);
+    expect(markers).toEqual([{ lane: 'router events', tMs: 65_273, event: 'chassis-reload', detail: 'router: host R0 rebooted after kernel panic' }]);
+  });
+
+  it('draws a reload still under way at the horizon to the end', () => {
+    const { segments } = toLanes([e(1_000, 'router', 'chassis-reload', null, 'power restored')], 60_000);
+    expect(segments).toEqual([{ lane: 'router chassis reload', state: 'reloading', fromMs: 1_000, toMs: 60_000 }]);
+  });
 });

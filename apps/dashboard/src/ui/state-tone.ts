@@ -5,7 +5,7 @@ export function stateTone(state: string): Tone {
   const s = state.toUpperCase();
   if (/^(ACTIVE|UP|RUNNING|OK)$/.test(s) || s === 'FORWARDING') return 'good';
   if (s === 'STANDBY HOT' || s === 'STANDBY') return 'standby';
-  if (/ACTIVE[ _-]|STANDBY|INIT|NEGOTIATION|BOOT|REBOOT|PAUSED|BLOCKED|STARTING|RESET|VERSION/.test(s)) return 'transition';
+  if (/ACTIVE[ _-]|STANDBY|INIT|NEGOTIATION|BOOT|REBOOT|RELOAD|PAUSED|BLOCKED|STARTING|RESET|VERSION/.test(s)) return 'transition';
   if (/DISABLED|CRASHED|SHUTOFF|DOWN|PANIC|FAIL|DEAD|STOPPED|HUNG|NOT FORWARDING/.test(s)) return 'bad';
   return 'neutral';
 }

@@ -132,6 +132,12 @@ export interface RouterResultRecord {
   readonly redundancyRestoredMs: number | null;
   readonly switchovers: number;
   readonly dualActiveMs: number;
+  /** Operating redundancy mode it started in. */
+  readonly mode: string;
+  /** Starting state in words, as {@link CauseGroup} `start` values spell it. */
+  readonly startState: string;
+  /** Names of the expectations that failed on it, in scenario order. */
+  readonly failedExpectations: readonly string[];
 }
 
 /**
@@ -142,4 +148,73 @@ export interface HistogramBucket {
   readonly lower: number;
   readonly upper: number;
   readonly count: number;
+}
+
+/** Where a router of a run failed: one of its expectations, what the run observed and the bound it broke. */
+export interface ExpectationSample {
+  readonly router: string;
+  /** ms, or a count for switchovers; null when the run observed no value (redundancy never restored). */
+  readonly observed: number | null;
+  readonly limit: { readonly min: number | null; readonly max: number | null };
+}
+
+/** An expectation of a run's scenario that failed on at least one router of the first iteration. */
+export interface FailingExpectation {
+  /** Metric (`dataPlaneOutage`) or invariant (`single-active`). */
+  readonly expect: string;
+  /** Routers on which it failed. */
+  readonly failed: number;
+  /** Routers on which it was evaluated. */
+  readonly evaluated: number;
+  /** Smallest and largest value observed where it failed (null when none of them has a value). */
+  readonly observedMin: number | null;
+  readonly observedMax: number | null;
+  /** The first failing routers in router order, with what they observed and the limit. */
+  readonly samples: readonly ExpectationSample[];
+}
+
+/** What a cause group groups a run's results by. */
+export const CAUSE_DIMENSIONS = ['model', 'mode', 'start', 'expectation'] as const;
+export type CauseDimension = (typeof CAUSE_DIMENSIONS)[number];
+
+/**
+ * Results of a run's first iteration that share a possible cause of failure: a chassis model, an operating
+ * mode, a starting state (RF state of each instance, RPs not up, ESPs not ok) or a failed expectation.
+ */
+export interface CauseGroup {
+  readonly dimension: CauseDimension;
+  readonly value: string;
+  /** Routers of the group whose verdict is `fail`. */
+  readonly failed: number;
+  /** Routers in the group (for `expectation`: routers it was evaluated on). */
+  readonly routers: number;
+}
+
+/** Filters of a run's result listing; every given filter must match. */
+export interface ResultFilter {
+  readonly verdict?: RunVerdict;
+  readonly model?: string;
+  /** Operating redundancy mode the router started in (`sso`, `rpr`, `none`). */
+  readonly mode?: string;
+  /** Starting state as {@link CauseGroup} `start` values spell it. */
+  readonly start?: string;
+  /** An expectation that failed on the router. */
+  readonly expectation?: string;
+  /** Part of the hostname, case-insensitive. */
+  readonly search?: string;
+}
+
+/** Why one router of a run got its verdict: how it started, what it measured, each expectation's outcome. */
+export interface RouterDiagnosis {
+  readonly hostname: string;
+  readonly model: string;
+  readonly verdict: RunVerdict;
+  /** Present only when the verdict is `error`. */
+  readonly error: string | null;
+  readonly mode: string;
+  /** Starting state in words, as {@link CauseGroup} `start` values spell it. */
+  readonly startState: string;
+  readonly start: RouterStart | null;
+  readonly metrics: Readonly<Record<string, number | null>>;
+  readonly expectations: readonly (ExpectationSample & { readonly expect: string; readonly verdict: RunVerdict })[];
 }

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Page, PageRequest } from '../read-models.js';
-import type { HistogramBucket, OutageMetric, RouterResultRecord, RunVerdict } from './run-models.js';
+import { FAILED_EXPECTATIONS_SQL, START_KEY_SQL, startsSql } from './run-diagnosis.sql.js';
+import type { HistogramBucket, OutageMetric, ResultFilter, RouterResultRecord, RunVerdict } from './run-models.js';
 
 const METRIC_COLUMN: Record<OutageMetric, string> = {
   controlPlaneOutageMs: 'control_plane_outage_ms',
@@ -18,21 +19,41 @@ interface ResultRow {
   redundancy_restored_ms: string | null;
   switchovers: number;
   dual_active_ms: string;
+  mode: string;
+  start_state: string;
+  failed_expectations: string[];
   total: string;
 }
 
-/** A page of the first iteration's results in router order; the total rides along (one statement). */
-export async function resultPage(ds: DataSource, runId: string, verdict: RunVerdict | null, page: PageRequest): Promise<Page<RouterResultRecord>> {
-  const where = `run_id = $1 AND iteration = 0 AND ($2::text IS NULL OR verdict = $2)`;
+/**
+ * The first iteration's results that pass `filter`, as `f` (ordinal, columns, expectations, mode, start_state).
+ * Verdict, model and hostname part narrow the rows first; each distinct start is then read once. Parameters:
+ * $1 run, $2 verdict, $3 model, $4 mode, $5 start, $6 expectation, $7 hostname part.
+ */
+const FILTERED = `WITH b AS MATERIALIZED (
+    SELECT rr.ordinal, rr.hostname, rr.model, rr.verdict, rr.control_plane_outage_ms, rr.data_plane_outage_ms, rr.redundancy_restored_ms,
+           rr.switchovers, rr.dual_active_ms, rr.expectations, ${START_KEY_SQL} AS st
+      FROM run_results rr
+     WHERE rr.run_id = $1 AND rr.iteration = 0 AND ($2::text IS NULL OR rr.verdict = $2) AND ($3::text IS NULL OR rr.model = $3)
+       AND ($7::text IS NULL OR strpos(lower(rr.hostname), lower($7)) > 0)),
+  s AS MATERIALIZED (${startsSql('b')})
+  SELECT b.*, s.mode, s.start_state FROM b JOIN s USING (st)
+   WHERE ($4::text IS NULL OR s.mode = $4) AND ($5::text IS NULL OR s.start_state = $5)
+     AND ($6::text IS NULL OR EXISTS (SELECT 1 FROM json_array_elements(b.expectations) x WHERE x ->> 'expect' = $6 AND x ->> 'verdict' = 'fail'))`;
+
+/** A page of the first iteration's results in router order, filtered; the total rides along (one statement). */
+export async function resultPage(ds: DataSource, runId: string, filter: ResultFilter, page: PageRequest): Promise<Page<RouterResultRecord>> {
+  const f = filter;
+  const params = [runId, f.verdict ?? null, f.model ?? null, f.mode ?? null, f.start ?? null, f.expectation ?? null, f.search ?? null];
+  // The failed expectations are read for the page's rows only.
   const rows: ResultRow[] = await ds.query(
-    `SELECT hostname, model, verdict, control_plane_outage_ms, data_plane_outage_ms, redundancy_restored_ms, switchovers,
-            dual_active_ms, (SELECT count(*) FROM run_results WHERE ${where}) AS total
-       FROM run_results WHERE ${where} ORDER BY ordinal LIMIT $3 OFFSET $4`,
-    [runId, verdict, page.limit, page.offset],
+    `SELECT p.*, ${FAILED_EXPECTATIONS_SQL} AS failed_expectations
+       FROM (SELECT f.*, count(*) OVER () AS total FROM (${FILTERED}) f ORDER BY f.ordinal LIMIT $8 OFFSET $9) p ORDER BY p.ordinal`,
+    [...params, page.limit, page.offset],
   );
   let total = rows[0] ? Number(rows[0].total) : 0;
   if (!rows[0] && page.offset > 0) {
-    const count: { n: string }[] = await ds.query(`SELECT count(*) AS n FROM run_results WHERE ${where}`, [runId, verdict]);
+    const count: { n: string }[] = await ds.query(`SELECT count(*) AS n FROM (${FILTERED}) f`, params);
     total = Number(count[0]?.n ?? 0);
   }
   const items = rows.map((r) => ({
@@ -44,6 +65,9 @@ export async function resultPage(ds: DataSource, runId: string, verdict: RunVerd
     redundancyRestoredMs: r.redundancy_restored_ms === null ? null : Number(r.redundancy_restored_ms),
     switchovers: r.switchovers,
     dualActiveMs: Number(r.dual_active_ms),
+    mode: r.mode,
+    startState: r.start_state,
+    failedExpectations: r.failed_expectations,
   }));
   return { items, total, limit: page.limit, offset: page.offset };
 }

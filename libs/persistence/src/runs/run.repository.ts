@@ -1,6 +1,18 @@
 import type { RouterStart, Scenario } from '@asr-twin/domain';
 import type { Page, PageRequest } from '../read-models.js';
-import type { HistogramBucket, NewRun, OutageMetric, RouterResultRecord, RunRecord, RunStatus, RunTarget, RunVerdict } from './run-models.js';
+import type {
+  CauseGroup,
+  FailingExpectation,
+  HistogramBucket,
+  NewRun,
+  OutageMetric,
+  ResultFilter,
+  RouterDiagnosis,
+  RouterResultRecord,
+  RunRecord,
+  RunStatus,
+  RunTarget,
+} from './run-models.js';
 
 /** One stored timeline entry, in the simulator's `TimelineEntry` shape. */
 export interface StoredTimelineEntry {
@@ -49,8 +61,14 @@ export abstract class RunRepository {
   abstract results(runId: string, iteration: number, afterOrdinal: number, limit: number): Promise<readonly StoredResult[]>;
   /** Where a router of the run started (`routers[].start` of the report), or null when it has no result (yet). */
   abstract routerStart(runId: string, hostname: string): Promise<RouterStart | null>;
-  /** A page of the first iteration's results in router order, optionally of one verdict only. */
-  abstract resultPage(runId: string, verdict: RunVerdict | null, page: PageRequest): Promise<Page<RouterResultRecord>>;
+  /** A page of the first iteration's results in router order, of those that pass every given filter. */
+  abstract resultPage(runId: string, filter: ResultFilter, page: PageRequest): Promise<Page<RouterResultRecord>>;
+  /** The expectations that failed on the first iteration's routers, most failures first, each with samples. */
+  abstract failingExpectations(runId: string, sampleSize: number, page: PageRequest): Promise<Page<FailingExpectation>>;
+  /** The first iteration's results grouped by model, mode, starting state and failed expectation (failures only). */
+  abstract causeGroups(runId: string, page: PageRequest): Promise<Page<CauseGroup>>;
+  /** Why one router (first iteration) got its verdict; null when the run has no result for it. */
+  abstract routerDiagnosis(runId: string, hostname: string): Promise<RouterDiagnosis | null>;
   /**
    * The distribution of one metric over every result of the run (all iterations), as `buckets` equally wide
    * buckets between its smallest and largest value, computed in PostgreSQL (`width_bucket`). Results without a

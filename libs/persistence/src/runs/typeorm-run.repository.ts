@@ -2,7 +2,21 @@ import type { RouterStart, Scenario } from '@asr-twin/domain';
 import type { DataSource } from 'typeorm';
 import type { Page, PageRequest } from '../read-models.js';
 import { isUuid } from '../repositories/pg-errors.js';
-import { type HistogramBucket, type NewRun, type OutageMetric, type RouterResultRecord, RUN_STATUSES, type RunRecord, type RunStatus, type RunTarget, type RunVerdict } from './run-models.js';
+import {
+  type CauseGroup,
+  type FailingExpectation,
+  type HistogramBucket,
+  type NewRun,
+  type OutageMetric,
+  type ResultFilter,
+  type RouterDiagnosis,
+  type RouterResultRecord,
+  RUN_STATUSES,
+  type RunRecord,
+  type RunStatus,
+  type RunTarget,
+} from './run-models.js';
+import { causeGroups, failingExpectations, routerDiagnosis } from './run-diagnosis.sql.js';
 import { RunInserter } from './run-insert.sql.js';
 import { histogram, resultPage } from './run-results.sql.js';
 import { countTargets } from './run-targets.sql.js';
@@ -101,9 +115,23 @@ export class TypeormRunRepository extends RunRepository {
     }));
   }
 
-  async resultPage(runId: string, verdict: RunVerdict | null, page: PageRequest): Promise<Page<RouterResultRecord>> {
+  async resultPage(runId: string, filter: ResultFilter, page: PageRequest): Promise<Page<RouterResultRecord>> {
     if (!isUuid(runId)) return { items: [], total: 0, limit: page.limit, offset: page.offset };
-    return resultPage(this.ds, runId, verdict, page);
+    return resultPage(this.ds, runId, filter, page);
+  }
+
+  async failingExpectations(runId: string, sampleSize: number, page: PageRequest): Promise<Page<FailingExpectation>> {
+    if (!isUuid(runId)) return { items: [], total: 0, limit: page.limit, offset: page.offset };
+    return failingExpectations(this.ds, runId, sampleSize, page);
+  }
+
+  async causeGroups(runId: string, page: PageRequest): Promise<Page<CauseGroup>> {
+    if (!isUuid(runId)) return { items: [], total: 0, limit: page.limit, offset: page.offset };
+    return causeGroups(this.ds, runId, page);
+  }
+
+  async routerDiagnosis(runId: string, hostname: string): Promise<RouterDiagnosis | null> {
+    return isUuid(runId) ? routerDiagnosis(this.ds, runId, hostname) : null;
   }
 
   async histogram(runId: string, metric: OutageMetric, buckets: number): Promise<readonly HistogramBucket[]> {

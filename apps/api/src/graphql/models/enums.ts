@@ -68,3 +68,9 @@ registerEnumType(InventoryFormatEnum, {
   description: 'csv: header hostname,model,serial,version,redundancy,fleet,labels; netbox: the JSON of GET /api/dcim/devices/',
 });
 registerEnumType(ImportOutcomeEnum, { name: 'ImportOutcome', description: 'What an inventory import did with a row' });
+
+export const CauseDimensionEnum = { model: 'model', mode: 'mode', start: 'start', expectation: 'expectation' } as const;
+registerEnumType(CauseDimensionEnum, {
+  name: 'CauseDimension',
+  description: 'What a cause group groups results by: chassis model, operating mode, starting state or failed expectation',
+});

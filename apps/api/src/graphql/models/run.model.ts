@@ -122,6 +122,15 @@ export class RouterResult {
 
   @Field(() => Float, { nullable: true })
   dualActiveMs!: number | null;
+
+  @Field(() => String, { description: 'Operating redundancy mode it started in' })
+  mode!: string;
+
+  @Field(() => String, { description: 'Its starting state in words, as cause groups spell it' })
+  startState!: string;
+
+  @Field(() => [String], { description: 'Expectations that failed on it, in scenario order' })
+  failedExpectations!: string[];
 }
 
 @ObjectType()

@@ -1,18 +1,17 @@
 import type { RouterStart } from '@asr-twin/domain';
-import type { HistogramBucket as BucketRecord, OutageMetric, Page, RouterResultRecord, RunStatus, RunVerdict, StoredTimelineEntry } from '@asr-twin/persistence';
+import type { HistogramBucket as BucketRecord, OutageMetric, Page, RunStatus, StoredTimelineEntry } from '@asr-twin/persistence';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor } from '../../auth/actor.decorator.js';
 import { RunService } from '../../runs/run.service.js';
 import { RequireGqlRole } from '../gql-access.decorator.js';
 import { orNull, pagedComplexity, pageOf } from '../graphql-inputs.js';
-import { OutageMetricEnum, RunStatusEnum, Verdict } from '../models/enums.js';
-import { HistogramBucket, RouterResultPage, Run, RunPage, StartRunInput, TimelinePage } from '../models/run.model.js';
+import { OutageMetricEnum, RunStatusEnum } from '../models/enums.js';
+import { HistogramBucket, Run, RunPage, StartRunInput, TimelinePage } from '../models/run.model.js';
 import { JsonScalar } from '../models/scalars.js';
 import { runRequestOf } from './run-input.js';
 import { type GqlRunView, presentGqlRun } from './run.presenter.js';
 
 const MAX_RUNS_PAGE = 1000;
-const MAX_RESULTS_PAGE = 10_000;
 const MAX_TIMELINE_PAGE = 10_000;
 
 @Resolver(() => Run)
@@ -48,16 +47,6 @@ export class RunResolver {
   @RequireGqlRole('operator')
   async cancelRun(@Args('id', { type: () => ID }) id: string): Promise<GqlRunView> {
     return presentGqlRun(await this.runService.cancel(id));
-  }
-
-  @ResolveField(() => RouterResultPage, { complexity: pagedComplexity, description: 'Results of the first iteration, in router order' })
-  results(
-    @Parent() run: GqlRunView,
-    @Args('verdict', { type: () => Verdict, nullable: true }) verdict: RunVerdict | null,
-    @Args('limit', { type: () => Int, defaultValue: 100 }) limit: number,
-    @Args('offset', { type: () => Int, defaultValue: 0 }) offset: number,
-  ): Promise<Page<RouterResultRecord>> {
-    return this.runService.results(run.id, verdict, pageOf({ limit, offset }, MAX_RESULTS_PAGE));
   }
 
   @ResolveField(() => [HistogramBucket], {
