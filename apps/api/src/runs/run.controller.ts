@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import type { Page, StoredTimelineEntry } from '@asr-twin/persistence';
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { RequireRole } from '../auth/access.decorators.js';
@@ -78,6 +78,18 @@ export class RunController {
   timeline(@Param('id') id: string, @Query() query: unknown): Promise<Page<StoredTimelineEntry>> {
     const q = parseInput(TIMELINE_QUERY, query, 'query');
     return this.runs.timeline(id, q.router ?? null, { limit: q.limit, offset: q.offset });
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @RequireRole('operator')
+  @ApiOp({
+    summary: 'Delete a run with its targets, results and timeline; a queued or running run is cancelled first',
+    ok: { status: 204, description: 'deleted: nothing of the run is left' },
+    problems: [404],
+  })
+  async delete(@Param('id') id: string): Promise<void> {
+    await this.runs.delete(id);
   }
 
   @Post(':id/cancel')

@@ -4,6 +4,7 @@ import type { Page, PageRequest } from '../read-models.js';
 import { isUuid } from '../repositories/pg-errors.js';
 import { type HistogramBucket, type NewRun, type OutageMetric, type RouterResultRecord, RUN_STATUSES, type RunRecord, type RunStatus, type RunTarget, type RunVerdict } from './run-models.js';
 import { RunInserter } from './run-insert.sql.js';
+import { type DeletedRun, deleteRun } from './run-delete.sql.js';
 import { histogram, resultPage } from './run-results.sql.js';
 import { countTargets } from './run-targets.sql.js';
 import { newRunRecord, type RunRow, toRunRecord } from './run-row.mapper.js';
@@ -74,6 +75,10 @@ export class TypeormRunRepository extends RunRepository {
       [id],
     );
     return this.find(id);
+  }
+
+  delete(id: string): Promise<DeletedRun | null> {
+    return deleteRun(this.ds, id);
   }
 
   async routerStart(runId: string, hostname: string): Promise<RouterStart | null> {

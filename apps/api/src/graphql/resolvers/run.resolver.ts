@@ -50,6 +50,15 @@ export class RunResolver {
     return presentGqlRun(await this.runService.cancel(id));
   }
 
+  @Mutation(() => Boolean, {
+    description: 'Delete a run with its targets, results and timeline, as DELETE /api/v1/runs/:id; a queued or running run is cancelled first. Role: operator.',
+  })
+  @RequireGqlRole('operator')
+  async deleteRun(@Args('id', { type: () => ID }) id: string): Promise<boolean> {
+    await this.runService.delete(id);
+    return true;
+  }
+
   @ResolveField(() => RouterResultPage, { complexity: pagedComplexity, description: 'Results of the first iteration, in router order' })
   results(
     @Parent() run: GqlRunView,
