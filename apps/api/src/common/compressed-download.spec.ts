@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { chooseEncoding } from './compressed-download.js';
+
+describe('chooseEncoding', () => {
+  it.each([
+    [undefined, 'identity'],
+    ['', 'identity'],
+    ['identity', 'identity'],
+    ['deflate', 'identity'],
+    ['gzip', 'gzip'],
+    ['x-gzip', 'gzip'],
+    ['br', 'br'],
+    ['gzip, deflate, br', 'gzip'],
+    ['gzip, deflate, br, zstd', 'gzip'],
+    ['br;q=1.0, gzip;q=0.8', 'br'],
+    ['gzip;q=0.5, br;q=0.4', 'gzip'],
+    ['gzip;q=0, br', 'br'],
+    ['GZIP;Q=0, BR;q=0', 'identity'],
+    ['*', 'gzip'],
+    ['*;q=0', 'identity'],
+    ['br;q=0.9, *;q=0.1', 'br'],
+    ['gzip;q=nonsense, br;q=0.2', 'br'],
+    [' , gzip ;q=0.3 ,', 'gzip'],
+  ])('Accept-Encoding %j gives %s', (header, expected) => {
+    expect(chooseEncoding(header)).toBe(expected);
+  });
+});
