@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseEncoding } from './compressed-download.js';
+import { batched, chooseEncoding } from './compressed-download.js';
 
 describe('chooseEncoding', () => {
   it.each([
@@ -23,5 +23,22 @@ describe('chooseEncoding', () => {
     [' , gzip ;q=0.3 ,', 'gzip'],
   ])('Accept-Encoding %j gives %s', (header, expected) => {
     expect(chooseEncoding(header)).toBe(expected);
+  });
+});
+
+describe('batched', () => {
+  async function* source(parts: string[]): AsyncGenerator<string> {
+    yield* parts;
+  }
+  const all = async (it: AsyncIterable<string>) => {
+    const out: string[] = [];
+    for await (const piece of it) out.push(piece);
+    return out;
+  };
+
+  it('joins chunks into pieces of at least the size, in order, keeping every character', async () => {
+    expect(await all(batched(source(['ab', 'c', 'def', 'g', 'hi']), 3))).toEqual(['abc', 'def', 'ghi']);
+    expect(await all(batched(source(['abcdef', 'g']), 3))).toEqual(['abcdef', 'g']);
+    expect(await all(batched(source([]), 3))).toEqual([]);
   });
 });
