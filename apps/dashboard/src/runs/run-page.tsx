@@ -9,6 +9,7 @@ import { useSession } from '../session/session';
 import { ProgressBar, StatusBadge, VerdictBadge } from '../ui/badges';
 import { ErrorBox, Loading, NotFound } from '../ui/feedback';
 import { formatCount, formatDateTime, formatDuration } from '../ui/format';
+import { DeleteRunButton } from './delete-run-button';
 import { OutageSection, TimelineSection } from './run-charts';
 import { CANCEL_RUN, RUN_DETAIL, RUN_PROGRESS } from './run-queries';
 import { withProgress } from './run-progress';
@@ -119,6 +120,7 @@ export function RunPage({ id }: { readonly id: string }) {
             </button>
           )}
           {run.status === 'completed' && <Downloads run={run} />}
+          {session.may('operate') && <DeleteRunButton run={run} finished={finished} />}
         </div>
       </header>
       {cancelError && <ErrorBox error={cancelError} title="The run was not cancelled" />}
