@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { loadConfig } from '@asr-twin/config';
-import { createDataSource } from '@asr-twin/persistence';
+import { createDataSource, TypeormRunExecutionRepository } from '@asr-twin/persistence';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -132,7 +132,7 @@ describe('DELETE /api/v1/runs/:id', () => {
     expect(await redisTraces(created.body.id)).toEqual([]);
   });
 
-  it('deletes runs just submitted, racing their plan step: the worker never re-creates their targets or partitions', async () => {
+  it('deletes runs just submitted or being planned: the worker never re-creates their targets or partitions', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 4; i++) {
       const created = await post<RunBody>('/api/v1/runs', campaign('small', 40));
@@ -221,6 +221,16 @@ describe('timeline partitions and readers', () => {
     }
   });
 
+  it('a plan step that locks a run deleted meanwhile freezes no target and makes no partition', async () => {
+    const run = await completedRun();
+    const plans = new TypeormRunExecutionRepository(ds);
+    const record = await plans.find(run.id);
+    if (!record) throw new Error('run not found');
+    expect((await del(`/api/v1/runs/${run.id}`)).status).toBe(204);
+    expect(await plans.snapshotTargets({ ...record, routerCount: null, shardCount: null })).toBe(0);
+    expect(await footprint(run.id)).toEqual(NOTHING);
+  });
+
   it('attaches without scanning the new table: its CHECK constraint already implies the partition bound', async () => {
     const client = new pg.Client({ connectionString: stack.db.url });
     await client.connect();
@@ -251,7 +261,7 @@ describe('timeline partitions and readers', () => {
     }
   });
 
-  it('drops a partition by detaching it concurrently: new readers of the timeline go on while the drop waits for an old one', async () => {
+  it('drops a partition by detaching it concurrently: new readers and new partitions go on while the drop waits for an old reader', async () => {
     const run = await completedRun();
     const open = await openReader();
     const dropped = dropTimelinePartition(ds, run.id);
@@ -260,7 +270,12 @@ describe('timeline partitions and readers', () => {
     await new Promise((r) => setTimeout(r, 500));
     await other.query(`SET lock_timeout = '500ms'`);
     const { rows } = await other.query<{ n: string }>('SELECT count(*) AS n FROM run_timeline WHERE run_id = $1', [run.id]);
-    expect(Number(rows[0]?.n)).toBeGreaterThanOrEqual(0);
+    expect(rows).toHaveLength(1);
+    // Nor does the waiting detach hold up a new run's partition.
+    await ds.transaction(async (m) => {
+      await m.query(`SET LOCAL lock_timeout = '500ms'`);
+      await createTimelinePartition(m, randomUUID());
+    });
     expect(settled).toBe(false);
     await open.end();
     expect(await dropped).toBe(true);
