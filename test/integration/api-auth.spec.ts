@@ -56,6 +56,7 @@ const ROUTES: Readonly<Record<string, Access>> = {
   'GET /api/v1/runs/:id/junit': 'viewer',
   'GET /api/v1/runs/:id/timeline': 'viewer',
   'POST /api/v1/runs/:id/cancel': 'operator',
+  'DELETE /api/v1/runs/:id': 'operator',
   'POST /api/v1/audits': 'operator',
   'GET /api/v1/audits': 'viewer',
   'GET /api/v1/audits/:id': 'viewer',

@@ -40,6 +40,7 @@ const FIELDS: Readonly<Record<string, ApiRole>> = {
   'Mutation.deleteScenario': 'operator',
   'Mutation.startRun': 'operator',
   'Mutation.cancelRun': 'operator',
+  'Mutation.deleteRun': 'operator',
   'Mutation.startAudit': 'operator',
   'Mutation.cancelAudit': 'operator',
   'Mutation.forceSwitchover': 'operator',

@@ -14,6 +14,7 @@ import { RouterActionsProcessor } from './processors/router-actions.processor.js
 import { RunsProcessor } from './processors/runs.processor.js';
 import { ProgressPublisher } from './runs/progress-publisher.js';
 import { ReconcilerService } from './runs/reconciler.service.js';
+import { RetentionService } from './runs/retention.service.js';
 import { RunExecutionService } from './runs/run-execution.service.js';
 import { WorkerMetrics } from './http/worker-metrics.js';
 import { WORKER_CONFIG } from './worker-config.js';
@@ -38,6 +39,7 @@ export class WorkerModule {
         { provide: ProgressPublisher, useFactory: (redis: Redis) => new ProgressPublisher(redis, config.redis.queuePrefix), inject: [Redis] },
         RunExecutionService,
         ReconcilerService,
+        RetentionService,
         RunsProcessor,
         RouterActionExecutor,
         RouterActionReconciler,

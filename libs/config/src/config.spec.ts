@@ -16,7 +16,14 @@ describe('loadConfig', () => {
     });
     expect(c.websocket).toEqual({ initTimeoutMs: 5000, maxSubscriptionsPerConnection: 50, maxConnectionsPerKey: 50 });
     expect(c.seedSampleFleet).toBe(true);
-    expect(c.runs).toEqual({ workerConcurrency: 2, shardSize: 1000, maxRouterIterations: 1_000_000, reconcileIntervalMs: 10_000, jobLockMs: 30_000, outageGiveUpMs: 3_600_000 });
+    expect(c.runs).toEqual({ workerConcurrency: 2, shardSize: 1000, maxRouterIterations: 1_000_000, reconcileIntervalMs: 10_000, retentionDays: 90, retentionMax: 0, jobLockMs: 30_000, outageGiveUpMs: 3_600_000 });
+  });
+
+  it('reads the run retention: 90 days and any number by default, 0 keeping forever, whole numbers only', () => {
+    const c = loadConfig({ RUN_RETENTION_DAYS: '0', RUN_RETENTION_MAX: '500' });
+    expect([c.runs.retentionDays, c.runs.retentionMax]).toEqual([0, 500]);
+    for (const bad of ['-1', '1.5', 'week', '36501']) expect(() => loadConfig({ RUN_RETENTION_DAYS: bad })).toThrow(/RUN_RETENTION_DAYS/);
+    for (const bad of ['-1', 'all', '2.5']) expect(() => loadConfig({ RUN_RETENTION_MAX: bad })).toThrow(/RUN_RETENTION_MAX/);
   });
 
   it('reads the largest run a request may ask for: 1 to 1,000,000,000 router-simulations', () => {

@@ -158,6 +158,13 @@ const ENV_SCHEMA = z.object({
   /** How often the reconciler looks for runs that PostgreSQL holds as pending but Redis lost, seconds. */
   RECONCILE_INTERVAL_S: positiveInt.max(3600).default(10),
   /**
+   * Finished runs (completed, failed, cancelled) older than this many days are deleted by the worker's maintenance
+   * pass, with their results and timeline; 0 keeps them whatever their age. Runs still queued or running are never.
+   */
+  RUN_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(90),
+  /** Most finished runs kept: the oldest beyond this are deleted by the maintenance pass; 0 keeps any number. */
+  RUN_RETENTION_MAX: z.coerce.number().int().min(0).max(100_000_000).default(0),
+  /**
    * How long a worker holds a job before another may take it over (BullMQ lock), ms. A worker killed
    * mid-shard leaves its shard to another worker after about this long.
    */
@@ -253,6 +260,10 @@ export interface AppConfig {
     /** Most target routers × iterations a run may ask for (`RUN_MAX_ROUTER_ITERATIONS`). */
     readonly maxRouterIterations: number;
     readonly reconcileIntervalMs: number;
+    /** Finished runs are kept this many days (`RUN_RETENTION_DAYS`); 0: forever. */
+    readonly retentionDays: number;
+    /** Most finished runs kept (`RUN_RETENTION_MAX`); 0: any number. */
+    readonly retentionMax: number;
     readonly jobLockMs: number;
     /** How long a job retries through a dependency outage before it fails, ms (`OUTAGE_GIVE_UP`). */
     readonly outageGiveUpMs: number;
@@ -342,6 +353,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       shardSize: e.RUN_SHARD_SIZE,
       maxRouterIterations: e.RUN_MAX_ROUTER_ITERATIONS,
       reconcileIntervalMs: e.RECONCILE_INTERVAL_S * 1000,
+      retentionDays: e.RUN_RETENTION_DAYS,
+      retentionMax: e.RUN_RETENTION_MAX,
       jobLockMs: e.JOB_LOCK_MS,
       outageGiveUpMs: e.OUTAGE_GIVE_UP,
     },

@@ -9,6 +9,7 @@ export * from './queues.js';
 export * from './redis.js';
 export * from './redis.module.js';
 export * from './router-state-channel.js';
+export * from './run-jobs.js';
 export * from './router-state-publisher.js';
 export * from './simulation-counter.js';
 export * from './twin-change-publisher.js';

@@ -126,6 +126,20 @@ export class JobProducer {
     return true;
   }
 
+  /**
+   * Removes jobs by payload in every state but active (waiting, delayed, completed, failed): what a deleted
+   * campaign left in Redis. A job running now is left to end on its own. Answers how many were removed.
+   */
+  async discard<N extends JobName>(name: N, payloads: readonly JobPayload<N>[]): Promise<number> {
+    const queue = this.queue(JOBS[name].queue);
+    let removed = 0;
+    for (let i = 0; i < payloads.length; i += 200) {
+      const outcomes = await Promise.all(payloads.slice(i, i + 200).map((p) => queue.remove(jobId(name, p))));
+      removed += outcomes.filter((n) => n > 0).length;
+    }
+    return removed;
+  }
+
   /** The state of a job in Redis, or `missing`. */
   async state<N extends JobName>(name: N, payload: JobPayload<N>): Promise<string> {
     const job = await this.queue(JOBS[name].queue).getJob(jobId(name, payload));

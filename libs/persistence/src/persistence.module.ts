@@ -22,6 +22,8 @@ import { TypeormRouterStateRepository } from './repositories/typeorm-router-stat
 import { TypeormRouterRepository } from './repositories/typeorm-router.repository.js';
 import { RunExecutionRepository } from './runs/run-execution.repository.js';
 import { RunRepository } from './runs/run.repository.js';
+import { RunRetentionRepository } from './runs/run-retention.repository.js';
+import { TypeormRunRetentionRepository } from './runs/typeorm-run-retention.repository.js';
 import { ScenarioRepository } from './runs/scenario.repository.js';
 import { TypeormRunExecutionRepository } from './runs/typeorm-run-execution.repository.js';
 import { TypeormRunRepository } from './runs/typeorm-run.repository.js';
@@ -65,6 +67,7 @@ export class PersistenceModule {
         useFactory: (ds: DataSource) => new TypeormRunExecutionRepository(ds),
         inject: [DataSource],
       },
+      { provide: RunRetentionRepository, useFactory: (ds: DataSource) => new TypeormRunRetentionRepository(ds), inject: [DataSource] },
       { provide: AuditRepository, useFactory: (ds: DataSource) => new TypeormAuditRepository(ds), inject: [DataSource] },
       {
         provide: AuditExecutionRepository,

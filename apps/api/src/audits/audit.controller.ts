@@ -1,11 +1,11 @@
-import { Readable } from 'node:stream';
 import type { AuditMatrixRow, Page } from '@asr-twin/persistence';
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { RequireRole } from '../auth/access.decorators.js';
 import { Actor } from '../auth/actor.decorator.js';
 import { ApiOp } from '../common/api-docs.decorators.js';
+import { compressedDownload } from '../common/compressed-download.js';
 import { parseInput } from '../common/validation.js';
 import { type AuditView, presentAudit } from './audit.presenter.js';
 import { CREATE_AUDIT, LIST_AUDITS, MATRIX_QUERY } from './audit.schemas.js';
@@ -53,16 +53,16 @@ export class AuditController {
 
   @Get(':id/report')
   @RequireRole('viewer')
-  @ApiOp({ summary: 'The report of a completed audit (summary and the whole matrix), streamed JSON', ok: { status: 200, description: 'the report', schema: AUDIT_REPORT }, problems: [404, 409] })
-  async report(@Param('id') id: string): Promise<StreamableFile> {
-    return new StreamableFile(Readable.from(await this.audits.report(id)), { type: 'application/json; charset=utf-8' });
+  @ApiOp({ summary: 'The report of a completed audit (summary and the whole matrix), streamed JSON; gzip or br when Accept-Encoding allows', ok: { status: 200, description: 'the report', schema: AUDIT_REPORT }, problems: [404, 409] })
+  async report(@Param('id') id: string, @Headers('accept-encoding') accept: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
+    return compressedDownload(await this.audits.report(id), 'application/json; charset=utf-8', accept, reply);
   }
 
   @Get(':id/junit')
   @RequireRole('viewer')
-  @ApiOp({ summary: 'JUnit XML of a completed audit: one test case per router × fault, failing when exposed', ok: { status: 200, description: 'JUnit XML', media: { 'application/xml': { type: 'string', description: 'JUnit XML: one <testcase> per router × fault' } } }, problems: [404, 409] })
-  async junit(@Param('id') id: string): Promise<StreamableFile> {
-    return new StreamableFile(Readable.from(await this.audits.junit(id)), { type: 'application/xml; charset=utf-8' });
+  @ApiOp({ summary: 'JUnit XML of a completed audit: one test case per router × fault, failing when exposed; gzip or br when Accept-Encoding allows', ok: { status: 200, description: 'JUnit XML', media: { 'application/xml': { type: 'string', description: 'JUnit XML: one <testcase> per router × fault' } } }, problems: [404, 409] })
+  async junit(@Param('id') id: string, @Headers('accept-encoding') accept: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
+    return compressedDownload(await this.audits.junit(id), 'application/xml; charset=utf-8', accept, reply);
   }
 
   @Post(':id/cancel')

@@ -1,11 +1,11 @@
-import { Readable } from 'node:stream';
 import type { Page, StoredTimelineEntry } from '@asr-twin/persistence';
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { RequireRole } from '../auth/access.decorators.js';
 import { Actor } from '../auth/actor.decorator.js';
 import { ApiOp } from '../common/api-docs.decorators.js';
+import { compressedDownload } from '../common/compressed-download.js';
 import { parseInput } from '../common/validation.js';
 import { presentRun, type RunView } from './run.presenter.js';
 import { CREATE_RUN, IDEMPOTENCY_KEY, JUNIT_QUERY, LIST_RUNS, TIMELINE_QUERY } from './run.schemas.js';
@@ -54,22 +54,27 @@ export class RunController {
 
   @Get(':id/report')
   @RequireRole('viewer')
-  @ApiOp({ summary: 'The report of a completed run (DESIGN.md format), streamed', ok: { status: 200, description: 'the report', schema: RUN_REPORT }, problems: [404, 409] })
-  async report(@Param('id') id: string): Promise<StreamableFile> {
-    return new StreamableFile(Readable.from(await this.runs.report(id)), { type: 'application/json; charset=utf-8' });
+  @ApiOp({ summary: 'The report of a completed run (DESIGN.md format), streamed; gzip or br when Accept-Encoding allows (Vary: Accept-Encoding)', ok: { status: 200, description: 'the report', schema: RUN_REPORT }, problems: [404, 409] })
+  async report(@Param('id') id: string, @Headers('accept-encoding') accept: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
+    return compressedDownload(await this.runs.report(id), 'application/json; charset=utf-8', accept, reply);
   }
 
   @Get(':id/junit')
   @RequireRole('viewer')
   @ApiOp({
-    summary: 'JUnit XML of a completed run: one test case per router and expectation; with ?file=, each expectation\'s test case carries its file and line',
+    summary: 'JUnit XML of a completed run: one test case per router and expectation; with ?file=, each expectation\'s test case carries its file and line; gzip or br when Accept-Encoding allows',
     ok: { status: 200, description: 'JUnit XML', media: { 'application/xml': { type: 'string', description: 'JUnit XML: <testsuites> with one <testsuite> per iteration' } } },
     query: JUNIT_QUERY,
     problems: [400, 404, 409],
   })
-  async junit(@Param('id') id: string, @Query() query: unknown): Promise<StreamableFile> {
+  async junit(
+    @Param('id') id: string,
+    @Query() query: unknown,
+    @Headers('accept-encoding') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
     const q = parseInput(JUNIT_QUERY, query, 'query');
-    return new StreamableFile(Readable.from(await this.runs.junit(id, q.file)), { type: 'application/xml; charset=utf-8' });
+    return compressedDownload(await this.runs.junit(id, q.file), 'application/xml; charset=utf-8', accept, reply);
   }
 
   @Get(':id/timeline')
@@ -78,6 +83,18 @@ export class RunController {
   timeline(@Param('id') id: string, @Query() query: unknown): Promise<Page<StoredTimelineEntry>> {
     const q = parseInput(TIMELINE_QUERY, query, 'query');
     return this.runs.timeline(id, q.router ?? null, { limit: q.limit, offset: q.offset });
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @RequireRole('operator')
+  @ApiOp({
+    summary: 'Delete a run with its targets, results and timeline; a queued or running run is cancelled first',
+    ok: { status: 204, description: 'deleted: nothing of the run is left' },
+    problems: [404],
+  })
+  async delete(@Param('id') id: string): Promise<void> {
+    await this.runs.delete(id);
   }
 
   @Post(':id/cancel')

@@ -1,6 +1,6 @@
 import { withRedisWait } from '../common/campaign-waiting.js';
 import { ConflictError, NotFoundError, PreconditionFailedError, type RouterStart, ValidationError } from '@asr-twin/domain';
-import { JobProducer } from '@asr-twin/jobs';
+import { discardRunJobs, JobProducer } from '@asr-twin/jobs';
 import {
   type HistogramBucket,
   type OutageMetric,
@@ -110,6 +110,21 @@ export class RunService {
       await settleWithin(this.producer.remove('run.plan', { runId: run.id }), ENQUEUE_TIME_LIMIT_MS);
     }
     return run;
+  }
+
+  /**
+   * Deletes a run and everything it left. A queued or running run is cancelled first (a shard being written rolls
+   * back at its next check; a later job of it finds no run and ends), then its rows and timeline partition go, then
+   * its jobs in Redis (within the enqueue time limit; a job left behind ends at once when it runs, writing nothing).
+   */
+  async delete(id: string): Promise<void> {
+    const deleted = await this.runs.delete(id);
+    if (!deleted) throw new NotFoundError('run', id);
+    if (!deleted.partitionDropped) this.logger.warn({ runId: id, msg: 'run deleted; its timeline partition is left to the maintenance sweep' });
+    const outcome = this.producer.connected
+      ? await settleWithin(discardRunJobs(this.producer, deleted), ENQUEUE_TIME_LIMIT_MS)
+      : { ok: false as const, error: new Error('Redis is not connected') };
+    if (!outcome.ok) this.logger.warn({ runId: id, err: outcome.error, msg: 'run deleted; its jobs stay in Redis and end when they run' });
   }
 
   async timeline(id: string, router: string | null, page: PageRequest): Promise<Page<StoredTimelineEntry>> {

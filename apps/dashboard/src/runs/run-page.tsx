@@ -9,6 +9,7 @@ import { useSession } from '../session/session';
 import { ProgressBar, StatusBadge, VerdictBadge } from '../ui/badges';
 import { ErrorBox, Loading, NotFound } from '../ui/feedback';
 import { formatCount, formatDateTime, formatDuration } from '../ui/format';
+import { DeleteRunButton } from './delete-run-button';
 import { OutageSection, TimelineSection } from './run-charts';
 import { CancelRunButton } from './cancel-run-button';
 import { RUN_DETAIL, RUN_PROGRESS } from './run-queries';
@@ -121,6 +122,7 @@ export function RunPage({ id }: { readonly id: string }) {
         <div className="actions">
           {!finished && session.may('operate') && <CancelRunButton run={run} onDone={reload} />}
           {run.status === 'completed' && <Downloads run={run} />}
+          {session.may('operate') && <DeleteRunButton run={run} finished={finished} />}
         </div>
       </header>
       {finished && aggregate && aggregate.fail > 0 && (

@@ -60,3 +60,5 @@ export const ALL_RUNS_PROGRESS = `subscription RunsProgress { runProgress { ${PR
 export const RUN_PROGRESS = `subscription RunProgress($runId: ID!) { runProgress(runId: $runId) { ${PROGRESS_FIELDS} } }`;
 
 export const CANCEL_RUN = 'mutation CancelRun($id: ID!) { cancelRun(id: $id) { id status } }';
+
+export const DELETE_RUN = 'mutation DeleteRun($id: ID!) { deleteRun(id: $id) }';

@@ -5,13 +5,14 @@ import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import { RouterActionReconciler } from '../actions/router-action-reconciler.service.js';
 import { AuditReconciler } from '../audits/audit-reconciler.service.js';
 import { ReconcilerService } from '../runs/reconciler.service.js';
+import { RetentionService } from '../runs/retention.service.js';
 import { WorkerMetrics } from '../http/worker-metrics.js';
 import { WORKER_CONFIG } from '../worker-config.js';
 
 const SCHEDULER_ID = 'reconcile-runs';
 
 /**
- * Runs the reconcilers (runs, router actions, then audits) from a BullMQ job scheduler (one pass per interval across all workers). Each worker
+ * Runs the reconcilers (runs, router actions, then audits) and then the run retention from a BullMQ job scheduler (one pass per interval across all workers). Each worker
  * re-declares the scheduler on the same interval, so that it comes back after Redis lost it (restart, FLUSHALL).
  */
 @Injectable()
@@ -24,6 +25,7 @@ export class MaintenanceProcessor implements OnApplicationBootstrap, OnApplicati
     private readonly reconciler: ReconcilerService,
     private readonly actionReconciler: RouterActionReconciler,
     private readonly auditReconciler: AuditReconciler,
+    private readonly retention: RetentionService,
     private readonly producer: JobProducer,
     @Inject(WORKER_CONFIG) private readonly config: AppConfig,
     private readonly metrics: WorkerMetrics,
@@ -64,5 +66,6 @@ export class MaintenanceProcessor implements OnApplicationBootstrap, OnApplicati
     await this.reconciler.reconcile();
     await this.actionReconciler.reconcile();
     await this.auditReconciler.reconcile();
+    await this.retention.apply();
   }
 }

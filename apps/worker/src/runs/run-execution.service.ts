@@ -1,7 +1,6 @@
 import { JobProducer, SimulationCounter } from '@asr-twin/jobs';
 import { RunExecutionRepository, type RunProgress, type RunRecord } from '@asr-twin/persistence';
 import { Injectable, Logger } from '@nestjs/common';
-import { UnrecoverableError } from 'bullmq';
 import { ProgressPublisher } from './progress-publisher.js';
 import { shardChunks } from './shard-simulation.js';
 
@@ -25,10 +24,11 @@ export class RunExecutionService {
   /** Freezes the targets and enqueues every shard not written yet. */
   async plan(runId: string): Promise<void> {
     const started = await this.runs.start(runId);
-    if (!started) throw new UnrecoverableError(`run ${runId} does not exist`);
+    if (!started) return this.gone(runId, 'run.plan');
     if (FINISHED.has(started.status)) return;
     const count = await this.runs.snapshotTargets(started);
-    const run = (await this.runs.find(runId)) as RunRecord;
+    const run = await this.runs.find(runId);
+    if (!run) return this.gone(runId, 'run.plan');
     await this.progress.publishRun(run);
     if (count === 0) {
       await this.runs.fail(runId, 'no router matches the run target');
@@ -48,7 +48,7 @@ export class RunExecutionService {
    */
   async shard(runId: string, shard: number): Promise<void> {
     const run = await this.runs.find(runId);
-    if (!run) throw new UnrecoverableError(`run ${runId} does not exist`);
+    if (!run) return this.gone(runId, 'run.shard');
     if (FINISHED.has(run.status)) return;
     const from = shard * run.shardSize;
     const targets = await this.runs.shardTargets(runId, from, from + run.shardSize);
@@ -71,6 +71,14 @@ export class RunExecutionService {
   async finalize(runId: string): Promise<void> {
     const run = await this.runs.complete(runId);
     if (run) await this.progress.publishRun(run);
+  }
+
+  /**
+   * A job of a run that does not exist: the run was deleted (its jobs are removed then, but one may have been
+   * running or Redis unreachable). The job ends without writing anything, and so is removed like any completed job.
+   */
+  private gone(runId: string, job: string): void {
+    this.logger.log({ runId, job, msg: 'run no longer exists (deleted); nothing to do' });
   }
 
   private async afterShard(runId: string, p: RunProgress): Promise<void> {

@@ -26,7 +26,8 @@ export async function markStarted(ds: DataSource, t: CampaignTables, id: string)
 
 /**
  * Freezes the targets once: under a row lock, returns the router count already recorded, or inserts the targets
- * (`insert`), records the count and shard count, runs `after` in the same transaction, and returns the count.
+ * (`insert`), records the count and shard count, runs `after` in the same transaction, and returns the count. A
+ * campaign deleted meanwhile freezes nothing and answers 0 (so no partition or target of it is made again).
  */
 export function snapshotOnce(
   ds: DataSource,
@@ -37,6 +38,7 @@ export function snapshotOnce(
 ): Promise<number> {
   return ds.transaction(async (m) => {
     const locked: { router_count: number | null }[] = await m.query(`SELECT router_count FROM ${t.table} WHERE id = $1 FOR UPDATE`, [id]);
+    if (locked.length === 0) return 0;
     const known = locked[0]?.router_count;
     if (known !== null && known !== undefined) return known;
     const count = await insert(m);

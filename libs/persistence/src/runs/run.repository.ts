@@ -1,5 +1,6 @@
 import type { RouterStart, Scenario } from '@asr-twin/domain';
 import type { Page, PageRequest } from '../read-models.js';
+import type { DeletedRun } from './run-delete.sql.js';
 import type {
   CauseGroup,
   FailingExpectation,
@@ -57,6 +58,11 @@ export abstract class RunRepository {
   abstract list(filter: { readonly status?: readonly RunStatus[] }, page: PageRequest): Promise<Page<RunRecord>>;
   /** Cancels a queued or running run; returns the run as it is afterwards (unchanged if it had finished). */
   abstract cancel(id: string): Promise<RunRecord | null>;
+  /**
+   * Deletes the run and all it left in PostgreSQL (targets, shards, results, timeline partition), cancelling it
+   * first if it is queued or running; null when there is no such run.
+   */
+  abstract delete(id: string): Promise<DeletedRun | null>;
   /** Results of one iteration with ordinals from `afterOrdinal` (exclusive), in ordinal order. */
   abstract results(runId: string, iteration: number, afterOrdinal: number, limit: number): Promise<readonly StoredResult[]>;
   /** Where a router of the run started (`routers[].start` of the report), or null when it has no result (yet). */

@@ -19,7 +19,8 @@ import {
   unfinishedRows,
   writeOpenShard,
 } from './campaign.sql.js';
-import { insertRunTargets, timelinePartition } from './run-targets.sql.js';
+import { insertRunTargets } from './run-targets.sql.js';
+import { createTimelinePartition } from './timeline-partitions.sql.js';
 import { insertShardRows, recordShardTotals } from './shard-write.sql.js';
 import { updateReturning } from './update-returning.js';
 
@@ -39,9 +40,7 @@ export class TypeormRunExecutionRepository extends RunExecutionRepository {
   }
 
   snapshotTargets(run: RunRecord): Promise<number> {
-    return snapshotOnce(this.ds, RUN_TABLES, run.id, (m) => insertRunTargets(m, run), async (m) => {
-      await m.query(`CREATE TABLE IF NOT EXISTS ${timelinePartition(run.id)} PARTITION OF run_timeline FOR VALUES IN ('${run.id}')`);
-    });
+    return snapshotOnce(this.ds, RUN_TABLES, run.id, (m) => insertRunTargets(m, run), (m) => createTimelinePartition(m, run.id));
   }
 
   shardTargets(runId: string, fromOrdinal: number, toOrdinal: number): Promise<readonly RunTargetRouter[]> {

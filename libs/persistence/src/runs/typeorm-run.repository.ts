@@ -18,6 +18,7 @@ import {
 } from './run-models.js';
 import { causeGroups, failingExpectations, routerDiagnosis } from './run-diagnosis.sql.js';
 import { RunInserter } from './run-insert.sql.js';
+import { type DeletedRun, deleteRun } from './run-delete.sql.js';
 import { histogram, resultPage } from './run-results.sql.js';
 import { countTargets } from './run-targets.sql.js';
 import { newRunRecord, type RunRow, toRunRecord } from './run-row.mapper.js';
@@ -88,6 +89,10 @@ export class TypeormRunRepository extends RunRepository {
       [id],
     );
     return this.find(id);
+  }
+
+  delete(id: string): Promise<DeletedRun | null> {
+    return deleteRun(this.ds, id);
   }
 
   async routerStart(runId: string, hostname: string): Promise<RouterStart | null> {

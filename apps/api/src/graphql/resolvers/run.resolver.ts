@@ -49,6 +49,15 @@ export class RunResolver {
     return presentGqlRun(await this.runService.cancel(id));
   }
 
+  @Mutation(() => Boolean, {
+    description: 'Delete a run with its targets, results and timeline, as DELETE /api/v1/runs/:id; a queued or running run is cancelled first. Role: operator.',
+  })
+  @RequireGqlRole('operator')
+  async deleteRun(@Args('id', { type: () => ID }) id: string): Promise<boolean> {
+    await this.runService.delete(id);
+    return true;
+  }
+
   @ResolveField(() => [HistogramBucket], {
     complexity: ({ args, childComplexity }) => 1 + (typeof args['buckets'] === 'number' ? Math.max(1, args['buckets']) : 20) * childComplexity,
     description: 'How a metric is distributed over all results (every iteration), in equally wide buckets (1 to 100), computed in SQL',

@@ -1,0 +1,284 @@
+import { randomUUID } from 'node:crypto';
+import { loadConfig } from '@asr-twin/config';
+import { createDataSource, TypeormRunExecutionRepository } from '@asr-twin/persistence';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import type { DataSource, EntityManager } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Problem } from '../../apps/api/src/common/problem.js';
+import { createTimelinePartition, dropTimelinePartition } from '../../libs/persistence/src/runs/timeline-partitions.sql.js';
+import { bearer, createKey, request, type RunningApi } from '../support/api.js';
+import { codes, gql } from '../support/graphql.js';
+import { exampleSource, type RunBody, type RunStack, startRunStack, waitForRun } from '../support/runs.js';
+
+let stack: RunStack;
+let api: RunningApi;
+let db: pg.Client;
+let redis: Redis;
+
+beforeAll(async () => {
+  stack = await startRunStack('delete');
+  api = stack.api;
+  db = new pg.Client({ connectionString: stack.db.url });
+  await db.connect();
+  redis = new Redis(loadConfig().redis.url, { maxRetriesPerRequest: 1 });
+  await post('/api/v1/fleets', { name: 'small' });
+  await post('/api/v1/fleets/small/routers', { generate: { count: 120 } });
+  await post('/api/v1/fleets', { name: 'big' });
+  await post('/api/v1/fleets/big/routers', { generate: { count: 3000 } });
+});
+afterAll(async () => {
+  redis?.disconnect();
+  await db?.end();
+  await stack?.stop();
+});
+
+const auth = () => bearer(api.adminKey);
+const post = <T>(path: string, body: unknown) => request<T>(api.url, 'POST', path, body, auth());
+const del = <T>(path: string, key = api.adminKey) => request<T>(api.url, 'DELETE', path, undefined, bearer(key));
+const campaign = (fleet: string, shardSize: number) => ({ source: exampleSource('iosd-crash', true), target: { selector: { fleet } }, shardSize });
+
+async function completedRun(fleet = 'small'): Promise<RunBody> {
+  const created = await post<RunBody>('/api/v1/runs', campaign(fleet, 40));
+  expect(created.status).toBe(202);
+  const run = await waitForRun(api.url, created.body.id, api.adminKey);
+  expect(run.status).toBe('completed');
+  return run;
+}
+
+/** Rows of the run in every run table, and its timeline partition as an attached partition and as a table. */
+async function footprint(runId: string): Promise<Record<string, number>> {
+  const { rows } = await db.query<Record<string, string>>(
+    `SELECT (SELECT count(*) FROM runs WHERE id = $1) AS runs,
+            (SELECT count(*) FROM run_targets WHERE run_id = $1) AS targets,
+            (SELECT count(*) FROM run_shards WHERE run_id = $1) AS shards,
+            (SELECT count(*) FROM run_results WHERE run_id = $1) AS results,
+            (SELECT count(*) FROM run_timeline WHERE run_id = $1) AS timeline,
+            (SELECT count(*) FROM pg_inherits WHERE inhparent = 'run_timeline'::regclass
+                AND inhrelid = to_regclass('run_timeline_' || replace($1::text, '-', ''))) AS attached,
+            (SELECT count(*) FROM pg_class WHERE relname = 'run_timeline_' || replace($1::text, '-', '')) AS tables`,
+    [runId],
+  );
+  return Object.fromEntries(Object.entries(rows[0] ?? {}).map(([k, v]) => [k, Number(v)]));
+}
+
+const NOTHING = { runs: 0, targets: 0, shards: 0, results: 0, timeline: 0, attached: 0, tables: 0 };
+
+/**
+ * Every trace of the run in the stack's Redis: key names, and members of lists, sets and sorted sets (queues,
+ * completed and failed sets). Event streams are a bounded log of what happened, not work, and are left out.
+ */
+async function redisTraces(runId: string): Promise<string[]> {
+  const found: string[] = [];
+  for await (const keys of redis.scanStream({ match: `{${stack.prefix}}*`, count: 1000 }) as AsyncIterable<string[]>) {
+    for (const key of keys) {
+      if (key.includes(runId)) found.push(key);
+      const type = await redis.type(key);
+      const members =
+        type === 'list' ? await redis.lrange(key, 0, -1) : type === 'set' ? await redis.smembers(key) : type === 'zset' ? await redis.zrange(key, 0, -1) : [];
+      for (const m of members) if (m.includes(runId)) found.push(`${key} ∋ ${m}`);
+    }
+  }
+  return found;
+}
+
+async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await read();
+    if (ok(v) || Date.now() > deadline) return v;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+describe('DELETE /api/v1/runs/:id', () => {
+  it('deletes a completed run with its targets, shards, results and timeline partition, and leaves other runs alone', async () => {
+    const doomed = await completedRun();
+    const kept = await completedRun();
+    const before = await footprint(doomed.id);
+    expect(before).toMatchObject({ runs: 1, targets: 120, shards: 3, results: 120, attached: 1, tables: 1 });
+    expect(before['timeline']).toBeGreaterThan(120);
+    const keptBefore = await footprint(kept.id);
+
+    const res = await del(`/api/v1/runs/${doomed.id}`);
+    expect(res.status).toBe(204);
+    expect(res.text).toBe('');
+    expect(await footprint(doomed.id)).toEqual(NOTHING);
+    expect(await footprint(kept.id)).toEqual(keptBefore);
+    expect(await redisTraces(doomed.id)).toEqual([]);
+
+    const gone = await request<Problem>(api.url, 'GET', `/api/v1/runs/${doomed.id}`, undefined, auth());
+    expect(gone.status).toBe(404);
+    const again = await del<Problem>(`/api/v1/runs/${doomed.id}`);
+    expect(again.status).toBe(404);
+    expect(again.contentType).toMatch(/^application\/problem\+json/);
+    expect(again.body).toMatchObject({ code: 'NOT_FOUND' });
+    expect(again.body.detail).toContain(doomed.id);
+    expect((await request(api.url, 'GET', `/api/v1/runs/${kept.id}/report`, undefined, auth())).status).toBe(200);
+  });
+
+  it('cancels a running campaign and deletes it: no worker writes a row, a partition or a job of it afterwards', async () => {
+    const created = await post<RunBody>('/api/v1/runs', campaign('big', 10));
+    const running = await waitForRun(api.url, created.body.id, api.adminKey, (r) => r.progress.routersDone > 0, 30_000);
+    expect(running.status).toBe('running');
+    expect((await footprint(created.body.id))['attached']).toBe(1);
+
+    expect((await del(`/api/v1/runs/${created.body.id}`)).status).toBe(204);
+    expect(await footprint(created.body.id)).toEqual(NOTHING);
+    // Jobs running at the delete end on their own; none is left, and the reconciler (every second) brings none back.
+    expect(await eventually(() => redisTraces(created.body.id), (t) => t.length === 0)).toEqual([]);
+    await new Promise((r) => setTimeout(r, 3000));
+    expect(await footprint(created.body.id)).toEqual(NOTHING);
+    expect(await redisTraces(created.body.id)).toEqual([]);
+  });
+
+  it('deletes runs just submitted or being planned: the worker never re-creates their targets or partitions', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const created = await post<RunBody>('/api/v1/runs', campaign('small', 40));
+      if (i % 2 === 1) await new Promise((r) => setTimeout(r, 150));
+      expect((await del(`/api/v1/runs/${created.body.id}`)).status).toBe(204);
+      ids.push(created.body.id);
+    }
+    await new Promise((r) => setTimeout(r, 3000));
+    for (const id of ids) {
+      expect(await footprint(id)).toEqual(NOTHING);
+      expect(await redisTraces(id)).toEqual([]);
+    }
+  });
+
+  it('is for operators: a viewer is refused, and an unknown or malformed id is a 404 problem', async () => {
+    const run = await completedRun();
+    const viewer = await createKey(api, 'delete-viewer', 'viewer');
+    const refused = await del<Problem>(`/api/v1/runs/${run.id}`, viewer.key);
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('FORBIDDEN');
+    expect((await footprint(run.id))['runs']).toBe(1);
+    for (const id of ['6f1c1b9e-0000-4000-8000-000000000000', 'not-a-uuid']) {
+      const res = await del<Problem>(`/api/v1/runs/${id}`);
+      expect(res.status).toBe(404);
+      expect(res.body.code).toBe('NOT_FOUND');
+    }
+  });
+});
+
+describe('GraphQL deleteRun', () => {
+  const mutation = 'mutation($id: ID!) { deleteRun(id: $id) }';
+
+  it('deletes a run as an operator, and answers NOT_FOUND and FORBIDDEN like REST', async () => {
+    const run = await completedRun();
+    const viewer = await createKey(api, 'gql-delete-viewer', 'viewer');
+    expect(codes(await gql(api.url, mutation, { id: run.id }, viewer.key))).toEqual(['FORBIDDEN']);
+    const operator = await createKey(api, 'gql-delete-operator', 'operator');
+    const done = await gql<{ deleteRun: boolean }>(api.url, mutation, { id: run.id }, operator.key);
+    expect(done.errors).toEqual([]);
+    expect(done.data?.deleteRun).toBe(true);
+    expect(await footprint(run.id)).toEqual(NOTHING);
+    expect(codes(await gql(api.url, mutation, { id: run.id }, operator.key))).toEqual(['NOT_FOUND']);
+  });
+});
+
+describe('timeline partitions and readers', () => {
+  let ds: DataSource;
+  let reader: pg.Client;
+  let other: pg.Client;
+
+  beforeAll(async () => {
+    ds = await createDataSource({ url: stack.db.url }).initialize();
+    reader = new pg.Client({ connectionString: stack.db.url });
+    other = new pg.Client({ connectionString: stack.db.url });
+    await Promise.all([reader.connect(), other.connect()]);
+  });
+  afterAll(async () => {
+    await reader?.end();
+    await other?.end();
+    await ds?.destroy();
+  });
+
+  /** A transaction that has read the timeline and stays open, holding its locks, until `end`. */
+  async function openReader(): Promise<{ end(): Promise<void> }> {
+    await reader.query('BEGIN');
+    await reader.query('SELECT count(*) FROM run_timeline');
+    return { end: async () => void (await reader.query('COMMIT')) };
+  }
+
+  it('creates a partition while a reader holds the timeline open, where CREATE TABLE … PARTITION OF would wait', async () => {
+    const id = randomUUID();
+    const open = await openReader();
+    try {
+      const blocked = ds.transaction(async (m) => {
+        await m.query(`SET LOCAL lock_timeout = '500ms'`);
+        await m.query(`CREATE TABLE run_timeline_${id.replaceAll('-', '')} PARTITION OF run_timeline FOR VALUES IN ('${id}')`);
+      });
+      await expect(blocked).rejects.toMatchObject({ driverError: { code: '55P03' } });
+      await ds.transaction(async (m) => {
+        await m.query(`SET LOCAL lock_timeout = '500ms'`);
+        await createTimelinePartition(m, id);
+      });
+      expect((await footprint(id))['attached']).toBe(1);
+    } finally {
+      await open.end();
+    }
+  });
+
+  it('a plan step that locks a run deleted meanwhile freezes no target and makes no partition', async () => {
+    const run = await completedRun();
+    const plans = new TypeormRunExecutionRepository(ds);
+    const record = await plans.find(run.id);
+    if (!record) throw new Error('run not found');
+    expect((await del(`/api/v1/runs/${run.id}`)).status).toBe(204);
+    expect(await plans.snapshotTargets({ ...record, routerCount: null, shardCount: null })).toBe(0);
+    expect(await footprint(run.id)).toEqual(NOTHING);
+  });
+
+  it('attaches without scanning the new table: its CHECK constraint already implies the partition bound', async () => {
+    const client = new pg.Client({ connectionString: stack.db.url });
+    await client.connect();
+    const notices: string[] = [];
+    client.on('notice', (n) => notices.push(n.message ?? ''));
+    try {
+      const m = { query: async (sql: string, params?: unknown[]) => (await client.query(sql, params)).rows } as unknown as EntityManager;
+      const id = randomUUID();
+      await client.query('BEGIN');
+      await client.query('SET LOCAL client_min_messages = debug1');
+      await createTimelinePartition(m, id);
+      await client.query('ROLLBACK');
+      expect(notices).toContain(`partition constraint for table "run_timeline_${id.replaceAll('-', '')}" is implied by existing constraints`);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('a run planned while a reader holds the timeline open completes without waiting for the reader', async () => {
+    const open = await openReader();
+    try {
+      const created = await post<RunBody>('/api/v1/runs', campaign('small', 40));
+      const run = await waitForRun(api.url, created.body.id, api.adminKey, undefined, 30_000);
+      expect(run.status).toBe('completed');
+      expect((await footprint(run.id))['attached']).toBe(1);
+    } finally {
+      await open.end();
+    }
+  });
+
+  it('drops a partition by detaching it concurrently: new readers and new partitions go on while the drop waits for an old reader', async () => {
+    const run = await completedRun();
+    const open = await openReader();
+    const dropped = dropTimelinePartition(ds, run.id);
+    let settled = false;
+    void dropped.then(() => (settled = true), () => (settled = true));
+    await new Promise((r) => setTimeout(r, 500));
+    await other.query(`SET lock_timeout = '500ms'`);
+    const { rows } = await other.query<{ n: string }>('SELECT count(*) AS n FROM run_timeline WHERE run_id = $1', [run.id]);
+    expect(rows).toHaveLength(1);
+    // Nor does the waiting detach hold up a new run's partition.
+    await ds.transaction(async (m) => {
+      await m.query(`SET LOCAL lock_timeout = '500ms'`);
+      await createTimelinePartition(m, randomUUID());
+    });
+    expect(settled).toBe(false);
+    await open.end();
+    expect(await dropped).toBe(true);
+    expect(await footprint(run.id)).toMatchObject({ timeline: 0, attached: 0, tables: 0 });
+  });
+});
