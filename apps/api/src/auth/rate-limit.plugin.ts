@@ -24,7 +24,7 @@ export function rateLimitKey(request: FastifyRequest): string {
 export async function registerRateLimit(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   // A client of its own that fails fast: the shared one retries forever, which would stall requests. Its only
   // command is the limiter's script, so the counts of concurrent requests travel in one write (auto-pipelining).
-  const redis = createRedis(config.redis.url, 'asr-twin-api-rate-limit', {
+  const redis = createRedis(config.redis, 'asr-twin-api-rate-limit', {
     maxRetriesPerRequest: 1,
     enableOfflineQueue: false,
     commandTimeout: 1000,
