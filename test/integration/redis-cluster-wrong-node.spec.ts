@@ -27,17 +27,19 @@ describe('a single-server client pointed at a Redis Cluster node that does not o
   let db: TestDatabase;
   let worker: Spawned | undefined;
   let api: RunningApi | undefined;
+  let ownerApi: RunningApi | undefined;
   let workerUrl: string;
   let wrongUrl: string;
 
   beforeAll(async () => {
     [cluster, db] = await Promise.all([startPrivateRedisCluster(), migratedTestDatabase()]);
-    const { other } = await cluster.owner(`{${prefix}}`);
+    const { owner, other } = await cluster.owner(`{${prefix}}`);
     wrongUrl = `redis://${other.host}:${other.port}`;
     const port = await freePort();
     workerUrl = `http://127.0.0.1:${port}`;
     worker = startWorker({ DATABASE_URL: db.url, QUEUE_PREFIX: prefix, REDIS_URL: wrongUrl, WORKER_HTTP_PORT: String(port), LOG_LEVEL: 'info' });
     api = await startApi(db.url, { QUEUE_PREFIX: prefix, REDIS_URL: wrongUrl });
+    ownerApi = await startApi(db.url, { QUEUE_PREFIX: prefix, REDIS_URL: `redis://${owner.host}:${owner.port}`, ADMIN_API_KEY: api.adminKey });
     await waitForOk(`${workerUrl}/health/live`, worker, 30_000);
   });
 
@@ -47,6 +49,7 @@ describe('a single-server client pointed at a Redis Cluster node that does not o
       await worker.exited;
     }
     await api?.close();
+    await ownerApi?.close();
     await db?.drop();
     await cluster?.stop();
   });
@@ -69,7 +72,18 @@ describe('a single-server client pointed at a Redis Cluster node that does not o
       expect(ready.status, url).toBe(503);
       expect(ready.body.details['redis']?.status).toBe('up');
       expect(ready.body.details['queues']?.status).toBe('down');
-      expect(ready.body.details['queues']?.message).toMatch(/^queues runs, maintenance, router-actions, audits not writable: MOVED \d+ 127\.0\.0\.1:\d+: .*set REDIS_CLUSTER_NODES/);
+      expect(ready.body.details['queues']?.message).toMatch(
+        /^REDIS_URL names a node of a Redis Cluster \(cluster_enabled:1\).*; queues runs, maintenance, router-actions, audits not writable: MOVED \d+ 127\.0\.0\.1:\d+: .*set REDIS_CLUSTER_NODES/,
+      );
     }
+  });
+
+  it('fails readiness also on the node that owns the queues: rate limits and change epochs live in other slots', async () => {
+    const ready = await request<Readiness>(ownerApi!.url, 'GET', '/health/ready');
+    expect(ready.status).toBe(503);
+    expect(ready.body.details['queues']).toEqual({
+      status: 'down',
+      message: 'REDIS_URL names a node of a Redis Cluster (cluster_enabled:1), which serves only its own slots: set REDIS_CLUSTER_NODES',
+    });
   });
 });
