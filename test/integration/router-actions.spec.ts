@@ -1,5 +1,5 @@
 import { loadConfig } from '@asr-twin/config';
-import { bullPrefix, QUEUE_NAMES, redisConnectionOptions } from '@asr-twin/jobs';
+import { bullPrefix, QUEUE_NAMES } from '@asr-twin/jobs';
 import type { ChangeRecord, Page } from '@asr-twin/persistence';
 import { Queue } from 'bullmq';
 import pg from 'pg';
@@ -235,7 +235,7 @@ describe('later transitions that Redis lost', () => {
   it('are enqueued again from PostgreSQL by the reconciler, and the router still comes back', async () => {
     const res = await forceSwitchover('lost-1', slower);
     expect(res.status).toBe(202);
-    const queue = new Queue(QUEUE_NAMES.routerActions, { connection: redisConnectionOptions(loadConfig().redis.url, 'test'), prefix: bullPrefix(stack.prefix) });
+    const queue = new Queue(QUEUE_NAMES.routerActions, { connection: { url: loadConfig().redis.url, maxRetriesPerRequest: null }, prefix: bullPrefix(stack.prefix, QUEUE_NAMES.routerActions, false) });
     try {
       expect(await queue.getDelayedCount()).toBeGreaterThan(0);
       await queue.drain(true);

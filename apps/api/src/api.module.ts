@@ -29,9 +29,9 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         PersistenceModule.forRoot({ url: config.database.url, poolSize: config.database.poolSize, applicationName: 'asr-twin-api' }),
-        RedisModule.forRoot(config.redis.url, 'asr-twin-api'),
+        RedisModule.forRoot(config.redis, 'asr-twin-api'),
         JobsModule.forRoot(config.redis.queuePrefix),
-        ReadCacheModule.forRoot({ redisUrl: config.redis.url, queuePrefix: config.redis.queuePrefix, ...config.readCache }),
+        ReadCacheModule.forRoot({ redis: config.redis, queuePrefix: config.redis.queuePrefix, ...config.readCache }),
         MetricsModule.forRoot({ public: config.metrics.public }),
         ParsingModule.forRoot(config),
         auth,

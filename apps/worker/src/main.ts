@@ -1,11 +1,10 @@
 import 'reflect-metadata';
 import { type AppConfig, loadConfig, withDotEnv } from '@asr-twin/config';
-import { bullPrefix, checkRedis } from '@asr-twin/jobs';
+import { checkRedis, probeQueues, REDIS_CLIENT, type RedisClient } from '@asr-twin/jobs';
 import { createLogger, limitShutdownTime, PinoNestLogger } from '@asr-twin/logging';
 import { checkDatabase } from '@asr-twin/persistence';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Redis } from 'ioredis';
 import type { Logger as Pino } from 'pino';
 import { DataSource } from 'typeorm';
 import { WorkerHttpServer } from './http/worker-http.server.js';
@@ -15,13 +14,13 @@ import { WorkerModule } from './worker.module.js';
 /** Starts the probe and metrics server when `WORKER_HTTP_PORT` is set. */
 async function serveHttp(app: INestApplicationContext, config: AppConfig, log: Pino): Promise<WorkerHttpServer | null> {
   if (config.workerHttp === null) return null;
-  const redis = app.get(Redis);
+  const redis = app.get<RedisClient>(REDIS_CLIENT);
   const database = app.get(DataSource);
   const server = new WorkerHttpServer({
     database: () => database.query('SELECT 1'),
     redis: () => redis.ping(),
-    // The queues' hash slot takes writes (not a read-only replica, not full).
-    queues: () => redis.set(`${bullPrefix(config.redis.queuePrefix)}:readiness-probe`, String(Date.now()), 'PX', 10_000),
+    // Every queue's hash slot takes writes (not a read-only replica, not full, owned by the node we talk to).
+    queues: () => probeQueues(redis, config.redis.queuePrefix),
   }, app.get(WorkerMetrics));
   try {
     const port = await server.listen(config.workerHttp.host, config.workerHttp.port);
@@ -36,7 +35,7 @@ async function serveHttp(app: INestApplicationContext, config: AppConfig, log: P
 async function main(): Promise<void> {
   const config = loadConfig(withDotEnv());
   await checkDatabase(config.database.url);
-  await checkRedis(config.redis.url);
+  await checkRedis(config.redis);
   const log = createLogger(config.logLevel, 'asr-twin-worker');
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
     logger: new PinoNestLogger(log),

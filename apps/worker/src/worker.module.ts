@@ -1,8 +1,7 @@
 import type { AppConfig } from '@asr-twin/config';
-import { JobsModule, RedisModule } from '@asr-twin/jobs';
+import { JobsModule, REDIS_CLIENT, type RedisClient, RedisModule } from '@asr-twin/jobs';
 import { PersistenceModule } from '@asr-twin/persistence';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { Redis } from 'ioredis';
 import { RouterActionExecutor } from './actions/router-action-executor.service.js';
 import { RouterActionReconciler } from './actions/router-action-reconciler.service.js';
 import { AuditExecutionService } from './audits/audit-execution.service.js';
@@ -30,13 +29,13 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         PersistenceModule.forRoot({ url: config.database.url, poolSize: config.database.poolSize, applicationName: 'asr-twin-worker' }),
-        RedisModule.forRoot(config.redis.url, 'asr-twin-worker'),
+        RedisModule.forRoot(config.redis, 'asr-twin-worker'),
         JobsModule.forRoot(config.redis.queuePrefix),
       ],
       providers: [
         { provide: WORKER_CONFIG, useValue: config },
         { provide: WorkerMetrics, useValue: new WorkerMetrics() },
-        { provide: ProgressPublisher, useFactory: (redis: Redis) => new ProgressPublisher(redis, config.redis.queuePrefix), inject: [Redis] },
+        { provide: ProgressPublisher, useFactory: (redis: RedisClient) => new ProgressPublisher(redis, config.redis.queuePrefix), inject: [REDIS_CLIENT] },
         RunExecutionService,
         ReconcilerService,
         RetentionService,
@@ -46,8 +45,8 @@ export class WorkerModule {
         RouterActionsProcessor,
         {
           provide: AuditProgressPublisher,
-          useFactory: (redis: Redis) => new AuditProgressPublisher(redis, config.redis.queuePrefix),
-          inject: [Redis],
+          useFactory: (redis: RedisClient) => new AuditProgressPublisher(redis, config.redis.queuePrefix),
+          inject: [REDIS_CLIENT],
         },
         AuditExecutionService,
         AuditReconciler,

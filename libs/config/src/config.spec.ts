@@ -31,6 +31,19 @@ describe('loadConfig', () => {
     for (const bad of ['0', '-5', 'many', '1000000001']) expect(() => loadConfig({ RUN_MAX_ROUTER_ITERATIONS: bad })).toThrow(/RUN_MAX_ROUTER_ITERATIONS/);
   });
 
+  it('talks to one Redis unless REDIS_CLUSTER_NODES names cluster seeds as host:port', () => {
+    expect(loadConfig({}).redis.clusterNodes).toBeNull();
+    expect(loadConfig({ REDIS_CLUSTER_NODES: ' redis-0:6379, 10.0.0.7:7001,[::1]:7002,' }).redis.clusterNodes).toEqual([
+      { host: 'redis-0', port: 6379 },
+      { host: '10.0.0.7', port: 7001 },
+      { host: '::1', port: 7002 },
+    ]);
+    for (const bad of ['redis-0', 'redis-0:0', 'redis-0:70000', 'redis://redis-0:6379', ',', 'a b:1']) {
+      expect(() => loadConfig({ REDIS_CLUSTER_NODES: bad })).toThrow(/REDIS_CLUSTER_NODES: .*host:port/);
+    }
+    expect(() => loadConfig({ REDIS_CLUSTER_NODES: 'redis-0:6379,redis-1' })).toThrow(/REDIS_CLUSTER_NODES: "redis-1": each node is host:port/);
+  });
+
   it('keeps the headers timeout within the request timeout', () => {
     const c = loadConfig({ HTTP_REQUEST_TIMEOUT_S: '5', HTTP_HEADERS_TIMEOUT_S: '30' });
     expect(c.http.headersTimeoutMs).toBe(5000);

@@ -15,6 +15,22 @@ const duration = z
 
 const WORKER_HTTP_PORT_HINT = '"off" or a port number (0-65535; 0 picks a free port)';
 
+const CLUSTER_NODE_HINT = 'each node is host:port with a port from 1 to 65535, e.g. redis-0:6379,redis-1:6379,[::1]:7000';
+
+/** A Redis Cluster seed: where a client first asks for the cluster's slot map. */
+export interface RedisClusterNode {
+  readonly host: string;
+  readonly port: number;
+}
+
+/** `host:port`, `[v6]:port`; null when it is not one. */
+function parseHostPort(text: string): RedisClusterNode | null {
+  const m = /^(?:\[([0-9A-Fa-f:.]+)\]|([A-Za-z0-9.-]+)):([0-9]{1,5})$/.exec(text);
+  const port = Number(m?.[3]);
+  if (!m || port < 1 || port > 65_535) return null;
+  return { host: m[1] ?? m[2]!, port };
+}
+
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
@@ -28,6 +44,24 @@ const ENV_SCHEMA = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).default('postgres://postgres@127.0.0.1:5432/asr_twin'),
   /** Redis connection URL (BullMQ queues, pub/sub). */
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
+  /**
+   * Redis Cluster seeds, `host:port` comma-separated (a few masters are enough; the rest are discovered). When set,
+   * every Redis user (queues, rate limits, change epochs, counters, pub/sub) talks to the cluster and `REDIS_URL`
+   * only lends its user name, password and `rediss:` (TLS) to every node. Unset: the single Redis of `REDIS_URL`.
+   */
+  REDIS_CLUSTER_NODES: z
+    .string()
+    .transform((list, ctx) => {
+      const entries = list.split(',').map((n) => n.trim()).filter((n) => n.length > 0);
+      const nodes = entries.map(parseHostPort);
+      const bad = entries.filter((_, i) => nodes[i] === null);
+      if (entries.length === 0 || bad.length > 0) {
+        ctx.addIssue({ code: 'custom', message: `${bad.length > 0 ? `${bad.map((b) => JSON.stringify(b)).join(', ')}: ` : 'no node: '}${CLUSTER_NODE_HINT}` });
+        return z.NEVER;
+      }
+      return nodes as RedisClusterNode[];
+    })
+    .optional(),
   /** Interface the API listens on; `0.0.0.0` in containers. */
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port.default(3000),
@@ -211,7 +245,12 @@ export interface AppConfig {
     /** URL of the session that LISTENs for key changes (`DATABASE_LISTEN_URL`, else `url`). */
     readonly listenUrl: string;
   };
-  readonly redis: { readonly url: string; readonly queuePrefix: string };
+  readonly redis: {
+    readonly url: string;
+    readonly queuePrefix: string;
+    /** Seeds of a Redis Cluster (`REDIS_CLUSTER_NODES`); null: the single Redis of `url`. */
+    readonly clusterNodes: readonly RedisClusterNode[] | null;
+  };
   readonly http: {
     readonly host: string;
     readonly port: number;
@@ -307,7 +346,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   }
   return {
     database: { url: e.DATABASE_URL, poolSize: e.DB_POOL_SIZE, listenUrl: e.DATABASE_LISTEN_URL ?? e.DATABASE_URL },
-    redis: { url: e.REDIS_URL, queuePrefix: e.QUEUE_PREFIX },
+    redis: {
+      url: e.REDIS_URL,
+      queuePrefix: e.QUEUE_PREFIX,
+      clusterNodes: e.REDIS_CLUSTER_NODES ?? null,
+    },
     http: {
       host: e.HOST,
       port: e.PORT,

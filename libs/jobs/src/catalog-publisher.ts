@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis.js';
 import { catalogChannel, type CatalogMessage } from './catalog-channel.js';
 import { TwinChangePublisher } from './twin-change-publisher.js';
 
@@ -7,7 +7,7 @@ import { TwinChangePublisher } from './twin-change-publisher.js';
  * scenarios created, renamed or deleted.
  */
 export class CatalogPublisher extends TwinChangePublisher<CatalogMessage> {
-  constructor(redis: Redis, queuePrefix: string) {
+  constructor(redis: RedisClient, queuePrefix: string) {
     super(redis, queuePrefix, catalogChannel(queuePrefix));
   }
 }

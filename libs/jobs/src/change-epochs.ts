@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis.js';
 
 /**
  * What a change epoch covers: `keys` (API keys: created, revoked, given another secret or role, deleted) and
@@ -25,7 +25,7 @@ export function changeEpochsKey(queuePrefix: string): string {
  * up after {@link CHANGE_EPOCH_WRITE_TIME_LIMIT_MS} and answers false; readers then fall back on their caches'
  * maximum age. Random tokens, not counters, so that a Redis restarted empty can never hand out an old epoch again.
  */
-export async function bumpChangeEpochs(redis: Redis, queuePrefix: string, names: readonly ChangeEpochName[]): Promise<boolean> {
+export async function bumpChangeEpochs(redis: RedisClient, queuePrefix: string, names: readonly ChangeEpochName[]): Promise<boolean> {
   if (names.length === 0 || redis.status !== 'ready') return false;
   const fields = names.flatMap((name) => [name, randomUUID()]);
   let timer: NodeJS.Timeout | undefined;
@@ -54,7 +54,7 @@ export class ChangeEpochReader {
   private readonly key: string;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     queuePrefix: string,
   ) {
     this.key = changeEpochsKey(queuePrefix);

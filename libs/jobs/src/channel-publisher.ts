@@ -1,4 +1,12 @@
-import type { Redis } from 'ioredis';
+import { isCluster, type RedisClient } from './redis.js';
+
+/**
+ * Publishes one message: PUBLISH on a single Redis; on a cluster SPUBLISH (sharded pub/sub), which goes to the
+ * master of the channel's slot, so the messages of one channel keep their order and travel only within its shard.
+ */
+export function publishOn(redis: RedisClient, channel: string, message: string): Promise<unknown> {
+  return isCluster(redis) ? redis.spublish(channel, message) : redis.publish(channel, message);
+}
 
 /**
  * Publishes JSON messages on one Redis pub/sub channel after committed writes. Redis holds no truth, so
@@ -8,7 +16,7 @@ import type { Redis } from 'ioredis';
  */
 export class ChannelPublisher<M> {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     /** The full channel name, prefix included. */
     readonly channel: string,
   ) {}
@@ -18,11 +26,15 @@ export class ChannelPublisher<M> {
     const list: readonly M[] = Array.isArray(messages) ? (messages as readonly M[]) : [messages as M];
     if (list.length === 0 || this.redis.status !== 'ready') return;
     if (list.length === 1) {
-      this.redis.publish(this.channel, JSON.stringify(list[0])).catch(() => undefined);
+      publishOn(this.redis, this.channel, JSON.stringify(list[0])).catch(() => undefined);
       return;
     }
     const pipeline = this.redis.pipeline();
-    for (const m of list) pipeline.publish(this.channel, JSON.stringify(m));
+    const sharded = isCluster(this.redis);
+    for (const m of list) {
+      if (sharded) pipeline.spublish(this.channel, JSON.stringify(m));
+      else pipeline.publish(this.channel, JSON.stringify(m));
+    }
     pipeline.exec().catch(() => undefined);
   }
 }

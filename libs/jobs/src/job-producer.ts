@@ -1,7 +1,7 @@
 import { type JobsOptions, type JobType, Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { JOB_OPTIONS, JOBS, jobId, type JobName, type JobPayload } from './job-contracts.js';
 import { bullPrefix, QUEUE_NAMES, type QueueName } from './queues.js';
+import { isCluster, type RedisClient } from './redis.js';
 
 /** Completed jobs are removed at once (PostgreSQL holds the outcome); failed ones are kept a day for diagnosis. */
 const RETENTION = { removeOnComplete: true, removeOnFail: { age: 24 * 3600, count: 10_000 } } as const;
@@ -37,15 +37,15 @@ export class JobProducer {
   private lostAt: Date | null = null;
 
   constructor(
-    private readonly connection: Redis,
+    private readonly connection: RedisClient,
     queuePrefix: string,
   ) {
-    const prefix = bullPrefix(queuePrefix);
+    const cluster = isCluster(connection);
     connection.on('ready', () => (this.lostAt = null));
     for (const event of ['close', 'reconnecting', 'end']) connection.on(event, () => (this.lostAt ??= new Date()));
     this.queues = new Map(
       Object.values(QUEUE_NAMES).map((name) => {
-        const queue = new Queue(name, { connection, prefix });
+        const queue = new Queue(name, { connection, prefix: bullPrefix(queuePrefix, name, cluster) });
         // Connection errors are the shared client's (reported by /health); unheard, BullMQ would print them.
         queue.on('error', () => undefined);
         return [name, queue] as const;

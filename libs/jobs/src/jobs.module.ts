@@ -1,7 +1,7 @@
 import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { Redis } from 'ioredis';
 import { CatalogPublisher } from './catalog-publisher.js';
 import { JobProducer } from './job-producer.js';
+import { REDIS_CLIENT, type RedisClient } from './redis.js';
 import { RouterStatePublisher } from './router-state-publisher.js';
 import { SimulationCounter } from './simulation-counter.js';
 
@@ -16,10 +16,10 @@ export class JobsModule implements OnApplicationShutdown {
 
   static forRoot(queuePrefix: string): DynamicModule {
     const providers = [
-      { provide: JobProducer, useFactory: (redis: Redis) => new JobProducer(redis, queuePrefix), inject: [Redis] },
-      { provide: RouterStatePublisher, useFactory: (redis: Redis) => new RouterStatePublisher(redis, queuePrefix), inject: [Redis] },
-      { provide: CatalogPublisher, useFactory: (redis: Redis) => new CatalogPublisher(redis, queuePrefix), inject: [Redis] },
-      { provide: SimulationCounter, useFactory: (redis: Redis) => new SimulationCounter(redis, queuePrefix), inject: [Redis] },
+      { provide: JobProducer, useFactory: (redis: RedisClient) => new JobProducer(redis, queuePrefix), inject: [REDIS_CLIENT] },
+      { provide: RouterStatePublisher, useFactory: (redis: RedisClient) => new RouterStatePublisher(redis, queuePrefix), inject: [REDIS_CLIENT] },
+      { provide: CatalogPublisher, useFactory: (redis: RedisClient) => new CatalogPublisher(redis, queuePrefix), inject: [REDIS_CLIENT] },
+      { provide: SimulationCounter, useFactory: (redis: RedisClient) => new SimulationCounter(redis, queuePrefix), inject: [REDIS_CLIENT] },
     ];
     return { module: JobsModule, providers, exports: providers.map((p) => p.provide) };
   }

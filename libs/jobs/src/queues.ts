@@ -1,6 +1,6 @@
 /**
- * BullMQ queue names. Keys are `<QUEUE_PREFIX>:<queue>:…`; the prefix is wrapped in a hash tag by
- * {@link bullPrefix} so that every key of a queue lands in one Redis Cluster slot.
+ * BullMQ queue names. Keys are `{<QUEUE_PREFIX>}:<queue>:…` on a single Redis and `{<QUEUE_PREFIX>:<queue>}:<queue>:…`
+ * on a Redis Cluster (see {@link bullPrefix}).
  */
 export const QUEUE_NAMES = {
   /** Scenario runs and their campaign shards. */
@@ -15,7 +15,16 @@ export const QUEUE_NAMES = {
 
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
 
-/** BullMQ `prefix` option for the configured key prefix: `{asr-twin}`. */
-export function bullPrefix(queuePrefix: string): string {
-  return `{${queuePrefix}}`;
+/**
+ * BullMQ `prefix` option of a queue. The hash tag (`{…}`) puts every key of a queue, which BullMQ's scripts touch
+ * together, in one Redis Cluster slot. On a cluster each queue has a tag of its own (`{asr-twin:runs}`), so the
+ * queues spread over the masters; on a single Redis all share `{asr-twin}`, the key names of earlier versions.
+ */
+export function bullPrefix(queuePrefix: string, queue: QueueName, cluster: boolean): string {
+  return cluster ? `{${queuePrefix}:${queue}}` : `{${queuePrefix}}`;
+}
+
+/** The key a readiness probe writes in each queue's slot (one key for all queues on a single Redis). */
+export function queueProbeKeys(queuePrefix: string, cluster: boolean): ReadonlyMap<QueueName, string> {
+  return new Map(Object.values(QUEUE_NAMES).map((q) => [q, `${bullPrefix(queuePrefix, q, cluster)}:readiness-probe`] as const));
 }

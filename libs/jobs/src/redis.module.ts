@@ -1,18 +1,17 @@
-import { createRedis } from './redis.js';
+import { closeRedis, createRedis, REDIS_CLIENT, type RedisClient, type RedisTarget } from './redis.js';
 import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { Redis } from 'ioredis';
 
-/** One shared ioredis client, injected by its class, closed on shutdown. */
+/** One shared Redis client (single server or cluster), injected as {@link REDIS_CLIENT}, closed on shutdown. */
 @Global()
 @Module({})
 export class RedisModule implements OnApplicationShutdown {
-  constructor(@Inject(Redis) private readonly redis: Redis) {}
+  constructor(@Inject(REDIS_CLIENT) private readonly redis: RedisClient) {}
 
-  static forRoot(url: string, connectionName: string): DynamicModule {
+  static forRoot(target: RedisTarget, connectionName: string): DynamicModule {
     const provider = {
-      provide: Redis,
+      provide: REDIS_CLIENT,
       useFactory: async () => {
-        const client = createRedis(url, connectionName);
+        const client = createRedis(target, connectionName);
         client.on('error', () => undefined); // reported by /health; ioredis reconnects by itself
         await client.connect();
         return client;
@@ -22,8 +21,6 @@ export class RedisModule implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    // QUIT waits for an answer, which never comes while Redis is unreachable (commands wait for a reconnect).
-    if (this.redis.status !== 'ready') this.redis.disconnect();
-    else await this.redis.quit().catch(() => this.redis.disconnect());
+    await closeRedis(this.redis);
   }
 }

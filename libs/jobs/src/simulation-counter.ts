@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis.js';
 
 /** The Redis key of the running total of simulator events processed by scenario runs, under the key prefix. */
 export function simulatedEventsKey(queuePrefix: string): string {
@@ -15,7 +15,7 @@ export class SimulationCounter {
   private readonly key: string;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     queuePrefix: string,
   ) {
     this.key = simulatedEventsKey(queuePrefix);

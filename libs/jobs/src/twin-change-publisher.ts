@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis.js';
 import { bumpChangeEpochs } from './change-epochs.js';
 import { ChannelPublisher } from './channel-publisher.js';
 
@@ -12,7 +12,7 @@ export class TwinChangePublisher<M> {
   private readonly channel: ChannelPublisher<M>;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly queuePrefix: string,
     channel: string,
   ) {

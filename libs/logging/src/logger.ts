@@ -3,14 +3,15 @@ import { pino, type Logger as Pino } from 'pino';
 
 /**
  * One pino logger per process writing JSON lines to stdout. Credentials never reach the log: the
- * authorization header and anything named like a key or password are redacted.
+ * authorization header and anything named like a key or password are redacted. So are the arguments of a failed
+ * Redis command (ioredis' `err.command.args`): a BullMQ script's keys and payload, kilobytes per line.
  */
 export function createLogger(level: string, name: string): Pino {
   return pino({
     name,
     level,
     redact: {
-      paths: ['req.headers.authorization', 'req.headers["x-api-key"]', '*.password', '*.apiKey', '*.key'],
+      paths: ['req.headers.authorization', 'req.headers["x-api-key"]', '*.password', '*.apiKey', '*.key', 'err.command.args'],
       censor: '[redacted]',
     },
   });

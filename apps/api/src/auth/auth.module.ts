@@ -1,6 +1,5 @@
-import { bumpChangeEpochs } from '@asr-twin/jobs';
+import { bumpChangeEpochs, REDIS_CLIENT, type RedisClient } from '@asr-twin/jobs';
 import { ApiKeyRepository, ApiKeyService } from '@asr-twin/persistence';
-import { Redis } from 'ioredis';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CONFIGURED_ADMIN_KEY, ConfiguredAdminKey } from './configured-admin-key.provider.js';
 import { KEY_CHANGES_DATABASE_URL, KeyChangeListener } from './key-change.listener.js';
@@ -23,8 +22,8 @@ export class AuthModule {
     const service = {
       provide: ApiKeyService,
       // Every key change bumps the `keys` epoch, so no api process answers from a verification made before it.
-      useFactory: (repo: ApiKeyRepository, redis: Redis) => new ApiKeyService(repo, undefined, () => bumpChangeEpochs(redis, options.queuePrefix, ['keys'])),
-      inject: [ApiKeyRepository, Redis],
+      useFactory: (repo: ApiKeyRepository, redis: RedisClient) => new ApiKeyService(repo, undefined, () => bumpChangeEpochs(redis, options.queuePrefix, ['keys'])),
+      inject: [ApiKeyRepository, REDIS_CLIENT],
     };
     return {
       module: AuthModule,

@@ -1,7 +1,6 @@
-import { ChangeEpochReader, createRedis } from '@asr-twin/jobs';
+import { ChangeEpochReader, closeRedis, createRedis, type RedisClient, type RedisTarget } from '@asr-twin/jobs';
 import type { AuthenticatedKey, RouterDetail } from '@asr-twin/persistence';
 import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import type { Redis } from 'ioredis';
 import { EpochCache, type ReadCacheOptions } from './epoch-cache.js';
 
 /** Router trees by the id or hostname they were asked by (`GET /routers/:id`). */
@@ -24,14 +23,14 @@ const MAX_CACHED_KEYS = 10_000;
 @Global()
 @Module({})
 export class ReadCacheModule implements OnApplicationShutdown {
-  constructor(@Inject(EPOCHS_REDIS) private readonly redis: Redis) {}
+  constructor(@Inject(EPOCHS_REDIS) private readonly redis: RedisClient) {}
 
-  static forRoot(options: { readonly redisUrl: string; readonly queuePrefix: string; readonly maxAgeMs: number; readonly maxRouters: number }): DynamicModule {
+  static forRoot(options: { readonly redis: RedisTarget; readonly queuePrefix: string; readonly maxAgeMs: number; readonly maxRouters: number }): DynamicModule {
     const providers = [
       {
         provide: EPOCHS_REDIS,
-        useFactory: async (): Promise<Redis> => {
-          const client = createRedis(options.redisUrl, 'asr-twin-api-epochs', {
+        useFactory: async (): Promise<RedisClient> => {
+          const client = createRedis(options.redis, 'asr-twin-api-epochs', {
             enableAutoPipelining: true,
             enableOfflineQueue: false,
             maxRetriesPerRequest: 1,
@@ -42,7 +41,7 @@ export class ReadCacheModule implements OnApplicationShutdown {
           return client;
         },
       },
-      { provide: ChangeEpochReader, useFactory: (redis: Redis) => new ChangeEpochReader(redis, options.queuePrefix), inject: [EPOCHS_REDIS] },
+      { provide: ChangeEpochReader, useFactory: (redis: RedisClient) => new ChangeEpochReader(redis, options.queuePrefix), inject: [EPOCHS_REDIS] },
       { provide: RouterTreeCache, useValue: new RouterTreeCache(cacheOptions(options.maxAgeMs, options.maxRouters)) },
       { provide: VerifiedKeyCache, useValue: new VerifiedKeyCache(cacheOptions(options.maxAgeMs, MAX_CACHED_KEYS)) },
     ];
@@ -50,8 +49,7 @@ export class ReadCacheModule implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.redis.status !== 'ready') this.redis.disconnect();
-    else await this.redis.quit().catch(() => this.redis.disconnect());
+    await closeRedis(this.redis);
   }
 }
 

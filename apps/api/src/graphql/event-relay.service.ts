@@ -1,10 +1,17 @@
 import { RUN_STATUSES } from '@asr-twin/persistence';
-import { auditProgressChannel, catalogChannel, createRedis, routerStateChannel, runProgressChannel } from '@asr-twin/jobs';
+import {
+  auditProgressChannel,
+  catalogChannel,
+  type ChannelSubscription,
+  type RedisTarget,
+  routerStateChannel,
+  runProgressChannel,
+  subscribeChannels,
+} from '@asr-twin/jobs';
 import { ROUTER_HEALTH } from '@asr-twin/domain';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
-import type { Redis } from 'ioredis';
 import type { PubSub } from 'mercurius';
 import { z } from 'zod';
 
@@ -21,7 +28,7 @@ export type EventPayload<F extends string, E> = { readonly [K in F]: E };
 /** Where the relay listens: Redis and the key prefix of this deployment. */
 export const EVENT_RELAY_OPTIONS = Symbol('EVENT_RELAY_OPTIONS');
 export interface EventRelayOptions {
-  readonly redisUrl: string;
+  readonly redis: RedisTarget;
   readonly queuePrefix: string;
 }
 
@@ -83,12 +90,12 @@ export type ScenarioEventData = z.output<typeof SCENARIO_CHANGE>;
  * `fleetChanged` and `scenarioChanged` topics) into this process's GraphQL pub/sub, on one subscriber
  * connection of its own. Every api process does the same, so a subscription on any process sees every event,
  * whichever process or worker caused it. Malformed messages are dropped with a warning; Redis outages only
- * delay events (ioredis resubscribes on reconnect).
+ * delay events (ioredis resubscribes on reconnect). On a Redis Cluster the channels are sharded (SSUBSCRIBE).
  */
 @Injectable()
 export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('graphql-events');
-  private subscriber: Redis | null = null;
+  private subscription: ChannelSubscription | null = null;
 
   constructor(
     private readonly adapterHost: HttpAdapterHost,
@@ -105,16 +112,13 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
       [routerStateChannel(prefix), (text) => this.relay(pubsub, ROUTER_STATE_TOPIC, 'routerStateChanged', this.parse('router-state', ROUTER_STATE, text))],
       [catalogChannel(prefix), (text) => this.relayCatalog(pubsub, this.parse('catalog', CATALOG, text))],
     ]);
-    const subscriber = createRedis(this.options.redisUrl, 'asr-twin-api-events');
-    subscriber.on('error', () => undefined);
-    subscriber.on('message', (channel: string, text: string) => handlers.get(channel)?.(text));
-    await subscriber.connect();
-    await subscriber.subscribe(...handlers.keys());
-    this.subscriber = subscriber;
+    this.subscription = await subscribeChannels(this.options.redis, 'asr-twin-api-events', [...handlers.keys()], (channel, text) =>
+      handlers.get(channel)?.(text),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.subscriber?.quit().catch(() => this.subscriber?.disconnect());
+    await this.subscription?.close();
   }
 
   private relayCatalog(pubsub: PubSub, message: z.output<typeof CATALOG> | undefined): void {

@@ -46,7 +46,7 @@ export class GraphqlApiModule {
       providers: [
         ...RESOLVERS,
         EventRelay,
-        { provide: EVENT_RELAY_OPTIONS, useValue: { redisUrl: config.redis.url, queuePrefix: config.redis.queuePrefix } },
+        { provide: EVENT_RELAY_OPTIONS, useValue: { redis: config.redis, queuePrefix: config.redis.queuePrefix } },
       ],
     };
   }

@@ -1,7 +1,6 @@
-import { bullPrefix } from '@asr-twin/jobs';
+import { describeRedisError, probeQueues, REDIS_CLIENT, type RedisClient } from '@asr-twin/jobs';
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
-import { Redis } from 'ioredis';
 
 /** Injection token of the queue key prefix (`QUEUE_PREFIX`) the readiness probe writes under. */
 export const HEALTH_QUEUE_PREFIX = Symbol('HEALTH_QUEUE_PREFIX');
@@ -16,7 +15,7 @@ function within<T>(promise: Promise<T>, timeoutMs: number): Promise<T> {
 @Injectable()
 export class RedisHealthIndicator {
   constructor(
-    private readonly redis: Redis,
+    @Inject(REDIS_CLIENT) private readonly redis: RedisClient,
     private readonly indicator: HealthIndicatorService,
     @Inject(HEALTH_QUEUE_PREFIX) private readonly queuePrefix: string,
   ) {}
@@ -27,20 +26,20 @@ export class RedisHealthIndicator {
       const pong = await within(this.redis.ping(), timeoutMs);
       return pong === 'PONG' ? check.up() : check.down({ message: `unexpected reply ${pong}` });
     } catch (error) {
-      return check.down({ message: error instanceof Error ? error.message : String(error) });
+      return check.down({ message: describeRedisError(error) });
     }
   }
 
   /**
-   * Writes a short-lived key in the queues' hash slot (same `{prefix}` tag as the BullMQ keys): a replica that is
-   * read-only, a full Redis (`maxmemory` with `noeviction`) or a cluster slot without a master all fail here while
-   * PING still answers.
+   * Writes a short-lived key in every queue's hash slot (see `probeQueues`): a read-only replica, a full Redis, a
+   * cluster slot without a master, or a `REDIS_URL` that names one node of a cluster (MOVED) fail here while PING
+   * still answers; the message names the queues and what is wrong.
    */
   async queuesWritable(key: string, timeoutMs = 1500): Promise<HealthIndicatorResult> {
     const check = this.indicator.check(key);
     try {
-      const reply = await within(this.redis.set(`${bullPrefix(this.queuePrefix)}:readiness-probe`, String(Date.now()), 'PX', 10_000), timeoutMs);
-      return reply === 'OK' ? check.up() : check.down({ message: `unexpected reply ${String(reply)}` });
+      await within(probeQueues(this.redis, this.queuePrefix), timeoutMs);
+      return check.up();
     } catch (error) {
       return check.down({ message: error instanceof Error ? error.message : String(error) });
     }

@@ -1,12 +1,11 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../cli-io.js';
 import { KEYS_HELP } from './keys.help.js';
-import { bumpChangeEpochs, createRedis } from '@asr-twin/jobs';
+import { bumpChangeEpochs, createRedis, type RedisTarget } from '@asr-twin/jobs';
 import { ApiKeyService, createDataSource, hasPendingMigrations, TypeormApiKeyRepository } from '@asr-twin/persistence';
 
-/** Where the api processes keep their change epochs (`REDIS_URL`, `QUEUE_PREFIX`). */
-export interface KeyChangeRedis {
-  readonly url: string;
+/** Where the api processes keep their change epochs (`REDIS_URL` or `REDIS_CLUSTER_NODES`, `QUEUE_PREFIX`). */
+export interface KeyChangeRedis extends RedisTarget {
   readonly queuePrefix: string;
 }
 
@@ -59,7 +58,7 @@ function parseKeyArgs(args: readonly string[]) {
 /** Bumps the `keys` change epoch; tells the user when it could not (the api then relies on PostgreSQL's notification). */
 async function recordKeyChange(redis: KeyChangeRedis | undefined, notice: (line: string) => void): Promise<void> {
   if (redis === undefined) return;
-  const client = createRedis(redis.url, 'asr-twin-keys', { maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null, connectTimeout: 2000 });
+  const client = createRedis(redis, 'asr-twin-keys', { maxRetriesPerRequest: 0, enableOfflineQueue: false, reconnect: false, connectTimeout: 2000 });
   client.on('error', () => undefined);
   try {
     await client.connect();

@@ -1,12 +1,11 @@
-import { auditProgressChannel, type AuditProgressMessage, ChannelPublisher } from '@asr-twin/jobs';
+import { auditProgressChannel, type AuditProgressMessage, ChannelPublisher, type RedisClient } from '@asr-twin/jobs';
 import type { AuditRecord } from '@asr-twin/persistence';
-import type { Redis } from 'ioredis';
 
 /** Publishes audit progress on Redis pub/sub; a lost message only delays a live view. */
 export class AuditProgressPublisher {
   private readonly channel: ChannelPublisher<AuditProgressMessage>;
 
-  constructor(redis: Redis, queuePrefix: string) {
+  constructor(redis: RedisClient, queuePrefix: string) {
     this.channel = new ChannelPublisher(redis, auditProgressChannel(queuePrefix));
   }
 

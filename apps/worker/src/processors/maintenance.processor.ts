@@ -1,13 +1,14 @@
 import type { AppConfig } from '@asr-twin/config';
-import { bullPrefix, JobProducer, redisConnectionOptions, parsePayload, QUEUE_NAMES } from '@asr-twin/jobs';
+import { JobProducer, parsePayload, QUEUE_NAMES, RepeatedErrorLog } from '@asr-twin/jobs';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import { type Job, UnrecoverableError } from 'bullmq';
 import { RouterActionReconciler } from '../actions/router-action-reconciler.service.js';
 import { AuditReconciler } from '../audits/audit-reconciler.service.js';
 import { ReconcilerService } from '../runs/reconciler.service.js';
 import { RetentionService } from '../runs/retention.service.js';
 import { WorkerMetrics } from '../http/worker-metrics.js';
 import { WORKER_CONFIG } from '../worker-config.js';
+import { type BullWorker, startBullWorker, WORKER_ERROR_LOG_INTERVAL_MS } from './bull-worker.js';
 
 const SCHEDULER_ID = 'reconcile-runs';
 
@@ -18,7 +19,11 @@ const SCHEDULER_ID = 'reconcile-runs';
 @Injectable()
 export class MaintenanceProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('maintenance');
-  private worker: Worker | null = null;
+  private running: BullWorker | null = null;
+  private readonly schedulerErrors = new RepeatedErrorLog(
+    (source, text, repeated) => this.logger.warn({ msg: `${source}: ${text}; will retry`, ...(repeated > 0 ? { repeated } : {}) }),
+    WORKER_ERROR_LOG_INTERVAL_MS,
+  );
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -32,13 +37,8 @@ export class MaintenanceProcessor implements OnApplicationBootstrap, OnApplicati
   ) {}
 
   onApplicationBootstrap(): void {
-    this.worker = new Worker(QUEUE_NAMES.maintenance, (job) => this.process(job), {
-      connection: redisConnectionOptions(this.config.redis.url, 'asr-twin-worker-maintenance'),
-      prefix: bullPrefix(this.config.redis.queuePrefix),
-      concurrency: 1,
-    });
-    this.metrics.observe(this.worker, QUEUE_NAMES.maintenance);
-    this.worker.on('error', (error) => this.logger.error({ err: error, msg: 'maintenance worker error' }));
+    this.running = startBullWorker(QUEUE_NAMES.maintenance, (job) => this.process(job), this.config, this.logger, { concurrency: 1 });
+    this.metrics.observe(this.running.worker, QUEUE_NAMES.maintenance);
     void this.declareScheduler();
     this.timer = setInterval(() => void this.declareScheduler(), this.config.runs.reconcileIntervalMs);
     this.timer.unref();
@@ -46,7 +46,7 @@ export class MaintenanceProcessor implements OnApplicationBootstrap, OnApplicati
 
   async onApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    await this.worker?.close();
+    await this.running?.close();
   }
 
   private async declareScheduler(): Promise<void> {
@@ -55,7 +55,7 @@ export class MaintenanceProcessor implements OnApplicationBootstrap, OnApplicati
         .queue(QUEUE_NAMES.maintenance)
         .upsertJobScheduler(SCHEDULER_ID, { every: this.config.runs.reconcileIntervalMs }, { name: 'maintenance.reconcile', data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } });
     } catch (error) {
-      this.logger.warn({ err: error, msg: 'could not declare the reconcile scheduler; will retry' });
+      this.schedulerErrors.report('could not declare the reconcile scheduler', error);
     }
   }
 

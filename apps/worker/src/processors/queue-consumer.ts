@@ -1,8 +1,9 @@
 import type { AppConfig } from '@asr-twin/config';
-import { bullPrefix, jobsOfQueue, redisConnectionOptions, type QueueName } from '@asr-twin/jobs';
+import { jobsOfQueue, type QueueName } from '@asr-twin/jobs';
 import { Logger } from '@nestjs/common';
-import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import { type Job, UnrecoverableError } from 'bullmq';
 import type { WorkerMetrics } from '../http/worker-metrics.js';
+import { type BullWorker, startBullWorker } from './bull-worker.js';
 import { throughOutages } from './outage-wait.js';
 
 /** One handler per job name of a queue. */
@@ -25,7 +26,7 @@ export interface WaitingMarks {
  */
 export class QueueConsumer {
   private readonly logger: Logger;
-  private worker: Worker | null = null;
+  private running: BullWorker | null = null;
 
   constructor(
     private readonly queue: QueueName,
@@ -40,26 +41,24 @@ export class QueueConsumer {
   }
 
   start(): void {
-    this.worker = new Worker(this.queue, (job) => this.process(job), {
-      connection: redisConnectionOptions(this.config.redis.url, `asr-twin-worker-${this.queue}`),
-      prefix: bullPrefix(this.config.redis.queuePrefix),
+    this.running = startBullWorker(this.queue, (job) => this.process(job), this.config, this.logger, {
       concurrency: this.config.runs.workerConcurrency,
       lockDuration: this.config.runs.jobLockMs,
       stalledInterval: Math.max(1000, Math.floor(this.config.runs.jobLockMs / 2)),
       maxStalledCount: 5,
     });
-    this.metrics.observe(this.worker, this.queue);
-    this.worker.on('failed', (job, error) =>
+    const worker = this.running.worker;
+    this.metrics.observe(worker, this.queue);
+    worker.on('failed', (job, error) =>
       this.logger.warn({ job: job?.id, attempt: job?.attemptsMade, err: error, msg: 'job failed' }),
     );
-    this.worker.on('error', (error) => this.logger.error({ err: error, msg: `${this.queue} worker error` }));
     // A job whose worker died (its lock expired) is taken over here: worth knowing in production.
-    this.worker.on('stalled', (jobId) => this.logger.warn({ job: jobId, msg: 'job stalled; taken over from a lost worker' }));
+    worker.on('stalled', (jobId) => this.logger.warn({ job: jobId, msg: 'job stalled; taken over from a lost worker' }));
   }
 
   /** Waits for the jobs in hand to finish; the lock of anything left expires and another worker takes it. */
   async close(): Promise<void> {
-    await this.worker?.close();
+    await this.running?.close();
   }
 
   private async process(job: Job): Promise<void> {

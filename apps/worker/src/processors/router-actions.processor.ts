@@ -1,10 +1,11 @@
 import type { AppConfig } from '@asr-twin/config';
-import { bullPrefix, jobsOfQueue, type JobsOf, QUEUE_NAMES, redisConnectionOptions } from '@asr-twin/jobs';
+import { jobsOfQueue, type JobsOf, QUEUE_NAMES } from '@asr-twin/jobs';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import { type Job, UnrecoverableError } from 'bullmq';
 import { RouterActionExecutor } from '../actions/router-action-executor.service.js';
 import { WorkerMetrics } from '../http/worker-metrics.js';
 import { WORKER_CONFIG } from '../worker-config.js';
+import { type BullWorker, startBullWorker } from './bull-worker.js';
 import { payload } from './job-payload.js';
 import { throughOutages } from './outage-wait.js';
 
@@ -20,7 +21,7 @@ const CONCURRENCY = 4;
 @Injectable()
 export class RouterActionsProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('router-actions-processor');
-  private worker: Worker | null = null;
+  private running: BullWorker | null = null;
 
   private readonly handlers = {
     'router-action.step': (job: Job) => {
@@ -39,19 +40,16 @@ export class RouterActionsProcessor implements OnApplicationBootstrap, OnApplica
   }
 
   onApplicationBootstrap(): void {
-    this.worker = new Worker(QUEUE_NAMES.routerActions, (job) => this.process(job), {
-      connection: redisConnectionOptions(this.config.redis.url, 'asr-twin-worker-router-actions'),
-      prefix: bullPrefix(this.config.redis.queuePrefix),
+    this.running = startBullWorker(QUEUE_NAMES.routerActions, (job) => this.process(job), this.config, this.logger, {
       concurrency: CONCURRENCY,
       lockDuration: this.config.runs.jobLockMs,
     });
-    this.metrics.observe(this.worker, QUEUE_NAMES.routerActions);
-    this.worker.on('failed', (job, error) => this.logger.warn({ job: job?.id, attempt: job?.attemptsMade, err: error, msg: 'job failed' }));
-    this.worker.on('error', (error) => this.logger.error({ err: error, msg: 'router-actions worker error' }));
+    this.metrics.observe(this.running.worker, QUEUE_NAMES.routerActions);
+    this.running.worker.on('failed', (job, error) => this.logger.warn({ job: job?.id, attempt: job?.attemptsMade, err: error, msg: 'job failed' }));
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.worker?.close();
+    await this.running?.close();
   }
 
   private async process(job: Job): Promise<void> {
