@@ -54,7 +54,7 @@ export class RunController {
 
   @Get(':id/report')
   @RequireRole('viewer')
-  @ApiOp({ summary: 'The report of a completed run (DESIGN.md format), streamed', ok: { status: 200, description: 'the report', schema: RUN_REPORT }, problems: [404, 409] })
+  @ApiOp({ summary: 'The report of a completed run (docs/report-format.md, schema docs/report.schema.json), streamed', ok: { status: 200, description: 'the report', schema: RUN_REPORT }, problems: [404, 409] })
   async report(@Param('id') id: string): Promise<StreamableFile> {
     return new StreamableFile(Readable.from(await this.runs.report(id)), { type: 'application/json; charset=utf-8' });
   }
