@@ -2,6 +2,7 @@ import { DURATION_METRICS, INVARIANTS, METRICS, type Expectation, type MetricNam
 import { childPath, type Diagnostics } from './diagnostics.js';
 import { formatDuration } from './duration.js';
 import { at, atKey, label, readCount, readDuration, readEnum, readFields, readList, type Field } from './field-reader.js';
+import { SCENARIO_FIELDS } from './scenario-fields.js';
 import { SCENARIO_LIMITS } from './scenario-limits.js';
 
 /** `spec.expect`: metric bounds and invariants, in file order. */
@@ -13,8 +14,7 @@ export function readExpectations(f: Field, d: Diagnostics): readonly Expectation
 }
 
 function readExpectation(f: Field, d: Diagnostics): Expectation | undefined {
-  const keys = ['metric', 'max', 'min', 'invariant'] as const;
-  const fields = readFields(f, { keys, what: 'an expectation' }, d);
+  const fields = readFields(f, { keys: SCENARIO_FIELDS.expectation, what: 'an expectation' }, d);
   if (fields === undefined) return undefined;
   const position = f.node.pos === undefined ? {} : { position: f.node.pos };
   if (fields.metric !== undefined && fields.invariant !== undefined) {

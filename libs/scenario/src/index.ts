@@ -24,4 +24,6 @@ export { scenarioToDocument } from './scenario.serializer.js';
 export type { ScenarioDocumentValue } from './scenario.serializer.js';
 export { TARGET_NAMES, formatTarget, parseTarget } from './step-target.js';
 export { SCENARIO_LIMITS } from './scenario-limits.js';
+export { SCENARIO_DEFAULTS, SCENARIO_FIELDS, STEP_PARAMS } from './scenario-fields.js';
+export type { ScenarioFieldPlace } from './scenario-fields.js';
 export { startDocument } from './start-state.validator.js';

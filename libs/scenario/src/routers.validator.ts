@@ -12,6 +12,7 @@ import {
 } from '@asr-twin/domain';
 import type { Diagnostics } from './diagnostics.js';
 import { at, label, readCount, readEnum, readFields, readList, readMap, readString, type Field } from './field-reader.js';
+import { SCENARIO_FIELDS } from './scenario-fields.js';
 import { SCENARIO_LIMITS } from './scenario-limits.js';
 import { quoteValue } from './source-node.js';
 import { readStartState } from './start-state.validator.js';
@@ -65,8 +66,7 @@ interface RouterRead {
 }
 
 function readRouter(f: Field, d: Diagnostics): RouterRead {
-  const keys = ['hostname', 'model', 'redundancy', 'version', 'hardware', 'state'] as const;
-  const fields = readFields(f, { keys, required: ['hostname', 'model'], what: 'a router' }, d);
+  const fields = readFields(f, { keys: SCENARIO_FIELDS.router, required: ['hostname', 'model'], what: 'a router' }, d);
   if (fields === undefined) return {};
   const hostname = fields.hostname && readHostname(fields.hostname, d);
   const model = fields.model && readEnum(fields.model, CHASSIS_MODELS, 'chassis model', 'unknown-model', d);
@@ -86,7 +86,7 @@ function readRouter(f: Field, d: Diagnostics): RouterRead {
   return start === undefined ? withPopulation : { ...withPopulation, router: { ...base, start } };
 }
 
-const HARDWARE_KEYS = ['rp', 'esp', 'rps', 'esps', 'psus'] as const;
+const HARDWARE_KEYS = SCENARIO_FIELDS.hardware;
 
 /**
  * `routers[].hardware`: RP and ESP product ids, ESPs and supplies installed (domain §8.9–§8.11). Impossible
@@ -126,8 +126,7 @@ function readHardware(f: Field | undefined, versionField: Field, router: { model
 
 /** `spec.selector`: picks routers of the twin's fleet; every given criterion must match. */
 export function readSelector(f: Field, d: Diagnostics): RouterSelector | undefined {
-  const keys = ['fleet', 'model', 'labels', 'hostnames'] as const;
-  const fields = readFields(f, { keys, what: 'the selector' }, d);
+  const fields = readFields(f, { keys: SCENARIO_FIELDS.selector, what: 'the selector' }, d);
   if (fields === undefined) return undefined;
   const fleet = fields.fleet && readBounded(fields.fleet, 1, SCENARIO_LIMITS.maxLabelLength, 'a fleet name', d);
   const model = fields.model && readEnum(fields.model, CHASSIS_MODELS, 'chassis model', 'unknown-model', d);

@@ -25,6 +25,7 @@ import { suggestion } from './did-you-mean.js';
 import { readExpectations } from './expect.validator.js';
 import { at, atKey, readCount, readDuration, readEnum, readFields, readMap, readString, rootField, type Field } from './field-reader.js';
 import { readBounded, readRouters, readSelector, type RoutersRead } from './routers.validator.js';
+import { SCENARIO_FIELDS } from './scenario-fields.js';
 import { SCENARIO_LIMITS } from './scenario-limits.js';
 import { quoteValue, type SourceNode } from './source-node.js';
 import { readSteps, type KnownChassis } from './steps.validator.js';
@@ -36,7 +37,7 @@ const SLUG = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
 
 /** Validates a whole document; every problem goes to `d`, the model comes back only when there are none. */
 export function validateScenarioSource(root: SourceNode, d: Diagnostics): Scenario | undefined {
-  const keys = ['apiVersion', 'kind', 'metadata', 'spec'] as const;
+  const keys = SCENARIO_FIELDS.root;
   const fields = readFields(rootField(root), { keys, required: keys, what: 'a Scenario document' }, d);
   if (fields === undefined) return undefined;
   const apiVersion = fields.apiVersion && readConstant(fields.apiVersion, API_VERSION, 'invalid-api-version', d);
@@ -56,7 +57,7 @@ function readConstant(f: Field, expected: string, code: 'invalid-api-version' | 
 }
 
 function readMetadata(f: Field, d: Diagnostics): Scenario['metadata'] | undefined {
-  const fields = readFields(f, { keys: ['name', 'description'], required: ['name'], what: 'metadata' }, d);
+  const fields = readFields(f, { keys: SCENARIO_FIELDS.metadata, required: ['name'], what: 'metadata' }, d);
   if (fields === undefined) return undefined;
   const name = fields.name && readName(fields.name, d);
   const description = fields.description && readBounded(fields.description, 0, SCENARIO_LIMITS.maxDescriptionLength, 'a description (a string)', d);
@@ -74,7 +75,7 @@ function readName(f: Field, d: Diagnostics): string | undefined {
   return undefined;
 }
 
-const SPEC_KEYS = ['seed', 'horizon', 'routers', 'selector', 'timing', 'steps', 'expect', 'behaviour'] as const;
+const SPEC_KEYS = SCENARIO_FIELDS.spec;
 type SpecFields = Partial<Record<(typeof SPEC_KEYS)[number], Field>>;
 
 function readSpec(f: Field, d: Diagnostics): ScenarioSpec | undefined {
@@ -105,8 +106,7 @@ function readSpec(f: Field, d: Diagnostics): ScenarioSpec | undefined {
 
 /** `spec.behaviour`: modelling choices where the sources leave room; what is not given takes its default. */
 function readBehaviour(f: Field, d: Diagnostics): ScenarioBehaviour | undefined {
-  const keys = ['splitBrain', 'integratedEspFailure', 'singleRpImageIssu', 'configSyncFailure', 'espColdStartRole'] as const;
-  const fields = readFields(f, { keys, what: 'behaviour' }, d);
+  const fields = readFields(f, { keys: SCENARIO_FIELDS.behaviour, what: 'behaviour' }, d);
   if (fields === undefined) return undefined;
   const splitBrain = fields.splitBrain && readEnum(fields.splitBrain, SPLIT_BRAIN_RULES, 'split-brain rule', 'unknown-behaviour', d);
   const esp = fields.integratedEspFailure && readIntegratedEspFailure(fields.integratedEspFailure, d);

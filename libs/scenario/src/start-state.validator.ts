@@ -35,6 +35,7 @@ import {
 import type { Diagnostics } from './diagnostics.js';
 import { at, atKey, readBoolean, readCount, readEnum, readFields, readMap, readString, type Field, type KeyedField } from './field-reader.js';
 import { readVersion } from './routers.validator.js';
+import { SCENARIO_FIELDS } from './scenario-fields.js';
 import { quoteValue } from './source-node.js';
 
 /** The router a `state:` belongs to, as read so far. */
@@ -98,8 +99,7 @@ function placeOf(path: string, where: ReadonlyMap<string, Field>): Field | undef
 
 function readDeclared(f: Field, owner: StateOwner, d: Diagnostics): Declared | undefined {
   const model = owner.model;
-  const keys = ['operatingMode', 'instances', 'hosts', 'esps', 'psus', 'counters'] as const;
-  const fields = readFields(f, { keys, what: 'a starting state' }, d);
+  const fields = readFields(f, { keys: SCENARIO_FIELDS.state, what: 'a starting state' }, d);
   if (fields === undefined) return undefined;
   const where = new Map<string, Field>();
   const anatomy = chassisAnatomy(model);
@@ -170,8 +170,7 @@ function readInstance(f: KeyedField, d: Diagnostics): InstanceDecl | undefined {
     const rf = readRf(f, d);
     return rf === undefined ? undefined : { rf };
   }
-  const keys = ['rfState', 'domainState', 'image', 'configSyncFailure'] as const;
-  const fields = readFields(f, { keys, what: `instance ${f.key}` }, d);
+  const fields = readFields(f, { keys: SCENARIO_FIELDS.stateInstance, what: `instance ${f.key}` }, d);
   if (fields === undefined) return undefined;
   const rf = fields.rfState && readRf(fields.rfState, d);
   const domainState = fields.domainState && readEnum(fields.domainState, DOMAIN_STATES, 'libvirt domain state', 'unknown-state', d);
@@ -188,7 +187,7 @@ function readInstance(f: KeyedField, d: Diagnostics): InstanceDecl | undefined {
 }
 
 function readHost(f: KeyedField, d: Diagnostics): HostState | undefined {
-  const state = f.node.kind === 'map' ? readFields(f, { keys: ['state'] as const, required: ['state'], what: `host ${f.key}` }, d)?.state : f;
+  const state = f.node.kind === 'map' ? readFields(f, { keys: SCENARIO_FIELDS.stateHost, required: ['state'], what: `host ${f.key}` }, d)?.state : f;
   return state && readEnum(state, HOST_STATES, 'host state', 'unknown-state', d);
 }
 
@@ -197,7 +196,7 @@ function readEsp(f: KeyedField, d: Diagnostics): EspDecl | undefined {
     const state = readEnum(f, ESP_STATES, 'ESP state', 'unknown-state', d);
     return state === undefined ? undefined : { state };
   }
-  const fields = readFields(f, { keys: ['state', 'forwarding'] as const, required: ['state'], what: `ESP ${f.key}` }, d);
+  const fields = readFields(f, { keys: SCENARIO_FIELDS.stateEsp, required: ['state'], what: `ESP ${f.key}` }, d);
   const state = fields?.state && readEnum(fields.state, ESP_STATES, 'ESP state', 'unknown-state', d);
   const forwarding = fields?.forwarding && readBoolean(fields.forwarding, d);
   if (state === undefined || (fields?.forwarding && forwarding === undefined)) return undefined;
@@ -222,8 +221,7 @@ function espsOf(owner: StateOwner): readonly string[] {
 }
 
 function readCounters(f: Field, d: Diagnostics): StartCounters | undefined {
-  const keys = ['switchovers', 'standbyFailures', 'lastSwitchoverReason'] as const;
-  const fields = readFields(f, { keys, what: 'the RF counters' }, d);
+  const fields = readFields(f, { keys: SCENARIO_FIELDS.stateCounters, what: 'the RF counters' }, d);
   if (fields === undefined) return undefined;
   const switchovers = fields.switchovers && readCount(fields.switchovers, 1_000_000, 'invalid-integer', d);
   const standbyFailures = fields.standbyFailures && readCount(fields.standbyFailures, 1_000_000, 'invalid-integer', d);

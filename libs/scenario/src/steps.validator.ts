@@ -18,6 +18,7 @@ import { suggestion } from './did-you-mean.js';
 import { formatDuration } from './duration.js';
 import { at, atKey, readBoolean, readDuration, readEnum, readFields, readList, readString, type Field } from './field-reader.js';
 import { readVersion } from './routers.validator.js';
+import { SCENARIO_DEFAULTS, SCENARIO_FIELDS } from './scenario-fields.js';
 import { quoteValue } from './source-node.js';
 import { componentsOf, describeKinds, describeTarget, existsOn, parseTarget, TARGET_NAMES, targetOfKind } from './step-target.js';
 
@@ -41,7 +42,6 @@ export interface StepContext {
 
 type StepWhat = { readonly kind: 'fault'; readonly fault: FaultName } | { readonly kind: 'action'; readonly action: ActionName };
 
-const ISSU_DEFAULT_STEP_DELAY_MS = 60_000;
 const PARAM_HINT = '; it belongs under params: (for action issu)';
 
 /** `spec.steps`, in file order, with default targets applied. */
@@ -53,7 +53,7 @@ export function readSteps(f: Field, ctx: StepContext, d: Diagnostics): readonly 
 }
 
 function readStep(f: Field, ctx: StepContext, d: Diagnostics): ScenarioStep | undefined {
-  const keys = ['at', 'fault', 'action', 'target', 'params'] as const;
+  const keys = SCENARIO_FIELDS.step;
   const hints = { toVersion: PARAM_HINT, accept: PARAM_HINT, stepDelay: PARAM_HINT };
   const fields = readFields(f, { keys, required: ['at'], hints, what: 'a step' }, d);
   if (fields === undefined) return undefined;
@@ -152,12 +152,11 @@ function readParams(step: Field, f: Field | undefined, what: StepWhat | undefine
     d.error('missing-field', { ...atKey(step), path: childPath(step.path, 'params') }, 'action issu needs params with toVersion, the IOS-XE version to upgrade to (e.g. params: { toVersion: 17.6.5 })');
     return undefined;
   }
-  const keys = ['toVersion', 'accept', 'stepDelay', 'method', 'package'] as const;
-  const fields = readFields(f, { keys, required: ['toVersion'], what: 'issu params' }, d);
+  const fields = readFields(f, { keys: SCENARIO_FIELDS.issuParams, required: ['toVersion'], what: 'issu params' }, d);
   if (fields === undefined) return undefined;
   const toVersion = fields.toVersion && readVersion(fields.toVersion, d);
   const accept = fields.accept === undefined ? true : readBoolean(fields.accept, d);
-  const stepDelayMs = fields.stepDelay === undefined ? ISSU_DEFAULT_STEP_DELAY_MS : readDuration(fields.stepDelay, d);
+  const stepDelayMs = fields.stepDelay === undefined ? SCENARIO_DEFAULTS.issuStepDelayMs : readDuration(fields.stepDelay, d);
   const method = fields.method && readEnum(fields.method, ISSU_METHODS, 'ISSU command set', 'unknown-issu-option', d);
   const pkg = fields.package && readEnum(fields.package, ISSU_PACKAGES, 'ISSU package', 'unknown-issu-option', d);
   if (toVersion === undefined || accept === undefined || stepDelayMs === undefined) return undefined;
@@ -167,7 +166,7 @@ function readParams(step: Field, f: Field | undefined, what: StepWhat | undefine
 
 /** `image-mismatch` params: `version`, the real release the unit is given (domain §8.12). */
 function readMismatchParams(f: Field, d: Diagnostics): ImageMismatchParams | undefined {
-  const fields = readFields(f, { keys: ['version'], required: ['version'], what: 'image-mismatch params' }, d);
+  const fields = readFields(f, { keys: SCENARIO_FIELDS.imageMismatchParams, required: ['version'], what: 'image-mismatch params' }, d);
   const version = fields?.version && readVersion(fields.version, d);
   return version === undefined ? undefined : { version };
 }

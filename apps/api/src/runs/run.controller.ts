@@ -54,7 +54,7 @@ export class RunController {
 
   @Get(':id/report')
   @RequireRole('viewer')
-  @ApiOp({ summary: 'The report of a completed run (DESIGN.md format), streamed; gzip or br when Accept-Encoding allows (Vary: Accept-Encoding)', ok: { status: 200, description: 'the report', schema: RUN_REPORT }, problems: [404, 409] })
+  @ApiOp({ summary: 'The report of a completed run (docs/report-format.md, schema docs/report.schema.json), streamed; gzip or br when Accept-Encoding allows (Vary: Accept-Encoding)', ok: { status: 200, description: 'the report', schema: RUN_REPORT }, problems: [404, 409] })
   async report(@Param('id') id: string, @Headers('accept-encoding') accept: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
     return compressedDownload(await this.runs.report(id), 'application/json; charset=utf-8', accept, reply);
   }

@@ -17,7 +17,7 @@ export const RUN_HELP = `usage: twin run <files or globs…> [--json] [--junit F
 Runs scenario files with the embedded simulator (no services needed) on the routers they embed, or on a
 server (--server, or TWIN_SERVER) with an API key of role operator (--key, or TWIN_API_KEY), where a
 scenario may also select routers of the twin's fleet.
-  --json          print the report of each run (DESIGN.md format): one object, or an array when several
+  --json          print the report of each run (docs/report-format.md): one object, or an array when several
   --junit FILE    write JUnit XML (one testcase per router and expectation)
   --seed N        run seed (0–4294967295); overrides spec.seed
   --iterations N  Monte Carlo: run each scenario N times with seeds derived from the run seed (on a server:
