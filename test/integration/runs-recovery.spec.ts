@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, request, type RunningApi, startApi } from '../support/api.js';
 import { migratedTestDatabase } from '../support/context.js';
 import type { TestDatabase } from '../support/database.js';
-import type { Spawned } from '../support/processes.js';
+import { freePort, type Spawned } from '../support/processes.js';
 import { type PrivateRedis, startPrivateRedis } from '../support/redis-server.js';
 import { exampleSource, type RunBody, startWorker, waitForRun } from '../support/runs.js';
 
@@ -17,6 +17,8 @@ let db: TestDatabase;
 let redis: PrivateRedis;
 let api: RunningApi;
 let workers: Spawned[] = [];
+/** Each worker's WORKER_HTTP_PORT (probes and metrics), by index. */
+let metricsPorts: number[] = [];
 const FLEET = 10_000;
 
 beforeAll(async () => {
@@ -42,8 +44,20 @@ function post<T>(path: string, body: unknown) {
   return request<T>(api.url, 'POST', path, body, bearer(api.adminKey));
 }
 
-function twoWorkers(): void {
-  workers = [0, 1].map(() => startWorker({ DATABASE_URL: db.url, REDIS_URL: redis.url, QUEUE_PREFIX: 'recovery' }));
+async function twoWorkers(): Promise<void> {
+  metricsPorts = [await freePort(), await freePort()];
+  workers = metricsPorts.map((port) =>
+    startWorker({ DATABASE_URL: db.url, REDIS_URL: redis.url, QUEUE_PREFIX: 'recovery', WORKER_HTTP_PORT: String(port) }),
+  );
+}
+
+/** Run jobs a worker has finished or holds now, from its Prometheus metrics (0 while it does not answer yet). */
+async function runJobsSeen(index: number): Promise<number> {
+  const text = await fetch(`http://127.0.0.1:${metricsPorts[index]}/metrics`).then((r) => r.text(), () => '');
+  return text
+    .split('\n')
+    .filter((l) => /^asr_twin_worker_jobs_(total|active)\{[^}]*queue="runs"/.test(l))
+    .reduce((n, l) => n + Number(l.split(' ').pop()), 0);
 }
 
 async function startCampaign(shardSize: number): Promise<string> {
@@ -80,7 +94,7 @@ async function expectExactlyOnce(runId: string): Promise<void> {
 
 describe('a campaign over a 10,000-router fleet', () => {
   it('completes through the api and two worker processes with one result per router, and valid report and JUnit', async () => {
-    twoWorkers();
+    await twoWorkers();
     const runId = await startCampaign(1000);
     await expectExactlyOnce(runId);
     const report = (await fetch(`${api.url}/api/v1/runs/${runId}/report`, { headers: bearer(api.adminKey) }).then((r) => r.json())) as {
@@ -96,9 +110,13 @@ describe('a campaign over a 10,000-router fleet', () => {
   });
 
   it('survives a worker killed with SIGKILL mid-campaign', async () => {
-    twoWorkers();
+    await twoWorkers();
     const runId = await startCampaign(100);
     await waitForRun(api.url, runId, api.adminKey, (r) => r.progress.routersDone >= 500);
+    // Killed only once it takes shards: on a busy machine the first worker may start after the other took the lead.
+    for (const deadline = Date.now() + 30_000; (await runJobsSeen(0)) === 0; await new Promise((r) => setTimeout(r, 50))) {
+      if (Date.now() > deadline) throw new Error('worker 0 took no run job in 30 s');
+    }
     workers[0]?.child.kill('SIGKILL');
     await expectExactlyOnce(runId);
     // The survivor took over what the killed worker held.
@@ -106,7 +124,7 @@ describe('a campaign over a 10,000-router fleet', () => {
   });
 
   it('survives FLUSHALL of Redis mid-campaign', async () => {
-    twoWorkers();
+    await twoWorkers();
     const runId = await startCampaign(100);
     await waitForRun(api.url, runId, api.adminKey, (r) => r.progress.routersDone >= 500);
     expect(await redis.client.flushall()).toBe('OK');
