@@ -77,4 +77,21 @@ describe('deleting a run from its page', () => {
     await screenshot(page, 'run-delete-done');
     await page.close();
   });
+
+  it('drops a run deleted elsewhere from an open runs list and says so on its open page, without a reload', async () => {
+    const id = await completedRun();
+    const kept = await completedRun();
+    const list = await signedIn(keys.viewer, '/runs');
+    await list.waitForSelector(`[data-run-id="${id}"]`);
+    const open = await signedIn(keys.viewer, `/runs/${id}`);
+    await open.waitForSelector('[data-testid=run-metrics]');
+
+    expect((await request(stack.url, 'DELETE', `/api/v1/runs/${id}`, undefined, bearer(keys.operator))).status).toBe(204);
+    await list.waitForSelector(`[data-run-id="${id}"]`, { state: 'detached' });
+    expect(await list.locator(`[data-run-id="${kept}"]`).count()).toBe(1);
+    expect(await open.textContent('[data-testid=run-deleted]')).toBe(`Run ${id} was deleted.`);
+    await screenshot(open, 'run-deleted-elsewhere');
+    await list.close();
+    await open.close();
+  });
 });

@@ -6,6 +6,7 @@ export * from './channel-subscriber.js';
 export * from './job-contracts.js';
 export * from './job-producer.js';
 export * from './progress-channel.js';
+export * from './run-progress-publisher.js';
 export * from './queue-probe.js';
 export * from './queues.js';
 export * from './redis.js';

@@ -3,6 +3,7 @@ import { CatalogPublisher } from './catalog-publisher.js';
 import { JobProducer } from './job-producer.js';
 import { REDIS_CLIENT, type RedisClient } from './redis.js';
 import { RouterStatePublisher } from './router-state-publisher.js';
+import { RunProgressPublisher } from './run-progress-publisher.js';
 import { SimulationCounter } from './simulation-counter.js';
 
 /**
@@ -19,6 +20,7 @@ export class JobsModule implements OnApplicationShutdown {
       { provide: JobProducer, useFactory: (redis: RedisClient) => new JobProducer(redis, queuePrefix), inject: [REDIS_CLIENT] },
       { provide: RouterStatePublisher, useFactory: (redis: RedisClient) => new RouterStatePublisher(redis, queuePrefix), inject: [REDIS_CLIENT] },
       { provide: CatalogPublisher, useFactory: (redis: RedisClient) => new CatalogPublisher(redis, queuePrefix), inject: [REDIS_CLIENT] },
+      { provide: RunProgressPublisher, useFactory: (redis: RedisClient) => new RunProgressPublisher(redis, queuePrefix), inject: [REDIS_CLIENT] },
       { provide: SimulationCounter, useFactory: (redis: RedisClient) => new SimulationCounter(redis, queuePrefix), inject: [REDIS_CLIENT] },
     ];
     return { module: JobsModule, providers, exports: providers.map((p) => p.provide) };

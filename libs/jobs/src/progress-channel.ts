@@ -5,6 +5,8 @@ export interface RunProgressMessage {
   readonly routersDone: number;
   readonly routerCount: number | null;
   readonly verdict: string | null;
+  /** True once the run was deleted (`DELETE /runs/:id`): live views drop it. Absent on every other message. */
+  readonly deleted?: boolean;
 }
 
 /** The pub/sub channel of run progress, under the configured key prefix. */

@@ -38,6 +38,7 @@ const RUN_PROGRESS = z.object({
   routersDone: z.number().int(),
   routerCount: z.number().int().nullable(),
   verdict: z.enum(['pass', 'fail', 'error']).nullable(),
+  deleted: z.boolean().default(false),
 });
 
 const AUDIT_PROGRESS = z.object({

@@ -1,6 +1,6 @@
 import { withRedisWait } from '../common/campaign-waiting.js';
 import { ConflictError, NotFoundError, PreconditionFailedError, type RouterStart, ValidationError } from '@asr-twin/domain';
-import { discardRunJobs, JobProducer } from '@asr-twin/jobs';
+import { discardRunJobs, JobProducer, RunProgressPublisher } from '@asr-twin/jobs';
 import {
   type HistogramBucket,
   type OutageMetric,
@@ -51,6 +51,7 @@ export class RunService {
     private readonly scenarios: ScenarioRepository,
     private readonly routers: RouterRepository,
     private readonly producer: JobProducer,
+    private readonly progress: RunProgressPublisher,
     private readonly sources: ScenarioSources,
     @Inject(RUN_SETTINGS) private readonly settings: RunSettings,
   ) {}
@@ -116,10 +117,14 @@ export class RunService {
    * Deletes a run and everything it left. A queued or running run is cancelled first (a shard being written rolls
    * back at its next check; a later job of it finds no run and ends), then its rows and timeline partition go, then
    * its jobs in Redis (within the enqueue time limit; a job left behind ends at once when it runs, writing nothing).
+   * Live views learn it from a `runProgress` message with `deleted: true`.
    */
   async delete(id: string): Promise<void> {
-    const deleted = await this.runs.delete(id);
-    if (!deleted) throw new NotFoundError('run', id);
+    const before = await this.runs.find(id);
+    const deleted = before ? await this.runs.delete(before.id) : null;
+    if (!before || !deleted) throw new NotFoundError('run', id);
+    const status = before.status === 'queued' || before.status === 'running' ? 'cancelled' : before.status;
+    this.progress.publish({ runId: deleted.id, status, routersDone: before.routersDone, routerCount: before.routerCount, verdict: before.verdict, deleted: true });
     if (!deleted.partitionDropped) this.logger.warn({ runId: id, msg: 'run deleted; its timeline partition is left to the maintenance sweep' });
     const outcome = this.producer.connected
       ? await settleWithin(discardRunJobs(this.producer, deleted), ENQUEUE_TIME_LIMIT_MS)

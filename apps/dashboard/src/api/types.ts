@@ -268,6 +268,8 @@ export interface RunProgressEvent {
   readonly routersDone: number;
   readonly routerCount: number | null;
   readonly verdict: Verdict | null;
+  /** True on the last event of a run that was deleted. */
+  readonly deleted: boolean;
 }
 
 export interface RouterStateEvent {

@@ -27,6 +27,7 @@ export function RunListPage() {
 
   useSubscription<{ runProgress: RunProgressEvent }>(ALL_RUNS_PROGRESS, {}, ({ runProgress: event }) => {
     setEvents((m) => new Map(m).set(event.runId, event));
+    if (event.deleted) return;
     const known = list.data?.runs.items.some((r) => r.id === event.runId) ?? false;
     if (!known && offset === 0 && !reloadedFor.current.has(event.runId)) {
       reloadedFor.current.add(event.runId);
@@ -36,7 +37,14 @@ export function RunListPage() {
 
   const fetched = list.data?.runs;
   const page = useMemo(
-    () => fetched && { ...fetched, items: fetched.items.map((r) => (events.has(r.id) ? withProgress(r, events.get(r.id) as RunProgressEvent) : r)) },
+    () => {
+      if (!fetched) return fetched;
+      // A run deleted meanwhile (in another tab, or by someone else) leaves the page at once; retention, which
+      // removes runs finished long ago, announces nothing: the next reload drops them.
+      const items = fetched.items.filter((r) => events.get(r.id)?.deleted !== true);
+      const gone = fetched.items.length - items.length;
+      return { ...fetched, total: fetched.total - gone, items: items.map((r) => (events.has(r.id) ? withProgress(r, events.get(r.id) as RunProgressEvent) : r)) };
+    },
     [fetched, events],
   );
   return (

@@ -79,6 +79,16 @@ export function RunPage({ id }: { readonly id: string }) {
     if (fetched !== null && next.status !== fetched.status) reload();
   });
 
+  if (event?.deleted) {
+    return (
+      <NotFound>
+        <span data-testid="run-deleted">
+          Run <b className="mono">{id}</b> was deleted.
+        </span>{' '}
+        <Link href="/runs">All runs</Link>
+      </NotFound>
+    );
+  }
   if (detail.error && !run) return <ErrorBox error={detail.error} title="The run could not be loaded" />;
   if (detail.loading && !run) return <Loading what="the run" />;
   if (!run) {

@@ -18,20 +18,20 @@ const run: RunSummary = {
 
 describe('run progress events', () => {
   it('computes percent from routers done, 100 once completed', () => {
-    expect(eventPercent({ runId: 'r1', status: 'running', routersDone: 2500, routerCount: 10_000, verdict: null })).toBe(25);
-    expect(eventPercent({ runId: 'r1', status: 'queued', routersDone: 0, routerCount: null, verdict: null })).toBe(0);
-    expect(eventPercent({ runId: 'r1', status: 'completed', routersDone: 0, routerCount: 0, verdict: 'pass' })).toBe(100);
+    expect(eventPercent({ runId: 'r1', status: 'running', routersDone: 2500, routerCount: 10_000, verdict: null, deleted: false })).toBe(25);
+    expect(eventPercent({ runId: 'r1', status: 'queued', routersDone: 0, routerCount: null, verdict: null, deleted: false })).toBe(0);
+    expect(eventPercent({ runId: 'r1', status: 'completed', routersDone: 0, routerCount: 0, verdict: 'pass', deleted: false })).toBe(100);
   });
 
   it('patches the matching run only, and ignores stale events', () => {
-    const next = withProgress(run, { runId: 'r1', status: 'running', routersDone: 5000, routerCount: 10_000, verdict: null });
+    const next = withProgress(run, { runId: 'r1', status: 'running', routersDone: 5000, routerCount: 10_000, verdict: null, deleted: false });
     expect(next.progress).toMatchObject({ routersDone: 5000, percent: 50 });
-    expect(withProgress(run, { runId: 'r2', status: 'running', routersDone: 5000, routerCount: 10_000, verdict: null })).toBe(run);
-    expect(withProgress(run, { runId: 'r1', status: 'running', routersDone: 1000, routerCount: 10_000, verdict: null })).toBe(run);
-    const done = withProgress(run, { runId: 'r1', status: 'completed', routersDone: 10_000, routerCount: 10_000, verdict: 'fail' });
+    expect(withProgress(run, { runId: 'r2', status: 'running', routersDone: 5000, routerCount: 10_000, verdict: null, deleted: false })).toBe(run);
+    expect(withProgress(run, { runId: 'r1', status: 'running', routersDone: 1000, routerCount: 10_000, verdict: null, deleted: false })).toBe(run);
+    const done = withProgress(run, { runId: 'r1', status: 'completed', routersDone: 10_000, routerCount: 10_000, verdict: 'fail', deleted: false });
     expect(done).toMatchObject({ status: 'completed', verdict: 'fail', progress: { percent: 100 } });
     // A late event of an earlier stage never takes a finished run back.
-    expect(withProgress(done, { runId: 'r1', status: 'running', routersDone: 9000, routerCount: 10_000, verdict: null })).toBe(done);
-    expect(withProgress(done, { runId: 'r1', status: 'completed', routersDone: 10_000, routerCount: 10_000, verdict: 'fail' })).toBe(done);
+    expect(withProgress(done, { runId: 'r1', status: 'running', routersDone: 9000, routerCount: 10_000, verdict: null, deleted: false })).toBe(done);
+    expect(withProgress(done, { runId: 'r1', status: 'completed', routersDone: 10_000, routerCount: 10_000, verdict: 'fail', deleted: false })).toBe(done);
   });
 });

@@ -51,7 +51,7 @@ export const RUN_TIMELINE = `query RunTimeline($id: ID!, $router: String, $limit
   run(id: $id) { id timeline(router: $router, limit: $limit) { total items { tMs router component event from to } } routerStart(hostname: $hostname) }
 }`;
 
-const PROGRESS_FIELDS = 'runId status routersDone routerCount verdict';
+const PROGRESS_FIELDS = 'runId status routersDone routerCount verdict deleted';
 
 /** Progress of every run. */
 export const ALL_RUNS_PROGRESS = `subscription RunsProgress { runProgress { ${PROGRESS_FIELDS} } }`;

@@ -18,6 +18,9 @@ export class RunProgressEvent {
 
   @Field(() => Verdict, { nullable: true })
   verdict!: string | null;
+
+  @Field(() => Boolean, { description: 'True when the run was deleted (the last event of the run): live views drop it' })
+  deleted!: boolean;
 }
 
 @ObjectType({ description: 'A committed change of a router’s twin state' })
