@@ -119,6 +119,26 @@ describe('the read caches', () => {
     expect(read).toMatchObject({ observedCommand: 'show redundancy', freshness: 'fresh' });
   });
 
+  it('turn a cached tree stale when its observation ages past OBSERVATION_STALE_AFTER, with nothing written', async () => {
+    const c = await startApi(db.url, { QUEUE_PREFIX: prefix, ADMIN_API_KEY: a.adminKey, OBSERVATION_STALE_AFTER: '2s' });
+    try {
+      const output = (await get(a, '/api/v1/routers/cache-00003/show/redundancy', a.adminKey)).text;
+      const observed = await request(a.url, 'POST', '/api/v1/routers/cache-00003/observations', output, { ...bearer(a.adminKey), 'content-type': 'text/plain' });
+      expect(observed.status).toBe(200);
+      const first = (await get<RouterTree>(c, '/api/v1/routers/cache-00003', c.adminKey)).body;
+      expect(first.freshness).toBe('fresh');
+      const staleAt = Date.parse(first.observedAt as string) + 2000;
+      // Warm reads while fresh, then the same cached tree read once the observation is 2 s old.
+      while (Date.now() < staleAt - 300) expect((await get<RouterTree>(c, '/api/v1/routers/cache-00003', c.adminKey)).body.freshness).toBe('fresh');
+      await new Promise((r) => setTimeout(r, Math.max(0, staleAt - Date.now()) + 100));
+      const later = await get<RouterTree>(c, '/api/v1/routers/cache-00003', c.adminKey);
+      expect(later.body).toMatchObject({ freshness: 'stale', observedAt: first.observedAt, stateVersion: first.stateVersion });
+      expect(later.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    } finally {
+      await c.close();
+    }
+  });
+
   it('stay exact when Redis loses the change epochs (a restart with nothing kept)', async () => {
     for (let j = 0; j < 3; j++) await get(b, '/api/v1/routers/cache-00001', b.adminKey);
     await redis.del(changeEpochsKey(prefix));

@@ -1,10 +1,23 @@
 import { ChangeEpochReader, closeRedis, createRedis, type RedisClient, type RedisTarget } from '@asr-twin/jobs';
-import type { AuthenticatedKey, RouterDetail } from '@asr-twin/persistence';
+import type { Freshness } from '@asr-twin/domain';
+import type { AuthenticatedKey } from '@asr-twin/persistence';
 import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { EpochCache, type ReadCacheOptions } from './epoch-cache.js';
 
+/**
+ * A router tree's answer as sent (`GET /routers/:id`), serialised once: the tree depends on the twin epoch, under
+ * which it is cached, and on the clock through its freshness alone, so the bytes are used while the freshness
+ * they carry is still the router's freshness now.
+ */
+export interface CachedRouterTree {
+  readonly observedAt: string | null;
+  readonly freshness: Freshness;
+  /** The JSON of the tree, UTF-8. */
+  readonly body: Buffer;
+}
+
 /** Router trees by the id or hostname they were asked by (`GET /routers/:id`). */
-export class RouterTreeCache extends EpochCache<RouterDetail> {}
+export class RouterTreeCache extends EpochCache<CachedRouterTree> {}
 
 /** Keys verified against PostgreSQL, by the SHA-256 of their token. */
 export class VerifiedKeyCache extends EpochCache<AuthenticatedKey> {}

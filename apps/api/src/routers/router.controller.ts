@@ -1,5 +1,5 @@
 import type { ChangeRecord, Page } from '@asr-twin/persistence';
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { RequireRole } from '../auth/access.decorators.js';
@@ -53,8 +53,9 @@ export class RouterController {
   @Get('routers/:id')
   @RequireRole('viewer')
   @ApiOp({ summary: 'A router (by id or hostname) with its whole tree: chassis, RPs, Linux hosts, KVM, IOS instances, ESPs', ok: { status: 200, description: 'the router tree', schema: ROUTER_TREE }, problems: [404] })
-  get(@Param('id') id: string, @ChangeEpoch('twin') twinEpoch: string | null): Promise<RouterTree> {
-    return this.routers.getCached(id, twinEpoch);
+  @Header('content-type', 'application/json; charset=utf-8')
+  get(@Param('id') id: string, @ChangeEpoch('twin') twinEpoch: string | null): Promise<Buffer> {
+    return this.routers.getCachedJson(id, twinEpoch);
   }
 
   @Patch('routers/:id')

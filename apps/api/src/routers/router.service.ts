@@ -77,16 +77,19 @@ export class RouterService {
   }
 
   /**
-   * {@link get} answered from this process's cache while nothing in the twin changed (`twinEpoch`, read by the
-   * request before anything else; null reads PostgreSQL). Freshness is judged now, whether the tree is cached or not.
+   * {@link get} as the JSON bytes of the answer, from this process's cache while nothing in the twin changed
+   * (`twinEpoch`, read by the request before anything else; null reads PostgreSQL) and the router's freshness now
+   * is the one the cached bytes carry; otherwise presented and serialised again (and cached).
    */
-  async getCached(idOrHostname: string, twinEpoch: string | null): Promise<RouterTree> {
+  async getCachedJson(idOrHostname: string, twinEpoch: string | null): Promise<Buffer> {
     const cached = this.cache.get(idOrHostname, twinEpoch);
-    if (cached !== undefined) return presentRouterTree(cached, this.freshness);
+    if (cached !== undefined && this.freshness.of(cached.observedAt) === cached.freshness) return cached.body;
     const router = await this.routers.findDetail(idOrHostname);
     if (!router) throw new NotFoundError('router', idOrHostname);
-    this.cache.set(idOrHostname, twinEpoch, router);
-    return presentRouterTree(router, this.freshness);
+    const tree = presentRouterTree(router, this.freshness);
+    const body = Buffer.from(JSON.stringify(tree));
+    this.cache.set(idOrHostname, twinEpoch, { observedAt: tree.observedAt, freshness: tree.freshness, body });
+    return body;
   }
 
   async get(idOrHostname: string): Promise<RouterTree> {
