@@ -21,6 +21,6 @@ describe('createRedis', () => {
     expect(options).toMatchObject({ lazyConnect: true, enableAutoPipelining: true });
     expect(options.redisOptions).toMatchObject({ username: 'ops', password: 's@cret', tls: {}, connectionName: 'test', commandTimeout: 500, maxRetriesPerRequest: null });
     expect(describeTarget(target)).toBe('the Redis Cluster of redis-0:7000,[::1]:7001');
-    expect(describeTarget({ url: 'redis://u:pw@h:1', clusterNodes: null })).toBe('redis://u:***@h:1');
+    expect(describeTarget({ url: 'redis://u:pw@h:1', clusterNodes: null })).toBe('Redis at redis://u:***@h:1');
   });
 });

@@ -46,9 +46,9 @@ export function isCluster(client: RedisClient): client is Cluster {
   return client instanceof Cluster;
 }
 
-/** `REDIS_CLUSTER_NODES` as written back: `host:port,…`, or `REDIS_URL` (redacted) for a single server. */
+/** Where Redis is, in words: `Redis at <REDIS_URL, redacted>`, or `the Redis Cluster of host:port,…`. */
 export function describeTarget(target: RedisTarget): string {
-  if (target.clusterNodes === null) return redactUrl(target.url);
+  if (target.clusterNodes === null) return `Redis at ${redactUrl(target.url)}`;
   return `the Redis Cluster of ${target.clusterNodes.map((n) => (n.host.includes(':') ? `[${n.host}]:${n.port}` : `${n.host}:${n.port}`)).join(',')}`;
 }
 

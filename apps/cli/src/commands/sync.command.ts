@@ -86,7 +86,7 @@ export async function syncCommand(dir: string | undefined, options: SyncOptions,
         hostname: f.hostname,
         ...(f.command ? { command: f.command } : {}),
         output: await readFile(f.path, 'utf8'),
-        ...(byMtime ? { observedAt: new Date(Math.floor(f.mtimeMs)).toISOString() } : {}),
+        ...(byMtime ? { observedAt: new Date(Math.round(f.mtimeMs)).toISOString() } : {}),
       })),
     );
     const results = await client.observe(items);
