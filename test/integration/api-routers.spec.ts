@@ -97,8 +97,8 @@ describe('router anatomy over REST', () => {
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
     expect(res.body.errors).toEqual([
-      { field: 'routers.0.hardware.rp', message: 'old-1: ASR1000-RP1 cannot run IOS XE 17.3.4a: no 17.x image exists for it (it runs 2.x, 3.x; domain §8.11)' },
-      { field: 'routers.1.version', message: 'old-2: ASR1002-RP1 cannot run IOS XE 16.12.5: no 16.x image exists for it (it runs 2.x, 3.x; domain §8.11)' },
+      { field: 'routers.0.hardware.rp', message: 'old-1: ASR1000-RP1 cannot run IOS XE 17.3.4a: no 17.x image exists for it (it runs 2.x, 3.x)' },
+      { field: 'routers.1.version', message: 'old-2: ASR1002-RP1 cannot run IOS XE 16.12.5: no 16.x image exists for it (it runs 2.x, 3.x)' },
       { field: 'routers.2.hardware.esps', message: 'old-3: an ASR1004 holds exactly one ESP (ESP slots: F0); 2 given' },
     ]);
     expect((await get<Page<RouterSummary>>('/api/v1/routers?q=old-')).body.items).toEqual([]);

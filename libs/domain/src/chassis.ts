@@ -142,8 +142,8 @@ const ANATOMY: Readonly<Record<ChassisModel, ChassisAnatomy>> = {
     {
       reloadOnEspFailure: true,
       notes: [
-        'dual IOSd support is uncertain (domain §1.2); modelled with two IOS instances as DESIGN.md states',
-        'ESP failure reloads the chassis as on the ASR1001 (integrated ESP; domain §8.8, uncertain for this model)',
+        'two IOS instances on the one RP (software redundancy) are a modelling choice: no public source confirms them for this model',
+        'an ESP failure reloads the chassis, as Cisco documents for the ASR1001 integrated ESP (ASR 1000 HA guide, table 6-2); not confirmed for this model (spec.behaviour integratedEspFailure)',
       ],
     },
   ),
@@ -164,8 +164,8 @@ const ANATOMY: Readonly<Record<ChassisModel, ChassisAnatomy>> = {
     {
       reloadOnEspFailure: true,
       notes: [
-        'software (dual IOSd) redundancy is uncertain in domain §1.2; DESIGN.md models it',
-        'ESP failure reloads the chassis as on the ASR1001 (integrated, non-field-replaceable ESP; domain §8.8, uncertain for this model)',
+        'two IOS instances on the one RP (software redundancy) are a modelling choice: no public source confirms them for this model',
+        'an ESP failure reloads the chassis (integrated, non-field-replaceable ESP), as Cisco documents for the ASR1001 (ASR 1000 HA guide, table 6-2); not confirmed for this model (spec.behaviour integratedEspFailure)',
       ],
     },
   ),
@@ -184,7 +184,7 @@ const ANATOMY: Readonly<Record<ChassisModel, ChassisAnatomy>> = {
     2,
     { rp: 'ASR1000-RP3', esp: 'ASR1000-ESP100', chassis: 'ASR1006-X' },
     'ASR1006-X (RP3)',
-    ['SIP/MIP slot count (2) is from memory in domain §1.2', 'RP3/ESP100 pairing not verified'],
+    ['SIP/MIP slot count (2) not confirmed by a public source', 'RP3/ESP100 pairing not verified'],
   ),
   'ASR1009-X': dualRp(
     'ASR1009-X',
@@ -200,7 +200,7 @@ const ANATOMY: Readonly<Record<ChassisModel, ChassisAnatomy>> = {
     6,
     { rp: 'ASR1000-RP2', esp: 'ASR1000-ESP40', chassis: 'ASR1013' },
     'ASR1013 (RP2)',
-    ['SIP slot count (6) is from memory in domain §1.2'],
+    ['SIP slot count (6) not confirmed by a public source'],
   ),
 };
 

@@ -163,7 +163,7 @@ export function hardwareProblems(model: ChassisModel, version: string, spec: Har
       problems.push({ field: kind, message: `${pid} does not fit an ${model}; it takes ${fits}` });
     } else if ([2, 3, 16, 17].includes(major) && !card.majors.includes(major)) {
       const runs = card.majors.map((m) => `${m}.x`).join(', ');
-      problems.push({ field: kind, message: `${pid} cannot run IOS XE ${version}: no ${major}.x image exists for it (it runs ${runs}; domain §8.11)` });
+      problems.push({ field: kind, message: `${pid} cannot run IOS XE ${version}: no ${major}.x image exists for it (it runs ${runs})` });
     }
   }
   const slots = chassisAnatomy(model).espSlots.length;

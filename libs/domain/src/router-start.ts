@@ -199,7 +199,7 @@ export function startProblems(model: ChassisModel, configured: RedundancyMode, s
     if (!(PSU_STATES as readonly string[]).includes(p.state)) add(`psus.${p.slot}`, `unknown power-supply state "${p.state}" (${PSU_STATES.join(', ')})`);
   }
   if (start.psus !== undefined && start.psus.every((p) => p.state !== 'ok')) {
-    add('psus', 'no power supply is ok: the router would be powered off, and a start is a running router (§8.9)');
+    add('psus', 'no power supply is ok: the router would be powered off, and a start is a running router');
   }
   return problems;
 }

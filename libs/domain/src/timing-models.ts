@@ -18,16 +18,16 @@ export interface ModelTiming {
  */
 export const MODEL_TIMINGS: Readonly<Partial<Record<ChassisModel, Partial<Record<TimingKey, ModelTiming>>>>> = {
   ASR1001: {
-    chassisReload: { ms: 431_000, source: 'reload to IOS restart 7 min 11 s, ASR1001 3.9.1S capture (domain §3, inferred)' },
-    rprSwitchover: { ms: 354_000, source: 'chassis reload 7:11 − Linux boot 2:00 + SIP/SPA reload 0:43 (domain §8.20, likely)' },
+    chassisReload: { ms: 431_000, source: 'reload to IOS restart 7 min 11 s, ASR1001 3.9.1S capture (inferred)' },
+    rprSwitchover: { ms: 354_000, source: 'chassis reload 7:11 − Linux boot 2:00 + SIP/SPA reload 0:43 (likely)' },
   },
   ASR1002: {
-    espPacketReady: { ms: 109_000, source: 'ESP10 1:49 after chassis start, from the ASR1004 RP1 capture: same ESP generation (domain §8.19, likely)' },
+    espPacketReady: { ms: 109_000, source: 'ESP10 1:49 after chassis start, from the ASR1004 RP1 capture: same ESP generation (likely)' },
   },
   ASR1004: {
-    chassisReload: { ms: 296_000, source: 'R0/0 "Became HA Active" 4:56 after chassis start, ASR1004 RP1 capture (domain §3, inferred)' },
-    rprSwitchover: { ms: 219_000, source: 'chassis reload 4:56 − Linux boot 2:00 + SIP/SPA reload 0:43 (domain §8.20, likely)' },
-    espPacketReady: { ms: 109_000, source: 'ESP10 packet ready 1:49 after chassis start, ASR1004 RP1 capture (domain §3, §8.19, inferred)' },
+    chassisReload: { ms: 296_000, source: 'R0/0 "Became HA Active" 4:56 after chassis start, ASR1004 RP1 capture (inferred)' },
+    rprSwitchover: { ms: 219_000, source: 'chassis reload 4:56 − Linux boot 2:00 + SIP/SPA reload 0:43 (likely)' },
+    espPacketReady: { ms: 109_000, source: 'ESP10 packet ready 1:49 after chassis start, ASR1004 RP1 capture (inferred)' },
   },
 };
 

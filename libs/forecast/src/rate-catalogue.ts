@@ -101,7 +101,7 @@ export const DEFAULT_RATES: Readonly<Record<FailureClass, RateSpec>> = {
     mttrHours: 0,
     mttrNoSparesHours: 0,
     repairDistribution: 'exponential',
-    source: 'illustrative: one crash per instance every 3 years; recovery played by the simulator (domain §8.4)',
+    source: 'illustrative: one crash per instance every 3 years; recovery played by the simulator',
     illustrative: true,
   },
   'iosd-hang': {
@@ -114,7 +114,7 @@ export const DEFAULT_RATES: Readonly<Record<FailureClass, RateSpec>> = {
     mttrHours: 0,
     mttrNoSparesHours: 0,
     repairDistribution: 'exponential',
-    source: 'illustrative: one hang per instance every 10 years; detection and recovery by the simulator (domain §7 #13)',
+    source: 'illustrative: one hang per instance every 10 years; detection and recovery by the simulator',
     illustrative: true,
   },
   'guest-crash': {
@@ -127,7 +127,7 @@ export const DEFAULT_RATES: Readonly<Record<FailureClass, RateSpec>> = {
     mttrHours: 0,
     mttrNoSparesHours: 0,
     repairDistribution: 'exponential',
-    source: 'illustrative: one guest crash per instance every 10 years; recovery by the simulator (domain §6.3, §7 #12)',
+    source: 'illustrative: one guest crash per instance every 10 years; recovery by the simulator',
     illustrative: true,
   },
   'host-panic': {
@@ -140,7 +140,7 @@ export const DEFAULT_RATES: Readonly<Record<FailureClass, RateSpec>> = {
     mttrHours: 0,
     mttrNoSparesHours: 0,
     repairDistribution: 'exponential',
-    source: 'illustrative: one panic per RP host every 10 years; reboot played by the simulator (domain §6.4, §7 #14)',
+    source: 'illustrative: one panic per RP host every 10 years; reboot played by the simulator',
     illustrative: true,
   },
   'host-oom': {
@@ -153,7 +153,7 @@ export const DEFAULT_RATES: Readonly<Record<FailureClass, RateSpec>> = {
     mttrHours: 0,
     mttrNoSparesHours: 0,
     repairDistribution: 'exponential',
-    source: 'illustrative: one OOM kill per RP host every 15 years; recovery by the simulator (domain §6.4)',
+    source: 'illustrative: one OOM kill per RP host every 15 years; recovery by the simulator',
     illustrative: true,
   },
   'rp-hardware': {
@@ -184,7 +184,7 @@ export const DEFAULT_RATES: Readonly<Record<FailureClass, RateSpec>> = {
   },
   psu: {
     key: 'psu',
-    description: 'power supply failure (per installed supply); the router loses power when no supply is ok (domain §8.9)',
+    description: 'power supply failure (per installed supply); the router loses power when no supply is ok',
     fault: 'psu-failure',
     per: 'psu',
     mtbfHours: 300_000,
@@ -218,7 +218,7 @@ export const DEFAULT_RATES: Readonly<Record<FailureClass, RateSpec>> = {
     mttrHours: 24,
     mttrNoSparesHours: 24,
     repairDistribution: 'exponential',
-    source: 'illustrative: one mismatched command every 2 years, fixed within a day on average (domain §2.5, §8.21)',
+    source: 'illustrative: one mismatched command every 2 years, fixed within a day on average',
     illustrative: true,
   },
 };

@@ -109,7 +109,7 @@ export function startIssu(s: SimState, req: IssuRequest): string | null {
   if (reloadUpgrade) {
     // The classic command set has no reload upgrade of its own: the operator boots the new image and reloads.
     s.issuLastOp = 'reload';
-    setPhase(s, ISSU.RELOADING, 'reload upgrade (single RP: a new image needs a chassis reload, §8.6)');
+    setPhase(s, ISSU.RELOADING, 'reload upgrade (single RP: a new image needs a chassis reload)');
     bootAll(s, s.issuTo);
     chassisReload(s, `upgrade to ${s.issuTo}`);
     return null;
@@ -215,7 +215,7 @@ function activate(s: SimState): void {
   bootAll(s, s.issuTo);
   if (s.issuReload === 1) {
     s.issuLastOp = 'install activate';
-    setPhase(s, ISSU.ACTIVATING, 'install activate (reload upgrade: single RP, a new image needs a chassis reload, §8.6)');
+    setPhase(s, ISSU.ACTIVATING, 'install activate (reload upgrade: single RP, a new image needs a chassis reload)');
     return chassisReload(s, `install activate ${s.issuTo}`);
   }
   setPhase(s, ISSU.ACTIVATING);

@@ -197,7 +197,7 @@ describe('§8.6 ISSU on a single RP with two IOSd', () => {
     const run = simulateRouter(sc, r, { seed: 1 });
     expect(issuPath(run)).toEqual([
       'install add',
-      'install activate (reload upgrade: single RP, a new image needs a chassis reload, §8.6)',
+      'install activate (reload upgrade: single RP, a new image needs a chassis reload)',
       'install activate done',
       'complete (install commit, auto-abort timer stopped)',
     ]);
@@ -213,7 +213,7 @@ describe('§8.6 ISSU on a single RP with two IOSd', () => {
   it('§8.6: a 3.x image on an ASR1004 reloads onto the new release (classic set, no ISSU possible)', () => {
     const sc = scenario({ horizonMs: 60 * MIN, steps: [issu(T0, { toVersion: CLASSIC_TO })] });
     const run = simulateRouter(sc, router('edge', 'ASR1004', 'sso', CLASSIC_FROM), { seed: 2 });
-    expect(issuPath(run)).toEqual(['reload upgrade (single RP: a new image needs a chassis reload, §8.6)', 'complete']);
+    expect(issuPath(run)).toEqual(['reload upgrade (single RP: a new image needs a chassis reload)', 'complete']);
     expect(run.result.metrics.dataPlaneOutageMs).toBeGreaterThan(60_000);
     expect(finalVersions(run)).toEqual([CLASSIC_TO, CLASSIC_TO]);
   });

@@ -27,7 +27,7 @@ export const HARDWARE_INPUT = z
     esps: z.number().int().min(1).max(2).optional(),
     psus: z.number().int().min(1).max(2).optional(),
   })
-  .describe('RP/ESP PIDs, ESPs and supplies installed (domain §8.9–§8.11); left out: the model default');
+  .describe('RP/ESP PIDs, ESPs and supplies installed; left out: the model default');
 
 export const ROUTER_INPUT = z.strictObject({
   hostname: HOSTNAME,

@@ -175,5 +175,5 @@ export const RUN_REPORT = apiSchema(
         .optional()
         .describe('Monte Carlo runs (iterations > 1): the aggregate over every iteration'),
     })
-    .meta({ description: 'the run report of the first iteration (DESIGN.md "Results")' }),
+    .meta({ description: 'the run report of the first iteration (docs/report-format.md)' }),
 ) satisfies z.ZodType<Report>;

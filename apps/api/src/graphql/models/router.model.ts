@@ -103,7 +103,7 @@ export class Esp {
   forwarding!: boolean;
 }
 
-@ObjectType({ description: 'RP/ESP generation and population (domain §8.10, §8.11)' })
+@ObjectType({ description: 'RP/ESP generation and population' })
 export class Hardware {
   @Field(() => String, { description: 'RP product id, e.g. ASR1000-RP2' })
   rp!: string;
@@ -124,7 +124,7 @@ export class Hardware {
   declared!: boolean;
 }
 
-@ObjectType({ description: 'A power-supply bay (domain §8.9)' })
+@ObjectType({ description: 'A power-supply bay' })
 export class PowerSupply {
   @Field(() => String, { description: 'P0 or P1' })
   slot!: string;

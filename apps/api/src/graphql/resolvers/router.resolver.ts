@@ -135,12 +135,12 @@ export class RouterResolver {
     return (await treeOf(router, loaders)).esps;
   }
 
-  @ResolveField(() => Hardware, { description: 'RP/ESP generation and population (domain §8.10, §8.11)' })
+  @ResolveField(() => Hardware, { description: 'RP/ESP generation and population' })
   async hardware(@Parent() router: RouterParent, @Context('loaders') loaders: Loaders): Promise<RouterTree['hardware']> {
     return (await treeOf(router, loaders)).hardware;
   }
 
-  @ResolveField(() => [PowerSupply], { description: 'Power-supply bays (domain §8.9)' })
+  @ResolveField(() => [PowerSupply], { description: 'Power-supply bays' })
   async powerSupplies(@Parent() router: RouterParent, @Context('loaders') loaders: Loaders): Promise<RouterTree['powerSupplies']> {
     return (await treeOf(router, loaders)).powerSupplies;
   }
