@@ -220,7 +220,7 @@ function readTiming(f: Field, d: Diagnostics): Readonly<Record<string, number>> 
     } else if (ms === undefined) {
       valid = false;
     } else {
-      if (alias !== undefined) d.warn('deprecated-timing-key', atKey(entry), `${entry.key} is deprecated: it is split over ${alias.join(' and ')} in the proportion of their defaults; give ${alias.join(' and ')} instead (domain §8.19)`);
+      if (alias !== undefined) d.warn('deprecated-timing-key', atKey(entry), `${entry.key} is deprecated: it is split over ${alias.join(' and ')} in the proportion of their defaults; give ${alias.join(' and ')} instead`);
       timing.push([entry.key, ms]);
     }
   }
