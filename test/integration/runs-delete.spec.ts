@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Problem } from '../../apps/api/src/common/problem.js';
 import { createTimelinePartition, dropTimelinePartition } from '../../libs/persistence/src/runs/timeline-partitions.sql.js';
 import { bearer, createKey, request, type RunningApi } from '../support/api.js';
+import { eventually } from '../support/eventually.js';
 import { codes, gql } from '../support/graphql.js';
 import { exampleSource, type RunBody, type RunStack, startRunStack, waitForRun } from '../support/runs.js';
 
@@ -80,15 +81,6 @@ async function redisTraces(runId: string): Promise<string[]> {
     }
   }
   return found;
-}
-
-async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    if (ok(v) || Date.now() > deadline) return v;
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 describe('DELETE /api/v1/runs/:id', () => {

@@ -5,19 +5,11 @@ import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, request } from '../support/api.js';
 import { migratedTestDatabase } from '../support/context.js';
+import { eventually } from '../support/eventually.js';
 import type { TestDatabase } from '../support/database.js';
 import { exampleSource, type RunBody, type RunStack, startRunStack, waitForRun } from '../support/runs.js';
 
 const partitionOf = (id: string) => `run_timeline_${id.replaceAll('-', '')}`;
-
-async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    if (ok(v) || Date.now() > deadline) return v;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 describe('retention by the worker (RUN_RETENTION_MAX=3, RUN_RETENTION_DAYS=1)', () => {
   let stack: RunStack;
