@@ -1,3 +1,4 @@
+import type { Verdict } from '@asr-twin/simulator';
 import { randomUUID } from 'node:crypto';
 import { InfrastructureError, UsageError } from './cli-io.js';
 
@@ -14,7 +15,7 @@ const STREAM_TIMEOUT_MS = 30 * 60_000;
 export interface ServerRun {
   readonly id: string;
   readonly status: string;
-  readonly verdict: 'pass' | 'fail' | 'error' | null;
+  readonly verdict: Verdict | null;
   readonly seed: number;
   readonly error: string | null;
   readonly progress: { readonly routersDone: number; readonly routerCount: number | null };

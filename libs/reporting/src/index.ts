@@ -1,1 +1,2 @@
 export * from './junit.js';
+export * from './report-writer.js';

@@ -1,6 +1,6 @@
 export { simulateBatch, type BatchOptions, type BatchOutcome } from './batch.js';
 export { evaluateExpectations, routerVerdict } from './expectations.js';
-export { hashString, iterationSeed, nextFloat, routerSeed, seedRng, type RngState } from './prng.js';
+export { hashString, iterationSeed, nextFloat, routerSeed, seedOfIteration, seedRng, type RngState } from './prng.js';
 export { runScenario, type RunOptions } from './report.js';
 export type {
   ExpectationResult,

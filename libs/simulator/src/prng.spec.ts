@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hashString, iterationSeed, nextFloat, nextU32, routerSeed, seedRng } from './prng.js';
+import { hashString, iterationSeed, nextFloat, nextU32, routerSeed, seedOfIteration, seedRng } from './prng.js';
 
 describe('seeded PRNG (sfc32)', () => {
   it('gives the same sequence for the same seed and different ones for different seeds', () => {
@@ -67,5 +67,12 @@ describe('seed derivation', () => {
     expect(new Set(seeds).size).toBe(1000);
     expect(iterationSeed(42, 5)).toBe(seeds[5]);
     expect(iterationSeed(43, 5)).not.toBe(seeds[5]);
+  });
+
+  it('simulates a single-iteration run with its own seed and each Monte Carlo iteration with its iteration seed', () => {
+    expect(seedOfIteration(42, 1, 0)).toBe(42);
+    expect(seedOfIteration(42, 3, 0)).toBe(iterationSeed(42, 0));
+    expect(seedOfIteration(42, 3, 2)).toBe(iterationSeed(42, 2));
+    expect(seedOfIteration(42, 3, 0)).not.toBe(42);
   });
 });

@@ -98,3 +98,12 @@ export function routerSeed(runSeed: number, hostname: string): number {
 export function iterationSeed(runSeed: number, iteration: number): number {
   return fmix32((fmix32(runSeed >>> 0) ^ Math.imul((iteration >>> 0) + 1, 0x9e3779b1)) >>> 0);
 }
+
+/**
+ * The seed iteration `iteration` of a run simulates with: the run seed itself for a single-iteration run, else
+ * {@link iterationSeed}. The one seed rule of runs: the embedded CLI, the worker and the api's JUnit all use it, so
+ * a router's result does not depend on where it was simulated.
+ */
+export function seedOfIteration(runSeed: number, iterations: number, iteration: number): number {
+  return iterations > 1 ? iterationSeed(runSeed, iteration) : runSeed;
+}

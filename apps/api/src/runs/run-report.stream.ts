@@ -5,10 +5,11 @@ import {
   expectationPlaces,
   openSuite,
   openTestsuites,
+  reportChunks as writeReport,
   routerCases,
   suiteName,
 } from '@asr-twin/reporting';
-import { type ExpectationResult, iterationSeed, type RouterResult } from '@asr-twin/simulator';
+import { type ExpectationResult, type RouterResult, seedOfIteration } from '@asr-twin/simulator';
 
 const BATCH = 2_000;
 
@@ -23,36 +24,37 @@ async function* resultsOf(runs: RunRepository, runId: string, iteration: number)
 }
 
 /**
- * The report of a completed run (DESIGN.md "Results"), streamed: the results of the first iteration in router
- * order, their expectations, and the timeline in report order (time, then router, then event). For a single
- * iteration the bytes are exactly `JSON.stringify(runScenario(...))` of the embedded simulator with the same
- * scenario, routers and seed. A Monte Carlo run adds `monteCarlo: { iterations, aggregate }` at the end.
+ * The report of a completed run (docs/report-format.md), streamed through the one report writer: the results of
+ * the first iteration in router order, their expectations, and the timeline in report order (time, then router,
+ * then event). For a single iteration the bytes are exactly `JSON.stringify(runScenario(...))` of the embedded
+ * simulator with the same scenario, routers and seed. A Monte Carlo run adds `monteCarlo` at the end.
  */
 export async function* reportChunks(runs: RunRepository, run: RunRecord): AsyncGenerator<string> {
   const [first] = await runs.iterationCounts(run.id, 0);
-  const verdict = first?.verdict ?? 'error';
-  yield `{"scenario":${JSON.stringify(run.scenarioName)},"seed":${run.seed},"verdict":${JSON.stringify(verdict)},"routers":[`;
-  let n = 0;
-  for await (const r of resultsOf(runs, run.id, 0)) yield (n++ === 0 ? '' : ',') + r.resultJson;
-  yield '],"expectations":[';
-  n = 0;
-  for await (const r of resultsOf(runs, run.id, 0)) {
-    const inner = r.expectationsJson.slice(1, -1);
-    if (inner.length > 0) yield (n++ === 0 ? '' : ',') + inner;
-  }
-  yield '],"timeline":[';
-  n = 0;
+  yield* writeReport({
+    scenario: run.scenarioName,
+    seed: run.seed,
+    verdict: first?.verdict ?? 'error',
+    routers: mapped(resultsOf(runs, run.id, 0), (r) => r.resultJson),
+    expectations: mapped(resultsOf(runs, run.id, 0), (r) => r.expectationsJson.slice(1, -1)),
+    timeline: timelineOf(runs, run.id),
+    ...(run.iterations > 1 ? { monteCarlo: { iterations: run.iterations, aggregate: run.aggregate } } : {}),
+  });
+}
+
+async function* mapped<T, U>(items: AsyncIterable<T>, f: (item: T) => U): AsyncGenerator<U> {
+  for await (const item of items) yield f(item);
+}
+
+/** The stored timeline of the first iteration in report order, 10,000 entries at a time. */
+async function* timelineOf(runs: RunRepository, runId: string) {
   for (let after: { tMs: number; ordinal: number; seq: number } | null = null; ; ) {
-    const batch = await runs.timelineAfter(run.id, after, 10_000);
-    for (const e of batch) {
-      const entry = { tMs: e.tMs, router: e.router, component: e.component, event: e.event, from: e.from, to: e.to };
-      yield (n++ === 0 ? '' : ',') + JSON.stringify(entry);
-    }
+    const batch = await runs.timelineAfter(runId, after, 10_000);
+    yield* batch;
     const last = batch[batch.length - 1];
-    if (!last || batch.length < 10_000) break;
+    if (!last || batch.length < 10_000) return;
     after = { tMs: last.tMs, ordinal: last.ordinal, seq: last.seq };
   }
-  yield run.iterations > 1 ? `],"monteCarlo":${JSON.stringify({ iterations: run.iterations, aggregate: run.aggregate })}}` : ']}';
 }
 
 /**
@@ -68,7 +70,7 @@ export async function* junitChunks(runs: RunRepository, run: RunRecord, source: 
   yield openTestsuites({ tests: sum('tests'), failures: sum('failures'), errors: sum('errors'), durationMs });
   for (const c of counts) {
     const name = suiteName(run.scenarioName, run.iterations > 1 ? c.iteration : undefined);
-    const seed = run.iterations > 1 ? iterationSeed(run.seed, c.iteration) : run.seed;
+    const seed = seedOfIteration(run.seed, run.iterations, c.iteration);
     yield openSuite({ name, source, seed, durationMs: 0, tests: c.tests, failures: c.failures, errors: c.errors });
     for await (const r of resultsOf(runs, run.id, c.iteration)) {
       const result = JSON.parse(r.resultJson) as RouterResult;

@@ -1,6 +1,6 @@
 import type { ScenarioRouter, StartMode } from '@asr-twin/domain';
 import { formatDuration } from '@asr-twin/scenario';
-import { iterationSeed, type Report, runScenario, runSeedOf } from '@asr-twin/simulator';
+import { type Report, runScenario, runSeedOf, seedOfIteration, type Verdict } from '@asr-twin/simulator';
 import { writeFile } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import { resolve } from 'node:path';
@@ -42,7 +42,7 @@ interface Outcome {
   readonly loaded: LoadedScenario;
   readonly iteration?: number;
   readonly durationMs: number;
-  readonly verdict: 'pass' | 'fail' | 'error';
+  readonly verdict: Verdict;
   readonly seed: number;
   readonly routers: number;
   /** Expectations checked (router × expectation) and how many held. */
@@ -69,7 +69,7 @@ function digestReport(r: Report): Pick<Outcome, 'verdict' | 'seed' | 'routers' |
 
 function runOne(loaded: LoadedScenario, options: RunOptions, iteration: number): Outcome {
   const base = runSeedOf(loaded.scenario, options.seed);
-  const seed = options.iterations > 1 ? iterationSeed(base, iteration) : base;
+  const seed = seedOfIteration(base, options.iterations, iteration);
   const started = performance.now();
   const routers = loaded.scenario.spec.routers ?? [];
   const report = runScenario(loaded.scenario, options.start === 'healthy' ? routers.map(healthy) : routers, { seed });

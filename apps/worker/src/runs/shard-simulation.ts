@@ -1,6 +1,6 @@
 import { type ChassisModel, type RedundancyMode, type Scenario, type ScenarioRouter } from '@asr-twin/domain';
 import type { RunTargetRouter, ShardResultRow, ShardTimelineRow } from '@asr-twin/persistence';
-import { iterationSeed, simulateBatch } from '@asr-twin/simulator';
+import { seedOfIteration, simulateBatch } from '@asr-twin/simulator';
 
 /** Part of a shard's outcome: results of consecutive (iteration, router) pairs and their timeline rows. */
 export interface ShardChunk {
@@ -27,8 +27,7 @@ export interface ShardInput {
  * Simulates one shard of a run — every target router, every iteration — lazily, as chunks of at most
  * `maxResults` results (iteration by iteration, routers in order), so that memory does not grow with routers ×
  * iterations: the caller writes a chunk before asking for the next. Uses the same simulator entry point and the
- * same seeds as the embedded CLI (`iterationSeed(seed, i)` when there are several iterations, the run seed itself
- * otherwise; each router's own PRNG seed derives from that and its hostname), so a router's metrics do not depend
+ * same seeds as the embedded CLI (`seedOfIteration`; each router's own PRNG seed derives from that and its hostname), so a router's metrics do not depend
  * on which shard, chunk or process simulated it. The timeline is kept for iteration 0 only. Each router starts from
  * its frozen twin state, else (`declaredStarts`) from the state its scenario declares, else healthy.
  */
@@ -38,7 +37,7 @@ export function* shardChunks(input: ShardInput, maxResults = CHUNK_RESULTS): Gen
   const perSlice = Math.max(1, Math.min(routers.length, maxResults));
   let chunk = emptyChunk();
   for (let iteration = 0; iteration < iterations; iteration++) {
-    const iterationSeedOf = iterations > 1 ? iterationSeed(seed, iteration) : seed;
+    const iterationSeedOf = seedOfIteration(seed, iterations, iteration);
     for (let from = 0; from < routers.length; from += perSlice) {
       if (chunk.results.length > 0 && chunk.results.length + Math.min(perSlice, routers.length - from) > maxResults) {
         yield chunk;

@@ -1,3 +1,4 @@
+import type { Verdict } from '@asr-twin/simulator';
 import type { EntityManager } from 'typeorm';
 import type { MetricDistribution, RunAggregate } from './run-models.js';
 
@@ -19,7 +20,7 @@ const num = (v: unknown): number | null => (v === null || v === undefined ? null
  * Counts by verdict and the p50/p95/max of each outage metric over every result of the run (all iterations),
  * computed in PostgreSQL. `percentile_disc` returns observed values, so the aggregate is deterministic.
  */
-export async function aggregateRun(m: EntityManager, runId: string): Promise<{ aggregate: RunAggregate; verdict: 'pass' | 'fail' | 'error' }> {
+export async function aggregateRun(m: EntityManager, runId: string): Promise<{ aggregate: RunAggregate; verdict: Verdict }> {
   const columns = Object.values(METRIC_COLUMNS);
   const rows: Record<string, unknown>[] = await m.query(
     `SELECT count(*) AS results,

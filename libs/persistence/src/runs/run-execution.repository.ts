@@ -1,3 +1,4 @@
+import type { TimelineEntry, Verdict } from '@asr-twin/simulator';
 import type { RunProgress, RunRecord, RunTargetRouter } from './run-models.js';
 
 /** One router's outcome as the worker writes it. */
@@ -6,7 +7,7 @@ export interface ShardResultRow {
   readonly ordinal: number;
   readonly hostname: string;
   readonly model: string;
-  readonly verdict: 'pass' | 'fail' | 'error';
+  readonly verdict: Verdict;
   readonly controlPlaneOutageMs: number;
   readonly dataPlaneOutageMs: number;
   readonly redundancyRestoredMs: number | null;
@@ -17,15 +18,11 @@ export interface ShardResultRow {
   readonly expectationsJson: string;
 }
 
-export interface ShardTimelineRow {
+/** One timeline entry as the worker writes it: the simulator's `TimelineEntry` keyed by router ordinal and order. */
+export interface ShardTimelineRow extends Omit<TimelineEntry, 'router'> {
   readonly ordinal: number;
   readonly seq: number;
-  readonly tMs: number;
   readonly hostname: string;
-  readonly component: string;
-  readonly event: string;
-  readonly from: string | null;
-  readonly to: string | null;
 }
 
 export interface ShardWrite {

@@ -1,3 +1,4 @@
+import type { Verdict } from '@asr-twin/simulator';
 import type { RouterSelector, RouterStart, Scenario, StartMode } from '@asr-twin/domain';
 
 /** A scenario as stored: its source verbatim and the validated model parsed from it. */
@@ -60,7 +61,7 @@ export interface RunRecord {
   readonly seed: number;
   readonly iterations: number;
   readonly status: RunStatus;
-  readonly verdict: 'pass' | 'fail' | 'error' | null;
+  readonly verdict: Verdict | null;
   readonly error: string | null;
   readonly shardSize: number;
   readonly routerCount: number | null;

@@ -1,3 +1,4 @@
+import type { TimelineEntry, Verdict } from '@asr-twin/simulator';
 import type { RouterStart, Scenario } from '@asr-twin/domain';
 import type { Page, PageRequest } from '../read-models.js';
 import type { DeletedRun } from './run-delete.sql.js';
@@ -15,22 +16,15 @@ import type {
   RunTarget,
 } from './run-models.js';
 
-/** One stored timeline entry, in the simulator's `TimelineEntry` shape. */
-export interface StoredTimelineEntry {
-  readonly tMs: number;
-  readonly router: string;
-  readonly component: string;
-  readonly event: string;
-  readonly from: string | null;
-  readonly to: string | null;
-}
+/** One stored timeline entry: the simulator's `TimelineEntry`, read back. */
+export type StoredTimelineEntry = TimelineEntry;
 
 /** One router's stored result: the simulator's `RouterResult` and expectation results as JSON text. */
 export interface StoredResult {
   readonly iteration: number;
   readonly ordinal: number;
   readonly hostname: string;
-  readonly verdict: 'pass' | 'fail' | 'error';
+  readonly verdict: Verdict;
   readonly resultJson: string;
   readonly expectationsJson: string;
 }
@@ -42,7 +36,7 @@ export interface IterationCounts {
   readonly tests: number;
   readonly failures: number;
   readonly errors: number;
-  readonly verdict: 'pass' | 'fail' | 'error';
+  readonly verdict: Verdict;
 }
 
 /** Port for runs as the api sees them. */
