@@ -6,16 +6,16 @@ import { type MercuriusDriverConfig, MercuriusDriver } from '@nestjs/mercurius';
 import { EVENT_RELAY_OPTIONS, EventRelay } from './event-relay.service.js';
 import { graphqlOptions } from './graphql-options.js';
 import { LoaderFactory } from './loaders.js';
-import { AuditResolver } from './resolvers/audit.resolver.js';
+import { AuditResolver } from '../audits/graphql/audit.resolver.js';
 import { EventResolver } from './resolvers/event.resolver.js';
-import { FleetResolver } from './resolvers/fleet.resolver.js';
-import { InventoryResolver } from './resolvers/inventory.resolver.js';
-import { MeResolver } from './resolvers/me.resolver.js';
-import { ObservationResolver } from './resolvers/observation.resolver.js';
-import { RouterResolver } from './resolvers/router.resolver.js';
-import { RunDiagnosisResolver } from './resolvers/run-diagnosis.resolver.js';
-import { RunResolver } from './resolvers/run.resolver.js';
-import { ScenarioResolver } from './resolvers/scenario.resolver.js';
+import { FleetResolver } from '../fleets/graphql/fleet.resolver.js';
+import { InventoryResolver } from '../inventory/graphql/inventory.resolver.js';
+import { MeResolver } from '../auth/graphql/me.resolver.js';
+import { ObservationResolver } from '../routers/observations/graphql/observation.resolver.js';
+import { RouterResolver } from '../routers/graphql/router.resolver.js';
+import { RunDiagnosisResolver } from '../runs/graphql/run-diagnosis.resolver.js';
+import { RunResolver } from '../runs/graphql/run.resolver.js';
+import { ScenarioResolver } from '../scenarios/graphql/scenario.resolver.js';
 
 /** The feature modules (and the auth module) whose services the resolvers call. */
 type FeatureModules = readonly (Type | DynamicModule)[];

@@ -7,7 +7,7 @@ import { endOnKeyChange } from '../end-on-key-change.js';
 import { releasingSlot, type SubscriptionSlots, takeSubscriptionSlot } from '../websocket-limits.js';
 import { RequireGqlRole } from '../gql-access.decorator.js';
 import { CurrentKey } from '../gql-auth.decorators.js';
-import { AuditProgressEvent } from '../models/audit.model.js';
+import { AuditProgressEvent } from '../../audits/graphql/audit.model.js';
 import { FleetEvent, RouterStateEvent, RunProgressEvent, ScenarioEvent } from '../models/events.model.js';
 import {
   AUDIT_PROGRESS_TOPIC,

@@ -1,10 +1,10 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
-import { Actor } from '../../auth/actor.decorator.js';
-import { bulkItemsOf } from '../../routers/observations/bulk-observation-body.js';
-import { type BulkObservationResult, BulkObservationService } from '../../routers/observations/bulk-observation.service.js';
-import { RequireGqlRole } from '../gql-access.decorator.js';
-import { given } from '../graphql-inputs.js';
-import { ObservationBatch, ObservationItemInput } from '../models/observation.model.js';
+import { Actor } from '../../../auth/actor.decorator.js';
+import { bulkItemsOf } from '../bulk-observation-body.js';
+import { type BulkObservationResult, BulkObservationService } from '../bulk-observation.service.js';
+import { RequireGqlRole } from '../../../graphql/gql-access.decorator.js';
+import { given } from '../../../graphql/graphql-inputs.js';
+import { ObservationBatch, ObservationItemInput } from './observation.model.js';
 
 @Resolver()
 export class ObservationResolver {

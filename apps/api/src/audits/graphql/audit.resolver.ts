@@ -1,13 +1,13 @@
 import type { AuditStatus, Page } from '@asr-twin/persistence';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AuditService } from '../../audits/audit.service.js';
-import { CREATE_AUDIT } from '../../audits/audit.schemas.js';
+import { AuditService } from '../audit.service.js';
+import { CREATE_AUDIT } from '../audit.schemas.js';
 import { Actor } from '../../auth/actor.decorator.js';
 import { parseInput } from '../../common/validation.js';
-import { RequireGqlRole } from '../gql-access.decorator.js';
-import { given, labelRecord, orNull, pagedComplexity, pageOf } from '../graphql-inputs.js';
-import { Audit, AuditPage, AuditRouterRowPage, StartAuditInput } from '../models/audit.model.js';
-import { RunStatusEnum } from '../models/enums.js';
+import { RequireGqlRole } from '../../graphql/gql-access.decorator.js';
+import { given, labelRecord, orNull, pagedComplexity, pageOf } from '../../graphql/graphql-inputs.js';
+import { Audit, AuditPage, AuditRouterRowPage, StartAuditInput } from './audit.model.js';
+import { RunStatusEnum } from '../../graphql/models/enums.js';
 import { type GqlAuditView, presentGqlAudit, presentGqlRow } from './audit.presenter.js';
 
 const MAX_AUDITS_PAGE = 1000;

@@ -1,8 +1,8 @@
 import type { AuthenticatedKey } from '@asr-twin/persistence';
 import { Query, Resolver } from '@nestjs/graphql';
-import { RequireGqlRole } from '../gql-access.decorator.js';
-import { CurrentKey } from '../gql-auth.decorators.js';
-import { Me } from '../models/common.model.js';
+import { RequireGqlRole } from '../../graphql/gql-access.decorator.js';
+import { CurrentKey } from '../../graphql/gql-auth.decorators.js';
+import { Me } from '../../graphql/models/common.model.js';
 
 @Resolver(() => Me)
 export class MeResolver {

@@ -1,7 +1,7 @@
 import { parseInput } from '../../common/validation.js';
-import { type RouterQuery, toRouterFilter } from '../../routers/router.requests.js';
-import { LIST_ROUTERS } from '../../routers/router.schemas.js';
-import type { RouterFilter } from '../models/router.model.js';
+import { type RouterQuery, toRouterFilter } from '../router.requests.js';
+import { LIST_ROUTERS } from '../router.schemas.js';
+import type { RouterFilter } from './router.model.js';
 
 const FILTER = LIST_ROUTERS.omit({ limit: true, offset: true });
 

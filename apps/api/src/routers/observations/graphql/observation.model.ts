@@ -1,6 +1,6 @@
 import { Field, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { ObservationOutcomeEnum } from './enums.js';
-import { JsonScalar } from './scalars.js';
+import { ObservationOutcomeEnum } from '../../../graphql/models/enums.js';
+import { JsonScalar } from '../../../graphql/models/scalars.js';
 
 @InputType({ description: 'The device output of one router, as an item of POST /observations' })
 export class ObservationItemInput {

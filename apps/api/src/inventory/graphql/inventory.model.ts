@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { ImportOutcomeEnum, InventoryFormatEnum } from './enums.js';
+import { ImportOutcomeEnum, InventoryFormatEnum } from '../../graphql/models/enums.js';
 
 @ObjectType({ description: 'Rows of an import by outcome' })
 export class ImportSummary {

@@ -2,13 +2,13 @@ import type { CauseGroup as CauseRecord, FailingExpectation as FailingRecord, Pa
 import { Args, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { z } from 'zod';
 import { parseInput } from '../../common/validation.js';
-import { RunDiagnosisService } from '../../runs/run-diagnosis.service.js';
-import { RESULT_FILTER_FIELDS } from '../../runs/run.schemas.js';
-import { RunService } from '../../runs/run.service.js';
-import { orNull, pagedComplexity, pageOf } from '../graphql-inputs.js';
-import { Verdict } from '../models/enums.js';
-import { CauseGroupPage, FailingExpectationPage, RouterDiagnosis } from '../models/run-diagnosis.model.js';
-import { Run, RouterResultPage } from '../models/run.model.js';
+import { RunDiagnosisService } from '../run-diagnosis.service.js';
+import { RESULT_FILTER_FIELDS } from '../run.schemas.js';
+import { RunService } from '../run.service.js';
+import { orNull, pagedComplexity, pageOf } from '../../graphql/graphql-inputs.js';
+import { Verdict } from '../../graphql/models/enums.js';
+import { CauseGroupPage, FailingExpectationPage, RouterDiagnosis } from './run-diagnosis.model.js';
+import { Run, RouterResultPage } from './run.model.js';
 import type { GqlRunView } from './run.presenter.js';
 
 const MAX_RESULTS_PAGE = 10_000;

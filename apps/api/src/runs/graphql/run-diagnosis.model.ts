@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
-import { CauseDimensionEnum, Verdict } from './enums.js';
-import { Paginated } from './page.model.js';
-import { JsonScalar } from './scalars.js';
+import { CauseDimensionEnum, Verdict } from '../../graphql/models/enums.js';
+import { Paginated } from '../../graphql/models/page.model.js';
+import { JsonScalar } from '../../graphql/models/scalars.js';
 
 @ObjectType({ description: 'Inclusive bounds of an expectation (ms, or a count); null: unbounded' })
 export class ExpectationLimit {

@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { HealthCounts } from './common.model.js';
-import { Paginated } from './page.model.js';
-import { DateTimeScalar } from './scalars.js';
+import { HealthCounts } from '../../graphql/models/common.model.js';
+import { Paginated } from '../../graphql/models/page.model.js';
+import { DateTimeScalar } from '../../graphql/models/scalars.js';
 
 /** A fleet; `labels` and `routers` are resolved by the fleet resolver. */
 @ObjectType()

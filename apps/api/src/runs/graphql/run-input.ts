@@ -1,8 +1,8 @@
 import { ValidationError } from '@asr-twin/domain';
 import { parseInput } from '../../common/validation.js';
-import { CREATE_RUN, type CreateRunRequest, IDEMPOTENCY_KEY } from '../../runs/run.schemas.js';
-import { given, labelRecord } from '../graphql-inputs.js';
-import type { RunTargetInput, StartRunInput } from '../models/run.model.js';
+import { CREATE_RUN, type CreateRunRequest, IDEMPOTENCY_KEY } from '../run.schemas.js';
+import { given, labelRecord } from '../../graphql/graphql-inputs.js';
+import type { RunTargetInput, StartRunInput } from './run.model.js';
 
 function targetOf(target: RunTargetInput): unknown {
   const { routers, labels, ...selector } = target;

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Paginated } from './page.model.js';
-import { DateTimeScalar } from './scalars.js';
+import { Paginated } from '../../graphql/models/page.model.js';
+import { DateTimeScalar } from '../../graphql/models/scalars.js';
 
 @ObjectType({ description: 'One problem of a scenario source, with its position' })
 export class ScenarioError {

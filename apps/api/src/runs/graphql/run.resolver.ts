@@ -2,12 +2,12 @@ import type { RouterStart } from '@asr-twin/domain';
 import type { HistogramBucket as BucketRecord, OutageMetric, Page, RunStatus, StoredTimelineEntry } from '@asr-twin/persistence';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor } from '../../auth/actor.decorator.js';
-import { RunService } from '../../runs/run.service.js';
-import { RequireGqlRole } from '../gql-access.decorator.js';
-import { orNull, pagedComplexity, pageOf } from '../graphql-inputs.js';
-import { OutageMetricEnum, RunStatusEnum } from '../models/enums.js';
-import { HistogramBucket, Run, RunPage, StartRunInput, TimelinePage } from '../models/run.model.js';
-import { JsonScalar } from '../models/scalars.js';
+import { RunService } from '../run.service.js';
+import { RequireGqlRole } from '../../graphql/gql-access.decorator.js';
+import { orNull, pagedComplexity, pageOf } from '../../graphql/graphql-inputs.js';
+import { OutageMetricEnum, RunStatusEnum } from '../../graphql/models/enums.js';
+import { HistogramBucket, Run, RunPage, StartRunInput, TimelinePage } from './run.model.js';
+import { JsonScalar } from '../../graphql/models/scalars.js';
 import { runRequestOf } from './run-input.js';
 import { type GqlRunView, presentGqlRun } from './run.presenter.js';
 

@@ -4,19 +4,19 @@ import type { ChangeRecord, Fleet as FleetRecord, Page, RouterSummary } from '@a
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor } from '../../auth/actor.decorator.js';
 import { parseInput } from '../../common/validation.js';
-import { RouterActionService } from '../../routers/actions/router-action.service.js';
-import { FreshnessPolicy } from '../../routers/freshness.policy.js';
-import { presentRouterTree, type RouterTree } from '../../routers/router.presenter.js';
-import { GENERATE_BODY, UPDATE_ROUTER } from '../../routers/router.schemas.js';
-import { RouterService } from '../../routers/router.service.js';
-import { RouterShowService } from '../../routers/show/router-show.service.js';
-import { RequireGqlRole } from '../gql-access.decorator.js';
-import { given, labelRecord, labelsOf, orNull, pagedComplexity, pageOf } from '../graphql-inputs.js';
-import type { Loaders } from '../loaders.js';
-import { Label, LabelInput } from '../models/common.model.js';
-import { FreshnessEnum, ShowCommandEnum } from '../models/enums.js';
-import { Fleet } from '../models/fleet.model.js';
-import { ChangePage, Chassis, Esp, Hardware, PowerSupply, Redundancy, RouteProcessor, Router, RouterFilter, RouterPage } from '../models/router.model.js';
+import { RouterActionService } from '../actions/router-action.service.js';
+import { FreshnessPolicy } from '../freshness.policy.js';
+import { presentRouterTree, type RouterTree } from '../router.presenter.js';
+import { GENERATE_BODY, UPDATE_ROUTER } from '../router.schemas.js';
+import { RouterService } from '../router.service.js';
+import { RouterShowService } from '../show/router-show.service.js';
+import { RequireGqlRole } from '../../graphql/gql-access.decorator.js';
+import { given, labelRecord, labelsOf, orNull, pagedComplexity, pageOf } from '../../graphql/graphql-inputs.js';
+import type { Loaders } from '../../graphql/loaders.js';
+import { Label, LabelInput } from '../../graphql/models/common.model.js';
+import { FreshnessEnum, ShowCommandEnum } from '../../graphql/models/enums.js';
+import { Fleet } from '../../fleets/graphql/fleet.model.js';
+import { ChangePage, Chassis, Esp, Hardware, PowerSupply, Redundancy, RouteProcessor, Router, RouterFilter, RouterPage } from './router.model.js';
 import { routerFilterOf } from './router-filter.js';
 
 /** A router as a list row (no tree) or with its whole tree; the tree fields load the tree when missing. */

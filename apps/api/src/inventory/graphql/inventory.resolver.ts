@@ -1,11 +1,11 @@
 import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
 import { Actor } from '../../auth/actor.decorator.js';
-import { importRequestOf } from '../../inventory/inventory-request.js';
-import type { ImportFormat } from '../../inventory/inventory-rows.js';
-import { type ImportReport, InventoryService } from '../../inventory/inventory.service.js';
-import { RequireGqlRole } from '../gql-access.decorator.js';
-import { InventoryFormatEnum } from '../models/enums.js';
-import { InventoryImport } from '../models/inventory.model.js';
+import { importRequestOf } from '../inventory-request.js';
+import type { ImportFormat } from '../inventory-rows.js';
+import { type ImportReport, InventoryService } from '../inventory.service.js';
+import { RequireGqlRole } from '../../graphql/gql-access.decorator.js';
+import { InventoryFormatEnum } from '../../graphql/models/enums.js';
+import { InventoryImport } from './inventory.model.js';
 
 @Resolver()
 export class InventoryResolver {

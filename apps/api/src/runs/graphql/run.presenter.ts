@@ -1,5 +1,5 @@
 import type { MetricDistribution, RunRecord } from '@asr-twin/persistence';
-import { presentRun } from '../../runs/run.presenter.js';
+import { presentRun } from '../run.presenter.js';
 
 const distribution = (d: MetricDistribution) => ({ p50: d.p50, p95: d.p95, max: d.max, missing: d.missing });
 

@@ -2,15 +2,15 @@ import type { Fleet as FleetRecord, Page, RouterSummary } from '@asr-twin/persis
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor } from '../../auth/actor.decorator.js';
 import { parseInput } from '../../common/validation.js';
-import { CREATE_FLEET, UPDATE_FLEET } from '../../fleets/fleet.schemas.js';
-import { FleetService } from '../../fleets/fleet.service.js';
+import { CREATE_FLEET, UPDATE_FLEET } from '../fleet.schemas.js';
+import { FleetService } from '../fleet.service.js';
 import { RouterService } from '../../routers/router.service.js';
-import { RequireGqlRole } from '../gql-access.decorator.js';
-import { given, labelRecord, labelsOf, orNull, pagedComplexity, pageOf } from '../graphql-inputs.js';
-import { Label, LabelInput } from '../models/common.model.js';
-import { Fleet, FleetPage } from '../models/fleet.model.js';
-import { RouterFilter, RouterPage } from '../models/router.model.js';
-import { routerFilterOf } from './router-filter.js';
+import { RequireGqlRole } from '../../graphql/gql-access.decorator.js';
+import { given, labelRecord, labelsOf, orNull, pagedComplexity, pageOf } from '../../graphql/graphql-inputs.js';
+import { Label, LabelInput } from '../../graphql/models/common.model.js';
+import { Fleet, FleetPage } from './fleet.model.js';
+import { RouterFilter, RouterPage } from '../../routers/graphql/router.model.js';
+import { routerFilterOf } from '../../routers/graphql/router-filter.js';
 
 const MAX_FLEETS_PAGE = 1000;
 const MAX_ROUTERS_PAGE = 10_000;

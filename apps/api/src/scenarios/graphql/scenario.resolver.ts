@@ -1,12 +1,12 @@
 import type { Page, StoredScenario } from '@asr-twin/persistence';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { parseInput } from '../../common/validation.js';
-import { SCENARIO_SOURCE } from '../../scenarios/scenario.schemas.js';
-import { ScenarioService } from '../../scenarios/scenario.service.js';
-import { RequireGqlRole } from '../gql-access.decorator.js';
-import { orNull, pagedComplexity, pageOf } from '../graphql-inputs.js';
-import type { Loaders } from '../loaders.js';
-import { Scenario, ScenarioError, ScenarioPage, ScenarioValidation } from '../models/scenario.model.js';
+import { SCENARIO_SOURCE } from '../scenario.schemas.js';
+import { ScenarioService } from '../scenario.service.js';
+import { RequireGqlRole } from '../../graphql/gql-access.decorator.js';
+import { orNull, pagedComplexity, pageOf } from '../../graphql/graphql-inputs.js';
+import type { Loaders } from '../../graphql/loaders.js';
+import { Scenario, ScenarioError, ScenarioPage, ScenarioValidation } from './scenario.model.js';
 
 type ScenarioSummary = Omit<StoredScenario, 'source' | 'parsed'> & { source?: string };
 

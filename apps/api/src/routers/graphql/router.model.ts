@@ -1,8 +1,8 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { LabelInput } from './common.model.js';
-import { FreshnessEnum, Health } from './enums.js';
-import { Paginated } from './page.model.js';
-import { DateTimeScalar, JsonScalar } from './scalars.js';
+import { LabelInput } from '../../graphql/models/common.model.js';
+import { FreshnessEnum, Health } from '../../graphql/models/enums.js';
+import { Paginated } from '../../graphql/models/page.model.js';
+import { DateTimeScalar, JsonScalar } from '../../graphql/models/scalars.js';
 
 @ObjectType({ description: 'RF state with the exact IOS-XE number and name (8 STANDBY HOT, 13 ACTIVE, …)' })
 export class RfState {

@@ -1,5 +1,5 @@
 import type { AuditCellValue, AuditMatrixRow, AuditRecord } from '@asr-twin/persistence';
-import { presentAudit } from '../../audits/audit.presenter.js';
+import { presentAudit } from '../audit.presenter.js';
 
 /** An audit as the GraphQL `Audit` type has it: the REST view with the summary's maps as lists. */
 export function presentGqlAudit(audit: AuditRecord) {
