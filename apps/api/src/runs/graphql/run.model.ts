@@ -3,9 +3,17 @@ import { LabelInput } from '../../graphql/models/common.model.js';
 import { RunStatusEnum, StartModeEnum, Verdict } from '../../graphql/models/enums.js';
 import { Paginated } from '../../graphql/models/page.model.js';
 import { DateTimeScalar, JsonScalar } from '../../graphql/models/scalars.js';
+import type { GqlRunView } from './run.presenter.js';
+
+/** The parts of the run view the object types below implement (a class may only implement a named type). */
+type ProgressView = GqlRunView['progress'];
+type AggregateView = NonNullable<GqlRunView['aggregate']>;
+type DistributionView = AggregateView['switchovers'];
+type WaitingView = NonNullable<GqlRunView['waiting']>;
+type RunFields = Omit<GqlRunView, 'links'>;
 
 @ObjectType()
-export class RunProgress {
+export class RunProgress implements ProgressView {
   @Field(() => Int)
   routersDone!: number;
 
@@ -20,7 +28,7 @@ export class RunProgress {
 }
 
 @ObjectType({ description: 'Distribution of one metric over the results (ms, or a count)' })
-export class Distribution {
+export class Distribution implements DistributionView {
   @Field(() => Float, { nullable: true })
   p50!: number | null;
 
@@ -35,7 +43,7 @@ export class Distribution {
 }
 
 @ObjectType()
-export class RunAggregate {
+export class RunAggregate implements AggregateView {
   @Field(() => Int)
   results!: number;
 
@@ -138,7 +146,7 @@ export class RouterResultPage extends Paginated(RouterResult) {}
 
 /** A run; `results`, `histogram` and `timeline` are resolved by the run resolver. */
 @ObjectType({ description: 'A run or audit whose work waits through an outage of PostgreSQL or Redis; it resumes by itself' })
-export class CampaignWaiting {
+export class CampaignWaiting implements WaitingView {
   @Field(() => DateTimeScalar, { description: 'When the wait began' })
   since!: string;
 
@@ -147,7 +155,11 @@ export class CampaignWaiting {
 }
 
 @ObjectType()
-export class Run {
+/**
+ * The GraphQL run: the REST view of a run (`presentRun`, itself built from the stored `RunRecord`) with the
+ * aggregate flattened. It implements that view's type, so a field that drifts from it fails to compile.
+ */
+export class Run implements RunFields {
   @Field(() => ID)
   id!: string;
 
@@ -158,10 +170,10 @@ export class Run {
   scenarioId!: string | null;
 
   @Field(() => RunStatusEnum)
-  status!: string;
+  status!: GqlRunView['status'];
 
   @Field(() => Verdict, { nullable: true })
-  verdict!: string | null;
+  verdict!: GqlRunView['verdict'];
 
   @Field(() => String, { nullable: true })
   error!: string | null;
@@ -173,10 +185,10 @@ export class Run {
   iterations!: number;
 
   @Field(() => JsonScalar, { description: 'Which routers the run simulates' })
-  target!: unknown;
+  target!: GqlRunView['target'];
 
   @Field(() => StartModeEnum, { description: 'Where its routers start; each router\'s starting state is in the report (routers[].start)' })
-  start!: string;
+  start!: GqlRunView['start'];
 
   @Field(() => RunProgress)
   progress!: RunProgress;
