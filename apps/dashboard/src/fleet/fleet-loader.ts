@@ -9,11 +9,11 @@ const ALIASES_PER_REQUEST = 40;
 const PARALLEL_REQUESTS = 3;
 
 const SUMMARY = 'id hostname model health redundancyMode softwareVersion labels { key value } freshness observedAt';
-const FLEETS = 'query OverviewFleets($offset: Int!) { fleets(limit: 100, offset: $offset) { total items { id name routerCount } } }';
-const ONE_FLEET = 'query OverviewFleet($id: ID!) { fleet(id: $id) { id name routerCount } }';
+export const FLEETS = 'query OverviewFleets($offset: Int!) { fleets(limit: 100, offset: $offset) { total items { id name routerCount } } }';
+export const ONE_FLEET = 'query OverviewFleet($id: ID!) { fleet(id: $id) { id name routerCount } }';
 export const ONE_ROUTER = `query OverviewRouter($id: ID!) { router(id: $id) { ${SUMMARY} fleet { id } } }`;
 
-interface Slice {
+export interface Slice {
   readonly fleetId: string;
   readonly offset: number;
   readonly limit: number;
@@ -52,7 +52,8 @@ export function planRequests(fleets: readonly FleetSummary[]): Slice[][] {
   return requests;
 }
 
-function routersDocument(slices: readonly Slice[]): string {
+/** The document of one request of {@link planRequests}: a `routers` alias per slice. */
+export function routersDocument(slices: readonly Slice[]): string {
   const fields = slices.map(
     (s, i) => `f${i}: routers(filter: { fleet: ${JSON.stringify(s.fleetId)} }, limit: ${s.limit}, offset: ${s.offset}) { items { ${SUMMARY} } }`,
   );

@@ -13,7 +13,7 @@ const FLUSH_MS = 200;
 /** More unknown routers than this in one batch: reload everything rather than fetch them one by one. */
 const MAX_SINGLE_FETCHES = 50;
 
-const STATE_CHANGES = 'subscription OverviewStates { routerStateChanged { change routerId hostname fleetId health stateVersion at } }';
+export const STATE_CHANGES = 'subscription OverviewStates { routerStateChanged { change routerId hostname fleetId health stateVersion at } }';
 
 export interface FleetRows {
   readonly rows: readonly RouterRow[];

@@ -1,4 +1,4 @@
-import type { RunStatus } from '../api/types';
+import type * as S from '../api/schema-types.generated.js';
 
 /**
  * The fault catalogue (libs/domain `FAULTS`; a unit test keeps the lists equal: the dashboard does not import
@@ -14,47 +14,27 @@ export const FAULTS = [
  */
 export const DEFAULT_FAULTS: readonly string[] = FAULTS.filter((f) => f !== 'power-loss' && f !== 'iosd-hang' && f !== 'psu-failure');
 
-export interface AuditSummaryView {
-  readonly routers: number;
-  readonly exposedRouters: number;
-  readonly errors: number;
-  readonly byCell: readonly { readonly cell: string; readonly routers: number }[];
-  readonly byCause: readonly { readonly cause: string; readonly routers: number }[];
-}
+// Audit types: the generated schema types (from apps/api/schema.graphql), narrowed to the fields the risk pages select.
 
-export interface AuditView {
-  readonly id: string;
-  readonly status: RunStatus;
-  readonly error: string | null;
+export type AuditSummaryView = Pick<S.AuditSummary, 'routers' | 'exposedRouters' | 'errors'> & {
+  readonly byCell: readonly Pick<S.AuditCellCount, 'cell' | 'routers'>[];
+  readonly byCause: readonly Pick<S.AuditCauseCount, 'cause' | 'routers'>[];
+};
+
+/** `selector` is the JSON of the audit's router selector; `summary` is absent from queries that do not select it. */
+export type AuditView = Pick<S.Audit, 'id' | 'status' | 'error' | 'faults' | 'cells' | 'createdBy' | 'createdAt' | 'finishedAt'> & {
   readonly selector: Readonly<Record<string, unknown>>;
-  readonly faults: readonly string[];
-  readonly cells: readonly string[];
-  readonly createdBy: string;
-  readonly createdAt: string;
-  readonly finishedAt: string | null;
-  readonly thresholds: { readonly dataPlaneOutageMs: number; readonly controlPlaneOutageMs: number };
-  readonly progress: { readonly routersDone: number; readonly routerCount: number | null; readonly percent: number; readonly exposedRouters: number };
+  readonly thresholds: Pick<S.AuditThresholds, 'dataPlaneOutageMs' | 'controlPlaneOutageMs'>;
+  readonly progress: Pick<S.AuditProgress, 'routersDone' | 'routerCount' | 'percent' | 'exposedRouters'>;
   readonly summary?: AuditSummaryView | null;
-}
+};
 
-export interface AuditProgressEvent {
-  readonly auditId: string;
-  readonly status: RunStatus;
-  readonly routersDone: number;
-  readonly routerCount: number | null;
-  readonly exposedRouters: number;
-}
+export type AuditProgressEvent = Pick<S.AuditProgressEvent, 'auditId' | 'status' | 'routersDone' | 'routerCount' | 'exposedRouters'>;
 
 /** A matrix row as the heat map reads it. */
-export interface ExposureRow {
-  readonly hostname: string;
-  readonly exposure: string;
-}
+export type ExposureRow = Pick<S.AuditRouterRow, 'hostname' | 'exposure'>;
 
-export interface ExposedRow extends ExposureRow {
-  readonly model: string;
-  readonly causes: readonly string[];
-}
+export type ExposedRow = ExposureRow & Pick<S.AuditRouterRow, 'model' | 'causes'>;
 
 /** An audit with the newest progress event laid over it (an event and a reload may cross). */
 export function withAuditProgress<A extends AuditView>(audit: A, e: AuditProgressEvent | undefined): A {

@@ -7,10 +7,8 @@ import { useQuery } from '../api/use-query';
 import { useSession } from '../session/session';
 import { ErrorBox } from '../ui/feedback';
 import { CHASSIS_MODELS, type TargetChoice, toTargetInput } from './run-target';
+import { LAUNCH_FLEETS as FLEETS, LAUNCH_SCENARIOS as SCENARIO_NAMES, START_RUN } from './scenario-queries';
 
-const FLEETS = 'query LaunchFleets { fleets(limit: 100) { total items { id name } } }';
-const SCENARIO_NAMES = 'query LaunchScenarios { scenarios(limit: 100) { total items { id name } } }';
-const START_RUN = 'mutation StartRun($input: StartRunInput!) { startRun(input: $input) { id } }';
 
 type Kind = TargetChoice['kind'];
 

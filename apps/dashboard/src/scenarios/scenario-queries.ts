@@ -6,6 +6,11 @@ export const CREATE = 'mutation CreateScenario($source: String!) { createScenari
 export const UPDATE = 'mutation UpdateScenario($id: ID!, $source: String!) { updateScenario(id: $id, source: $source) { id name revision } }';
 export const DELETE = 'mutation DeleteScenario($id: ID!) { deleteScenario(id: $id) }';
 
+/** The run launch form's choices of fleets and stored scenarios, and the launch itself. */
+export const LAUNCH_FLEETS = 'query LaunchFleets { fleets(limit: 100) { total items { id name } } }';
+export const LAUNCH_SCENARIOS = 'query LaunchScenarios { scenarios(limit: 100) { total items { id name } } }';
+export const START_RUN = 'mutation StartRun($input: StartRunInput!) { startRun(input: $input) { id } }';
+
 /** What a new scenario starts from: a valid fleet campaign to adapt. */
 export const NEW_SCENARIO = `apiVersion: asr-twin/v1
 kind: Scenario

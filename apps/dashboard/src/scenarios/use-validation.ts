@@ -3,7 +3,7 @@ import { graphql } from '../api/graphql';
 import type { ScenarioError } from '../api/types';
 import { useSession } from '../session/session';
 
-const VALIDATE = 'query Validate($source: String!) { validateScenario(source: $source) { valid errors { line column path code message } } }';
+export const VALIDATE = 'query Validate($source: String!) { validateScenario(source: $source) { valid errors { line column path code message } } }';
 const DEBOUNCE_MS = 350;
 
 export interface Validation {

@@ -1,7 +1,7 @@
 import { graphql } from '../api/graphql';
 import type { Me } from '../api/types';
 
-const ME = 'query Me { me { name role } }';
+export const ME = 'query Me { me { name role } }';
 
 /** Checks a key with the API: who it belongs to and with which role. */
 export async function whoIs(key: string): Promise<Me> {
