@@ -13,6 +13,7 @@ export type {
   TimelineEntry,
   Verdict,
 } from './report-types.js';
+export { VERDICTS } from './report-types.js';
 export { compilePlan, type CompiledStep, type ScenarioPlan } from './scenario-plan.js';
 export type { SimState } from './sim-state.js';
 export { stepOnce } from './engine.js';

@@ -3,8 +3,10 @@ import type { TimelineEntry } from './sim-state.js';
 
 export type { TimelineEntry } from './sim-state.js';
 
+/** Verdicts of a router, an expectation or a whole run, from best to worst: the one list every layer uses. */
+export const VERDICTS = ['pass', 'fail', 'error'] as const;
 /** Verdict of a router, an expectation or a whole run. */
-export type Verdict = 'pass' | 'fail' | 'error';
+export type Verdict = (typeof VERDICTS)[number];
 
 /** Metrics of one router over one run, exactly as DESIGN.md "Results" defines them. Durations in ms. */
 export interface RouterMetrics {

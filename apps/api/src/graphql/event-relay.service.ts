@@ -1,4 +1,4 @@
-import { RUN_STATUSES } from '@asr-twin/persistence';
+import { RUN_STATUSES, RUN_VERDICTS } from '@asr-twin/persistence';
 import {
   auditProgressChannel,
   catalogChannel,
@@ -37,7 +37,7 @@ const RUN_PROGRESS = z.object({
   status: z.enum(RUN_STATUSES),
   routersDone: z.number().int(),
   routerCount: z.number().int().nullable(),
-  verdict: z.enum(['pass', 'fail', 'error']).nullable(),
+  verdict: z.enum(RUN_VERDICTS).nullable(),
   deleted: z.boolean().default(false),
 });
 

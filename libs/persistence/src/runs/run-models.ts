@@ -1,4 +1,4 @@
-import type { Verdict } from '@asr-twin/simulator';
+import { VERDICTS, type Verdict } from '@asr-twin/simulator';
 import type { RouterSelector, RouterStart, Scenario, StartMode } from '@asr-twin/domain';
 
 /** A scenario as stored: its source verbatim and the validated model parsed from it. */
@@ -116,8 +116,9 @@ export interface RunProgress {
   readonly shardCount: number | null;
 }
 
-export const RUN_VERDICTS = ['pass', 'fail', 'error'] as const;
-export type RunVerdict = (typeof RUN_VERDICTS)[number];
+/** The simulator's verdicts, as runs store them. */
+export const RUN_VERDICTS = VERDICTS;
+export type RunVerdict = Verdict;
 
 /** The metrics a run's results can be bucketed by (columns of `run_results`). */
 export const OUTAGE_METRICS = ['controlPlaneOutageMs', 'dataPlaneOutageMs', 'redundancyRestoredMs', 'switchovers'] as const;

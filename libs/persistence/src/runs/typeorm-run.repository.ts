@@ -1,4 +1,5 @@
 import type { RouterStart, Scenario } from '@asr-twin/domain';
+import { VERDICTS } from '@asr-twin/simulator';
 import type { DataSource } from 'typeorm';
 import type { Page, PageRequest } from '../read-models.js';
 import { isUuid } from '../repositories/pg-errors.js';
@@ -157,14 +158,13 @@ export class TypeormRunRepository extends RunRepository {
            FROM run_results WHERE run_id = $1 AND ($2::int IS NULL OR iteration = $2) GROUP BY iteration ORDER BY iteration`,
         [runId, iteration ?? null],
       );
-    const verdicts = ['pass', 'fail', 'error'] as const;
     return rows.map((r) => ({
       iteration: r.iteration,
       routers: Number(r.routers),
       tests: Number(r.tests),
       failures: Number(r.failures),
       errors: Number(r.errors),
-      verdict: verdicts[Number(r.worst)] ?? 'error',
+      verdict: VERDICTS[Number(r.worst)] ?? 'error',
     }));
   }
 

@@ -1,10 +1,12 @@
+import { VERDICTS, type Verdict as VerdictName } from '@asr-twin/simulator';
 import { registerEnumType } from '@nestjs/graphql';
 
 /** GraphQL enums: names as the schema spells them, values as the services use them. */
 export const Role = { viewer: 'viewer', operator: 'operator', admin: 'admin' } as const;
 export const Health = { protected: 'protected', degraded: 'degraded', down: 'down' } as const;
 export const RunStatusEnum = { queued: 'queued', running: 'running', completed: 'completed', failed: 'failed', cancelled: 'cancelled' } as const;
-export const Verdict = { pass: 'pass', fail: 'fail', error: 'error' } as const;
+/** The simulator's verdicts (`VERDICTS`), one enum value each. */
+export const Verdict = Object.fromEntries(VERDICTS.map((v) => [v, v])) as { readonly [V in VerdictName]: V };
 export const OutageMetricEnum = {
   controlPlaneOutageMs: 'controlPlaneOutageMs',
   dataPlaneOutageMs: 'dataPlaneOutageMs',
