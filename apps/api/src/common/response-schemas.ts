@@ -1,3 +1,4 @@
+import type { TimelineEntry as SimTimelineEntry } from '@asr-twin/simulator';
 import { z } from 'zod';
 import { apiSchema } from './openapi-schema.js';
 
@@ -59,3 +60,7 @@ export const TIMELINE_ENTRY = apiSchema(
     })
     .meta({ description: 'a state change, fault or action on the simulated clock' }),
 );
+
+/** The REST timeline entry is the simulator's `TimelineEntry`: either drifting from the other fails to compile. */
+const sameTimelineEntry: [z.infer<typeof TIMELINE_ENTRY>, SimTimelineEntry] extends [SimTimelineEntry, z.infer<typeof TIMELINE_ENTRY>] ? true : never = true;
+void sameTimelineEntry;

@@ -4,6 +4,7 @@ import { RunStatusEnum, StartModeEnum, Verdict } from '../../graphql/models/enum
 import { Paginated } from '../../graphql/models/page.model.js';
 import { DateTimeScalar, JsonScalar } from '../../graphql/models/scalars.js';
 import type { GqlRunView } from './run.presenter.js';
+import type { TimelineEntry as SimTimelineEntry } from '@asr-twin/simulator';
 
 /** The parts of the run view the object types below implement (a class may only implement a named type). */
 type ProgressView = GqlRunView['progress'];
@@ -82,7 +83,8 @@ export class HistogramBucket {
 }
 
 @ObjectType()
-export class TimelineEntry {
+/** The simulator's `TimelineEntry`, as GraphQL serves it. */
+export class TimelineEntry implements SimTimelineEntry {
   @Field(() => Float, { description: 'Simulated time, ms' })
   tMs!: number;
 
