@@ -2,6 +2,10 @@ import { lazy, Suspense } from 'react';
 import { Link, Route, Switch, useRoute } from 'wouter';
 import type { LiveStatus } from './api/live';
 import { OverviewPage } from './fleet/overview-page';
+import { BulkObservationsPage } from './manage/bulk-observations-page';
+import { FleetPage } from './manage/fleet-page';
+import { FleetsPage } from './manage/fleets-page';
+import { KeysPage } from './manage/keys-page';
 import { RiskPage } from './risk/risk-page';
 import { RouterPage } from './router/router-page';
 import { RunListPage } from './runs/run-list-page';
@@ -45,6 +49,10 @@ function Header() {
         <NavLink href="/scenarios">Scenarios</NavLink>
         <NavLink href="/runs">Runs</NavLink>
         <NavLink href="/risk">Risk</NavLink>
+        <NavLink href="/fleets" also="/observations">
+          Fleets
+        </NavLink>
+        {session.may('administer') && <NavLink href="/keys">API keys</NavLink>}
       </nav>
       <span className={`live live-${session.liveStatus}`} data-testid="live-status" title="live updates over the GraphQL WebSocket">
         {LIVE_TEXT[session.liveStatus]}
@@ -72,6 +80,10 @@ function Pages() {
       <Route path="/runs/:id">{(p) => <RunPage key={p.id} id={p.id} />}</Route>
       <Route path="/risk">{() => <RiskPage />}</Route>
       <Route path="/risk/:id">{(p) => <AuditPage key={p.id} id={p.id} />}</Route>
+      <Route path="/fleets">{() => <FleetsPage />}</Route>
+      <Route path="/fleets/:id">{(p) => <FleetPage key={p.id} id={decodeURIComponent(p.id)} />}</Route>
+      <Route path="/observations">{() => <BulkObservationsPage />}</Route>
+      <Route path="/keys">{() => <KeysPage />}</Route>
       <Route>
         <NotFound>
           This page does not exist. <Link href="/">Back to the fleet</Link>
