@@ -55,7 +55,7 @@ function ImportResult({ report }: { readonly report: ImportReport }) {
           {report.rows.map((r) => (
             <tr key={r.row} data-outcome={r.outcome} data-hostname={r.hostname ?? ''}>
               <td>{r.row}</td>
-              <td className="mono">{r.hostname ?? '—'}</td>
+              <td className="mono nowrap">{r.hostname ?? '—'}</td>
               <td>
                 <span className={`badge outcome-${r.outcome}`}>{r.outcome}</span>
               </td>
