@@ -126,7 +126,7 @@ function FleetRow({ fleet, admin, onChanged }: { readonly fleet: ManagedFleet; r
             failedTitle="The fleet was not deleted"
             confirmText={
               <>
-                Delete fleet <b className="mono">{fleet.name}</b> with its {routers(fleet.routerCount)} and their change logs? This cannot be undone.
+                Delete fleet <b className="mono">{fleet.name}</b> and its {routers(fleet.routerCount)}? This cannot be undone.
               </>
             }
             onConfirm={async () => {

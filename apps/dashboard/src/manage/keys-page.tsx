@@ -99,6 +99,44 @@ function CreateKeyForm({ onCreated }: { readonly onCreated: (key: ApiKey & { rea
   );
 }
 
+/** One key; revoking asks first, and warns when it is the key this page is signed in with. */
+function KeyRow({ apiKey: k, onRevoked }: { readonly apiKey: ApiKey; readonly onRevoked: () => Promise<void> }) {
+  const session = useSession();
+  const own = k.prefix !== null && session.key.startsWith(`${k.prefix}_`);
+  return (
+    <tr data-key-name={k.name} data-revoked={k.revokedAt ? 'yes' : 'no'}>
+      <td className="mono">{k.name}</td>
+      <td>{k.role}</td>
+      <td className="mono small">{k.prefix ?? '—'}</td>
+      <td className="nowrap">{formatDateTime(k.createdAt)}</td>
+      <td className="nowrap">{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : 'never'}</td>
+      <td className="nowrap" data-testid="key-revoked">
+        {k.revokedAt ? formatDateTime(k.revokedAt) : 'no'}
+      </td>
+      <td>
+        {!k.revokedAt && (
+          <ConfirmAction
+            label="Revoke…"
+            testId="revoke-key"
+            confirmLabel="Revoke key"
+            failedTitle="The key was not revoked"
+            confirmText={
+              <>
+                Revoke <b className="mono">{k.name}</b> ({k.role})? Every request with it is refused from now on
+                {own ? ', and you are signed in with it: you will be signed out' : ''}. This cannot be undone.
+              </>
+            }
+            onConfirm={async () => {
+              await rest(session.key, 'DELETE', `/keys/${k.id}`);
+              await onRevoked();
+            }}
+          />
+        )}
+      </td>
+    </tr>
+  );
+}
+
 /** API keys for admins: list (never a secret), create (the secret shown once), revoke after a confirmation. */
 export function KeysPage() {
   const session = useSession();
@@ -154,41 +192,9 @@ export function KeysPage() {
               </tr>
             </thead>
             <tbody>
-              {page.items.map((k) => {
-                const own = k.prefix !== null && session.key.startsWith(`${k.prefix}_`);
-                return (
-                  <tr key={k.id} data-key-name={k.name} data-revoked={k.revokedAt ? 'yes' : 'no'}>
-                    <td className="mono">{k.name}</td>
-                    <td>{k.role}</td>
-                    <td className="mono small">{k.prefix ?? '—'}</td>
-                    <td className="nowrap">{formatDateTime(k.createdAt)}</td>
-                    <td className="nowrap">{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : 'never'}</td>
-                    <td className="nowrap" data-testid="key-revoked">
-                      {k.revokedAt ? formatDateTime(k.revokedAt) : 'no'}
-                    </td>
-                    <td>
-                      {!k.revokedAt && (
-                        <ConfirmAction
-                          label="Revoke…"
-                          testId="revoke-key"
-                          confirmLabel="Revoke key"
-                          failedTitle="The key was not revoked"
-                          confirmText={
-                            <>
-                              Revoke <b className="mono">{k.name}</b> ({k.role})? Every request with it is refused from now on
-                              {own ? ', and you are signed in with it: you will be signed out' : ''}. This cannot be undone.
-                            </>
-                          }
-                          onConfirm={async () => {
-                            await rest(session.key, 'DELETE', `/keys/${k.id}`);
-                            await load();
-                          }}
-                        />
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
+              {page.items.map((k) => (
+                <KeyRow key={k.id} apiKey={k} onRevoked={load} />
+              ))}
             </tbody>
           </table>
           <Pager offset={offset} limit={LIMIT} total={page.total} onOffset={setOffset} />

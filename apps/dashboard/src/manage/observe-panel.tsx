@@ -48,6 +48,10 @@ export function ObservePanel({ router, onApplied }: { readonly router: string; r
         <FieldMessage error={error} field="output" />
       </label>
       <div className="actions">
+        <label>
+          Or a capture file
+          <input type="file" accept=".txt,.log,.out,text/plain" onChange={(e) => void e.target.files?.[0]?.text().then(setOutput)} data-testid="observe-file" />
+        </label>
         <button type="submit" className="primary" disabled={busy} data-testid="observe-submit">
           {busy ? 'Applying…' : 'Apply to the twin'}
         </button>
