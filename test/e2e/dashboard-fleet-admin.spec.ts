@@ -199,7 +199,7 @@ describe('fleets from the dashboard', () => {
     await page.close();
   });
 
-  it('uploads many routers’ captures as files and as a tar archive, with each file’s outcome', async () => {
+  it('uploads many routers’ captures as files, a tar archive and a folder, with each file’s outcome', async () => {
     const page = await signedIn(keys.operator, '/fleets');
     await page.click('[data-testid=bulk-observations-link]');
     await page.waitForSelector('[data-testid=bulk-observe]');
@@ -231,6 +231,19 @@ describe('fleets from the dashboard', () => {
     expect(await page.textContent('[data-testid=bulk-summary]')).toBe('0 applied · 1 unchanged · 2 refused · 1 unknown router');
     expect(await page.textContent('[data-testid=bulk-skipped]')).toMatch(/notes\.txt: the name is not <hostname>_<command>\.txt/);
     await screenshot(page, 'fleet-admin-05-bulk');
+
+    // A folder chosen whole: the router's platform alone applies (a failed supply, a single ESP).
+    await page.click('[data-testid=bulk-clear]');
+    mkdirSync(join(dir, 'fold', 'lab-1006'), { recursive: true });
+    writeFileSync(join(dir, 'fold', 'lab-1006', 'show_platform.txt'), platform);
+    await page.setInputFiles('[data-testid=bulk-folder]', join(dir, 'fold'));
+    expect(await page.textContent('[data-testid=bulk-chosen]')).toBe('1 file chosen.');
+    await page.click('[data-testid=bulk-submit]');
+    await page.waitForSelector('[data-testid=bulk-results] [data-outcome=applied]');
+    expect(await rowsOf(page, 'bulk-results')).toEqual([['fold/lab-1006/show_platform.txt', 'applied']]);
+    expect(await page.textContent('[data-testid=bulk-results] [data-outcome=applied]')).toMatch(/\d+ fields? changed on the router/);
+    const psus = (await stack.admin<{ powerSupplies: { slot: string; state: string }[] }>('GET', '/api/v1/routers/lab-1006')).powerSupplies;
+    expect(psus).toEqual([{ slot: 'P0', state: 'ok' }, { slot: 'P1', state: 'failed' }]);
     await page.close();
   });
 
