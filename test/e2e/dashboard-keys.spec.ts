@@ -90,6 +90,11 @@ describe('API keys from the dashboard', () => {
     expect(await page.content()).not.toContain(secret);
     expect(JSON.stringify(await stack.admin('GET', '/api/v1/keys'))).not.toContain(secret);
 
+    // The key this page is signed in with: revoking it would sign the admin out, and the question says so.
+    await page.click('[data-key-name=bootstrap-admin] [data-testid=revoke-key]');
+    expect(await page.textContent('[data-key-name=bootstrap-admin] [data-testid=revoke-key-question]')).toMatch(/you are signed in with it: you will be signed out/);
+    await page.click('[data-key-name=bootstrap-admin] [data-testid=revoke-key-keep]');
+
     const row = '[data-key-name=ci-pipeline]';
     await page.click(`${row} [data-testid=revoke-key]`);
     expect(await page.textContent(`${row} [data-testid=revoke-key-question]`)).toBe(

@@ -102,7 +102,8 @@ function CreateKeyForm({ onCreated }: { readonly onCreated: (key: ApiKey & { rea
 /** One key; revoking asks first, and warns when it is the key this page is signed in with. */
 function KeyRow({ apiKey: k, onRevoked }: { readonly apiKey: ApiKey; readonly onRevoked: () => Promise<void> }) {
   const session = useSession();
-  const own = k.prefix !== null && session.key.startsWith(`${k.prefix}_`);
+  // Key names are unique (revoked ones included), so the signed-in name is this key.
+  const own = k.name === session.me.name;
   return (
     <tr data-key-name={k.name} data-revoked={k.revokedAt ? 'yes' : 'no'}>
       <td className="mono">{k.name}</td>
@@ -188,7 +189,7 @@ export function KeysPage() {
                 <th>Created</th>
                 <th>Last used</th>
                 <th>Revoked</th>
-                <th />
+                <th>Actions</th>
               </tr>
             </thead>
             <tbody>
