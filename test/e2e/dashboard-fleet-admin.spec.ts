@@ -110,6 +110,8 @@ describe('fleets from the dashboard', () => {
     expect(await page.textContent('[data-testid=field-error-serial]')).toBe('4 to 20 uppercase letters or digits');
     expect(await page.textContent('[data-testid=field-error-version]')).toMatch(/an IOS-XE version such as 17\.3\.4a/);
     expect(await page.textContent('[data-testid=add-router] [data-testid=form-problem]')).toBe('The router was not added: see the fields marked.');
+    expect(await page.getAttribute('[data-testid=router-hostname]', 'aria-invalid')).toBe('true');
+    expect(await page.getAttribute('[data-testid=router-model]', 'aria-invalid')).toBeNull();
     await screenshot(page, 'fleet-admin-02-router-fields');
 
     await page.fill('[data-testid=router-hostname]', 'lab-1006');
@@ -120,6 +122,7 @@ describe('fleets from the dashboard', () => {
     await page.click('[data-testid=add-router-submit]');
     await page.waitForSelector('[data-testid=router-added]');
     expect(await page.locator('[data-testid=add-router] [data-testid^=field-error]').count()).toBe(0);
+    expect(await page.getAttribute('[data-testid=router-hostname]', 'aria-invalid')).toBeNull();
     const added = await stack.admin<{ model: string; serial: string; labels: Record<string, string> | { key: string; value: string }[] }>('GET', '/api/v1/routers/lab-1006');
     expect(added).toMatchObject({ model: 'ASR1006', serial: 'FOX2222B2BB' });
 

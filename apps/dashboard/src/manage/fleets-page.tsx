@@ -8,7 +8,7 @@ import { useSession } from '../session/session';
 import { ConfirmAction } from '../ui/confirm-action';
 import { ErrorBox, Loading, Pager } from '../ui/feedback';
 import { ANY_FLEET_CHANGE, MANAGED_FLEETS, type ManagedFleet, routers } from './fleet-queries';
-import { asError, FieldMessage, FormProblem } from './form-bits';
+import { asError, FieldMessage, FormProblem, invalid } from './form-bits';
 
 const LIMIT = 50;
 
@@ -39,12 +39,12 @@ function CreateFleetForm({ onCreated }: { readonly onCreated: () => void }) {
     <form className="manage-form" onSubmit={submit} aria-label="create a fleet" data-testid="create-fleet">
       <label>
         Name
-        <input value={name} onChange={(e) => setName(e.target.value)} placeholder="ams-edge" data-testid="fleet-name" />
+        <input value={name} onChange={(e) => setName(e.target.value)} placeholder="ams-edge" {...invalid(error, 'name')} data-testid="fleet-name" />
         <FieldMessage error={error} field="name" />
       </label>
       <label>
         Description
-        <input value={description} onChange={(e) => setDescription(e.target.value)} size={36} data-testid="fleet-description" />
+        <input value={description} onChange={(e) => setDescription(e.target.value)} size={36} {...invalid(error, 'description')} data-testid="fleet-description" />
         <FieldMessage error={error} field="description" />
       </label>
       <button type="submit" className="primary" disabled={busy} data-testid="create-fleet-submit">
@@ -88,7 +88,7 @@ function RenameFleet({ fleet, onDone }: { readonly fleet: ManagedFleet; readonly
     <form className="manage-form inline" onSubmit={submit} aria-label={`rename ${fleet.name}`}>
       <label>
         New name
-        <input value={name} onChange={(e) => setName(e.target.value)} data-testid="rename-fleet-name" autoFocus />
+        <input value={name} onChange={(e) => setName(e.target.value)} {...invalid(error, 'name')} data-testid="rename-fleet-name" autoFocus />
         <FieldMessage error={error} field="name" />
       </label>
       <button type="submit" className="primary" disabled={busy} data-testid="rename-fleet-submit">

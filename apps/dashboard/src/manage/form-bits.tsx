@@ -39,3 +39,8 @@ export function FormProblem({ error, title, fields }: { readonly error: Error | 
 export function asError(e: unknown): Error {
   return e instanceof Error ? e : new Error(String(e));
 }
+
+/** `aria-invalid` for an input whose field the API refused, so assistive technology announces it. */
+export function invalid(error: Error | null, field: string): { 'aria-invalid'?: true } {
+  return fieldMessage(error, field) === null ? {} : { 'aria-invalid': true };
+}

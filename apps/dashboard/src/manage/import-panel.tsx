@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { rest } from '../api/rest';
 import { useSession } from '../session/session';
-import { asError, FieldMessage, FormProblem } from './form-bits';
+import { asError, FieldMessage, FormProblem, invalid } from './form-bits';
 
 type Format = 'csv' | 'netbox';
 
@@ -136,7 +136,7 @@ export function ImportPanel({ fleet, onImported }: { readonly fleet: string; rea
           }}
           placeholder={'hostname,model,serial,version,redundancy,fleet,labels\nams-edge-01,ASR1002-X,,17.3.4a,sso,,site=ams'}
           spellCheck={false}
-          data-testid="import-text"
+          {...invalid(error, 'content')} data-testid="import-text"
         />
         <FieldMessage error={error} field="content" />
       </label>

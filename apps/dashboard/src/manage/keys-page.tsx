@@ -5,7 +5,7 @@ import { useSession } from '../session/session';
 import { ConfirmAction } from '../ui/confirm-action';
 import { ErrorBox, Loading, NotFound, Pager } from '../ui/feedback';
 import { formatDateTime } from '../ui/format';
-import { asError, FieldMessage, FormProblem } from './form-bits';
+import { asError, FieldMessage, FormProblem, invalid } from './form-bits';
 
 const LIMIT = 50;
 const ROLES: readonly Role[] = ['viewer', 'operator', 'admin'];
@@ -79,12 +79,12 @@ function CreateKeyForm({ onCreated }: { readonly onCreated: (key: ApiKey & { rea
     <form className="manage-form" onSubmit={submit} aria-label="create an API key" data-testid="create-key">
       <label>
         Name
-        <input value={name} onChange={(e) => setName(e.target.value)} placeholder="ci-pipeline" data-testid="key-name" />
+        <input value={name} onChange={(e) => setName(e.target.value)} placeholder="ci-pipeline" {...invalid(error, 'name')} data-testid="key-name" />
         <FieldMessage error={error} field="name" />
       </label>
       <label>
         Role
-        <select value={role} onChange={(e) => setRole(e.target.value as Role)} data-testid="key-role">
+        <select value={role} onChange={(e) => setRole(e.target.value as Role)} {...invalid(error, 'role')} data-testid="key-role">
           {ROLES.map((r) => (
             <option key={r}>{r}</option>
           ))}

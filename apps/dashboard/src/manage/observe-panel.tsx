@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { rest } from '../api/rest';
 import { useSession } from '../session/session';
-import { asError, FieldMessage, FormProblem } from './form-bits';
+import { asError, FieldMessage, FormProblem, invalid } from './form-bits';
 import { ChangesTable, type FieldChange } from './observation-changes';
 
 /**
@@ -43,7 +43,7 @@ export function ObservePanel({ router, onApplied }: { readonly router: string; r
           onChange={(e) => setOutput(e.target.value)}
           spellCheck={false}
           placeholder={'router#show redundancy\nRedundant System Information :\n…'}
-          data-testid="observe-output"
+          {...invalid(error, 'output')} data-testid="observe-output"
         />
         <FieldMessage error={error} field="output" />
       </label>

@@ -4,7 +4,7 @@ import { ApiError } from '../api/graphql';
 import { rest } from '../api/rest';
 import { CHASSIS_MODELS, parseLabels } from '../scenarios/run-target';
 import { useSession } from '../session/session';
-import { asError, FieldMessage, FormProblem } from './form-bits';
+import { asError, FieldMessage, FormProblem, invalid } from './form-bits';
 
 const REDUNDANCY_MODES = ['sso', 'rpr', 'none'] as const;
 
@@ -53,12 +53,12 @@ export function AddRouterForm({ fleet, onAdded }: { readonly fleet: string; read
     <form className="manage-form" onSubmit={submit} aria-label="add a router" data-testid="add-router">
       <label>
         Hostname
-        <input value={form['hostname'] ?? ''} onChange={set('hostname')} placeholder="ams-edge-01" data-testid="router-hostname" />
+        <input value={form['hostname'] ?? ''} onChange={set('hostname')} placeholder="ams-edge-01" {...invalid(error, 'hostname')} data-testid="router-hostname" />
         <FieldMessage error={error} field="hostname" />
       </label>
       <label>
         Model
-        <select value={form['model']} onChange={set('model')} data-testid="router-model">
+        <select value={form['model']} onChange={set('model')} {...invalid(error, 'model')} data-testid="router-model">
           {CHASSIS_MODELS.map((m) => (
             <option key={m}>{m}</option>
           ))}
@@ -67,7 +67,7 @@ export function AddRouterForm({ fleet, onAdded }: { readonly fleet: string; read
       </label>
       <label>
         Redundancy
-        <select value={form['redundancy'] ?? ''} onChange={set('redundancy')} data-testid="router-redundancy">
+        <select value={form['redundancy'] ?? ''} onChange={set('redundancy')} {...invalid(error, 'redundancy')} data-testid="router-redundancy">
           <option value="">model default</option>
           {REDUNDANCY_MODES.map((m) => (
             <option key={m}>{m}</option>
@@ -77,17 +77,17 @@ export function AddRouterForm({ fleet, onAdded }: { readonly fleet: string; read
       </label>
       <label>
         IOS XE
-        <input value={form['version'] ?? ''} onChange={set('version')} placeholder="17.3.4a" size={10} data-testid="router-version" />
+        <input value={form['version'] ?? ''} onChange={set('version')} placeholder="17.3.4a" size={10} {...invalid(error, 'version')} data-testid="router-version" />
         <FieldMessage error={error} field="version" />
       </label>
       <label>
         Serial
-        <input value={form['serial'] ?? ''} onChange={set('serial')} placeholder="generated" size={14} data-testid="router-serial" />
+        <input value={form['serial'] ?? ''} onChange={set('serial')} placeholder="generated" size={14} {...invalid(error, 'serial')} data-testid="router-serial" />
         <FieldMessage error={error} field="serial" />
       </label>
       <label>
         Labels
-        <input value={form['labels'] ?? ''} onChange={set('labels')} placeholder="site=ams, role=edge" data-testid="router-labels" />
+        <input value={form['labels'] ?? ''} onChange={set('labels')} placeholder="site=ams, role=edge" {...invalid(error, 'labels')} data-testid="router-labels" />
         <FieldMessage error={error} field="labels" />
       </label>
       <button type="submit" className="primary" disabled={busy} data-testid="add-router-submit">
@@ -135,17 +135,17 @@ export function GenerateRoutersForm({ fleet, onAdded }: { readonly fleet: string
     <form className="manage-form" onSubmit={submit} aria-label="generate routers" data-testid="generate-routers">
       <label>
         How many
-        <input inputMode="numeric" value={count} onChange={(e) => setCount(e.target.value)} size={8} data-testid="generate-count" />
+        <input inputMode="numeric" value={count} onChange={(e) => setCount(e.target.value)} size={8} {...invalid(error, 'count')} data-testid="generate-count" />
         <FieldMessage error={error} field="count" />
       </label>
       <label>
         Hostname prefix
-        <input value={prefix} onChange={(e) => setPrefix(e.target.value)} placeholder="the fleet's name" data-testid="generate-prefix" />
+        <input value={prefix} onChange={(e) => setPrefix(e.target.value)} placeholder="the fleet's name" {...invalid(error, 'hostnamePrefix')} data-testid="generate-prefix" />
         <FieldMessage error={error} field="hostnamePrefix" />
       </label>
       <label>
         Models (none chosen: all)
-        <select multiple size={3} value={[...models]} onChange={(e) => setModels([...e.target.selectedOptions].map((o) => o.value))} data-testid="generate-models">
+        <select multiple size={3} value={[...models]} onChange={(e) => setModels([...e.target.selectedOptions].map((o) => o.value))} {...invalid(error, 'models')} data-testid="generate-models">
           {CHASSIS_MODELS.map((m) => (
             <option key={m}>{m}</option>
           ))}
