@@ -2,10 +2,6 @@ import { lazy, Suspense } from 'react';
 import { Link, Route, Switch, useRoute } from 'wouter';
 import type { LiveStatus } from './api/live';
 import { OverviewPage } from './fleet/overview-page';
-import { BulkObservationsPage } from './manage/bulk-observations-page';
-import { FleetPage } from './manage/fleet-page';
-import { FleetsPage } from './manage/fleets-page';
-import { KeysPage } from './manage/keys-page';
 import { RiskPage } from './risk/risk-page';
 import { RouterPage } from './router/router-page';
 import { RunListPage } from './runs/run-list-page';
@@ -17,6 +13,11 @@ import { Loading, NotFound } from './ui/feedback';
 const RunPage = lazy(() => import('./runs/run-page').then((m) => ({ default: m.RunPage })));
 const AuditPage = lazy(() => import('./risk/audit-page').then((m) => ({ default: m.AuditPage })));
 const ScenarioEditorPage = lazy(() => import('./scenarios/scenario-editor-page').then((m) => ({ default: m.ScenarioEditorPage })));
+// Fleet management pages, used now and then: loaded when opened.
+const FleetsPage = lazy(() => import('./manage/fleets-page').then((m) => ({ default: m.FleetsPage })));
+const FleetPage = lazy(() => import('./manage/fleet-page').then((m) => ({ default: m.FleetPage })));
+const BulkObservationsPage = lazy(() => import('./manage/bulk-observations-page').then((m) => ({ default: m.BulkObservationsPage })));
+const KeysPage = lazy(() => import('./manage/keys-page').then((m) => ({ default: m.KeysPage })));
 
 const LIVE_TEXT: Readonly<Record<LiveStatus, string>> = {
   connecting: 'connecting…',
