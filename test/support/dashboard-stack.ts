@@ -26,9 +26,10 @@ async function stopProcess(p: Spawned): Promise<void> {
 
 /**
  * The built api and one worker as real processes on a database of the test's own (a clone of the migrated
- * template) and a queue prefix of their own, with the sample fleet; the api serves the built dashboard.
+ * template) and a queue prefix of their own, with the sample fleet unless `sample: false` (an empty database);
+ * the api serves the built dashboard.
  */
-export async function startDashboardStack(env: Record<string, string> = {}): Promise<DashboardStack> {
+export async function startDashboardStack(env: Record<string, string> = {}, options: { readonly sample?: boolean } = {}): Promise<DashboardStack> {
   const db = await migratedTestDatabase();
   const port = await freePort();
   const adminKey = randomAdminKey();
@@ -38,8 +39,10 @@ export async function startDashboardStack(env: Record<string, string> = {}): Pro
     LOG_LEVEL: 'warn',
     ...env,
   };
-  const seeded = spawnNode(['apps/admin/dist/main.js', 'seed-sample'], { ...shared, SEED_SAMPLE_FLEET: 'true' });
-  if ((await seeded.exited).code !== 0) throw new Error(`seeding the sample fleet failed:\n${seeded.output()}`);
+  if (options.sample ?? true) {
+    const seeded = spawnNode(['apps/admin/dist/main.js', 'seed-sample'], { ...shared, SEED_SAMPLE_FLEET: 'true' });
+    if ((await seeded.exited).code !== 0) throw new Error(`seeding the sample fleet failed:\n${seeded.output()}`);
+  }
   const api = spawnNode(['apps/api/dist/main.js'], {
     ...shared,
     HOST: '127.0.0.1',

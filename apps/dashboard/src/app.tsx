@@ -13,6 +13,11 @@ import { Loading, NotFound } from './ui/feedback';
 const RunPage = lazy(() => import('./runs/run-page').then((m) => ({ default: m.RunPage })));
 const AuditPage = lazy(() => import('./risk/audit-page').then((m) => ({ default: m.AuditPage })));
 const ScenarioEditorPage = lazy(() => import('./scenarios/scenario-editor-page').then((m) => ({ default: m.ScenarioEditorPage })));
+// Fleet management pages, used now and then: loaded when opened.
+const FleetsPage = lazy(() => import('./manage/fleets-page').then((m) => ({ default: m.FleetsPage })));
+const FleetPage = lazy(() => import('./manage/fleet-page').then((m) => ({ default: m.FleetPage })));
+const BulkObservationsPage = lazy(() => import('./manage/bulk-observations-page').then((m) => ({ default: m.BulkObservationsPage })));
+const KeysPage = lazy(() => import('./manage/keys-page').then((m) => ({ default: m.KeysPage })));
 
 const LIVE_TEXT: Readonly<Record<LiveStatus, string>> = {
   connecting: 'connecting…',
@@ -45,6 +50,10 @@ function Header() {
         <NavLink href="/scenarios">Scenarios</NavLink>
         <NavLink href="/runs">Runs</NavLink>
         <NavLink href="/risk">Risk</NavLink>
+        <NavLink href="/fleets" also="/observations">
+          Fleets
+        </NavLink>
+        {session.may('administer') && <NavLink href="/keys">API keys</NavLink>}
       </nav>
       <span className={`live live-${session.liveStatus}`} data-testid="live-status" title="live updates over the GraphQL WebSocket">
         {LIVE_TEXT[session.liveStatus]}
@@ -72,6 +81,10 @@ function Pages() {
       <Route path="/runs/:id">{(p) => <RunPage key={p.id} id={p.id} />}</Route>
       <Route path="/risk">{() => <RiskPage />}</Route>
       <Route path="/risk/:id">{(p) => <AuditPage key={p.id} id={p.id} />}</Route>
+      <Route path="/fleets">{() => <FleetsPage />}</Route>
+      <Route path="/fleets/:id">{(p) => <FleetPage key={p.id} id={decodeURIComponent(p.id)} />}</Route>
+      <Route path="/observations">{() => <BulkObservationsPage />}</Route>
+      <Route path="/keys">{() => <KeysPage />}</Route>
       <Route>
         <NotFound>
           This page does not exist. <Link href="/">Back to the fleet</Link>

@@ -32,6 +32,11 @@ export function setUnauthenticatedHandler(handler: () => void): void {
   onUnauthenticated = handler;
 }
 
+/** Signs out after a `401` answer of the REST API: the key was revoked while signed in. */
+export function notifyUnauthenticated(): void {
+  onUnauthenticated();
+}
+
 /** Whether GraphQL errors (of a query or a subscription) say the key is not accepted; if so, signs out. */
 export function checkUnauthenticated(errors: unknown): boolean {
   const refused =

@@ -3,6 +3,7 @@ import { useFleetListLive } from '../api/catalog-events';
 import type { RouterDetail, RouterStateEvent } from '../api/types';
 import { useQuery } from '../api/use-query';
 import { useSubscription } from '../api/use-subscription';
+import { ObservePanel } from '../manage/observe-panel';
 import { LaunchForm } from '../scenarios/launch-form';
 import { useSession } from '../session/session';
 import { HealthBadge } from '../ui/badges';
@@ -101,6 +102,12 @@ export function RouterPage({ id }: { readonly id: string }) {
         <h2>CLI</h2>
         <ShowPanel routerId={router.id} version={version} />
       </div>
+      {session.may('operate') && (
+        <div className="card">
+          <h2>Observe: apply real device output</h2>
+          <ObservePanel router={router.id} onApplied={reload} />
+        </div>
+      )}
       {session.may('operate') && (
         <div className="card">
           <h2>Run a scenario on this router</h2>
