@@ -1,14 +1,7 @@
-import type { Label } from '../api/types';
+import type * as S from '../api/schema-types.generated.js';
 
 /** A fleet as the management pages show it. */
-export interface ManagedFleet {
-  readonly id: string;
-  readonly name: string;
-  readonly description: string;
-  readonly routerCount: number;
-  readonly labels: readonly Label[];
-  readonly health: { readonly protected: number; readonly degraded: number; readonly down: number };
-}
+export type ManagedFleet = Pick<S.Fleet, 'id' | 'name' | 'description' | 'routerCount' | 'labels' | 'health'>;
 
 const FIELDS = 'id name description routerCount labels { key value } health { protected degraded down }';
 
