@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import {
   forecastFleet,
   parseForecastFleet,
+  parsePeriod,
   parseRateOverrides,
   parseWhatIf,
   sampleForecastFleet,
@@ -45,16 +46,6 @@ export interface ForecastCommandOptions {
   readonly whatIf: readonly string[];
   readonly json: boolean;
   readonly out?: string;
-}
-
-const PERIOD_UNITS: Readonly<Record<string, number>> = { y: YEAR_MS, d: 86_400_000, h: 3_600_000 };
-
-/** `1y`, `90d`, `720h`: a positive number and one unit (a year is 365 days). */
-export function parsePeriod(text: string): number {
-  const m = /^(\d+(?:\.\d+)?)(y|d|h)$/.exec(text);
-  const ms = m ? Number(m[1]) * (PERIOD_UNITS[m[2] as string] as number) : NaN;
-  if (!(ms >= 3_600_000 && ms <= 10 * YEAR_MS)) throw new UsageError(`--period must be 1h to 10y, written like 1y, 90d or 720h; found "${text}"`);
-  return ms;
 }
 
 async function readStructured(io: CliIo, file: string, what: string): Promise<unknown> {
@@ -110,7 +101,7 @@ function summary(report: ForecastReport): string {
 }
 
 export async function forecastCommand(options: ForecastCommandOptions, io: CliIo): Promise<ExitCode> {
-  const periodMs = options.period === undefined ? YEAR_MS : parsePeriod(options.period);
+  const periodMs = options.period === undefined ? YEAR_MS : parsePeriod(options.period, '--period');
   const fleet: ForecastFleet = options.file === undefined ? sampleForecastFleet() : parseForecastFleet(await readStructured(io, options.file, 'fleet file'));
   const request = options.rates === undefined ? undefined : parseRateOverrides(await readStructured(io, options.rates, 'rates file'), 'rates');
   const whatIf = options.whatIf.length > 0 ? parseWhatIf(options.whatIf) : undefined;
