@@ -42,6 +42,13 @@ describe('a forecast on the server', () => {
     expect(summary?.worstRouters[0]?.causes[0]?.cause).toBe(ranked[0]?.causes[0]?.cause);
     expect(summary?.rollups.bySite).toEqual([expect.objectContaining({ key: 'ams', routers: 3 }), expect.objectContaining({ key: 'fra', routers: 3 }), expect.objectContaining({ key: 'lon', routers: 3 })]);
     expect(summary?.rollups.byMode.map((g) => g.key)).toEqual(['none', 'rpr', 'sso']);
+    // Every router in one bucket of each plane's distribution; the fleet's causes, largest first.
+    expect(summary?.histogram.dataPlane.reduce((a, b) => a + b, 0)).toBe(9);
+    expect(summary?.histogram.controlPlane.reduce((a, b) => a + b, 0)).toBe(9);
+    expect(summary?.histogram.buckets).toHaveLength(summary?.histogram.dataPlane.length ?? -1);
+    const causes = summary?.causes ?? [];
+    expect(causes.length).toBeGreaterThan(0);
+    for (let k = 1; k < causes.length; k++) expect((causes[k - 1] as { dataPlaneS: number }).dataPlaneS).toBeGreaterThanOrEqual((causes[k] as { dataPlaneS: number }).dataPlaneS);
     // The what-if: RPR → SSO on lon-edge-02 shortens its control-plane downtime; the fleet loses downtime; the
     // single-ESP chassis that cannot take a second ESP are listed as not changed.
     const c = summary?.comparison;

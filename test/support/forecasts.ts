@@ -14,6 +14,8 @@ export interface ForecastBody {
   readonly progress: { readonly routersDone: number; readonly routerCount: number | null; readonly shards: number | null };
   readonly summary: {
     readonly routers: number;
+    readonly histogram: { buckets: string[]; controlPlane: number[]; dataPlane: number[] };
+    readonly causes: { cause: string; dataPlaneS: number; dataPlaneShare: number }[];
     readonly worstRouters: { rank: number; hostname: string; dataPlaneMeanS: number; causes: { cause: string; dataPlaneShare: number }[] }[];
     readonly rollups: { byModel: { key: string }[]; byMode: { key: string }[]; bySite: { key: string; routers: number }[] };
     readonly comparison: {

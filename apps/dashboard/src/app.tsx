@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { Link, Route, Switch, useRoute } from 'wouter';
 import type { LiveStatus } from './api/live';
 import { OverviewPage } from './fleet/overview-page';
+import { ForecastsPage } from './forecast/forecasts-page';
 import { RiskPage } from './risk/risk-page';
 import { RouterPage } from './router/router-page';
 import { RunListPage } from './runs/run-list-page';
@@ -12,6 +13,7 @@ import { Loading, NotFound } from './ui/feedback';
 // The chart library and the editor load with the pages that use them, not with the fleet overview.
 const RunPage = lazy(() => import('./runs/run-page').then((m) => ({ default: m.RunPage })));
 const AuditPage = lazy(() => import('./risk/audit-page').then((m) => ({ default: m.AuditPage })));
+const ForecastPage = lazy(() => import('./forecast/forecast-page').then((m) => ({ default: m.ForecastPage })));
 const ScenarioEditorPage = lazy(() => import('./scenarios/scenario-editor-page').then((m) => ({ default: m.ScenarioEditorPage })));
 
 const LIVE_TEXT: Readonly<Record<LiveStatus, string>> = {
@@ -45,6 +47,7 @@ function Header() {
         <NavLink href="/scenarios">Scenarios</NavLink>
         <NavLink href="/runs">Runs</NavLink>
         <NavLink href="/risk">Risk</NavLink>
+        <NavLink href="/forecast">Forecast</NavLink>
       </nav>
       <span className={`live live-${session.liveStatus}`} data-testid="live-status" title="live updates over the GraphQL WebSocket">
         {LIVE_TEXT[session.liveStatus]}
@@ -72,6 +75,8 @@ function Pages() {
       <Route path="/runs/:id">{(p) => <RunPage key={p.id} id={p.id} />}</Route>
       <Route path="/risk">{() => <RiskPage />}</Route>
       <Route path="/risk/:id">{(p) => <AuditPage key={p.id} id={p.id} />}</Route>
+      <Route path="/forecast">{() => <ForecastsPage />}</Route>
+      <Route path="/forecast/:id">{(p) => <ForecastPage key={p.id} id={p.id} />}</Route>
       <Route>
         <NotFound>
           This page does not exist. <Link href="/">Back to the fleet</Link>
@@ -82,7 +87,7 @@ function Pages() {
   );
 }
 
-/** The dashboard: sign-in, then the fleet, routers, scenarios, runs and risk audits. */
+/** The dashboard: sign-in, then the fleet, routers, scenarios, runs, risk audits and availability forecasts. */
 export function App() {
   return (
     <SessionRoot>

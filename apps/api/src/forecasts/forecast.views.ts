@@ -26,6 +26,16 @@ const SUMMARY = z
     errors: z.number().int().min(0).describe('simulations that ended in error'),
     controlPlaneMeanS: z.number().describe('mean expected annual control-plane downtime per router, seconds'),
     dataPlaneMeanS: z.number().describe('mean expected annual data-plane downtime per router, seconds'),
+    histogram: z
+      .object({
+        buckets: z.array(z.string()).describe('expected annual downtime per router: none, < 1 s, 1–10 s, …, ≥ 10 h'),
+        controlPlane: z.array(z.number().int()).describe('routers per bucket, control plane'),
+        dataPlane: z.array(z.number().int()).describe('routers per bucket, data plane'),
+      })
+      .describe('the distribution of expected downtime over the routers'),
+    causes: z
+      .array(z.object({ cause: z.string(), controlPlaneS: z.number(), dataPlaneS: z.number(), dataPlaneShare: z.number() }))
+      .describe("what each failure class adds to the fleet's expected downtime (mean per router, s), most data-plane first"),
     worstRouters: z
       .array(
         z.object({
@@ -49,7 +59,7 @@ const SUMMARY = z
         refused: z.number().int().describe('router changes the chassis could not take'),
         controlPlane: DELTA,
         dataPlane: DELTA,
-        routers: z.array(z.object({ hostname: z.string(), controlPlane: DELTA, dataPlane: DELTA })).describe('up to 20, in baseline rank order'),
+        routers: z.array(z.object({ hostname: z.string(), controlPlane: DELTA, dataPlane: DELTA })).describe('up to 20 routers the change moves, most changed first (data plane, then control plane)'),
       })
       .nullable()
       .describe('with a what-if: both configurations side by side'),

@@ -83,6 +83,46 @@ const delta = (d: { baselineS: number; whatIfS: number; deltaS: number; ciS: { l
 
 const LISTED = 20;
 
+/** Buckets of expected annual downtime per router: exactly none, then upper bounds in seconds (the last open). */
+const BUCKETS: readonly (readonly [string, number])[] = [
+  ['none', 0],
+  ['< 1 s', 1],
+  ['1–10 s', 10],
+  ['10 s–1 min', 60],
+  ['1–10 min', 600],
+  ['10 min–1 h', 3600],
+  ['1–10 h', 36_000],
+  ['≥ 10 h', Infinity],
+];
+
+function bucketCounts(values: readonly number[]): number[] {
+  const counts = BUCKETS.map(() => 0);
+  for (const v of values) {
+    const k = v <= 0 ? 0 : BUCKETS.findIndex(([, upper], i) => i > 0 && v < upper);
+    counts[k < 0 ? BUCKETS.length - 1 : k] = (counts[k < 0 ? BUCKETS.length - 1 : k] as number) + 1;
+  }
+  return counts;
+}
+
+function fleetCauses(report: ForecastReport): ForecastSummary['causes'] {
+  const rows = report.baseline.routers;
+  const sums = new Map<string, { cp: number; dp: number }>();
+  for (const r of rows) {
+    for (const c of r.causes) {
+      const s = sums.get(c.cause) ?? { cp: 0, dp: 0 };
+      s.cp += c.controlPlaneS;
+      s.dp += c.dataPlaneS;
+      sums.set(c.cause, s);
+    }
+  }
+  const total = [...sums.values()].reduce((t, s) => t + s.dp, 0);
+  const r3 = (x: number) => Math.round(x * 1000) / 1000;
+  return [...sums.entries()]
+    .map(([cause, s]) => ({ cause, controlPlaneS: r3(s.cp / Math.max(1, rows.length)), dataPlaneS: r3(s.dp / Math.max(1, rows.length)), dataPlaneShare: total > 0 ? Math.round((s.dp / total) * 10_000) / 10_000 : 0 }))
+    .filter((c) => c.controlPlaneS > 0 || c.dataPlaneS > 0)
+    .sort((a, b) => b.dataPlaneS - a.dataPlaneS || b.controlPlaneS - a.controlPlaneS || a.cause.localeCompare(b.cause));
+}
+
 /** The brief of a report that the forecast's view carries: the worst routers with causes, roll-ups, comparison. */
 export function summaryOf(report: ForecastReport): ForecastSummary {
   const b = report.baseline;
@@ -96,6 +136,12 @@ export function summaryOf(report: ForecastReport): ForecastSummary {
     errors: b.totals.errors,
     controlPlaneMeanS: meanOf((r) => r.controlPlane.meanS),
     dataPlaneMeanS: meanOf((r) => r.dataPlane.meanS),
+    histogram: {
+      buckets: BUCKETS.map(([label]) => label),
+      controlPlane: bucketCounts(b.routers.map((r) => r.controlPlane.meanS)),
+      dataPlane: bucketCounts(b.routers.map((r) => r.dataPlane.meanS)),
+    },
+    causes: fleetCauses(report),
     worstRouters: b.routers.slice(0, LISTED).map((r) => ({
       rank: r.rank,
       hostname: r.hostname,
@@ -117,7 +163,12 @@ export function summaryOf(report: ForecastReport): ForecastSummary {
             refused: c.refused.length,
             controlPlane: delta(c.fleet.controlPlane),
             dataPlane: delta(c.fleet.dataPlane),
-            routers: c.routers.slice(0, LISTED).map((r) => ({ hostname: r.hostname, controlPlane: delta(r.controlPlane), dataPlane: delta(r.dataPlane) })),
+            // The routers the change moves most (data plane, then control plane), largest change first.
+            routers: c.routers
+              .filter((r) => r.dataPlane.deltaS !== 0 || r.controlPlane.deltaS !== 0)
+              .sort((a, b) => Math.abs(b.dataPlane.deltaS) - Math.abs(a.dataPlane.deltaS) || Math.abs(b.controlPlane.deltaS) - Math.abs(a.controlPlane.deltaS) || a.hostname.localeCompare(b.hostname))
+              .slice(0, LISTED)
+              .map((r) => ({ hostname: r.hostname, controlPlane: delta(r.controlPlane), dataPlane: delta(r.dataPlane) })),
           },
   };
 }

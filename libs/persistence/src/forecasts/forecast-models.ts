@@ -44,6 +44,10 @@ export interface ForecastSummary {
   /** Fleet mean expected annual downtime per router, seconds. */
   readonly controlPlaneMeanS: number;
   readonly dataPlaneMeanS: number;
+  /** Routers by expected annual downtime, bucketed (`FORECAST_HISTOGRAM_BUCKETS`): the distribution over the fleet. */
+  readonly histogram: { readonly buckets: readonly string[]; readonly controlPlane: readonly number[]; readonly dataPlane: readonly number[] };
+  /** What each failure class contributes to the fleet's expected downtime (mean per router, s), most data-plane first. */
+  readonly causes: readonly { readonly cause: string; readonly controlPlaneS: number; readonly dataPlaneS: number; readonly dataPlaneShare: number }[];
   /** Up to 20 routers, most expected data-plane downtime first. */
   readonly worstRouters: readonly ForecastSummaryRouter[];
   readonly rollups: {
@@ -56,7 +60,7 @@ export interface ForecastSummary {
     readonly refused: number;
     readonly controlPlane: ForecastSummaryDelta;
     readonly dataPlane: ForecastSummaryDelta;
-    /** Up to 20 routers in baseline rank order. */
+    /** Up to 20 routers the change moves, most changed first (data plane, then control plane). */
     readonly routers: readonly { readonly hostname: string; readonly controlPlane: ForecastSummaryDelta; readonly dataPlane: ForecastSummaryDelta }[];
   } | null;
 }

@@ -142,8 +142,35 @@ export class ForecastComparison {
   @Field(() => ForecastDelta)
   dataPlane!: ForecastDelta;
 
-  @Field(() => [ForecastRouterComparison], { description: 'Up to 20 routers in baseline rank order' })
+  @Field(() => [ForecastRouterComparison], { description: 'Up to 20 routers the change moves, most changed first (data plane, then control plane)' })
   routers!: ForecastRouterComparison[];
+}
+
+@ObjectType({ description: 'Routers by expected annual downtime, bucketed' })
+export class ForecastHistogram {
+  @Field(() => [String], { description: 'none, < 1 s, 1–10 s, 10 s–1 min, 1–10 min, 10 min–1 h, 1–10 h, ≥ 10 h' })
+  buckets!: string[];
+
+  @Field(() => [Int], { description: 'Routers per bucket, control plane' })
+  controlPlane!: number[];
+
+  @Field(() => [Int], { description: 'Routers per bucket, data plane' })
+  dataPlane!: number[];
+}
+
+@ObjectType({ description: 'What a failure class adds to the fleet’s expected downtime (mean per router)' })
+export class ForecastFleetCause {
+  @Field(() => String)
+  cause!: string;
+
+  @Field(() => Float)
+  controlPlaneS!: number;
+
+  @Field(() => Float)
+  dataPlaneS!: number;
+
+  @Field(() => Float, { description: 'Of the fleet’s expected data-plane downtime, 0–1' })
+  dataPlaneShare!: number;
 }
 
 @ObjectType({ description: 'What a completed forecast found, in brief (the report has every router)' })
@@ -162,6 +189,12 @@ export class ForecastSummary {
 
   @Field(() => Float, { description: 'Mean expected annual data-plane downtime per router, seconds' })
   dataPlaneMeanS!: number;
+
+  @Field(() => ForecastHistogram)
+  histogram!: ForecastHistogram;
+
+  @Field(() => [ForecastFleetCause], { description: 'Most data-plane downtime first' })
+  causes!: ForecastFleetCause[];
 
   @Field(() => [ForecastRouter], { description: 'Up to 20 routers, most expected data-plane downtime first' })
   worstRouters!: ForecastRouter[];
