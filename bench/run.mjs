@@ -9,6 +9,7 @@ const sections = [
   ['./service.mjs', 'benchService'],
   ['./observations.mjs', 'benchObservations'],
   ['./audit.mjs', 'benchAudit'],
+  ['./forecast-server.mjs', 'benchForecastServer'],
   ['./run-diagnosis.mjs', 'benchRunDiagnosis'],
   ['./run-memory.mjs', 'benchRunMemory'],
   ['./dashboard.mjs', 'benchDashboard'],

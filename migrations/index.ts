@@ -9,6 +9,7 @@ import { RunStart1764900000000 } from './1764900000000-run-start.js';
 import { RiskAudits1765000000000 } from './1765000000000-risk-audits.js';
 import { CampaignWaiting1765100000000 } from './1765100000000-campaign-waiting.js';
 import { RouterHardware1765300000000 } from './1765300000000-router-hardware.js';
+import { Forecasts1765400000000 } from './1765400000000-forecasts.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   RiskAudits1765000000000,
   CampaignWaiting1765100000000,
   RouterHardware1765300000000,
+  Forecasts1765400000000,
 ];

@@ -68,6 +68,12 @@ const ROUTES: Readonly<Record<string, Access>> = {
   'GET /api/v1/audits/:id/report': 'viewer',
   'GET /api/v1/audits/:id/junit': 'viewer',
   'POST /api/v1/audits/:id/cancel': 'operator',
+  'POST /api/v1/forecasts': 'operator',
+  'GET /api/v1/forecasts': 'viewer',
+  'GET /api/v1/forecasts/:id': 'viewer',
+  'GET /api/v1/forecasts/:id/report': 'viewer',
+  'POST /api/v1/forecasts/:id/cancel': 'operator',
+  'DELETE /api/v1/forecasts/:id': 'operator',
 };
 
 const NO_SUCH_ID = '6f1c1b9e-0000-4000-8000-000000000000';

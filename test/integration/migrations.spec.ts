@@ -6,7 +6,7 @@ import { emptyTestDatabase, migratedTestDatabase } from '../support/context.js';
 import type { TestDatabase } from '../support/database.js';
 
 const TABLES = [
-  'api_keys', 'audit_results', 'audit_shards', 'audit_targets', 'audits', 'change_log', 'esps', 'fleets', 'ios_instances', 'kvm_hypervisors', 'linux_hosts', 'router_actions', 'routers',
+  'api_keys', 'audit_results', 'audit_shards', 'audit_targets', 'audits', 'change_log', 'esps', 'fleets', 'forecast_results', 'forecast_shards', 'forecast_targets', 'forecasts', 'ios_instances', 'kvm_hypervisors', 'linux_hosts', 'router_actions', 'routers',
   'run_results', 'run_shards', 'run_targets', 'run_timeline', 'runs', 'scenarios',
 ];
 

@@ -7,7 +7,7 @@ import { startPrivateRedis, type PrivateRedis } from '../support/redis-server.js
 import { exampleSource, type RunBody, type RunStack, startRunStack, waitForRun } from '../support/runs.js';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
 
-const QUEUES = ['runs', 'maintenance', 'router-actions', 'audits'];
+const QUEUES = ['runs', 'maintenance', 'router-actions', 'audits', 'forecasts'];
 const STATES = ['waiting', 'prioritized', 'active', 'delayed', 'waiting-children', 'failed', 'completed'];
 /** Fails the test instead of waiting forever if a scrape hangs (not a timing goal: the api answers well within it). */
 const HANG = 20_000;

@@ -90,7 +90,7 @@ describe('a single-server client pointed at a Redis Cluster node that does not o
       expect(ready.body.details['redis']?.status).toBe('up');
       expect(ready.body.details['queues']?.status).toBe('down');
       expect(ready.body.details['queues']?.message).toMatch(
-        /^REDIS_URL names a node of a Redis Cluster \(cluster_enabled:1\).*; queues runs, maintenance, router-actions, audits not writable: MOVED \d+ 127\.0\.0\.1:\d+: .*set REDIS_CLUSTER_NODES/,
+        /^REDIS_URL names a node of a Redis Cluster \(cluster_enabled:1\).*; queues runs, maintenance, router-actions, audits, forecasts not writable: MOVED \d+ 127\.0\.0\.1:\d+: .*set REDIS_CLUSTER_NODES/,
       );
     }
   });

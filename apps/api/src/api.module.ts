@@ -4,6 +4,7 @@ import { PersistenceModule } from '@asr-twin/persistence';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AuditModule } from './audits/audit.module.js';
+import { ForecastModule } from './forecasts/forecast.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ReadCacheModule } from './cache/read-cache.module.js';
 import { RoleGuard } from './auth/role.guard.js';
@@ -42,8 +43,9 @@ export class ApiModule {
         ScenarioModule,
         runs,
         AuditModule,
+        ForecastModule,
         // GraphQL is another edge on the same services: it imports the feature modules that export them.
-        GraphqlApiModule.forRoot(config, [auth, FleetModule, InventoryModule, routers, ScenarioModule, runs, AuditModule]),
+        GraphqlApiModule.forRoot(config, [auth, FleetModule, InventoryModule, routers, ScenarioModule, runs, AuditModule, ForecastModule]),
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },

@@ -24,7 +24,7 @@ commands:
   audit                   risk audit on a server: every single fault on every selected router
   validate <files…>       check scenario files (errors as file:line:col: message)
   timings                 every timing key of the simulator with default, unit and source
-  forecast [fleet file]   availability forecast (embedded Monte Carlo): expected annual downtime, causes, what-ifs
+  forecast [fleet file]   availability forecast (embedded, or on a server): expected annual downtime, causes, what-ifs
   rates                   every failure class of the forecast with MTBF/FIT, repair model and source
   show <model> <command>  show output of a fresh twin router (redundancy, redundancy-states, version, platform)
   sync <dir>              upload a folder of captured device output to a server (twin state and freshness)
@@ -125,8 +125,17 @@ async function dispatch(command: string, rest: readonly string[], io: CliIo): Pr
         'what-if': { type: 'string', multiple: true },
         json: { type: 'boolean' },
         out: { type: 'string' },
+        server: { type: 'string' },
+        key: { type: 'string' },
+        fleet: { type: 'string' },
+        model: { type: 'string' },
+        label: { type: 'string', multiple: true },
+        hostname: { type: 'string', multiple: true },
       });
       if (v['help']) return help(io, FORECAST_HELP);
+      const server = serverOf(v, io);
+      const selecting = ['fleet', 'model', 'label', 'hostname'].some((name) => v[name] !== undefined);
+      if (!server && selecting) throw new UsageError('--fleet, --model, --label and --hostname choose routers of a server: give --server URL --key KEY (or TWIN_SERVER and TWIN_API_KEY)');
       if (positionals.length > 1) throw new UsageError(`twin forecast takes at most one fleet file, got ${positionals.length}`);
       const seed = integer(v['seed'] as string | undefined, 'seed', 0, 4_294_967_295);
       const trials = integer(v['trials'] as string | undefined, 'trials', 2, 100_000);
@@ -142,6 +151,7 @@ async function dispatch(command: string, rest: readonly string[], io: CliIo): Pr
           ...(str('out') === undefined ? {} : { out: str('out') as string }),
           ...(seed === undefined ? {} : { seed }),
           ...(trials === undefined ? {} : { trials }),
+          ...(server ? { server, selector: selectorOf(v, 'twin forecast --server') } : {}),
         },
         io,
       );
@@ -211,7 +221,7 @@ function serverOf(v: Parsed['values'], io: CliIo): { url: string; key: string } 
 }
 
 /** `--fleet`, `--model`, `--label k=v` (repeatable) and `--hostname` (repeatable) as an audit selector. */
-function selectorOf(v: Parsed['values']): AuditOptions['selector'] {
+function selectorOf(v: Parsed['values'], command = 'twin audit'): AuditOptions['selector'] {
   const labels: Record<string, string> = {};
   for (const pair of (v['label'] as string[] | undefined) ?? []) {
     const eq = pair.indexOf('=');
@@ -225,7 +235,7 @@ function selectorOf(v: Parsed['values']): AuditOptions['selector'] {
     ...(Object.keys(labels).length > 0 ? { labels } : {}),
     ...(hostnames?.length ? { hostnames } : {}),
   };
-  if (Object.keys(selector).length === 0) throw new UsageError('twin audit needs routers: --fleet, --model, --label or --hostname');
+  if (Object.keys(selector).length === 0) throw new UsageError(`${command} needs routers: --fleet, --model, --label or --hostname`);
   return selector;
 }
 

@@ -71,6 +71,14 @@ export interface ServerAudit {
 }
 
 /** A scenario rejected by the server: its errors as `file:line:col: message` lines. */
+/** A forecast as `GET /api/v1/forecasts/:id` answers it (the fields the CLI reads). */
+export interface ServerForecast {
+  readonly id: string;
+  readonly status: string;
+  readonly error: string | null;
+  readonly progress: { readonly routersDone: number; readonly routerCount: number | null };
+}
+
 export class ServerValidationError extends UsageError {
   constructor(readonly lines: readonly string[]) {
     super(lines.join('\n'));
@@ -156,6 +164,27 @@ export class ServerClient {
   /** A path of an audit (`report`, `matrix?…`), as parsed JSON. */
   async auditJson(id: string, path: string): Promise<unknown> {
     return this.expectOk(await this.call('GET', `/api/v1/audits/${id}/${path}`), `read the audit's ${path.split('?')[0]}`);
+  }
+
+  /** Starts a forecast; input the server refuses is a usage error naming each field. */
+  async startForecast(body: object): Promise<ServerForecast> {
+    const res = await this.call('POST', '/api/v1/forecasts', JSON.stringify(body));
+    if (res.status === 400) {
+      const problem = (await res.json()) as Problem;
+      throw new UsageError((problem.errors ?? []).map((e) => `${e.field}: ${e.message}`).join('\n') || (problem.detail ?? 'rejected by the server'));
+    }
+    return (await this.expectOk(res, 'start the forecast')) as ServerForecast;
+  }
+
+  async forecast(id: string): Promise<ServerForecast> {
+    return (await this.expectOk(await this.call('GET', `/api/v1/forecasts/${id}`), 'read the forecast')) as ServerForecast;
+  }
+
+  /** The report of a completed forecast as the server sends it (the bytes an embedded forecast prints with --json). */
+  async forecastReport(id: string): Promise<string> {
+    const res = await this.call('GET', `/api/v1/forecasts/${id}/report`, undefined, { 'accept-encoding': 'gzip' }, STREAM_TIMEOUT_MS);
+    if (!res.ok) await this.expectOk(res, 'read the forecast report');
+    return res.text();
   }
 
   /**

@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { Link, Route, Switch, useRoute } from 'wouter';
 import type { LiveStatus } from './api/live';
 import { OverviewPage } from './fleet/overview-page';
+import { ForecastsPage } from './forecast/forecasts-page';
 import { RiskPage } from './risk/risk-page';
 import { RouterPage } from './router/router-page';
 import { RunListPage } from './runs/run-list-page';
@@ -12,6 +13,7 @@ import { Loading, NotFound } from './ui/feedback';
 // The chart library and the editor load with the pages that use them, not with the fleet overview.
 const RunPage = lazy(() => import('./runs/run-page').then((m) => ({ default: m.RunPage })));
 const AuditPage = lazy(() => import('./risk/audit-page').then((m) => ({ default: m.AuditPage })));
+const ForecastPage = lazy(() => import('./forecast/forecast-page').then((m) => ({ default: m.ForecastPage })));
 const ScenarioEditorPage = lazy(() => import('./scenarios/scenario-editor-page').then((m) => ({ default: m.ScenarioEditorPage })));
 // Fleet management pages, used now and then: loaded when opened.
 const FleetsPage = lazy(() => import('./manage/fleets-page').then((m) => ({ default: m.FleetsPage })));
@@ -50,6 +52,7 @@ function Header() {
         <NavLink href="/scenarios">Scenarios</NavLink>
         <NavLink href="/runs">Runs</NavLink>
         <NavLink href="/risk">Risk</NavLink>
+        <NavLink href="/forecast">Forecast</NavLink>
         <NavLink href="/fleets" also="/observations">
           Fleets
         </NavLink>
@@ -85,6 +88,8 @@ function Pages() {
       <Route path="/fleets/:id">{(p) => <FleetPage key={p.id} id={decodeURIComponent(p.id)} />}</Route>
       <Route path="/observations">{() => <BulkObservationsPage />}</Route>
       <Route path="/keys">{() => <KeysPage />}</Route>
+      <Route path="/forecast">{() => <ForecastsPage />}</Route>
+      <Route path="/forecast/:id">{(p) => <ForecastPage key={p.id} id={p.id} />}</Route>
       <Route>
         <NotFound>
           This page does not exist. <Link href="/">Back to the fleet</Link>
@@ -95,7 +100,7 @@ function Pages() {
   );
 }
 
-/** The dashboard: sign-in, then the fleet, routers, scenarios, runs and risk audits. */
+/** The dashboard: sign-in, then the fleet, routers, scenarios, runs, risk audits and availability forecasts. */
 export function App() {
   return (
     <SessionRoot>

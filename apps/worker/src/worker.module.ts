@@ -8,6 +8,10 @@ import { AuditExecutionService } from './audits/audit-execution.service.js';
 import { AuditProgressPublisher } from './audits/audit-progress.publisher.js';
 import { AuditReconciler } from './audits/audit-reconciler.service.js';
 import { AuditsProcessor } from './audits/audits.processor.js';
+import { ForecastExecutionService } from './forecasts/forecast-execution.service.js';
+import { ForecastProgressPublisher } from './forecasts/forecast-progress.publisher.js';
+import { ForecastReconciler } from './forecasts/forecast-reconciler.service.js';
+import { ForecastsProcessor } from './forecasts/forecasts.processor.js';
 import { MaintenanceProcessor } from './processors/maintenance.processor.js';
 import { RouterActionsProcessor } from './processors/router-actions.processor.js';
 import { RunsProcessor } from './processors/runs.processor.js';
@@ -20,7 +24,7 @@ import { WORKER_CONFIG } from './worker-config.js';
 
 /**
  * Composition root of the worker process: its PostgreSQL pool, its Redis connection, the job producer and
- * the processors of the `runs`, `router-actions`, `audits` and `maintenance` queues.
+ * the processors of the `runs`, `router-actions`, `audits`, `forecasts` and `maintenance` queues.
  */
 @Module({})
 export class WorkerModule {
@@ -51,6 +55,14 @@ export class WorkerModule {
         AuditExecutionService,
         AuditReconciler,
         AuditsProcessor,
+        {
+          provide: ForecastProgressPublisher,
+          useFactory: (redis: RedisClient) => new ForecastProgressPublisher(redis, config.redis.queuePrefix),
+          inject: [REDIS_CLIENT],
+        },
+        ForecastExecutionService,
+        ForecastReconciler,
+        ForecastsProcessor,
         MaintenanceProcessor,
       ],
     };

@@ -95,6 +95,17 @@ function drawComponent(spec: RateSpec, windowed: boolean, spares: boolean, perio
   }
 }
 
+/** `class@unit`, the name of a component's random stream; made once per component, not once per trial. */
+const STREAM_NAMES = new WeakMap<Component, string>();
+function streamName(c: Component): string {
+  let name = STREAM_NAMES.get(c);
+  if (name === undefined) {
+    name = `${c.cls}@${c.unit}`;
+    STREAM_NAMES.set(c, name);
+  }
+  return name;
+}
+
 /**
  * Draws every failure of a router's components over a period, in time order (ties: component order). Each
  * component has its own seeded stream derived from (trial seed, class, unit), so adding a unit (a second ESP in
@@ -110,7 +121,7 @@ export function drawFailures(
 ): FailureEvent[] {
   const out: FailureEvent[] = [];
   components.forEach((c, k) => {
-    const rng = seedRng(hashString(`${c.cls}@${c.unit}`, trialSeed));
+    const rng = seedRng(hashString(streamName(c), trialSeed));
     drawComponent(rates[c.cls], c.windowed, spares, periodMs, rng, k, out);
   });
   return out.sort((a, b) => a.atMs - b.atMs || a.component - b.component);

@@ -12,3 +12,4 @@ export * from './forecast-fleet.js';
 export * from './forecast-report.js';
 export * from './forecast.js';
 export * from './forecast-record.js';
+export * from './period.js';

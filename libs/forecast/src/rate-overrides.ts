@@ -40,6 +40,16 @@ export interface RateLayers {
 
 const FIELDS = ['mtbfHours', 'fit', 'mttrHours', 'mttrNoSparesHours', 'repairDistribution'] as const;
 
+/**
+ * The object with its keys in `order` (classes in catalogue order, fields in `FIELDS` order) whatever the input's
+ * order: the same overrides give the same report bytes, also when a stored request comes back with its keys moved.
+ */
+function ordered<T extends object>(value: T, order: readonly string[]): T {
+  const out: Record<string, unknown> = {};
+  for (const key of order) if ((value as Record<string, unknown>)[key] !== undefined) out[key] = (value as Record<string, unknown>)[key];
+  return out as T;
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -72,7 +82,7 @@ function checkOverride(key: FailureClass, raw: unknown, at: string, issues: Fiel
   if (out['mtbfHours'] !== undefined && out['fit'] !== undefined) {
     issues.push({ field: at, message: `${at} gives both mtbfHours and fit; give one (MTBF hours = 10^9 / FIT)` });
   }
-  return out as RateOverride;
+  return ordered(out, FIELDS) as RateOverride;
 }
 
 function collect(raw: unknown, at: string, issues: FieldIssue[]): RateOverrides {
@@ -89,7 +99,7 @@ function collect(raw: unknown, at: string, issues: FieldIssue[]): RateOverrides 
     const override = checkOverride(key, value, `${at}.${key}`, issues);
     if (override) out[key] = override;
   }
-  return out;
+  return ordered(out, FAILURE_CLASSES);
 }
 
 function fail(issues: readonly FieldIssue[]): never {

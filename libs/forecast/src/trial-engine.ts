@@ -81,9 +81,9 @@ export class RouterTrials {
    * when inside the horizon), no random number was drawn and neither plane went down (a supply or its feed failing
    * while the other supply carries the router, domain §8.9). The handlers of those steps are then deterministic
    * functions of the same state that schedule nothing, so the failure is quiet at any time, with any seed and any
-   * repair time: it is not simulated again. Keyed by class, unit and step count.
+   * repair time: it is not simulated again. Keyed by component (class and unit) and step count.
    */
-  private readonly quiet = new Set<string>();
+  private readonly quiet = new Set<number>();
 
   constructor(
     readonly router: ForecastRouter,
@@ -104,7 +104,7 @@ export class RouterTrials {
     events.forEach((e, k) => {
       const c = this.components[e.component] as Component;
       if (e.atMs > 0) failures[CLASS_INDEX.get(c.cls) as number] += 1;
-      holds = holds.filter((h) => h.untilMs > e.atMs);
+      if (holds.length > 0) holds = holds.filter((h) => h.untilMs > e.atMs);
       const kind = holdKind(c);
       const already = kind !== null && holds.find((h) => h.kind === kind && h.unit === c.unit);
       const degraded = already ? null : degradedStart(this.healthy, holds);
@@ -122,7 +122,8 @@ export class RouterTrials {
 
   private simulate(e: FailureEvent, c: Component, kind: Hold['kind'] | null, holds: readonly Hold[], degraded: DegradedStart, seed: number, out: Outages, stats: SimulationStats): void {
     const { steps, horizonMs } = failureSteps(e, c, kind, holds, degraded, this.rates[c.cls].fault, this.settings.periodMs);
-    const quietKey = holds.length === 0 && this.settings.simulateEveryFailure !== true ? `${c.cls}@${c.unit}#${steps.length}` : null;
+    // Component and step count as one number (a component is one class on one unit; a few steps at most).
+    const quietKey = holds.length === 0 && this.settings.simulateEveryFailure !== true ? e.component * 1024 + steps.length : null;
     if (quietKey !== null && this.quiet.has(quietKey)) {
       stats.quiet += 1;
       return;
@@ -141,12 +142,14 @@ export class RouterTrials {
       stats.firstError ??= `${c.cls}@${c.unit}: ${state.error}`;
       return;
     }
-    const rng = [...state.rng];
+    // The generator's words before the run, kept only when the failure may prove quiet (see `quiet`).
+    const rng = quietKey === null ? null : [...state.rng];
     const found = out.cp.length + out.dp.length;
     collectOutages(state, horizonMs, { offsetMs: e.atMs - FAULT_LEAD_MS, periodMs: this.settings.periodMs, cause: CLASS_INDEX.get(c.cls) as number }, out);
     stats.events += state.events;
-    const drew = state.rng.some((word, k) => word !== rng[k]);
-    if (quietKey !== null && !drew && state.events === steps.length && out.cp.length + out.dp.length === found) this.quiet.add(quietKey);
+    if (quietKey !== null && rng !== null && state.events === steps.length && out.cp.length + out.dp.length === found && !state.rng.some((word, k) => word !== rng[k])) {
+      this.quiet.add(quietKey);
+    }
   }
 
   private planOf(scenario: Scenario, c: Component): ScenarioPlan {

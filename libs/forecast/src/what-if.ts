@@ -45,6 +45,13 @@ export function parseWhatIf(pairs: readonly string[], at = 'what-if'): WhatIf {
     }
   }
   if (issues.length > 0) throw new ValidationError((issues[0] as FieldIssue).message, issues);
+  return orderWhatIf(out as WhatIf);
+}
+
+/** The what-if with its keys in `WHAT_IF_KEYS` order: the same changes give the same report bytes, however given. */
+export function orderWhatIf(whatIf: WhatIf): WhatIf {
+  const out: Record<string, unknown> = {};
+  for (const key of WHAT_IF_KEYS) if (whatIf[key] !== undefined) out[key] = whatIf[key];
   return out as WhatIf;
 }
 

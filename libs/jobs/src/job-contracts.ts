@@ -21,6 +21,12 @@ export const JOBS = {
   'audit.shard': { queue: QUEUE_NAMES.audits, payload: z.strictObject({ auditId: uuid, shard: z.number().int().min(0) }) },
   /** Compute the exposure summary once every shard is written. */
   'audit.finalize': { queue: QUEUE_NAMES.audits, payload: z.strictObject({ auditId: uuid }) },
+  /** Freeze the forecast's routers with their stored configuration, split them into shards and enqueue the shards. */
+  'forecast.plan': { queue: QUEUE_NAMES.forecasts, payload: z.strictObject({ forecastId: uuid }) },
+  /** Run every trial of one shard of routers (and of their what-if) and write their distributions in one transaction. */
+  'forecast.shard': { queue: QUEUE_NAMES.forecasts, payload: z.strictObject({ forecastId: uuid, shard: z.number().int().min(0) }) },
+  /** Build the report and the summary from the stored distributions once every shard is written. */
+  'forecast.finalize': { queue: QUEUE_NAMES.forecasts, payload: z.strictObject({ forecastId: uuid }) },
   /**
    * Apply step `step` (0-based) of an operator action on a router when it is due (a delayed job), with any
    * earlier step not applied yet; cancels the rest of the plan if the router changed since.
@@ -70,6 +76,14 @@ export function jobId<N extends JobName>(name: N, payload: JobPayload<N>): strin
     }
     case 'audit.finalize':
       return `audit-finalize-${(payload as JobPayload<'audit.finalize'>).auditId}`;
+    case 'forecast.plan':
+      return `forecast-${(payload as JobPayload<'forecast.plan'>).forecastId}`;
+    case 'forecast.shard': {
+      const p = payload as JobPayload<'forecast.shard'>;
+      return `forecast-shard-${p.forecastId}-${p.shard}`;
+    }
+    case 'forecast.finalize':
+      return `forecast-finalize-${(payload as JobPayload<'forecast.finalize'>).forecastId}`;
     case 'maintenance.reconcile':
       return 'reconcile';
     default: {
@@ -88,6 +102,9 @@ export const JOB_OPTIONS: Readonly<Record<JobName, { attempts: number; backoffMs
   'audit.plan': { attempts: 5, backoffMs: 1000 },
   'audit.shard': { attempts: 5, backoffMs: 1000 },
   'audit.finalize': { attempts: 5, backoffMs: 1000 },
+  'forecast.plan': { attempts: 5, backoffMs: 1000 },
+  'forecast.shard': { attempts: 5, backoffMs: 1000 },
+  'forecast.finalize': { attempts: 5, backoffMs: 1000 },
   'maintenance.reconcile': { attempts: 1, backoffMs: 0 },
 };
 

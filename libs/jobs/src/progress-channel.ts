@@ -28,3 +28,16 @@ export interface AuditProgressMessage {
 export function auditProgressChannel(queuePrefix: string): string {
   return `${queuePrefix}:audit-progress`;
 }
+
+/** What is published on each change of a forecast's progress (Redis pub/sub; GraphQL relays it). */
+export interface ForecastProgressMessage {
+  readonly forecastId: string;
+  readonly status: string;
+  readonly routersDone: number;
+  readonly routerCount: number | null;
+}
+
+/** The pub/sub channel of forecast progress, under the configured key prefix. */
+export function forecastProgressChannel(queuePrefix: string): string {
+  return `${queuePrefix}:forecast-progress`;
+}

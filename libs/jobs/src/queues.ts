@@ -11,6 +11,8 @@ export const QUEUE_NAMES = {
   routerActions: 'router-actions',
   /** Risk audits and their shards (every single fault on every selected router). */
   audits: 'audits',
+  /** Availability forecasts and their shards (trials of failures and repairs per router). */
+  forecasts: 'forecasts',
 } as const;
 
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];

@@ -65,6 +65,7 @@ describe('queue key prefixes', () => {
       '{p:maintenance}:readiness-probe',
       '{p:router-actions}:readiness-probe',
       '{p:audits}:readiness-probe',
+      '{p:forecasts}:readiness-probe',
     ]);
   });
 });

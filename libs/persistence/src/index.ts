@@ -22,4 +22,5 @@ export { TypeormRouterRepository } from './repositories/typeorm-router.repositor
 export { TypeormRouterImportRepository } from './repositories/typeorm-router-import.repository.js';
 export { TypeormRouterStateRepository } from './repositories/typeorm-router-state.repository.js';
 export * from './audits/index.js';
+export * from './forecasts/index.js';
 export * from './runs/index.js';

@@ -6,6 +6,8 @@ import { AuditExecutionRepository } from './audits/audit-execution.repository.js
 import { AuditRepository } from './audits/audit.repository.js';
 import { TypeormAuditExecutionRepository } from './audits/typeorm-audit-execution.repository.js';
 import { TypeormAuditRepository } from './audits/typeorm-audit.repository.js';
+import { ForecastExecutionRepository, ForecastRepository } from './forecasts/forecast.repository.js';
+import { TypeormForecastExecutionRepository, TypeormForecastRepository } from './forecasts/typeorm-forecast.repository.js';
 import { RouterActionRepository } from './actions/router-action.repository.js';
 import { TypeormRouterActionRepository } from './actions/typeorm-router-action.repository.js';
 import { ApiKeyRepository } from './repositories/api-key.repository.js';
@@ -72,6 +74,12 @@ export class PersistenceModule {
       {
         provide: AuditExecutionRepository,
         useFactory: (ds: DataSource) => new TypeormAuditExecutionRepository(ds),
+        inject: [DataSource],
+      },
+      { provide: ForecastRepository, useFactory: (ds: DataSource) => new TypeormForecastRepository(ds), inject: [DataSource] },
+      {
+        provide: ForecastExecutionRepository,
+        useFactory: (ds: DataSource) => new TypeormForecastExecutionRepository(ds),
         inject: [DataSource],
       },
     ];

@@ -1,6 +1,7 @@
 import { RUN_STATUSES, RUN_VERDICTS } from '@asr-twin/persistence';
 import {
   auditProgressChannel,
+  forecastProgressChannel,
   catalogChannel,
   type ChannelSubscription,
   type RedisTarget,
@@ -18,6 +19,7 @@ import { z } from 'zod';
 /** Topics of the in-process pub/sub that subscriptions listen on. */
 export const RUN_PROGRESS_TOPIC = 'run-progress';
 export const AUDIT_PROGRESS_TOPIC = 'audit-progress';
+export const FORECAST_PROGRESS_TOPIC = 'forecast-progress';
 export const ROUTER_STATE_TOPIC = 'router-state';
 export const FLEET_TOPIC = 'fleet-changed';
 export const SCENARIO_TOPIC = 'scenario-changed';
@@ -47,6 +49,13 @@ const AUDIT_PROGRESS = z.object({
   routersDone: z.number().int(),
   routerCount: z.number().int().nullable(),
   exposedRouters: z.number().int(),
+});
+
+const FORECAST_PROGRESS = z.object({
+  forecastId: z.string(),
+  status: z.enum(RUN_STATUSES),
+  routersDone: z.number().int(),
+  routerCount: z.number().int().nullable(),
 });
 
 const ROUTER_STATE = z.object({
@@ -86,7 +95,7 @@ export type FleetEventData = z.output<typeof FLEET_CHANGE>;
 export type ScenarioEventData = z.output<typeof SCENARIO_CHANGE>;
 
 /**
- * Relays the Redis channels `<prefix>:run-progress` and `<prefix>:audit-progress` (published by workers), `<prefix>:router-state`
+ * Relays the Redis channels `<prefix>:run-progress`, `<prefix>:audit-progress` and `<prefix>:forecast-progress` (published by workers), `<prefix>:router-state`
  * (published after twin-state writes) and `<prefix>:catalog` (fleet and scenario changes, split here into the
  * `fleetChanged` and `scenarioChanged` topics) into this process's GraphQL pub/sub, on one subscriber
  * connection of its own. Every api process does the same, so a subscription on any process sees every event,
@@ -110,6 +119,7 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
     const handlers = new Map<string, (text: string) => void>([
       [runProgressChannel(prefix), (text) => this.relay(pubsub, RUN_PROGRESS_TOPIC, 'runProgress', this.parse('run-progress', RUN_PROGRESS, text))],
       [auditProgressChannel(prefix), (text) => this.relay(pubsub, AUDIT_PROGRESS_TOPIC, 'auditProgress', this.parse('audit-progress', AUDIT_PROGRESS, text))],
+      [forecastProgressChannel(prefix), (text) => this.relay(pubsub, FORECAST_PROGRESS_TOPIC, 'forecastProgress', this.parse('forecast-progress', FORECAST_PROGRESS, text))],
       [routerStateChannel(prefix), (text) => this.relay(pubsub, ROUTER_STATE_TOPIC, 'routerStateChanged', this.parse('router-state', ROUTER_STATE, text))],
       [catalogChannel(prefix), (text) => this.relayCatalog(pubsub, this.parse('catalog', CATALOG, text))],
     ]);

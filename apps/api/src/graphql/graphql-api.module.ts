@@ -7,6 +7,7 @@ import { EVENT_RELAY_OPTIONS, EventRelay } from './event-relay.service.js';
 import { graphqlOptions } from './graphql-options.js';
 import { LoaderFactory } from './loaders.js';
 import { AuditResolver } from '../audits/graphql/audit.resolver.js';
+import { ForecastResolver } from './resolvers/forecast.resolver.js';
 import { EventResolver } from './resolvers/event.resolver.js';
 import { FleetResolver } from '../fleets/graphql/fleet.resolver.js';
 import { InventoryResolver } from '../inventory/graphql/inventory.resolver.js';
@@ -21,12 +22,12 @@ import { ScenarioResolver } from '../scenarios/graphql/scenario.resolver.js';
 type FeatureModules = readonly (Type | DynamicModule)[];
 
 /** Every resolver of the schema: the schema is built from these (and the printed schema test lists them). */
-export const RESOLVERS = [MeResolver, FleetResolver, RouterResolver, ObservationResolver, InventoryResolver, ScenarioResolver, RunResolver, RunDiagnosisResolver, AuditResolver, EventResolver];
+export const RESOLVERS = [MeResolver, FleetResolver, RouterResolver, ObservationResolver, InventoryResolver, ScenarioResolver, RunResolver, RunDiagnosisResolver, AuditResolver, ForecastResolver, EventResolver];
 
 /**
  * GraphQL at `/graphql` (queries, mutations, subscriptions over graphql-ws), code first, on the services of
  * the feature modules the composition root passes in (`features`: they export FleetService, RouterService,
- * RouterShowService, BulkObservationService, InventoryService, ScenarioService, RunService, AuditService). The auth module must export ApiKeyService.
+ * RouterShowService, BulkObservationService, InventoryService, ScenarioService, RunService, AuditService, ForecastService). The auth module must export ApiKeyService.
  */
 @Module({})
 export class GraphqlApiModule {

@@ -7,7 +7,7 @@ export interface WorkCosts {
 }
 
 /** Fixed costs of mutations that queue or perform real work, on top of their selection. */
-export const MUTATION_COSTS = { startRun: 100, startAudit: 100, forceSwitchover: 20 } as const;
+export const MUTATION_COSTS = { startRun: 100, startAudit: 100, createForecast: 100, forceSwitchover: 20 } as const;
 
 /** Cost of each router `generateRouters` creates. */
 export const COST_PER_GENERATED_ROUTER = 1;

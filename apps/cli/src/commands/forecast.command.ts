@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import {
   forecastFleet,
   parseForecastFleet,
+  parsePeriod,
   parseRateOverrides,
   parseWhatIf,
   sampleForecastFleet,
@@ -12,11 +13,14 @@ import {
   type RouterRow,
 } from '@asr-twin/forecast';
 import { parse as parseYaml } from 'yaml';
-import { type CliIo, EXIT, type ExitCode, UsageError } from '../cli-io.js';
+import { type CliIo, EXIT, type ExitCode, InfrastructureError, UsageError } from '../cli-io.js';
 import { Progress } from '../progress.js';
+import { ServerClient, type ServerForecast } from '../server-client.js';
 
 export const FORECAST_HELP = `usage: twin forecast [FLEET_FILE] [--period 1y] [--trials N] [--seed N] [--rates FILE]
                      [--what-if key=value …] [--json] [--out FILE]
+       twin forecast --server URL --key KEY [--fleet F] [--model M] [--label k=v …] [--hostname H …]
+                     [--period 1y] [--trials N] [--seed N] [--rates FILE] [--what-if key=value …] [--json] [--out FILE]
 
 Availability forecast, embedded (no services needed): a Monte Carlo of failures drawn from the rates of
 "twin rates" over the period, each played by the simulator from the router's configuration, with repairs.
@@ -34,10 +38,17 @@ availability in nines and its main causes, ranked, and roll-ups by model, mode a
                       rps=1|2, esps=1|2, psus=1|2, spares=true|false; each router takes what its chassis can
   --json              print the report (schema asr-twin/forecast-report/v1) as JSON
   --out FILE          write the JSON report to FILE (the summary is still printed)
-Not yet: forecasts on a server (--server), the dashboard page. Exit codes: 0 done, 2 invalid input.`;
+On a server (--server URL --key KEY, or TWIN_SERVER and TWIN_API_KEY; the key needs role operator): a queued
+forecast of the server's stored routers chosen by --fleet (name or id), --model, --label k=v and --hostname
+(repeatable), from their stored configuration; progress on stderr; the report is the server's, the same bytes
+as an embedded forecast of the same routers, options and what-if.
+Exit codes: 0 done, 2 invalid input, 3 infrastructure error (server unreachable, forecast failed).`;
 
 export interface ForecastCommandOptions {
   readonly file?: string;
+  /** Run on a server, over its stored routers chosen by `selector`. */
+  readonly server?: { readonly url: string; readonly key: string };
+  readonly selector?: { fleet?: string; model?: string; labels?: Record<string, string>; hostnames?: string[] };
   readonly period?: string;
   readonly trials?: number;
   readonly seed?: number;
@@ -45,16 +56,6 @@ export interface ForecastCommandOptions {
   readonly whatIf: readonly string[];
   readonly json: boolean;
   readonly out?: string;
-}
-
-const PERIOD_UNITS: Readonly<Record<string, number>> = { y: YEAR_MS, d: 86_400_000, h: 3_600_000 };
-
-/** `1y`, `90d`, `720h`: a positive number and one unit (a year is 365 days). */
-export function parsePeriod(text: string): number {
-  const m = /^(\d+(?:\.\d+)?)(y|d|h)$/.exec(text);
-  const ms = m ? Number(m[1]) * (PERIOD_UNITS[m[2] as string] as number) : NaN;
-  if (!(ms >= 3_600_000 && ms <= 10 * YEAR_MS)) throw new UsageError(`--period must be 1h to 10y, written like 1y, 90d or 720h; found "${text}"`);
-  return ms;
 }
 
 async function readStructured(io: CliIo, file: string, what: string): Promise<unknown> {
@@ -109,8 +110,60 @@ function summary(report: ForecastReport): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** Polls a server's forecast to its end, with progress on stderr (a bar on a terminal, lines otherwise). */
+async function follow(client: ServerClient, started: ServerForecast, io: CliIo): Promise<ServerForecast> {
+  let forecast = started;
+  let bar: Progress | null = null;
+  let lastLine = '';
+  while (!['completed', 'failed', 'cancelled'].includes(forecast.status)) {
+    await new Promise((r) => setTimeout(r, 250));
+    forecast = await client.forecast(forecast.id);
+    const { routersDone, routerCount } = forecast.progress;
+    if (!routerCount) continue;
+    bar ??= new Progress(io.stderr, routerCount, 'routers');
+    if (bar.enabled) bar.update(routersDone, 'forecast');
+    else {
+      const line = `forecast ${forecast.id}: ${routersDone}/${routerCount} routers`;
+      if (line !== lastLine) io.stderr.write(`${line}\n`);
+      lastLine = line;
+    }
+  }
+  bar?.clear();
+  return forecast;
+}
+
+async function serverForecast(options: ForecastCommandOptions, server: { url: string; key: string }, io: CliIo): Promise<ExitCode> {
+  if (options.file !== undefined) throw new UsageError('with --server the routers are the server\'s: choose them with --fleet, --model, --label or --hostname, not a fleet file');
+  if (options.selector === undefined || Object.keys(options.selector).length === 0) {
+    throw new UsageError('twin forecast --server needs routers: --fleet, --model, --label or --hostname');
+  }
+  if (options.period !== undefined) parsePeriod(options.period, '--period');
+  const rates = options.rates === undefined ? undefined : parseRateOverrides(await readStructured(io, options.rates, 'rates file'), 'rates');
+  const whatIf = options.whatIf.length > 0 ? parseWhatIf(options.whatIf) : undefined;
+  const client = new ServerClient(server.url, server.key);
+  const body = {
+    selector: options.selector,
+    ...(options.period === undefined ? {} : { period: options.period }),
+    ...(options.trials === undefined ? {} : { trials: options.trials }),
+    ...(options.seed === undefined ? {} : { seed: options.seed }),
+    ...(rates === undefined ? {} : { rates }),
+    ...(whatIf === undefined ? {} : { whatIf }),
+  };
+  const forecast = await follow(client, await client.startForecast(body), io);
+  if (forecast.status !== 'completed') {
+    const why = `forecast ${forecast.id} ${forecast.status}${forecast.error ? `: ${forecast.error}` : ''}`;
+    if (forecast.error?.startsWith('no router matches')) throw new UsageError(why);
+    throw new InfrastructureError(why);
+  }
+  const json = await client.forecastReport(forecast.id);
+  if (options.out !== undefined) await writeFile(resolve(io.cwd, options.out), json);
+  io.stdout.write(options.json ? json : summary(JSON.parse(json) as ForecastReport));
+  return EXIT.ok;
+}
+
 export async function forecastCommand(options: ForecastCommandOptions, io: CliIo): Promise<ExitCode> {
-  const periodMs = options.period === undefined ? YEAR_MS : parsePeriod(options.period);
+  if (options.server !== undefined) return serverForecast(options, options.server, io);
+  const periodMs = options.period === undefined ? YEAR_MS : parsePeriod(options.period, '--period');
   const fleet: ForecastFleet = options.file === undefined ? sampleForecastFleet() : parseForecastFleet(await readStructured(io, options.file, 'fleet file'));
   const request = options.rates === undefined ? undefined : parseRateOverrides(await readStructured(io, options.rates, 'rates file'), 'rates');
   const whatIf = options.whatIf.length > 0 ? parseWhatIf(options.whatIf) : undefined;

@@ -4,6 +4,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { type Job, UnrecoverableError } from 'bullmq';
 import { RouterActionReconciler } from '../actions/router-action-reconciler.service.js';
 import { AuditReconciler } from '../audits/audit-reconciler.service.js';
+import { ForecastReconciler } from '../forecasts/forecast-reconciler.service.js';
 import { ReconcilerService } from '../runs/reconciler.service.js';
 import { RetentionService } from '../runs/retention.service.js';
 import { WorkerMetrics } from '../http/worker-metrics.js';
@@ -13,7 +14,7 @@ import { type BullWorker, startBullWorker, WORKER_ERROR_LOG_INTERVAL_MS } from '
 const SCHEDULER_ID = 'reconcile-runs';
 
 /**
- * Runs the reconcilers (runs, router actions, then audits) and then the run retention from a BullMQ job scheduler (one pass per interval across all workers). Each worker
+ * Runs the reconcilers (runs, router actions, audits, then forecasts) and then the run retention from a BullMQ job scheduler (one pass per interval across all workers). Each worker
  * re-declares the scheduler on the same interval, so that it comes back after Redis lost it (restart, FLUSHALL).
  */
 @Injectable()
@@ -30,6 +31,7 @@ export class MaintenanceProcessor implements OnApplicationBootstrap, OnApplicati
     private readonly reconciler: ReconcilerService,
     private readonly actionReconciler: RouterActionReconciler,
     private readonly auditReconciler: AuditReconciler,
+    private readonly forecastReconciler: ForecastReconciler,
     private readonly retention: RetentionService,
     private readonly producer: JobProducer,
     @Inject(WORKER_CONFIG) private readonly config: AppConfig,
@@ -66,6 +68,7 @@ export class MaintenanceProcessor implements OnApplicationBootstrap, OnApplicati
     await this.reconciler.reconcile();
     await this.actionReconciler.reconcile();
     await this.auditReconciler.reconcile();
+    await this.forecastReconciler.reconcile();
     await this.retention.apply();
   }
 }

@@ -5,19 +5,20 @@ import { updateReturning } from './update-returning.js';
 import { type FrozenStart, startOfFrozen } from './twin-start.sql.js';
 
 /**
- * The tables of one kind of sharded campaign (runs, audits): the campaign rows, their frozen targets and their
+ * The tables of one kind of sharded campaign (runs, audits, forecasts): the campaign rows, their frozen targets and their
  * written shards, keyed by `<idColumn>`. Both kinds share the steps below, so that a plan, a shard claim or a
  * completion works the same way for each. Names are constants of the code, never input.
  */
 export interface CampaignTables {
-  readonly table: 'runs' | 'audits';
-  readonly targets: 'run_targets' | 'audit_targets';
-  readonly shards: 'run_shards' | 'audit_shards';
-  readonly idColumn: 'run_id' | 'audit_id';
+  readonly table: 'runs' | 'audits' | 'forecasts';
+  readonly targets: 'run_targets' | 'audit_targets' | 'forecast_targets';
+  readonly shards: 'run_shards' | 'audit_shards' | 'forecast_shards';
+  readonly idColumn: 'run_id' | 'audit_id' | 'forecast_id';
 }
 
 export const RUN_TABLES: CampaignTables = { table: 'runs', targets: 'run_targets', shards: 'run_shards', idColumn: 'run_id' };
 export const AUDIT_TABLES: CampaignTables = { table: 'audits', targets: 'audit_targets', shards: 'audit_shards', idColumn: 'audit_id' };
+export const FORECAST_TABLES: CampaignTables = { table: 'forecasts', targets: 'forecast_targets', shards: 'forecast_shards', idColumn: 'forecast_id' };
 
 /** Moves a queued campaign to `running` (a no-op for any other status). */
 export async function markStarted(ds: DataSource, t: CampaignTables, id: string): Promise<void> {

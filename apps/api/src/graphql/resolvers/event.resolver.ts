@@ -1,4 +1,4 @@
-import type { AuditProgressMessage, RouterStateMessage, RunProgressMessage } from '@asr-twin/jobs';
+import type { AuditProgressMessage, ForecastProgressMessage, RouterStateMessage, RunProgressMessage } from '@asr-twin/jobs';
 import type { AuthenticatedKey } from '@asr-twin/persistence';
 import { Args, Context, ID, Resolver, Subscription } from '@nestjs/graphql';
 import type { SubscriptionContext } from 'mercurius';
@@ -8,9 +8,11 @@ import { releasingSlot, type SubscriptionSlots, takeSubscriptionSlot } from '../
 import { RequireGqlRole } from '../gql-access.decorator.js';
 import { CurrentKey } from '../gql-auth.decorators.js';
 import { AuditProgressEvent } from '../../audits/graphql/audit.model.js';
+import { ForecastProgressEvent } from '../models/forecast.model.js';
 import { FleetEvent, RouterStateEvent, RunProgressEvent, ScenarioEvent } from '../models/events.model.js';
 import {
   AUDIT_PROGRESS_TOPIC,
+  FORECAST_PROGRESS_TOPIC,
   type EventPayload,
   FLEET_TOPIC,
   type FleetEventData,
@@ -22,6 +24,7 @@ import {
 
 type RunProgressPayload = EventPayload<'runProgress', RunProgressMessage>;
 type AuditProgressPayload = EventPayload<'auditProgress', AuditProgressMessage>;
+type ForecastProgressPayload = EventPayload<'forecastProgress', ForecastProgressMessage>;
 type RouterStatePayload = EventPayload<'routerStateChanged', Omit<RouterStateMessage, 'previousFleetId'> & { previousFleetId: string | null }>;
 type FleetPayload = EventPayload<'fleetChanged', FleetEventData>;
 type ScenarioPayload = EventPayload<'scenarioChanged', ScenarioEventData>;
@@ -61,6 +64,20 @@ export class EventResolver {
     @CurrentKey() key: AuthenticatedKey,
   ): Promise<AsyncIterable<AuditProgressPayload>> {
     return this.live(pubsub, pubsub.subscribe<AuditProgressPayload>(AUDIT_PROGRESS_TOPIC), key, slots);
+  }
+
+  @Subscription(() => ForecastProgressEvent, {
+    description: 'Progress of one forecast (forecastId) or of every forecast (no argument), up to its final status. Role: viewer.',
+    filter: (payload: ForecastProgressPayload, args: { forecastId?: string | null }) => args.forecastId == null || payload.forecastProgress.forecastId === args.forecastId,
+  })
+  @RequireGqlRole('viewer')
+  forecastProgress(
+    @Args('forecastId', { type: () => ID, nullable: true }) _forecastId: string | null,
+    @Context('pubsub') pubsub: SubscriptionContext,
+    @Context('subscriptions') slots: SubscriptionSlots | undefined,
+    @CurrentKey() key: AuthenticatedKey,
+  ): Promise<AsyncIterable<ForecastProgressPayload>> {
+    return this.live(pubsub, pubsub.subscribe<ForecastProgressPayload>(FORECAST_PROGRESS_TOPIC), key, slots);
   }
 
   @Subscription(() => RouterStateEvent, {
