@@ -7,7 +7,7 @@ import { EVENT_RELAY_OPTIONS, EventRelay } from './event-relay.service.js';
 import { graphqlOptions } from './graphql-options.js';
 import { LoaderFactory } from './loaders.js';
 import { AuditResolver } from '../audits/graphql/audit.resolver.js';
-import { ForecastResolver } from './resolvers/forecast.resolver.js';
+import { ForecastResolver } from '../forecasts/graphql/forecast.resolver.js';
 import { EventResolver } from './resolvers/event.resolver.js';
 import { FleetResolver } from '../fleets/graphql/fleet.resolver.js';
 import { InventoryResolver } from '../inventory/graphql/inventory.resolver.js';

@@ -205,6 +205,23 @@ export type Chassis = {
   readonly sipSlots: Scalars['Int']['output'];
 };
 
+/** As POST /api/v1/forecasts: a selector (fleet, model, labels, hostnames), period, trials, seed, rates, what-if */
+export type CreateForecastInput = {
+  readonly fleet: InputMaybe<Scalars['String']['input']>;
+  readonly hostnames: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
+  readonly labels: InputMaybe<ReadonlyArray<LabelInput>>;
+  readonly model: InputMaybe<Scalars['String']['input']>;
+  /** e.g. 1y (default), 90d, 720h */
+  readonly period: InputMaybe<Scalars['String']['input']>;
+  /** Rate overrides by failure class, e.g. {"esp-hardware": {"mtbfHours": 150000}} */
+  readonly rates: InputMaybe<Scalars['JSON']['input']>;
+  readonly seed: InputMaybe<Scalars['Float']['input']>;
+  readonly shardSize: InputMaybe<Scalars['Int']['input']>;
+  /** Trials per router (default 200) */
+  readonly trials: InputMaybe<Scalars['Int']['input']>;
+  readonly whatIf: InputMaybe<ForecastWhatIfInput>;
+};
+
 /** Distribution of one metric over the results (ms, or a count) */
 export type Distribution = {
   readonly max: Maybe<Scalars['Float']['output']>;
@@ -320,6 +337,180 @@ export type FleetPage = {
   readonly offset: Scalars['Int']['output'];
   /** How many items match, over all pages */
   readonly total: Scalars['Int']['output'];
+};
+
+/** An availability forecast: a Monte Carlo of failures and repairs over the selected routers */
+export type Forecast = {
+  readonly createdAt: Scalars['DateTime']['output'];
+  readonly createdBy: Scalars['String']['output'];
+  readonly error: Maybe<Scalars['String']['output']>;
+  readonly finishedAt: Maybe<Scalars['DateTime']['output']>;
+  readonly id: Scalars['ID']['output'];
+  readonly periodMs: Scalars['Float']['output'];
+  readonly progress: ForecastProgress;
+  /** Rate overrides of the request, by failure class */
+  readonly rates: Scalars['JSON']['output'];
+  readonly seed: Scalars['Float']['output'];
+  /** Which routers: fleet, model, labels, hostnames */
+  readonly selector: Scalars['JSON']['output'];
+  readonly startedAt: Maybe<Scalars['DateTime']['output']>;
+  readonly status: RunStatus;
+  /** Once completed */
+  readonly summary: Maybe<ForecastSummary>;
+  readonly trials: Scalars['Int']['output'];
+  /** Set while the forecast waits through an outage of PostgreSQL or Redis */
+  readonly waiting: Maybe<CampaignWaiting>;
+  /** The what-if: redundancy, rps, esps, psus, spares */
+  readonly whatIf: Maybe<Scalars['JSON']['output']>;
+};
+
+/** What one failure class contributes to a router’s expected annual data-plane downtime */
+export type ForecastCause = {
+  /** Failure class, e.g. esp-hardware, rp-hardware, iosd-crash */
+  readonly cause: Scalars['String']['output'];
+  /** Seconds per year */
+  readonly dataPlaneS: Scalars['Float']['output'];
+  /** Of the router’s expected data-plane downtime, 0–1 */
+  readonly dataPlaneShare: Scalars['Float']['output'];
+  readonly failuresPerYear: Scalars['Float']['output'];
+};
+
+/** The what-if configuration side by side with the fleet as it is */
+export type ForecastComparison = {
+  /** The changes: redundancy, rps, esps, psus, spares */
+  readonly changes: Scalars['JSON']['output'];
+  readonly controlPlane: ForecastDelta;
+  readonly dataPlane: ForecastDelta;
+  /** Router changes the chassis could not take (see the report) */
+  readonly refused: Scalars['Int']['output'];
+  /** Up to 20 routers the change moves, most changed first (data plane, then control plane) */
+  readonly routers: ReadonlyArray<ForecastRouterComparison>;
+};
+
+/** Expected annual downtime per router (s) as it is and with the what-if; the difference with its interval (paired trials) */
+export type ForecastDelta = {
+  readonly baselineS: Scalars['Float']['output'];
+  readonly ciHighS: Scalars['Float']['output'];
+  readonly ciLowS: Scalars['Float']['output'];
+  /** Negative: less downtime with the what-if */
+  readonly deltaS: Scalars['Float']['output'];
+  readonly whatIfS: Scalars['Float']['output'];
+};
+
+/** What a failure class adds to the fleet’s expected downtime (mean per router) */
+export type ForecastFleetCause = {
+  readonly cause: Scalars['String']['output'];
+  readonly controlPlaneS: Scalars['Float']['output'];
+  readonly dataPlaneS: Scalars['Float']['output'];
+  /** Of the fleet’s expected data-plane downtime, 0–1 */
+  readonly dataPlaneShare: Scalars['Float']['output'];
+};
+
+/** Routers by expected annual downtime, bucketed */
+export type ForecastHistogram = {
+  /** none, < 1 s, 1–10 s, 10 s–1 min, 1–10 min, 10 min–1 h, 1–10 h, ≥ 10 h */
+  readonly buckets: ReadonlyArray<Scalars['String']['output']>;
+  /** Routers per bucket, control plane */
+  readonly controlPlane: ReadonlyArray<Scalars['Int']['output']>;
+  /** Routers per bucket, data plane */
+  readonly dataPlane: ReadonlyArray<Scalars['Int']['output']>;
+};
+
+export type ForecastPage = {
+  readonly items: ReadonlyArray<Forecast>;
+  readonly limit: Scalars['Int']['output'];
+  readonly offset: Scalars['Int']['output'];
+  /** How many items match, over all pages */
+  readonly total: Scalars['Int']['output'];
+};
+
+export type ForecastProgress = {
+  readonly percent: Scalars['Float']['output'];
+  /** Known once the forecast is planned */
+  readonly routerCount: Maybe<Scalars['Int']['output']>;
+  readonly routersDone: Scalars['Int']['output'];
+  readonly shards: Maybe<Scalars['Int']['output']>;
+};
+
+/** A change of a forecast’s progress, as the worker publishes it */
+export type ForecastProgressEvent = {
+  readonly forecastId: Scalars['ID']['output'];
+  readonly routerCount: Maybe<Scalars['Int']['output']>;
+  readonly routersDone: Scalars['Int']['output'];
+  readonly status: RunStatus;
+};
+
+/** A fleet group (by model, redundancy mode or site): mean expected downtime per router */
+export type ForecastRollup = {
+  readonly controlPlaneMeanS: Scalars['Float']['output'];
+  readonly dataPlaneMeanS: Scalars['Float']['output'];
+  readonly key: Scalars['String']['output'];
+  readonly routers: Scalars['Int']['output'];
+  /** The group’s router with the most expected data-plane downtime */
+  readonly worst: Scalars['String']['output'];
+};
+
+export type ForecastRollups = {
+  readonly byMode: ReadonlyArray<ForecastRollup>;
+  readonly byModel: ReadonlyArray<ForecastRollup>;
+  readonly bySite: ReadonlyArray<ForecastRollup>;
+};
+
+/** A router ranked by expected annual downtime */
+export type ForecastRouter = {
+  /** Largest first, at most five */
+  readonly causes: ReadonlyArray<ForecastCause>;
+  /** Expected annual control-plane downtime, seconds */
+  readonly controlPlaneMeanS: Scalars['Float']['output'];
+  /** Expected annual data-plane downtime, seconds */
+  readonly dataPlaneMeanS: Scalars['Float']['output'];
+  /** Data-plane availability in nines; null with no downtime */
+  readonly dataPlaneNines: Maybe<Scalars['Float']['output']>;
+  readonly dataPlaneP95S: Scalars['Float']['output'];
+  readonly hostname: Scalars['String']['output'];
+  readonly model: Scalars['String']['output'];
+  /** 1: most expected data-plane downtime */
+  readonly rank: Scalars['Int']['output'];
+  readonly redundancy: Scalars['String']['output'];
+  readonly site: Maybe<Scalars['String']['output']>;
+};
+
+export type ForecastRouterComparison = {
+  readonly controlPlane: ForecastDelta;
+  readonly dataPlane: ForecastDelta;
+  readonly hostname: Scalars['String']['output'];
+};
+
+/** What a completed forecast found, in brief (the report has every router) */
+export type ForecastSummary = {
+  /** Most data-plane downtime first */
+  readonly causes: ReadonlyArray<ForecastFleetCause>;
+  /** With a what-if */
+  readonly comparison: Maybe<ForecastComparison>;
+  /** Mean expected annual control-plane downtime per router, seconds */
+  readonly controlPlaneMeanS: Scalars['Float']['output'];
+  /** Mean expected annual data-plane downtime per router, seconds */
+  readonly dataPlaneMeanS: Scalars['Float']['output'];
+  readonly errors: Scalars['Int']['output'];
+  readonly histogram: ForecastHistogram;
+  readonly rollups: ForecastRollups;
+  readonly routers: Scalars['Int']['output'];
+  readonly simulations: Scalars['Int']['output'];
+  /** Up to 20 routers, most expected data-plane downtime first */
+  readonly worstRouters: ReadonlyArray<ForecastRouter>;
+};
+
+/** A configuration to compare with, as POST /api/v1/forecasts takes it */
+export type ForecastWhatIfInput = {
+  /** 1 or 2 */
+  readonly esps: InputMaybe<Scalars['Int']['input']>;
+  /** 1 or 2 */
+  readonly psus: InputMaybe<Scalars['Int']['input']>;
+  /** sso, rpr or none */
+  readonly redundancy: InputMaybe<Scalars['String']['input']>;
+  /** 1 or 2 */
+  readonly rps: InputMaybe<Scalars['Int']['input']>;
+  readonly spares: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** fresh; stale (last observed longer ago than OBSERVATION_STALE_AFTER); never (never observed) */
@@ -473,10 +664,14 @@ export type Me = {
 export type Mutation = {
   /** Cancel a queued or running audit (a finished one is returned unchanged). Role: operator. */
   readonly cancelAudit: Audit;
+  /** Cancel a queued or running forecast (a finished one is returned unchanged). Role: operator. */
+  readonly cancelForecast: Forecast;
   /** Cancel a queued or running run (a finished run is returned unchanged). Role: operator. */
   readonly cancelRun: Run;
   /** Create a fleet. Role: admin. */
   readonly createFleet: Fleet;
+  /** Start a forecast, as POST /api/v1/forecasts: queued, then progress by forecastProgress. Role: operator. */
+  readonly createForecast: Forecast;
   /** Store a scenario (YAML or JSON source, kept verbatim). Role: operator. */
   readonly createScenario: Scenario;
   /** Delete a fleet (by id or name) and its routers. Role: admin. */
@@ -513,6 +708,11 @@ export type MutationCancelAuditArgs = {
 };
 
 
+export type MutationCancelForecastArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationCancelRunArgs = {
   id: Scalars['ID']['input'];
 };
@@ -522,6 +722,11 @@ export type MutationCreateFleetArgs = {
   description: InputMaybe<Scalars['String']['input']>;
   labels: InputMaybe<ReadonlyArray<LabelInput>>;
   name: Scalars['String']['input'];
+};
+
+
+export type MutationCreateForecastArgs = {
+  input: CreateForecastInput;
 };
 
 
@@ -692,6 +897,10 @@ export type Query = {
   readonly fleet: Maybe<Fleet>;
   /** Fleets by name, with router counts by health. Role: viewer. */
   readonly fleets: FleetPage;
+  /** A forecast by id, with progress and (once completed) its summary; null when there is none. Role: viewer. */
+  readonly forecast: Maybe<Forecast>;
+  /** Availability forecasts, newest first; filter by status. Role: viewer. */
+  readonly forecasts: ForecastPage;
   /** The API key that sent the request: its name and role. Role: viewer. */
   readonly me: Me;
   /** A router by id or hostname; null when there is none. Role: viewer. */
@@ -731,6 +940,18 @@ export type QueryFleetArgs = {
 export type QueryFleetsArgs = {
   limit?: Scalars['Int']['input'];
   offset?: Scalars['Int']['input'];
+};
+
+
+export type QueryForecastArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryForecastsArgs = {
+  limit?: Scalars['Int']['input'];
+  offset?: Scalars['Int']['input'];
+  status: InputMaybe<ReadonlyArray<RunStatus>>;
 };
 
 
@@ -1173,6 +1394,8 @@ export type Subscription = {
   readonly auditProgress: AuditProgressEvent;
   /** Fleets created, updated, deleted (with their routers), and routers added to a fleet (one event per insert, whatever its size): of one fleet (fleet: its id) or of every fleet. Role: viewer. */
   readonly fleetChanged: FleetEvent;
+  /** Progress of one forecast (forecastId) or of every forecast (no argument), up to its final status. Role: viewer. */
+  readonly forecastProgress: ForecastProgressEvent;
   /** Committed changes of twin state: of one router (routerId), of one fleet (fleet: its id; a router moving out counts too), or of every router. Role: viewer. */
   readonly routerStateChanged: RouterStateEvent;
   /** Progress of one run (runId) or of every run (no argument), up to its final status. Role: viewer. */
@@ -1189,6 +1412,11 @@ export type SubscriptionAuditProgressArgs = {
 
 export type SubscriptionFleetChangedArgs = {
   fleet: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionForecastProgressArgs = {
+  forecastId: InputMaybe<Scalars['ID']['input']>;
 };
 
 

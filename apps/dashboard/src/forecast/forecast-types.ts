@@ -1,73 +1,24 @@
-import type { RunStatus } from '../api/types';
+import type * as S from '../api/schema-types.generated.js';
 
-export interface ForecastDelta {
-  readonly baselineS: number;
-  readonly whatIfS: number;
-  readonly deltaS: number;
-  readonly ciLowS: number;
-  readonly ciHighS: number;
-}
+// Forecast types: the generated schema types (from apps/api/schema.graphql), narrowed to what the Forecast pages select.
 
-export interface ForecastRollup {
-  readonly key: string;
-  readonly routers: number;
-  readonly controlPlaneMeanS: number;
-  readonly dataPlaneMeanS: number;
-  readonly worst: string;
-}
+export type ForecastDelta = S.ForecastDelta;
+export type ForecastRollup = S.ForecastRollup;
 
-export interface ForecastSummaryView {
-  readonly routers: number;
-  readonly simulations: number;
-  readonly errors: number;
-  readonly controlPlaneMeanS: number;
-  readonly dataPlaneMeanS: number;
-  readonly histogram: { readonly buckets: readonly string[]; readonly controlPlane: readonly number[]; readonly dataPlane: readonly number[] };
-  readonly causes: readonly { readonly cause: string; readonly controlPlaneS: number; readonly dataPlaneS: number; readonly dataPlaneShare: number }[];
-  readonly worstRouters: readonly {
-    readonly rank: number;
-    readonly hostname: string;
-    readonly model: string;
-    readonly redundancy: string;
-    readonly site: string | null;
-    readonly controlPlaneMeanS: number;
-    readonly dataPlaneMeanS: number;
-    readonly dataPlaneP95S: number;
-    readonly dataPlaneNines: number | null;
-    readonly causes: readonly { readonly cause: string; readonly dataPlaneS: number; readonly dataPlaneShare: number; readonly failuresPerYear: number }[];
-  }[];
-  readonly rollups: { readonly byModel: readonly ForecastRollup[]; readonly byMode: readonly ForecastRollup[]; readonly bySite: readonly ForecastRollup[] };
-  readonly comparison: {
-    readonly changes: Readonly<Record<string, unknown>>;
-    readonly refused: number;
-    readonly controlPlane: ForecastDelta;
-    readonly dataPlane: ForecastDelta;
-    readonly routers: readonly { readonly hostname: string; readonly controlPlane: ForecastDelta; readonly dataPlane: ForecastDelta }[];
-  } | null;
-}
+/** `comparison` is null without a what-if; `worstRouters` and `comparison.routers` hold the 20 first only. */
+export type ForecastSummaryView = Omit<S.ForecastSummary, 'comparison'> & {
+  readonly comparison: (Omit<S.ForecastComparison, 'changes'> & { readonly changes: Readonly<Record<string, unknown>> }) | null;
+};
 
-export interface ForecastView {
-  readonly id: string;
-  readonly status: RunStatus;
-  readonly error: string | null;
+/** `selector` and `whatIf` are the JSON of the request; `summary` is absent from queries that do not select it. */
+export type ForecastView = Pick<S.Forecast, 'id' | 'status' | 'error' | 'periodMs' | 'trials' | 'seed' | 'createdBy' | 'createdAt' | 'finishedAt'> & {
   readonly selector: Readonly<Record<string, unknown>>;
-  readonly periodMs: number;
-  readonly trials: number;
-  readonly seed: number;
   readonly whatIf: Readonly<Record<string, unknown>> | null;
-  readonly createdBy: string;
-  readonly createdAt: string;
-  readonly finishedAt: string | null;
-  readonly progress: { readonly routersDone: number; readonly routerCount: number | null; readonly percent: number };
+  readonly progress: Pick<S.ForecastProgress, 'routersDone' | 'routerCount' | 'percent'>;
   readonly summary?: ForecastSummaryView | null;
-}
+};
 
-export interface ForecastProgressEvent {
-  readonly forecastId: string;
-  readonly status: RunStatus;
-  readonly routersDone: number;
-  readonly routerCount: number | null;
-}
+export type ForecastProgressEvent = S.ForecastProgressEvent;
 
 /** A forecast with the newest progress event laid over it (an event and a reload may cross). */
 export function withForecastProgress<F extends ForecastView>(f: F, e: ForecastProgressEvent | undefined): F {

@@ -8,7 +8,7 @@ import { releasingSlot, type SubscriptionSlots, takeSubscriptionSlot } from '../
 import { RequireGqlRole } from '../gql-access.decorator.js';
 import { CurrentKey } from '../gql-auth.decorators.js';
 import { AuditProgressEvent } from '../../audits/graphql/audit.model.js';
-import { ForecastProgressEvent } from '../models/forecast.model.js';
+import { ForecastProgressEvent } from '../../forecasts/graphql/forecast.model.js';
 import { FleetEvent, RouterStateEvent, RunProgressEvent, ScenarioEvent } from '../models/events.model.js';
 import {
   AUDIT_PROGRESS_TOPIC,

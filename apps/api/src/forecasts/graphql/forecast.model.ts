@@ -1,9 +1,9 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { LabelInput } from './common.model.js';
-import { RunStatusEnum } from './enums.js';
-import { Paginated } from './page.model.js';
-import { CampaignWaiting } from './run.model.js';
-import { DateTimeScalar, JsonScalar } from './scalars.js';
+import { LabelInput } from '../../graphql/models/common.model.js';
+import { RunStatusEnum } from '../../graphql/models/enums.js';
+import { Paginated } from '../../graphql/models/page.model.js';
+import { CampaignWaiting } from '../../runs/graphql/run.model.js';
+import { DateTimeScalar, JsonScalar } from '../../graphql/models/scalars.js';
 
 @ObjectType()
 export class ForecastProgress {

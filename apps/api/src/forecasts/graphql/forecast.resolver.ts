@@ -2,13 +2,13 @@ import type { ForecastStatus, Page } from '@asr-twin/persistence';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor } from '../../auth/actor.decorator.js';
 import { parseInput } from '../../common/validation.js';
-import { type ForecastView, presentForecast } from '../../forecasts/forecast.presenter.js';
-import { CREATE_FORECAST } from '../../forecasts/forecast.schemas.js';
-import { ForecastService } from '../../forecasts/forecast.service.js';
-import { RequireGqlRole } from '../gql-access.decorator.js';
-import { given, labelRecord, orNull, pagedComplexity, pageOf } from '../graphql-inputs.js';
-import { CreateForecastInput, Forecast, ForecastPage } from '../models/forecast.model.js';
-import { RunStatusEnum } from '../models/enums.js';
+import { type ForecastView, presentForecast } from '../forecast.presenter.js';
+import { CREATE_FORECAST } from '../forecast.schemas.js';
+import { ForecastService } from '../forecast.service.js';
+import { RequireGqlRole } from '../../graphql/gql-access.decorator.js';
+import { given, labelRecord, orNull, pagedComplexity, pageOf } from '../../graphql/graphql-inputs.js';
+import { CreateForecastInput, Forecast, ForecastPage } from './forecast.model.js';
+import { RunStatusEnum } from '../../graphql/models/enums.js';
 
 const MAX_FORECASTS_PAGE = 1000;
 
