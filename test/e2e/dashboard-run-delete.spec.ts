@@ -64,7 +64,7 @@ describe('deleting a run from its page', () => {
     await page.click('[data-testid=delete-run]');
     expect(await page.textContent('[data-testid=delete-run-question]')).toMatch(/Delete this run of 1 router with its results and timeline\? This cannot be undone\./);
     await screenshot(page, 'run-delete-confirm');
-    await page.click('[data-testid=keep-run]');
+    await page.click('[data-testid=keep-delete-run]');
     expect(await page.locator('[data-testid=delete-run-question]').count()).toBe(0);
     expect(await runStatus(id)).toBe(200);
 

@@ -160,10 +160,10 @@ describe('cancelling a run', () => {
       await operator.fill('#api-key', operatorKey);
       await operator.click('button[type=submit]');
       await operator.click('[data-testid=cancel-run]');
-      expect(await operator.textContent('[data-testid=confirm-cancel]')).toMatch(/^Cancel this queued run\? Its routers will not be simulated, and the run gets no verdict or report\./);
+      expect(await operator.textContent('[data-testid=cancel-run-confirm]')).toMatch(/^Cancel this queued run\? Its routers will not be simulated, and the run gets no verdict or report\./);
       await screenshot(operator, '24-run-cancel-confirm');
-      await operator.click('[data-testid=keep-run]');
-      expect(await operator.locator('[data-testid=confirm-cancel]').count()).toBe(0);
+      await operator.click('[data-testid=keep-cancel-run]');
+      expect(await operator.locator('[data-testid=cancel-run-confirm]').count()).toBe(0);
       expect(await status()).toBe('queued');
       await operator.click('[data-testid=cancel-run]');
       await operator.click('[data-testid=confirm-cancel-run]');

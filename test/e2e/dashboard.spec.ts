@@ -149,7 +149,7 @@ describe('the operator dashboard', () => {
     await page.waitForSelector('[data-testid=chassis-diagram]');
     expect(await rfState(page, 'R0/0')).toBe('13 ACTIVE');
     await page.click('[data-testid=force-switchover]');
-    await page.click('[data-testid=confirm-switchover]');
+    await page.click('[data-testid=confirm-force-switchover]');
     await expect.poll(() => rfState(page, 'R0/1'), { timeout: 10_000 }).toBe('13 ACTIVE');
     await screenshot(page, '04-switchover-operator');
 
@@ -167,9 +167,9 @@ describe('the operator dashboard', () => {
 
     // A simplex router is offered no switchover; the page says why, in IOS's words (domain §8.3).
     await page.goto(`${stack.url}/routers/lon-edge-03`);
-    await page.waitForSelector('[data-testid=switchover-unavailable]');
+    await page.waitForSelector('[data-testid=force-switchover-unavailable]');
     expect(await page.locator('[data-testid=force-switchover]').count()).toBe(0);
-    expect(await page.textContent('[data-testid=switchover-unavailable]')).toContain('Manual Swact = disabled (system is simplex (no peer unit))');
+    expect(await page.textContent('[data-testid=force-switchover-unavailable]')).toContain('Manual Swact = disabled (system is simplex (no peer unit))');
     // Under RPR, STANDBY COLD is the terminal standby state: offered.
     await page.goto(`${stack.url}/routers/lon-edge-02`);
     await page.waitForSelector('[data-testid=force-switchover]');
