@@ -88,7 +88,8 @@ export function ChangeLog({ router, version }: { readonly router: RouterDetail; 
   return (
     <div>
       {filter}
-      <div className="table-scroll">
+      {/* Focusable so a keyboard can scroll it sideways on a narrow screen. */}
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="change log">
         <table className="data-table" data-testid="change-log">
           <thead>
             <tr>
