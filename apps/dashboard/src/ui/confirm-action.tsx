@@ -45,7 +45,12 @@ export function ConfirmAction(props: ConfirmActionProps) {
   const opener = useRef<HTMLButtonElement>(null);
   const keep = useRef<HTMLButtonElement>(null);
   const mounted = useRef(true);
-  useEffect(() => () => void (mounted.current = false), []);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
   useEffect(() => {
     if (confirming) keep.current?.focus();
   }, [confirming]);
