@@ -74,6 +74,9 @@ describe('force switchover', () => {
     expect(await page.textContent('[role=alert]')).toMatch(
       /^The switchover was refused.*fra-core-02 refused the switchover: Manual Swact = disabled \(peer unit not yet in terminal standby state\).*\(SWITCHOVER_REFUSED\)/,
     );
+    // IOS's reason once, not again as a field error under it.
+    const body = (await page.textContent('body')) ?? '';
+    expect(body.split('Manual Swact = disabled').length - 1).toBe(1);
     expect(await page.locator('[data-testid=force-switchover-confirm]').count()).toBe(0);
     await screenshot(page, '46-switchover-refused-once');
     // Asking again starts afresh: the old error goes.
