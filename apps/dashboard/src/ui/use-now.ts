@@ -1,11 +1,14 @@
 import { useEffect, useState } from 'react';
 
-/** The wall clock in ms, updated every `intervalMs` while the component is mounted (for countdowns and "ago"). */
+/**
+ * The wall clock in ms at this render; the component renders again every `intervalMs` while mounted (for
+ * countdowns and "ago"). Read at each render, so data that arrives between ticks is never newer than "now".
+ */
 export function useNow(intervalMs: number): number {
-  const [now, setNow] = useState(() => Date.now());
+  const [, setTick] = useState(0);
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    const timer = setInterval(() => setTick((n) => n + 1), intervalMs);
     return () => clearInterval(timer);
   }, [intervalMs]);
-  return now;
+  return Date.now();
 }
