@@ -13,6 +13,8 @@ const app = join(root, 'apps/dashboard');
 const dist = join(app, 'dist');
 const stamp = join(dist, '.build-hash');
 const INPUTS = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json', 'tsconfig.json'];
+// Libraries the dashboard bundles (the RF state names of the domain library), relative to the repository root.
+const LIBRARY_INPUTS = ['libs/domain/src', 'libs/domain/package.json'];
 const COMPRESSIBLE = /\.(js|css|html|svg|json)$/;
 
 function files(path) {
@@ -23,7 +25,8 @@ function files(path) {
 
 function inputHash() {
   const hash = createHash('sha256');
-  for (const file of [...INPUTS.flatMap((p) => files(join(app, p))), join(root, 'package-lock.json')]) {
+  const inputs = [...INPUTS.flatMap((p) => files(join(app, p))), ...LIBRARY_INPUTS.flatMap((p) => files(join(root, p))), join(root, 'package-lock.json')];
+  for (const file of inputs) {
     if (file.endsWith('.spec.ts')) continue;
     hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
   }

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible } from '../support/a11y.js';
 import { ConsoleWatch, launchBrowser, screenshot, type TestBrowser } from '../support/browser.js';
 import { type DashboardStack, startDashboardStack } from '../support/dashboard-stack.js';
 
@@ -61,6 +62,7 @@ describe('freshness on the fleet overview', () => {
     await page.click('[data-testid=freshness-fresh]');
     await expect.poll(shownHostnames).toEqual(['ams-core-01', 'ams-edge-01']);
     await screenshot(page, '30-freshness');
+    await expectAccessible(page, '30-freshness');
     await page.click('button:has-text("Observed")');
     await page.click('[data-testid=freshness-fresh]');
     await expect.poll(async () => (await shownHostnames()).length).toBeGreaterThan(3);

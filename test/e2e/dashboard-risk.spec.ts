@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible } from '../support/a11y.js';
 import { ConsoleWatch, launchBrowser, screenshot, type TestBrowser } from '../support/browser.js';
 import { type DashboardStack, startDashboardStack } from '../support/dashboard-stack.js';
 
@@ -75,6 +76,7 @@ describe('the Risk page', () => {
     expect(exposed).toEqual(['r-cold', 'r-small']);
     expect(await page.textContent('[data-testid=audit-exposed] tr[data-hostname=r-cold]')).toContain('peer STANDBY COLD-BULK');
     await screenshot(page, 'risk-01-audit');
+    await expectAccessible(page, 'risk-01-audit');
     await page.click('[data-testid=audit-exposed] a:text-is("r-cold")');
     await page.waitForURL(/\/routers\/r-cold$/);
     await expect.poll(() => page.textContent('[data-testid="rf-R1/0"]')).toMatch(/STANDBY COLD-BULK/);
@@ -87,7 +89,8 @@ describe('the Risk page', () => {
     await page.click('[data-testid=audit-list] tbody tr[data-audit-id] a');
     await page.waitForSelector('[data-testid=audit-causes]');
     expect(await causeCount(page, 'peer STANDBY COLD-BULK')).toBe('1');
-    expect(await page.$('button:has-text("Cancel audit")')).toBeNull();
+    expect(await page.$('[data-testid=cancel-audit]')).toBeNull();
     await screenshot(page, 'risk-02-viewer');
+    await expectAccessible(page, 'risk-02-viewer');
   });
 });

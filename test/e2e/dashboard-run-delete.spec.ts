@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, request } from '../support/api.js';
+import { expectAccessible } from '../support/a11y.js';
 import { ConsoleWatch, launchBrowser, screenshot, type TestBrowser } from '../support/browser.js';
 import { type DashboardStack, startDashboardStack } from '../support/dashboard-stack.js';
 import { exampleSource, type RunBody, waitForRun } from '../support/runs.js';
@@ -64,7 +65,8 @@ describe('deleting a run from its page', () => {
     await page.click('[data-testid=delete-run]');
     expect(await page.textContent('[data-testid=delete-run-question]')).toMatch(/Delete this run of 1 router with its results and timeline\? This cannot be undone\./);
     await screenshot(page, 'run-delete-confirm');
-    await page.click('[data-testid=keep-run]');
+    await expectAccessible(page, 'run-delete-confirm');
+    await page.click('[data-testid=keep-delete-run]');
     expect(await page.locator('[data-testid=delete-run-question]').count()).toBe(0);
     expect(await runStatus(id)).toBe(200);
 
@@ -75,6 +77,7 @@ describe('deleting a run from its page', () => {
     expect(await page.locator(`[data-run-id="${id}"]`).count()).toBe(0);
     expect(await runStatus(id)).toBe(404);
     await screenshot(page, 'run-delete-done');
+    await expectAccessible(page, 'run-delete-done');
     await page.close();
   });
 
@@ -91,6 +94,7 @@ describe('deleting a run from its page', () => {
     expect(await list.locator(`[data-run-id="${kept}"]`).count()).toBe(1);
     expect(await open.textContent('[data-testid=run-deleted]')).toBe(`Run ${id} was deleted.`);
     await screenshot(open, 'run-deleted-elsewhere');
+    await expectAccessible(open, 'run-deleted-elsewhere');
     await list.close();
     await open.close();
   });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible } from '../support/a11y.js';
 import { ConsoleWatch, launchBrowser, screenshot, type TestBrowser } from '../support/browser.js';
 import { type DashboardStack, startDashboardStack } from '../support/dashboard-stack.js';
 import { ROOT } from '../support/processes.js';
@@ -100,6 +101,7 @@ describe('the run page explains failures', () => {
     await page.waitForSelector('[data-testid=outage-chart] canvas');
     expect(await page.getAttribute('[data-testid=outage-chart]', 'aria-label')).toMatch(/^Routers by Control-plane outage \((ms|s|min)\)$/);
     await screenshot(page, '20-run-why-failed');
+    await expectAccessible(page, '20-run-why-failed');
   });
 
   it('lists exactly the failed routers of a cause group, over every page', async () => {
@@ -111,6 +113,7 @@ describe('the run page explains failures', () => {
     const verdicts = await page.locator('[data-testid=run-results] tr[data-hostname] .badge').allTextContents();
     expect(new Set(verdicts)).toEqual(new Set(['fail']));
     await screenshot(page, '21-run-failed-group');
+    await expectAccessible(page, '21-run-failed-group');
   });
 
   it("shows why one router failed: its failed expectation with observed value and limit, its start and timeline", async () => {
@@ -124,6 +127,7 @@ describe('the run page explains failures', () => {
     expect(await why.locator('[data-testid=router-start]').textContent()).toMatch(/^Started operating SSO · R0\/0 ACTIVE on \S+ · R0\/1 STANDBY HOT/);
     await why.locator('[data-testid=timeline-chart] canvas').waitFor();
     await screenshot(page, '22-run-router-why');
+    await expectAccessible(page, '22-run-router-why');
   });
 
   it('finds a router beyond the first 50 for the timeline by searching the run', async () => {
@@ -139,6 +143,7 @@ describe('the run page explains failures', () => {
     await page.press('[data-testid=timeline-search]', 'Enter');
     await expect.poll(() => page.inputValue('[data-testid=timeline-router]')).toBe('mixed-00118');
     await screenshot(page, '23-run-timeline-search');
+    await expectAccessible(page, '23-run-timeline-search');
   });
 });
 
@@ -160,10 +165,11 @@ describe('cancelling a run', () => {
       await operator.fill('#api-key', operatorKey);
       await operator.click('button[type=submit]');
       await operator.click('[data-testid=cancel-run]');
-      expect(await operator.textContent('[data-testid=confirm-cancel]')).toMatch(/^Cancel this queued run\? Its routers will not be simulated, and the run gets no verdict or report\./);
+      expect(await operator.textContent('[data-testid=cancel-run-confirm]')).toMatch(/^Cancel this queued run\? Its routers will not be simulated, and the run gets no verdict or report\./);
       await screenshot(operator, '24-run-cancel-confirm');
-      await operator.click('[data-testid=keep-run]');
-      expect(await operator.locator('[data-testid=confirm-cancel]').count()).toBe(0);
+      await expectAccessible(operator, '24-run-cancel-confirm');
+      await operator.click('[data-testid=keep-cancel-run]');
+      expect(await operator.locator('[data-testid=cancel-run-confirm]').count()).toBe(0);
       expect(await status()).toBe('queued');
       await operator.click('[data-testid=cancel-run]');
       await operator.click('[data-testid=confirm-cancel-run]');

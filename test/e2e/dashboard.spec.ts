@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible } from '../support/a11y.js';
 import { ConsoleWatch, launchBrowser, screenshot, type TestBrowser } from '../support/browser.js';
 import { type DashboardStack, startDashboardStack } from '../support/dashboard-stack.js';
 
@@ -72,6 +73,7 @@ describe('the operator dashboard', () => {
     const page = await openPage();
     await page.goto(`${stack.url}/`);
     await screenshot(page, '01-sign-in');
+    await expectAccessible(page, '01-sign-in');
     await page.fill('#api-key', 'atw_nosuchkey000_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa');
     await page.click('button[type=submit]');
     await expect.poll(() => page.textContent('[role=alert]')).toMatch(/key/i);
@@ -106,6 +108,7 @@ describe('the operator dashboard', () => {
     expect(await page.textContent('[data-testid=health-degraded] .tile-count')).toBe('2');
     expect(await page.textContent('[data-testid=health-protected] .tile-count')).toBe(String(total - 2));
     await screenshot(page, '02-overview');
+    await expectAccessible(page, '02-overview');
     await page.fill('[data-testid=router-search]', 'lon-edge');
     await expect.poll(() => page.textContent('[data-testid=router-count]')).toBe(`3 of ${total} routers`);
     await page.click('[data-testid=health-degraded]');
@@ -133,6 +136,7 @@ describe('the operator dashboard', () => {
     await expect.poll(() => page.textContent('[data-testid=show-output]')).toMatch(/Redundant System Information[\s\S]*Current Software state = ACTIVE[\s\S]*STANDBY HOT/);
     expect(await page.textContent('[data-testid=change-log]')).toMatch(/created/);
     await screenshot(page, '03-router');
+    await expectAccessible(page, '03-router');
   });
 
   it('lets an operator force a switchover, and every open tab sees the new states live', async () => {
@@ -149,27 +153,30 @@ describe('the operator dashboard', () => {
     await page.waitForSelector('[data-testid=chassis-diagram]');
     expect(await rfState(page, 'R0/0')).toBe('13 ACTIVE');
     await page.click('[data-testid=force-switchover]');
-    await page.click('[data-testid=confirm-switchover]');
+    await page.click('[data-testid=confirm-force-switchover]');
     await expect.poll(() => rfState(page, 'R0/1'), { timeout: 10_000 }).toBe('13 ACTIVE');
     await screenshot(page, '04-switchover-operator');
+    await expectAccessible(page, '04-switchover-operator');
 
     // The viewer's tab, never reloaded: the peer took activity, the old active reboots and is redundant again.
     await expect.poll(() => rfState(viewerPage, 'R0/1'), { timeout: 10_000 }).toBe('13 ACTIVE');
     await expect.poll(() => overview.textContent('[data-testid=health-degraded] .tile-count'), { timeout: 10_000 }).toBe('3');
     await screenshot(overview, '05-switchover-overview-degraded');
+    await expectAccessible(overview, '05-switchover-overview-degraded');
     await expect.poll(() => rfState(viewerPage, 'R0/0'), { timeout: 30_000 }).toBe('8 STANDBY HOT');
     await expect.poll(() => overview.textContent('[data-testid=health-degraded] .tile-count'), { timeout: 10_000 }).toBe('2');
     expect(await stillSameDocument(viewerPage)).toBe(true);
     expect(await stillSameDocument(overview)).toBe(true);
     expect(await viewerPage.textContent('[data-testid=change-log]')).toMatch(/key:ops/);
     await screenshot(viewerPage, '06-switchover-viewer');
+    await expectAccessible(viewerPage, '06-switchover-viewer');
     await overview.close();
 
     // A simplex router is offered no switchover; the page says why, in IOS's words (domain §8.3).
     await page.goto(`${stack.url}/routers/lon-edge-03`);
-    await page.waitForSelector('[data-testid=switchover-unavailable]');
+    await page.waitForSelector('[data-testid=force-switchover-unavailable]');
     expect(await page.locator('[data-testid=force-switchover]').count()).toBe(0);
-    expect(await page.textContent('[data-testid=switchover-unavailable]')).toContain('Manual Swact = disabled (system is simplex (no peer unit))');
+    expect(await page.textContent('[data-testid=force-switchover-unavailable]')).toContain('Manual Swact = disabled (system is simplex (no peer unit))');
     // Under RPR, STANDBY COLD is the terminal standby state: offered.
     await page.goto(`${stack.url}/routers/lon-edge-02`);
     await page.waitForSelector('[data-testid=force-switchover]');
@@ -191,6 +198,7 @@ describe('the operator dashboard', () => {
     expect(await page.locator('.cm-lint-marker-error').count()).toBe(1);
     expect(await page.isDisabled('[data-testid=save-scenario]')).toBe(true);
     await screenshot(page, '07-editor-error');
+    await expectAccessible(page, '07-editor-error');
     await replaceEditorText(page, CAMPAIGN_SOURCE);
     await page.waitForSelector('[data-testid=validation] .ok');
     await page.click('[data-testid=save-scenario]');
@@ -235,6 +243,7 @@ describe('the operator dashboard', () => {
     await expect.poll(() => runs.getAttribute(row, 'aria-valuenow'), { timeout: 10_000 }).toBe('100');
     expect(await stillSameDocument(runs)).toBe(true);
     await screenshot(runs, '08-runs-list');
+    await expectAccessible(runs, '08-runs-list');
     // Shards of 100 of the 600 routers: the bar moved up in steps between 0 and 100 %, never back.
     const shown = (await page.evaluate(() => (globalThis as unknown as { e2eProgress: string[] }).e2eProgress)).map(Number);
     expect(shown.filter((p) => p > 0 && p < 100).length).toBeGreaterThan(0);
@@ -251,6 +260,7 @@ describe('the operator dashboard', () => {
     expect(await page.textContent('[data-testid=run-start]')).toContain("from the twin's state");
     await expect.poll(() => page.textContent('[data-testid=router-start]')).toMatch(/^Started operating SSO · R0\/0 ACTIVE on 17\.3\.4a · (R0\/1|R1\/0) STANDBY HOT on 17\.3\.4a · F0 ok \(forwarding\)/);
     await screenshot(page, '09-run');
+    await expectAccessible(page, '09-run');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=download-report]')]);
     const report = JSON.parse(await streamText(await download.createReadStream())) as { verdict: string; routers: unknown[]; scenario: string };
@@ -276,6 +286,7 @@ describe('the operator dashboard', () => {
     // One router: no distribution to draw.
     expect(await page.locator('[data-testid=outage-chart]').count()).toBe(0);
     await screenshot(page, '10-router-run');
+    await expectAccessible(page, '10-router-run');
   });
 
   it('offers a viewer no launch, switchover, edit or cancel controls anywhere', async () => {
@@ -299,6 +310,7 @@ describe('the operator dashboard', () => {
     await page.waitForSelector('[data-testid=run-verdict]');
     expect(await page.locator('text=Cancel run').count()).toBe(0);
     await screenshot(page, '11-viewer-run');
+    await expectAccessible(page, '11-viewer-run');
   });
 
   it('shows fleets, routers added in bulk and scenarios created through REST in open tabs, without a reload', async () => {
@@ -335,11 +347,13 @@ describe('the operator dashboard', () => {
     await expect.poll(() => overview.locator('select[aria-label=fleet] option:checked').textContent(), { timeout: 10_000 }).toBe('bulk-renamed');
     expect(await overview.textContent('[data-hostname="bulk-00001"] [role=cell]:nth-child(3)')).toBe('bulk-renamed');
     await screenshot(overview, '12-bulk-fleet-live');
+    await expectAccessible(overview, '12-bulk-fleet-live');
 
     // A scenario stored through REST joins the list in the other tab.
     await stack.admin('POST', '/api/v1/scenarios', { source: CAMPAIGN_SOURCE.replace('name: e2e-campaign', 'name: e2e-live') });
     await expect.poll(() => scenarios.locator('[data-testid=scenario-list] a').allTextContents(), { timeout: 10_000 }).toContain('e2e-live');
     await screenshot(scenarios, '13-scenario-live');
+    await expectAccessible(scenarios, '13-scenario-live');
 
     // Deleted with its routers: they leave the overview, and the filter shows every fleet again.
     await stack.admin('DELETE', '/api/v1/fleets/bulk-renamed');

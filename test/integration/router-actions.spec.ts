@@ -8,6 +8,7 @@ import type { Problem } from '../../apps/api/src/common/problem.js';
 import type { RouterActionView } from '../../apps/api/src/routers/actions/router-action.service.js';
 import type { RouterTree } from '../../apps/api/src/routers/router.presenter.js';
 import { bearer, createKey, request, type RunningApi, startApi } from '../support/api.js';
+import { codes, gql } from '../support/graphql.js';
 import { capture } from '../support/ios-captures.js';
 import { listenRouterState, type RouterStateListener, waitUntil } from '../support/router-state.js';
 import { type RunStack, startRunStack } from '../support/runs.js';
@@ -75,6 +76,9 @@ const actionRows = async (routerId: string) =>
     `SELECT status, next_step, step_count, cancel_reason FROM router_actions WHERE router_id = $1`,
     [routerId],
   )).rows;
+const LAST_ACTION = `query A($id: ID!) { router(id: $id) { lastAction {
+  id kind status actor cancelReason timeScale redundancyAt redundancyAfterMs steps { step at afterMs summary applied health }
+} } }`;
 const sleepUntil = (iso: string) => new Promise((r) => setTimeout(r, Math.max(0, Date.parse(iso) - Date.now())));
 
 describe('a refused force-switchover', () => {
@@ -166,6 +170,37 @@ describe('force-switchover on a dual-IOSd ASR1002-X (SSO, peer STANDBY HOT)', ()
     const versions = events.messages.filter((m) => m.routerId === done.id && m.stateVersion > 2).map((m) => m.stateVersion);
     await events.next('the last transition event', (m) => m.routerId === done.id && m.stateVersion === 2 + steps && m.health === 'protected');
     expect(new Set(versions).size).toBe(versions.length);
+  });
+
+  it('is the router\'s lastAction over GraphQL: every step applied, redundancy back at the step that made it protected', async () => {
+    const res = await gql<{ router: { lastAction: Record<string, any> | null } }>(stack.api.url, LAST_ACTION, { id: 'edge-1' }, operator);
+    expect(res.errors).toEqual([]);
+    const plan = res.data?.router.lastAction;
+    const pending = answer.action.pending;
+    const last = pending[pending.length - 1]!;
+    expect(plan).toMatchObject({ id: answer.action.id, kind: 'force-switchover', status: 'completed', actor: 'key:noc', cancelReason: null, timeScale: 0.01 });
+    expect(plan?.steps).toEqual(pending.map((p) => ({ step: p.step, at: p.at, afterMs: p.afterMs, summary: p.summary, applied: true, health: p === last ? 'protected' : 'degraded' })));
+    expect(plan).toMatchObject({ redundancyAt: last.at, redundancyAfterMs: last.afterMs });
+    const none = await gql<{ router: { lastAction: unknown } }>(stack.api.url, LAST_ACTION, { id: 'twin-1' }, operator);
+    expect(none.data?.router.lastAction).toBeNull();
+  });
+
+  it('filters the change log by component over GraphQL, and says what is missing when only a key is given', async () => {
+    const query = `query C($id: ID!, $entity: TwinEntity, $entityKey: String) { router(id: $id) { changes(limit: 200, entity: $entity, entityKey: $entityKey) { total items { entity entityKey } } } }`;
+    const all = (await changes('edge-1')).items;
+    const r00 = await gql<{ router: { changes: { total: number; items: { entity: string; entityKey: string }[] } } }>(stack.api.url, query, { id: 'edge-1', entity: 'instance', entityKey: 'R0/0' }, operator);
+    expect(r00.errors).toEqual([]);
+    const expected = all.filter((c) => c.entity === 'instance' && c.entityKey === 'R0/0').length;
+    expect(expected).toBeGreaterThan(3);
+    expect(r00.data?.router.changes.total).toBe(expected);
+    expect(new Set(r00.data?.router.changes.items.map((c) => `${c.entity} ${c.entityKey}`))).toEqual(new Set(['instance R0/0']));
+    const instances = await gql<{ router: { changes: { total: number } } }>(stack.api.url, query, { id: 'edge-1', entity: 'instance' }, operator);
+    expect(instances.data?.router.changes.total).toBe(all.filter((c) => c.entity === 'instance').length);
+    const keyOnly = await gql(stack.api.url, query, { id: 'edge-1', entityKey: 'R0/0' }, operator);
+    expect(codes(keyOnly)).toEqual(['VALIDATION_FAILED']);
+    expect(keyOnly.errors[0]?.extensions?.errors).toEqual([{ field: 'entityKey', message: 'give entity too (router, host, hypervisor, instance or esp)' }]);
+    const unknown = await gql(stack.api.url, query, { id: 'edge-1', entity: 'psu' }, operator);
+    expect(unknown.errors[0]?.message).toMatch(/TwinEntity/);
   });
 });
 

@@ -1,6 +1,7 @@
 import { ConflictError, type Freshness, initialRouterState, NotFoundError, routerHealth, ValidationError } from '@asr-twin/domain';
 import { CatalogPublisher, ROUTER_STATE_BULK_LIMIT, routersAddedMessage, routerStateMessage, RouterStatePublisher } from '@asr-twin/jobs';
 import {
+  type ChangeComponent,
   type ChangeRecord,
   ChangeLogRepository,
   type Fleet,
@@ -136,9 +137,10 @@ export class RouterService {
     await this.publisher.announce(routerStateMessage(router, 'deleted'));
   }
 
-  async changes(idOrHostname: string, page: PageRequest): Promise<Page<ChangeRecord>> {
+  /** The router's change log, newest first; with `component`, only that part's rows. */
+  async changes(idOrHostname: string, page: PageRequest, component?: ChangeComponent): Promise<Page<ChangeRecord>> {
     const router = await this.get(idOrHostname);
-    return this.changeLog.listForRouter(router.id, page);
+    return this.changeLog.listForRouter(router.id, page, component);
   }
 
   /** One bulk insert; then a `created` message per router (small inserts only) and one `routersAdded` for the fleet. */

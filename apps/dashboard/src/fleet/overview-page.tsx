@@ -1,10 +1,22 @@
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { FRESHNESSES, type Freshness, HEALTHS, type Health } from '../api/types';
 import { ErrorBox, Loading } from '../ui/feedback';
-import { formatCount } from '../ui/format';
+import { formatCount, formatDateTime, formatRelative } from '../ui/format';
+import { useNow } from '../ui/use-now';
 import { countByFreshness, countByHealth, filterRows, type RowFilter, sortRows } from './fleet-rows';
 import { RouterTable, type Sort } from './router-table';
 import { useFleetRows } from './use-fleet-rows';
+import { useProtectionGaps } from './use-protection-gaps';
+
+// The chart library loads after the table, not with it.
+const FleetHealthCharts = lazy(() => import('./fleet-health-charts'));
+
+/** The newest observation of any router, ISO 8601; null when none was ever observed. */
+function newestObservation(rows: readonly { readonly observedAt: string | null }[]): string | null {
+  let newest: string | null = null;
+  for (const r of rows) if (r.observedAt !== null && (newest === null || Date.parse(r.observedAt) > Date.parse(newest))) newest = r.observedAt;
+  return newest;
+}
 
 const HEALTH_HELP: Readonly<Record<Health, string>> = {
   protected: 'peer STANDBY HOT',
@@ -47,6 +59,8 @@ function toggled<T>(set: ReadonlySet<T>, value: T): Set<T> {
 /** Every router of the twin by redundancy health, searchable and filterable, updated live. */
 export function OverviewPage() {
   const { rows, fleets, loading, error } = useFleetRows();
+  const gaps = useProtectionGaps(rows);
+  const now = useNow(10_000);
   const [filter, setFilterState] = useState<RowFilter>(initialFilter);
   const [sort, setSort] = useState<Sort>({ key: 'health', descending: false });
   const deferredFilter = useDeferredValue(filter);
@@ -66,6 +80,7 @@ export function OverviewPage() {
 
   const counts = useMemo(() => countByHealth(rows), [rows]);
   const freshnessCounts = useMemo(() => countByFreshness(rows), [rows]);
+  const newest = useMemo(() => newestObservation(rows), [rows]);
   const models = useMemo(() => [...new Set(rows.map((r) => r.model))].sort(), [rows]);
   const sorted = useMemo(() => sortRows(rows, sort.key, sort.descending), [rows, sort]);
   const shown = useMemo(() => filterRows(sorted, deferredFilter), [sorted, deferredFilter]);
@@ -105,6 +120,18 @@ export function OverviewPage() {
               <span className="tile-help">{FRESHNESS_HELP[freshness]}</span>
             </button>
           ))}
+          <p className="muted small newest-observation" data-testid="newest-observation">
+            {newest === null ? (
+              'No router observed yet'
+            ) : (
+              <>
+                Last observation{' '}
+                <time dateTime={newest} title={formatDateTime(newest)}>
+                  {formatRelative(newest, now)}
+                </time>
+              </>
+            )}
+          </p>
         </div>
       </header>
       <div className="filters">
@@ -137,7 +164,13 @@ export function OverviewPage() {
         </span>
       </div>
       {error && <ErrorBox error={error} title="The routers could not be loaded" />}
-      {loading && rows.length === 0 ? <Loading what="routers" /> : <RouterTable rows={shown} sort={sort} onSort={setSort} />}
+      {gaps.error && <ErrorBox error={gaps.error} title="Why routers are not protected could not be loaded" />}
+      {loading && rows.length === 0 ? <Loading what="routers" /> : <RouterTable rows={shown} sort={sort} onSort={setSort} gaps={gaps.gaps} />}
+      {!loading && rows.length > 0 && (
+        <Suspense fallback={<Loading what="the charts" />}>
+          <FleetHealthCharts rows={rows} />
+        </Suspense>
+      )}
     </section>
   );
 }

@@ -25,7 +25,14 @@ export interface Sort {
  * The routers as a table whose body renders only the rows in view (plus a few), so 10,000 or 100,000 rows
  * scroll as smoothly as 10. Each row links to the router's page.
  */
-export function RouterTable({ rows, sort, onSort }: { readonly rows: readonly RouterRow[]; readonly sort: Sort; readonly onSort: (sort: Sort) => void }) {
+export function RouterTable(props: {
+  readonly rows: readonly RouterRow[];
+  readonly sort: Sort;
+  readonly onSort: (sort: Sort) => void;
+  /** Why each router that is not protected is not, by router id. */
+  readonly gaps: ReadonlyMap<string, string>;
+}) {
+  const { rows, sort, onSort, gaps } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -50,6 +57,7 @@ export function RouterTable({ rows, sort, onSort }: { readonly rows: readonly Ro
               </div>
             );
           })}
+          <div role="columnheader">Why not protected</div>
         </div>
       </div>
       <div ref={scroller} className="router-scroll" role="rowgroup" data-testid="router-rows">
@@ -81,6 +89,9 @@ export function RouterTable({ rows, sort, onSort }: { readonly rows: readonly Ro
                 </span>
                 <span role="cell">
                   <FreshnessBadge freshness={row.freshness} observedAt={row.observedAt} />
+                </span>
+                <span role="cell" className="gap small" title={gaps.get(row.id)} data-testid="gap">
+                  {row.health === 'protected' ? '' : (gaps.get(row.id) ?? '…')}
                 </span>
               </Link>
             );

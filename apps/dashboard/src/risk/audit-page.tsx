@@ -6,6 +6,7 @@ import { useQuery } from '../api/use-query';
 import { useSubscription } from '../api/use-subscription';
 import { useSession } from '../session/session';
 import { ProgressBar, StatusBadge } from '../ui/badges';
+import { ConfirmAction } from '../ui/confirm-action';
 import { ErrorBox, Loading, NotFound, Pager } from '../ui/feedback';
 import { formatCount, formatDateTime, formatDuration } from '../ui/format';
 import { AuditHeatmap } from './audit-heatmap';
@@ -133,7 +134,6 @@ export function AuditPage({ id }: { readonly id: string }) {
   const detail = useQuery<{ audit: AuditView | null }>(AUDIT_DETAIL, { id });
   const { reload } = detail;
   const [event, setEvent] = useState<AuditProgressEvent | undefined>(undefined);
-  const [cancelError, setCancelError] = useState<Error | null>(null);
   const fetched = detail.data?.audit ?? null;
   const audit = fetched && withAuditProgress(fetched, event);
 
@@ -155,13 +155,8 @@ export function AuditPage({ id }: { readonly id: string }) {
   const summary = audit.status === 'completed' ? (fetched?.summary ?? null) : null;
 
   async function cancel() {
-    setCancelError(null);
-    try {
-      await graphql(session.key, CANCEL_AUDIT, { id });
-      reload();
-    } catch (e) {
-      setCancelError(e instanceof Error ? e : new Error(String(e)));
-    }
+    await graphql(session.key, CANCEL_AUDIT, { id });
+    reload();
   }
 
   return (
@@ -182,14 +177,20 @@ export function AuditPage({ id }: { readonly id: string }) {
         </div>
         <div className="actions">
           {!finished && session.may('operate') && (
-            <button type="button" className="danger" onClick={() => void cancel()}>
-              Cancel audit
-            </button>
+            <ConfirmAction
+              testId="cancel-audit"
+              label="Cancel audit…"
+              confirmLabel="Cancel the audit"
+              busyLabel="Cancelling…"
+              keepLabel="Keep it running"
+              errorTitle="The audit was not cancelled"
+              confirmText="Cancel this audit? The routers not yet audited are not audited, and it gets no summary."
+              onConfirm={cancel}
+            />
           )}
           {audit.status === 'completed' && <Downloads id={audit.id} />}
         </div>
       </header>
-      {cancelError && <ErrorBox error={cancelError} title="The audit was not cancelled" />}
       {audit.error && <ErrorBox error={new Error(audit.error)} title={`The audit ${audit.status}`} />}
       <div className="card">
         <ProgressBar percent={audit.progress.percent} label="audit progress" />

@@ -9,6 +9,7 @@ import { useSession } from '../session/session';
 import { HealthBadge } from '../ui/badges';
 import { ErrorBox, Loading, NotFound } from '../ui/feedback';
 import { formatDateTime } from '../ui/format';
+import { ActionPlan } from './action-plan';
 import { ChangeLog } from './change-log';
 import { ChassisDiagram } from './chassis-diagram';
 import { ROUTER_DETAIL, ROUTER_STATE } from './router-queries';
@@ -88,6 +89,7 @@ export function RouterPage({ id }: { readonly id: string }) {
         </div>
         {session.may('operate') && <SwitchoverButton router={router} onDone={reload} />}
       </header>
+      <ActionPlan routerId={router.id} version={version} />
       <div className="grid-2">
         <div className="card">
           <h2>Anatomy</h2>
@@ -116,7 +118,7 @@ export function RouterPage({ id }: { readonly id: string }) {
       )}
       <div className="card">
         <h2>Change log</h2>
-        <ChangeLog routerId={router.id} version={version} />
+        <ChangeLog router={router} version={version} />
       </div>
     </section>
   );

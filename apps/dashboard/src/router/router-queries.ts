@@ -17,8 +17,18 @@ export const ROUTER_DETAIL = `query RouterDetail($id: ID!) {
   }
 }`;
 
-export const ROUTER_CHANGES = `query RouterChanges($id: ID!, $limit: Int!, $offset: Int!) {
-  router(id: $id) { id changes(limit: $limit, offset: $offset) { total items { id at actor entity entityKey action before after } } }
+export const ROUTER_CHANGES = `query RouterChanges($id: ID!, $limit: Int!, $offset: Int!, $entity: TwinEntity, $entityKey: String) {
+  router(id: $id) { id changes(limit: $limit, offset: $offset, entity: $entity, entityKey: $entityKey) { total items { id at actor entity entityKey action before after } } }
+}`;
+
+export const ROUTER_ACTION = `query RouterAction($id: ID!) {
+  router(id: $id) {
+    id
+    lastAction {
+      id kind status actor startedAt finishedAt cancelReason timeScale redundancyAt redundancyAfterMs
+      steps { step at afterMs summary applied health }
+    }
+  }
 }`;
 
 export const ROUTER_SHOW = `query RouterShow($id: ID!, $command: ShowCommand!) { router(id: $id) { id show(command: $command) } }`;

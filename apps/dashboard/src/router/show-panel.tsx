@@ -33,7 +33,7 @@ export function ShowPanel({ routerId, version }: { readonly routerId: string; re
       </div>
       {show.error && <ErrorBox error={show.error} title="The output could not be loaded" />}
       {show.data?.router ? (
-        <pre className="cli" data-testid="show-output">
+        <pre className="cli" data-testid="show-output" tabIndex={0} aria-label="CLI output">
           {show.data.router.show}
         </pre>
       ) : (

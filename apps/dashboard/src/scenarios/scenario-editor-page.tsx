@@ -4,6 +4,7 @@ import { graphql } from '../api/graphql';
 import type { Scenario } from '../api/types';
 import { useQuery } from '../api/use-query';
 import { useSession } from '../session/session';
+import { ConfirmAction } from '../ui/confirm-action';
 import { ErrorBox, Loading, NotFound } from '../ui/feedback';
 import { formatDateTime } from '../ui/format';
 import { LaunchForm } from './launch-form';
@@ -20,7 +21,6 @@ export function ScenarioEditorPage({ id }: { readonly id: string | null }) {
   const [source, setSource] = useState<string | null>(id === null ? NEW_SCENARIO : null);
   const [saveError, setSaveError] = useState<Error | null>(null);
   const [saving, setSaving] = useState(false);
-  const [confirmDelete, setConfirmDelete] = useState(false);
 
   useEffect(() => {
     if (original !== null) setSource((s) => s ?? original);
@@ -52,12 +52,8 @@ export function ScenarioEditorPage({ id }: { readonly id: string | null }) {
   }
 
   async function remove() {
-    try {
-      await graphql(session.key, DELETE, { id: scenario?.id ?? id });
-      navigate('/scenarios');
-    } catch (e) {
-      setSaveError(e instanceof Error ? e : new Error(String(e)));
-    }
+    await graphql(session.key, DELETE, { id: scenario?.id ?? id });
+    navigate('/scenarios');
   }
 
   if (id !== null && stored.error) return <ErrorBox error={stored.error} title="The scenario could not be loaded" />;
@@ -88,21 +84,22 @@ export function ScenarioEditorPage({ id }: { readonly id: string | null }) {
             <button type="button" className="primary" disabled={saving || (!dirty && id !== null) || validation.valid === false} onClick={() => void save()} data-testid="save-scenario">
               {saving ? 'Saving…' : id === null ? 'Create' : 'Save'}
             </button>
-            {id !== null &&
-              (confirmDelete ? (
-                <>
-                  <button type="button" className="danger" onClick={() => void remove()}>
-                    Delete for good
-                  </button>
-                  <button type="button" onClick={() => setConfirmDelete(false)}>
-                    Keep
-                  </button>
-                </>
-              ) : (
-                <button type="button" onClick={() => setConfirmDelete(true)}>
-                  Delete…
-                </button>
-              ))}
+            {id !== null && (
+              <ConfirmAction
+                testId="delete-scenario"
+                label="Delete…"
+                confirmLabel="Delete for good"
+                busyLabel="Deleting…"
+                keepLabel="Keep"
+                errorTitle="The scenario was not deleted"
+                confirmText={
+                  <>
+                    Delete the scenario <b className="mono">{scenario?.name ?? id}</b>? This cannot be undone.
+                  </>
+                }
+                onConfirm={remove}
+              />
+            )}
           </div>
         )}
       </header>

@@ -66,6 +66,11 @@ export function YamlEditor({ value, onChange, readOnly, errors }: Props) {
       ],
     });
     view.current = new EditorView({ state, parent: host.current as HTMLDivElement });
+    // A scroll box a keyboard can focus and scroll, read-only or not (long lines on a narrow screen).
+    const scroller = view.current.scrollDOM;
+    scroller.tabIndex = 0;
+    scroller.setAttribute('role', 'region');
+    scroller.setAttribute('aria-label', 'scenario YAML, scrollable');
     return () => {
       view.current?.destroy();
       view.current = null;

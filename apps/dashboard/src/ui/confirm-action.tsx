@@ -1,74 +1,126 @@
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { ErrorBox } from './feedback';
 
-interface Props {
-  /** The button that asks first (`Delete fleet…`). */
+export interface ConfirmActionProps {
+  /** Text of the button that opens the confirmation, e.g. `Cancel run…`. */
   readonly label: string;
-  /** The question, naming what the action does or removes. */
+  /** The question the confirmation asks: what will happen, and what is lost. */
   readonly confirmText: ReactNode;
-  /** The action; a rejection is shown once under the question, which stays open for another try or Keep. */
+  /** Does the action; a rejection is shown (once) under the button and the confirmation closes. */
   readonly onConfirm: () => Promise<void>;
-  /** Why the action is unavailable: the button is disabled with this as its title. */
-  readonly disabledReason?: string | null;
-  /** The confirming button's text (default: the label without its ellipsis). */
+  /** When set, the action is not offered: this text says why, instead of the button. */
+  readonly disabledReason?: string;
+  /** Text of the button that confirms. @defaultValue `label` without its trailing ellipsis */
   readonly confirmLabel?: string;
-  /** Prefix of the `data-testid`s: `<id>`, `<id>-question`, `<id>-confirm`, `<id>-keep`, `<id>-error`. */
-  readonly testId: string;
+  /** Text of the confirming button while the action runs. @defaultValue `Working…` */
+  readonly busyLabel?: string;
+  /** Text of the button that closes the confirmation. @defaultValue `Cancel` */
+  readonly keepLabel?: string;
   /** Title of the error box when the action fails. */
-  readonly failedTitle?: string;
+  readonly errorTitle?: string;
+  /**
+   * Base of the elements' `data-testid`: the button is `<testId>`, the confirmation `<testId>-confirm`, its
+   * buttons `confirm-<testId>` and `keep-<testId>`, the reason `<testId>-unavailable`, the error `<testId>-error`.
+   */
+  readonly testId?: string;
+  /** Class of the wrapper, for layout. */
+  readonly className?: string;
+}
+
+function asError(e: unknown): Error {
+  return e instanceof Error ? e : new Error(String(e));
 }
 
 /**
- * A button that acts only after a confirmation: the first click shows the question with a confirm and a Keep
- * button; confirming runs `onConfirm`, showing the API's error once if it fails.
+ * A dangerous action behind a confirmation: one button; once pressed, the question with a confirming button
+ * (danger) and a button that keeps things as they are (focused, so Enter does nothing harmful; Escape too).
+ * While the action runs both are disabled; if it fails, the confirmation closes and the error shows once.
+ * With `disabledReason` the action is not offered and the reason is shown instead.
  */
-export function ConfirmAction({ label, confirmText, onConfirm, disabledReason, confirmLabel, testId, failedTitle }: Props) {
+export function ConfirmAction(props: ConfirmActionProps) {
+  const { label, confirmText, onConfirm, disabledReason, testId, className } = props;
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error | null>(null);
+  const opener = useRef<HTMLButtonElement>(null);
+  const keep = useRef<HTMLButtonElement>(null);
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+  useEffect(() => {
+    if (confirming) keep.current?.focus();
+  }, [confirming]);
 
-  async function act() {
+  const close = () => {
+    setConfirming(false);
+    requestAnimationFrame(() => opener.current?.focus());
+  };
+
+  async function confirm() {
     setBusy(true);
     setError(null);
     try {
       await onConfirm();
-      setConfirming(false);
+      if (mounted.current) setConfirming(false);
     } catch (e) {
-      setError(e instanceof Error ? e : new Error(String(e)));
+      if (!mounted.current) return;
+      setError(asError(e));
+      close();
     } finally {
-      setBusy(false);
+      if (mounted.current) setBusy(false);
     }
   }
 
-  if (!confirming) {
+  const id = (part: string) => (testId ? part.replace('%', testId) : undefined);
+  if (disabledReason !== undefined) {
     return (
-      <button
-        type="button"
-        className="danger"
-        disabled={Boolean(disabledReason)}
-        title={disabledReason ?? undefined}
-        onClick={() => {
-          setError(null);
-          setConfirming(true);
-        }}
-        data-testid={testId}
-      >
-        {label}
-      </button>
+      <p className={`confirm-action muted small ${className ?? ''}`} data-testid={id('%-unavailable')}>
+        {label.replace(/…$/, '')} is not available: <span className="mono">{disabledReason}</span>
+      </p>
     );
   }
   return (
-    <div className="confirm" role="group" aria-label={`confirm: ${label.replace(/…$/, '')}`}>
-      <span data-testid={`${testId}-question`}>{confirmText}</span>
-      <button type="button" className="danger" disabled={busy} onClick={() => void act()} data-testid={`${testId}-confirm`}>
-        {busy ? 'Working…' : (confirmLabel ?? label.replace(/…$/, ''))}
-      </button>
-      <button type="button" disabled={busy} onClick={() => setConfirming(false)} data-testid={`${testId}-keep`}>
-        Keep
-      </button>
+    <div className={`confirm-action ${className ?? ''}`}>
+      {!confirming ? (
+        <button
+          ref={opener}
+          type="button"
+          className="danger"
+          aria-haspopup="true"
+          onClick={() => {
+            setError(null);
+            setConfirming(true);
+          }}
+          data-testid={id('%')}
+        >
+          {label}
+        </button>
+      ) : (
+        <div
+          className="confirm"
+          role="group"
+          aria-label={`confirm: ${label.replace(/…$/, '').toLowerCase()}`}
+          data-testid={id('%-confirm')}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && !busy) close();
+          }}
+        >
+          <span>{confirmText}</span>
+          <button type="button" className="danger" disabled={busy} onClick={() => void confirm()} data-testid={id('confirm-%')}>
+            {busy ? (props.busyLabel ?? 'Working…') : (props.confirmLabel ?? label.replace(/…$/, ''))}
+          </button>
+          <button ref={keep} type="button" disabled={busy} onClick={close} data-testid={id('keep-%')}>
+            {props.keepLabel ?? 'Cancel'}
+          </button>
+        </div>
+      )}
       {error && (
-        <div data-testid={`${testId}-error`}>
-          <ErrorBox error={error} title={failedTitle ?? 'Not done'} />
+        <div data-testid={id('%-error')}>
+          <ErrorBox error={error} title={props.errorTitle} />
         </div>
       )}
     </div>

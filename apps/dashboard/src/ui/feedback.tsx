@@ -1,10 +1,13 @@
 import type { ReactNode } from 'react';
 import { ApiError } from '../api/graphql';
 
-/** An error the user can act on: the API's message, its code, and the fields it names. */
+/**
+ * An error the user can act on: the API's message, its code, and the fields it names — except those whose
+ * message the main message already says (a refused switchover quotes IOS's reason in both), so nothing shows twice.
+ */
 export function ErrorBox({ error, title }: { readonly error: Error; readonly title?: string }) {
   const code = error instanceof ApiError ? error.code : null;
-  const fields = error instanceof ApiError ? error.fieldErrors : [];
+  const fields = error instanceof ApiError ? error.fieldErrors.filter((f) => !error.message.includes(f.message)) : [];
   return (
     <div className="error-box" role="alert">
       <strong>{title ?? 'Something went wrong'}</strong>

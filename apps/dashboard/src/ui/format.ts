@@ -36,3 +36,33 @@ export function formatDateTime(iso: string | null | undefined): string {
 export function formatCount(n: number): string {
   return n.toLocaleString('en-US');
 }
+
+/** Whole wall-clock seconds as `45 s`, `3 min 19 s`, `2 h 05 min`, `3 d 4 h`. */
+function wallSpan(seconds: number): string {
+  if (seconds < 60) return `${seconds} s`;
+  if (seconds < 3600) {
+    const s = seconds % 60;
+    return s === 0 ? `${Math.floor(seconds / 60)} min` : `${Math.floor(seconds / 60)} min ${s} s`;
+  }
+  if (seconds < 86_400) return `${Math.floor(seconds / 3600)} h ${String(Math.floor((seconds % 3600) / 60)).padStart(2, '0')} min`;
+  const hours = Math.floor((seconds % 86_400) / 3600);
+  return hours === 0 ? `${Math.floor(seconds / 86_400)} d` : `${Math.floor(seconds / 86_400)} d ${hours} h`;
+}
+
+/**
+ * A wall-clock time relative to `nowMs`: `just now` within 5 s, else `3 min 19 s ago` or `in 3 min 19 s`
+ * (whole seconds); `—` for none. The exact time belongs in a `title` next to it ({@link formatDateTime}).
+ */
+export function formatRelative(iso: string | null | undefined, nowMs: number): string {
+  if (!iso) return '—';
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return iso;
+  const seconds = Math.round((at - nowMs) / 1000);
+  if (Math.abs(seconds) < 5) return 'just now';
+  return seconds > 0 ? `in ${wallSpan(seconds)}` : `${wallSpan(-seconds)} ago`;
+}
+
+/** Time left until `iso` for a countdown: `3 min 19 s`, `0 s` once passed. */
+export function formatCountdown(iso: string, nowMs: number): string {
+  return wallSpan(Math.max(0, Math.ceil((Date.parse(iso) - nowMs) / 1000)));
+}

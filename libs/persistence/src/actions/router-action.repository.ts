@@ -21,6 +21,9 @@ export abstract class RouterActionRepository {
 
   abstract find(id: string): Promise<RouterActionRecord | null>;
 
+  /** The router's most recent action, whatever its status; null when it never had one. */
+  abstract latestForRouter(routerId: string): Promise<RouterActionRecord | null>;
+
   /** Pending actions, oldest first, at most `limit`. */
   abstract pending(limit: number): Promise<readonly PendingRouterAction[]>;
 

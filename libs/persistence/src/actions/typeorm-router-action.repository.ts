@@ -108,6 +108,12 @@ export class TypeormRouterActionRepository extends RouterActionRepository {
     return rows[0] ? toRecord(rows[0]) : null;
   }
 
+  async latestForRouter(routerId: string): Promise<RouterActionRecord | null> {
+    if (!isUuid(routerId)) return null;
+    const rows: ActionRow[] = await this.ds.query(`SELECT * FROM router_actions WHERE router_id = $1 ORDER BY created_at DESC LIMIT 1`, [routerId]);
+    return rows[0] ? toRecord(rows[0]) : null;
+  }
+
   async pending(limit: number): Promise<readonly PendingRouterAction[]> {
     const rows: { id: string; next_step: number; step_count: number; created_at: Date; due_at: string[] }[] = await this.ds.query(
       `SELECT id, next_step, step_count, created_at, jsonb_path_query_array(steps, '$[*].dueAt') AS due_at

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { ChangeLogEntity } from '../entities/change-log.entity.js';
 import { toChangeRecord } from '../mappers.js';
 import type { ChangeRecord, Page, PageRequest } from '../read-models.js';
-import { ChangeLogRepository } from './change-log.repository.js';
+import { type ChangeComponent, ChangeLogRepository } from './change-log.repository.js';
 import { isUuid } from './pg-errors.js';
 
 export class TypeormChangeLogRepository extends ChangeLogRepository {
@@ -10,10 +10,10 @@ export class TypeormChangeLogRepository extends ChangeLogRepository {
     super();
   }
 
-  async listForRouter(routerId: string, page: PageRequest): Promise<Page<ChangeRecord>> {
+  async listForRouter(routerId: string, page: PageRequest, component?: ChangeComponent): Promise<Page<ChangeRecord>> {
     if (!isUuid(routerId)) return { items: [], total: 0, limit: page.limit, offset: page.offset };
     const [rows, total] = await this.ds.getRepository(ChangeLogEntity).findAndCount({
-      where: { routerId },
+      where: { routerId, ...(component ? { entity: component.entity } : {}), ...(component?.entityKey === undefined ? {} : { entityKey: component.entityKey }) },
       order: { id: 'DESC' },
       take: page.limit,
       skip: page.offset,

@@ -32,6 +32,8 @@ export const FleetChangeEnum = {
 } as const;
 /** How current a router is from its last observation. */
 export const FreshnessEnum = { fresh: 'fresh', stale: 'stale', never: 'never' } as const;
+/** A part of a router in its change log. */
+export const TwinEntityEnum = { router: 'router', host: 'host', hypervisor: 'hypervisor', instance: 'instance', esp: 'esp' } as const;
 /** What a bulk observation did with one item. */
 export const ObservationOutcomeEnum = { applied: 'applied', unchanged: 'unchanged', refused: 'refused', unknown_router: 'unknown-router' } as const;
 /** The format of an inventory import (`importInventory`). */
@@ -42,6 +44,7 @@ export const ImportOutcomeEnum = { created: 'created', updated: 'updated', uncha
 export const ScenarioChangeEnum = { created: 'created', updated: 'updated', deleted: 'deleted' } as const;
 
 registerEnumType(Role, { name: 'Role', description: 'Role of an API key: viewer < operator < admin' });
+registerEnumType(TwinEntityEnum, { name: 'TwinEntity', description: 'A part of a router in its change log: the router itself, an RP host, its hypervisor, an IOS instance, an ESP' });
 registerEnumType(Health, { name: 'Health', description: 'Redundancy health of a router' });
 registerEnumType(RunStatusEnum, { name: 'RunStatus' });
 registerEnumType(Verdict, { name: 'Verdict' });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { NotFoundError } from '@asr-twin/domain';
+import { NotFoundError, type RouterHealth } from '@asr-twin/domain';
 import { JobProducer, routerStateMessage, RouterStatePublisher } from '@asr-twin/jobs';
 import {
   type FieldChange,
@@ -47,6 +47,35 @@ export interface RouterActionView {
   readonly timeline: readonly TimelineEntry[];
 }
 
+/** One step of an action's plan and whether the worker applied it. */
+export interface PlannedStep extends PendingTransition {
+  /** Applied to the stored router (the worker wrote it). */
+  readonly applied: boolean;
+  /** The router's health once the step is applied. */
+  readonly health: RouterHealth;
+}
+
+/** A router's latest action as its page shows it: the plan, how far it got, and when redundancy returns. */
+export interface RouterActionPlan {
+  readonly id: string;
+  readonly kind: 'force-switchover';
+  readonly status: RouterActionStatus;
+  readonly actor: string;
+  readonly startedAt: string;
+  readonly finishedAt: string | null;
+  /** Why the rest of the plan was dropped (another write to the router came first); null otherwise. */
+  readonly cancelReason: string | null;
+  readonly timeScale: number;
+  readonly steps: readonly PlannedStep[];
+  /**
+   * When the plan brings the router back to `protected` (a peer in STANDBY HOT under SSO), on the wall clock;
+   * null when no step does (RPR, simplex, or the peer never gets there within the plan).
+   */
+  readonly redundancyAt: string | null;
+  /** The same as simulated time after the action, ms (not scaled); null with `redundancyAt`. */
+  readonly redundancyAfterMs: number | null;
+}
+
 export interface ForceSwitchoverResult {
   /** The router as stored after the immediate part. */
   readonly router: RouterDetail;
@@ -88,6 +117,12 @@ export class RouterActionService {
     return { router: started.router, action: viewOf(started.action, plan) };
   }
 
+  /** The router's most recent action with its plan (null when it never had one); `routerId` is its uuid. */
+  async latestPlan(routerId: string): Promise<RouterActionPlan | null> {
+    const action = await this.actions.latestForRouter(routerId);
+    return action ? planOf(action) : null;
+  }
+
   /** Enqueues every step as a delayed job; if Redis is slow or down, the worker's reconciler does it later. */
   private async schedule(action: RouterActionRecord): Promise<void> {
     if (action.steps.length === 0) return;
@@ -100,6 +135,25 @@ export class RouterActionService {
     const outcome = await settleWithin(this.producer.enqueueDelayed('router-action.step', jobs), ENQUEUE_TIME_LIMIT_MS);
     if (!outcome.ok) this.logger.warn({ actionId: action.id, err: outcome.error, msg: 'could not enqueue the later transitions; the reconciler will' });
   }
+}
+
+/** The plan of a stored action: each step with whether it was applied and the health it leaves. */
+export function planOf(action: RouterActionRecord): RouterActionPlan {
+  const steps = action.steps.map((s, step) => ({ step, at: s.dueAt, afterMs: s.afterMs, summary: s.summary, applied: step < action.nextStep, health: s.next.health }));
+  const back = steps.find((s) => s.health === 'protected') ?? null;
+  return {
+    id: action.id,
+    kind: action.kind,
+    status: action.status,
+    actor: action.actor,
+    startedAt: action.createdAt,
+    finishedAt: action.finishedAt,
+    cancelReason: action.cancelReason,
+    timeScale: action.timeScale,
+    steps,
+    redundancyAt: back?.at ?? null,
+    redundancyAfterMs: back?.afterMs ?? null,
+  };
 }
 
 function viewOf(action: RouterActionRecord, plan: SwitchoverPlan): RouterActionView {

@@ -1,10 +1,10 @@
-import { type Freshness, NotFoundError } from '@asr-twin/domain';
+import { type Freshness, NotFoundError, ValidationError } from '@asr-twin/domain';
 import type { ShowCommand } from '@asr-twin/ios-cli';
-import type { ChangeRecord, Fleet as FleetRecord, Page, RouterSummary } from '@asr-twin/persistence';
+import type { ChangeComponent, ChangeRecord, Fleet as FleetRecord, Page, RouterSummary, TwinEntity } from '@asr-twin/persistence';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor } from '../../auth/actor.decorator.js';
 import { parseInput } from '../../common/validation.js';
-import { RouterActionService } from '../actions/router-action.service.js';
+import { type RouterActionPlan, RouterActionService } from '../actions/router-action.service.js';
 import { FreshnessPolicy } from '../freshness.policy.js';
 import { presentRouterTree, type RouterTree } from '../router.presenter.js';
 import { GENERATE_BODY, UPDATE_ROUTER } from '../router.schemas.js';
@@ -14,9 +14,10 @@ import { RequireGqlRole } from '../../graphql/gql-access.decorator.js';
 import { given, labelRecord, labelsOf, orNull, pagedComplexity, pageOf } from '../../graphql/graphql-inputs.js';
 import type { Loaders } from '../../graphql/loaders.js';
 import { Label, LabelInput } from '../../graphql/models/common.model.js';
-import { FreshnessEnum, ShowCommandEnum } from '../../graphql/models/enums.js';
+import { FreshnessEnum, ShowCommandEnum, TwinEntityEnum } from '../../graphql/models/enums.js';
 import { Fleet } from '../../fleets/graphql/fleet.model.js';
 import { ChangePage, Chassis, Esp, Hardware, PowerSupply, Redundancy, RouteProcessor, Router, RouterFilter, RouterPage } from './router.model.js';
+import { RouterAction } from './router-action.model.js';
 import { routerFilterOf } from './router-filter.js';
 
 /** A router as a list row (no tree) or with its whole tree; the tree fields load the tree when missing. */
@@ -145,19 +146,42 @@ export class RouterResolver {
     return (await treeOf(router, loaders)).powerSupplies;
   }
 
-  @ResolveField(() => ChangePage, { complexity: pagedComplexity, description: 'The change log of the router, newest first' })
+  @ResolveField(() => ChangePage, {
+    complexity: pagedComplexity,
+    description: 'The change log of the router, newest first; with entity (and entityKey, e.g. instance R0/1), only that component\'s rows',
+  })
   changes(
     @Parent() router: RouterParent,
     @Args('limit', { type: () => Int, defaultValue: 50 }) limit: number,
     @Args('offset', { type: () => Int, defaultValue: 0 }) offset: number,
+    @Args('entity', { type: () => TwinEntityEnum, nullable: true }) entity: TwinEntity | null | undefined,
+    @Args('entityKey', { type: () => String, nullable: true, description: 'Slot or instance name (F0, R0/1); needs entity' }) entityKey: string | null | undefined,
   ): Promise<Page<ChangeRecord>> {
-    return this.routerService.changes(router.id, pageOf({ limit, offset }, MAX_CHANGES_PAGE));
+    return this.routerService.changes(router.id, pageOf({ limit, offset }, MAX_CHANGES_PAGE), componentOf(entity, entityKey));
+  }
+
+  @ResolveField(() => RouterAction, {
+    nullable: true,
+    complexity: 5,
+    description: 'The router\'s most recent operator action (force-switchover) with the plan of its later transitions; null when none',
+  })
+  lastAction(@Parent() router: RouterParent): Promise<RouterActionPlan | null> {
+    return this.actions.latestPlan(router.id);
   }
 
   @ResolveField(() => String, { complexity: 10, description: 'What the command prints on the router now, in IOS-XE format (as REST /show/*)' })
   show(@Parent() router: RouterParent, @Args('command', { type: () => ShowCommandEnum }) command: ShowCommand): Promise<string> {
     return this.shows.render(router.id, command);
   }
+}
+
+/** An omitted argument arrives as undefined, an explicit null as null: both mean "every component". */
+function componentOf(entity: TwinEntity | null | undefined, entityKey: string | null | undefined): ChangeComponent | undefined {
+  if (entity === null || entity === undefined) {
+    if (entityKey !== null && entityKey !== undefined) throw new ValidationError('entityKey needs entity', [{ field: 'entityKey', message: 'give entity too (router, host, hypervisor, instance or esp)' }]);
+    return undefined;
+  }
+  return entityKey === null || entityKey === undefined ? { entity } : { entity, entityKey };
 }
 
 async function treeOf(router: RouterParent, loaders: Loaders): Promise<RouterTree> {
