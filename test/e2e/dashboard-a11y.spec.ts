@@ -8,7 +8,8 @@ import { exampleSource, type RunBody, waitForRun } from '../support/runs.js';
 /**
  * Accessibility and small screens in headless Chromium against the built api and a worker as real processes:
  * axe-core finds no serious or critical violation on any page an operator visits (sign-in, fleet overview,
- * router, runs, run, scenarios, scenario editor, risk, audit), at desktop width and at 390 px, where the page
+ * router, runs, run, scenarios, scenario editor, risk, audit, forecasts, forecast, fleets, fleet, observations, API
+ * keys), at desktop width and at 390 px, where the page
  * never scrolls sideways; every control is reached and worked with the keyboard. No page may log a console error.
  */
 let stack: DashboardStack;
@@ -16,6 +17,8 @@ let browser: TestBrowser;
 let operator: string;
 let runId: string;
 let auditId: string;
+let forecastId: string;
+let sampleFleet: string;
 const watches: ConsoleWatch[] = [];
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
@@ -30,6 +33,9 @@ beforeAll(async () => {
   const router = await stack.admin<{ fleetId: string }>('GET', '/api/v1/routers/ams-core-01');
   const audit = await stack.admin<{ id: string }>('POST', '/api/v1/audits', { selector: { fleet: router.fleetId, hostnames: ['ams-core-01', 'ams-edge-01'] } });
   auditId = audit.id;
+  sampleFleet = (await stack.admin<{ name: string }>('GET', `/api/v1/fleets/${router.fleetId}`)).name;
+  const forecast = await stack.admin<{ id: string }>('POST', '/api/v1/forecasts', { selector: { fleet: router.fleetId }, trials: 20, whatIf: { redundancy: 'sso' } });
+  forecastId = forecast.id;
   browser = await launchBrowser();
 }, 180_000);
 
@@ -42,11 +48,11 @@ afterEach(() => {
   for (const watch of watches) expect(watch.take()).toEqual([]);
 });
 
-async function signedIn(path: string): Promise<Page> {
+async function signedIn(path: string, key = operator): Promise<Page> {
   const page = await browser.context.newPage();
   watches.push(new ConsoleWatch(page));
   await page.goto(`${stack.url}${path}`);
-  await page.fill('#api-key', operator);
+  await page.fill('#api-key', key);
   await page.click('button[type=submit]');
   await page.waitForSelector('[data-testid=who]');
   await page.waitForSelector('[data-testid=live-status]:has-text("live")');
@@ -54,7 +60,7 @@ async function signedIn(path: string): Promise<Page> {
 }
 
 /** Each page with what shows it has finished loading. */
-const PAGES: readonly { readonly name: string; readonly path: () => string; readonly ready: () => string }[] = [
+const PAGES: readonly { readonly name: string; readonly path: () => string; readonly ready: () => string; readonly admin?: boolean }[] = [
   { name: 'overview', path: () => '/', ready: () => '[data-testid=health-charts] canvas' },
   { name: 'router', path: () => '/routers/ams-core-01', ready: () => '[data-testid=change-log]' },
   { name: 'runs', path: () => '/runs', ready: () => `a[href="/runs/${runId}"]` },
@@ -63,6 +69,12 @@ const PAGES: readonly { readonly name: string; readonly path: () => string; read
   { name: 'scenario-editor', path: () => '/scenarios/iosd-crash', ready: () => '[data-testid=validation] .ok' },
   { name: 'risk', path: () => '/risk', ready: () => `a[href="/risk/${auditId}"]` },
   { name: 'audit', path: () => `/risk/${auditId}`, ready: () => '[data-testid=audit-progress]' },
+  { name: 'forecasts', path: () => '/forecast', ready: () => `[data-testid=forecast-list] a[href="/forecast/${forecastId}"]` },
+  { name: 'forecast', path: () => `/forecast/${forecastId}`, ready: () => '[data-testid=forecast-comparison]' },
+  { name: 'fleets', path: () => '/fleets', ready: () => '[data-testid=fleet-list] [data-testid=fleet-link]', admin: true },
+  { name: 'fleet', path: () => `/fleets/${encodeURIComponent(sampleFleet)}`, ready: () => '[data-testid=fleet-summary]', admin: true },
+  { name: 'observations', path: () => '/observations', ready: () => '[data-testid=bulk-observations-page]' },
+  { name: 'keys', path: () => '/keys', ready: () => '[data-testid=key-list]', admin: true },
 ];
 
 describe('accessibility on every page', () => {
@@ -80,8 +92,8 @@ describe('accessibility on every page', () => {
 
   for (const p of PAGES) {
     it(`finds no serious or critical axe violation on the ${p.name} page, and at 390 px the page does not scroll sideways`, async () => {
-      const page = await signedIn(p.path());
-      await page.waitForSelector(p.ready());
+      const page = await signedIn(p.path(), p.admin ? stack.adminKey : operator);
+      await page.waitForSelector(p.ready(), { timeout: 60_000 });
       await expectAccessible(page, p.name);
       await page.setViewportSize(PHONE);
       await page.waitForTimeout(300);

@@ -258,12 +258,12 @@ describe('fleets from the dashboard', () => {
       'Delete fleet lab-1 and its 7 routers? This cannot be undone.',
     );
     await screenshot(page, 'fleet-admin-06-delete-confirm');
-    await page.click('[data-fleet=lab-1] [data-testid=delete-fleet-keep]');
+    await page.click('[data-fleet=lab-1] [data-testid=keep-delete-fleet]');
     expect(await page.locator('[data-testid=delete-fleet-question]').count()).toBe(0);
     await stack.admin('GET', '/api/v1/fleets/lab-1');
 
     await page.click('[data-fleet=lab-1] [data-testid=delete-fleet]');
-    await page.click('[data-fleet=lab-1] [data-testid=delete-fleet-confirm]');
+    await page.click('[data-fleet=lab-1] [data-testid=confirm-delete-fleet]');
     await page.waitForSelector('[data-fleet=lab-1]', { state: 'detached' });
     const after = await fetch(`${stack.url}/api/v1/routers/lab-1006`, { headers: { authorization: `Bearer ${stack.adminKey}` } });
     expect(after.status).toBe(404);
@@ -285,7 +285,7 @@ describe('fleets from the dashboard', () => {
     await stack.admin('DELETE', '/api/v1/fleets/doomed');
     await page.click('[data-fleet=doomed] [data-testid=delete-fleet]');
     await refused(page, async () => {
-      await page.click('[data-fleet=doomed] [data-testid=delete-fleet-confirm]');
+      await page.click('[data-fleet=doomed] [data-testid=confirm-delete-fleet]');
       await page.waitForSelector('[data-fleet=doomed] [data-testid=delete-fleet-error]');
     });
     expect(await page.textContent('[data-testid=delete-fleet-error]')).toMatch(/The fleet was not deleted\s*fleet \S+ does not exist.*NOT_FOUND/);

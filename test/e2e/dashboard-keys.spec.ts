@@ -93,17 +93,17 @@ describe('API keys from the dashboard', () => {
     // The key this page is signed in with: revoking it would sign the admin out, and the question says so.
     await page.click('[data-key-name=bootstrap-admin] [data-testid=revoke-key]');
     expect(await page.textContent('[data-key-name=bootstrap-admin] [data-testid=revoke-key-question]')).toMatch(/you are signed in with it: you will be signed out/);
-    await page.click('[data-key-name=bootstrap-admin] [data-testid=revoke-key-keep]');
+    await page.click('[data-key-name=bootstrap-admin] [data-testid=keep-revoke-key]');
 
     const row = '[data-key-name=ci-pipeline]';
     await page.click(`${row} [data-testid=revoke-key]`);
     expect(await page.textContent(`${row} [data-testid=revoke-key-question]`)).toBe(
       'Revoke ci-pipeline (viewer)? Every request with it is refused from now on. This cannot be undone.',
     );
-    await page.click(`${row} [data-testid=revoke-key-keep]`);
+    await page.click(`${row} [data-testid=keep-revoke-key]`);
     expect(await status(secret)).toBe(200);
     await page.click(`${row} [data-testid=revoke-key]`);
-    await page.click(`${row} [data-testid=revoke-key-confirm]`);
+    await page.click(`${row} [data-testid=confirm-revoke-key]`);
     await expect.poll(() => page.getAttribute(row, 'data-revoked')).toBe('yes');
     expect(await page.locator(`${row} [data-testid=revoke-key]`).count()).toBe(0);
     await expect.poll(() => status(secret), { timeout: 10_000 }).toBe(401);
@@ -118,7 +118,7 @@ describe('API keys from the dashboard', () => {
     await page.click('[data-key-name=own-admin] [data-testid=revoke-key]');
     expect(await page.textContent('[data-key-name=own-admin] [data-testid=revoke-key-question]')).toMatch(/you are signed in with it: you will be signed out/);
     await watch.allow(REFUSED, async () => {
-      await page.click('[data-key-name=own-admin] [data-testid=revoke-key-confirm]');
+      await page.click('[data-key-name=own-admin] [data-testid=confirm-revoke-key]');
       await page.waitForSelector('#api-key');
     });
     expect(await page.textContent('[role=status]')).toMatch(/no longer accepts this key/);

@@ -123,7 +123,7 @@ function FleetRow({ fleet, admin, onChanged }: { readonly fleet: ManagedFleet; r
             label="Delete…"
             testId="delete-fleet"
             confirmLabel="Delete fleet"
-            failedTitle="The fleet was not deleted"
+            errorTitle="The fleet was not deleted"
             confirmText={
               <>
                 Delete fleet <b className="mono">{fleet.name}</b> and its {routers(fleet.routerCount)}? This cannot be undone.

@@ -120,7 +120,7 @@ function KeyRow({ apiKey: k, onRevoked }: { readonly apiKey: ApiKey; readonly on
             label="Revoke…"
             testId="revoke-key"
             confirmLabel="Revoke key"
-            failedTitle="The key was not revoked"
+            errorTitle="The key was not revoked"
             confirmText={
               <>
                 Revoke <b className="mono">{k.name}</b> ({k.role})? Every request with it is refused from now on

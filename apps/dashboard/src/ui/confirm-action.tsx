@@ -20,7 +20,7 @@ export interface ConfirmActionProps {
   readonly errorTitle?: string;
   /**
    * Base of the elements' `data-testid`: the button is `<testId>`, the confirmation `<testId>-confirm`, its
-   * buttons `confirm-<testId>` and `keep-<testId>`, the reason `<testId>-unavailable`, the error `<testId>-error`.
+   * question `<testId>-question`, its buttons `confirm-<testId>` and `keep-<testId>`, the reason `<testId>-unavailable`, the error `<testId>-error`.
    */
   readonly testId?: string;
   /** Class of the wrapper, for layout. */
@@ -109,7 +109,7 @@ export function ConfirmAction(props: ConfirmActionProps) {
             if (e.key === 'Escape' && !busy) close();
           }}
         >
-          <span>{confirmText}</span>
+          <span data-testid={id('%-question')}>{confirmText}</span>
           <button type="button" className="danger" disabled={busy} onClick={() => void confirm()} data-testid={id('confirm-%')}>
             {busy ? (props.busyLabel ?? 'Working…') : (props.confirmLabel ?? label.replace(/…$/, ''))}
           </button>

@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Health } from './enums.js';
-import { DateTimeScalar } from './scalars.js';
+import { Health } from '../../graphql/models/enums.js';
+import { DateTimeScalar } from '../../graphql/models/scalars.js';
 
 @ObjectType({ description: 'One later transition of an action, applied by the worker when due' })
 export class RouterActionStep {
