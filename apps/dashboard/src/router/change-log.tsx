@@ -9,6 +9,7 @@ const LIMIT = 20;
 
 function compact(value: unknown): string {
   if (value === null || value === undefined) return '—';
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- not an object here: a scalar of the change log's JSON
   if (typeof value !== 'object') return String(value);
   return Object.entries(value as Record<string, unknown>)
     .map(([k, v]) => `${k}: ${typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)}`)
