@@ -26,6 +26,9 @@ export default defineConfig(
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
+      // A switch on a union without `default` must name every member. A `default` is taken as deliberate (a few
+      // parsers fall back on purpose); where each member needs its own branch, the code says so with a `never`
+      // check or a mapped record (as the job ids in libs/jobs do), which the compiler enforces.
       '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
       '@typescript-eslint/no-unsafe-argument': 'error',
       '@typescript-eslint/no-unsafe-assignment': 'error',
@@ -41,6 +44,21 @@ export default defineConfig(
       // The code indexes arrays and records as if `noUncheckedIndexedAccess` were on (the dashboard has it on): a
       // `!` or `as T` after an index is deliberate, and stays right if the server packages turn the flag on.
       '@typescript-eslint/no-unnecessary-type-assertion': 'off',
+      // STYLE.md: string-literal unions or `as const` objects instead of TS enums (GraphQL enums are registered
+      // from those); no `forwardRef` between Nest providers (a cycle to break, not to paper over).
+      'no-restricted-syntax': ['error', { selector: 'TSEnumDeclaration', message: 'Use a string-literal union or an `as const` object, not a TS enum.' }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@nestjs/common', importNames: ['forwardRef'], message: 'No forwardRef: break the cycle (a port, an event).' }] },
+      ],
+    },
+  },
+  {
+    // STYLE.md: configuration is parsed once (libs/config) at boot; only a process's main.ts hands it the environment.
+    files: ['libs/*/src/**/*.ts', 'apps/*/src/**/*.ts'],
+    ignores: ['libs/config/src/**', 'apps/*/src/main.ts', ...TESTS],
+    rules: {
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration from libs/config, not process.env.' }],
     },
   },
   {
