@@ -37,7 +37,9 @@ async function post(path, body, headers, what) {
     try {
       const json = JSON.parse(text);
       codes = json.code ?? [...new Set((json.errors ?? []).map((e) => e.extensions?.code))].join(',');
-    } catch {}
+    } catch {
+      // not JSON: the status alone names the answer
+    }
     count(what, `${res.status}${codes ? ` ${codes}` : ''}`);
   } catch (error) {
     count(what, `failed (${error.cause?.code ?? error.message})`);
@@ -68,7 +70,9 @@ async function pollHealth() {
     try {
       const res = await fetch(`${base}/health`);
       await res.text();
-    } catch {}
+    } catch {
+      // a failed probe still measures the event loop's delay
+    }
     latencies.push(performance.now() - started);
     await new Promise((r) => setTimeout(r, 25));
   }

@@ -65,7 +65,7 @@ describe('subscriptions across api processes', () => {
     expect(added.status).toBe(201);
   });
   afterAll(async () => {
-    await Promise.all(clients.map((c) => c.dispose()));
+    await Promise.all(clients.map((c) => Promise.resolve(c.dispose())));
     for (const p of [worker, ...apis.map((a) => a.process)]) p?.child.kill('SIGTERM');
     await Promise.all([worker, ...apis.map((a) => a.process)].map((p) => p?.exited));
     apis = [];

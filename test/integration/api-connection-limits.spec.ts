@@ -84,7 +84,7 @@ function open(): Promise<Socket> {
   const messages: Record<string, unknown>[] = [];
   const waiters: (() => void)[] = [];
   ws.on('message', (data) => {
-    messages.push(JSON.parse(data.toString()) as Record<string, unknown>);
+    messages.push(JSON.parse((data as Buffer).toString()) as Record<string, unknown>);
     for (const w of waiters.splice(0)) w();
   });
   const closed = new Promise<{ code: number; reason: string; afterMs: number }>((resolve) =>

@@ -201,7 +201,7 @@ describe.each(httpCases)('%s', (_name, op, field, role) => {
 describe.each(wsCases)('%s over graphql-ws', (_name, op, field, role) => {
   const clients: Client[] = [];
   afterAll(async () => {
-    await Promise.all(clients.map((c) => c.dispose()));
+    await Promise.all(clients.map((c) => Promise.resolve(c.dispose())));
   });
   const client = (key?: string) => {
     const c = wsClient(api.url, key);

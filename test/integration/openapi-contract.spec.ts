@@ -227,7 +227,7 @@ export const confused: RouterTree = notFound;
     );
     const tsc = await run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(dir, 'tsconfig.json')], { cwd: dir }).then(
       () => '',
-      (error: { stdout?: string }) => error.stdout ?? String(error),
+      (error: Error & { stdout?: string }) => error.stdout ?? String(error),
     );
     expect(tsc).toBe('');
   });

@@ -64,7 +64,7 @@ describe('Redis Cluster', () => {
   });
 
   afterAll(async () => {
-    await Promise.all(clients.map((c) => c.dispose()));
+    await Promise.all(clients.map((c) => Promise.resolve(c.dispose())));
     const processes = [worker, ...apis.map((a) => a.process)].filter((p): p is Spawned => p !== undefined);
     for (const p of processes) p.child.kill('SIGTERM');
     await Promise.all(processes.map((p) => p.exited));

@@ -28,7 +28,9 @@ async function serveHttp(app: INestApplicationContext, config: AppConfig, log: P
     return server;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`cannot serve health and metrics on ${config.workerHttp.host}:${config.workerHttp.port} (${reason}): set WORKER_HTTP_PORT to a free port, 0, or off`);
+    throw new Error(`cannot serve health and metrics on ${config.workerHttp.host}:${config.workerHttp.port} (${reason}): set WORKER_HTTP_PORT to a free port, 0, or off`, {
+      cause: error,
+    });
   }
 }
 

@@ -1,7 +1,6 @@
 import { type ChassisModel } from '@asr-twin/domain';
 import { formatCompileDate } from './clock.format.js';
 import {
-  formatXeVersion,
   formatXeVersionLong,
   iosdVersion,
   iosdVersionFileForm,

@@ -1,4 +1,4 @@
-import { chassisAnatomy, hardwareOf, processorLabelOf, type RpSlot } from '@asr-twin/domain';
+import { hardwareOf, processorLabelOf, type RpSlot } from '@asr-twin/domain';
 import { formatIosTimestamp } from './clock.format.js';
 import { redundancyView, type InstanceView } from './redundancy-view.js';
 import type { ShowContext } from './show-context.js';

@@ -12,7 +12,7 @@ export interface SourceLine {
  * mode, `#` or `>`, at most one space, then the command. Lines such as `Switch#   Role  Priority` (a
  * table header of a Catalyst `show platform`) have more spaces and are not prompts.
  */
-const PROMPT = /^([A-Za-z0-9][\w.\-]*)(?:\([\w\-]+\))?[#>] ?(\S.*)?$/;
+const PROMPT = /^([A-Za-z0-9][\w.-]*)(?:\([\w-]+\))?[#>] ?(\S.*)?$/;
 
 export interface PromptLine {
   readonly hostname: string;

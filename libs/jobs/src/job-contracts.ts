@@ -52,45 +52,27 @@ export function jobsOfQueue(queue: QueueName): JobName[] {
 
 /**
  * Deterministic job ids: enqueuing the same work twice is a no-op while the first job exists, and a retried
- * or reconciled job writes the same rows. (BullMQ forbids `:` in custom ids.)
+ * or reconciled job writes the same rows. (BullMQ forbids `:` in custom ids.) One rule per job name: a job name
+ * added to {@link JOBS} without its rule here is a compile error, never a shared id.
  */
+const JOB_IDS: { readonly [N in JobName]: (payload: JobPayload<N>) => string } = {
+  'run.plan': (p) => `run-${p.runId}`,
+  'run.shard': (p) => `shard-${p.runId}-${p.shard}`,
+  'run.finalize': (p) => `finalize-${p.runId}`,
+  'router-action.step': (p) => `router-action-${p.actionId}-${p.step}`,
+  'audit.plan': (p) => `audit-${p.auditId}`,
+  'audit.shard': (p) => `audit-shard-${p.auditId}-${p.shard}`,
+  'audit.finalize': (p) => `audit-finalize-${p.auditId}`,
+  'forecast.plan': (p) => `forecast-${p.forecastId}`,
+  'forecast.shard': (p) => `forecast-shard-${p.forecastId}-${p.shard}`,
+  'forecast.finalize': (p) => `forecast-finalize-${p.forecastId}`,
+  'maintenance.reconcile': () => 'reconcile',
+};
+
+/** The deterministic id of a job (see {@link JOB_IDS}). */
 export function jobId<N extends JobName>(name: N, payload: JobPayload<N>): string {
-  switch (name) {
-    case 'run.plan':
-      return `run-${(payload as JobPayload<'run.plan'>).runId}`;
-    case 'run.shard': {
-      const p = payload as JobPayload<'run.shard'>;
-      return `shard-${p.runId}-${p.shard}`;
-    }
-    case 'run.finalize':
-      return `finalize-${(payload as JobPayload<'run.finalize'>).runId}`;
-    case 'router-action.step': {
-      const p = payload as JobPayload<'router-action.step'>;
-      return `router-action-${p.actionId}-${p.step}`;
-    }
-    case 'audit.plan':
-      return `audit-${(payload as JobPayload<'audit.plan'>).auditId}`;
-    case 'audit.shard': {
-      const p = payload as JobPayload<'audit.shard'>;
-      return `audit-shard-${p.auditId}-${p.shard}`;
-    }
-    case 'audit.finalize':
-      return `audit-finalize-${(payload as JobPayload<'audit.finalize'>).auditId}`;
-    case 'forecast.plan':
-      return `forecast-${(payload as JobPayload<'forecast.plan'>).forecastId}`;
-    case 'forecast.shard': {
-      const p = payload as JobPayload<'forecast.shard'>;
-      return `forecast-shard-${p.forecastId}-${p.shard}`;
-    }
-    case 'forecast.finalize':
-      return `forecast-finalize-${(payload as JobPayload<'forecast.finalize'>).forecastId}`;
-    case 'maintenance.reconcile':
-      return 'reconcile';
-    default: {
-      const unhandled: never = name;
-      throw new Error(`no job id rule for ${String(unhandled)}`);
-    }
-  }
+  const rule: (payload: JobPayload<N>) => string = JOB_IDS[name];
+  return rule(payload);
 }
 
 /** Retries and retention per job name: the one table of job options. */

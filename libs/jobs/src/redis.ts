@@ -141,7 +141,7 @@ export interface WorkerConnection {
  */
 export function workerConnection(target: RedisTarget, connectionName: string): WorkerConnection {
   if (target.clusterNodes === null) {
-    return { connection: { url: target.url, connectionName, maxRetriesPerRequest: null }, close: async () => undefined };
+    return { connection: { url: target.url, connectionName, maxRetriesPerRequest: null }, close: () => Promise.resolve() };
   }
   const client = createRedis(target, connectionName);
   client.on('error', () => undefined); // BullMQ reports them through the worker's `error` event

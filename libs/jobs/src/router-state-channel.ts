@@ -1,5 +1,4 @@
 import type { RouterHealth } from '@asr-twin/domain';
-import type { FleetRoutersAdded } from './catalog-channel.js';
 
 /**
  * What is published after every committed write of a router's twin state (Redis pub/sub; the GraphQL
@@ -38,7 +37,7 @@ export function routerStateChannel(queuePrefix: string): string {
 /**
  * Requests that create more routers than this publish no `created` message at all: a generated fleet of
  * 100,000 routers would otherwise flood every subscriber. Every insert, whatever its size, also publishes one
- * `routersAdded` message on the catalog channel ({@link FleetRoutersAdded}), on which a fleet view reloads.
+ * `routersAdded` message on the catalog channel (`FleetRoutersAdded` in `catalog-channel.ts`), on which a fleet view reloads.
  */
 export const ROUTER_STATE_BULK_LIMIT = 100;
 

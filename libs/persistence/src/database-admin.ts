@@ -118,9 +118,9 @@ export async function migrateDown(url: string): Promise<string | undefined> {
     const ds = createDataSource({ url, poolSize: 1, applicationName: 'asr-twin-migrate' });
     await ds.initialize();
     try {
-      const before = await ds.query(`SELECT name FROM schema_migrations ORDER BY id DESC LIMIT 1`).catch(() => []);
+      const before = await ds.query<{ name: string }[]>(`SELECT name FROM schema_migrations ORDER BY id DESC LIMIT 1`).catch(() => []);
       await ds.undoLastMigration({ transaction: 'each' });
-      return (before as { name: string }[])[0]?.name;
+      return before[0]?.name;
     } finally {
       await ds.destroy();
     }

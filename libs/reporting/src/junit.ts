@@ -28,6 +28,7 @@ export function escapeXml(text: string): string {
   return text
     .replace(/[<>&"']/g, (c) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', '"': 'quot', "'": 'apos' }[c]};`)
     // Characters XML 1.0 cannot carry at all.
+    // eslint-disable-next-line no-control-regex -- control characters are what this pattern removes
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 }
 

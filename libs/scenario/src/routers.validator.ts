@@ -16,11 +16,10 @@ import { SCENARIO_FIELDS } from './scenario-fields.js';
 import { SCENARIO_LIMITS } from './scenario-limits.js';
 import { quoteValue } from './source-node.js';
 import { readStartState } from './start-state.validator.js';
+import { readVersion } from './version.reader.js';
 
 /** Cisco's rule for `hostname`: a letter first, a letter or digit last, letters, digits and hyphens between. */
 const HOSTNAME = /^[A-Za-z](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
-/** IOS-XE version strings: `17.3.4a`, `16.12.04`, `17.09.04a`, and older `15.5(3)S`. */
-const VERSION = /^[A-Za-z0-9][A-Za-z0-9._()-]*$/;
 
 /** Routers read from `spec.routers`; `complete` is false when some were invalid (and reported). */
 export interface RoutersRead {
@@ -182,16 +181,6 @@ function readHostname(f: Field, d: Diagnostics): string | undefined {
   if (hostname.length <= SCENARIO_LIMITS.maxNameLength && HOSTNAME.test(hostname)) return hostname;
   const rule = `an IOS hostname starts with a letter, ends with a letter or digit, has only letters, digits and hyphens, and is 1 to ${SCENARIO_LIMITS.maxNameLength} characters`;
   d.error('invalid-hostname', at(f), `invalid hostname ${quoteValue(hostname)}: ${rule}`);
-  return undefined;
-}
-
-/** An IOS-XE version string; also used for ISSU `toVersion`. */
-export function readVersion(f: Field, d: Diagnostics): string | undefined {
-  const version = readString(f, 'an IOS-XE version string such as "17.3.4a"', d);
-  if (version === undefined) return undefined;
-  if (version.length <= SCENARIO_LIMITS.maxVersionLength && VERSION.test(version)) return version;
-  const rule = `expected an IOS-XE version such as 17.3.4a: letters, digits, dots, hyphens, underscores and parentheses, at most ${SCENARIO_LIMITS.maxVersionLength} characters`;
-  d.error('invalid-version', at(f), `invalid ${label(f)} ${quoteValue(version)}; ${rule}`);
   return undefined;
 }
 

@@ -60,7 +60,10 @@ const mutatedDocument = fc.tuple(fc.nat(), fc.jsonValue({ maxDepth: 3 })).map(([
   const walk = (value: unknown): void => {
     if (Array.isArray(value)) value.forEach((v, i) => (slots.push({ parent: value, key: i }), walk(v)));
     else if (typeof value === 'object' && value !== null) {
-      for (const [k, v] of Object.entries(value)) (slots.push({ parent: value as Record<string, unknown>, key: k }), walk(v));
+      for (const [k, v] of Object.entries(value)) {
+        slots.push({ parent: value as Record<string, unknown>, key: k });
+        walk(v);
+      }
     }
   };
   walk(copy);

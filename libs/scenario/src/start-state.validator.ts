@@ -33,8 +33,8 @@ import {
   type StartPsu,
 } from '@asr-twin/domain';
 import type { Diagnostics } from './diagnostics.js';
-import { at, atKey, readBoolean, readCount, readEnum, readFields, readMap, readString, type Field, type KeyedField } from './field-reader.js';
-import { readVersion } from './routers.validator.js';
+import { at, atKey, readBoolean, readCount, readEnum, readFields, readMap, type Field, type KeyedField } from './field-reader.js';
+import { readVersion } from './version.reader.js';
 import { SCENARIO_FIELDS } from './scenario-fields.js';
 import { quoteValue } from './source-node.js';
 

@@ -17,7 +17,7 @@ import { childPath, type Diagnostics } from './diagnostics.js';
 import { suggestion } from './did-you-mean.js';
 import { formatDuration } from './duration.js';
 import { at, atKey, readBoolean, readDuration, readEnum, readFields, readList, readString, type Field } from './field-reader.js';
-import { readVersion } from './routers.validator.js';
+import { readVersion } from './version.reader.js';
 import { SCENARIO_DEFAULTS, SCENARIO_FIELDS } from './scenario-fields.js';
 import { quoteValue } from './source-node.js';
 import { componentsOf, describeKinds, describeTarget, existsOn, parseTarget, TARGET_NAMES, targetOfKind } from './step-target.js';

@@ -111,6 +111,7 @@ export class YamlConverter {
 
   /** Keys must be plain scalars: a scenario has no use for list or map keys. */
   private key(key: unknown, path: string, mapPos: SourcePosition | undefined): string | undefined {
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- not an object here: a YAML scalar (string, number, boolean)
     if (isScalar(key) && key.value !== null && typeof key.value !== 'object') return String(key.value);
     const pos = this.pos(key) ?? mapPos;
     const found = isScalar(key) || key === null ? 'an empty key' : isAlias(key) ? `an alias (*${key.source}) as a key` : 'a map or list as a key';

@@ -75,7 +75,7 @@ export function evaluateExpectations(
   error = false,
 ): ExpectationResult[] {
   const checks = checksOf(expectations);
-  const out: ExpectationResult[] = new Array(checks.length);
+  const out = new Array<ExpectationResult>(checks.length);
   for (let k = 0; k < checks.length; k++) {
     const c = checks[k] as Check;
     const observed = error ? null : observedValue(metrics, c.reads);

@@ -22,7 +22,7 @@ import { DOM, ESP, EV, HOST, SEQ, type InstanceSim, type SimState } from './sim-
 // (measured 6–20 % of engine time).
 const { ACTIVE_FAST, DISABLED, STANDBY_HOT } = RF;
 const { NONE: SEQ_NONE } = SEQ;
-const { HOST_REBOOT, HOST_UP, IOS_START, PEER_LOST } = EV;
+const { HOST_UP, IOS_START, PEER_LOST } = EV;
 const { CRASHED, RUNNING, SHUTOFF } = DOM;
 const { DOWN, REBOOTING, UP } = HOST;
 const { FAILED } = ESP;

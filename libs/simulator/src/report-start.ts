@@ -34,9 +34,9 @@ export function startOf(s: SimState, healthyImage: string | null): RouterStart {
   if (healthyImage === null) return build(s);
   if (last.start !== null && last.image === healthyImage && last.model === s.model && last.mode === s.configuredMode) return last.start;
   let byMode = HEALTHY.get(s.model);
-  if (byMode === undefined) HEALTHY.set(s.model, (byMode = new Map()));
+  if (byMode === undefined) HEALTHY.set(s.model, (byMode = new Map<string, Map<string, RouterStart>>()));
   let byImage = byMode.get(s.configuredMode);
-  if (byImage === undefined) byMode.set(s.configuredMode, (byImage = new Map()));
+  if (byImage === undefined) byMode.set(s.configuredMode, (byImage = new Map<string, RouterStart>()));
   let start = byImage.get(healthyImage);
   if (start === undefined) {
     start = deepFreeze(build(s));

@@ -1,5 +1,5 @@
 import { RF } from '@asr-twin/domain';
-import { draw, drawAt, emit, instanceName, operatingSso, rfName, schedule, TK, variate } from './engine-core.js';
+import { drawAt, emit, instanceName, operatingSso, rfName, schedule, TK, variate } from './engine-core.js';
 import { programEsps } from './esp-model.js';
 import { EV, SEQ, type InstanceSim, type SimState } from './sim-state.js';
 

@@ -165,7 +165,7 @@ function compileStep(step: ScenarioStep, n: number, model: ChassisModel): Compil
 
 function timingError(timing: Readonly<Record<string, number>>): string | null {
   for (const [key, value] of Object.entries(timing)) {
-    if (!isTimingOverrideKey(key)) return `unknown timing key "${key}" (known: ${TIMING_KEYS.join(', ')})`;
+    if (!isTimingOverrideKey(key)) return `unknown timing key "${String(key)}" (known: ${TIMING_KEYS.join(', ')})`;
     if (!Number.isFinite(value) || value < 0) return `timing ${key} must be a duration ≥ 0 ms, got ${value}`;
   }
   return timingOverrideConflict(timing);

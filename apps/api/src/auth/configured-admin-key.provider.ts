@@ -31,7 +31,7 @@ export class ConfiguredAdminKey implements OnApplicationBootstrap {
     try {
       outcome = await this.keys.ensureConfiguredAdmin(this.configured);
     } catch (error) {
-      throw new Error(`ADMIN_API_KEY could not be stored: ${error instanceof Error ? error.message : String(error)}`);
+      throw new Error(`ADMIN_API_KEY could not be stored: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
     const name = `"${CONFIGURED_ADMIN_KEY_NAME}"`;
     if (outcome === 'created') this.logger.log(`ADMIN_API_KEY accepted as the admin key ${name}`);

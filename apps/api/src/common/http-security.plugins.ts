@@ -49,6 +49,7 @@ export function securityHeaders(options: HelmetOptions = HELMET_OPTIONS): Readon
   helmet(options)({} as IncomingMessage, response as unknown as ServerResponse, (error?: unknown) => {
     failure = error;
   });
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- helmet reports Errors; String() only names anything else
   if (failure) throw failure instanceof Error ? failure : new Error(String(failure));
   return headers;
 }

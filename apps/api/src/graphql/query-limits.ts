@@ -5,9 +5,10 @@ import {
   getArgumentValues,
   type GraphQLObjectType,
   type FragmentDefinitionNode,
-  GraphQLSchema,
+  type GraphQLSchema,
   Kind,
   type OperationDefinitionNode,
+  OperationTypeNode,
   type SelectionSetNode,
   specifiedRules,
   validate,
@@ -153,7 +154,7 @@ export function sourceLimitRule(limits: NonNullable<QueryLimits['scenarios']>, v
   return (context: ValidationContext): ASTVisitor => ({
     OperationDefinition(node: OperationDefinitionNode) {
       const schema = context.getSchema();
-      const root = node.operation === 'mutation' ? schema.getMutationType() : node.operation === 'query' ? schema.getQueryType() : null;
+      const root = node.operation === OperationTypeNode.MUTATION ? schema.getMutationType() : node.operation === OperationTypeNode.QUERY ? schema.getQueryType() : null;
       if (!root) return;
       const memo = new Map<string, SourceSummary>();
       const fragment = (name: string): SourceSummary => {

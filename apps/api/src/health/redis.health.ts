@@ -24,7 +24,7 @@ export class RedisHealthIndicator {
     const check = this.indicator.check(key);
     try {
       const pong = await within(this.redis.ping(), timeoutMs);
-      return pong === 'PONG' ? check.up() : check.down({ message: `unexpected reply ${pong}` });
+      return pong === 'PONG' ? check.up() : check.down({ message: `unexpected reply ${String(pong)}` });
     } catch (error) {
       return check.down({ message: describeRedisError(error) });
     }

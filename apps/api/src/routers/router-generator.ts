@@ -52,7 +52,7 @@ export function checkPopulation(routers: readonly NewRouter[], pathOf: (k: numbe
  * models taken in turn from `models`.
  */
 export function generateRouters(spec: GenerateSpec, prefix: string, firstIndex: number): NewRouter[] {
-  const routers: NewRouter[] = new Array(spec.count);
+  const routers = new Array<NewRouter>(spec.count);
   for (let i = 0; i < spec.count; i++) {
     const model = spec.models[i % spec.models.length] as ChassisModel;
     const hostname = `${prefix}${String(firstIndex + i).padStart(5, '0')}`;

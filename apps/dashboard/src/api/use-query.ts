@@ -7,7 +7,7 @@ export interface QueryState<T> {
   readonly error: Error | null;
   readonly loading: boolean;
   /** Fetches again; calls while a fetch is in flight coalesce into one more fetch after it. */
-  reload(): void;
+  reload: () => void;
   /** Patches the data in place (live events), without a fetch. */
   update(patch: (data: T) => T): void;
 }

@@ -1,13 +1,13 @@
 import { BarChart, CustomChart, HeatmapChart, ScatterChart } from 'echarts/charts';
 import { DataZoomComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
-import { type ComposeOption, type EChartsType, init, use } from 'echarts/core';
+import { type ComposeOption, type EChartsType, init, use as registerEchartsParts } from 'echarts/core';
 import type { BarSeriesOption, CustomSeriesOption, HeatmapSeriesOption, ScatterSeriesOption } from 'echarts/charts';
 import type { DataZoomComponentOption, GridComponentOption, LegendComponentOption, TooltipComponentOption, VisualMapComponentOption } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
 // Only the parts of ECharts the dashboard draws with, so the bundle carries no more.
-use([BarChart, CustomChart, HeatmapChart, ScatterChart, GridComponent, TooltipComponent, LegendComponent, DataZoomComponent, VisualMapComponent, CanvasRenderer]);
+registerEchartsParts([BarChart, CustomChart, HeatmapChart, ScatterChart, GridComponent, TooltipComponent, LegendComponent, DataZoomComponent, VisualMapComponent, CanvasRenderer]);
 
 export type ChartOption = ComposeOption<
   | BarSeriesOption

@@ -76,6 +76,7 @@ export function OverviewPage() {
   const missingFleet = !loading && filter.fleetId !== null && !fleets.some((f) => f.id === filter.fleetId);
   useEffect(() => {
     if (missingFleet) setFilter({ ...filter, fleetId: null });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs when the fleet goes missing, not on every filter change
   }, [missingFleet]);
 
   const counts = useMemo(() => countByHealth(rows), [rows]);

@@ -84,6 +84,7 @@ export function LaunchForm({ scenario, source, fixedTarget }: Props) {
   const [error, setError] = useState<Error | null>(null);
   const [busy, setBusy] = useState(false);
   // One idempotency key per intended launch: a double click or a retried request starts one run.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the inputs are listed to make a new key when the intended launch changes
   const idempotencyKey = useMemo(() => crypto.randomUUID(), [kind, choice, seed, iterations, start, chosenScenario, scenario, source]);
 
   function input(): Record<string, unknown> {
@@ -113,7 +114,7 @@ export function LaunchForm({ scenario, source, fixedTarget }: Props) {
 
   const fleetList = fleets.data?.fleets.items ?? [];
   return (
-    <form className="launch-form" onSubmit={submit} aria-label="launch a run" data-testid="launch-form">
+    <form className="launch-form" onSubmit={(event) => void submit(event)} aria-label="launch a run" data-testid="launch-form">
       {scenario === undefined && source === undefined && (
         <label>
           Scenario

@@ -75,6 +75,7 @@ export function YamlEditor({ value, onChange, readOnly, errors }: Props) {
       view.current?.destroy();
       view.current = null;
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the editor is made once; later value and readOnly changes go through their own effects
   }, []);
 
   useEffect(() => {

@@ -17,7 +17,7 @@ export interface Session {
   /** Counts reconnections of the WebSocket: views reload what they show when it changes (events may be lost). */
   readonly reconnects: number;
   may(capability: Capability): boolean;
-  signOut(): void;
+  signOut: () => void;
 }
 
 const SessionContext = createContext<Session | null>(null);

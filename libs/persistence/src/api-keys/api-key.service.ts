@@ -1,6 +1,6 @@
 import { NotFoundError, ValidationError } from '@asr-twin/domain';
 import type { Page, PageRequest } from '../read-models.js';
-import { type ApiKeyInfo, ApiKeyRepository, type NewApiKeyRow, type StoredApiKey } from '../repositories/api-key.repository.js';
+import type { ApiKeyInfo, ApiKeyRepository, NewApiKeyRow, StoredApiKey } from '../repositories/api-key.repository.js';
 import { generateApiKey, hashApiKey, hashesMatch, isPlausibleApiKey, lookupIdOf } from './api-key-token.js';
 import { type ApiRole, API_ROLES, isApiRole } from './api-roles.js';
 
@@ -47,7 +47,7 @@ export class ApiKeyService {
      * Called after each committed change to a key (created, revoked, given another secret), before the change is
      * reported: the api records it in Redis so that no api process goes on trusting a cached verification.
      */
-    private readonly afterChange: () => Promise<unknown> = async () => undefined,
+    private readonly afterChange: () => Promise<unknown> = () => Promise.resolve(),
   ) {}
 
   /** A new key; the returned `key` is the only copy of the secret. */

@@ -32,11 +32,11 @@ export class TypeormAuditRepository extends AuditRepository {
   async list(filter: { status?: readonly AuditStatus[] }, page: PageRequest): Promise<Page<AuditRecord>> {
     const statuses = filter.status?.length ? [...filter.status] : null;
     const [rows, count]: [AuditRow[], { n: string }[]] = await Promise.all([
-      this.ds.query(
+      this.ds.query<AuditRow[]>(
         `SELECT * FROM audits WHERE ($1::text[] IS NULL OR status = ANY($1)) ORDER BY created_at DESC, id LIMIT $2 OFFSET $3`,
         [statuses, page.limit, page.offset],
       ),
-      this.ds.query(`SELECT count(*) AS n FROM audits WHERE ($1::text[] IS NULL OR status = ANY($1))`, [statuses]),
+      this.ds.query<{ n: string }[]>(`SELECT count(*) AS n FROM audits WHERE ($1::text[] IS NULL OR status = ANY($1))`, [statuses]),
     ]);
     return { items: rows.map(toAuditRecord), total: Number(count[0]?.n ?? 0), limit: page.limit, offset: page.offset };
   }
@@ -55,8 +55,8 @@ export class TypeormAuditRepository extends AuditRepository {
     if (!isUuid(auditId)) return { items: [], total: 0, limit: page.limit, offset: page.offset };
     const filter = exposedOnly ? 'AND r.exposed <> 0' : '';
     const [rows, count]: [MatrixRowSql[], { n: string }[]] = await Promise.all([
-      this.ds.query(`${MATRIX_SELECT} WHERE r.audit_id = $1 ${filter} ORDER BY r.ordinal LIMIT $2 OFFSET $3`, [auditId, page.limit, page.offset]),
-      this.ds.query(`SELECT count(*) AS n FROM audit_results r WHERE r.audit_id = $1 ${filter}`, [auditId]),
+      this.ds.query<MatrixRowSql[]>(`${MATRIX_SELECT} WHERE r.audit_id = $1 ${filter} ORDER BY r.ordinal LIMIT $2 OFFSET $3`, [auditId, page.limit, page.offset]),
+      this.ds.query<{ n: string }[]>(`SELECT count(*) AS n FROM audit_results r WHERE r.audit_id = $1 ${filter}`, [auditId]),
     ]);
     return { items: rows.map(toMatrixRow), total: Number(count[0]?.n ?? 0), limit: page.limit, offset: page.offset };
   }

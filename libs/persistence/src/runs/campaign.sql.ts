@@ -35,7 +35,7 @@ export function snapshotOnce(
   t: CampaignTables,
   id: string,
   insert: (m: EntityManager) => Promise<number>,
-  after: (m: EntityManager) => Promise<void> = async () => undefined,
+  after: (m: EntityManager) => Promise<void> = () => Promise.resolve(),
 ): Promise<number> {
   return ds.transaction(async (m) => {
     const locked: { router_count: number | null }[] = await m.query(`SELECT router_count FROM ${t.table} WHERE id = $1 FOR UPDATE`, [id]);

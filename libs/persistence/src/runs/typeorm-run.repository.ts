@@ -74,11 +74,11 @@ export class TypeormRunRepository extends RunRepository {
   async list(filter: { status?: readonly RunStatus[] }, page: PageRequest): Promise<Page<RunRecord>> {
     const statuses = filter.status?.length ? [...filter.status] : null;
     const [rows, count]: [RunRow[], { n: string }[]] = await Promise.all([
-      this.ds.query(
+      this.ds.query<RunRow[]>(
         `SELECT * FROM runs WHERE ($1::text[] IS NULL OR status = ANY($1)) ORDER BY created_at DESC, id LIMIT $2 OFFSET $3`,
         [statuses, page.limit, page.offset],
       ),
-      this.ds.query(`SELECT count(*) AS n FROM runs WHERE ($1::text[] IS NULL OR status = ANY($1))`, [statuses]),
+      this.ds.query<{ n: string }[]>(`SELECT count(*) AS n FROM runs WHERE ($1::text[] IS NULL OR status = ANY($1))`, [statuses]),
     ]);
     return { items: rows.map(toRunRecord), total: Number(count[0]?.n ?? 0), limit: page.limit, offset: page.offset };
   }
@@ -171,10 +171,10 @@ export class TypeormRunRepository extends RunRepository {
   async timeline(runId: string, router: string | null, page: PageRequest): Promise<Page<StoredTimelineEntry>> {
     const where = `run_id = $1 AND iteration = 0 AND ($2::text IS NULL OR hostname = $2)`;
     const [rows, count]: [TimelineRow[], { n: string }[]] = await Promise.all([
-      this.ds.query(`SELECT * FROM run_timeline WHERE ${where} ORDER BY t_ms, ordinal, seq LIMIT $3 OFFSET $4`, [
+      this.ds.query<TimelineRow[]>(`SELECT * FROM run_timeline WHERE ${where} ORDER BY t_ms, ordinal, seq LIMIT $3 OFFSET $4`, [
         runId, router, page.limit, page.offset,
       ]),
-      this.ds.query(`SELECT count(*) AS n FROM run_timeline WHERE ${where}`, [runId, router]),
+      this.ds.query<{ n: string }[]>(`SELECT count(*) AS n FROM run_timeline WHERE ${where}`, [runId, router]),
     ]);
     return { items: rows.map(toEntry), total: Number(count[0]?.n ?? 0), limit: page.limit, offset: page.offset };
   }

@@ -66,8 +66,8 @@ export class TypeormScenarioRepository extends ScenarioRepository {
 
   async list(page: PageRequest): Promise<Page<Omit<StoredScenario, 'source' | 'parsed'>>> {
     const [rows, count]: [ScenarioRow[], { n: string }[]] = await Promise.all([
-      this.ds.query(`SELECT ${SUMMARY} FROM scenarios ORDER BY name, id LIMIT $1 OFFSET $2`, [page.limit, page.offset]),
-      this.ds.query(`SELECT count(*) AS n FROM scenarios`),
+      this.ds.query<ScenarioRow[]>(`SELECT ${SUMMARY} FROM scenarios ORDER BY name, id LIMIT $1 OFFSET $2`, [page.limit, page.offset]),
+      this.ds.query<{ n: string }[]>(`SELECT count(*) AS n FROM scenarios`),
     ]);
     return { items: rows.map(toSummary), total: Number(count[0]?.n ?? 0), limit: page.limit, offset: page.offset };
   }

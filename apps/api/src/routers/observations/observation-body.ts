@@ -21,6 +21,7 @@ export const OBSERVATION_JSON_BODY = z.strictObject({
 });
 
 /** C0 control characters other than tab, line feed and carriage return, and DEL: never in CLI output. */
+// eslint-disable-next-line no-control-regex -- control characters are what this pattern finds
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /**
