@@ -173,7 +173,7 @@ describe('force-switchover on a dual-IOSd ASR1002-X (SSO, peer STANDBY HOT)', ()
   });
 
   it('is the router\'s lastAction over GraphQL: every step applied, redundancy back at the step that made it protected', async () => {
-    const res = await gql<{ router: { lastAction: Record<string, any> | null } }>(stack.api.url, LAST_ACTION, { id: 'edge-1' }, operator);
+    const res = await gql<{ router: { lastAction: Record<string, unknown> | null } }>(stack.api.url, LAST_ACTION, { id: 'edge-1' }, operator);
     expect(res.errors).toEqual([]);
     const plan = res.data?.router.lastAction;
     const pending = answer.action.pending;

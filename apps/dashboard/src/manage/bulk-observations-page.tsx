@@ -35,7 +35,7 @@ async function readCaptures(files: readonly File[]): Promise<CaptureText[]> {
       try {
         captures.push(...(await archiveEntries(file.name, new Uint8Array(await file.arrayBuffer()))));
       } catch (e) {
-        throw new Error(`${file.name}: ${asError(e).message}`);
+        throw new Error(`${file.name}: ${asError(e).message}`, { cause: e });
       }
     } else captures.push({ path, text: await file.text() });
   }
@@ -130,7 +130,7 @@ export function BulkObservationsPage() {
           <h1>Observations of many routers</h1>
         </div>
       </header>
-      <form className="card manage-form column" onSubmit={submit} aria-label="upload observations" data-testid="bulk-observe">
+      <form className="card manage-form column" onSubmit={(e) => void submit(e)} aria-label="upload observations" data-testid="bulk-observe">
         <p className="muted small">
           Captured show output, named as collection tools write it: <code>&lt;hostname&gt;/show_version.txt</code> (any other name in a router&apos;s
           folder is read as a paste of several outputs) or <code>&lt;hostname&gt;_show_redundancy.txt</code>. Archives (.tar, .tar.gz, .zip) are

@@ -36,7 +36,7 @@ function CreateFleetForm({ onCreated }: { readonly onCreated: () => void }) {
   }
 
   return (
-    <form className="manage-form" onSubmit={submit} aria-label="create a fleet" data-testid="create-fleet">
+    <form className="manage-form" onSubmit={(e) => void submit(e)} aria-label="create a fleet" data-testid="create-fleet">
       <label>
         Name
         <input value={name} onChange={(e) => setName(e.target.value)} placeholder="ams-edge" {...invalid(error, 'name')} data-testid="fleet-name" />
@@ -85,7 +85,7 @@ function RenameFleet({ fleet, onDone }: { readonly fleet: ManagedFleet; readonly
     );
   }
   return (
-    <form className="manage-form inline" onSubmit={submit} aria-label={`rename ${fleet.name}`}>
+    <form className="manage-form inline" onSubmit={(e) => void submit(e)} aria-label={`rename ${fleet.name}`}>
       <label>
         New name
         <input value={name} onChange={(e) => setName(e.target.value)} {...invalid(error, 'name')} data-testid="rename-fleet-name" autoFocus />

@@ -110,7 +110,7 @@ export function ImportPanel({ fleet, onImported }: { readonly fleet: string; rea
   }
 
   return (
-    <form className="manage-form column" onSubmit={submit} aria-label="import an inventory" data-testid="import-inventory">
+    <form className="manage-form column" onSubmit={(e) => void submit(e)} aria-label="import an inventory" data-testid="import-inventory">
       <div className="actions">
         <label>
           File (CSV or NetBox JSON)

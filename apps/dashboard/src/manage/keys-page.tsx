@@ -76,7 +76,7 @@ function CreateKeyForm({ onCreated }: { readonly onCreated: (key: ApiKey & { rea
   }
 
   return (
-    <form className="manage-form" onSubmit={submit} aria-label="create an API key" data-testid="create-key">
+    <form className="manage-form" onSubmit={(e) => void submit(e)} aria-label="create an API key" data-testid="create-key">
       <label>
         Name
         <input value={name} onChange={(e) => setName(e.target.value)} placeholder="ci-pipeline" {...invalid(error, 'name')} data-testid="key-name" />

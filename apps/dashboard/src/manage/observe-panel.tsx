@@ -34,7 +34,7 @@ export function ObservePanel({ router, onApplied }: { readonly router: string; r
   }
 
   return (
-    <form className="manage-form column" onSubmit={submit} aria-label="observe this router" data-testid="observe-router">
+    <form className="manage-form column" onSubmit={(e) => void submit(e)} aria-label="observe this router" data-testid="observe-router">
       <label>
         Output of show redundancy, show redundancy states, show version or show platform, as the router printed it
         <textarea

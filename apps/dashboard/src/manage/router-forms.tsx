@@ -50,7 +50,7 @@ export function AddRouterForm({ fleet, onAdded }: { readonly fleet: string; read
   }
 
   return (
-    <form className="manage-form" onSubmit={submit} aria-label="add a router" data-testid="add-router">
+    <form className="manage-form" onSubmit={(e) => void submit(e)} aria-label="add a router" data-testid="add-router">
       <label>
         Hostname
         <input value={form['hostname'] ?? ''} onChange={set('hostname')} placeholder="ams-edge-01" {...invalid(error, 'hostname')} data-testid="router-hostname" />
@@ -132,7 +132,7 @@ export function GenerateRoutersForm({ fleet, onAdded }: { readonly fleet: string
   }
 
   return (
-    <form className="manage-form" onSubmit={submit} aria-label="generate routers" data-testid="generate-routers">
+    <form className="manage-form" onSubmit={(e) => void submit(e)} aria-label="generate routers" data-testid="generate-routers">
       <label>
         How many
         <input inputMode="numeric" value={count} onChange={(e) => setCount(e.target.value)} size={8} {...invalid(error, 'count')} data-testid="generate-count" />

@@ -12,7 +12,7 @@ export function fieldValueText(field: string, value: unknown, formatTime: (iso: 
   if (field === 'rfState' && isRfStateCode(value)) return `${rfStateName(value)} (${value})`;
   if (typeof value === 'string' && ISO_TIME.test(value)) return formatTime(value);
   if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+  return String(value as string | number | boolean | bigint | symbol);
 }
 
 /** The fields a change-log row changed, each as `field: before → after`, in the order of `after`. */

@@ -14,7 +14,6 @@ import {
   pendingShards,
   shardsWritten,
   snapshotOnce,
-  unfinishedRows,
   writeOpenShard,
 } from '../runs/campaign.sql.js';
 import { copyRows } from '../runs/copy-rows.js';
@@ -50,12 +49,12 @@ export class TypeormForecastRepository extends ForecastRepository {
 
   async list(filter: { status?: readonly ForecastStatus[] }, page: PageRequest): Promise<Page<ForecastRecord>> {
     const statuses = filter.status?.length ? [...filter.status] : null;
-    const [rows, count]: [ForecastRow[], { n: string }[]] = await Promise.all([
-      this.ds.query(
+    const [rows, count] = await Promise.all([
+      this.ds.query<ForecastRow[]>(
         `SELECT ${FORECAST_COLUMNS} FROM forecasts WHERE ($1::text[] IS NULL OR status = ANY($1)) ORDER BY created_at DESC, id LIMIT $2 OFFSET $3`,
         [statuses, page.limit, page.offset],
       ),
-      this.ds.query(`SELECT count(*) AS n FROM forecasts WHERE ($1::text[] IS NULL OR status = ANY($1))`, [statuses]),
+      this.ds.query<{ n: string }[]>(`SELECT count(*) AS n FROM forecasts WHERE ($1::text[] IS NULL OR status = ANY($1))`, [statuses]),
     ]);
     return { items: rows.map(toForecastRecord), total: Number(count[0]?.n ?? 0), limit: page.limit, offset: page.offset };
   }
@@ -204,10 +203,10 @@ export class TypeormForecastExecutionRepository extends ForecastExecutionReposit
   }
 
   async unfinished(limit: number): Promise<readonly ForecastRecord[]> {
-    const rows = await this.ds.query(
+    const rows = await this.ds.query<ForecastRow[]>(
       `SELECT ${FORECAST_COLUMNS} FROM forecasts WHERE status IN ('queued', 'running') ORDER BY created_at LIMIT $1`,
       [limit],
     );
-    return (rows as ForecastRow[]).map(toForecastRecord);
+    return rows.map(toForecastRecord);
   }
 }
