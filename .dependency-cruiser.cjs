@@ -76,8 +76,8 @@ module.exports = {
     {
       name: 'dashboard-no-node-built-ins',
       severity: 'error',
-      comment: 'The dashboard is a browser bundle: no node built-in (its vite.config.ts runs in node and may).',
-      from: { path: '^apps/dashboard/src/' },
+      comment: 'The dashboard is a browser bundle: no node built-in (its vite.config.ts and its unit specs run in node and may).',
+      from: { path: '^apps/dashboard/src/', pathNot: '\\.spec\\.tsx?$' },
       to: { dependencyTypes: ['core'] },
     },
     {
@@ -125,7 +125,14 @@ module.exports = {
       comment: 'A module nothing imports and that imports nothing: dead code. Scripts of bench/ and scripts/ run on their own.',
       from: {
         orphan: true,
-        pathNot: ['^(bench|scripts)/[^/]+\\.mjs$', '\\.d\\.m?ts$', '(^|/)[^/]+\\.config\\.(js|cjs|mjs|ts)$', '^\\.dependency-cruiser\\.cjs$', '^eslint\\.config\\.js$', SPECS],
+        pathNot: [
+          '^(bench|scripts)/[^/]+\\.mjs$',
+          '\\.d\\.m?ts$',
+          '(^|/)[^/]+\\.config\\.(js|cjs|mjs|ts)$',
+          '^\\.dependency-cruiser\\.cjs$',
+          '^eslint\\.config\\.js$',
+          SPECS,
+        ],
       },
       to: {},
     },
