@@ -42,7 +42,13 @@ export async function benchApiGenerate(counts = [10_000, 100_000]) {
       await res.arrayBuffer();
       const ms = performance.now() - started;
       if (res.status !== 201) throw new Error(`generate ${count}: HTTP ${res.status}`);
-      rows.push({ bench: `POST generate ${count} routers`, value: Math.round(ms), unit: 'ms', target: count === 10_000 ? '≤ 5000 ms' : '', pass: count === 10_000 ? ms <= 5000 : null });
+      rows.push({
+        bench: `POST generate ${count} routers`,
+        value: Math.round(ms),
+        unit: 'ms',
+        target: count === 10_000 ? '≤ 5000 ms' : '',
+        pass: count === 10_000 ? ms <= 5000 : null,
+      });
     }
   } finally {
     api.kill('SIGTERM');

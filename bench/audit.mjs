@@ -41,9 +41,7 @@ async function auditStorageMb(databaseUrl) {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query(
-      `SELECT pg_total_relation_size('audit_results') + pg_total_relation_size('audit_targets') AS bytes`,
-    );
+    const { rows } = await client.query(`SELECT pg_total_relation_size('audit_results') + pg_total_relation_size('audit_targets') AS bytes`);
     return Math.round((Number(rows[0].bytes) / 1024 / 1024) * 10) / 10;
   } finally {
     await client.end();

@@ -92,5 +92,7 @@ const latencies = (await health).sort((a, b) => a - b);
 await Promise.all(load);
 const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
 const ms = (v) => `${v.toFixed(1)} ms`;
-process.stdout.write(`MODE=${mode} INTROSPECT=${introspect ? 1 : 0} SOURCES=${sources.length}: /health over ${durationMs / 1000} s: ${latencies.length} polls, median ${ms(at(0.5))}, p95 ${ms(at(0.95))}, worst ${ms(latencies.at(-1))}\n`);
+process.stdout.write(
+  `MODE=${mode} INTROSPECT=${introspect ? 1 : 0} SOURCES=${sources.length}: /health over ${durationMs / 1000} s: ${latencies.length} polls, median ${ms(at(0.5))}, p95 ${ms(at(0.95))}, worst ${ms(latencies.at(-1))}\n`,
+);
 for (const [what, n] of [...statuses].sort()) process.stdout.write(`  ${what}: ${n}\n`);

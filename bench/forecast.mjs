@@ -28,11 +28,29 @@ export async function benchForecast(routers = 1000, trials = 10) {
   const projected = TARGET_ROUTER_TRIALS / perSecond / WORKERS;
   const rss = Math.round(process.memoryUsage().rss / 1048576);
   return [
-    { bench: `forecast: ${routers} routers × ${trials} trials × 1 y, one process`, value: Math.round(ms), unit: 'ms', target: '', pass: report.baseline.totals.errors === 0 },
+    {
+      bench: `forecast: ${routers} routers × ${trials} trials × 1 y, one process`,
+      value: Math.round(ms),
+      unit: 'ms',
+      target: '',
+      pass: report.baseline.totals.errors === 0,
+    },
     { bench: 'forecast: CPU time', value: Math.round(cpuMs), unit: 'ms', target: '', pass: true },
     { bench: 'forecast: router-trials per CPU second', value: Math.round(perSecond), unit: '/s', target: '', pass: true },
-    { bench: `forecast: simulations (${report.baseline.totals.events} engine events, ${report.baseline.totals.quietFailures} quiet failures not re-simulated)`, value: report.baseline.totals.simulations, unit: '', target: '', pass: true },
-    { bench: 'forecast: projected 10,000 × 100 trials on 2 workers', value: Math.round(projected), unit: 's', target: `<= ${TARGET_S}`, pass: projected <= TARGET_S },
+    {
+      bench: `forecast: simulations (${report.baseline.totals.events} engine events, ${report.baseline.totals.quietFailures} quiet failures not re-simulated)`,
+      value: report.baseline.totals.simulations,
+      unit: '',
+      target: '',
+      pass: true,
+    },
+    {
+      bench: 'forecast: projected 10,000 × 100 trials on 2 workers',
+      value: Math.round(projected),
+      unit: 's',
+      target: `<= ${TARGET_S}`,
+      pass: projected <= TARGET_S,
+    },
     { bench: 'forecast: RSS', value: rss, unit: 'MB', target: '<= 512', pass: rss <= 512 },
   ];
 }

@@ -22,7 +22,11 @@ async function observationItems(databaseUrl, hostnames) {
     return routers.flatMap((r, n) =>
       COMMANDS.map((command) => {
         const output = renderShow(command, showContextOf(r, now));
-        return { hostname: r.hostname, command, output: n % 10 === 0 && command === 'show redundancy' ? output.replace(/(Switchovers system experienced = )0/, '$12') : output };
+        return {
+          hostname: r.hostname,
+          command,
+          output: n % 10 === 0 && command === 'show redundancy' ? output.replace(/(Switchovers system experienced = )0/, '$12') : output,
+        };
       }),
     );
   } finally {
@@ -32,7 +36,11 @@ async function observationItems(databaseUrl, hostnames) {
 
 async function post(http, body) {
   const started = performance.now();
-  const res = await fetch(`${http}/api/v1/observations`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' }, body });
+  const res = await fetch(`${http}/api/v1/observations`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
+    body,
+  });
   const answer = await res.json();
   const ms = performance.now() - started;
   if (res.status !== 200) throw new Error(`POST /observations: HTTP ${res.status} ${JSON.stringify(answer).slice(0, 200)}`);
@@ -48,7 +56,12 @@ export async function benchObservations(count = 10_000) {
     // withStack's scratch database, which the bench reads the stored routers from.
     const databaseUrl = new URL(loadConfig().database.url);
     databaseUrl.pathname = `/asr_twin_bench_obs_${process.pid}`;
-    const body = JSON.stringify(await observationItems(databaseUrl.toString(), created.routers.map((r) => r.hostname)));
+    const body = JSON.stringify(
+      await observationItems(
+        databaseUrl.toString(),
+        created.routers.map((r) => r.hostname),
+      ),
+    );
     const first = await post(http, body);
     const again = await post(http, body);
     const expectApplied = Math.ceil(count / 10) * 3;
@@ -57,7 +70,13 @@ export async function benchObservations(count = 10_000) {
     }
     const mb = (Buffer.byteLength(body) / 1e6).toFixed(0);
     return [
-      { bench: `POST /observations ${count} routers × 3 outputs (${mb} MB, 10% applied)`, value: Math.round(first.ms), unit: 'ms', target: `≤ ${TARGET_MS} ms`, pass: first.ms <= TARGET_MS },
+      {
+        bench: `POST /observations ${count} routers × 3 outputs (${mb} MB, 10% applied)`,
+        value: Math.round(first.ms),
+        unit: 'ms',
+        target: `≤ ${TARGET_MS} ms`,
+        pass: first.ms <= TARGET_MS,
+      },
       { bench: `the same body again (all unchanged)`, value: Math.round(again.ms), unit: 'ms', target: '', pass: null },
     ];
   });

@@ -50,17 +50,26 @@ export async function benchRunDiagnosis({ routers = 10_000 } = {}) {
     const reads = [
       ['failing expectations (GET /runs/:id/failures)', `${base}/failures`],
       ['cause groups (GET /runs/:id/causes)', `${base}/causes`],
-      ['a group\'s failed routers, first page (model, verdict)', `${base}/results?model=ASR1002-X&verdict=fail`],
-      ['a group\'s failed routers, last page (starting state)', `${base}/results?verdict=fail&start=${encodeURIComponent('R0/0 ACTIVE, R0/1 STANDBY HOT')}&offset=${routers / 2 - 50}`],
+      ["a group's failed routers, first page (model, verdict)", `${base}/results?model=ASR1002-X&verdict=fail`],
+      [
+        "a group's failed routers, last page (starting state)",
+        `${base}/results?verdict=fail&start=${encodeURIComponent('R0/0 ACTIVE, R0/1 STANDBY HOT')}&offset=${routers / 2 - 50}`,
+      ],
       ['hostname search over every router', `${base}/results?q=${last.slice(-5)}`],
-      ['one router\'s why (GET /runs/:id/results/:hostname)', `${base}/results/${last}`],
+      ["one router's why (GET /runs/:id/results/:hostname)", `${base}/results/${last}`],
     ];
     const rows = [];
     for (const [what, path] of reads) {
       const answer = await call('GET', path);
       if (answer.total === 0) throw new Error(`${path} found nothing`);
       const ms = await median(() => call('GET', path));
-      rows.push({ bench: `${what}, ${routers} routers, median of ${CALLS}`, value: Math.round(ms * 10) / 10, unit: 'ms', target: `≤ ${TARGET_MS} ms`, pass: ms <= TARGET_MS });
+      rows.push({
+        bench: `${what}, ${routers} routers, median of ${CALLS}`,
+        value: Math.round(ms * 10) / 10,
+        unit: 'ms',
+        target: `≤ ${TARGET_MS} ms`,
+        pass: ms <= TARGET_MS,
+      });
     }
     return rows;
   });

@@ -81,8 +81,14 @@ export async function benchRunMemory({ routers = 5000, iterations = 10_000, seco
         pass: rss !== null && rss.peak <= 512,
       });
       if (died !== null) rows.push({ bench: 'worker died during the run after', value: died, unit: 's', pass: false });
-      else if (exitedAt !== null) rows.push({ bench: 'worker died after the cancel, after', value: Math.round((exitedAt - cancelAt) / 1000), unit: 's', pass: false });
-      rows.push({ bench: 'routers done at the cancel answer / after', value: `${cancelled.progress.routersDone} / ${after.progress.routersDone}`, unit: 'routers', pass: after.progress.routersDone === cancelled.progress.routersDone });
+      else if (exitedAt !== null)
+        rows.push({ bench: 'worker died after the cancel, after', value: Math.round((exitedAt - cancelAt) / 1000), unit: 's', pass: false });
+      rows.push({
+        bench: 'routers done at the cancel answer / after',
+        value: `${cancelled.progress.routersDone} / ${after.progress.routersDone}`,
+        unit: 'routers',
+        pass: after.progress.routersDone === cancelled.progress.routersDone,
+      });
       rows.push({ bench: 'cancel → no active job of the run', value: stopMs, unit: 'ms', target: '≤ 2000 ms', pass: stopMs !== null && stopMs <= 2000 });
     } finally {
       await queue.close();

@@ -18,7 +18,9 @@ const stack = (name, workers, fn) => withStack({ name, port: PORT, adminKey: ADM
 /** VmHWM (peak resident set) of a process, MB, from /proc. */
 function peakRssMb(pid) {
   try {
-    const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('VmHWM:'));
     return Math.round(Number(line.split(/\s+/)[1]) / 1024);
   } catch {
     return null;
@@ -39,7 +41,13 @@ async function helloReference(port) {
   const child = spawn(process.execPath, [fileURLToPath(new URL('./hello-nest.mjs', import.meta.url)), String(port)], { stdio: 'ignore' });
   try {
     for (const deadline = Date.now() + 20_000; ; await new Promise((r) => setTimeout(r, 100))) {
-      if (await fetch(`http://127.0.0.1:${port}/hello`).then((r) => r.ok, () => false)) break;
+      if (
+        await fetch(`http://127.0.0.1:${port}/hello`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
       if (Date.now() > deadline) throw new Error('the hello reference did not start');
     }
     return await load({ base: `http://127.0.0.1:${port}`, path: '/hello', pid: child.pid });
@@ -145,9 +153,21 @@ export async function benchService({ routers = 100_000 } = {}) {
     const msTarget = Math.round(5000 * scale);
     const mbTarget = Math.round(50 * scale * 10) / 10;
     const mb = Math.round((c.storedBytes / 1e6) * 10) / 10;
-    rows.push({ bench: `campaign ${routers} routers, 2 workers, POST → completed`, value: Math.round(c.ms), unit: 'ms', target: `≤ ${msTarget} ms`, pass: c.ms <= msTarget });
+    rows.push({
+      bench: `campaign ${routers} routers, 2 workers, POST → completed`,
+      value: Math.round(c.ms),
+      unit: 'ms',
+      target: `≤ ${msTarget} ms`,
+      pass: c.ms <= msTarget,
+    });
     rows.push({ bench: `storage written by the campaign (all tables, indexes)`, value: mb, unit: 'MB', target: `≤ ${mbTarget} MB`, pass: mb <= mbTarget });
-    rows.push({ bench: 'worker peak RSS during the campaign (max of 2)', value: Math.max(...rss), unit: 'MB', target: '≤ 512 MB', pass: Math.max(...rss) <= 512 });
+    rows.push({
+      bench: 'worker peak RSS during the campaign (max of 2)',
+      value: Math.max(...rss),
+      unit: 'MB',
+      target: '≤ 512 MB',
+      pass: Math.max(...rss) <= 512,
+    });
   });
   return rows;
 }

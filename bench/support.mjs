@@ -38,7 +38,12 @@ export function apiClient(http, key) {
 export async function withStack({ name, port, adminKey, workers: workerCount = 0, env: extra = {} }, fn) {
   const config = loadConfig();
   const http = `http://127.0.0.1:${port}`;
-  if (await fetch(`${http}/health`).then(() => true, () => false)) {
+  if (
+    await fetch(`${http}/health`).then(
+      () => true,
+      () => false,
+    )
+  ) {
     throw new Error(`port ${port} is in use by another process: stop it, the benchmark needs that port for its own api`);
   }
   const database = `asr_twin_bench_${name}_${process.pid}`;
@@ -46,8 +51,14 @@ export async function withStack({ name, port, adminKey, workers: workerCount = 0
   url.pathname = `/${database}`;
   const prefix = `bench-${name}-${process.pid}`;
   const env = {
-    DATABASE_URL: url.toString(), PORT: String(port), LOG_LEVEL: 'warn', SEED_SAMPLE_FLEET: 'false', ADMIN_API_KEY: adminKey,
-    QUEUE_PREFIX: prefix, RATE_LIMIT_PER_MINUTE: '100000000', ...extra,
+    DATABASE_URL: url.toString(),
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+    SEED_SAMPLE_FLEET: 'false',
+    ADMIN_API_KEY: adminKey,
+    QUEUE_PREFIX: prefix,
+    RATE_LIMIT_PER_MINUTE: '100000000',
+    ...extra,
   };
   await new Promise((resolve, reject) =>
     spawnNode(['apps/admin/dist/main.js', 'migrate', 'up'], env).on('exit', (c) => (c === 0 ? resolve() : reject(new Error('migrate failed')))),
@@ -81,7 +92,7 @@ export async function admin(base, sql) {
 
 /** Polls `<url>/health` until it answers 200; throws after `timeoutMs`. */
 export async function waitForHealth(url, timeoutMs = 30_000) {
-  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; ) {
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline;) {
     try {
       if ((await fetch(`${url}/health`)).ok) return;
     } catch {

@@ -20,7 +20,9 @@ const COMPRESSIBLE = /\.(js|css|html|svg|json)$/;
 function files(path) {
   if (!existsSync(path)) return [];
   if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path).sort().flatMap((name) => files(join(path, name)));
+  return readdirSync(path)
+    .sort()
+    .flatMap((name) => files(join(path, name)));
 }
 
 function inputHash() {

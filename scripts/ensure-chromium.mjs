@@ -13,7 +13,10 @@ function install() {
   if (process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) return 'not root with apt-get';
   process.stdout.write(`installing Debian's chromium for the dashboard's browser tests (apt-get)…\n`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update', '-qq'], ['install', '-y', '-qq', '--no-install-recommends', 'chromium']]) {
+  for (const args of [
+    ['update', '-qq'],
+    ['install', '-y', '-qq', '--no-install-recommends', 'chromium'],
+  ]) {
     const result = spawnSync('apt-get', args, { env, encoding: 'utf8' });
     if (result.status !== 0) return `apt-get ${args[0]} failed:\n${(result.stderr || result.stdout || '').trim().split('\n').slice(-20).join('\n')}`;
   }

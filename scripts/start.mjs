@@ -63,12 +63,17 @@ start('api', 'apps/api/dist/main.js', (code, signal) => {
 
 let delay = 1000;
 function startWorker() {
-  start('worker', 'apps/worker/dist/main.js', (code, signal, ranMs) => {
-    if (ranMs >= HEALTHY_RUN_MS) delay = 1000;
-    log(50, `worker exited; starting it again in ${delay / 1000} s (the api keeps serving)`, { process: 'worker', code, signal });
-    restartTimer = setTimeout(startWorker, delay);
-    delay = Math.min(delay * 2, MAX_RESTART_DELAY_MS);
-  }, workerNodeFlags());
+  start(
+    'worker',
+    'apps/worker/dist/main.js',
+    (code, signal, ranMs) => {
+      if (ranMs >= HEALTHY_RUN_MS) delay = 1000;
+      log(50, `worker exited; starting it again in ${delay / 1000} s (the api keeps serving)`, { process: 'worker', code, signal });
+      restartTimer = setTimeout(startWorker, delay);
+      delay = Math.min(delay * 2, MAX_RESTART_DELAY_MS);
+    },
+    workerNodeFlags(),
+  );
 }
 startWorker();
 

@@ -145,7 +145,13 @@ describe('chaos: PostgreSQL down 60 s, Redis restarted empty, a worker SIGKILLed
     await waitUntil(
       'the campaign shows that it waits for Redis',
       async () => {
-        const run = await request<{ status: string; waiting: { since: string; reason: string } | null }>(api.url, 'GET', `/api/v1/runs/${campaigns[1]}`, undefined, bearer(api.adminKey));
+        const run = await request<{ status: string; waiting: { since: string; reason: string } | null }>(
+          api.url,
+          'GET',
+          `/api/v1/runs/${campaigns[1]}`,
+          undefined,
+          bearer(api.adminKey),
+        );
         if (run.status === 200 && run.body.status !== 'running') throw new Error(`campaign ${run.body.status} while Redis was away`);
         return run.status === 200 && /Redis unavailable/.test(run.body.waiting?.reason ?? '');
       },

@@ -79,7 +79,9 @@ describe('image', () => {
   it('runs on the Active LTS line of Node.js and builds from a context without secrets or local state', () => {
     const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
     expect([...dockerfile.matchAll(/^FROM (\S+)/gm)].map((m) => m[1])).toEqual(['node:24-bookworm-slim', 'node:24-bookworm-slim']);
-    const ignored = readFileSync(join(ROOT, '.dockerignore'), 'utf8').split('\n').map((l) => l.trim());
+    const ignored = readFileSync(join(ROOT, '.dockerignore'), 'utf8')
+      .split('\n')
+      .map((l) => l.trim());
     for (const entry of ['.env', '.env.*', '.git', 'node_modules', '**/node_modules', '**/dist', 'test-results', 'coverage', 'test']) {
       expect(ignored, entry).toContain(entry);
     }

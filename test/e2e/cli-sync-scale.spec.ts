@@ -45,9 +45,15 @@ describe('twin sync of 10,000 routers × 3 outputs', () => {
   it('answers every file, refuses garbage and unknown routers alone, and is all unchanged the second time', async () => {
     const auth = bearer(api.adminKey);
     expect((await request(api.url, 'POST', '/api/v1/fleets', { name: 'scale' }, auth)).status).toBe(201);
-    const generated = await request<{ routers: { id: string }[] }>(api.url, 'POST', '/api/v1/fleets/scale/routers', {
-      generate: { count: ROUTERS, models: ['ASR1002-X', 'ASR1006'] },
-    }, auth);
+    const generated = await request<{ routers: { id: string }[] }>(
+      api.url,
+      'POST',
+      '/api/v1/fleets/scale/routers',
+      {
+        generate: { count: ROUTERS, models: ['ASR1002-X', 'ASR1006'] },
+      },
+      auth,
+    );
     expect(generated.status).toBe(201);
     const details = await api.app.get(RouterRepository).findDetails(generated.body.routers.map((r) => r.id));
     const nowMs = Date.now();

@@ -19,8 +19,7 @@ let operator: string;
 let viewer: string;
 const dirs: string[] = [];
 
-const admin = <T = Record<string, unknown>>(method: string, path: string, body?: unknown) =>
-  request<T>(api.url, method, path, body, bearer(api.adminKey));
+const admin = <T = Record<string, unknown>>(method: string, path: string, body?: unknown) => request<T>(api.url, method, path, body, bearer(api.adminKey));
 const show = async (router: string, command: string) => (await admin('GET', `/api/v1/routers/${router}/show/${command}`)).text;
 const tree = async (router: string) => (await admin<RouterTree>('GET', `/api/v1/routers/${router}`)).body;
 
@@ -46,7 +45,11 @@ beforeAll(async () => {
   operator = (await createKey(api, 'collector', 'operator')).key;
   viewer = (await createKey(api, 'watcher', 'viewer')).key;
   await admin('POST', '/api/v1/fleets', { name: 'lab' });
-  for (const [hostname, model] of [['PE1', 'ASR1006'], ['edge-01', 'ASR1002-X'], ['edge_02', 'ASR1002-X']]) {
+  for (const [hostname, model] of [
+    ['PE1', 'ASR1006'],
+    ['edge-01', 'ASR1002-X'],
+    ['edge_02', 'ASR1002-X'],
+  ]) {
     expect((await admin('POST', '/api/v1/fleets/lab/routers', { hostname, model })).status).toBe(201);
   }
 });
@@ -81,14 +84,16 @@ describe('twin sync', () => {
     expect(await tree('edge_02')).toMatchObject({ freshness: 'fresh', observedCommand: 'show version, show platform' });
     expect((await tree('edge-01')).freshness).toBe('never');
 
-    const clean = folder(Object.fromEntries(Object.entries(files).filter(([name]) => name.startsWith('PE1/') || name.startsWith('edge_02') || name === 'edge-01_sh red.txt')));
+    const clean = folder(
+      Object.fromEntries(Object.entries(files).filter(([name]) => name.startsWith('PE1/') || name.startsWith('edge_02') || name === 'edge-01_sh red.txt')),
+    );
     const second = await twin(['sync', clean], { TWIN_SERVER: api.url, TWIN_API_KEY: operator });
     expect(second.output).toContain('4 files of 3 routers: 0 applied, 4 unchanged, 0 refused, 0 of unknown routers; 0 skipped');
     expect(second.code).toBe(0);
     expect((await tree('edge-01')).observedCommand).toBe('show redundancy');
   });
 
-  it('counts printed uptimes back from each file\'s modification time, so captures synced minutes later change nothing', async () => {
+  it("counts printed uptimes back from each file's modification time, so captures synced minutes later change nothing", async () => {
     // Captures taken 150 s after now (past the minute a printed uptime leaves open), as a collector would leave
     // them for a sync that runs later: the files' times say when the routers printed them.
     const capturedAtMs = Date.now() + 150_000;

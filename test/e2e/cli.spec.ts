@@ -71,7 +71,10 @@ describe('npx twin run examples/*.yaml --junit out.xml', () => {
     expect((await twin.exited).code).toBe(1);
     expect(twin.output()).toMatch(/single-rp-panic-r1: dataPlaneOutage observed \S+, limit max 1s/);
     const suites = parseXml(readFileSync(out, 'utf8'));
-    const failures = suites.children.flatMap((s) => s.children).flatMap((c) => c.children).filter((x) => x.name === 'failure');
+    const failures = suites.children
+      .flatMap((s) => s.children)
+      .flatMap((c) => c.children)
+      .filter((x) => x.name === 'failure');
     expect(failures.map((f) => f.attrs['message'])).toEqual([expect.stringMatching(/^single-rp-panic-r1: dataPlaneOutage observed/)]);
     // Each expectation's test case points at its line of the scenario file, for CI annotations.
     const lines = readFileSync(failing, 'utf8').split('\n');

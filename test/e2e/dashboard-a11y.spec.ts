@@ -34,7 +34,11 @@ beforeAll(async () => {
   const audit = await stack.admin<{ id: string }>('POST', '/api/v1/audits', { selector: { fleet: router.fleetId, hostnames: ['ams-core-01', 'ams-edge-01'] } });
   auditId = audit.id;
   sampleFleet = (await stack.admin<{ name: string }>('GET', `/api/v1/fleets/${router.fleetId}`)).name;
-  const forecast = await stack.admin<{ id: string }>('POST', '/api/v1/forecasts', { selector: { fleet: router.fleetId }, trials: 20, whatIf: { redundancy: 'sso' } });
+  const forecast = await stack.admin<{ id: string }>('POST', '/api/v1/forecasts', {
+    selector: { fleet: router.fleetId },
+    trials: 20,
+    whatIf: { redundancy: 'sso' },
+  });
   forecastId = forecast.id;
   browser = await launchBrowser();
 }, 180_000);
@@ -136,7 +140,10 @@ describe('the keyboard', () => {
     await page.evaluate('document.activeElement && document.activeElement.blur()');
     const path = await tabUntil(page, (f) => f.href.startsWith('/routers/'));
     for (const control of ['Runs', 'health-degraded', 'freshness-never', 'router-search', 'fleet', 'model', 'Hostname']) {
-      expect(path.some((s) => s.startsWith(control)), `${control} in ${path.join(' → ')}`).toBe(true);
+      expect(
+        path.some((s) => s.startsWith(control)),
+        `${control} in ${path.join(' → ')}`,
+      ).toBe(true);
     }
     const target = (await focused(page)).href;
     await page.keyboard.press('Enter');

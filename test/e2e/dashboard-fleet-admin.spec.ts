@@ -58,7 +58,9 @@ async function refused<T>(page: Page, act: () => Promise<T>): Promise<T> {
 }
 
 const rowsOf = (page: Page, table: string) =>
-  page.locator(`[data-testid=${table}] tbody tr`).evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-hostname') ?? r.getAttribute('data-file'), r.getAttribute('data-outcome')]));
+  page
+    .locator(`[data-testid=${table}] tbody tr`)
+    .evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-hostname') ?? r.getAttribute('data-file'), r.getAttribute('data-outcome')]));
 
 describe('fleets from the dashboard', () => {
   it('creates a fleet, showing the API’s message next to a bad name once, renames it and refuses a taken name', async () => {
@@ -123,7 +125,10 @@ describe('fleets from the dashboard', () => {
     await page.waitForSelector('[data-testid=router-added]');
     expect(await page.locator('[data-testid=add-router] [data-testid^=field-error]').count()).toBe(0);
     expect(await page.getAttribute('[data-testid=router-hostname]', 'aria-invalid')).toBeNull();
-    const added = await stack.admin<{ model: string; serial: string; labels: Record<string, string> | { key: string; value: string }[] }>('GET', '/api/v1/routers/lab-1006');
+    const added = await stack.admin<{ model: string; serial: string; labels: Record<string, string> | { key: string; value: string }[] }>(
+      'GET',
+      '/api/v1/routers/lab-1006',
+    );
     expect(added).toMatchObject({ model: 'ASR1006', serial: 'FOX2222B2BB' });
 
     await page.fill('[data-testid=generate-count]', '0');
@@ -153,7 +158,13 @@ describe('fleets from the dashboard', () => {
       next: null,
       previous: null,
       results: [
-        { name: 'lab-1006', device_type: { model: 'ASR1006', manufacturer: { slug: 'cisco' } }, serial: 'FOX3333C3CC', site: { slug: 'lab' }, role: { slug: 'core' } },
+        {
+          name: 'lab-1006',
+          device_type: { model: 'ASR1006', manufacturer: { slug: 'cisco' } },
+          serial: 'FOX3333C3CC',
+          site: { slug: 'lab' },
+          role: { slug: 'core' },
+        },
         { name: 'lab-new', device_type: { model: 'ASR1002-X', manufacturer: { slug: 'cisco' } }, serial: '', site: { slug: 'lab' } },
         { name: 'lab-switch', device_type: { model: 'C9300-48P', manufacturer: { slug: 'cisco' } }, serial: '' },
       ],
@@ -183,7 +194,11 @@ describe('fleets from the dashboard', () => {
     expect(await page.textContent('[data-testid=observation-changes]')).toMatch(/softwareVersion.*17\.3\.4a.*16\.4\.20170425:070036/);
     // The same capture again, as a file this time: the twin already holds that state.
     await page.fill('[data-testid=observe-output]', '');
-    await page.setInputFiles('[data-testid=observe-file]', { name: 'lab-1006_show_redundancy.txt', mimeType: 'text/plain', buffer: Buffer.from(capture('asr1006Redundancy')) });
+    await page.setInputFiles('[data-testid=observe-file]', {
+      name: 'lab-1006_show_redundancy.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(capture('asr1006Redundancy')),
+    });
     await expect.poll(() => page.inputValue('[data-testid=observe-output]')).toBe(capture('asr1006Redundancy'));
     await page.click('[data-testid=observe-submit]');
     await page.waitForSelector('[data-testid=observe-outcome][data-outcome=unchanged]');
@@ -246,7 +261,10 @@ describe('fleets from the dashboard', () => {
     expect(await rowsOf(page, 'bulk-results')).toEqual([['fold/lab-1006/show_platform.txt', 'applied']]);
     expect(await page.textContent('[data-testid=bulk-results] [data-outcome=applied]')).toMatch(/\d+ fields? changed on the router/);
     const psus = (await stack.admin<{ powerSupplies: { slot: string; state: string }[] }>('GET', '/api/v1/routers/lab-1006')).powerSupplies;
-    expect(psus).toEqual([{ slot: 'P0', state: 'ok' }, { slot: 'P1', state: 'failed' }]);
+    expect(psus).toEqual([
+      { slot: 'P0', state: 'ok' },
+      { slot: 'P1', state: 'failed' },
+    ]);
     await page.close();
   });
 

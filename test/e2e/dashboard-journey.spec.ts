@@ -85,7 +85,9 @@ describe('from an empty database to a campaign, in the browser', () => {
     await page.click('[data-testid=import-submit]');
     await page.waitForSelector('[data-testid=import-result]');
     expect(await page.textContent('[data-testid=import-summary]')).toBe('3 created · 0 updated · 0 unchanged · 1 refused');
-    const outcomes = await page.locator('[data-testid=import-rows] tbody tr').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-hostname'), r.getAttribute('data-outcome')]));
+    const outcomes = await page
+      .locator('[data-testid=import-rows] tbody tr')
+      .evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-hostname'), r.getAttribute('data-outcome')]));
     expect(outcomes).toEqual([
       ['ams-core-01', 'created'],
       ['ams-edge-01', 'created'],

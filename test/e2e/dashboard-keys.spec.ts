@@ -92,7 +92,9 @@ describe('API keys from the dashboard', () => {
 
     // The key this page is signed in with: revoking it would sign the admin out, and the question says so.
     await page.click('[data-key-name=bootstrap-admin] [data-testid=revoke-key]');
-    expect(await page.textContent('[data-key-name=bootstrap-admin] [data-testid=revoke-key-question]')).toMatch(/you are signed in with it: you will be signed out/);
+    expect(await page.textContent('[data-key-name=bootstrap-admin] [data-testid=revoke-key-question]')).toMatch(
+      /you are signed in with it: you will be signed out/,
+    );
     await page.click('[data-key-name=bootstrap-admin] [data-testid=keep-revoke-key]');
 
     const row = '[data-key-name=ci-pipeline]';

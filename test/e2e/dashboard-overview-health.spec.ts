@@ -51,7 +51,8 @@ const reasons = () =>
   page
     .locator('[data-testid=router-rows] [data-hostname]')
     .evaluateAll((rows) => Object.fromEntries(rows.map((r) => [r.getAttribute('data-hostname'), r.querySelector('[data-testid=gap]')?.textContent ?? ''])));
-const cell = (by: string, group: string, health: string) => page.textContent(`[data-testid=health-table-${by}] tr[data-group="${group}"] td[data-health=${health}]`);
+const cell = (by: string, group: string, health: string) =>
+  page.textContent(`[data-testid=health-table-${by}] tr[data-group="${group}"] td[data-health=${health}]`);
 
 describe('why routers are not protected', () => {
   it('says it for every router that is not protected, and nothing for the others', async () => {
@@ -80,7 +81,11 @@ describe('fleet health charts', () => {
     for (const by of ['model', 'fleet', 'site']) await page.click(`[data-testid=health-by-${by}] summary`);
     expect([await cell('model', 'ASR1006', 'protected'), await cell('model', 'ASR1006', 'degraded')]).toEqual(['25', '1']);
     expect([await cell('model', 'ASR1002-X', 'degraded'), await cell('model', 'ASR1001', 'degraded')]).toEqual(['0', '1']);
-    expect([await cell('fleet', 'sample', 'protected'), await cell('fleet', 'sample', 'degraded'), await cell('fleet', 'sample', 'down')]).toEqual(['105', '4', '0']);
+    expect([await cell('fleet', 'sample', 'protected'), await cell('fleet', 'sample', 'degraded'), await cell('fleet', 'sample', 'down')]).toEqual([
+      '105',
+      '4',
+      '0',
+    ]);
     expect([await cell('site', 'lon', 'degraded'), await cell('site', 'ams', 'degraded'), await cell('site', 'fra', 'degraded')]).toEqual(['2', '1', '1']);
     // The most exposed group first.
     expect(await page.textContent('[data-testid=health-table-site] tbody tr:first-child th')).toBe('lon');

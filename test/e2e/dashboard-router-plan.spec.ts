@@ -95,7 +95,9 @@ describe('the change log', () => {
     await expect.poll(async () => (await log.textContent()) ?? '').toContain('rfState STANDBY HOT (8) → ACTIVE (13)');
     expect(await log.textContent()).toContain('→ STANDBY HOT (8)');
     expect(await log.textContent()).not.toMatch(/rfState: \d/);
-    const times = await log.locator('tbody time').evaluateAll((els) => els.map((e) => ({ text: e.textContent, title: e.getAttribute('title'), at: e.getAttribute('datetime') })));
+    const times = await log
+      .locator('tbody time')
+      .evaluateAll((els) => els.map((e) => ({ text: e.textContent, title: e.getAttribute('title'), at: e.getAttribute('datetime') })));
     expect(times.length).toBeGreaterThan(5);
     for (const t of times) {
       expect(t.text).toMatch(/^(just now|\d+ s ago|\d+ min( \d+ s)? ago)$/);

@@ -63,7 +63,9 @@ describe('deleting a run from its page', () => {
     const page = await signedIn(keys.operator, `/runs/${id}`);
     await page.waitForSelector('[data-testid=run-metrics]');
     await page.click('[data-testid=delete-run]');
-    expect(await page.textContent('[data-testid=delete-run-question]')).toMatch(/Delete this run of 1 router with its results and timeline\? This cannot be undone\./);
+    expect(await page.textContent('[data-testid=delete-run-question]')).toMatch(
+      /Delete this run of 1 router with its results and timeline\? This cannot be undone\./,
+    );
     await screenshot(page, 'run-delete-confirm');
     await expectAccessible(page, 'run-delete-confirm');
     await page.click('[data-testid=keep-delete-run]');

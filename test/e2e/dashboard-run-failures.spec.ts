@@ -72,13 +72,18 @@ async function inFirstScreen(selector: string): Promise<boolean> {
 async function listedRouters(): Promise<string[]> {
   const hostnames: string[] = [];
   for (;;) {
-    hostnames.push(...(await page.locator('[data-testid=run-results] tr[data-hostname]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-hostname') as string))));
+    hostnames.push(
+      ...(await page.locator('[data-testid=run-results] tr[data-hostname]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-hostname') as string))),
+    );
     const next = page.locator('[data-testid=run-routers] .pager button:has-text("Older")');
     if ((await next.count()) === 0 || (await next.isDisabled())) return hostnames;
     const first = hostnames.at(-1) as string;
     await next.click();
     await page.waitForFunction(
-      (h) => !(globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector(`[data-testid=run-results] tr[data-hostname="${h}"]`),
+      (h) =>
+        !(globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector(
+          `[data-testid=run-results] tr[data-hostname="${h}"]`,
+        ),
       first,
     );
   }
@@ -116,7 +121,7 @@ describe('the run page explains failures', () => {
     await expectAccessible(page, '21-run-failed-group');
   });
 
-  it("shows why one router failed: its failed expectation with observed value and limit, its start and timeline", async () => {
+  it('shows why one router failed: its failed expectation with observed value and limit, its start and timeline', async () => {
     const row = page.locator('[data-testid=run-results] tr[data-hostname]').first();
     const hostname = (await row.getAttribute('data-hostname')) as string;
     expect(FAILING).toContain(hostname);
@@ -165,7 +170,9 @@ describe('cancelling a run', () => {
       await operator.fill('#api-key', operatorKey);
       await operator.click('button[type=submit]');
       await operator.click('[data-testid=cancel-run]');
-      expect(await operator.textContent('[data-testid=cancel-run-confirm]')).toMatch(/^Cancel this queued run\? Its routers will not be simulated, and the run gets no verdict or report\./);
+      expect(await operator.textContent('[data-testid=cancel-run-confirm]')).toMatch(
+        /^Cancel this queued run\? Its routers will not be simulated, and the run gets no verdict or report\./,
+      );
       await screenshot(operator, '24-run-cancel-confirm');
       await expectAccessible(operator, '24-run-cancel-confirm');
       await operator.click('[data-testid=keep-cancel-run]');

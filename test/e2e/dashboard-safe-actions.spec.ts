@@ -48,7 +48,11 @@ async function signedIn(path: string): Promise<Page> {
 }
 
 const setPeer = (hostname: string, instance: string, rfState: number) =>
-  sql.query(`UPDATE ios_instances SET rf_state = $3 WHERE name = $2 AND router_id = (SELECT id FROM routers WHERE hostname = $1)`, [hostname, instance, rfState]);
+  sql.query(`UPDATE ios_instances SET rf_state = $3 WHERE name = $2 AND router_id = (SELECT id FROM routers WHERE hostname = $1)`, [
+    hostname,
+    instance,
+    rfState,
+  ]);
 
 describe('force switchover', () => {
   it('is not offered while the standby is below STANDBY HOT; the page gives the reason IOS would', async () => {
@@ -88,7 +92,7 @@ describe('force switchover', () => {
 });
 
 describe('cancel and delete ask first', () => {
-  it('cancels a run and an audit only once confirmed, and a cancelled run\'s progress stays where it stopped', async () => {
+  it("cancels a run and an audit only once confirmed, and a cancelled run's progress stays where it stopped", async () => {
     stack.worker.child.kill('SIGSTOP');
     let page: Page | null = null;
     try {

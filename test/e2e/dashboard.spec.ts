@@ -112,10 +112,9 @@ describe('the operator dashboard', () => {
     await page.fill('[data-testid=router-search]', 'lon-edge');
     await expect.poll(() => page.textContent('[data-testid=router-count]')).toBe(`3 of ${total} routers`);
     await page.click('[data-testid=health-degraded]');
-    await expect.poll(() => page.locator('[data-testid=router-rows] [data-hostname]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-hostname')))).toEqual([
-      'lon-edge-02',
-      'lon-edge-03',
-    ]);
+    await expect
+      .poll(() => page.locator('[data-testid=router-rows] [data-hostname]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-hostname'))))
+      .toEqual(['lon-edge-02', 'lon-edge-03']);
     expect(page.url()).toContain('health=degraded');
     await page.click('[data-testid=health-degraded]');
     await page.fill('[data-testid=router-search]', '');
@@ -133,7 +132,9 @@ describe('the operator dashboard', () => {
     expect(await rfState(page, 'R1/0')).toBe('8 STANDBY HOT');
     for (const part of ['rp-R0', 'rp-R1', 'esp-F0', 'esp-F1']) expect(await page.isVisible(`[data-testid=${part}]`), part).toBe(true);
     expect(await page.textContent('[data-testid=rp-R0]')).toMatch(/Linux host\s*up[\s\S]*KVM\s*running/i);
-    await expect.poll(() => page.textContent('[data-testid=show-output]')).toMatch(/Redundant System Information[\s\S]*Current Software state = ACTIVE[\s\S]*STANDBY HOT/);
+    await expect
+      .poll(() => page.textContent('[data-testid=show-output]'))
+      .toMatch(/Redundant System Information[\s\S]*Current Software state = ACTIVE[\s\S]*STANDBY HOT/);
     expect(await page.textContent('[data-testid=change-log]')).toMatch(/created/);
     await screenshot(page, '03-router');
     await expectAccessible(page, '03-router');
@@ -258,7 +259,9 @@ describe('the operator dashboard', () => {
     await page.waitForSelector('[data-testid=timeline-chart] canvas');
     // Launched with the form's default: every router from its stored state, each router's start shown with its timeline.
     expect(await page.textContent('[data-testid=run-start]')).toContain("from the twin's state");
-    await expect.poll(() => page.textContent('[data-testid=router-start]')).toMatch(/^Started operating SSO · R0\/0 ACTIVE on 17\.3\.4a · (R0\/1|R1\/0) STANDBY HOT on 17\.3\.4a · F0 ok \(forwarding\)/);
+    await expect
+      .poll(() => page.textContent('[data-testid=router-start]'))
+      .toMatch(/^Started operating SSO · R0\/0 ACTIVE on 17\.3\.4a · (R0\/1|R1\/0) STANDBY HOT on 17\.3\.4a · F0 ok \(forwarding\)/);
     await screenshot(page, '09-run');
     await expectAccessible(page, '09-run');
 

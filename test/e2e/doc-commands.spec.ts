@@ -59,14 +59,22 @@ it('finds runnable blocks in the README and in docs/', () => {
 describe.each(files)('the runnable commands of %s, in one shell session', (file) => {
   const blocks = runnableBlocks(file);
 
-  it.each(blocks.map((b) => [b.where, b] as const))('%s', (_where, block) => {
-    const script = join(work, '.doc-test-block.sh');
-    writeFileSync(script, blockScript(block, join(work, `.doc-test-state-${file.replace(/\W/g, '_')}.sh`), port));
-    const { PORT: _port, LOG_LEVEL: _level, ...shellEnv } = env;
-    const run = spawnSync('bash', [script], { cwd: work, env: { ...process.env, ...shellEnv }, encoding: 'utf8', timeout: 120_000 });
-    const tail = (text: string | null): string => (text ?? '').split('\n').slice(-25).join('\n');
-    const failed = run.status !== block.exit;
-    expect({ where: block.where, status: run.status, stderr: failed ? tail(run.stderr) : '', stdout: failed ? tail(run.stdout) : '' })
-      .toEqual({ where: block.where, status: block.exit, stderr: '', stdout: '' });
-  }, 150_000);
+  it.each(blocks.map((b) => [b.where, b] as const))(
+    '%s',
+    (_where, block) => {
+      const script = join(work, '.doc-test-block.sh');
+      writeFileSync(script, blockScript(block, join(work, `.doc-test-state-${file.replace(/\W/g, '_')}.sh`), port));
+      const { PORT: _port, LOG_LEVEL: _level, ...shellEnv } = env;
+      const run = spawnSync('bash', [script], { cwd: work, env: { ...process.env, ...shellEnv }, encoding: 'utf8', timeout: 120_000 });
+      const tail = (text: string | null): string => (text ?? '').split('\n').slice(-25).join('\n');
+      const failed = run.status !== block.exit;
+      expect({ where: block.where, status: run.status, stderr: failed ? tail(run.stderr) : '', stdout: failed ? tail(run.stdout) : '' }).toEqual({
+        where: block.where,
+        status: block.exit,
+        stderr: '',
+        stdout: '',
+      });
+    },
+    150_000,
+  );
 });

@@ -77,12 +77,9 @@ describe('subscriptions across api processes', () => {
     const client = wsClient(a.url, adminKey);
     clients.push(client);
     const all = subscribe<ProgressEvent>(client, 'subscription { runProgress { runId status routersDone routerCount verdict } }', 'runProgress');
-    const other = subscribe<ProgressEvent>(
-      client,
-      'subscription ($id: ID) { runProgress(runId: $id) { runId } }',
-      'runProgress',
-      { id: '6f1c1b9e-0000-4000-8000-000000000000' },
-    );
+    const other = subscribe<ProgressEvent>(client, 'subscription ($id: ID) { runProgress(runId: $id) { runId } }', 'runProgress', {
+      id: '6f1c1b9e-0000-4000-8000-000000000000',
+    });
     // Subscriptions start asynchronously: give the server a moment before the run can publish anything.
     await new Promise((r) => setTimeout(r, 500));
 
@@ -160,8 +157,14 @@ describe('subscriptions across api processes', () => {
     const redis = createRedis(loadConfig().redis.url, 'test-catalog-junk');
     await redis.connect();
     await redis.publish(catalogChannel(prefix), 'not json');
-    await redis.publish(catalogChannel(prefix), JSON.stringify({ entity: 'fleet', change: 'exploded', fleetId: camp, name: 'x', at: new Date().toISOString() }));
-    await redis.publish(catalogChannel(prefix), JSON.stringify({ entity: 'scenario', change: 'created', scenarioId: camp, name: 'x', at: 'yesterday', revision: 1 }));
+    await redis.publish(
+      catalogChannel(prefix),
+      JSON.stringify({ entity: 'fleet', change: 'exploded', fleetId: camp, name: 'x', at: new Date().toISOString() }),
+    );
+    await redis.publish(
+      catalogChannel(prefix),
+      JSON.stringify({ entity: 'scenario', change: 'created', scenarioId: camp, name: 'x', at: 'yesterday', revision: 1 }),
+    );
     redis.disconnect();
 
     // A fleet's life through the other process: created (REST), renamed (GraphQL), routers added in bulk by

@@ -18,8 +18,7 @@ describe('the start command', () => {
   const adminKey = randomAdminKey();
   let port: number;
   let service: Spawned;
-  const getJson = async (path: string, key: string) =>
-    (await fetch(`http://127.0.0.1:${port}${path}`, { headers: { authorization: `Bearer ${key}` } })).json();
+  const getJson = async (path: string, key: string) => (await fetch(`http://127.0.0.1:${port}${path}`, { headers: { authorization: `Bearer ${key}` } })).json();
 
   beforeAll(async () => {
     port = await freePort();
@@ -85,7 +84,12 @@ describe('the start command', () => {
     const { code } = await service.exited;
     expect(code).toBe(0);
     // The only error lines are those of the worker killed on purpose above.
-    expect(service.output().split('\n').filter((l) => /"level":(50|60)/.test(l) && !/"msg":"worker exited/.test(l))).toEqual([]);
+    expect(
+      service
+        .output()
+        .split('\n')
+        .filter((l) => /"level":(50|60)/.test(l) && !/"msg":"worker exited/.test(l)),
+    ).toEqual([]);
   });
 });
 

@@ -92,9 +92,12 @@ beforeAll(async () => {
   // Two api processes of one deployment: they share Redis and its prefix, as they share the queues.
   const prefix = testQueuePrefix('auth');
   api = await startApi(db.url, { DASHBOARD_DIR: 'off', QUEUE_PREFIX: prefix }, (app) => {
-    app.getHttpAdapter().getInstance().addHook('onRoute', (route) => {
-      for (const method of [route.method].flat()) registered.push(`${method} ${route.url}`);
-    });
+    app
+      .getHttpAdapter()
+      .getInstance()
+      .addHook('onRoute', (route) => {
+        for (const method of [route.method].flat()) registered.push(`${method} ${route.url}`);
+      });
   });
   other = await startApi(db.url, { ADMIN_API_KEY: api.adminKey, QUEUE_PREFIX: prefix });
   for (const role of ['viewer', 'operator', 'admin'] as const) keys[role] = (await createKey(api, `matrix-${role}`, role)).key;
@@ -145,7 +148,13 @@ const cases = guarded.map(([route, role]) => {
 
 describe.each(cases)('%s', (_route, method, path, role) => {
   it('answers 401 without a key, with a malformed header, an unknown key and a revoked key', async () => {
-    const unauthenticated = [{}, { authorization: 'Basic YWRtaW46YWRtaW4=' }, { authorization: 'Bearer short' }, bearer(WELL_FORMED_UNKNOWN_KEY), bearer(keys.revoked!)];
+    const unauthenticated = [
+      {},
+      { authorization: 'Basic YWRtaW46YWRtaW4=' },
+      { authorization: 'Bearer short' },
+      bearer(WELL_FORMED_UNKNOWN_KEY),
+      bearer(keys.revoked!),
+    ];
     for (const headers of unauthenticated) {
       const res = await call(method, path, headers);
       expectProblem(res, 401, 'UNAUTHENTICATED');

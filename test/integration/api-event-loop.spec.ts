@@ -84,7 +84,10 @@ describe('hostile input gets a clear 4xx', () => {
     const big = await request(api.url, 'POST', '/api/v1/scenarios/validate', { source: 'a'.repeat(300 * 1024) }, bearer(viewer));
     expect([big.status, big.body['code']]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
     expect(big.body['detail']).toMatch(/the scenario source is 307200 bytes; at most 262144 .*SCENARIO_MAX_SOURCE_BYTES/);
-    const huge = await request(api.url, 'POST', '/api/v1/scenarios/validate', 'a'.repeat(600 * 1024), { ...bearer(viewer), 'content-type': 'application/yaml' });
+    const huge = await request(api.url, 'POST', '/api/v1/scenarios/validate', 'a'.repeat(600 * 1024), {
+      ...bearer(viewer),
+      'content-type': 'application/yaml',
+    });
     expect([huge.status, huge.body['code']]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
     expect(huge.body['detail']).toMatch(/at most 524288 bytes/);
   });
@@ -97,7 +100,12 @@ describe('hostile input gets a clear 4xx', () => {
     expect(codes(many)).toContain('TOO_MANY_SOURCES');
     expect(many.errors.find((e) => e.extensions?.code === 'TOO_MANY_SOURCES')?.message).toMatch(/14 scenario sources to parse; at most 4/);
     const three = sources.slice(0, 3);
-    const large = await gql(api.url, `query ($a: String!, $b: String!, $c: String!) { a: validateScenario(source: $a) { valid } b: validateScenario(source: $b) { valid } c: validateScenario(source: $c) { valid } }`, { a: three[0], b: three[1], c: three[2] }, viewer);
+    const large = await gql(
+      api.url,
+      `query ($a: String!, $b: String!, $c: String!) { a: validateScenario(source: $a) { valid } b: validateScenario(source: $b) { valid } c: validateScenario(source: $c) { valid } }`,
+      { a: three[0], b: three[1], c: three[2] },
+      viewer,
+    );
     expect(large.status).toBe(413);
     expect(large.errors[0]?.message).toMatch(/bytes of scenario sources; at most 524288 .*SCENARIO_MAX_REQUEST_BYTES/);
   });
@@ -137,7 +145,9 @@ describe('hostile input gets a clear 4xx', () => {
   });
 
   it('introspection without a key is 401 UNAUTHENTICATED; with a viewer key it answers', async () => {
-    const anonymous = await request<{ errors: { message: string; extensions: { code: string } }[] }>(api.url, 'POST', '/graphql', { query: getIntrospectionQuery() });
+    const anonymous = await request<{ errors: { message: string; extensions: { code: string } }[] }>(api.url, 'POST', '/graphql', {
+      query: getIntrospectionQuery(),
+    });
     expect(anonymous.status).toBe(401);
     expect(anonymous.headers.get('www-authenticate')).toBe('Bearer realm="asr-twin"');
     expect(anonymous.body.errors.map((e) => e.extensions.code)).toEqual(['UNAUTHENTICATED']);
@@ -165,7 +175,13 @@ describe('a normal scenario', () => {
       const errors = expected.ok ? [] : expected.errors.map((e) => ({ line: e.line, column: e.column, path: e.path, code: e.code, message: e.message }));
       expect(graphql.data?.validateScenario).toEqual({ valid: expected.ok, errors });
     }
-    const many = await request<{ errors: { file: string; line: number; column: number }[] }>(api.url, 'POST', '/api/v1/scenarios/validate', { source: fixture('invalid/many-errors.yaml') }, bearer(viewer));
+    const many = await request<{ errors: { file: string; line: number; column: number }[] }>(
+      api.url,
+      'POST',
+      '/api/v1/scenarios/validate',
+      { source: fixture('invalid/many-errors.yaml') },
+      bearer(viewer),
+    );
     expect(many.body.errors.length).toBeGreaterThan(1);
     expect(many.body.errors.every((e) => e.file === 'scenario' && e.line > 0 && e.column > 0)).toBe(true);
   });

@@ -16,12 +16,14 @@ let api: RunningApi;
 let operator: string;
 let viewer: string;
 
-const admin = <T = Record<string, unknown>>(method: string, path: string, body?: unknown) =>
-  request<T>(api.url, method, path, body, bearer(api.adminKey));
+const admin = <T = Record<string, unknown>>(method: string, path: string, body?: unknown) => request<T>(api.url, method, path, body, bearer(api.adminKey));
 const show = async (router: string, command: string) => (await admin('GET', `/api/v1/routers/${router}/show/${command}`)).text;
 const tree = async (router: string) => (await admin<RouterTree>('GET', `/api/v1/routers/${router}`)).body;
 const listed = async (query: string, base = api.url) =>
-  (await request<Page<RouterListItem>>(base, 'GET', `/api/v1/routers?fleet=fresh&${query}`, undefined, bearer(viewer))).body.items.map((r) => [r.hostname, r.freshness]);
+  (await request<Page<RouterListItem>>(base, 'GET', `/api/v1/routers?fleet=fresh&${query}`, undefined, bearer(viewer))).body.items.map((r) => [
+    r.hostname,
+    r.freshness,
+  ]);
 
 beforeAll(async () => {
   db = await migratedTestDatabase();
@@ -39,10 +41,16 @@ beforeAll(async () => {
   });
   expect(single.body.changes).toEqual([]);
   expect(single.body.router).toMatchObject({ freshness: 'fresh', observedCommand: 'show redundancy', stateVersion: 1 });
-  const bulk = await request(api.url, 'POST', '/api/v1/observations', [
-    { hostname: 'r-stale', output: await show('r-stale', 'version'), observedAt: new Date(Date.now() - 2 * DAY).toISOString() },
-    { hostname: 'r-bulk', output: await show('r-bulk', 'platform') },
-  ], bearer(operator));
+  const bulk = await request(
+    api.url,
+    'POST',
+    '/api/v1/observations',
+    [
+      { hostname: 'r-stale', output: await show('r-stale', 'version'), observedAt: new Date(Date.now() - 2 * DAY).toISOString() },
+      { hostname: 'r-bulk', output: await show('r-bulk', 'platform') },
+    ],
+    bearer(operator),
+  );
   expect(bulk.status).toBe(200);
 });
 afterAll(async () => {
@@ -61,10 +69,21 @@ describe('freshness', () => {
   });
 
   it('filters GET /routers by freshness, each row carrying it', async () => {
-    expect(await listed('')).toEqual([['r-bulk', 'fresh'], ['r-never', 'never'], ['r-single', 'fresh'], ['r-stale', 'stale']]);
-    expect(await listed('freshness=fresh')).toEqual([['r-bulk', 'fresh'], ['r-single', 'fresh']]);
+    expect(await listed('')).toEqual([
+      ['r-bulk', 'fresh'],
+      ['r-never', 'never'],
+      ['r-single', 'fresh'],
+      ['r-stale', 'stale'],
+    ]);
+    expect(await listed('freshness=fresh')).toEqual([
+      ['r-bulk', 'fresh'],
+      ['r-single', 'fresh'],
+    ]);
     expect(await listed('freshness=stale')).toEqual([['r-stale', 'stale']]);
-    expect(await listed('freshness=never,stale')).toEqual([['r-never', 'never'], ['r-stale', 'stale']]);
+    expect(await listed('freshness=never,stale')).toEqual([
+      ['r-never', 'never'],
+      ['r-stale', 'stale'],
+    ]);
     const bad = await request<Problem>(api.url, 'GET', '/api/v1/routers?freshness=recent', undefined, bearer(viewer));
     expect([bad.status, bad.body.code, bad.body.errors?.[0]?.field]).toEqual([400, 'VALIDATION_FAILED', 'freshness.0']);
   });
@@ -73,7 +92,11 @@ describe('freshness', () => {
     const week = await startApi(db.url, { OBSERVATION_STALE_AFTER: '7d', ADMIN_API_KEY: api.adminKey });
     try {
       expect(await listed('freshness=stale', week.url)).toEqual([]);
-      expect(await listed('freshness=fresh', week.url)).toEqual([['r-bulk', 'fresh'], ['r-single', 'fresh'], ['r-stale', 'fresh']]);
+      expect(await listed('freshness=fresh', week.url)).toEqual([
+        ['r-bulk', 'fresh'],
+        ['r-single', 'fresh'],
+        ['r-stale', 'fresh'],
+      ]);
     } finally {
       await week.close();
     }
@@ -89,7 +112,11 @@ describe('freshness', () => {
 
     const mutation = `mutation($items: [ObservationItemInput!]!) { observe(items: $items) {
       summary { items applied unchanged refused unknownRouter } items { index hostname command outcome code reason } } }`;
-    const items = [{ hostname: 'r-never', command: 'show version', output: await show('r-never', 'version') }, { hostname: 'nobody', output: 'x' }, { hostname: 'r-bulk', output: 'garbage' }];
+    const items = [
+      { hostname: 'r-never', command: 'show version', output: await show('r-never', 'version') },
+      { hostname: 'nobody', output: 'x' },
+      { hostname: 'r-bulk', output: 'garbage' },
+    ];
     const refused = await gql(api.url, mutation, { items }, viewer);
     expect(codes(refused)).toEqual(['FORBIDDEN']);
     expect((await tree('r-never')).freshness).toBe('never');

@@ -44,7 +44,9 @@ function admin<T = Record<string, unknown>>(method: string, path: string, body?:
 const importCsv = (base: string, fleet: string, csv: string, key = api.adminKey) =>
   request<ImportReport>(base, 'POST', `/api/v1/fleets/${fleet}/import`, csv, { ...bearer(key), 'content-type': 'text/csv' });
 const csvOf = (count: number, labels: string) =>
-  ['hostname,model,labels', ...Array.from({ length: count }, (_, i) => `big-${String(i).padStart(5, '0')},${i % 2 ? 'ASR1006' : 'ASR1002-X'},${labels}`)].join('\n');
+  ['hostname,model,labels', ...Array.from({ length: count }, (_, i) => `big-${String(i).padStart(5, '0')},${i % 2 ? 'ASR1006' : 'ASR1002-X'},${labels}`)].join(
+    '\n',
+  );
 
 describe('bulk', () => {
   it('imports 10,000 CSV rows, then updates all 10,000, with one routersAdded message and no router-state flood', async () => {
@@ -99,7 +101,12 @@ describe('limits and access', () => {
       const res = await importCsv(api.url, 'roles', 'hostname,model\nnever,ASR1001\n', key);
       expect(res.status).toBe(403);
       expect((res.body as unknown as Problem).detail).toMatch(/admin/);
-      const viaGql = await gql(api.url, 'mutation { importInventory(fleet: "roles", format: csv, content: "hostname,model\\nnever,ASR1001") { summary { created } } }', {}, key);
+      const viaGql = await gql(
+        api.url,
+        'mutation { importInventory(fleet: "roles", format: csv, content: "hostname,model\\nnever,ASR1001") { summary { created } } }',
+        {},
+        key,
+      );
       expect(codes(viaGql)).toEqual(['FORBIDDEN']);
     }
     expect((await admin('GET', '/api/v1/routers/never')).status).toBe(404);

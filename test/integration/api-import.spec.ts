@@ -145,7 +145,7 @@ describe('what an update may change', () => {
     expect(r3.routeProcessors[1]!.host.hypervisor.guests[0]!.rfState.name).toBe('STANDBY COLD');
   });
 
-  it('§8.11: refuses a release the model\'s RP has no image for, naming the PID and release; an ASR1002 without one runs 3.16.10S', async () => {
+  it("§8.11: refuses a release the model's RP has no image for, naming the PID and release; an ASR1002 without one runs 3.16.10S", async () => {
     const res = await importCsv('rules', 'hostname,model,version\nhw-1,ASR1002,17.3.4a\nhw-2,ASR1002,\n');
     expect(res.body.rows.map((r) => [r.outcome, r.reason ?? null])).toEqual([
       ['refused', expect.stringMatching(/^impossible ASR1002 on 17\.3\.4a: ASR1002-RP1 cannot run IOS XE 17\.3\.4a: no 17\.x image exists for it/)],
@@ -177,7 +177,11 @@ describe('bad input', () => {
       [importJson('csv', { format: 'netbox', content: { results: 'x' } }), 400, /NetBox device list/],
       [importJson('csv', { format: 'xml', content: 'x' }), 400, /format/],
       [importCsv('nope', 'hostname\nx\n'), 404, /fleet nope does not exist/],
-      [call('POST', '/api/v1/fleets/csv/import', 'hostname\nx\n', { 'content-type': 'text/plain' }), 415, /takes a body of type application\/json, text\/csv, application\/csv; got text\/plain/],
+      [
+        call('POST', '/api/v1/fleets/csv/import', 'hostname\nx\n', { 'content-type': 'text/plain' }),
+        415,
+        /takes a body of type application\/json, text\/csv, application\/csv; got text\/plain/,
+      ],
     ];
     for (const [pending, status, detail] of cases) {
       const res = await pending;

@@ -24,8 +24,7 @@ afterAll(async () => {
   await db?.drop();
 });
 
-const admin = <T = Record<string, unknown>>(method: string, path: string, body?: unknown) =>
-  request<T>(api.url, method, path, body, bearer(api.adminKey));
+const admin = <T = Record<string, unknown>>(method: string, path: string, body?: unknown) => request<T>(api.url, method, path, body, bearer(api.adminKey));
 
 describe('POST /observations with 10,000 routers × 3 outputs in one request', () => {
   it('answers every item, applies the varied routers only, and answers unchanged for everything posted again', async () => {

@@ -13,8 +13,7 @@ let api: RunningApi;
 let operator: string;
 let viewer: string;
 
-const admin = <T = Record<string, unknown>>(method: string, path: string, body?: unknown) =>
-  request<T>(api.url, method, path, body, bearer(api.adminKey));
+const admin = <T = Record<string, unknown>>(method: string, path: string, body?: unknown) => request<T>(api.url, method, path, body, bearer(api.adminKey));
 const bulk = <T = BulkObservationResult>(body: unknown, headers: Record<string, string> = {}, key = operator, base = api.url) =>
   request<T>(base, 'POST', '/api/v1/observations', body, { ...bearer(key), ...headers });
 const show = async (router: string, command: string): Promise<string> => (await admin('GET', `/api/v1/routers/${router}/show/${command}`)).text;
@@ -30,7 +29,13 @@ beforeAll(async () => {
   operator = (await createKey(api, 'collector', 'operator')).key;
   viewer = (await createKey(api, 'watcher', 'viewer')).key;
   await admin<Fleet>('POST', '/api/v1/fleets', { name: 'lab' });
-  for (const [h, m] of [['PE1', 'ASR1006'], ['core-1', 'ASR1006'], ['edge-1', 'ASR1002-X'], ['edge-2', 'ASR1002-X']] as const) await addRouter(h, m);
+  for (const [h, m] of [
+    ['PE1', 'ASR1006'],
+    ['core-1', 'ASR1006'],
+    ['edge-1', 'ASR1002-X'],
+    ['edge-2', 'ASR1002-X'],
+  ] as const)
+    await addRouter(h, m);
 });
 afterAll(async () => {
   await api?.close();
@@ -38,18 +43,21 @@ afterAll(async () => {
 });
 
 describe('POST /observations', () => {
-  it('§8.9, §8.10: the ASR1006 show platform capture in bulk removes F1 and records P1 ps, fail; posting the twin\'s output back changes nothing', async () => {
+  it("§8.9, §8.10: the ASR1006 show platform capture in bulk removes F1 and records P1 ps, fail; posting the twin's output back changes nothing", async () => {
     await addRouter('pe-bulk', 'ASR1006');
     const res = await bulk([{ hostname: 'pe-bulk', output: capture('asr1006Platform') }]);
     expect(outcomes(res.body)).toEqual([[0, 'pe-bulk', 'applied', null]]);
     const t = await tree('pe-bulk');
     expect(t.esps.map((e) => e.slot)).toEqual(['F0']);
-    expect(t.powerSupplies).toEqual([{ slot: 'P0', state: 'ok' }, { slot: 'P1', state: 'failed' }]);
+    expect(t.powerSupplies).toEqual([
+      { slot: 'P0', state: 'ok' },
+      { slot: 'P1', state: 'failed' },
+    ]);
     const again = await bulk([{ hostname: 'pe-bulk', output: await show('pe-bulk', 'platform') }]);
     expect(outcomes(again.body)).toEqual([[0, 'pe-bulk', 'unchanged', null]]);
   });
 
-  it('answers one outcome per item, combines a router\'s items into one update, and refuses a bad router without touching the others', async () => {
+  it("answers one outcome per item, combines a router's items into one update, and refuses a bad router without touching the others", async () => {
     const core = await Promise.all(['redundancy', 'version', 'platform'].map((c) => show('core-1', c)));
     const edge1Before = await tree('edge-1');
     const res = await bulk([
@@ -75,7 +83,10 @@ describe('POST /observations', () => {
     ]);
     expect(res.body.summary).toEqual({ items: 8, applied: 1, unchanged: 3, refused: 3, unknownRouter: 1 });
     const [pe1, , , garbage, ghost, , sibling, badHost] = res.body.items;
-    expect(pe1).toMatchObject({ command: 'show redundancy', changes: expect.arrayContaining([expect.objectContaining({ entity: 'instance', key: 'R1/0', field: 'softwareVersion' })]) });
+    expect(pe1).toMatchObject({
+      command: 'show redundancy',
+      changes: expect.arrayContaining([expect.objectContaining({ entity: 'instance', key: 'R1/0', field: 'softwareVersion' })]),
+    });
     expect(garbage?.reason).toMatch(/not the output of/);
     expect(sibling).toMatchObject({ command: 'show version', reason: expect.stringMatching(/^not applied: item 3 of edge-1 was refused/) });
     expect(ghost?.reason).toBe('no router is named ghost-9');
@@ -176,7 +187,10 @@ describe('size limits of POST /observations', () => {
     const many = await bulk<Problem>(Array.from({ length: 50_001 }, () => ({ hostname: 'PE1', output: 'x' })));
     expect([many.status, many.body.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
     expect(many.body.detail).toBe('a request may carry at most 50000 items; got 50001');
-    const huge = await bulk<Problem>([{ hostname: 'PE1', output: 'x' }, { hostname: 'core-1', output: 'y'.repeat(300_000) }]);
+    const huge = await bulk<Problem>([
+      { hostname: 'PE1', output: 'x' },
+      { hostname: 'core-1', output: 'y'.repeat(300_000) },
+    ]);
     expect([huge.status, huge.body.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
     expect(huge.body.detail).toMatch(/^item 1 \(core-1\): .*262144 characters.*got 300000/);
   });

@@ -16,7 +16,11 @@ beforeAll(async () => {
   api = await startApi(db.url);
   await admin('POST', '/api/v1/fleets', { name: 'lab' });
   const models = { 'boot-6': 'ASR1006', 'flip-6': 'ASR1006', 'gone-6': 'ASR1006', 'mismatch-4': 'ASR1004' };
-  await admin('POST', '/api/v1/fleets/lab/routers', Object.entries(models).map(([hostname, model]) => ({ hostname, model })));
+  await admin(
+    'POST',
+    '/api/v1/fleets/lab/routers',
+    Object.entries(models).map(([hostname, model]) => ({ hostname, model })),
+  );
 });
 afterAll(async () => {
   await api?.close();
@@ -46,21 +50,33 @@ describe('show platform', () => {
     expect(res.status).toBe(200);
     expect(summary(res.body.router)).toEqual({
       health: 'degraded',
-      hosts: [['R0', 'up', 'running'], ['R1', 'rebooting', 'down']],
-      guests: [['R0/0', 'ACTIVE', 'RUNNING'], ['R1/0', 'DISABLED', 'SHUTOFF']],
+      hosts: [
+        ['R0', 'up', 'running'],
+        ['R1', 'rebooting', 'down'],
+      ],
+      guests: [
+        ['R0/0', 'ACTIVE', 'RUNNING'],
+        ['R1/0', 'DISABLED', 'SHUTOFF'],
+      ],
     });
     expect(res.body.changes.map((c) => `${c.entity} ${c.key} ${c.field}`)).toEqual([
-      'router boot-6 health', 'host R1 state', 'hypervisor R1 state', 'instance R1/0 rfState', 'instance R1/0 domainState', 'instance R1/0 stateSince',
+      'router boot-6 health',
+      'host R1 state',
+      'hypervisor R1 state',
+      'instance R1/0 rfState',
+      'instance R1/0 domainState',
+      'instance R1/0 stateSince',
     ]);
   });
 
   it('RP roles swapped on a dual-RP chassis, without redundancy output: the instances follow their RPs', async () => {
-    const platform = (await platformOf('flip-6'))
-      .replace(/^(R0\s+\S+\s+)ok, active /m, '$1ok, standby')
-      .replace(/^(R1\s+\S+\s+)ok, standby/m, '$1ok, active ');
+    const platform = (await platformOf('flip-6')).replace(/^(R0\s+\S+\s+)ok, active /m, '$1ok, standby').replace(/^(R1\s+\S+\s+)ok, standby/m, '$1ok, active ');
     const res = await observe('flip-6', platform);
     expect(res.status).toBe(200);
-    expect(summary(res.body.router).guests).toEqual([['R0/0', 'STANDBY HOT', 'RUNNING'], ['R1/0', 'ACTIVE', 'RUNNING']]);
+    expect(summary(res.body.router).guests).toEqual([
+      ['R0/0', 'STANDBY HOT', 'RUNNING'],
+      ['R1/0', 'ACTIVE', 'RUNNING'],
+    ]);
     const states = value(parseShowRedundancyStates(await show('flip-6', 'redundancy-states')));
     expect(states).toMatchObject({ myState: RF.ACTIVE, peerState: RF.STANDBY_HOT, unit: 'secondary' });
   });
@@ -77,8 +93,14 @@ describe('show redundancy', () => {
     expect(res.status).toBe(200);
     expect(summary(res.body.router)).toEqual({
       health: 'degraded',
-      hosts: [['R0', 'up', 'running'], ['R1', 'down', 'down']],
-      guests: [['R0/0', 'ACTIVE', 'RUNNING'], ['R1/0', 'DISABLED', 'SHUTOFF']],
+      hosts: [
+        ['R0', 'up', 'running'],
+        ['R1', 'down', 'down'],
+      ],
+      guests: [
+        ['R0/0', 'ACTIVE', 'RUNNING'],
+        ['R1/0', 'DISABLED', 'SHUTOFF'],
+      ],
     });
     expect(res.body.router.redundancy.operatingMode).toBeNull();
     const twin = value(parseShowRedundancy(await show('gone-6', 'redundancy')));
@@ -99,7 +121,10 @@ describe('show redundancy', () => {
     const res = await observe('mismatch-4', mismatch);
     expect(res.status).toBe(200);
     expect(res.body.router).toMatchObject({ redundancyMode: 'sso', health: 'degraded', redundancy: { operatingMode: 'rpr' } });
-    expect(summary(res.body.router).guests).toEqual([['R0/0', 'ACTIVE', 'RUNNING'], ['R0/1', 'STANDBY COLD', 'RUNNING']]);
+    expect(summary(res.body.router).guests).toEqual([
+      ['R0/0', 'ACTIVE', 'RUNNING'],
+      ['R0/1', 'STANDBY COLD', 'RUNNING'],
+    ]);
     expect(value(parseShowRedundancy(await show('mismatch-4', 'redundancy')))).toMatchObject({ configuredMode: 'sso', operatingMode: 'rpr' });
     const healed = await observe('mismatch-4', capture('asr1006Redundancy'));
     expect(healed.body.router.redundancy.operatingMode).toBeNull();

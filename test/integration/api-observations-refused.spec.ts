@@ -80,7 +80,7 @@ victim#`;
 /** The twin's own show platform of the ASR1002-X with its RP claiming standby: which instance is meant is unknown. */
 async function singleRpPlatformWithStandbyR0(): Promise<string> {
   const platform = (await admin('GET', '/api/v1/routers/victim/show/platform')).text;
-  const edited = platform.replace(/^(R0\s+\S+\s+)ok {9}/m, "$1ok, standby");
+  const edited = platform.replace(/^(R0\s+\S+\s+)ok {9}/m, '$1ok, standby');
   expect(edited).not.toBe(platform);
   return edited;
 }
@@ -90,33 +90,153 @@ const refused: [string, string, string, string | (() => Promise<string>), number
   ['an empty body', 'victim', 'text/plain', '', 400, 'VALIDATION_FAILED', /the text is empty/],
   ['blank lines', 'victim', 'text/plain', '  \n\n \r\n', 400, 'VALIDATION_FAILED', /the text is empty/],
   ['garbage text', 'victim', 'text/plain', 'hello, router\nplease be redundant', 400, 'VALIDATION_FAILED', /not the output of show redundancy/],
-  ['two outputs without their prompt lines', 'victim', 'text/plain', `${redundancy}${capture('asr1001Version')}`, 400, 'VALIDATION_FAILED', /the text from line 1: the text looks like the output of several commands \(show redundancy, show version\); keep the prompt line/],
+  [
+    'two outputs without their prompt lines',
+    'victim',
+    'text/plain',
+    `${redundancy}${capture('asr1001Version')}`,
+    400,
+    'VALIDATION_FAILED',
+    /the text from line 1: the text looks like the output of several commands \(show redundancy, show version\); keep the prompt line/,
+  ],
   ['another command', 'victim', 'text/plain', ipRoute, 400, 'VALIDATION_FAILED', /"show ip route" \(line 1\) is not the output/],
   ['unicode junk', 'victim', 'text/plain', '💥\u200b\u202e ﷽ \ud83d Ω≈ç√∫ \uFFFD'.repeat(50), 400, 'VALIDATION_FAILED', /not the output of/],
   ['NUL and escape characters', 'victim', 'text/plain', `${redundancy}\u0000\u001b[2J`, 400, 'VALIDATION_FAILED', /U\+0000 \(NUL\) at line 37, column 1/],
   ['escape characters', 'victim', 'text/plain', `${redundancy}\u001b[2J`, 400, 'VALIDATION_FAILED', /line 37: control characters/],
   ['a 3,000-character line', 'victim', 'text/plain', `Cisco IOS Software, ${' '.repeat(3_000)}x`, 400, 'VALIDATION_FAILED', /line 1: longer than 2048/],
-  ['the truncated ASR1002-X simplex capture', 'victim', 'text/plain', capture('asr1002xRedundancyTail'), 400, 'VALIDATION_FAILED', /show redundancy \(from line 1\): no "Current Processor Information" section/],
-  ['an unknown RF state', 'victim', 'text/plain', redundancy.replace('STANDBY HOT ', 'STANDBY WARM'), 400, 'VALIDATION_FAILED', /"STANDBY WARM" is not an RF state \(line 29\)/],
-  ['a command given twice', 'victim', 'text/plain', `r#show redundancy\n${redundancy}r#show redundancy\n${redundancy}`, 400, 'VALIDATION_FAILED', /show redundancy \(line 39\) appears twice/],
-  ['RPR+ (not on an ASR 1000)', 'victim', 'text/plain', redundancy.replaceAll(/Redundancy Mode = sso/g, 'Redundancy Mode = rpr+'), 400, 'VALIDATION_FAILED', /RPR\+ does not exist/],
-  ['an implausible uptime', 'victim', 'text/plain', redundancy.replace('= 15 hours, 4 minutes', '= 9999 years, 4 minutes'), 400, 'VALIDATION_FAILED', /line 3\): an uptime of more than 50 years/],
-  ['a counter too large to store', 'victim', 'text/plain', redundancy.replace('experienced = 0', 'experienced = 99999999999'), 400, 'VALIDATION_FAILED', /too large a count/],
-  ['an unknown switchover reason', 'victim', 'text/plain', redundancy.replace('reason = none', 'reason = Active lost GW'), 400, 'VALIDATION_FAILED', /"Active lost GW" is none of/],
-  ['a Catalyst show redundancy (slot 1)', 'victim', 'text/plain', CATALYST_REDUNDANCY, 400, 'VALIDATION_FAILED', /slot 1 is not a redundancy slot of an ASR1002-X/],
-  ['show redundancy and show redundancy states that disagree', 'victim', 'text/plain', `r#show redundancy\n${redundancy}r#show redundancy states\n${capture('statesSimplex')}`, 400, 'VALIDATION_FAILED', /puts R0\/1 in STANDBY HOT, show redundancy states \(line 39\) in DISABLED/],
-  ['an ESP slot the chassis lacks', 'victim', 'text/plain', capture('asr1006Platform').replace(/^Chassis type: .*$/m, ''), 400, 'VALIDATION_FAILED', /an ASR1002-X has no slot R1/],
+  [
+    'the truncated ASR1002-X simplex capture',
+    'victim',
+    'text/plain',
+    capture('asr1002xRedundancyTail'),
+    400,
+    'VALIDATION_FAILED',
+    /show redundancy \(from line 1\): no "Current Processor Information" section/,
+  ],
+  [
+    'an unknown RF state',
+    'victim',
+    'text/plain',
+    redundancy.replace('STANDBY HOT ', 'STANDBY WARM'),
+    400,
+    'VALIDATION_FAILED',
+    /"STANDBY WARM" is not an RF state \(line 29\)/,
+  ],
+  [
+    'a command given twice',
+    'victim',
+    'text/plain',
+    `r#show redundancy\n${redundancy}r#show redundancy\n${redundancy}`,
+    400,
+    'VALIDATION_FAILED',
+    /show redundancy \(line 39\) appears twice/,
+  ],
+  [
+    'RPR+ (not on an ASR 1000)',
+    'victim',
+    'text/plain',
+    redundancy.replaceAll(/Redundancy Mode = sso/g, 'Redundancy Mode = rpr+'),
+    400,
+    'VALIDATION_FAILED',
+    /RPR\+ does not exist/,
+  ],
+  [
+    'an implausible uptime',
+    'victim',
+    'text/plain',
+    redundancy.replace('= 15 hours, 4 minutes', '= 9999 years, 4 minutes'),
+    400,
+    'VALIDATION_FAILED',
+    /line 3\): an uptime of more than 50 years/,
+  ],
+  [
+    'a counter too large to store',
+    'victim',
+    'text/plain',
+    redundancy.replace('experienced = 0', 'experienced = 99999999999'),
+    400,
+    'VALIDATION_FAILED',
+    /too large a count/,
+  ],
+  [
+    'an unknown switchover reason',
+    'victim',
+    'text/plain',
+    redundancy.replace('reason = none', 'reason = Active lost GW'),
+    400,
+    'VALIDATION_FAILED',
+    /"Active lost GW" is none of/,
+  ],
+  [
+    'a Catalyst show redundancy (slot 1)',
+    'victim',
+    'text/plain',
+    CATALYST_REDUNDANCY,
+    400,
+    'VALIDATION_FAILED',
+    /slot 1 is not a redundancy slot of an ASR1002-X/,
+  ],
+  [
+    'show redundancy and show redundancy states that disagree',
+    'victim',
+    'text/plain',
+    `r#show redundancy\n${redundancy}r#show redundancy states\n${capture('statesSimplex')}`,
+    400,
+    'VALIDATION_FAILED',
+    /puts R0\/1 in STANDBY HOT, show redundancy states \(line 39\) in DISABLED/,
+  ],
+  [
+    'an ESP slot the chassis lacks',
+    'victim',
+    'text/plain',
+    capture('asr1006Platform').replace(/^Chassis type: .*$/m, ''),
+    400,
+    'VALIDATION_FAILED',
+    /an ASR1002-X has no slot R1/,
+  ],
   ['a Catalyst show version', 'victim', 'text/plain', CATALYST_VERSION, 409, 'CONFLICT', /is the output of an C9300-48P; victim is an ASR1002-X/],
-  ['show version of an ASR1006', 'victim', 'text/plain', capture('asr1001Version').replace('ASR1001 (1RU)', 'ASR1006 (RP2)'), 409, 'CONFLICT', /show version \(line 26\) is the output of an ASR1006/],
+  [
+    'show version of an ASR1006',
+    'victim',
+    'text/plain',
+    capture('asr1001Version').replace('ASR1001 (1RU)', 'ASR1006 (RP2)'),
+    409,
+    'CONFLICT',
+    /show version \(line 26\) is the output of an ASR1006/,
+  ],
   ['show platform of an ASR1006', 'victim', 'text/plain', capture('asr1006Platform'), 409, 'CONFLICT', /show platform \(line 1\) is the output of an ASR1006/],
-  ['an RP role a single-RP twin cannot place', 'victim', 'text/plain', singleRpPlatformWithStandbyR0, 409, 'CONFLICT', /on a single-RP chassis send show redundancy/],
-  ['both RPs active', 'victim-6', 'text/plain', capture('asr1006Platform').replace('ok, standby', 'ok, active '), 409, 'INVARIANT_VIOLATION', /at most one IOS instance may be active/],
+  [
+    'an RP role a single-RP twin cannot place',
+    'victim',
+    'text/plain',
+    singleRpPlatformWithStandbyR0,
+    409,
+    'CONFLICT',
+    /on a single-RP chassis send show redundancy/,
+  ],
+  [
+    'both RPs active',
+    'victim-6',
+    'text/plain',
+    capture('asr1006Platform').replace('ok, standby', 'ok, active '),
+    409,
+    'INVARIANT_VIOLATION',
+    /at most one IOS instance may be active/,
+  ],
   ['a JSON body without output', 'victim', 'application/json', '{"text":"show version"}', 400, 'VALIDATION_FAILED', /output/],
   ['a JSON output that is not text', 'victim', 'application/json', '{"output":42}', 400, 'VALIDATION_FAILED', /output/],
   ['a JSON array', 'victim', 'application/json', '["show version"]', 400, 'VALIDATION_FAILED', /got an array/],
   ['malformed JSON', 'victim', 'application/json', '{"output": "x', 400, 'MALFORMED_REQUEST', /JSON/i],
   ['an empty JSON body', 'victim', 'application/json', '', 400, 'MALFORMED_REQUEST', /empty/],
-  ['a content type that is neither text nor JSON', 'victim', 'application/xml', '<output/>', 415, 'UNSUPPORTED_MEDIA_TYPE', /takes a body of type text\/plain, application\/json; got application\/xml/],
+  [
+    'a content type that is neither text nor JSON',
+    'victim',
+    'application/xml',
+    '<output/>',
+    415,
+    'UNSUPPORTED_MEDIA_TYPE',
+    /takes a body of type text\/plain, application\/json; got application\/xml/,
+  ],
   ['a 4 MB paste', 'victim', 'text/plain', `${redundancy}\n`.repeat(2_500).slice(0, 4_000_000), 413, 'PAYLOAD_TOO_LARGE', /limited to 262144 characters/],
   ['a paste over the 4 MiB body limit', 'victim', 'text/plain', 'x\n'.repeat(2_300_000), 413, 'PAYLOAD_TOO_LARGE', /too large/i],
 ];
@@ -160,7 +280,14 @@ describe('creating a router from observations', () => {
   });
 
   it('refuses an unknown fleet', async () => {
-    expect((await request(api.url, 'POST', '/api/v1/fleets/nope/routers/observations', capture('asr1001Version'), { ...bearer(api.adminKey), 'content-type': 'text/plain' })).status).toBe(404);
+    expect(
+      (
+        await request(api.url, 'POST', '/api/v1/fleets/nope/routers/observations', capture('asr1001Version'), {
+          ...bearer(api.adminKey),
+          'content-type': 'text/plain',
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it('created nothing while refusing', async () => {

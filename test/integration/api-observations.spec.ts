@@ -38,8 +38,7 @@ afterAll(async () => {
   await db?.drop();
 });
 
-const admin = <T = Record<string, unknown>>(method: string, path: string, body?: unknown) =>
-  request<T>(api.url, method, path, body, bearer(api.adminKey));
+const admin = <T = Record<string, unknown>>(method: string, path: string, body?: unknown) => request<T>(api.url, method, path, body, bearer(api.adminKey));
 const text = { 'content-type': 'text/plain' };
 const observe = <T = ObservationResult>(router: string, output: string, key = operator) =>
   request<T>(api.url, 'POST', `/api/v1/routers/${router}/observations`, output, { ...bearer(key), ...text });
@@ -105,7 +104,7 @@ describe('show redundancy of the ASR1006 capture (dual RP2, SSO, engineering ima
     expect(again.body.router.stateVersion).toBe(2);
   });
 
-  it('prints show redundancy that parses back to the capture\'s facts', async () => {
+  it("prints show redundancy that parses back to the capture's facts", async () => {
     const twin = value(parseShowRedundancy(await show('PE1', 'redundancy')));
     const device = value(parseShowRedundancy(capture('asr1006Redundancy')));
     const facts = (o: typeof twin) => ({
@@ -126,12 +125,21 @@ describe('show platform of the ASR1006 capture (no F1 in the chassis)', () => {
     expect(res.status).toBe(200);
     expect(res.body.changes).toEqual([
       { entity: 'router', key: 'PE2', field: 'espSlots', before: 'F0,F1', after: 'F0' },
-      { entity: 'router', key: 'PE2', field: 'hardware', before: null, after: JSON.stringify({ rp: 'ASR1000-RP2', esp: 'ASR1000-ESP20', esps: 1, psus: 2, rps: 2 }) },
+      {
+        entity: 'router',
+        key: 'PE2',
+        field: 'hardware',
+        before: null,
+        after: JSON.stringify({ rp: 'ASR1000-RP2', esp: 'ASR1000-ESP20', esps: 1, psus: 2, rps: 2 }),
+      },
       { entity: 'router', key: 'PE2', field: 'psus', before: null, after: 'P0 ok, P1 failed' },
     ]);
     const t = await tree('PE2');
     expect(t.esps.map((e) => [e.slot, e.pid, e.state, e.role, e.forwarding])).toEqual([['F0', 'ASR1000-ESP20', 'ok', 'active', true]]);
-    expect(t.powerSupplies).toEqual([{ slot: 'P0', state: 'ok' }, { slot: 'P1', state: 'failed' }]);
+    expect(t.powerSupplies).toEqual([
+      { slot: 'P0', state: 'ok' },
+      { slot: 'P1', state: 'failed' },
+    ]);
     expect(t.hardware).toEqual({ rp: 'ASR1000-RP2', esp: 'ASR1000-ESP20', rps: 2, esps: 1, psus: 2, declared: true });
     // One supply lost on a dual-supply chassis costs nothing (§8.9).
     expect(t.health).toBe('protected');
@@ -152,14 +160,19 @@ describe('show redundancy states captures', () => {
     const res = await observe('asr104', capture('statesDuplex'));
     expect(res.status).toBe(200);
     expect(res.body.changes.map((c) => `${c.key}.${c.field}: ${String(c.before)} → ${String(c.after)}`)).toEqual(
-      expect.arrayContaining(['asr104.redundancyMode: rpr → sso', 'asr104.health: degraded → protected', `R0/1.rfState: ${RF.STANDBY_COLD} → ${RF.STANDBY_HOT}`]),
+      expect.arrayContaining([
+        'asr104.redundancyMode: rpr → sso',
+        'asr104.health: degraded → protected',
+        `R0/1.rfState: ${RF.STANDBY_COLD} → ${RF.STANDBY_HOT}`,
+      ]),
     );
     const t = await tree('asr104');
-    expect(guests(t).map(([name, rf]) => [name, rf])).toEqual([['R0/0', 'ACTIVE'], ['R0/1', 'STANDBY HOT']]);
+    expect(guests(t).map(([name, rf]) => [name, rf])).toEqual([
+      ['R0/0', 'ACTIVE'],
+      ['R0/1', 'STANDBY HOT'],
+    ]);
     expectAgo(t.routeProcessors[0]?.host.hypervisor.guests[1]?.stateSince, 0);
-    expect(value(parseShowRedundancyStates(await show('asr104', 'redundancy-states')))).toEqual(
-      value(parseShowRedundancyStates(capture('statesDuplex'))),
-    );
+    expect(value(parseShowRedundancyStates(await show('asr104', 'redundancy-states')))).toEqual(value(parseShowRedundancyStates(capture('statesDuplex'))));
   });
 
   it('simplex on an ASR1002-X: non-redundant, peer DISABLED and shut off, degraded; prints the capture back', async () => {
@@ -167,7 +180,10 @@ describe('show redundancy states captures', () => {
     expect((await observe('simplex-1', capture('statesSimplex'))).status).toBe(200);
     const t = await tree('simplex-1');
     expect(t).toMatchObject({ redundancyMode: 'none', health: 'degraded' });
-    expect(guests(t).map(([name, rf, domain]) => [name, rf, domain])).toEqual([['R0/0', 'ACTIVE', 'RUNNING'], ['R0/1', 'DISABLED', 'SHUTOFF']]);
+    expect(guests(t).map(([name, rf, domain]) => [name, rf, domain])).toEqual([
+      ['R0/0', 'ACTIVE', 'RUNNING'],
+      ['R0/1', 'DISABLED', 'SHUTOFF'],
+    ]);
     const twin = value(parseShowRedundancyStates(await show('simplex-1', 'redundancy-states')));
     // The number of registered RF clients (111 in the capture) is not modelled.
     expect({ ...twin, clientCount: 111 }).toEqual(value(parseShowRedundancyStates(capture('statesSimplex'))));
@@ -178,9 +194,20 @@ describe('show version of the ASR1001 capture (IOS-XE 3.9.1S)', () => {
   const uptime = DAY + 15 * HOUR + 32 * MINUTE;
   const modelled = (o: ReturnType<typeof parseShowVersion>) => {
     const v = value(o);
-    return { hostname: v.hostname, xeVersion: v.xeVersion, iosVersion: v.iosVersion, imageId: v.imageId, uptimeMs: v.uptimeMs,
-      controlProcessorUptimeMs: v.controlProcessorUptimeMs, systemImage: v.systemImage, model: v.model, serial: v.serial,
-      license: [v.licenseLevel, v.licenseType], configRegister: v.configRegister, rommon: v.rommon };
+    return {
+      hostname: v.hostname,
+      xeVersion: v.xeVersion,
+      iosVersion: v.iosVersion,
+      imageId: v.imageId,
+      uptimeMs: v.uptimeMs,
+      controlProcessorUptimeMs: v.controlProcessorUptimeMs,
+      systemImage: v.systemImage,
+      model: v.model,
+      serial: v.serial,
+      license: [v.licenseLevel, v.licenseType],
+      configRegister: v.configRegister,
+      rommon: v.rommon,
+    };
   };
 
   it('creates the router from the capture alone and prints show version back', async () => {
@@ -191,7 +218,10 @@ describe('show version of the ASR1001 capture (IOS-XE 3.9.1S)', () => {
     expect(res.status).toBe(201);
     const t = res.body.router;
     expect(t).toMatchObject({ hostname: 'my_device', model: 'ASR1001', serial: 'SSI1289001MH', softwareVersion: '3.9.1S', redundancyMode: 'sso' });
-    expect(guests(t).map(([name, , , version]) => [name, version])).toEqual([['R0/0', '3.9.1S'], ['R0/1', '3.9.1S']]);
+    expect(guests(t).map(([name, , , version]) => [name, version])).toEqual([
+      ['R0/0', '3.9.1S'],
+      ['R0/1', '3.9.1S'],
+    ]);
     expectAgo(t.redundancy.bootedAt, uptime);
     expect(modelled(parseShowVersion(await show('my_device', 'version')))).toEqual(modelled(parseShowVersion(capture('asr1001Version'))));
     const log = (await admin<Page<{ entity: string; entityKey: string; action: string; actor: string }>>('GET', '/api/v1/routers/my_device/changes')).body;
@@ -210,7 +240,10 @@ describe('show version of the ASR1001 capture (IOS-XE 3.9.1S)', () => {
     await addRouter('edge-1001', 'ASR1001', { version: '3.16.10S' });
     const res = await observe('edge-1001', capture('asr1001Version'));
     expect(res.status).toBe(200);
-    expect(guests(res.body.router).map(([name, , , version]) => [name, version])).toEqual([['R0/0', '3.9.1S'], ['R0/1', '3.16.10S']]);
+    expect(guests(res.body.router).map(([name, , , version]) => [name, version])).toEqual([
+      ['R0/0', '3.9.1S'],
+      ['R0/1', '3.16.10S'],
+    ]);
     expect(res.body.router.softwareVersion).toBe('3.9.1S');
     // Hostname and serial identify the twin's router; an observation does not rename it.
     expect(res.body.router.hostname).toBe('edge-1001');
@@ -259,7 +292,10 @@ describe('a switchover and a multi-command paste', () => {
     const res = await observe('core-9', paste);
     expect(res.status).toBe(200);
     expect(res.body.router.stateVersion).toBe(2);
-    expect(guests(res.body.router).map(([name, rf]) => [name, rf])).toEqual([['R0/0', 'STANDBY HOT'], ['R1/0', 'ACTIVE']]);
+    expect(guests(res.body.router).map(([name, rf]) => [name, rf])).toEqual([
+      ['R0/0', 'STANDBY HOT'],
+      ['R1/0', 'ACTIVE'],
+    ]);
     expect(res.body.router.redundancy).toMatchObject({ switchovers: 1, lastSwitchoverReason: 'user forced' });
     const states = value(parseShowRedundancyStates(await show('core-9', 'redundancy-states')));
     expect(states).toMatchObject({ myState: RF.ACTIVE, peerState: RF.STANDBY_HOT, unit: 'secondary' });
@@ -278,12 +314,18 @@ describe('show platform of a single RP with two IOSd (domain §8.14)', () => {
     expect(platform).toMatch(/^ R0\/1 +ok, standby /m);
     const same = await observe('sub-1', platform);
     expect(same.status).toBe(200);
-    expect(roles(await tree('sub-1'))).toEqual([['R0/0', 'ACTIVE'], ['R0/1', 'STANDBY HOT']]);
+    expect(roles(await tree('sub-1'))).toEqual([
+      ['R0/0', 'ACTIVE'],
+      ['R0/1', 'STANDBY HOT'],
+    ]);
 
     const swapped = platform.replace(/^( R0\/0 +)ok, active /m, '$1ok, standby').replace(/^( R0\/1 +)ok, standby/m, '$1ok, active ');
     const res = await observe('sub-1', swapped);
     expect(res.status).toBe(200);
-    expect(roles(await tree('sub-1'))).toEqual([['R0/0', 'STANDBY HOT'], ['R0/1', 'ACTIVE']]);
+    expect(roles(await tree('sub-1'))).toEqual([
+      ['R0/0', 'STANDBY HOT'],
+      ['R0/1', 'ACTIVE'],
+    ]);
     expect((await observe('sub-1', await show('sub-1', 'platform'))).body.changes).toEqual([]);
   });
 

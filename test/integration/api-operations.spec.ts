@@ -98,7 +98,15 @@ describe('/metrics', () => {
     const text = res.text;
     expect(text).toMatch(/# TYPE http_request_duration_seconds histogram/);
     const series = (route: string, status: string) =>
-      text.split('\n').filter((l) => l.startsWith('http_request_duration_seconds_count{') && l.includes(`route="${route}"`) && l.includes(`status="${status}"`) && l.includes('method="GET"'));
+      text
+        .split('\n')
+        .filter(
+          (l) =>
+            l.startsWith('http_request_duration_seconds_count{') &&
+            l.includes(`route="${route}"`) &&
+            l.includes(`status="${status}"`) &&
+            l.includes('method="GET"'),
+        );
     expect(series('/api/v1/routers/:id', '404')).toEqual([expect.stringMatching(/ 1$/)]);
     expect(series('/api/v1/routers', '200')).toEqual([expect.stringMatching(/ 1$/)]);
     expect(series('unmatched', '404')).toHaveLength(1);

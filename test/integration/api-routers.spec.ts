@@ -22,8 +22,7 @@ afterAll(async () => {
 });
 
 /** Every request of this file uses the admin key; access control has its own tests (api-auth.spec.ts). */
-const call = <T = Record<string, unknown>>(method: string, path: string, body?: unknown) =>
-  request<T>(api.url, method, path, body, bearer(api.adminKey));
+const call = <T = Record<string, unknown>>(method: string, path: string, body?: unknown) => request<T>(api.url, method, path, body, bearer(api.adminKey));
 const get = <T>(path: string) => call<T>('GET', path);
 const post = <T>(path: string, body: unknown) => call<T>('POST', path, body);
 
@@ -79,7 +78,10 @@ describe('router anatomy over REST', () => {
     const pe = (await get<RouterTree>('/api/v1/routers/pe-1')).body;
     expect(pe.esps.map((e) => [e.slot, e.pid, e.role])).toEqual([['F0', 'ASR1000-ESP40', 'active']]);
     expect(pe.hardware).toEqual({ rp: 'ASR1000-RP2', esp: 'ASR1000-ESP40', rps: 2, esps: 1, psus: 1, declared: true });
-    expect(pe.powerSupplies).toEqual([{ slot: 'P0', state: 'ok' }, { slot: 'P1', state: 'empty' }]);
+    expect(pe.powerSupplies).toEqual([
+      { slot: 'P0', state: 'ok' },
+      { slot: 'P1', state: 'empty' },
+    ]);
     const platform = await call<string>('GET', '/api/v1/routers/pe-1/show/platform');
     expect(platform.body).not.toMatch(/^F1 /m);
     expect(platform.body).not.toMatch(/^P1 /m);
@@ -174,7 +176,18 @@ describe('bad input gets a 4xx problem document that names the problem', () => {
   const cases: [string, string, string, unknown, number, string, string?][] = [
     ['unknown model', 'POST', '/api/v1/fleets/core/routers', { hostname: 'x1', model: 'ASR9000' }, 400, 'VALIDATION_FAILED', 'model'],
     ['missing hostname', 'POST', '/api/v1/fleets/core/routers', { model: 'ASR1004' }, 400, 'VALIDATION_FAILED', 'hostname'],
-    ['duplicate hostname in the request', 'POST', '/api/v1/fleets/core/routers', [{ hostname: 'd1', model: 'ASR1004' }, { hostname: 'd1', model: 'ASR1004' }], 400, 'VALIDATION_FAILED', 'routers.1.hostname'],
+    [
+      'duplicate hostname in the request',
+      'POST',
+      '/api/v1/fleets/core/routers',
+      [
+        { hostname: 'd1', model: 'ASR1004' },
+        { hostname: 'd1', model: 'ASR1004' },
+      ],
+      400,
+      'VALIDATION_FAILED',
+      'routers.1.hostname',
+    ],
     ['hostname already taken', 'POST', '/api/v1/fleets/core/routers', { hostname: 'core-1', model: 'ASR1004' }, 409, 'CONFLICT', 'routers.0.hostname'],
     ['wrong type of hostname', 'POST', '/api/v1/fleets/core/routers', { hostname: 42, model: 'ASR1004' }, 400, 'VALIDATION_FAILED', 'hostname'],
     ['wrong type of labels', 'POST', '/api/v1/fleets/core/routers', { hostname: 'l1', model: 'ASR1004', labels: [] }, 400, 'VALIDATION_FAILED', 'labels'],

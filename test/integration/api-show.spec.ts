@@ -122,7 +122,10 @@ describe('the OpenAPI document', () => {
       const op = doc.paths[`/api/v1/routers/{id}/show/${route}`]?.['get'];
       expect(Object.keys(op?.responses['200']?.content ?? {})).toEqual(['text/plain; charset=utf-8']);
     }
-    for (const [path, status] of [['/api/v1/routers/{id}/observations', '200'], ['/api/v1/fleets/{id}/routers/observations', '201']] as const) {
+    for (const [path, status] of [
+      ['/api/v1/routers/{id}/observations', '200'],
+      ['/api/v1/fleets/{id}/routers/observations', '201'],
+    ] as const) {
       const op = doc.paths[path]?.['post'];
       expect(Object.keys(op?.requestBody?.content ?? {}).sort()).toEqual(['application/json', 'text/plain']);
       expect(op?.responses[status]).toBeDefined();

@@ -46,7 +46,8 @@ function raw(text: string): Promise<string> {
 }
 
 describe('GraphQL transport misuse is a 400 with a code, not an internal error', () => {
-  const post = (body: unknown) => request<{ errors: { message: string; extensions: { code: string } }[] }>(api.url, 'POST', '/graphql', body, bearer(api.adminKey));
+  const post = (body: unknown) =>
+    request<{ errors: { message: string; extensions: { code: string } }[] }>(api.url, 'POST', '/graphql', body, bearer(api.adminKey));
 
   it('refuses a subscription over HTTP', async () => {
     const res = await post({ query: 'subscription { runProgress { runId } }' });
@@ -76,7 +77,13 @@ describe('GraphQL transport misuse is a 400 with a code, not an internal error',
     );
     expect(mutation.status).toBe(400);
     expect(mutation.body.errors[0]?.extensions.code).toBe('GRAPHQL_BAD_REQUEST');
-    const query = await request<{ data: { me: { name: string } } }>(api.url, 'GET', `/graphql?query=${encodeURIComponent('{ me { name } }')}`, undefined, bearer(api.adminKey));
+    const query = await request<{ data: { me: { name: string } } }>(
+      api.url,
+      'GET',
+      `/graphql?query=${encodeURIComponent('{ me { name } }')}`,
+      undefined,
+      bearer(api.adminKey),
+    );
     expect(query.status).toBe(200);
     expect(query.body.data.me.name).toBe('bootstrap-admin');
   });
@@ -119,7 +126,10 @@ describe('errors of the HTTP layer are problem+json and do not echo the input', 
 describe('body types: each operation takes what its OpenAPI document says, others get 415', () => {
   it('refuses a form post and plain text on a JSON route, naming what the route takes', async () => {
     for (const type of ['application/x-www-form-urlencoded', 'text/plain', 'multipart/form-data; boundary=x']) {
-      const res = await request<{ code: string; detail: string }>(api.url, 'POST', '/api/v1/fleets', 'name=east', { ...bearer(api.adminKey), 'content-type': type });
+      const res = await request<{ code: string; detail: string }>(api.url, 'POST', '/api/v1/fleets', 'name=east', {
+        ...bearer(api.adminKey),
+        'content-type': type,
+      });
       expect(res.status, type).toBe(415);
       expect(res.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
       expect(res.body.detail).toBe(`this operation takes a body of type application/json; got ${type.split(';')[0]}`);
@@ -137,10 +147,16 @@ describe('body types: each operation takes what its OpenAPI document says, other
     }
     const csv = await request(api.url, 'POST', '/api/v1/scenarios/validate', 'a,b\n', { ...bearer(api.adminKey), 'content-type': 'text/csv' });
     expect(csv.status).toBe(415);
-    const doc = (await request<{ paths: Record<string, Record<string, { requestBody?: { content: Record<string, unknown> } }>> }>(api.url, 'GET', '/docs/openapi.json')).body;
-    expect(Object.keys(doc.paths['/api/v1/scenarios/validate']?.['post']?.requestBody?.content ?? {}).sort()).toEqual(
-      ['application/json', 'application/x-yaml', 'application/yaml', 'text/plain', 'text/yaml'],
-    );
+    const doc = (
+      await request<{ paths: Record<string, Record<string, { requestBody?: { content: Record<string, unknown> } }>> }>(api.url, 'GET', '/docs/openapi.json')
+    ).body;
+    expect(Object.keys(doc.paths['/api/v1/scenarios/validate']?.['post']?.requestBody?.content ?? {}).sort()).toEqual([
+      'application/json',
+      'application/x-yaml',
+      'application/yaml',
+      'text/plain',
+      'text/yaml',
+    ]);
   });
 });
 

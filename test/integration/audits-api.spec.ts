@@ -32,8 +32,11 @@ describe('a risk audit', () => {
     expect(audit).toMatchObject({ status: 'completed', progress: { routersDone: 8, routerCount: 8, exposedRouters: 5 } });
     expect(audit.summary).toMatchObject({ routers: 8, exposedRouters: 5, errors: 0 });
     expect(audit.summary?.byCause).toEqual(
-      expect.arrayContaining(Object.entries({ 'peer STANDBY COLD-BULK': 1, 'operating RPR': 1, 'ESP F0 failed': 1, simplex: 1, 'single RP': 1, 'single ESP': 1 })
-        .map(([cause, routers]) => ({ cause, routers }))),
+      expect.arrayContaining(
+        Object.entries({ 'peer STANDBY COLD-BULK': 1, 'operating RPR': 1, 'ESP F0 failed': 1, simplex: 1, 'single RP': 1, 'single ESP': 1 }).map(
+          ([cause, routers]) => ({ cause, routers }),
+        ),
+      ),
     );
     expect(audit.summary?.byCause).toHaveLength(6);
     expect(audit.cells).not.toContain('power-loss@router');
@@ -58,7 +61,10 @@ describe('a risk audit', () => {
   });
 
   it('gives JUnit with one test case per router × fault, failing where exposed', async () => {
-    const created = await post<AuditBody>('/api/v1/audits', { selector: { fleet: 'risk', hostnames: ['ok-1', 'cold-1'] }, faults: ['iosd-crash', 'esp-failure'] });
+    const created = await post<AuditBody>('/api/v1/audits', {
+      selector: { fleet: 'risk', hostnames: ['ok-1', 'cold-1'] },
+      faults: ['iosd-crash', 'esp-failure'],
+    });
     const audit = await waitForAudit(created.body.id);
     expect(audit.cells).toEqual(['iosd-crash@active', 'iosd-crash@standby', 'esp-failure@active', 'esp-failure@standby']);
     const res = await fetch(`${api.url}/api/v1/audits/${audit.id}/junit`, { headers: auth() });
@@ -67,7 +73,9 @@ describe('a risk audit', () => {
     expect(junit).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="asr-twin" tests="8" failures="1" errors="0"/);
     expect(junit.match(/<testcase /g)).toHaveLength(8);
     expect(junit.match(/<failure /g)).toHaveLength(1);
-    expect(junit).toMatch(/<testcase classname="risk-audit\.cold-1" name="iosd-crash@active" time="0">\n {6}<failure message="cold-1 exposed to iosd-crash@active \(peer STANDBY COLD-BULK\)/);
+    expect(junit).toMatch(
+      /<testcase classname="risk-audit\.cold-1" name="iosd-crash@active" time="0">\n {6}<failure message="cold-1 exposed to iosd-crash@active \(peer STANDBY COLD-BULK\)/,
+    );
     expect(junit.trimEnd().endsWith('</testsuites>')).toBe(true);
   });
 
@@ -176,4 +184,3 @@ describe('audit access and bad input', () => {
     expect(bad.body.code).toBe('VALIDATION_FAILED');
   });
 });
-

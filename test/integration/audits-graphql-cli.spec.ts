@@ -23,7 +23,10 @@ describe('audits over GraphQL', () => {
     status: string;
     cells: string[];
     summary: { exposedRouters: number; byCause: { cause: string; routers: number }[]; byCell: { cell: string; routers: number }[] } | null;
-    matrix: { total: number; items: { hostname: string; exposed: boolean; causes: string[]; exposure: string; cells: { cell: string; exposed: boolean; applicable: boolean }[] }[] };
+    matrix: {
+      total: number;
+      items: { hostname: string; exposed: boolean; causes: string[]; exposure: string; cells: { cell: string; exposed: boolean; applicable: boolean }[] }[];
+    };
   }
 
   it('starts an audit by mutation, follows it by auditProgress, and reads the summary and the paginated matrix', async () => {
@@ -57,7 +60,10 @@ describe('audits over GraphQL', () => {
     expect(read.errors).toEqual([]);
     const audit = read.data!.audit;
     expect(audit.cells).toEqual(['iosd-crash@active', 'iosd-crash@standby', 'esp-failure@active', 'esp-failure@standby']);
-    expect(audit.summary?.byCause).toEqual([{ cause: 'simplex', routers: 1 }, { cause: 'single ESP', routers: 1 }]);
+    expect(audit.summary?.byCause).toEqual([
+      { cause: 'simplex', routers: 1 },
+      { cause: 'single ESP', routers: 1 },
+    ]);
     expect(audit.summary?.byCell).toEqual([
       { cell: 'iosd-crash@active', routers: 1 },
       { cell: 'iosd-crash@standby', routers: 0 },

@@ -17,11 +17,18 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => stack?.stop());
 
-const embedded = (options: ForecastOptions, whatIf?: WhatIf): string => `${JSON.stringify(forecastFleet(sampleForecastFleet().routers, options, whatIf), null, 2)}\n`;
+const embedded = (options: ForecastOptions, whatIf?: WhatIf): string =>
+  `${JSON.stringify(forecastFleet(sampleForecastFleet().routers, options, whatIf), null, 2)}\n`;
 
 describe('a forecast on the server', () => {
   it('ranks the sample fleet by expected downtime with causes, compares a what-if, and gives the embedded report byte for byte', async () => {
-    const created = await stack.post<ForecastBody>('/api/v1/forecasts', { selector: { fleet: 'sample' }, trials: 20, seed: 7, whatIf: { esps: 2, redundancy: 'sso' }, shardSize: 4 });
+    const created = await stack.post<ForecastBody>('/api/v1/forecasts', {
+      selector: { fleet: 'sample' },
+      trials: 20,
+      seed: 7,
+      whatIf: { esps: 2, redundancy: 'sso' },
+      shardSize: 4,
+    });
     expect(created.status).toBe(202);
     expect(created.headers.get('location')).toBe(`/api/v1/forecasts/${created.body.id}`);
     expect(created.body).toMatchObject({ status: 'queued', trials: 20, seed: 7, periodMs: YEAR_MS, summary: null });
@@ -30,17 +37,26 @@ describe('a forecast on the server', () => {
 
     const text = await stack.reportText(forecast.id);
     expect(text).toBe(embedded({ seed: 7, trials: 20, periodMs: YEAR_MS, rates: {} }, { redundancy: 'sso', esps: 2 }));
-    const report = JSON.parse(text) as { baseline: { routers: { rank: number; hostname: string; dataPlane: { meanS: number }; causes: { cause: string }[] }[] } };
+    const report = JSON.parse(text) as {
+      baseline: { routers: { rank: number; hostname: string; dataPlane: { meanS: number }; causes: { cause: string }[] }[] };
+    };
     const ranked = report.baseline.routers;
     expect(ranked.map((r) => r.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    for (let k = 1; k < ranked.length; k++) expect((ranked[k - 1] as { dataPlane: { meanS: number } }).dataPlane.meanS).toBeGreaterThanOrEqual((ranked[k] as { dataPlane: { meanS: number } }).dataPlane.meanS);
+    for (let k = 1; k < ranked.length; k++)
+      expect((ranked[k - 1] as { dataPlane: { meanS: number } }).dataPlane.meanS).toBeGreaterThanOrEqual(
+        (ranked[k] as { dataPlane: { meanS: number } }).dataPlane.meanS,
+      );
     expect(ranked[0]?.causes.length).toBeGreaterThan(0);
 
     const summary = forecast.summary;
     expect(summary?.routers).toBe(9);
     expect(summary?.worstRouters.map((r) => r.hostname)).toEqual(ranked.map((r) => r.hostname));
     expect(summary?.worstRouters[0]?.causes[0]?.cause).toBe(ranked[0]?.causes[0]?.cause);
-    expect(summary?.rollups.bySite).toEqual([expect.objectContaining({ key: 'ams', routers: 3 }), expect.objectContaining({ key: 'fra', routers: 3 }), expect.objectContaining({ key: 'lon', routers: 3 })]);
+    expect(summary?.rollups.bySite).toEqual([
+      expect.objectContaining({ key: 'ams', routers: 3 }),
+      expect.objectContaining({ key: 'fra', routers: 3 }),
+      expect.objectContaining({ key: 'lon', routers: 3 }),
+    ]);
     expect(summary?.rollups.byMode.map((g) => g.key)).toEqual(['none', 'rpr', 'sso']);
     // Every router in one bucket of each plane's distribution; the fleet's causes, largest first.
     expect(summary?.histogram.dataPlane.reduce((a, b) => a + b, 0)).toBe(9);
@@ -48,7 +64,8 @@ describe('a forecast on the server', () => {
     expect(summary?.histogram.buckets).toHaveLength(summary?.histogram.dataPlane.length ?? -1);
     const causes = summary?.causes ?? [];
     expect(causes.length).toBeGreaterThan(0);
-    for (let k = 1; k < causes.length; k++) expect((causes[k - 1] as { dataPlaneS: number }).dataPlaneS).toBeGreaterThanOrEqual((causes[k] as { dataPlaneS: number }).dataPlaneS);
+    for (let k = 1; k < causes.length; k++)
+      expect((causes[k - 1] as { dataPlaneS: number }).dataPlaneS).toBeGreaterThanOrEqual((causes[k] as { dataPlaneS: number }).dataPlaneS);
     // The what-if: RPR → SSO on lon-edge-02 shortens its control-plane downtime; the fleet loses downtime; the
     // single-ESP chassis that cannot take a second ESP are listed as not changed.
     const c = summary?.comparison;
@@ -78,7 +95,13 @@ describe('a forecast on the server', () => {
 
   it('takes request rate overrides and a period, with the report the embedded forecast gives for them', async () => {
     const rates = { 'esp-hardware': { mtbfHours: 2000, mttrHours: 8 } };
-    const created = await stack.post<ForecastBody>('/api/v1/forecasts', { selector: { hostnames: ['ams-core-01', 'lon-edge-01'] }, trials: 12, seed: 3, period: '90d', rates });
+    const created = await stack.post<ForecastBody>('/api/v1/forecasts', {
+      selector: { hostnames: ['ams-core-01', 'lon-edge-01'] },
+      trials: 12,
+      seed: 3,
+      period: '90d',
+      rates,
+    });
     expect(created.status).toBe(202);
     const forecast = await stack.waitForForecast(created.body.id);
     expect(forecast.status).toBe('completed');

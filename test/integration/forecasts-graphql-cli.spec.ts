@@ -32,7 +32,11 @@ describe('forecasts over GraphQL', () => {
       routers: number;
       worstRouters: { rank: number; hostname: string; dataPlaneMeanS: number; causes: { cause: string; dataPlaneShare: number }[] }[];
       rollups: { byMode: { key: string; routers: number }[] };
-      comparison: { refused: number; dataPlane: { deltaS: number }; routers: { hostname: string; controlPlane: { baselineS: number; whatIfS: number } }[] } | null;
+      comparison: {
+        refused: number;
+        dataPlane: { deltaS: number };
+        routers: { hostname: string; controlPlane: { baselineS: number; whatIfS: number } }[];
+      } | null;
     } | null;
   }
 
@@ -72,12 +76,21 @@ describe('forecasts over GraphQL', () => {
     expect(worst.map((r) => r.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     for (let k = 1; k < worst.length; k++) expect(worst[k - 1]!.dataPlaneMeanS).toBeGreaterThanOrEqual(worst[k]!.dataPlaneMeanS);
     expect(worst[0]!.causes.length).toBeGreaterThan(0);
-    expect(f.summary!.rollups.byMode).toEqual([{ key: 'none', routers: 1 }, { key: 'rpr', routers: 1 }, { key: 'sso', routers: 7 }]);
+    expect(f.summary!.rollups.byMode).toEqual([
+      { key: 'none', routers: 1 },
+      { key: 'rpr', routers: 1 },
+      { key: 'sso', routers: 7 },
+    ]);
     expect(f.summary!.comparison!.dataPlane.deltaS).toBeLessThan(0);
     const rpr = f.summary!.comparison!.routers.find((r) => r.hostname === 'lon-edge-02')!;
     expect(rpr.controlPlane.whatIfS).toBeLessThan(rpr.controlPlane.baselineS);
 
-    const list = await gql<{ forecasts: { total: number; items: { id: string }[] } }>(api.url, '{ forecasts(limit: 1) { total items { id } } }', {}, api.adminKey);
+    const list = await gql<{ forecasts: { total: number; items: { id: string }[] } }>(
+      api.url,
+      '{ forecasts(limit: 1) { total items { id } } }',
+      {},
+      api.adminKey,
+    );
     expect(list.data!.forecasts.items[0]?.id).toBe(id);
     const cancelled = await gql<{ cancelForecast: { status: string } }>(api.url, `mutation { cancelForecast(id: "${id}") { status } }`, {}, api.adminKey);
     expect(cancelled.data!.cancelForecast.status).toBe('completed');
@@ -86,8 +99,12 @@ describe('forecasts over GraphQL', () => {
   it('refuses createForecast to a viewer and bad input as a validation error', async () => {
     const viewer = (await createKey(api, 'gql-forecast-viewer', 'viewer')).key;
     expect(codes(await gql(api.url, 'mutation { createForecast(input: { fleet: "sample" }) { id } }', {}, viewer))).toEqual(['FORBIDDEN']);
-    expect(codes(await gql(api.url, 'mutation { createForecast(input: { fleet: "sample", period: "3w" }) { id } }', {}, api.adminKey))).toEqual(['VALIDATION_FAILED']);
-    expect(codes(await gql(api.url, 'mutation { createForecast(input: { fleet: "sample", whatIf: { esps: 3 } }) { id } }', {}, api.adminKey))).toEqual(['VALIDATION_FAILED']);
+    expect(codes(await gql(api.url, 'mutation { createForecast(input: { fleet: "sample", period: "3w" }) { id } }', {}, api.adminKey))).toEqual([
+      'VALIDATION_FAILED',
+    ]);
+    expect(codes(await gql(api.url, 'mutation { createForecast(input: { fleet: "sample", whatIf: { esps: 3 } }) { id } }', {}, api.adminKey))).toEqual([
+      'VALIDATION_FAILED',
+    ]);
     expect(codes(await gql(api.url, 'mutation { createForecast(input: {}) { id } }', {}, api.adminKey))).toEqual(['VALIDATION_FAILED']);
     expect((await gql<{ forecast: null }>(api.url, '{ forecast(id: "nope") { id } }', {}, viewer)).data?.forecast).toBeNull();
   });

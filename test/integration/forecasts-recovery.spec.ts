@@ -58,7 +58,13 @@ async function waitForForecast(id: string, done: (f: ForecastBody) => boolean): 
 
 async function startForecast(): Promise<string> {
   workers = [0, 1].map(() => startWorker({ DATABASE_URL: db.url, REDIS_URL: redis.url, QUEUE_PREFIX: PREFIX }));
-  const res = await post<ForecastBody>('/api/v1/forecasts', { selector: { fleet: 'forecast' }, trials: TRIALS, seed: 5, whatIf: { redundancy: 'sso' }, shardSize: 10 });
+  const res = await post<ForecastBody>('/api/v1/forecasts', {
+    selector: { fleet: 'forecast' },
+    trials: TRIALS,
+    seed: 5,
+    whatIf: { redundancy: 'sso' },
+    shardSize: 10,
+  });
   expect(res.status).toBe(202);
   return res.body.id;
 }
@@ -85,24 +91,34 @@ async function expectExactlyOnce(id: string): Promise<void> {
 }
 
 describe('a forecast of 400 routers with a what-if', () => {
-  it('survives a worker killed with SIGKILL mid-forecast, with the report an uninterrupted forecast gives', async () => {
-    const id = await startForecast();
-    await waitForForecast(id, (f) => f.progress.routersDone >= 40);
-    workers[0]?.child.kill('SIGKILL');
-    await expectExactlyOnce(id);
-    expect(workers[1]?.output()).toMatch(/job stalled; taken over from a lost worker/);
-    // The same routers forecast here in one piece: the same bytes.
-    const routers = (await query<{ router: ForecastRouter }>(`SELECT router FROM forecast_targets WHERE forecast_id = $1 ORDER BY ordinal`, [id])).map((t) => t.router);
-    const expected = `${JSON.stringify(forecastFleet(routers, { seed: 5, trials: TRIALS, periodMs: 365 * 86_400_000, rates: {} }, { redundancy: 'sso' }), null, 2)}\n`;
-    const res = await fetch(`${api.url}/api/v1/forecasts/${id}/report`, { headers: bearer(api.adminKey) });
-    expect(await res.text()).toBe(expected);
-  }, TEST_TIMEOUT_MS);
+  it(
+    'survives a worker killed with SIGKILL mid-forecast, with the report an uninterrupted forecast gives',
+    async () => {
+      const id = await startForecast();
+      await waitForForecast(id, (f) => f.progress.routersDone >= 40);
+      workers[0]?.child.kill('SIGKILL');
+      await expectExactlyOnce(id);
+      expect(workers[1]?.output()).toMatch(/job stalled; taken over from a lost worker/);
+      // The same routers forecast here in one piece: the same bytes.
+      const routers = (await query<{ router: ForecastRouter }>(`SELECT router FROM forecast_targets WHERE forecast_id = $1 ORDER BY ordinal`, [id])).map(
+        (t) => t.router,
+      );
+      const expected = `${JSON.stringify(forecastFleet(routers, { seed: 5, trials: TRIALS, periodMs: 365 * 86_400_000, rates: {} }, { redundancy: 'sso' }), null, 2)}\n`;
+      const res = await fetch(`${api.url}/api/v1/forecasts/${id}/report`, { headers: bearer(api.adminKey) });
+      expect(await res.text()).toBe(expected);
+    },
+    TEST_TIMEOUT_MS,
+  );
 
-  it('survives FLUSHALL of Redis mid-forecast', async () => {
-    const id = await startForecast();
-    await waitForForecast(id, (f) => f.progress.routersDone >= 40);
-    expect(await redis.client.flushall()).toBe('OK');
-    await expectExactlyOnce(id);
-    expect(workers.map((w) => w.output()).join('')).toMatch(/reconciled forecasts: re-enqueued lost jobs/);
-  }, TEST_TIMEOUT_MS);
+  it(
+    'survives FLUSHALL of Redis mid-forecast',
+    async () => {
+      const id = await startForecast();
+      await waitForForecast(id, (f) => f.progress.routersDone >= 40);
+      expect(await redis.client.flushall()).toBe('OK');
+      await expectExactlyOnce(id);
+      expect(workers.map((w) => w.output()).join('')).toMatch(/reconciled forecasts: re-enqueued lost jobs/);
+    },
+    TEST_TIMEOUT_MS,
+  );
 });

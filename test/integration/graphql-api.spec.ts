@@ -18,7 +18,10 @@ beforeAll(async () => {
   api = await startApi(db.url);
   admin = api.adminKey;
   viewer = (await createKey(api, 'gql-viewer', 'viewer')).key;
-  for (const [fleet, models] of [['core', ['ASR1006', 'ASR1002-X']], ['edge', ['ASR1001-X', 'ASR1013']]] as const) {
+  for (const [fleet, models] of [
+    ['core', ['ASR1006', 'ASR1002-X']],
+    ['edge', ['ASR1001-X', 'ASR1013']],
+  ] as const) {
     expect((await request(api.url, 'POST', '/api/v1/fleets', { name: fleet, labels: { tier: fleet } }, bearer(admin))).status).toBe(201);
     const added = await request(api.url, 'POST', `/api/v1/fleets/${fleet}/routers`, { generate: { count: 60, models } }, bearer(admin));
     expect(added.status).toBe(201);
@@ -39,12 +42,9 @@ describe('batched loading', () => {
   it('answers 100 routers with their fleets and whole trees in at most 5 SQL statements, the key check included', async () => {
     await gql(api.url, '{ me { name } }', {}, viewer); // the key's last use is recorded at most once a minute
     queries.count = 0;
-    const res = await gql<{ routers: { total: number; items: { id: string; hostname: string; fleet: { name: string }; routeProcessors: unknown[]; esps: unknown[] }[] } }>(
-      api.url,
-      FULL_TREES,
-      {},
-      viewer,
-    );
+    const res = await gql<{
+      routers: { total: number; items: { id: string; hostname: string; fleet: { name: string }; routeProcessors: unknown[]; esps: unknown[] }[] };
+    }>(api.url, FULL_TREES, {}, viewer);
     const statements = queries.count;
     expect(res.errors).toEqual([]);
     expect(res.data!.routers.total).toBe(120);
@@ -57,12 +57,22 @@ describe('batched loading', () => {
   it('gives each router the same tree as GET /routers/:id', async () => {
     const res = await gql<{ routers: { items: { id: string; routeProcessors: unknown[]; esps: unknown[] }[] } }>(api.url, FULL_TREES, {}, viewer);
     for (const router of res.data!.routers.items.filter((_r, i) => i % 17 === 0)) {
-      const rest = (await request<{ routeProcessors: { slot: string; host: { state: string; hypervisor: { state: string; guests: { name: string; role: string; rfState: unknown }[] } } }[]; esps: { slot: string; forwarding: boolean }[] }>(
-        api.url, 'GET', `/api/v1/routers/${router.id}`, undefined, bearer(viewer))).body;
+      const rest = (
+        await request<{
+          routeProcessors: {
+            slot: string;
+            host: { state: string; hypervisor: { state: string; guests: { name: string; role: string; rfState: unknown }[] } };
+          }[];
+          esps: { slot: string; forwarding: boolean }[];
+        }>(api.url, 'GET', `/api/v1/routers/${router.id}`, undefined, bearer(viewer))
+      ).body;
       expect(router.routeProcessors).toEqual(
         rest.routeProcessors.map((rp) => ({
           slot: rp.slot,
-          host: { state: rp.host.state, hypervisor: { state: rp.host.hypervisor.state, guests: rp.host.hypervisor.guests.map((g) => ({ name: g.name, role: g.role, rfState: g.rfState })) } },
+          host: {
+            state: rp.host.state,
+            hypervisor: { state: rp.host.hypervisor.state, guests: rp.host.hypervisor.guests.map((g) => ({ name: g.name, role: g.role, rfState: g.rfState })) },
+          },
         })),
       );
       expect(router.esps).toEqual(rest.esps.map((e) => ({ slot: e.slot, forwarding: e.forwarding })));
@@ -72,7 +82,11 @@ describe('batched loading', () => {
   it('§8.9–§8.11: gives each router the hardware and power supplies of GET /routers/:id', async () => {
     type Hw = { hardware: unknown; powerSupplies: unknown };
     const res = await gql<{ routers: { items: ({ id: string } & Hw)[] } }>(
-      api.url, '{ routers(limit: 3) { items { id hardware { rp esp rps esps psus declared } powerSupplies { slot state } } } }', {}, viewer);
+      api.url,
+      '{ routers(limit: 3) { items { id hardware { rp esp rps esps psus declared } powerSupplies { slot state } } } }',
+      {},
+      viewer,
+    );
     expect(res.data!.routers.items).toHaveLength(3);
     for (const router of res.data!.routers.items) {
       const rest = (await request<Hw>(api.url, 'GET', `/api/v1/routers/${router.id}`, undefined, bearer(viewer))).body;
@@ -159,7 +173,15 @@ describe('queries', () => {
       {},
       viewer,
     );
-    const rest = (await request<{ total: number; items: { hostname: string }[] }>(api.url, 'GET', '/api/v1/routers?fleet=core&model=ASR1006&limit=5&offset=2', undefined, bearer(viewer))).body;
+    const rest = (
+      await request<{ total: number; items: { hostname: string }[] }>(
+        api.url,
+        'GET',
+        '/api/v1/routers?fleet=core&model=ASR1006&limit=5&offset=2',
+        undefined,
+        bearer(viewer),
+      )
+    ).body;
     expect(res.data!.routers.total).toBe(rest.total);
     expect(res.data!.routers.items.map((r) => r.hostname)).toEqual(rest.items.map((r) => r.hostname));
     expect(new Set(res.data!.routers.items.map((r) => r.model))).toEqual(new Set(['ASR1006']));
@@ -175,7 +197,10 @@ describe('queries', () => {
   });
 
   it('serves fleets with health counts, routers, and a router with chassis, redundancy, changes and show output', async () => {
-    const res = await gql<{ fleet: { name: string; routerCount: number; health: { protected: number }; labels: unknown; routers: { total: number; items: { hostname: string }[] } }; router: Record<string, unknown> }>(
+    const res = await gql<{
+      fleet: { name: string; routerCount: number; health: { protected: number }; labels: unknown; routers: { total: number; items: { hostname: string }[] } };
+      router: Record<string, unknown>;
+    }>(
       api.url,
       `{ fleet(id: "core") { name routerCount health { protected degraded down } labels { key value } routers(limit: 1) { total items { hostname } } }
          router(id: "core-00001") { hostname model stateVersion chassis { model rpSlots } redundancy { switchovers lastSwitchoverReason }
@@ -204,12 +229,18 @@ describe('mutations', () => {
     const generated = await gql(api.url, 'mutation { generateRouters(fleet: "lab", count: 3, models: ["ASR1004"], hostnamePrefix: "lab-") }', {}, admin);
     expect(generated.data).toEqual({ generateRouters: 3 });
     const moved = await gql<{ updateRouter: { fleet: { name: string }; serial: string } }>(
-      api.url, 'mutation { updateRouter(id: "lab-00001", fleet: "core", serial: "ABC12345") { fleet { name } serial } }', {}, admin);
+      api.url,
+      'mutation { updateRouter(id: "lab-00001", fleet: "core", serial: "ABC12345") { fleet { name } serial } }',
+      {},
+      admin,
+    );
     expect(moved.data).toEqual({ updateRouter: { fleet: { name: 'core' }, serial: 'ABC12345' } });
     const log = (await request<{ items: { actor: string }[] }>(api.url, 'GET', '/api/v1/routers/lab-00001/changes', undefined, bearer(admin))).body;
     expect(log.items[0]!.actor).toBe('key:bootstrap-admin');
     expect((await gql(api.url, 'mutation { deleteRouter(id: "lab-00002") }', {}, admin)).data).toEqual({ deleteRouter: true });
-    expect((await gql(api.url, 'mutation { updateFleet(id: "lab", description: "renamed") { description } }', {}, admin)).data).toEqual({ updateFleet: { description: 'renamed' } });
+    expect((await gql(api.url, 'mutation { updateFleet(id: "lab", description: "renamed") { description } }', {}, admin)).data).toEqual({
+      updateFleet: { description: 'renamed' },
+    });
     expect((await gql(api.url, 'mutation { deleteFleet(id: "lab") }', {}, admin)).data).toEqual({ deleteFleet: true });
     expect((await request(api.url, 'GET', '/api/v1/fleets/lab', undefined, bearer(admin))).status).toBe(404);
   });
@@ -219,13 +250,31 @@ describe('mutations', () => {
     ['a taken fleet name', 'mutation { createFleet(name: "core") { id } }', 'POST', '/api/v1/fleets', { name: 'core' }],
     ['an empty fleet patch', 'mutation { updateFleet(id: "core") { id } }', 'PATCH', '/api/v1/fleets/core', {}],
     ['generating zero routers', 'mutation { generateRouters(fleet: "core", count: 0) }', 'POST', '/api/v1/fleets/core/routers', { generate: { count: 0 } }],
-    ['an unknown model', 'mutation { generateRouters(fleet: "core", count: 1, models: ["ASR9000"]) }', 'POST', '/api/v1/fleets/core/routers', { generate: { count: 1, models: ['ASR9000'] } }],
-    ['a bad serial', 'mutation { updateRouter(id: "core-00001", serial: "bad serial") { id } }', 'PATCH', '/api/v1/routers/core-00001', { serial: 'bad serial' }],
+    [
+      'an unknown model',
+      'mutation { generateRouters(fleet: "core", count: 1, models: ["ASR9000"]) }',
+      'POST',
+      '/api/v1/fleets/core/routers',
+      { generate: { count: 1, models: ['ASR9000'] } },
+    ],
+    [
+      'a bad serial',
+      'mutation { updateRouter(id: "core-00001", serial: "bad serial") { id } }',
+      'PATCH',
+      '/api/v1/routers/core-00001',
+      { serial: 'bad serial' },
+    ],
     ['a missing router', 'mutation { deleteRouter(id: "nope") }', 'DELETE', '/api/v1/routers/nope', undefined],
     ['an invalid scenario', 'mutation { createScenario(source: "apiVersion: nope") { id } }', 'POST', '/api/v1/scenarios', { source: 'apiVersion: nope' }],
     ['a run without a scenario', 'mutation { startRun(input: { iterations: 2 }) { id } }', 'POST', '/api/v1/runs', { iterations: 2 }],
     ['a run of a missing scenario', 'mutation { startRun(input: { scenario: "nope" }) { id } }', 'POST', '/api/v1/runs', { scenario: 'nope' }],
-    ['cancelling a missing run', `mutation { cancelRun(id: "${'6f1c1b9e-0000-4000-8000-000000000000'}") { id } }`, 'POST', '/api/v1/runs/6f1c1b9e-0000-4000-8000-000000000000/cancel', undefined],
+    [
+      'cancelling a missing run',
+      `mutation { cancelRun(id: "${'6f1c1b9e-0000-4000-8000-000000000000'}") { id } }`,
+      'POST',
+      '/api/v1/runs/6f1c1b9e-0000-4000-8000-000000000000/cancel',
+      undefined,
+    ],
   ];
 
   it.each(sameAsRest)('refuse %s with the code and fields REST gives', async (_name, mutation, method, path, body) => {
@@ -243,13 +292,28 @@ describe('mutations', () => {
 
   it('store, validate, replace and delete scenarios', async () => {
     const source = `apiVersion: asr-twin/v1\nkind: Scenario\nmetadata:\n  name: gql-crash\nspec:\n  routers:\n    - hostname: e1\n      model: ASR1002-X\n  steps:\n    - at: 10s\n      fault: iosd-crash\n      target: active\n`;
-    const check = await gql(api.url, 'query ($s: String!) { validateScenario(source: $s) { valid errors { line column code message } } }', { s: source.replace('iosd-crash', 'iosd-crush') }, viewer);
+    const check = await gql(
+      api.url,
+      'query ($s: String!) { validateScenario(source: $s) { valid errors { line column code message } } }',
+      { s: source.replace('iosd-crash', 'iosd-crush') },
+      viewer,
+    );
     expect(check.data).toMatchObject({ validateScenario: { valid: false, errors: [{ line: 11, code: expect.any(String) }] } });
-    const created = await gql<{ createScenario: { id: string; revision: number } }>(api.url, 'mutation ($s: String!) { createScenario(source: $s) { id name revision source } }', { s: source }, admin);
+    const created = await gql<{ createScenario: { id: string; revision: number } }>(
+      api.url,
+      'mutation ($s: String!) { createScenario(source: $s) { id name revision source } }',
+      { s: source },
+      admin,
+    );
     expect(created.data!.createScenario).toMatchObject({ name: 'gql-crash', revision: 1, source });
     const listed = await gql(api.url, '{ scenarios { total items { name source } } }', {}, viewer);
     expect(listed.data).toEqual({ scenarios: { total: 1, items: [{ name: 'gql-crash', source }] } });
-    const replaced = await gql(api.url, 'mutation ($s: String!) { updateScenario(id: "gql-crash", source: $s) { revision } }', { s: source.replace('10s', '20s') }, admin);
+    const replaced = await gql(
+      api.url,
+      'mutation ($s: String!) { updateScenario(id: "gql-crash", source: $s) { revision } }',
+      { s: source.replace('10s', '20s') },
+      admin,
+    );
     expect(replaced.data).toEqual({ updateScenario: { revision: 2 } });
     expect((await gql(api.url, 'mutation { deleteScenario(id: "gql-crash") }', {}, admin)).data).toEqual({ deleteScenario: true });
   });
@@ -265,7 +329,14 @@ describe('force-switchover', () => {
       'routerStateChanged',
     );
     await new Promise((r) => setTimeout(r, 300));
-    const res = await gql<{ forceSwitchover: { hostname: string; stateVersion: number; redundancy: { switchovers: number; lastSwitchoverReason: string }; routeProcessors: { host: { hypervisor: { guests: { name: string; rfState: { name: string } }[] } } }[] } }>(
+    const res = await gql<{
+      forceSwitchover: {
+        hostname: string;
+        stateVersion: number;
+        redundancy: { switchovers: number; lastSwitchoverReason: string };
+        routeProcessors: { host: { hypervisor: { guests: { name: string; rfState: { name: string } }[] } } }[];
+      };
+    }>(
       api.url,
       'mutation { forceSwitchover(router: "core-00002") { hostname stateVersion redundancy { switchovers lastSwitchoverReason } routeProcessors { host { hypervisor { guests { name rfState { name } } } } } } }',
       {},
@@ -285,7 +356,13 @@ describe('force-switchover', () => {
   });
 
   it('refuses a simplex router with the code REST gives, and changes nothing', async () => {
-    const created = await request(api.url, 'POST', '/api/v1/fleets/core/routers', { hostname: 'simplex-9', model: 'ASR1002-X', redundancy: 'none' }, bearer(admin));
+    const created = await request(
+      api.url,
+      'POST',
+      '/api/v1/fleets/core/routers',
+      { hostname: 'simplex-9', model: 'ASR1002-X', redundancy: 'none' },
+      bearer(admin),
+    );
     expect(created.status).toBe(201);
     const res = await gql(api.url, 'mutation { forceSwitchover(router: "simplex-9") { id } }', {}, admin);
     const rest = await request<Problem>(api.url, 'POST', '/api/v1/routers/simplex-9/actions/force-switchover', undefined, bearer(admin));

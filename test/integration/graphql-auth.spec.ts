@@ -61,7 +61,15 @@ const EVENTS: Readonly<Record<string, { channel: (prefix: string) => string; mes
   auditProgress: { channel: auditProgressChannel, message: { auditId: NO_SUCH_ID, status: 'running', routersDone: 1, routerCount: 2, exposedRouters: 1 } },
   routerStateChanged: {
     channel: routerStateChannel,
-    message: { routerId: NO_SUCH_ID, hostname: 'r1', fleetId: NO_SUCH_ID, health: 'degraded', stateVersion: 2, at: new Date().toISOString(), change: 'updated' },
+    message: {
+      routerId: NO_SUCH_ID,
+      hostname: 'r1',
+      fleetId: NO_SUCH_ID,
+      health: 'degraded',
+      stateVersion: 2,
+      at: new Date().toISOString(),
+      change: 'updated',
+    },
   },
   fleetChanged: { channel: catalogChannel, message: { entity: 'fleet', change: 'created', fleetId: NO_SUCH_ID, name: 'f1', at: new Date().toISOString() } },
   scenarioChanged: {

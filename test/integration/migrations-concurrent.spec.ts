@@ -15,7 +15,10 @@ describe('concurrent migration runs', () => {
   it('all exit 0 and the schema is migrated once, under the advisory lock', async () => {
     const runs = [0, 1, 2].map(() => spawnNode(['apps/admin/dist/main.js', 'migrate', 'up'], { DATABASE_URL: url, LOG_LEVEL: 'warn' }));
     const exits = await Promise.all(runs.map((r) => r.exited));
-    expect(exits.map((e) => e.code), runs.map((r) => r.output()).join('\n---\n')).toEqual([0, 0, 0]);
+    expect(
+      exits.map((e) => e.code),
+      runs.map((r) => r.output()).join('\n---\n'),
+    ).toEqual([0, 0, 0]);
     const outputs = runs.map((r) => r.output());
     expect(outputs.filter((o) => o.includes('migrations applied'))).toHaveLength(1);
     expect(outputs.filter((o) => o.includes('is up to date'))).toHaveLength(2);
@@ -25,7 +28,9 @@ describe('concurrent migration runs', () => {
     try {
       const applied = await client.query<{ name: string }>(`SELECT name FROM schema_migrations ORDER BY id`);
       expect(applied.rows.map((r) => r.name)).toEqual(MIGRATIONS.map((M) => new M().name));
-      const locks = await client.query(`SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`);
+      const locks = await client.query(
+        `SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+      );
       expect(locks.rowCount).toBe(0);
     } finally {
       await client.end();

@@ -6,8 +6,29 @@ import { emptyTestDatabase, migratedTestDatabase } from '../support/context.js';
 import type { TestDatabase } from '../support/database.js';
 
 const TABLES = [
-  'api_keys', 'audit_results', 'audit_shards', 'audit_targets', 'audits', 'change_log', 'esps', 'fleets', 'forecast_results', 'forecast_shards', 'forecast_targets', 'forecasts', 'ios_instances', 'kvm_hypervisors', 'linux_hosts', 'router_actions', 'routers',
-  'run_results', 'run_shards', 'run_targets', 'run_timeline', 'runs', 'scenarios',
+  'api_keys',
+  'audit_results',
+  'audit_shards',
+  'audit_targets',
+  'audits',
+  'change_log',
+  'esps',
+  'fleets',
+  'forecast_results',
+  'forecast_shards',
+  'forecast_targets',
+  'forecasts',
+  'ios_instances',
+  'kvm_hypervisors',
+  'linux_hosts',
+  'router_actions',
+  'routers',
+  'run_results',
+  'run_shards',
+  'run_targets',
+  'run_timeline',
+  'runs',
+  'scenarios',
 ];
 
 /** Columns the redundancy-facts migration adds, by table. */
@@ -89,9 +110,7 @@ describe('change_log', () => {
     db = await migratedTestDatabase();
     client = new pg.Client({ connectionString: db.url });
     await client.connect();
-    await client.query(
-      `INSERT INTO change_log (entity, entity_key, action, actor, after) VALUES ('fleet', 'f', 'created', 'test', '{}')`,
-    );
+    await client.query(`INSERT INTO change_log (entity, entity_key, action, actor, after) VALUES ('fleet', 'f', 'created', 'test', '{}')`);
   });
   afterAll(async () => {
     await client.end();

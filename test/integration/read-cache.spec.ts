@@ -123,7 +123,10 @@ describe('the read caches', () => {
     const c = await startApi(db.url, { QUEUE_PREFIX: prefix, ADMIN_API_KEY: a.adminKey, OBSERVATION_STALE_AFTER: '2s' });
     try {
       const output = (await get(a, '/api/v1/routers/cache-00003/show/redundancy', a.adminKey)).text;
-      const observed = await request(a.url, 'POST', '/api/v1/routers/cache-00003/observations', output, { ...bearer(a.adminKey), 'content-type': 'text/plain' });
+      const observed = await request(a.url, 'POST', '/api/v1/routers/cache-00003/observations', output, {
+        ...bearer(a.adminKey),
+        'content-type': 'text/plain',
+      });
       expect(observed.status).toBe(200);
       const first = (await get<RouterTree>(c, '/api/v1/routers/cache-00003', c.adminKey)).body;
       expect(first.freshness).toBe('fresh');

@@ -73,7 +73,10 @@ describe('a single-server client pointed at a Redis Cluster node that does not o
     const perSecond = ((await movedReplies()) - before) / (WATCH_MS / 1000);
     expect(perSecond).toBeGreaterThan(0);
     expect(perSecond).toBeLessThan(50);
-    const lines = worker!.output().split('\n').filter((l) => l.length > 0);
+    const lines = worker!
+      .output()
+      .split('\n')
+      .filter((l) => l.length > 0);
     const problems = lines.filter((l) => !l.includes('"level":30'));
     // The worker did hit the wrong node, and said what to do about it.
     expect(problems.some((l) => l.includes('MOVED') && l.includes('REDIS_CLUSTER_NODES'))).toBe(true);

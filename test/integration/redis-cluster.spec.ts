@@ -113,7 +113,10 @@ describe('Redis Cluster', () => {
     const added = await request(b.url, 'POST', '/api/v1/fleets/camp/routers', { generate: { count: 30, models: ['ASR1002-X', 'ASR1006'] } }, bearer(adminKey));
     expect(added.status).toBe(201);
     await fleets.waitFor((e) => e.fleetId === fleet.body.id && e.change === 'routersAdded', 10_000);
-    expect(fleets.events.map((e) => [e.name, e.change])).toEqual([['camp', 'created'], ['camp', 'routersAdded']]);
+    expect(fleets.events.map((e) => [e.name, e.change])).toEqual([
+      ['camp', 'created'],
+      ['camp', 'routersAdded'],
+    ]);
 
     const started = await gql<{ startRun: { id: string } }>(
       b.url,
@@ -149,7 +152,10 @@ describe('Redis Cluster', () => {
     expect(statuses.slice(0, RATE_LIMIT)).toEqual(Array(RATE_LIMIT).fill(200));
     expect(statuses.slice(RATE_LIMIT)).toEqual([429, 429]);
 
-    const client = new Cluster(cluster.nodes.map((n) => ({ ...n })), { lazyConnect: true });
+    const client = new Cluster(
+      cluster.nodes.map((n) => ({ ...n })),
+      { lazyConnect: true },
+    );
     await client.connect();
     try {
       const count = await client.get(`${prefix}:rate-limit:key:${created.body.id}`);

@@ -1,11 +1,5 @@
 import { ConflictError, NotFoundError, RF } from '@asr-twin/domain';
-import {
-  createDataSource,
-  type NewRouter,
-  TypeormChangeLogRepository,
-  TypeormFleetRepository,
-  TypeormRouterRepository,
-} from '@asr-twin/persistence';
+import { createDataSource, type NewRouter, TypeormChangeLogRepository, TypeormFleetRepository, TypeormRouterRepository } from '@asr-twin/persistence';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { migratedTestDatabase } from '../support/context.js';
@@ -79,9 +73,7 @@ describe('RouterRepository.insertMany', () => {
   });
 
   it('refuses an unknown fleet as not found', async () => {
-    await expect(repo.insertMany('6f1c1b9e-0000-4000-8000-000000000000', routers(1, 'orphan-'), 'test')).rejects.toBeInstanceOf(
-      NotFoundError,
-    );
+    await expect(repo.insertMany('6f1c1b9e-0000-4000-8000-000000000000', routers(1, 'orphan-'), 'test')).rejects.toBeInstanceOf(NotFoundError);
   });
 });
 

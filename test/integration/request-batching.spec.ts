@@ -104,8 +104,18 @@ describe('batched run inserts', () => {
       const parsed = parseScenario(exampleSource('reload'), 'reload.yaml');
       if (!parsed.ok) throw new Error('example does not parse');
       const run = (scenarioId: string | null): NewRun => ({
-        scenarioId, scenarioName: 'reload', scenarioSource: 'x', scenario: parsed.scenario, target: { kind: 'scenario' }, start: 'twin', seed: 1,
-        iterations: 1, shardSize: 10, createdBy: 'test', idempotencyKey: null, requestHash: null,
+        scenarioId,
+        scenarioName: 'reload',
+        scenarioSource: 'x',
+        scenario: parsed.scenario,
+        target: { kind: 'scenario' },
+        start: 'twin',
+        seed: 1,
+        iterations: 1,
+        shardSize: 10,
+        createdBy: 'test',
+        idempotencyKey: null,
+        requestHash: null,
       });
       const outcomes = await Promise.allSettled([run(null), run(randomUUID()), run(null), run(null)].map((r) => runs.create(r)));
       expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
@@ -123,13 +133,19 @@ describe('batched router reads', () => {
     await request(api.url, 'POST', '/api/v1/fleets', { name: 'batch-reads' }, bearer(api.adminKey));
     await request(api.url, 'POST', '/api/v1/fleets/batch-reads/routers', { generate: { count: 6, models: ['ASR1002-X', 'ASR1006'] } }, bearer(api.adminKey));
     const listed = await request<{ items: { id: string; hostname: string; model: string }[] }>(
-      api.url, 'GET', '/api/v1/routers?fleet=batch-reads&limit=10', undefined, bearer(api.adminKey),
+      api.url,
+      'GET',
+      '/api/v1/routers?fleet=batch-reads&limit=10',
+      undefined,
+      bearer(api.adminKey),
     );
     const routers = listed.body.items;
     expect(routers).toHaveLength(6);
     const keys = [...routers.map((r) => r.id), ...routers.map((r) => r.hostname), 'batch-reads-99999', randomUUID()];
     const answers = await Promise.all(
-      keys.map((k) => request<{ id: string; hostname: string; routeProcessors: unknown[] }>(api.url, 'GET', `/api/v1/routers/${k}`, undefined, bearer(api.adminKey))),
+      keys.map((k) =>
+        request<{ id: string; hostname: string; routeProcessors: unknown[] }>(api.url, 'GET', `/api/v1/routers/${k}`, undefined, bearer(api.adminKey)),
+      ),
     );
     expect(answers.map((a) => a.status)).toEqual([...Array(12).fill(200), 404, 404]);
     const expected = [...routers, ...routers];

@@ -46,7 +46,14 @@ beforeAll(async () => {
   actions = new TypeormRouterActionRepository(ds);
   changeLog = new TypeormChangeLogRepository(ds);
   const fleetId = (await new TypeormFleetRepository(ds).create({ name: 'acts', description: '', labels: {} }, 'test')).id;
-  const router = (hostname: string) => ({ hostname, model: 'ASR1002-X' as const, serial: 'S', softwareVersion: '17.3.4a', redundancyMode: 'sso' as const, labels: {} });
+  const router = (hostname: string) => ({
+    hostname,
+    model: 'ASR1002-X' as const,
+    serial: 'S',
+    softwareVersion: '17.3.4a',
+    redundancyMode: 'sso' as const,
+    labels: {},
+  });
   await routers.insertMany(fleetId, [router('late'), router('moved'), router('whole')], 'test');
 });
 afterAll(async () => {
@@ -65,7 +72,13 @@ describe('RouterActionRepository', () => {
     expect(action).toMatchObject({ status: 'pending', baseStateVersion: 2, nextStep: 0, actor: 'key:tester', routerId: router.id });
     expect(action.steps.length).toBeGreaterThan(3);
     const pending = (await actions.pending(10)).find((p) => p.id === action.id);
-    expect(pending).toEqual({ id: action.id, nextStep: 0, stepCount: action.steps.length, createdAt: action.createdAt, dueAt: action.steps.map((s) => s.dueAt) });
+    expect(pending).toEqual({
+      id: action.id,
+      nextStep: 0,
+      stepCount: action.steps.length,
+      createdAt: action.createdAt,
+      dueAt: action.steps.map((s) => s.dueAt),
+    });
   });
 
   it('applies a late step with every earlier one, each with its own log rows, and skips what is done', async () => {
@@ -87,12 +100,21 @@ describe('RouterActionRepository', () => {
     const { action } = await start('moved');
     const router = await stored('moved');
     const bumped = { ...router.redundancy, standbyFailures: 7 };
-    const next = { softwareVersion: router.softwareVersion, redundancyMode: router.redundancyMode, health: router.health, state: router.state, redundancy: bumped };
+    const next = {
+      softwareVersion: router.softwareVersion,
+      redundancyMode: router.redundancyMode,
+      health: router.health,
+      state: router.state,
+      redundancy: bumped,
+    };
     const change = { entity: 'router' as const, key: 'moved', field: 'standbyFailures', before: 0, after: 7 };
     await new TypeormRouterStateRepository(ds).apply({ routerId: router.id, expectedStateVersion: 2, next, changes: [change] }, 'key:observer');
 
     const outcome = await actions.applyDueSteps(action.id, 0);
-    expect(outcome).toEqual({ kind: 'cancelled', reason: `the router changed (stateVersion 3, expected 2) before step 1 of ${action.steps.length}; the rest of the plan is cancelled` });
+    expect(outcome).toEqual({
+      kind: 'cancelled',
+      reason: `the router changed (stateVersion 3, expected 2) before step 1 of ${action.steps.length}; the rest of the plan is cancelled`,
+    });
     expect(await actions.find(action.id)).toMatchObject({ status: 'cancelled', nextStep: 0, cancelReason: (outcome as { reason: string }).reason });
     expect((await stored('moved')).stateVersion).toBe(3);
     expect(await actions.applyDueSteps(action.id, 1)).toEqual({ kind: 'skipped' });
@@ -102,7 +124,12 @@ describe('RouterActionRepository', () => {
   it('completes with its last step and leaves the pending list', async () => {
     const { action } = await start('whole');
     const last = action.steps.length - 1;
-    expect(await actions.applyDueSteps(action.id, last)).toMatchObject({ kind: 'applied', status: 'completed', applied: action.steps.length, router: { health: 'protected' } });
+    expect(await actions.applyDueSteps(action.id, last)).toMatchObject({
+      kind: 'applied',
+      status: 'completed',
+      applied: action.steps.length,
+      router: { health: 'protected' },
+    });
     expect(await actions.find(action.id)).toMatchObject({ status: 'completed', nextStep: action.steps.length });
     expect((await actions.pending(10)).map((p) => p.id)).not.toContain(action.id);
   });

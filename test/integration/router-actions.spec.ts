@@ -52,7 +52,9 @@ beforeAll(async () => {
   // Arranged directly: a peer stuck in NEGOTIATION, one still in bulk sync under SSO, a router whose active IOS is down.
   await sql.query(`UPDATE ios_instances SET rf_state = 7 WHERE name = 'R1/0' AND router_id = (SELECT id FROM routers WHERE hostname = 'bulk-1')`);
   await sql.query(`UPDATE ios_instances SET rf_state = 3 WHERE name = 'R0/1' AND router_id = (SELECT id FROM routers WHERE hostname = 'neg-1')`);
-  await sql.query(`UPDATE ios_instances SET rf_state = 1, domain_state = 'SHUTOFF' WHERE name = 'R0/0' AND router_id = (SELECT id FROM routers WHERE hostname = 'dark-1')`);
+  await sql.query(
+    `UPDATE ios_instances SET rf_state = 1, domain_state = 'SHUTOFF' WHERE name = 'R0/0' AND router_id = (SELECT id FROM routers WHERE hostname = 'dark-1')`,
+  );
 });
 afterAll(async () => {
   await events?.close();
@@ -72,10 +74,12 @@ const guests = (t: RouterTree) =>
 const guest = (t: RouterTree, name: string) => t.routeProcessors.flatMap((rp) => rp.host.hypervisor.guests).find((g) => g.name === name);
 const hosts = (t: RouterTree) => t.routeProcessors.map((rp) => [rp.slot, rp.host.state, rp.host.hypervisor.state]);
 const actionRows = async (routerId: string) =>
-  (await sql.query<{ status: string; next_step: number; step_count: number; cancel_reason: string | null }>(
-    `SELECT status, next_step, step_count, cancel_reason FROM router_actions WHERE router_id = $1`,
-    [routerId],
-  )).rows;
+  (
+    await sql.query<{ status: string; next_step: number; step_count: number; cancel_reason: string | null }>(
+      `SELECT status, next_step, step_count, cancel_reason FROM router_actions WHERE router_id = $1`,
+      [routerId],
+    )
+  ).rows;
 const LAST_ACTION = `query A($id: ID!) { router(id: $id) { lastAction {
   id kind status actor cancelReason timeScale redundancyAt redundancyAfterMs steps { step at afterMs summary applied health }
 } } }`;
@@ -172,14 +176,16 @@ describe('force-switchover on a dual-IOSd ASR1002-X (SSO, peer STANDBY HOT)', ()
     expect(new Set(versions).size).toBe(versions.length);
   });
 
-  it('is the router\'s lastAction over GraphQL: every step applied, redundancy back at the step that made it protected', async () => {
+  it("is the router's lastAction over GraphQL: every step applied, redundancy back at the step that made it protected", async () => {
     const res = await gql<{ router: { lastAction: Record<string, unknown> | null } }>(stack.api.url, LAST_ACTION, { id: 'edge-1' }, operator);
     expect(res.errors).toEqual([]);
     const plan = res.data?.router.lastAction;
     const pending = answer.action.pending;
     const last = pending[pending.length - 1]!;
     expect(plan).toMatchObject({ id: answer.action.id, kind: 'force-switchover', status: 'completed', actor: 'key:noc', cancelReason: null, timeScale: 0.01 });
-    expect(plan?.steps).toEqual(pending.map((p) => ({ step: p.step, at: p.at, afterMs: p.afterMs, summary: p.summary, applied: true, health: p === last ? 'protected' : 'degraded' })));
+    expect(plan?.steps).toEqual(
+      pending.map((p) => ({ step: p.step, at: p.at, afterMs: p.afterMs, summary: p.summary, applied: true, health: p === last ? 'protected' : 'degraded' })),
+    );
     expect(plan).toMatchObject({ redundancyAt: last.at, redundancyAfterMs: last.afterMs });
     const none = await gql<{ router: { lastAction: unknown } }>(stack.api.url, LAST_ACTION, { id: 'twin-1' }, operator);
     expect(none.data?.router.lastAction).toBeNull();
@@ -188,7 +194,12 @@ describe('force-switchover on a dual-IOSd ASR1002-X (SSO, peer STANDBY HOT)', ()
   it('filters the change log by component over GraphQL, and says what is missing when only a key is given', async () => {
     const query = `query C($id: ID!, $entity: TwinEntity, $entityKey: String) { router(id: $id) { changes(limit: 200, entity: $entity, entityKey: $entityKey) { total items { entity entityKey } } } }`;
     const all = (await changes('edge-1')).items;
-    const r00 = await gql<{ router: { changes: { total: number; items: { entity: string; entityKey: string }[] } } }>(stack.api.url, query, { id: 'edge-1', entity: 'instance', entityKey: 'R0/0' }, operator);
+    const r00 = await gql<{ router: { changes: { total: number; items: { entity: string; entityKey: string }[] } } }>(
+      stack.api.url,
+      query,
+      { id: 'edge-1', entity: 'instance', entityKey: 'R0/0' },
+      operator,
+    );
     expect(r00.errors).toEqual([]);
     const expected = all.filter((c) => c.entity === 'instance' && c.entityKey === 'R0/0').length;
     expect(expected).toBeGreaterThan(3);
@@ -210,7 +221,10 @@ describe('force-switchover on a dual-RP ASR1006', () => {
     expect(res.status).toBe(202);
     const r = res.body.router;
     expect(guests(r)).toEqual({ 'R0/0': ['DISABLED', 'SHUTOFF', 'down'], 'R1/0': ['ACTIVE', 'RUNNING', 'active'] });
-    expect(hosts(r)).toEqual([['R0', 'rebooting', 'restarting'], ['R1', 'up', 'running']]);
+    expect(hosts(r)).toEqual([
+      ['R0', 'rebooting', 'restarting'],
+      ['R1', 'up', 'running'],
+    ]);
     expect(r.esps.filter((e) => e.forwarding).map((e) => e.slot)).toEqual(['F0']);
     expect(res.body.action.pending[0]?.summary).toMatch(/^R0 host-state → up/);
     const immediate = (await changes('core-1')).items.filter((c) => c.actor === 'key:noc');
@@ -221,7 +235,10 @@ describe('force-switchover on a dual-RP ASR1006', () => {
       return t.health === 'protected' ? t : undefined;
     });
     expect(guests(done)).toEqual({ 'R0/0': ['STANDBY HOT', 'RUNNING', 'standby'], 'R1/0': ['ACTIVE', 'RUNNING', 'active'] });
-    expect(hosts(done)).toEqual([['R0', 'up', 'running'], ['R1', 'up', 'running']]);
+    expect(hosts(done)).toEqual([
+      ['R0', 'up', 'running'],
+      ['R1', 'up', 'running'],
+    ]);
     await events.next('core-1 protected event', (m) => m.routerId === r.id && m.health === 'protected');
   });
 });
@@ -270,7 +287,10 @@ describe('later transitions that Redis lost', () => {
   it('are enqueued again from PostgreSQL by the reconciler, and the router still comes back', async () => {
     const res = await forceSwitchover('lost-1', slower);
     expect(res.status).toBe(202);
-    const queue = new Queue(QUEUE_NAMES.routerActions, { connection: { url: loadConfig().redis.url, maxRetriesPerRequest: null }, prefix: bullPrefix(stack.prefix, QUEUE_NAMES.routerActions, false) });
+    const queue = new Queue(QUEUE_NAMES.routerActions, {
+      connection: { url: loadConfig().redis.url, maxRetriesPerRequest: null },
+      prefix: bullPrefix(stack.prefix, QUEUE_NAMES.routerActions, false),
+    });
     try {
       expect(await queue.getDelayedCount()).toBeGreaterThan(0);
       await queue.drain(true);

@@ -42,9 +42,7 @@ async function stored(hostname: string): Promise<RouterDetail> {
 /** The router after a switchover to its second instance, with the peer gone cold and the counters moved on. */
 function switchedOver(r: RouterDetail): TwinStateRecord {
   const [first, second] = r.state.instances;
-  const instances = r.state.instances.map((i) =>
-    i === first ? { ...i, rfState: RF.STANDBY_COLD } : i === second ? { ...i, rfState: RF.ACTIVE } : i,
-  );
+  const instances = r.state.instances.map((i) => (i === first ? { ...i, rfState: RF.STANDBY_COLD } : i === second ? { ...i, rfState: RF.ACTIVE } : i));
   const state = { ...r.state, instances };
   const since = '2026-01-01T00:00:00.000Z';
   return {
@@ -109,7 +107,12 @@ describe('RouterStateRepository.apply', () => {
 
   it('refuses a state computed from an older version and writes nothing', async () => {
     const single = await stored('single');
-    const write = { routerId: single.id, expectedStateVersion: 1, next: switchedOver(single), changes: [{ entity: 'router', key: 'single', field: 'health', before: 'a', after: 'b' }] } as const;
+    const write = {
+      routerId: single.id,
+      expectedStateVersion: 1,
+      next: switchedOver(single),
+      changes: [{ entity: 'router', key: 'single', field: 'health', before: 'a', after: 'b' }],
+    } as const;
     await expect(states.apply(write, 'key:late')).rejects.toBeInstanceOf(ConflictError);
     expect(await stored('single')).toEqual(single);
     expect((await changeLog.listForRouter(single.id, { limit: 10, offset: 0 })).total).toBe(4);
@@ -119,15 +122,31 @@ describe('RouterStateRepository.apply', () => {
 describe('RouterStateRepository.insertObserved', () => {
   it('inserts through the bulk path and applies the observed state in one transaction', async () => {
     const next = switchedOver(await stored('single'));
-    const created = await states.insertObserved(fleetId, newRouter('observed', 'ASR1004'), { ...next, state: { ...next.state, model: 'ASR1004' } }, [], STAMP, 'key:admin');
-    expect(created).toMatchObject({ hostname: 'observed', model: 'ASR1004', stateVersion: 2, redundancy: { switchovers: 1 }, observedAt: STAMP.at, observedCommand: 'show version' });
+    const created = await states.insertObserved(
+      fleetId,
+      newRouter('observed', 'ASR1004'),
+      { ...next, state: { ...next.state, model: 'ASR1004' } },
+      [],
+      STAMP,
+      'key:admin',
+    );
+    expect(created).toMatchObject({
+      hostname: 'observed',
+      model: 'ASR1004',
+      stateVersion: 2,
+      redundancy: { switchovers: 1 },
+      observedAt: STAMP.at,
+      observedCommand: 'show version',
+    });
     expect(created.state.instances.map((i) => i.rfState)).toEqual([RF.STANDBY_COLD, RF.ACTIVE]);
   });
 
   it('refuses a taken hostname and an unknown fleet, writing nothing', async () => {
     const next = switchedOver(await stored('single'));
     await expect(states.insertObserved(fleetId, newRouter('dual', 'ASR1006'), next, [], STAMP, 'key:admin')).rejects.toBeInstanceOf(ConflictError);
-    await expect(states.insertObserved('6f1c1b9e-0000-4000-8000-000000000000', newRouter('orphan', 'ASR1002-X'), next, [], STAMP, 'key:admin')).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      states.insertObserved('6f1c1b9e-0000-4000-8000-000000000000', newRouter('orphan', 'ASR1002-X'), next, [], STAMP, 'key:admin'),
+    ).rejects.toBeInstanceOf(NotFoundError);
     expect(await routers.findTakenHostnames(['orphan'])).toEqual([]);
     expect((await stored('dual')).stateVersion).toBe(2);
   });
@@ -135,7 +154,11 @@ describe('RouterStateRepository.insertObserved', () => {
 
 describe('RouterStateRepository.applyMany', () => {
   it('writes many routers with the same statements as a few, stamps the unchanged ones, and refuses only a router that moved on', async () => {
-    await routers.insertMany(fleetId, Array.from({ length: 40 }, (_, i) => newRouter(`bulk-${i}`, i % 2 ? 'ASR1006' : 'ASR1002-X')), 'test');
+    await routers.insertMany(
+      fleetId,
+      Array.from({ length: 40 }, (_, i) => newRouter(`bulk-${i}`, i % 2 ? 'ASR1006' : 'ASR1002-X')),
+      'test',
+    );
     const all = await Promise.all(Array.from({ length: 40 }, (_, i) => stored(`bulk-${i}`)));
     const stamp = { at: '2026-12-02T08:00:00.000Z', command: 'show redundancy, show version' };
     const change = (r: RouterDetail) => [{ entity: 'router', key: r.hostname, field: 'switchovers', before: 0, after: 1 }] as const;
@@ -158,7 +181,10 @@ describe('RouterStateRepository.applyMany', () => {
       { routerId: all[3]!.id, written: true, stateVersion: 1 },
     ]);
     queries.count = 0;
-    const rest = await states.applyMany(writes.slice(4).map((w, i) => (i < 20 ? { ...w, next: switchedOver(all[i + 4]!), changes: change(all[i + 4]!) } : w)), 'key:bulk');
+    const rest = await states.applyMany(
+      writes.slice(4).map((w, i) => (i < 20 ? { ...w, next: switchedOver(all[i + 4]!), changes: change(all[i + 4]!) } : w)),
+      'key:bulk',
+    );
     expect(queries.count).toBe(few);
     expect(rest.filter((o) => o.written)).toHaveLength(36);
 
@@ -178,7 +204,10 @@ describe('RouterStateRepository.applyMany', () => {
 
   it('keeps the newer stamp when an older observation arrives late', async () => {
     const r = await stored('bulk-3');
-    await states.applyMany([{ routerId: r.id, expectedStateVersion: r.stateVersion, next: r, changes: [], observed: { at: '2026-11-01T00:00:00.000Z', command: 'show platform' } }], 'key:late');
+    await states.applyMany(
+      [{ routerId: r.id, expectedStateVersion: r.stateVersion, next: r, changes: [], observed: { at: '2026-11-01T00:00:00.000Z', command: 'show platform' } }],
+      'key:late',
+    );
     expect(await stored('bulk-3')).toMatchObject({ observedAt: '2026-12-02T08:00:00.000Z', observedCommand: 'show redundancy, show version' });
   });
 });

@@ -41,7 +41,13 @@ beforeAll(async () => {
   const admin = (method: string, path: string, body: unknown) => request(api.url, method, path, body, bearer(api.adminKey));
   expect((await admin('POST', '/api/v1/fleets', { name: 'mixed' })).status).toBe(201);
   expect((await admin('POST', '/api/v1/fleets/mixed/routers', { generate: { count: ROUTERS, models: ['ASR1002-X', 'ASR1006'] } })).status).toBe(201);
-  const created = await request<RunBody>(api.url, 'POST', '/api/v1/runs', { source: SOURCE, target: { selector: { fleet: 'mixed' } }, shardSize: 50 }, bearer(api.adminKey));
+  const created = await request<RunBody>(
+    api.url,
+    'POST',
+    '/api/v1/runs',
+    { source: SOURCE, target: { selector: { fleet: 'mixed' } }, shardSize: 50 },
+    bearer(api.adminKey),
+  );
   expect(created.status).toBe(202);
   run = await waitForRun(api.url, created.body.id, api.adminKey);
   expect(run).toMatchObject({ status: 'completed', verdict: 'fail', aggregate: { verdicts: { pass: ROUTERS / 2, fail: ROUTERS / 2 } } });
@@ -50,9 +56,16 @@ afterAll(() => stack?.stop());
 
 describe('why routers failed (REST)', () => {
   it('names the failing expectation with counts, the observed range and samples of observed value and limit', async () => {
-    const res = await get<Page<{ expect: string; failed: number; evaluated: number; observedMin: number; observedMax: number; samples: { router: string; observed: number; limit: { min: number | null; max: number | null } }[] }>>(
-      `/api/v1/runs/${run.id}/failures`,
-    );
+    const res = await get<
+      Page<{
+        expect: string;
+        failed: number;
+        evaluated: number;
+        observedMin: number;
+        observedMax: number;
+        samples: { router: string; observed: number; limit: { min: number | null; max: number | null } }[];
+      }>
+    >(`/api/v1/runs/${run.id}/failures`);
     expect(res.status).toBe(200);
     expect(res.body.total).toBe(1);
     const [failing] = res.body.items;
@@ -77,7 +90,7 @@ describe('why routers failed (REST)', () => {
     expect(second.body).toMatchObject({ total: res.body.total, limit: 1, offset: 1, items: [res.body.items[1]] });
   });
 
-  it('lists a group\'s routers, all of them, by any filter, and finds a router by part of its hostname', async () => {
+  it("lists a group's routers, all of them, by any filter, and finds a router by part of its hostname", async () => {
     const byModel = await get<Page<ResultRow>>(`/api/v1/runs/${run.id}/results?model=ASR1002-X&verdict=fail&limit=1000`);
     expect(byModel.status).toBe(200);
     expect(byModel.body.total).toBe(ROUTERS / 2);
@@ -97,13 +110,24 @@ describe('why routers failed (REST)', () => {
   });
 
   it('shows why one router failed: start, metrics and each expectation with observed value and limit', async () => {
-    const res = await get<{ verdict: string; mode: string; startState: string; start: { operatingMode: string }; metrics: { controlPlaneOutageMs: number }; expectations: { expect: string; verdict: string; observed: number; limit: { max: number } }[] }>(
-      `/api/v1/runs/${run.id}/results/mixed-00003`,
-    );
+    const res = await get<{
+      verdict: string;
+      mode: string;
+      startState: string;
+      start: { operatingMode: string };
+      metrics: { controlPlaneOutageMs: number };
+      expectations: { expect: string; verdict: string; observed: number; limit: { max: number } }[];
+    }>(`/api/v1/runs/${run.id}/results/mixed-00003`);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ verdict: 'fail', mode: 'sso', startState: 'R0/0 ACTIVE, R0/1 STANDBY HOT', start: { operatingMode: 'sso' } });
     expect(res.body.expectations).toEqual([
-      { router: 'mixed-00003', expect: 'controlPlaneOutage', verdict: 'fail', observed: res.body.metrics.controlPlaneOutageMs, limit: { min: null, max: 60_000 } },
+      {
+        router: 'mixed-00003',
+        expect: 'controlPlaneOutage',
+        verdict: 'fail',
+        observed: res.body.metrics.controlPlaneOutageMs,
+        limit: { min: null, max: 60_000 },
+      },
     ]);
     expect(res.body.metrics.controlPlaneOutageMs).toBeGreaterThan(60_000);
   });
@@ -131,8 +155,15 @@ describe('why routers failed (REST)', () => {
 });
 
 describe('why routers failed (GraphQL)', () => {
-  it('answers the failing expectations, cause groups, a filtered search and one router\'s outcome', async () => {
-    const res = await gql<{ run: { failingExpectations: Page<{ expect: string; failed: number }>; causeGroups: Page<{ dimension: string; value: string; failed: number; routers: number }>; results: Page<ResultRow>; routerResult: { verdict: string; expectations: { expect: string; observed: number; limit: { max: number } }[] } } }>(
+  it("answers the failing expectations, cause groups, a filtered search and one router's outcome", async () => {
+    const res = await gql<{
+      run: {
+        failingExpectations: Page<{ expect: string; failed: number }>;
+        causeGroups: Page<{ dimension: string; value: string; failed: number; routers: number }>;
+        results: Page<ResultRow>;
+        routerResult: { verdict: string; expectations: { expect: string; observed: number; limit: { max: number } }[] };
+      };
+    }>(
       api.url,
       `query($id: ID!) { run(id: $id) {
         failingExpectations { total items { expect failed } }

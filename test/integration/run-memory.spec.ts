@@ -45,7 +45,9 @@ async function progressOf(id: string): Promise<RunBody> {
 
 /** Peak resident set (`VmHWM`) of a process so far, MB. */
 function peakRssMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:')) as string;
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmHWM:')) as string;
   return Number(/(\d+) kB/.exec(line)?.[1]) / 1024;
 }
 
@@ -60,7 +62,7 @@ describe('a heavy run', () => {
 
     // Both shards (1,000 routers × 10,000 iterations each) in hand at once, for long enough to have grown by GBs.
     await waitForRun(stack.api.url, id, stack.api.adminKey, (r) => r.status === 'running', 30_000);
-    for (const deadline = Date.now() + 20_000; (await runs.getActiveCount()) < 2 && Date.now() < deadline; ) await sleep(100);
+    for (const deadline = Date.now() + 20_000; (await runs.getActiveCount()) < 2 && Date.now() < deadline;) await sleep(100);
     expect(await runs.getActiveCount()).toBe(2);
     await sleep(12_000);
     expect(stack.worker.child.exitCode).toBeNull();
@@ -130,14 +132,16 @@ describe('the size of a run', () => {
 
   it('is checked at submission: a larger run is refused with 400 naming the limit and the figure, one at the limit accepted', async () => {
     const refused = await request<{ code: string; detail: string; errors: { field: string; code: string; message: string }[] }>(
-      small.url, 'POST', '/api/v1/runs', { source, iterations: 3, target: { selector: { fleet: 'heavy' } } }, bearer(small.adminKey),
+      small.url,
+      'POST',
+      '/api/v1/runs',
+      { source, iterations: 3, target: { selector: { fleet: 'heavy' } } },
+      bearer(small.adminKey),
     );
     expect(refused.status).toBe(400);
     expect(refused.contentType).toContain('application/problem+json');
     expect(refused.body.code).toBe('VALIDATION_FAILED');
-    expect(refused.body.detail).toBe(
-      'the run asks for 2,000 routers × 3 iterations = 6,000 router-simulations; RUN_MAX_ROUTER_ITERATIONS allows 5,000',
-    );
+    expect(refused.body.detail).toBe('the run asks for 2,000 routers × 3 iterations = 6,000 router-simulations; RUN_MAX_ROUTER_ITERATIONS allows 5,000');
     expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'iterations', code: 'run-too-large' })]);
 
     const list = await request<{ items: { hostname: string }[] }>(small.url, 'GET', '/api/v1/routers?fleet=heavy&limit=2', undefined, bearer(small.adminKey));
@@ -145,7 +149,13 @@ describe('the size of a run', () => {
     expect(hostnames).toHaveLength(2);
     const over = await request(small.url, 'POST', '/api/v1/runs', { source, iterations: 2501, target: { routers: hostnames } }, bearer(small.adminKey));
     expect(over.status).toBe(400);
-    const atLimit = await request<RunBody>(small.url, 'POST', '/api/v1/runs', { source, iterations: 2500, target: { routers: hostnames } }, bearer(small.adminKey));
+    const atLimit = await request<RunBody>(
+      small.url,
+      'POST',
+      '/api/v1/runs',
+      { source, iterations: 2500, target: { routers: hostnames } },
+      bearer(small.adminKey),
+    );
     expect(atLimit.status).toBe(202);
     await post(`/api/v1/runs/${atLimit.body.id}/cancel`, undefined);
   });
@@ -160,7 +170,10 @@ describe('the size of a run', () => {
     expect(res.errors[0]?.extensions?.code).toBe('VALIDATION_FAILED');
     expect(res.errors[0]?.message).toContain('6,000 router-simulations; RUN_MAX_ROUTER_ITERATIONS allows 5,000');
 
-    const cli = spawnNode(['apps/cli/bin/twin.js', 'run', 'examples/iosd-crash.yaml', '--iterations', '5001', '--server', small.url, '--key', small.adminKey], {});
+    const cli = spawnNode(
+      ['apps/cli/bin/twin.js', 'run', 'examples/iosd-crash.yaml', '--iterations', '5001', '--server', small.url, '--key', small.adminKey],
+      {},
+    );
     const { code } = await cli.exited;
     expect(code).toBe(2);
     expect(cli.output()).toContain('iterations: 5,001 router-simulations (1 router × 5,001 iterations) exceed RUN_MAX_ROUTER_ITERATIONS = 5,000');

@@ -38,8 +38,18 @@ async function plannedRun(): Promise<string> {
   const parsed = parseScenario(SOURCE, 'copy-write.yaml');
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
   const { run } = await runs.create({
-    scenarioId: null, scenarioName: 'copy-write', scenarioSource: SOURCE, scenario: parsed.scenario, target: { kind: 'scenario' }, start: 'twin',
-    seed: 1, iterations: 1, shardSize: 2, createdBy: 'test', idempotencyKey: null, requestHash: null,
+    scenarioId: null,
+    scenarioName: 'copy-write',
+    scenarioSource: SOURCE,
+    scenario: parsed.scenario,
+    target: { kind: 'scenario' },
+    start: 'twin',
+    seed: 1,
+    iterations: 1,
+    shardSize: 2,
+    createdBy: 'test',
+    idempotencyKey: null,
+    requestHash: null,
   });
   const started = await execution.start(run.id);
   await execution.snapshotTargets(started!);
@@ -48,12 +58,25 @@ async function plannedRun(): Promise<string> {
 
 function shard(runId: string): ShardWrite {
   const result = (hostname: string, ordinal: number) => ({
-    iteration: 0, ordinal, hostname, model: 'ASR1002-X', verdict: 'fail' as const, controlPlaneOutageMs: 40, dataPlaneOutageMs: 0,
-    redundancyRestoredMs: ordinal === 0 ? null : 180_000, switchovers: 1, dualActiveMs: 0,
-    resultJson: JSON.stringify({ hostname, note: AWKWARD }), expectationsJson: JSON.stringify([{ observed: AWKWARD }]),
+    iteration: 0,
+    ordinal,
+    hostname,
+    model: 'ASR1002-X',
+    verdict: 'fail' as const,
+    controlPlaneOutageMs: 40,
+    dataPlaneOutageMs: 0,
+    redundancyRestoredMs: ordinal === 0 ? null : 180_000,
+    switchovers: 1,
+    dualActiveMs: 0,
+    resultJson: JSON.stringify({ hostname, note: AWKWARD }),
+    expectationsJson: JSON.stringify([{ observed: AWKWARD }]),
   });
   return {
-    runId, shard: 0, routers: 2, events: 10, durationMs: 1,
+    runId,
+    shard: 0,
+    routers: 2,
+    events: 10,
+    durationMs: 1,
     results: [result('edge-1', 0), result('edge-2', 1)],
     timeline: [
       { ordinal: 0, seq: 0, tMs: 60_000, hostname: 'edge-1', component: 'R0/0', event: AWKWARD, from: 'ACTIVE', to: null },
@@ -70,11 +93,10 @@ describe('writing a shard with COPY', () => {
     expect(progress).toMatchObject({ routersDone: 2, routerCount: 2 });
 
     const stored = await runs.results(runId, 0, -1, 10);
-    expect(stored.map((r) => [r.hostname, r.resultJson, r.expectationsJson])).toEqual(
-      write.results.map((r) => [r.hostname, r.resultJson, r.expectationsJson]),
-    );
+    expect(stored.map((r) => [r.hostname, r.resultJson, r.expectationsJson])).toEqual(write.results.map((r) => [r.hostname, r.resultJson, r.expectationsJson]));
     const metrics: { redundancy_restored_ms: string | null }[] = await ds.query(
-      `SELECT redundancy_restored_ms FROM run_results WHERE run_id = $1 ORDER BY ordinal`, [runId],
+      `SELECT redundancy_restored_ms FROM run_results WHERE run_id = $1 ORDER BY ordinal`,
+      [runId],
     );
     expect(metrics.map((m) => m.redundancy_restored_ms)).toEqual([null, '180000']);
     const timeline = await runs.timelineAfter(runId, null, 10);

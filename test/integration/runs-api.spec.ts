@@ -16,8 +16,7 @@ beforeAll(async () => {
 afterAll(() => stack?.stop());
 
 const auth = () => bearer(api.adminKey);
-const post = <T>(path: string, body: unknown, headers: Record<string, string> = {}) =>
-  request<T>(api.url, 'POST', path, body, { ...auth(), ...headers });
+const post = <T>(path: string, body: unknown, headers: Record<string, string> = {}) => request<T>(api.url, 'POST', path, body, { ...auth(), ...headers });
 const get = <T>(path: string) => request<T>(api.url, 'GET', path, undefined, auth());
 
 async function runToEnd(body: unknown): Promise<RunBody> {
@@ -54,7 +53,7 @@ describe('scenarios', () => {
 });
 
 describe('runs', () => {
-  it('runs a stored scenario on its own routers and gives the embedded simulator\'s report byte for byte', async () => {
+  it("runs a stored scenario on its own routers and gives the embedded simulator's report byte for byte", async () => {
     const run = await runToEnd({ scenario: 'iosd-crash' });
     expect(run).toMatchObject({ status: 'completed', verdict: 'pass', progress: { routersDone: 1, routerCount: 1 } });
     const report = await fetch(`${api.url}/api/v1/runs/${run.id}/report`, { headers: auth() });

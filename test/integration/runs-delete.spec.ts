@@ -118,7 +118,12 @@ describe('DELETE /api/v1/runs/:id', () => {
     expect((await del(`/api/v1/runs/${created.body.id}`)).status).toBe(204);
     expect(await footprint(created.body.id)).toEqual(NOTHING);
     // Jobs running at the delete end on their own; none is left, and the reconciler (every second) brings none back.
-    expect(await eventually(() => redisTraces(created.body.id), (t) => t.length === 0)).toEqual([]);
+    expect(
+      await eventually(
+        () => redisTraces(created.body.id),
+        (t) => t.length === 0,
+      ),
+    ).toEqual([]);
     await new Promise((r) => setTimeout(r, 3000));
     expect(await footprint(created.body.id)).toEqual(NOTHING);
     expect(await redisTraces(created.body.id)).toEqual([]);
@@ -258,7 +263,10 @@ describe('timeline partitions and readers', () => {
     const open = await openReader();
     const dropped = dropTimelinePartition(ds, run.id);
     let settled = false;
-    void dropped.then(() => (settled = true), () => (settled = true));
+    void dropped.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
     await new Promise((r) => setTimeout(r, 500));
     await other.query(`SET lock_timeout = '500ms'`);
     const { rows } = await other.query<{ n: string }>('SELECT count(*) AS n FROM run_timeline WHERE run_id = $1', [run.id]);

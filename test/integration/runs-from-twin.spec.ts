@@ -59,9 +59,17 @@ beforeAll(async () => {
   // The standby's bulk sync never finished.
   await observe('cold-1', (await show('cold-1', 'redundancy')).replace(/STANDBY HOT\s?/g, 'STANDBY COLD-BULK'));
   // SSO configured, RPR operating.
-  await observe('rpr-1', (await show('rpr-1', 'redundancy')).replace('Operating Redundancy Mode = sso', 'Operating Redundancy Mode = rpr').replace(/STANDBY HOT\s?/g, 'STANDBY COLD'));
+  await observe(
+    'rpr-1',
+    (await show('rpr-1', 'redundancy'))
+      .replace('Operating Redundancy Mode = sso', 'Operating Redundancy Mode = rpr')
+      .replace(/STANDBY HOT\s?/g, 'STANDBY COLD'),
+  );
   // ESP F0 failed; F1 took over.
-  await observe('esp-1', (await show('esp-1', 'platform')).replace(/^(F0\s+\S+\s+)ok, active\s?/m, '$1fail        ').replace(/^(F1\s+\S+\s+)ok, standby/m, '$1ok, active '));
+  await observe(
+    'esp-1',
+    (await show('esp-1', 'platform')).replace(/^(F0\s+\S+\s+)ok, active\s?/m, '$1fail        ').replace(/^(F1\s+\S+\s+)ok, standby/m, '$1ok, active '),
+  );
   // The peer RP is gone: simplex although SSO is configured.
   await observe(
     'gone-1',
@@ -75,7 +83,7 @@ beforeAll(async () => {
 afterAll(() => stack?.stop());
 
 describe('runs from the twin state', () => {
-  it('an active-IOSd-crash campaign shows each exposed router\'s real outage; healthy routers stay hitless', async () => {
+  it("an active-IOSd-crash campaign shows each exposed router's real outage; healthy routers stay hitless", async () => {
     const { run, report } = await campaign('twin');
     expect(run.start).toBe('twin');
     const by = new Map(report.routers.map((r) => [r.hostname, r]));
@@ -86,7 +94,13 @@ describe('runs from the twin state', () => {
       { slot: 'F0', state: 'failed', forwarding: false },
       { slot: 'F1', state: 'ok', forwarding: true },
     ]);
-    expect(by.get('gone-1')?.start).toMatchObject({ operatingMode: 'none', hosts: [{ slot: 'R0', state: 'up' }, { slot: 'R1', state: 'down' }] });
+    expect(by.get('gone-1')?.start).toMatchObject({
+      operatingMode: 'none',
+      hosts: [
+        { slot: 'R0', state: 'up' },
+        { slot: 'R1', state: 'down' },
+      ],
+    });
     for (const exposed of ['cold-1', 'rpr-1', 'simplex-1', 'gone-1']) expect(dp(exposed), exposed).toBeGreaterThan(60_000);
     // SSO from STANDBY HOT keeps forwarding on the surviving ESP: the failed F0 costs nothing in this fault.
     for (const hitless of ['ok-1', 'ok-2', 'esp-1']) expect(dp(hitless), hitless).toBe(0);
@@ -104,7 +118,7 @@ describe('runs from the twin state', () => {
     }
   });
 
-  it('the same starting states declared in a scenario file give the server\'s report byte for byte, embedded', async () => {
+  it("the same starting states declared in a scenario file give the server's report byte for byte, embedded", async () => {
     const { report, text } = await campaign('twin');
     const parsed = parseScenario(exampleSource('iosd-crash', true), 'iosd-crash.yaml');
     if (!parsed.ok) throw new Error('example invalid');
@@ -130,7 +144,7 @@ describe('runs from the twin state', () => {
     expect(report.routers[0]?.start?.instances[1]?.rfState).toBe('STANDBY HOT');
   });
 
-  it('GraphQL startRun takes the start mode, and a run tells each router\'s start', async () => {
+  it("GraphQL startRun takes the start mode, and a run tells each router's start", async () => {
     const started = await gql<{ startRun: { id: string; start: string } }>(
       api.url,
       'mutation($input: StartRunInput!) { startRun(input: $input) { id start } }',

@@ -45,14 +45,15 @@ function post<T>(path: string, body: unknown) {
 
 async function twoWorkers(): Promise<void> {
   metricsPorts = [await freePort(), await freePort()];
-  workers = metricsPorts.map((port) =>
-    startWorker({ DATABASE_URL: db.url, REDIS_URL: redis.url, QUEUE_PREFIX: 'recovery', WORKER_HTTP_PORT: String(port) }),
-  );
+  workers = metricsPorts.map((port) => startWorker({ DATABASE_URL: db.url, REDIS_URL: redis.url, QUEUE_PREFIX: 'recovery', WORKER_HTTP_PORT: String(port) }));
 }
 
 /** Run jobs a worker has finished or holds now, from its Prometheus metrics (0 while it does not answer yet). */
 async function runJobsSeen(index: number): Promise<number> {
-  const text = await fetch(`http://127.0.0.1:${metricsPorts[index]}/metrics`).then((r) => r.text(), () => '');
+  const text = await fetch(`http://127.0.0.1:${metricsPorts[index]}/metrics`).then(
+    (r) => r.text(),
+    () => '',
+  );
   return text
     .split('\n')
     .filter((l) => /^asr_twin_worker_jobs_(total|active)\{[^}]*queue="runs"/.test(l))

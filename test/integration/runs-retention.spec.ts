@@ -57,13 +57,17 @@ describe('retention by the worker (RUN_RETENTION_MAX=3, RUN_RETENTION_DAYS=1)', 
     const attached = randomUUID();
     const loose = randomUUID();
     await db.query(`CREATE TABLE ${partitionOf(attached)} PARTITION OF run_timeline FOR VALUES IN ('${attached}')`);
-    await db.query(
-      `INSERT INTO run_timeline (run_id, iteration, ordinal, seq, t_ms, hostname, component, event) VALUES ($1, 0, 0, 0, 0, 'r1', 'R0/0', 'x')`,
-      [attached],
-    );
+    await db.query(`INSERT INTO run_timeline (run_id, iteration, ordinal, seq, t_ms, hostname, component, event) VALUES ($1, 0, 0, 0, 0, 'r1', 'R0/0', 'x')`, [
+      attached,
+    ]);
     await db.query(`CREATE TABLE ${partitionOf(loose)} (LIKE run_timeline)`);
     expect(await tables([partitionOf(attached), partitionOf(loose)])).toHaveLength(2);
-    expect(await eventually(() => tables([partitionOf(attached), partitionOf(loose)]), (t) => t.length === 0)).toEqual([]);
+    expect(
+      await eventually(
+        () => tables([partitionOf(attached), partitionOf(loose)]),
+        (t) => t.length === 0,
+      ),
+    ).toEqual([]);
     const left = await db.query<{ n: string }>('SELECT count(*) AS n FROM run_timeline WHERE run_id = $1', [attached]);
     expect(Number(left.rows[0]?.n)).toBe(0);
     expect((await runIds()).length).toBe(2);
@@ -112,6 +116,9 @@ describe('which runs the policy no longer keeps', () => {
     expect(await repo.expired({ maxAgeDays: 0, maxRuns: 0 }, 100)).toEqual([]);
     // The queued and running runs are the oldest of all, and still never picked.
     expect(await repo.expired({ maxAgeDays: 1, maxRuns: 1 }, 100)).toEqual([failed, cancelled, completed]);
-    expect(await ds.query('SELECT id FROM runs WHERE status IN ($1, $2) ORDER BY created_at', ['queued', 'running'])).toEqual([{ id: queuedOld }, { id: runningOld }]);
+    expect(await ds.query('SELECT id FROM runs WHERE status IN ($1, $2) ORDER BY created_at', ['queued', 'running'])).toEqual([
+      { id: queuedOld },
+      { id: runningOld },
+    ]);
   });
 });

@@ -87,7 +87,8 @@ const INTROSPECTION = `{ __schema { queryType { name } mutationType { name } typ
   fields { name type { ${TYPE_REF} } args { name type { ${TYPE_REF} } } } inputFields { name type { ${TYPE_REF} } } } } }`;
 
 const named = (t: TypeRef): TypeRef => (t.ofType ? named(t.ofType) : t);
-const typeString = (t: TypeRef): string => (t.kind === 'NON_NULL' ? `${typeString(t.ofType as TypeRef)}!` : t.kind === 'LIST' ? `[${typeString(t.ofType as TypeRef)}]` : (t.name as string));
+const typeString = (t: TypeRef): string =>
+  t.kind === 'NON_NULL' ? `${typeString(t.ofType as TypeRef)}!` : t.kind === 'LIST' ? `[${typeString(t.ofType as TypeRef)}]` : (t.name as string);
 
 /** A value of type `t` holding NUL in its first text-bearing place, as JSON and as a GraphQL literal, with its path. */
 function sample(t: TypeRef, types: Map<string, IntroType>, seen = new Set<string>()): { value: unknown; literal: string; path: string } | null {
@@ -152,12 +153,24 @@ describe('text PostgreSQL cannot store is refused on every REST input', () => {
     expect(yaml.body.errors[0]).toMatchObject({ field: 'body', line: 4, column: 11 });
     expect(yaml.body.errors[0]?.message).toBe('the body contains U+0000 (NUL) at line 4, column 11, which PostgreSQL cannot store');
 
-    const surrogate = await request<{ errors: { field: string; message: string }[] }>(api.url, 'POST', '/api/v1/fleets', { name: 'east', labels: { site: 'x\ud800' } }, bearer(api.adminKey));
+    const surrogate = await request<{ errors: { field: string; message: string }[] }>(
+      api.url,
+      'POST',
+      '/api/v1/fleets',
+      { name: 'east', labels: { site: 'x\ud800' } },
+      bearer(api.adminKey),
+    );
     expect(surrogate.status).toBe(400);
     expect(surrogate.body.errors[0]).toMatchObject({ field: 'labels.site' });
     expect(surrogate.body.errors[0]?.message).toBe('body field labels.site contains an unpaired surrogate U+D800 at character 2, which is not valid Unicode');
 
-    const key = await request<{ errors: { field: string }[] }>(api.url, 'POST', '/api/v1/fleets', { name: 'east', labels: { [NUL]: 'x' } }, bearer(api.adminKey));
+    const key = await request<{ errors: { field: string }[] }>(
+      api.url,
+      'POST',
+      '/api/v1/fleets',
+      { name: 'east', labels: { [NUL]: 'x' } },
+      bearer(api.adminKey),
+    );
     expect(key.status).toBe(400);
     expect(key.body.errors[0]?.field).toBe('labels["a\\u0000b"]');
 
@@ -169,7 +182,9 @@ describe('text PostgreSQL cannot store is refused on every REST input', () => {
 
 describe('text PostgreSQL cannot store is refused on every GraphQL argument', () => {
   it('refuses it as a variable and as a literal, for every text-bearing argument of every field reachable from Query and Mutation', async () => {
-    const schema = (await gql<{ __schema: { queryType: { name: string }; mutationType: { name: string }; types: IntroType[] } }>(api.url, INTROSPECTION, {}, api.adminKey)).data?.__schema;
+    const schema = (
+      await gql<{ __schema: { queryType: { name: string }; mutationType: { name: string }; types: IntroType[] } }>(api.url, INTROSPECTION, {}, api.adminKey)
+    ).data?.__schema;
     if (!schema) throw new Error('introspection failed');
     const types = new Map(schema.types.map((t) => [t.name, t]));
     // How to reach each object type: the first chain of fields from a root (breadth first).

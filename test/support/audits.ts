@@ -26,7 +26,6 @@ export interface ReportRouter {
   readonly start: { readonly instances: { readonly rfState: string }[] };
 }
 
-
 /** Routers of fleet `risk` made exposed through their stored state, with the causes the audit must name. */
 export const EXPOSED: Readonly<Record<string, readonly string[]>> = {
   'cold-1': ['peer STANDBY COLD-BULK'],
@@ -80,7 +79,14 @@ export async function startAuditStack(name: string): Promise<AuditStack> {
   expect((await post('/api/v1/fleets', { name: 'risk' })).status).toBe(201);
   expect((await post('/api/v1/fleets', { name: 'elsewhere' })).status).toBe(201);
   const big = (hostname: string, redundancy = 'sso') => ({ hostname, model: 'ASR1006', redundancy });
-  const routers = [...HEALTHY.map((h) => big(h)), big('cold-1'), big('rpr-1'), big('esp-1'), big('simplex-1', 'none'), { hostname: 'small-1', model: 'ASR1002-X' }];
+  const routers = [
+    ...HEALTHY.map((h) => big(h)),
+    big('cold-1'),
+    big('rpr-1'),
+    big('esp-1'),
+    big('simplex-1', 'none'),
+    { hostname: 'small-1', model: 'ASR1002-X' },
+  ];
   expect((await post('/api/v1/fleets/risk/routers', { routers })).status).toBe(201);
   expect((await post('/api/v1/fleets/elsewhere/routers', { routers: [{ hostname: 'far-1', model: 'ASR1002-X' }] })).status).toBe(201);
   // The standby stuck in bulk sync; a router operating RPR (its standby stops at STANDBY COLD); ESP F0 failed,

@@ -44,7 +44,8 @@ export async function launchBrowser(): Promise<TestBrowser> {
   });
   // Every Content-Security-Policy violation becomes a console error, named, whatever Chromium logs itself.
   await context.addInitScript({
-    content: "document.addEventListener('securitypolicyviolation', (e) => console.error('CSP violation: ' + e.violatedDirective + ' blocked ' + e.blockedURI));",
+    content:
+      "document.addEventListener('securitypolicyviolation', (e) => console.error('CSP violation: ' + e.violatedDirective + ' blocked ' + e.blockedURI));",
   });
   return {
     context,

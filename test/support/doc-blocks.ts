@@ -16,7 +16,9 @@ const BLOCK = /<!-- doc-test: runnable(?:, exit (\d+))? -->\n```sh\n([\s\S]*?)^`
 
 /** The files whose command blocks may be marked runnable: the README and every page under `docs/`. */
 export function documentationFiles(): readonly string[] {
-  const docs = readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).sort();
+  const docs = readdirSync(join(ROOT, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .sort();
   return ['README.md', ...docs.map((f) => `docs/${f}`)];
 }
 

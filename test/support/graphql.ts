@@ -30,7 +30,6 @@ export async function gql<T = Record<string, any>>(
 /** The codes of a response's errors, in order. */
 export const codes = (res: GraphqlResponse<unknown>): (string | undefined)[] => res.errors.map((e) => e.extensions?.code);
 
-
 /** A graphql-ws client (protocol graphql-transport-ws) on `/graphql`, the key in the `connection_init` payload. */
 export function wsClient(base: string, key?: string): Client {
   return createClient({

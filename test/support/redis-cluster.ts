@@ -50,9 +50,24 @@ export async function startPrivateRedisCluster(masters = 3): Promise<PrivateRedi
       const port = await freePort();
       const busPort = await freePort();
       const args = [
-        '--port', String(port), '--cluster-port', String(busPort), '--bind', '127.0.0.1',
-        '--cluster-enabled', 'yes', '--cluster-config-file', join(dir, `nodes-${port}.conf`), '--cluster-node-timeout', '2000',
-        '--dir', dir, '--save', '', '--appendonly', 'no',
+        '--port',
+        String(port),
+        '--cluster-port',
+        String(busPort),
+        '--bind',
+        '127.0.0.1',
+        '--cluster-enabled',
+        'yes',
+        '--cluster-config-file',
+        join(dir, `nodes-${port}.conf`),
+        '--cluster-node-timeout',
+        '2000',
+        '--dir',
+        dir,
+        '--save',
+        '',
+        '--appendonly',
+        'no',
       ];
       children.push(spawn('redis-server', args, { stdio: 'ignore' }));
       nodes.push({ host: '127.0.0.1', port });

@@ -26,7 +26,12 @@ export function exampleSource(name: string, withoutRouters = false): string {
 
 /** Starts a real worker process (built) with the test's database, Redis and queue prefix. */
 export function startWorker(env: Record<string, string>): Spawned {
-  return spawnNode([...workerNodeFlags({ ...process.env, ...env }), 'apps/worker/dist/main.js'], { LOG_LEVEL: 'warn', RECONCILE_INTERVAL_S: '1', JOB_LOCK_MS: '2000', ...env });
+  return spawnNode([...workerNodeFlags({ ...process.env, ...env }), 'apps/worker/dist/main.js'], {
+    LOG_LEVEL: 'warn',
+    RECONCILE_INTERVAL_S: '1',
+    JOB_LOCK_MS: '2000',
+    ...env,
+  });
 }
 
 /** Polls a run until `done` holds (or the time is up), returning the last state seen. */

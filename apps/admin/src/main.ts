@@ -1,12 +1,6 @@
 import 'reflect-metadata';
 import { loadConfig, redactUrl, withDotEnv } from '@asr-twin/config';
-import {
-  createDataSource,
-  migrateDown,
-  migrateUp,
-  TypeormFleetRepository,
-  TypeormRouterRepository,
-} from '@asr-twin/persistence';
+import { createDataSource, migrateDown, migrateUp, TypeormFleetRepository, TypeormRouterRepository } from '@asr-twin/persistence';
 import { seedSampleFleet } from './sample-fleet.js';
 
 const USAGE = `usage: admin <command>

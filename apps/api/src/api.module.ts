@@ -23,7 +23,12 @@ import { ScenarioModule } from './scenarios/scenario.module.js';
 @Module({})
 export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
-    const auth = AuthModule.forRoot({ adminApiKey: config.auth.adminApiKey, databaseUrl: config.database.listenUrl, outageGraceMs: config.auth.outageGraceMs, queuePrefix: config.redis.queuePrefix });
+    const auth = AuthModule.forRoot({
+      adminApiKey: config.auth.adminApiKey,
+      databaseUrl: config.database.listenUrl,
+      outageGraceMs: config.auth.outageGraceMs,
+      queuePrefix: config.redis.queuePrefix,
+    });
     const runs = RunModule.forRoot({ shardSize: config.runs.shardSize, maxRouterIterations: config.runs.maxRouterIterations });
     const routers = RouterModule.forRoot({ timeScale: config.twin.timeScale, staleAfterMs: config.observations.staleAfterMs });
     return {

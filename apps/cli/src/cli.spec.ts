@@ -61,9 +61,16 @@ describe('twin run', () => {
     expect(t.out()).not.toMatch(/edge-1:/);
     const xml = readFileSync(join(dir, 'out.xml'), 'utf8');
     // The test case names the expectation's file and line (the `- metric:` line of spec.expect).
-    const line = readFileSync(join(dir, 'fail.yaml'), 'utf8').split('\n').findIndex((l) => l.includes('- metric: dataPlaneOutage')) + 1;
+    const line =
+      readFileSync(join(dir, 'fail.yaml'), 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('- metric: dataPlaneOutage')) + 1;
     expect(line).toBeGreaterThan(0);
-    expect(xml).toMatch(new RegExp(`<testcase classname="crash\\.edge-2" name="dataPlaneOutage max 0s" file="fail\\.yaml" line="${line}" time="0">\\n\\s+<failure message="edge-2: dataPlaneOutage observed`));
+    expect(xml).toMatch(
+      new RegExp(
+        `<testcase classname="crash\\.edge-2" name="dataPlaneOutage max 0s" file="fail\\.yaml" line="${line}" time="0">\\n\\s+<failure message="edge-2: dataPlaneOutage observed`,
+      ),
+    );
     expect(xml).toContain('failures="1"');
   });
 

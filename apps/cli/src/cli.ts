@@ -33,7 +33,18 @@ commands:
 
 Run "twin <command> --help" for a command's options.`;
 
-const HELPS: Readonly<Record<string, string>> = { run: RUN_HELP, audit: AUDIT_HELP, validate: VALIDATE_HELP, timings: TIMINGS_HELP, forecast: FORECAST_HELP, rates: RATES_HELP, show: SHOW_HELP, sync: SYNC_HELP, keys: KEYS_HELP, import: IMPORT_HELP };
+const HELPS: Readonly<Record<string, string>> = {
+  run: RUN_HELP,
+  audit: AUDIT_HELP,
+  validate: VALIDATE_HELP,
+  timings: TIMINGS_HELP,
+  forecast: FORECAST_HELP,
+  rates: RATES_HELP,
+  show: SHOW_HELP,
+  sync: SYNC_HELP,
+  keys: KEYS_HELP,
+  import: IMPORT_HELP,
+};
 
 function integer(value: string | undefined, name: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
@@ -135,7 +146,10 @@ async function dispatch(command: string, rest: readonly string[], io: CliIo): Pr
       if (v['help']) return help(io, FORECAST_HELP);
       const server = serverOf(v, io);
       const selecting = ['fleet', 'model', 'label', 'hostname'].some((name) => v[name] !== undefined);
-      if (!server && selecting) throw new UsageError('--fleet, --model, --label and --hostname choose routers of a server: give --server URL --key KEY (or TWIN_SERVER and TWIN_API_KEY)');
+      if (!server && selecting)
+        throw new UsageError(
+          '--fleet, --model, --label and --hostname choose routers of a server: give --server URL --key KEY (or TWIN_SERVER and TWIN_API_KEY)',
+        );
       if (positionals.length > 1) throw new UsageError(`twin forecast takes at most one fleet file, got ${positionals.length}`);
       const seed = integer(v['seed'] as string | undefined, 'seed', 0, 4_294_967_295);
       const trials = integer(v['trials'] as string | undefined, 'trials', 2, 100_000);
@@ -173,7 +187,12 @@ async function dispatch(command: string, rest: readonly string[], io: CliIo): Pr
       );
     }
     case 'sync': {
-      const { values: v, positionals } = parse(rest, { server: { type: 'string' }, key: { type: 'string' }, batch: { type: 'string' }, 'observed-at': { type: 'string' } });
+      const { values: v, positionals } = parse(rest, {
+        server: { type: 'string' },
+        key: { type: 'string' },
+        batch: { type: 'string' },
+        'observed-at': { type: 'string' },
+      });
       if (v['help']) return help(io, SYNC_HELP);
       if (positionals.length > 1) throw new UsageError(`twin sync takes one directory, got ${positionals.length}`);
       const server = serverOf(v, io);
@@ -184,10 +203,16 @@ async function dispatch(command: string, rest: readonly string[], io: CliIo): Pr
       return syncCommand(positionals[0], { server, batch, observedAt }, io);
     }
     case 'import': {
-      const { values: v, positionals } = parse(rest, { server: { type: 'string' }, key: { type: 'string' }, fleet: { type: 'string' }, json: { type: 'boolean' } });
+      const { values: v, positionals } = parse(rest, {
+        server: { type: 'string' },
+        key: { type: 'string' },
+        fleet: { type: 'string' },
+        json: { type: 'boolean' },
+      });
       if (v['help']) return help(io, IMPORT_HELP);
       const [format, file, ...extra] = positionals;
-      if ((format !== 'netbox' && format !== 'csv') || !file || extra.length > 0) throw new UsageError(`twin import needs netbox or csv and one file\n${IMPORT_HELP}`);
+      if ((format !== 'netbox' && format !== 'csv') || !file || extra.length > 0)
+        throw new UsageError(`twin import needs netbox or csv and one file\n${IMPORT_HELP}`);
       const server = serverOf(v, io);
       if (!server) throw new UsageError('twin import needs --server URL (or TWIN_SERVER)');
       const fleet = (v['fleet'] as string | undefined) ?? io.env?.['TWIN_FLEET'];
@@ -240,7 +265,10 @@ function selectorOf(v: Parsed['values'], command = 'twin audit'): AuditOptions['
 }
 
 function optionalAuditFlags(v: Parsed['values']): Pick<AuditOptions, 'faults' | 'horizon' | 'junit'> {
-  const faults = (v['faults'] as string | undefined)?.split(',').map((f) => f.trim()).filter(Boolean);
+  const faults = (v['faults'] as string | undefined)
+    ?.split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
   return {
     ...(faults ? { faults } : {}),
     ...(v['horizon'] === undefined ? {} : { horizon: v['horizon'] as string }),

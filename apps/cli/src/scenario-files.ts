@@ -27,7 +27,10 @@ export async function expandArguments(args: readonly string[], cwd: string): Pro
   if (args.length === 0) throw new UsageError('name at least one scenario file or glob');
   const files: string[] = [];
   for (const arg of args) {
-    const exists = await stat(resolve(cwd, arg)).then((s) => s.isFile(), () => false);
+    const exists = await stat(resolve(cwd, arg)).then(
+      (s) => s.isFile(),
+      () => false,
+    );
     if (exists || !isDynamicPattern(arg)) {
       files.push(arg);
       continue;

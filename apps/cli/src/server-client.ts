@@ -104,7 +104,12 @@ export class ServerClient {
 
   /** Submits a run; retries are safe (an idempotency key makes a repeated POST return the same run). */
   async submit(file: string, source: string, options: { seed?: number; iterations: number; start?: string }): Promise<ServerRun> {
-    const body = { source, iterations: options.iterations, ...(options.start === undefined ? {} : { start: options.start }), ...(options.seed === undefined ? {} : { seed: options.seed }) };
+    const body = {
+      source,
+      iterations: options.iterations,
+      ...(options.start === undefined ? {} : { start: options.start }),
+      ...(options.seed === undefined ? {} : { seed: options.seed }),
+    };
     const res = await this.call('POST', '/api/v1/runs', JSON.stringify(body), { 'idempotency-key': randomUUID() });
     if (res.status === 400) {
       const problem = (await res.json()) as Problem;
@@ -134,7 +139,9 @@ export class ServerClient {
     if (res.status >= 400 && res.status < 500 && res.status !== 401 && res.status !== 403 && res.status !== 429) {
       const problem = (await res.json().catch(() => ({}))) as Problem;
       const lines = (problem.errors ?? []).map((e) => `  ${e.line ? `line ${e.line}: ` : ''}${e.field}: ${e.message}`);
-      throw new UsageError([`the server refused the file (${res.status}${problem.code ? ` ${problem.code}` : ''}): ${problem.detail ?? res.statusText}`, ...lines].join('\n'));
+      throw new UsageError(
+        [`the server refused the file (${res.status}${problem.code ? ` ${problem.code}` : ''}): ${problem.detail ?? res.statusText}`, ...lines].join('\n'),
+      );
     }
     return (await this.expectOk(res, 'import the file')) as ImportAnswer;
   }

@@ -75,26 +75,26 @@ function Pages() {
   return (
     <Suspense fallback={<Loading what="the page" />}>
       <Switch>
-      <Route path="/">{() => <OverviewPage />}</Route>
-      <Route path="/routers/:id">{(p) => <RouterPage key={p.id} id={decodeURIComponent(p.id)} />}</Route>
-      <Route path="/scenarios">{() => <ScenarioListPage />}</Route>
-      <Route path="/scenarios/new">{() => <ScenarioEditorPage key="new" id={null} />}</Route>
-      <Route path="/scenarios/:id">{(p) => <ScenarioEditorPage key={p.id} id={decodeURIComponent(p.id)} />}</Route>
-      <Route path="/runs">{() => <RunListPage />}</Route>
-      <Route path="/runs/:id">{(p) => <RunPage key={p.id} id={p.id} />}</Route>
-      <Route path="/risk">{() => <RiskPage />}</Route>
-      <Route path="/risk/:id">{(p) => <AuditPage key={p.id} id={p.id} />}</Route>
-      <Route path="/fleets">{() => <FleetsPage />}</Route>
-      <Route path="/fleets/:id">{(p) => <FleetPage key={p.id} id={decodeURIComponent(p.id)} />}</Route>
-      <Route path="/observations">{() => <BulkObservationsPage />}</Route>
-      <Route path="/keys">{() => <KeysPage />}</Route>
-      <Route path="/forecast">{() => <ForecastsPage />}</Route>
-      <Route path="/forecast/:id">{(p) => <ForecastPage key={p.id} id={p.id} />}</Route>
-      <Route>
-        <NotFound>
-          This page does not exist. <Link href="/">Back to the fleet</Link>
-        </NotFound>
-      </Route>
+        <Route path="/">{() => <OverviewPage />}</Route>
+        <Route path="/routers/:id">{(p) => <RouterPage key={p.id} id={decodeURIComponent(p.id)} />}</Route>
+        <Route path="/scenarios">{() => <ScenarioListPage />}</Route>
+        <Route path="/scenarios/new">{() => <ScenarioEditorPage key="new" id={null} />}</Route>
+        <Route path="/scenarios/:id">{(p) => <ScenarioEditorPage key={p.id} id={decodeURIComponent(p.id)} />}</Route>
+        <Route path="/runs">{() => <RunListPage />}</Route>
+        <Route path="/runs/:id">{(p) => <RunPage key={p.id} id={p.id} />}</Route>
+        <Route path="/risk">{() => <RiskPage />}</Route>
+        <Route path="/risk/:id">{(p) => <AuditPage key={p.id} id={p.id} />}</Route>
+        <Route path="/fleets">{() => <FleetsPage />}</Route>
+        <Route path="/fleets/:id">{(p) => <FleetPage key={p.id} id={decodeURIComponent(p.id)} />}</Route>
+        <Route path="/observations">{() => <BulkObservationsPage />}</Route>
+        <Route path="/keys">{() => <KeysPage />}</Route>
+        <Route path="/forecast">{() => <ForecastsPage />}</Route>
+        <Route path="/forecast/:id">{(p) => <ForecastPage key={p.id} id={p.id} />}</Route>
+        <Route>
+          <NotFound>
+            This page does not exist. <Link href="/">Back to the fleet</Link>
+          </NotFound>
+        </Route>
       </Switch>
     </Suspense>
   );

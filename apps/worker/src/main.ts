@@ -16,21 +16,27 @@ async function serveHttp(app: INestApplicationContext, config: AppConfig, log: P
   if (config.workerHttp === null) return null;
   const redis = app.get<RedisClient>(REDIS_CLIENT);
   const database = app.get(DataSource);
-  const server = new WorkerHttpServer({
-    database: () => database.query('SELECT 1'),
-    redis: () => redis.ping(),
-    // Every queue's hash slot takes writes (not a read-only replica, not full, owned by the node we talk to).
-    queues: () => probeQueues(redis, config.redis.queuePrefix),
-  }, app.get(WorkerMetrics));
+  const server = new WorkerHttpServer(
+    {
+      database: () => database.query('SELECT 1'),
+      redis: () => redis.ping(),
+      // Every queue's hash slot takes writes (not a read-only replica, not full, owned by the node we talk to).
+      queues: () => probeQueues(redis, config.redis.queuePrefix),
+    },
+    app.get(WorkerMetrics),
+  );
   try {
     const port = await server.listen(config.workerHttp.host, config.workerHttp.port);
     log.info({ host: config.workerHttp.host, port }, 'worker health and metrics listening');
     return server;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`cannot serve health and metrics on ${config.workerHttp.host}:${config.workerHttp.port} (${reason}): set WORKER_HTTP_PORT to a free port, 0, or off`, {
-      cause: error,
-    });
+    throw new Error(
+      `cannot serve health and metrics on ${config.workerHttp.host}:${config.workerHttp.port} (${reason}): set WORKER_HTTP_PORT to a free port, 0, or off`,
+      {
+        cause: error,
+      },
+    );
   }
 }
 

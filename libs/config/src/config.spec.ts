@@ -16,7 +16,16 @@ describe('loadConfig', () => {
     });
     expect(c.websocket).toEqual({ initTimeoutMs: 5000, maxSubscriptionsPerConnection: 50, maxConnectionsPerKey: 50 });
     expect(c.seedSampleFleet).toBe(true);
-    expect(c.runs).toEqual({ workerConcurrency: 2, shardSize: 1000, maxRouterIterations: 1_000_000, reconcileIntervalMs: 10_000, retentionDays: 90, retentionMax: 0, jobLockMs: 30_000, outageGiveUpMs: 3_600_000 });
+    expect(c.runs).toEqual({
+      workerConcurrency: 2,
+      shardSize: 1000,
+      maxRouterIterations: 1_000_000,
+      reconcileIntervalMs: 10_000,
+      retentionDays: 90,
+      retentionMax: 0,
+      jobLockMs: 30_000,
+      outageGiveUpMs: 3_600_000,
+    });
   });
 
   it('reads the run retention: 90 days and any number by default, 0 keeping forever, whole numbers only', () => {
@@ -128,7 +137,7 @@ describe('loadConfig', () => {
     expect(message).toMatch(/RATE_LIMIT_PER_MINUTE/);
   });
 
-  it('serves the installation\'s own dashboard build unless DASHBOARD_DIR names another or is off', () => {
+  it("serves the installation's own dashboard build unless DASHBOARD_DIR names another or is off", () => {
     expect(loadConfig({}).dashboard.dir).toBeUndefined();
     expect(loadConfig({ DASHBOARD_DIR: '/srv/dashboard' }).dashboard.dir).toBe('/srv/dashboard');
     expect(loadConfig({ DASHBOARD_DIR: 'off' }).dashboard.dir).toBeNull();
@@ -158,7 +167,12 @@ describe('loadConfig', () => {
     expect(c.graphql.costPerKibParsed).toBe(0);
     expect(c.auth.outageGraceMs).toBe(0);
     // The parser itself reads at most 256 KiB; a larger source limit would only move the refusal.
-    for (const [name, bad] of [['SCENARIO_MAX_SOURCE_BYTES', '262145'], ['PARSE_TIME_LIMIT_MS', '10'], ['PARSE_WORKERS', '0'], ['PARSE_MEMORY_LIMIT_MB', '8']]) {
+    for (const [name, bad] of [
+      ['SCENARIO_MAX_SOURCE_BYTES', '262145'],
+      ['PARSE_TIME_LIMIT_MS', '10'],
+      ['PARSE_WORKERS', '0'],
+      ['PARSE_MEMORY_LIMIT_MB', '8'],
+    ]) {
       expect(() => loadConfig({ [name as string]: bad })).toThrow(new RegExp(name as string));
     }
   });
@@ -177,7 +191,9 @@ describe('loadConfig', () => {
     expect(loadConfig({}).shutdownDrainDelayMs).toBe(0);
     const c = loadConfig({ SHUTDOWN_TIMEOUT_S: '25', SHUTDOWN_DRAIN_DELAY_S: '5' });
     expect([c.shutdownDrainDelayMs, c.shutdownTimeoutMs]).toEqual([5000, 25_000]);
-    expect(() => loadConfig({ SHUTDOWN_TIMEOUT_S: '10', SHUTDOWN_DRAIN_DELAY_S: '10' })).toThrow(/SHUTDOWN_DRAIN_DELAY_S: must be less than SHUTDOWN_TIMEOUT_S/);
+    expect(() => loadConfig({ SHUTDOWN_TIMEOUT_S: '10', SHUTDOWN_DRAIN_DELAY_S: '10' })).toThrow(
+      /SHUTDOWN_DRAIN_DELAY_S: must be less than SHUTDOWN_TIMEOUT_S/,
+    );
     expect(() => loadConfig({ SHUTDOWN_DRAIN_DELAY_S: 'soon' })).toThrow(/SHUTDOWN_DRAIN_DELAY_S/);
   });
 

@@ -31,9 +31,7 @@ function parseHostPort(text: string): RedisClusterNode | null {
   return { host: m[1] ?? m[2]!, port };
 }
 
-const flag = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const flag = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 /**
  * Every setting of every process, read from the environment once at boot. Defaults match the local services
@@ -52,7 +50,10 @@ const ENV_SCHEMA = z.object({
   REDIS_CLUSTER_NODES: z
     .string()
     .transform((list, ctx) => {
-      const entries = list.split(',').map((n) => n.trim()).filter((n) => n.length > 0);
+      const entries = list
+        .split(',')
+        .map((n) => n.trim())
+        .filter((n) => n.length > 0);
       const nodes = entries.map(parseHostPort);
       const bad = entries.filter((_, i) => nodes[i] === null);
       if (entries.length === 0 || bad.length > 0) {
@@ -137,7 +138,12 @@ const ENV_SCHEMA = z.object({
   CORS_ORIGINS: z
     .string()
     .default('')
-    .transform((list) => list.split(',').map((o) => o.trim()).filter((o) => o.length > 0))
+    .transform((list) =>
+      list
+        .split(',')
+        .map((o) => o.trim())
+        .filter((o) => o.length > 0),
+    )
     .pipe(z.array(z.string().refine(isOrigin, 'each origin is scheme://host[:port], e.g. https://ops.example.com'))),
   /** `/metrics` answers without an API key (for a Prometheus on a trusted network); otherwise it needs a viewer key. */
   METRICS_PUBLIC: flag.default(false),
@@ -172,7 +178,10 @@ const ENV_SCHEMA = z.object({
   /** Scenario sources one GraphQL request may carry (`validateScenario`, …); more are refused with `TOO_MANY_SOURCES`. */
   SCENARIO_MAX_SOURCES_PER_REQUEST: positiveInt.max(1000).default(4),
   /** Largest body of a REST scenario route, and most scenario source bytes in one GraphQL request; `413` beyond. */
-  SCENARIO_MAX_REQUEST_BYTES: positiveInt.min(1024).max(64 * 1024 * 1024).default(512 * 1024),
+  SCENARIO_MAX_REQUEST_BYTES: positiveInt
+    .min(1024)
+    .max(64 * 1024 * 1024)
+    .default(512 * 1024),
   /**
    * Seconds a key verified against PostgreSQL stays accepted while PostgreSQL is unreachable (so `/metrics`
    * still answers a scraper during an outage); 0 turns it off. A revocation is honoured as soon as PostgreSQL answers.
@@ -218,11 +227,7 @@ const ENV_SCHEMA = z.object({
    * active coming back to STANDBY HOT after minutes): 1 is real time, 0.01 a hundred times faster, 0 at once.
    * The simulated durations the twin reports are not scaled.
    */
-  TWIN_TIME_SCALE: z.coerce
-    .number({ error: 'a number: 1 = real time, 0.01 = a hundred times faster, 0 = at once' })
-    .min(0)
-    .max(100)
-    .default(1),
+  TWIN_TIME_SCALE: z.coerce.number({ error: 'a number: 1 = real time, 0.01 = a hundred times faster, 0 = at once' }).min(0).max(100).default(1),
 });
 
 /** One parse worker per spare core, at least one and at most two: the request thread keeps a core of its own. */
@@ -330,9 +335,7 @@ export class ConfigError extends Error {
 
 /** Parses the given environment (default: `process.env`) into the typed configuration. */
 export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): AppConfig {
-  const relevant = Object.fromEntries(
-    Object.keys(ENV_SCHEMA.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]),
-  );
+  const relevant = Object.fromEntries(Object.keys(ENV_SCHEMA.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]));
   const parsed = ENV_SCHEMA.safeParse(relevant);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);

@@ -109,10 +109,7 @@ export const AUDIT_FAULT_AT_MS = 60_000;
 export const DEFAULT_AUDIT_HORIZON_MS = 3_600_000;
 
 /** Whether outages exceed the thresholds. */
-export function isExposed(
-  outage: { readonly controlPlaneOutageMs: number; readonly dataPlaneOutageMs: number },
-  thresholds: AuditThresholds,
-): boolean {
+export function isExposed(outage: { readonly controlPlaneOutageMs: number; readonly dataPlaneOutageMs: number }, thresholds: AuditThresholds): boolean {
   return outage.dataPlaneOutageMs > thresholds.dataPlaneOutageMs || outage.controlPlaneOutageMs > thresholds.controlPlaneOutageMs;
 }
 

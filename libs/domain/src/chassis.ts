@@ -14,17 +14,7 @@
  * - ASR1006-X SIP count (2) and ASR1013 SIP count (6) come from memory in the reference, not a source.
  * - Card PIDs of the "-X" generation (RP3, ESP100) are plausible defaults, not verified compatibility.
  */
-export const CHASSIS_MODELS = [
-  'ASR1001',
-  'ASR1001-X',
-  'ASR1002',
-  'ASR1002-X',
-  'ASR1004',
-  'ASR1006',
-  'ASR1006-X',
-  'ASR1009-X',
-  'ASR1013',
-] as const;
+export const CHASSIS_MODELS = ['ASR1001', 'ASR1001-X', 'ASR1002', 'ASR1002-X', 'ASR1004', 'ASR1006', 'ASR1006-X', 'ASR1009-X', 'ASR1013'] as const;
 
 export type ChassisModel = (typeof CHASSIS_MODELS)[number];
 
@@ -133,75 +123,33 @@ const ANATOMY: Readonly<Record<ChassisModel, ChassisAnatomy>> = {
   ASR1001: singleRp('ASR1001', 1, 1, { rp: 'ASR1001', esp: 'ASR1001', chassis: 'ASR1001' }, 'ASR1001 (1RU)', {
     reloadOnEspFailure: true,
   }),
-  'ASR1001-X': singleRp(
-    'ASR1001-X',
-    1,
-    1,
-    { rp: 'ASR1001-X', esp: 'ASR1001-X', chassis: 'ASR1001-X' },
-    'ASR1001-X (1NG)',
-    {
-      reloadOnEspFailure: true,
-      notes: [
-        'two IOS instances on the one RP (software redundancy) are a modelling choice: no public source confirms them for this model',
-        'an ESP failure reloads the chassis, as Cisco documents for the ASR1001 integrated ESP (ASR 1000 HA guide, table 6-2); not confirmed for this model (spec.behaviour integratedEspFailure)',
-      ],
-    },
-  ),
-  ASR1002: singleRp(
-    'ASR1002',
-    2,
-    1,
-    { rp: 'ASR1002-RP1', esp: 'ASR1000-ESP10', chassis: 'ASR1002' },
-    'ASR1002 (RP1)',
-    { integrated: false },
-  ),
-  'ASR1002-X': singleRp(
-    'ASR1002-X',
-    2,
-    1,
-    { rp: 'ASR1002-X', esp: 'ASR1002-X', chassis: 'ASR1002-X' },
-    'ASR1002-X (2RU-X)',
-    {
-      reloadOnEspFailure: true,
-      notes: [
-        'two IOS instances on the one RP (software redundancy) are a modelling choice: no public source confirms them for this model',
-        'an ESP failure reloads the chassis (integrated, non-field-replaceable ESP), as Cisco documents for the ASR1001 (ASR 1000 HA guide, table 6-2); not confirmed for this model (spec.behaviour integratedEspFailure)',
-      ],
-    },
-  ),
-  ASR1004: singleRp(
-    'ASR1004',
-    4,
-    2,
-    { rp: 'ASR1000-RP1', esp: 'ASR1000-ESP10', chassis: 'ASR1004' },
-    'ASR1004 (RP1)',
-    { integrated: false },
-  ),
+  'ASR1001-X': singleRp('ASR1001-X', 1, 1, { rp: 'ASR1001-X', esp: 'ASR1001-X', chassis: 'ASR1001-X' }, 'ASR1001-X (1NG)', {
+    reloadOnEspFailure: true,
+    notes: [
+      'two IOS instances on the one RP (software redundancy) are a modelling choice: no public source confirms them for this model',
+      'an ESP failure reloads the chassis, as Cisco documents for the ASR1001 integrated ESP (ASR 1000 HA guide, table 6-2); not confirmed for this model (spec.behaviour integratedEspFailure)',
+    ],
+  }),
+  ASR1002: singleRp('ASR1002', 2, 1, { rp: 'ASR1002-RP1', esp: 'ASR1000-ESP10', chassis: 'ASR1002' }, 'ASR1002 (RP1)', { integrated: false }),
+  'ASR1002-X': singleRp('ASR1002-X', 2, 1, { rp: 'ASR1002-X', esp: 'ASR1002-X', chassis: 'ASR1002-X' }, 'ASR1002-X (2RU-X)', {
+    reloadOnEspFailure: true,
+    notes: [
+      'two IOS instances on the one RP (software redundancy) are a modelling choice: no public source confirms them for this model',
+      'an ESP failure reloads the chassis (integrated, non-field-replaceable ESP), as Cisco documents for the ASR1001 (ASR 1000 HA guide, table 6-2); not confirmed for this model (spec.behaviour integratedEspFailure)',
+    ],
+  }),
+  ASR1004: singleRp('ASR1004', 4, 2, { rp: 'ASR1000-RP1', esp: 'ASR1000-ESP10', chassis: 'ASR1004' }, 'ASR1004 (RP1)', { integrated: false }),
   ASR1006: dualRp('ASR1006', 6, 3, { rp: 'ASR1000-RP2', esp: 'ASR1000-ESP20', chassis: 'ASR1006' }, 'ASR1006 (RP2)'),
-  'ASR1006-X': dualRp(
-    'ASR1006-X',
-    6,
-    2,
-    { rp: 'ASR1000-RP3', esp: 'ASR1000-ESP100', chassis: 'ASR1006-X' },
-    'ASR1006-X (RP3)',
-    ['SIP/MIP slot count (2) not confirmed by a public source', 'RP3/ESP100 pairing not verified'],
-  ),
-  'ASR1009-X': dualRp(
-    'ASR1009-X',
-    9,
-    3,
-    { rp: 'ASR1000-RP3', esp: 'ASR1000-ESP100', chassis: 'ASR1009-X' },
-    'ASR1009-X (RP3)',
-    ['RP3/ESP100 pairing not verified'],
-  ),
-  ASR1013: dualRp(
-    'ASR1013',
-    13,
-    6,
-    { rp: 'ASR1000-RP2', esp: 'ASR1000-ESP40', chassis: 'ASR1013' },
-    'ASR1013 (RP2)',
-    ['SIP slot count (6) not confirmed by a public source'],
-  ),
+  'ASR1006-X': dualRp('ASR1006-X', 6, 2, { rp: 'ASR1000-RP3', esp: 'ASR1000-ESP100', chassis: 'ASR1006-X' }, 'ASR1006-X (RP3)', [
+    'SIP/MIP slot count (2) not confirmed by a public source',
+    'RP3/ESP100 pairing not verified',
+  ]),
+  'ASR1009-X': dualRp('ASR1009-X', 9, 3, { rp: 'ASR1000-RP3', esp: 'ASR1000-ESP100', chassis: 'ASR1009-X' }, 'ASR1009-X (RP3)', [
+    'RP3/ESP100 pairing not verified',
+  ]),
+  ASR1013: dualRp('ASR1013', 13, 6, { rp: 'ASR1000-RP2', esp: 'ASR1000-ESP40', chassis: 'ASR1013' }, 'ASR1013 (RP2)', [
+    'SIP slot count (6) not confirmed by a public source',
+  ]),
 };
 
 export function isChassisModel(value: unknown): value is ChassisModel {

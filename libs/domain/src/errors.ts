@@ -3,14 +3,7 @@
  * maps them once: REST to `application/problem+json` with the code, GraphQL to `extensions.code`, the CLI
  * to an exit code.
  */
-export const ERROR_CODES = [
-  'VALIDATION_FAILED',
-  'NOT_FOUND',
-  'CONFLICT',
-  'PRECONDITION_FAILED',
-  'INVARIANT_VIOLATION',
-  'SWITCHOVER_REFUSED',
-] as const;
+export const ERROR_CODES = ['VALIDATION_FAILED', 'NOT_FOUND', 'CONFLICT', 'PRECONDITION_FAILED', 'INVARIANT_VIOLATION', 'SWITCHOVER_REFUSED'] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

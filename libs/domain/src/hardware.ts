@@ -116,7 +116,9 @@ export function defaultHardware(model: ChassisModel, version: string): RouterHar
   const anatomy = chassisAnatomy(model);
   const espCount = anatomy.espSlots.length;
   if (model === 'ASR1004') {
-    return legacy ? { rp: 'ASR1000-RP1', esp: 'ASR1000-ESP10', esps: 1, psus: 2, rps: 1 } : { rp: 'ASR1000-RP2', esp: 'ASR1000-ESP20', esps: 1, psus: 2, rps: 1 };
+    return legacy
+      ? { rp: 'ASR1000-RP1', esp: 'ASR1000-ESP10', esps: 1, psus: 2, rps: 1 }
+      : { rp: 'ASR1000-RP2', esp: 'ASR1000-ESP20', esps: 1, psus: 2, rps: 1 };
   }
   return { rp: anatomy.pids.rp, esp: anatomy.pids.esp, esps: espCount, psus: 2, rps: anatomy.rpSlots.length };
 }
@@ -155,7 +157,9 @@ export function hardwareProblems(model: ChassisModel, version: string, spec: Har
   for (const kind of ['rp', 'esp'] as const) {
     const pid = hw[kind];
     const card = CARD_GENERATIONS.find((c) => c.kind === kind && c.pid === pid);
-    const fits = cardsFor(model, kind).map((c) => c.pid).join(', ');
+    const fits = cardsFor(model, kind)
+      .map((c) => c.pid)
+      .join(', ');
     const what = kind === 'rp' ? 'RP' : 'ESP';
     if (card === undefined) {
       problems.push({ field: kind, message: `unknown ${what} ${pid}; an ${model} takes ${fits}` });
@@ -168,12 +172,18 @@ export function hardwareProblems(model: ChassisModel, version: string, spec: Har
   }
   const slots = chassisAnatomy(model).espSlots.length;
   if (!Number.isInteger(hw.esps) || hw.esps < 1 || hw.esps > slots) {
-    problems.push({ field: 'esps', message: `an ${model} holds ${slots === 1 ? 'exactly one ESP' : '1 or 2 ESPs'} (ESP slots: ${chassisAnatomy(model).espSlots.join(', ')}); ${hw.esps} given` });
+    problems.push({
+      field: 'esps',
+      message: `an ${model} holds ${slots === 1 ? 'exactly one ESP' : '1 or 2 ESPs'} (ESP slots: ${chassisAnatomy(model).espSlots.join(', ')}); ${hw.esps} given`,
+    });
   }
   const rpSlots = chassisAnatomy(model).rpSlots;
   const rps = hw.rps ?? rpSlots.length;
   if (!Number.isInteger(rps) || rps < 1 || rps > rpSlots.length) {
-    problems.push({ field: 'rps', message: `an ${model} holds ${rpSlots.length === 1 ? 'exactly one RP' : '1 or 2 RPs'} (RP slots: ${rpSlots.join(', ')}); ${rps} given` });
+    problems.push({
+      field: 'rps',
+      message: `an ${model} holds ${rpSlots.length === 1 ? 'exactly one RP' : '1 or 2 RPs'} (RP slots: ${rpSlots.join(', ')}); ${rps} given`,
+    });
   }
   if (!Number.isInteger(hw.psus) || hw.psus < 1 || hw.psus > PSU_SLOTS.length) {
     problems.push({ field: 'psus', message: `an ${model} holds 1 or 2 power supplies (${PSU_SLOTS.join(', ')}); ${hw.psus} given` });

@@ -3,16 +3,7 @@
  * https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainState). The twin models each IOS instance as
  * a KVM guest; these are the states its hypervisor reports for it.
  */
-export const DOMAIN_STATES = [
-  'NOSTATE',
-  'RUNNING',
-  'BLOCKED',
-  'PAUSED',
-  'SHUTDOWN',
-  'SHUTOFF',
-  'CRASHED',
-  'PMSUSPENDED',
-] as const;
+export const DOMAIN_STATES = ['NOSTATE', 'RUNNING', 'BLOCKED', 'PAUSED', 'SHUTDOWN', 'SHUTOFF', 'CRASHED', 'PMSUSPENDED'] as const;
 
 export type DomainState = (typeof DOMAIN_STATES)[number];
 
@@ -33,17 +24,7 @@ export const LIFECYCLE_EVENTS = {
   DEFINED: ['ADDED', 'UPDATED', 'RENAMED', 'FROM_SNAPSHOT'],
   UNDEFINED: ['REMOVED', 'RENAMED'],
   STARTED: ['BOOTED', 'MIGRATED', 'RESTORED', 'FROM_SNAPSHOT', 'WAKEUP'],
-  SUSPENDED: [
-    'PAUSED',
-    'MIGRATED',
-    'IOERROR',
-    'WATCHDOG',
-    'RESTORED',
-    'FROM_SNAPSHOT',
-    'API_ERROR',
-    'POSTCOPY',
-    'POSTCOPY_FAILED',
-  ],
+  SUSPENDED: ['PAUSED', 'MIGRATED', 'IOERROR', 'WATCHDOG', 'RESTORED', 'FROM_SNAPSHOT', 'API_ERROR', 'POSTCOPY', 'POSTCOPY_FAILED'],
   RESUMED: ['UNPAUSED', 'MIGRATED', 'FROM_SNAPSHOT', 'POSTCOPY', 'POSTCOPY_FAILED'],
   STOPPED: ['SHUTDOWN', 'DESTROYED', 'CRASHED', 'MIGRATED', 'SAVED', 'FAILED', 'FROM_SNAPSHOT'],
   SHUTDOWN: ['FINISHED', 'GUEST', 'HOST'],

@@ -59,7 +59,10 @@ export const RF = {
 const NAME_BY_CODE = new Map<number, RfStateName>(RF_STATES.map((s) => [s.code, s.name]));
 /** A state name with case, surrounding space and the space / hyphen / underscore spellings folded (§8.1). */
 function nameKey(name: string): string {
-  return name.trim().toUpperCase().replace(/[\s_-]+/g, ' ');
+  return name
+    .trim()
+    .toUpperCase()
+    .replace(/[\s_-]+/g, ' ');
 }
 const CODE_BY_NAME = new Map<string, RfStateCode>(RF_STATES.map((s) => [nameKey(s.name), s.code]));
 
@@ -110,15 +113,7 @@ export function canReceiveActivity(code: RfStateCode): boolean {
  * `active unit removed` were seen in captures; `not known`, `user initiated` and `active unit failed` are the
  * MIB names in the same spelling style [uncertain spelling].
  */
-export const SWITCHOVER_REASONS = [
-  'none',
-  'unsupported',
-  'not known',
-  'user initiated',
-  'user forced',
-  'active unit failed',
-  'active unit removed',
-] as const;
+export const SWITCHOVER_REASONS = ['none', 'unsupported', 'not known', 'user initiated', 'user forced', 'active unit failed', 'active unit removed'] as const;
 export type SwitchoverReason = (typeof SWITCHOVER_REASONS)[number];
 
 export function isSwitchoverReason(value: unknown): value is SwitchoverReason {

@@ -1,22 +1,6 @@
 import { chassisAnatomy, type ChassisModel, type EspSlot, type InstanceName, type RpSlot } from './chassis.js';
-import {
-  DOMAIN_STATES,
-  ESP_STATES,
-  HOST_STATES,
-  type DomainState,
-  type EspState,
-  type HostState,
-} from './libvirt.js';
-import {
-  holdsActivity,
-  RF,
-  rfStateFromName,
-  rfStateName,
-  SWITCHOVER_REASONS,
-  type RfStateCode,
-  type RfStateName,
-  type SwitchoverReason,
-} from './rf-state.js';
+import { DOMAIN_STATES, ESP_STATES, HOST_STATES, type DomainState, type EspState, type HostState } from './libvirt.js';
+import { holdsActivity, RF, rfStateFromName, rfStateName, SWITCHOVER_REASONS, type RfStateCode, type RfStateName, type SwitchoverReason } from './rf-state.js';
 import { PSU_SLOTS, PSU_STATES, type HardwareSpec, type PsuSlot, type PsuState } from './hardware.js';
 import { initialRouterState, type RedundancyMode, type RouterTwinState } from './router-state.js';
 
@@ -164,11 +148,37 @@ export function startProblems(model: ChassisModel, configured: RedundancyMode, s
   const problems: StartProblem[] = [];
   const anatomy = chassisAnatomy(model);
   const add = (path: string, message: string): void => void problems.push({ path, message });
-  checkComponents(anatomy.instances.map((p) => p.name), start.instances.map((i) => i.name), 'instances', model, add);
-  checkComponents(anatomy.rpSlots, start.hosts.map((h) => h.slot), 'hosts', model, add);
+  checkComponents(
+    anatomy.instances.map((p) => p.name),
+    start.instances.map((i) => i.name),
+    'instances',
+    model,
+    add,
+  );
+  checkComponents(
+    anatomy.rpSlots,
+    start.hosts.map((h) => h.slot),
+    'hosts',
+    model,
+    add,
+  );
   // A dual-ESP chassis may hold one ESP, in F0 (domain §8.10).
-  checkComponents(anatomy.espSlots, start.esps.map((e) => e.slot), 'esps', model, add, anatomy.espSlots.slice(0, 1));
-  if (start.psus !== undefined) checkComponents(PSU_SLOTS, start.psus.map((p) => p.slot), 'psus', model, add);
+  checkComponents(
+    anatomy.espSlots,
+    start.esps.map((e) => e.slot),
+    'esps',
+    model,
+    add,
+    anatomy.espSlots.slice(0, 1),
+  );
+  if (start.psus !== undefined)
+    checkComponents(
+      PSU_SLOTS,
+      start.psus.map((p) => p.slot),
+      'psus',
+      model,
+      add,
+    );
   if (problems.length > 0) return problems;
   if (MODE_RANK[start.operatingMode] > MODE_RANK[configured]) {
     add('operatingMode', `cannot operate ${start.operatingMode} when the configured mode is ${configured}`);
@@ -222,13 +232,7 @@ function checkComponents(
   }
 }
 
-function checkInstance(
-  start: RouterStart,
-  i: StartInstance,
-  code: RfStateCode,
-  at: string,
-  add: (path: string, message: string) => void,
-): void {
+function checkInstance(start: RouterStart, i: StartInstance, code: RfStateCode, at: string, add: (path: string, message: string) => void): void {
   const running = i.domainState === 'RUNNING' || i.domainState === 'BLOCKED' || i.domainState === 'PAUSED';
   const host = start.hosts.find((h) => h.slot === i.name.slice(0, 2));
   if (host !== undefined && host.state !== 'up' && running) {

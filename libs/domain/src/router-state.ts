@@ -1,10 +1,4 @@
-import {
-  chassisAnatomy,
-  type ChassisModel,
-  type EspSlot,
-  type InstanceName,
-  type RpSlot,
-} from './chassis.js';
+import { chassisAnatomy, type ChassisModel, type EspSlot, type InstanceName, type RpSlot } from './chassis.js';
 import { InvariantViolationError } from './errors.js';
 import { healthyPsus, installedEsps, installedRps, resolveHardware, type HardwareSpec, type PsuStatus, type RouterHardware } from './hardware.js';
 import type { DomainState, EspState, HostState, HypervisorState } from './libvirt.js';
@@ -105,8 +99,7 @@ export function initialRouterState(input: InitialStateInput): RouterTwinState {
   // An RP slot without an RP (§8.10): its host is down for good and its IOS instance never runs (simplex).
   const rps = installedRps(input.model, hardware?.rps);
   const absent = (slot: RpSlot): boolean => !rps.includes(slot);
-  const peerRf: RfStateCode =
-    input.redundancyMode === 'sso' ? RF.STANDBY_HOT : input.redundancyMode === 'rpr' ? RF.STANDBY_COLD : RF.DISABLED;
+  const peerRf: RfStateCode = input.redundancyMode === 'sso' ? RF.STANDBY_HOT : input.redundancyMode === 'rpr' ? RF.STANDBY_COLD : RF.DISABLED;
   return {
     model: input.model,
     redundancyMode: input.redundancyMode,

@@ -308,9 +308,7 @@ export type Expectation =
  * A target that does not exist on a router's chassis (R1 on a single-RP model, F1 without a second ESP)
  * is rejected when the router is known: at parse time for embedded routers, at run start otherwise.
  */
-export const STEP_TARGETS: Readonly<
-  Record<FaultName | ActionName, { readonly allowed: readonly TargetKind[]; readonly defaultTarget: TargetKind }>
-> = {
+export const STEP_TARGETS: Readonly<Record<FaultName | ActionName, { readonly allowed: readonly TargetKind[]; readonly defaultTarget: TargetKind }>> = {
   'iosd-crash': { allowed: ['active', 'standby', 'instance'], defaultTarget: 'active' },
   'iosd-hang': { allowed: ['active', 'standby', 'instance'], defaultTarget: 'active' },
   'vm-crash': { allowed: ['active', 'standby', 'instance'], defaultTarget: 'active' },

@@ -56,7 +56,8 @@ export function timingOverrideConflict(overrides: Readonly<Record<string, number
   for (const [alias, keys] of Object.entries(DEPRECATED_TIMING_KEYS)) {
     if (!Object.hasOwn(overrides, alias)) continue;
     const both = keys.filter((k) => Object.hasOwn(overrides, k));
-    if (both.length > 0) return `${alias} is deprecated and stands for ${keys.join(' + ')}; give ${keys.join(' and ')} instead of it, not both (${both.join(', ')} given)`;
+    if (both.length > 0)
+      return `${alias} is deprecated and stands for ${keys.join(' + ')}; give ${keys.join(' and ')} instead of it, not both (${both.join(', ')} given)`;
   }
   return null;
 }
@@ -66,16 +67,11 @@ export function timingOverrideConflict(overrides: Readonly<Record<string, number
  * override if given, else the model's default, else the profile default. A deprecated alias is split over its
  * keys in the proportion of their bases (rounded; the parts add up to the alias's value).
  */
-export function resolveTimingDefaults(
-  model: ChassisModel,
-  overrides: Readonly<Record<string, number>> = {},
-): Record<TimingKey, number> {
+export function resolveTimingDefaults(model: ChassisModel, overrides: Readonly<Record<string, number>> = {}): Record<TimingKey, number> {
   const modelDefaults = MODEL_TIMING_OVERRIDES[model] ?? {};
   const out = {} as Record<TimingKey, number>;
   for (const key of TIMING_KEYS) {
-    out[key] = Object.hasOwn(overrides, key)
-      ? (overrides[key] as number)
-      : (modelDefaults[key] ?? TIMING_PROFILE[key].defaultMs);
+    out[key] = Object.hasOwn(overrides, key) ? (overrides[key] as number) : (modelDefaults[key] ?? TIMING_PROFILE[key].defaultMs);
   }
   for (const [alias, keys] of Object.entries(DEPRECATED_TIMING_KEYS)) {
     const total = overrides[alias];

@@ -97,7 +97,7 @@ export const TIMING_PROFILE: Readonly<Record<TimingKey, TimingKeyInfo>> = {
       'a failed (crash, watchdog reset) or reloaded IOS instance on a single RP with two IOSd until it runs again ' +
       '(STARTED/BOOTED, RF DISABLED), before iosBoot: crashinfo and core are written before a restart can begin',
     source:
-      'crashinfo 3 s and core complete 24 s after an IOSd crash in Cisco\'s forensic guide (ASR1002-X 17.03.05: ' +
+      "crashinfo 3 s and core complete 24 s after an IOSd crash in Cisco's forensic guide (ASR1002-X 17.03.05: " +
       '≈20–25 s); the process start after the core is taken as immediate, and the same figure is used ' +
       'for a reset or reload of a standby IOSd (uncertain, no public figure)',
     distribution: uniform(0.1),
@@ -124,8 +124,7 @@ export const TIMING_PROFILE: Readonly<Record<TimingKey, TimingKeyInfo>> = {
     key: 'rfClientNotification',
     defaultMs: 30_000,
     unit: 'ms',
-    description:
-      'RF client notification timer (cRFCfgNotifTimer): a hung standby that stops acknowledging is reset by the active',
+    description: 'RF client notification timer (cRFCfgNotifTimer): a hung standby that stops acknowledging is reset by the active',
     source: 'captured: client_notification_TMR = 30000 milliseconds (ASR 1000 show redundancy output)',
     distribution: fixed,
   },
@@ -134,7 +133,7 @@ export const TIMING_PROFILE: Readonly<Record<TimingKey, TimingKeyInfo>> = {
     defaultMs: 800,
     unit: 'ms',
     description:
-      'the standby notices that the active\'s RP or host is gone (rp-failure, host kernel panic on a dual-RP chassis); ' +
+      "the standby notices that the active's RP or host is gone (rp-failure, host kernel panic on a dual-RP chassis); " +
       'the takeover starts after it, not at the fault instant. Separate from hang and IPC-loss detection',
     source:
       'uncertain: no public figure; the ASR1K prints no RF keepalive timer, detection is platform-driven (cmand); ' +
@@ -168,7 +167,7 @@ export const TIMING_PROFILE: Readonly<Record<TimingKey, TimingKeyInfo>> = {
     description: 'full chassis reload until the IOS instance is ACTIVE again',
     source:
       'inferred 5–7 min: 4:56 to HA active (ASR1004 RP1), 7:11 reload (ASR1001 3.9.1S), which ' +
-      'are those models\' defaults; default 6 min for every other model, uncertain (no public figure for ' +
+      "are those models' defaults; default 6 min for every other model, uncertain (no public figure for " +
       'RP3/ESP100/ESP200 chassis, likely longer)',
     distribution: uniform(0.15),
   },
@@ -185,8 +184,7 @@ export const TIMING_PROFILE: Readonly<Record<TimingKey, TimingKeyInfo>> = {
     defaultMs: 120_000,
     unit: 'ms',
     description:
-      'a single RP reboot until its Linux host is up again: old active RP after a dual-RP switchover, ' +
-      'standby RP reload, repaired/reinserted RP',
+      'a single RP reboot until its Linux host is up again: old active RP after a dual-RP switchover, ' + 'standby RP reload, repaired/reinserted RP',
     source:
       'inferred ≈2 min: control-processor uptime leads IOS system uptime by 2–3 min in ASR1001 and ASR1006 RP2 ' +
       'captures; same figure for every RP generation (uncertain for RP3)',
@@ -200,7 +198,7 @@ export const TIMING_PROFILE: Readonly<Record<TimingKey, TimingKeyInfo>> = {
     source:
       'classic issu command set default 45 min (capture "Configured Rollback Time = 00:45:00"); ' +
       'started at loadversion as the ASR1K guide says and the capture shows ("Last operation: loadversion", ' +
-      'timer running); Cisco\'s 12.2SB ISSU page starts it at runversion',
+      "timer running); Cisco's 12.2SB ISSU page starts it at runversion",
     distribution: fixed,
   },
   issuAutoAbortTimer: {
@@ -210,9 +208,7 @@ export const TIMING_PROFILE: Readonly<Record<TimingKey, TimingKeyInfo>> = {
     description:
       'install-mode ISSU auto-abort timer, started at install activate issu; install commit stops it; expiry rolls ' +
       'back (standby reset on the original image first, then the active)',
-    source:
-      'ASR 1000 configuration guide, IOS XE 17, install-mode ISSU: auto-abort-timer default 120 min, settable at ' +
-      'activation (certain)',
+    source: 'ASR 1000 configuration guide, IOS XE 17, install-mode ISSU: auto-abort-timer default 120 min, settable at ' + 'activation (certain)',
     distribution: fixed,
   },
   ipcLossDetection: {
@@ -233,7 +229,7 @@ export const TIMING_PROFILE: Readonly<Record<TimingKey, TimingKeyInfo>> = {
     source:
       '"the entire system is rebooted" under RPR (ASR HA guide): chassis reload minus Linux boot ' +
       '(6 min − 2 min = 4 min) plus the SIP/SPA reload (SIP software up 1:40, SPAs inserted 2:23 after chassis ' +
-      'start: 43 s, ntc-templates show_platform_diag.raw, inferred) = 4 min 43 s; likely, per-model defaults from each model\'s chassis reload',
+      "start: 43 s, ntc-templates show_platform_diag.raw, inferred) = 4 min 43 s; likely, per-model defaults from each model's chassis reload",
     distribution: uniform(0.2),
   },
   protocolRecovery: {
@@ -241,7 +237,7 @@ export const TIMING_PROFILE: Readonly<Record<TimingKey, TimingKeyInfo>> = {
     defaultMs: 120_000,
     unit: 'ms',
     description:
-      'after an SSO switchover, the new ACTIVE\'s routing sessions re-sync while NSF/GR neighbours keep forwarding; ' +
+      "after an SSO switchover, the new ACTIVE's routing sessions re-sync while NSF/GR neighbours keep forwarding; " +
       'reported as the protocolRecoveryMs metric, separate from the RF takeover (controlPlaneOutageMs)',
     source:
       'bounded by the graceful-restart restart-time: Cisco default 120 s (BGP restart-time, generic NSF restart ' +
@@ -249,7 +245,6 @@ export const TIMING_PROFILE: Readonly<Record<TimingKey, TimingKeyInfo>> = {
     distribution: fixed,
   },
 };
-
 
 export function isTimingKey(value: unknown): value is TimingKey {
   return typeof value === 'string' && Object.hasOwn(TIMING_PROFILE, value);

@@ -112,13 +112,7 @@ function streamName(c: Component): string {
  * a what-if) leaves the draws of the others unchanged: baseline and what-if share their random numbers, and
  * their difference is measured with far less noise than two independent forecasts would give.
  */
-export function drawFailures(
-  components: readonly Component[],
-  rates: RateTable,
-  spares: boolean,
-  periodMs: number,
-  trialSeed: number,
-): FailureEvent[] {
+export function drawFailures(components: readonly Component[], rates: RateTable, spares: boolean, periodMs: number, trialSeed: number): FailureEvent[] {
   const out: FailureEvent[] = [];
   components.forEach((c, k) => {
     const rng = seedRng(hashString(streamName(c), trialSeed));

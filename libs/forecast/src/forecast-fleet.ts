@@ -60,10 +60,12 @@ function parseRouter(raw: unknown, at: string, issues: FieldIssue[]): ForecastRo
     return null;
   };
   if (!isRecord(raw)) return add(at, `${at} must be an object with hostname and model`);
-  for (const key of Object.keys(raw)) if (!ROUTER_FIELDS.includes(key)) return add(`${at}.${key}`, `unknown field "${key}" in ${at}; expected ${ROUTER_FIELDS.join(', ')}`);
+  for (const key of Object.keys(raw))
+    if (!ROUTER_FIELDS.includes(key)) return add(`${at}.${key}`, `unknown field "${key}" in ${at}; expected ${ROUTER_FIELDS.join(', ')}`);
   const { hostname, model, redundancy = 'sso', version, hardware, labels, spares } = raw;
   if (typeof hostname !== 'string' || hostname === '') return add(`${at}.hostname`, `${at}.hostname must be a non-empty string`);
-  if (!(CHASSIS_MODELS as readonly unknown[]).includes(model)) return add(`${at}.model`, `${at}.model must be one of ${CHASSIS_MODELS.join(', ')}; found ${JSON.stringify(model)}`);
+  if (!(CHASSIS_MODELS as readonly unknown[]).includes(model))
+    return add(`${at}.model`, `${at}.model must be one of ${CHASSIS_MODELS.join(', ')}; found ${JSON.stringify(model)}`);
   if (!isRedundancyMode(redundancy)) return add(`${at}.redundancy`, `${at}.redundancy must be sso, rpr or none; found ${JSON.stringify(redundancy)}`);
   if (version !== undefined && typeof version !== 'string') return add(`${at}.version`, `${at}.version must be a string such as 17.3.4a`);
   if (spares !== undefined && typeof spares !== 'boolean') return add(`${at}.spares`, `${at}.spares must be true or false`);

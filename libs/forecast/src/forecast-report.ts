@@ -165,7 +165,10 @@ function rollup(forecasts: readonly RouterForecast[], keyOf: (r: ForecastRouter)
 
 /** The report section of one set of router forecasts: rows ranked by expected downtime, roll-ups and totals. */
 export function forecastSection(forecasts: readonly RouterForecast[]): ForecastSection {
-  const routers = forecasts.map(rowOf).sort(byDowntime).map((row, k) => ({ rank: k + 1, ...row }));
+  const routers = forecasts
+    .map(rowOf)
+    .sort(byDowntime)
+    .map((row, k) => ({ rank: k + 1, ...row }));
   return {
     routers,
     rollups: {

@@ -78,6 +78,8 @@ describe('rate overrides', () => {
     expect(issues[3]?.message).toMatch(/both mtbfHours and fit/);
     expect(issues[4]?.message).toMatch(/recovered automatically by the simulator/);
     expect(issuesOf(() => parseModelRates({ ASR9000: {} })).map((i) => i.field)).toEqual(['models.ASR9000']);
-    expect(issuesOf(() => parseModelRates({ ASR1006: { psu: { mtbfHours: 0 } } }))[0]?.message).toMatch(/models\.ASR1006\.psu\.mtbfHours must be a number greater than 0/);
+    expect(issuesOf(() => parseModelRates({ ASR1006: { psu: { mtbfHours: 0 } } }))[0]?.message).toMatch(
+      /models\.ASR1006\.psu\.mtbfHours must be a number greater than 0/,
+    );
   });
 });

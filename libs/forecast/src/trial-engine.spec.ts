@@ -35,10 +35,20 @@ describe('degraded starts', () => {
   it('are starts the simulator accepts, for every mix of held components', () => {
     const holds: Hold[][] = [
       [{ kind: 'host', unit: 'R0', untilMs: 1 }],
-      [{ kind: 'host', unit: 'R1', untilMs: 1 }, { kind: 'esp', unit: 'F0', untilMs: 1 }],
-      [{ kind: 'esp', unit: 'F0', untilMs: 1 }, { kind: 'esp', unit: 'F1', untilMs: 1 }, { kind: 'psu', unit: 'P1', untilMs: 1 }],
+      [
+        { kind: 'host', unit: 'R1', untilMs: 1 },
+        { kind: 'esp', unit: 'F0', untilMs: 1 },
+      ],
+      [
+        { kind: 'esp', unit: 'F0', untilMs: 1 },
+        { kind: 'esp', unit: 'F1', untilMs: 1 },
+        { kind: 'psu', unit: 'P1', untilMs: 1 },
+      ],
       [{ kind: 'sync', unit: 'router', untilMs: 1 }],
-      [{ kind: 'sync', unit: 'router', untilMs: 1 }, { kind: 'host', unit: 'R0', untilMs: 1 }],
+      [
+        { kind: 'sync', unit: 'router', untilMs: 1 },
+        { kind: 'host', unit: 'R0', untilMs: 1 },
+      ],
     ];
     for (const h of holds) {
       const d = degradedStart(healthyStart('ASR1006', 'sso', '17.3.4a'), h);
@@ -52,8 +62,18 @@ describe('degraded starts', () => {
 
   it('are null when the router is down as a whole: no supply ok, or no RP left', () => {
     const healthy = healthyStart('ASR1006', 'sso', '17.3.4a');
-    expect(degradedStart(healthy, [{ kind: 'psu', unit: 'P0', untilMs: 1 }, { kind: 'psu', unit: 'P1', untilMs: 1 }])).toBeNull();
-    expect(degradedStart(healthy, [{ kind: 'host', unit: 'R0', untilMs: 1 }, { kind: 'host', unit: 'R1', untilMs: 1 }])).toBeNull();
+    expect(
+      degradedStart(healthy, [
+        { kind: 'psu', unit: 'P0', untilMs: 1 },
+        { kind: 'psu', unit: 'P1', untilMs: 1 },
+      ]),
+    ).toBeNull();
+    expect(
+      degradedStart(healthy, [
+        { kind: 'host', unit: 'R0', untilMs: 1 },
+        { kind: 'host', unit: 'R1', untilMs: 1 },
+      ]),
+    ).toBeNull();
   });
 });
 
@@ -72,7 +92,9 @@ describe('failure draw', () => {
     expect(fixed.find((c) => c.cls === 'rp-hardware')?.windowed).toBe(true);
     const key = (cs: typeof one) => (e: { component: number; atMs: number }) => `${cs[e.component]?.cls}@${cs[e.component]?.unit}@${e.atMs}`;
     const a = drawFailures(one, rates, false, 10 * YEAR_MS, 5).map(key(one));
-    const b = drawFailures(two, rates, false, 10 * YEAR_MS, 5).map(key(two)).filter((k) => !k.startsWith('esp-hardware@F1'));
+    const b = drawFailures(two, rates, false, 10 * YEAR_MS, 5)
+      .map(key(two))
+      .filter((k) => !k.startsWith('esp-hardware@F1'));
     expect(a.length).toBeGreaterThan(5);
     expect(b).toEqual(a);
   });

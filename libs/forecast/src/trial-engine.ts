@@ -120,7 +120,16 @@ export class RouterTrials {
     return { controlPlaneMs, dataPlaneMs, controlPlaneTotalMs, dataPlaneTotalMs, failures, ...stats };
   }
 
-  private simulate(e: FailureEvent, c: Component, kind: Hold['kind'] | null, holds: readonly Hold[], degraded: DegradedStart, seed: number, out: Outages, stats: SimulationStats): void {
+  private simulate(
+    e: FailureEvent,
+    c: Component,
+    kind: Hold['kind'] | null,
+    holds: readonly Hold[],
+    degraded: DegradedStart,
+    seed: number,
+    out: Outages,
+    stats: SimulationStats,
+  ): void {
     const { steps, horizonMs } = failureSteps(e, c, kind, holds, degraded, this.rates[c.cls].fault, this.settings.periodMs);
     // Component and step count as one number (a component is one class on one unit; a few steps at most).
     const quietKey = holds.length === 0 && this.settings.simulateEveryFailure !== true ? e.component * 1024 + steps.length : null;
@@ -147,7 +156,13 @@ export class RouterTrials {
     const found = out.cp.length + out.dp.length;
     collectOutages(state, horizonMs, { offsetMs: e.atMs - FAULT_LEAD_MS, periodMs: this.settings.periodMs, cause: CLASS_INDEX.get(c.cls) as number }, out);
     stats.events += state.events;
-    if (quietKey !== null && rng !== null && state.events === steps.length && out.cp.length + out.dp.length === found && !state.rng.some((word, k) => word !== rng[k])) {
+    if (
+      quietKey !== null &&
+      rng !== null &&
+      state.events === steps.length &&
+      out.cp.length + out.dp.length === found &&
+      !state.rng.some((word, k) => word !== rng[k])
+    ) {
       this.quiet.add(quietKey);
     }
   }

@@ -180,7 +180,13 @@ describe('show version against the full public captures (§8.13: GPL and export 
   it('notices a missing notice line, and the autonomous licence lines against the controller-managed capture', () => {
     const capture = linesOf(fixture('asr1001-show-version-03.09.01.S-full.txt'));
     const rendered = linesOf(renderShow('show version', asr1001VersionContext()));
-    expect(mismatch(capture, rendered.filter((l) => l !== 'export@cisco.com.'), [COMPILED])).toContain('export@cisco.com.');
+    expect(
+      mismatch(
+        capture,
+        rendered.filter((l) => l !== 'export@cisco.com.'),
+        [COMPILED],
+      ),
+    ).toContain('export@cisco.com.');
     const [part] = splitShowOutput(fixture('asr1001x-show-version-17.05.01a.txt'));
     const autonomous = { ...asr1001xVersion17Context(), routerOperatingMode: 'autonomous' as const };
     expect(mismatch(linesOf(part?.text ?? ''), linesOf(renderShow('show version', autonomous)), [COMPILED, FC])).toContain('License Mode');
@@ -193,7 +199,13 @@ describe('the capture comparison itself', () => {
   it('notices a lost trailing space, a changed value and a missing line', () => {
     const trimmed = capture.map((l) => (l.includes('STANDBY HOT') ? l.trimEnd() : l));
     expect(mismatch(capture, trimmed, [])).toContain('STANDBY HOT ');
-    expect(mismatch(capture, capture.map((l) => l.replace('= 0x2102', '= 0x2142')), [])).toContain('0x2102');
+    expect(
+      mismatch(
+        capture,
+        capture.map((l) => l.replace('= 0x2102', '= 0x2142')),
+        [],
+      ),
+    ).toContain('0x2102');
     expect(mismatch(capture, capture.slice(0, -1), [])).not.toBeNull();
     expect(mismatch(capture, [...capture, 'extra'], [])).not.toBeNull();
   });
@@ -217,10 +229,21 @@ function asr1006PlatformContext(): ShowContext {
       controlProcessorUptimeMs: sip,
       platform: {
         carriers: [
-          { slot: 0, type: 'ASR1000-SIP40', state: 'ok', ...versions('00200800', '16.2(1r)'), bays: [
-            bay(0, 'SPA-1XCHSTM1/OC3'), bay(1, 'SPA-2XT3/E3'), bay(2, 'SPA-1XOC48POS/RPR'), bay(3, 'SPA-5X1GE-V2'),
-          ] },
-          { slot: 1, type: 'ASR1000-2T+20X1GE', state: 'ok', insertedAgoMs: 2 * DAY_MS, ...versions('14011701', '16.3(2r)'), bays: [bay(0, 'BUILT-IN-2T+20X1GE')] },
+          {
+            slot: 0,
+            type: 'ASR1000-SIP40',
+            state: 'ok',
+            ...versions('00200800', '16.2(1r)'),
+            bays: [bay(0, 'SPA-1XCHSTM1/OC3'), bay(1, 'SPA-2XT3/E3'), bay(2, 'SPA-1XOC48POS/RPR'), bay(3, 'SPA-5X1GE-V2')],
+          },
+          {
+            slot: 1,
+            type: 'ASR1000-2T+20X1GE',
+            state: 'ok',
+            insertedAgoMs: 2 * DAY_MS,
+            ...versions('14011701', '16.3(2r)'),
+            bays: [bay(0, 'BUILT-IN-2T+20X1GE')],
+          },
           { slot: 2, type: 'ASR1000-6TGE', state: 'ok', insertedAgoMs: 2 * DAY_MS, ...versions('14011701', '16.3(2r)'), bays: [bay(0, 'BUILT-IN-6TGE')] },
           { slot: 4, type: '', state: 'unknown', insertedAgoMs: 2 * DAY_MS, ...versions('N/A', 'N/A'), bays: [] },
         ],
@@ -244,10 +267,7 @@ describe('show platform against the ASR1006 capture', () => {
     // The 0/3 row's insert-time column is one space shorter than all fourteen other rows; the F0 firmware
     // value, the last line of the capture, is cut short (the public original continues its padding on an
     // extra line). The twin keeps the regular column widths.
-    expect(differing).toEqual([
-      ' 0/3      SPA-5X1GE-V2        ok                    2d00h',
-      'F0        08041102            16.2(1r)',
-    ]);
+    expect(differing).toEqual([' 0/3      SPA-5X1GE-V2        ok                    2d00h', 'F0        08041102            16.2(1r)']);
     expect(capture.map((l) => l.trimEnd())).toEqual(rendered.map((l) => l.trimEnd()));
   });
 

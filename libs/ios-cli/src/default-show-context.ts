@@ -31,8 +31,14 @@ export const CONTROL_PROCESSOR_LEAD_MS = 120_000;
 const GE = 'Gigabit Ethernet';
 const EUSB = 'eUSB flash';
 const SATA = 'SATA hard disk';
-const RP2_STORAGE = [[1925119, EUSB, 'bootflash:'], [78085207, SATA, 'harddisk:']] as const;
-const RP3_STORAGE = [[7341807, 'flash memory', 'bootflash:'], [97620247, SATA, 'harddisk:']] as const;
+const RP2_STORAGE = [
+  [1925119, EUSB, 'bootflash:'],
+  [78085207, SATA, 'harddisk:'],
+] as const;
+const RP3_STORAGE = [
+  [7341807, 'flash memory', 'bootflash:'],
+  [97620247, SATA, 'harddisk:'],
+] as const;
 
 /**
  * Illustrative `show version` hardware lines per model. ASR1001: the §5.2 capture; ASR1006 and ASR1001-X:
@@ -41,10 +47,21 @@ const RP3_STORAGE = [[7341807, 'flash memory', 'bootflash:'], [97620247, SATA, '
  */
 const HARDWARE: Readonly<Record<ChassisModel, VersionHardware>> = {
   ASR1001: hw('1133939K/6147K', [[4, GE]], 4194304, [[7741439, EUSB, 'bootflash:']]),
-  'ASR1001-X': hw('3746359K/6147K', [[6, GE], [2, `Ten ${GE}`]], 8388608, [[6070271, EUSB, 'bootflash:']]),
+  'ASR1001-X': hw(
+    '3746359K/6147K',
+    [
+      [6, GE],
+      [2, `Ten ${GE}`],
+    ],
+    8388608,
+    [[6070271, EUSB, 'bootflash:']],
+  ),
   ASR1002: hw('1781189K/6147K', [[4, GE]], 4194304, [[1015807, EUSB, 'bootflash:']]),
   'ASR1002-X': hw('3747220K/6147K', [[6, GE]], 4194304, [[6684671, EUSB, 'bootflash:']]),
-  ASR1004: hw('1781189K/6147K', [[1, GE]], 4194304, [[1015807, EUSB, 'bootflash:'], [39004543, SATA, 'harddisk:']]),
+  ASR1004: hw('1781189K/6147K', [[1, GE]], 4194304, [
+    [1015807, EUSB, 'bootflash:'],
+    [39004543, SATA, 'harddisk:'],
+  ]),
   ASR1006: hw('4138965K/6147K', [[1, GE]], 8388608, RP2_STORAGE),
   'ASR1006-X': hw('6221399K/6147K', [[1, GE]], 16777216, RP3_STORAGE),
   'ASR1009-X': hw('6221399K/6147K', [[1, GE]], 16777216, RP3_STORAGE),
@@ -111,9 +128,7 @@ export function defaultPlatformInventory(model: ChassisModel): PlatformInventory
     ...DEFAULT_MODULE_VERSIONS,
     bays: bay === null ? [] : [{ bay: 0, type: bay, state: 'ok' }],
   }));
-  const modules = Object.fromEntries(
-    [...anatomy.rpSlots, ...anatomy.espSlots].map((slot) => [slot, { ...DEFAULT_MODULE_VERSIONS }]),
-  );
+  const modules = Object.fromEntries([...anatomy.rpSlots, ...anatomy.espSlots].map((slot) => [slot, { ...DEFAULT_MODULE_VERSIONS }]));
   const powerSupplies = ['P0', 'P1'].map((slot) => ({ slot, type: POWER_SUPPLY[model], state: 'ok' }));
   return { carriers, powerSupplies, modules };
 }

@@ -27,10 +27,7 @@ export function commandFromCommandLine(line: string): ShowCommand | undefined {
 
 /** Lines that only one of the four commands prints. */
 const SIGNATURES: readonly [ShowCommand, RegExp][] = [
-  [
-    'show redundancy',
-    /^\s*(Redundant System Information\s*:|Current Processor Information\s*:|Configured Redundancy Mode\s*=|Peer \(slot:)/,
-  ],
+  ['show redundancy', /^\s*(Redundant System Information\s*:|Current Processor Information\s*:|Configured Redundancy Mode\s*=|Peer \(slot:)/],
   ['show redundancy states', /^\s*my state\s*=/],
   ['show platform', /^\s*(Chassis type:|Slot\s+Type\s+State\s+Insert time)/],
   ['show version', /^\s*(Cisco IOS[ -]XE Software, Version|IOS XE Version:|\S+ uptime is )/],

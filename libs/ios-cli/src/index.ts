@@ -27,13 +27,7 @@ export {
   type ShowCommand,
   type ShowParseError,
 } from './parse-result.js';
-export {
-  parseShowOutput,
-  parseShowOutputs,
-  SHOW_PARSERS,
-  type ParsedShowPart,
-  type ShowObservation,
-} from './parse-show-output.js';
+export { parseShowOutput, parseShowOutputs, SHOW_PARSERS, type ParsedShowPart, type ShowObservation } from './parse-show-output.js';
 export { modeText, parseModeText, type ObservedRedundancyMode } from './redundancy-labels.js';
 export { redundancyView, type InstanceView, type ManualSwact, type RedundancyView } from './redundancy-view.js';
 export { renderShow, SHOW_RENDERERS } from './render-show.js';
@@ -52,11 +46,7 @@ export {
 } from './show-context.js';
 export { parseShowPlatform, type ObservedPlatformSlot, type ShowPlatformObservation } from './show-platform.parser.js';
 export { espStateText, instanceStateText, renderShowPlatform, rpStateText } from './show-platform.renderer.js';
-export {
-  parseShowRedundancyStates,
-  type ObservedManualSwact,
-  type ShowRedundancyStatesObservation,
-} from './show-redundancy-states.parser.js';
+export { parseShowRedundancyStates, type ObservedManualSwact, type ShowRedundancyStatesObservation } from './show-redundancy-states.parser.js';
 export { MANUAL_SWACT_TEXT, renderShowRedundancyStates } from './show-redundancy-states.renderer.js';
 export {
   parseShowRedundancy,

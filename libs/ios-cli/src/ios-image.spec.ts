@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { imageFileName, iosImage } from './ios-image.js';
-import {
-  formatXeVersion,
-  formatXeVersionLong,
-  iosdVersion,
-  normalizeXeVersion,
-  parseXeVersion,
-  releaseTrain,
-  xeVersionFromIosd,
-} from './xe-version.js';
+import { formatXeVersion, formatXeVersionLong, iosdVersion, normalizeXeVersion, parseXeVersion, releaseTrain, xeVersionFromIosd } from './xe-version.js';
 
 const v = (text: string) => {
   const parsed = parseXeVersion(text);
@@ -56,13 +48,8 @@ describe('image naming', () => {
   it('reproduces the captured 3.x file name and banner of an ASR1001', () => {
     expect(imageFileName('ASR1001', v('3.9.1S'))).toBe('asr1001-universalk9.03.09.01.S.153-2.S1.bin');
     const image = iosImage('ASR1001', '3.9.1S');
-    expect(image.banner).toBe(
-      'Cisco IOS Software, IOS-XE Software (X86_64_LINUX_IOSD-UNIVERSALK9-M), Version 15.3(2)S1, RELEASE SOFTWARE (fc1)',
-    );
-    expect(image.bannerDetails.slice(0, 2)).toEqual([
-      'Technical Support: http://www.cisco.com/techsupport',
-      'Copyright (c) 1986-2013 by Cisco Systems, Inc.',
-    ]);
+    expect(image.banner).toBe('Cisco IOS Software, IOS-XE Software (X86_64_LINUX_IOSD-UNIVERSALK9-M), Version 15.3(2)S1, RELEASE SOFTWARE (fc1)');
+    expect(image.bannerDetails.slice(0, 2)).toEqual(['Technical Support: http://www.cisco.com/techsupport', 'Copyright (c) 1986-2013 by Cisco Systems, Inc.']);
     expect(image.bannerDetails[2]).toMatch(/^Compiled \w{3} \d{2}-\w{3}-\d{2} \d{2}:\d{2} by mcpre$/);
   });
 

@@ -98,7 +98,7 @@ function banner(v: XeVersion): string {
  * minor and rebuild number. Real compile dates are per build and not modelled.
  */
 function compileEpochMs(v: XeVersion): number {
-  const month = (((v.minor - 1) % 3) + 3) % 3 * 4 + Math.min(v.rebuild, 3);
+  const month = ((((v.minor - 1) % 3) + 3) % 3) * 4 + Math.min(v.rebuild, 3);
   return Date.UTC(releaseYear(v), month, 15, 12, 0);
 }
 
@@ -124,11 +124,7 @@ export function iosImage(model: ChassisModel, version: string, rp?: string): Ios
   const year = releaseYear(v);
   return {
     banner: banner(v),
-    bannerDetails: [
-      TECHNICAL_SUPPORT_LINE,
-      `Copyright (c) 1986-${year} by Cisco Systems, Inc.`,
-      `Compiled ${formatCompileDate(compileEpochMs(v))} by mcpre`,
-    ],
+    bannerDetails: [TECHNICAL_SUPPORT_LINE, `Copyright (c) 1986-${year} by Cisco Systems, Inc.`, `Compiled ${formatCompileDate(compileEpochMs(v))} by mcpre`],
     xeCopyrightYears: `2005-${year}`,
     fileName: imageFileName(model, v, rp),
   };

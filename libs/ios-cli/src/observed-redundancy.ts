@@ -26,10 +26,7 @@ function instanceAtSlot(model: ChassisModel, slot: string): InstanceName | undef
  * Maps `show redundancy` of a router of `model` onto its instances: location `slot 6`/`slot 7` is the
  * instance with that `redundancySlot` (domain §1.3). Fails with `INVALID_VALUE` for other locations.
  */
-export function redundancyFactsFromShowRedundancy(
-  obs: ShowRedundancyObservation,
-  model: ChassisModel,
-): ParseResult<ObservedRedundancyFacts> {
+export function redundancyFactsFromShowRedundancy(obs: ShowRedundancyObservation, model: ChassisModel): ParseResult<ObservedRedundancyFacts> {
   const peer = obs.peer ?? obs.unavailablePeer;
   const units = [obs.current, ...(peer ? [peer] : [])];
   const instances: ObservedInstanceState[] = [];
@@ -45,10 +42,7 @@ export function redundancyFactsFromShowRedundancy(
  * Maps `show redundancy states` of a router of `model` onto its instances: `Unit = Primary` is the
  * anatomy's primary instance (`my state`), the other one has `peer state`.
  */
-export function redundancyFactsFromShowRedundancyStates(
-  obs: ShowRedundancyStatesObservation,
-  model: ChassisModel,
-): ParseResult<ObservedRedundancyFacts> {
+export function redundancyFactsFromShowRedundancyStates(obs: ShowRedundancyStatesObservation, model: ChassisModel): ParseResult<ObservedRedundancyFacts> {
   if (obs.unit === null) return fail('MISSING_FIELD', 'no "Unit" line: the answering instance is unknown');
   const [first, second] = chassisAnatomy(model).instances;
   const [mine, theirs] = obs.unit === first.unit ? [first, second] : [second, first];

@@ -16,13 +16,7 @@ export function isShowCommand(value: unknown): value is ShowCommand {
  * - `MISSING_FIELD`: the output of the command, but a line it always prints is absent (e.g. truncated);
  * - `INVALID_VALUE`: a known line whose value cannot be read (an unknown RF state, a bad uptime).
  */
-export const PARSE_ERROR_CODES = [
-  'EMPTY_INPUT',
-  'CLI_ERROR',
-  'UNRECOGNISED_OUTPUT',
-  'MISSING_FIELD',
-  'INVALID_VALUE',
-] as const;
+export const PARSE_ERROR_CODES = ['EMPTY_INPUT', 'CLI_ERROR', 'UNRECOGNISED_OUTPUT', 'MISSING_FIELD', 'INVALID_VALUE'] as const;
 export type ParseErrorCode = (typeof PARSE_ERROR_CODES)[number];
 
 /** A parse failure: what went wrong and, when it is one line, which (1-based, in the text given). */
@@ -33,9 +27,7 @@ export interface ShowParseError {
 }
 
 /** Either the whole typed observation or an error; never a partly filled observation. */
-export type ParseResult<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: ShowParseError };
+export type ParseResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ShowParseError };
 
 export function ok<T>(value: T): ParseResult<T> {
   return { ok: true, value };

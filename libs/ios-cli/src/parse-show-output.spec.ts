@@ -75,23 +75,13 @@ describe('multi-command pastes', () => {
       ['PE1', 'sh red', 'show redundancy'],
       ['asr104', 'show redundancy states', 'show redundancy states'],
     ]);
-    expect(parts.map((p) => lines[p.firstLine - 2])).toEqual([
-      'PE1#terminal length 0',
-      'PE1#show version',
-      'PE1#sh red',
-      'asr104#show redundancy states ',
-    ]);
+    expect(parts.map((p) => lines[p.firstLine - 2])).toEqual(['PE1#terminal length 0', 'PE1#show version', 'PE1#sh red', 'asr104#show redundancy states ']);
     expect(parts[2]?.text.split('\n')[0]).toBe('Redundant System Information :');
   });
 
   it('parses each part and leaves other commands unparsed', () => {
     const results = parseShowOutputs(paste);
-    expect(results.map((r) => (r.result?.ok ? r.result.value.command : r.result))).toEqual([
-      null,
-      'show version',
-      'show redundancy',
-      'show redundancy states',
-    ]);
+    expect(results.map((r) => (r.result?.ok ? r.result.value.command : r.result))).toEqual([null, 'show version', 'show redundancy', 'show redundancy states']);
   });
 
   it('points errors at the line of the paste, not of the part', () => {

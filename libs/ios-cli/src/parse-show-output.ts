@@ -6,11 +6,7 @@ import { parseShowVersion, type ShowVersionObservation } from './show-version.pa
 import { splitShowOutput, type ShowOutputPart } from './split-show-output.parser.js';
 
 /** Any observation; `command` tells which. */
-export type ShowObservation =
-  | ShowRedundancyObservation
-  | ShowRedundancyStatesObservation
-  | ShowVersionObservation
-  | ShowPlatformObservation;
+export type ShowObservation = ShowRedundancyObservation | ShowRedundancyStatesObservation | ShowVersionObservation | ShowPlatformObservation;
 
 /** The parser of each command, for callers that know the command. */
 export const SHOW_PARSERS: {

@@ -52,10 +52,7 @@ export interface RedundancyView {
 
 /** `Manual Swact = …` of `show redundancy states`. */
 export type ManualSwact =
-  | { readonly kind: 'enabled' }
-  | { readonly kind: 'simplex' }
-  | { readonly kind: 'standby-console' }
-  | { readonly kind: 'peer-not-ready' };
+  { readonly kind: 'enabled' } | { readonly kind: 'simplex' } | { readonly kind: 'standby-console' } | { readonly kind: 'peer-not-ready' };
 
 /** Index (0 or 1) of the instance whose CLI answers. */
 export function answeringIndex(instances: readonly InstanceStatus[]): 0 | 1 {

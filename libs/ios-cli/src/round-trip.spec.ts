@@ -186,6 +186,9 @@ describe('render → parse gives the twin state back', () => {
       hostname: fc.stringMatching(/^[A-Za-z][A-Za-z0-9_-]{0,20}$/),
       clientCount: fc.nat({ max: 500 }),
     });
-    fc.assert(fc.property(scenario, (s) => checkAll(s)), { numRuns: 300 });
+    fc.assert(
+      fc.property(scenario, (s) => checkAll(s)),
+      { numRuns: 300 },
+    );
   });
 });

@@ -120,13 +120,15 @@ function powerRows(ctx: ShowContext): PlatformRow[] {
   return ctx.platform.powerSupplies.flatMap((p) => {
     const state = tracked.get(p.slot);
     if (state === 'empty') return [];
-    return [{
-      slot: p.slot,
-      type: p.type,
-      state: state === undefined ? p.state : PSU_TEXT[state],
-      insertedAgoMs: p.insertedAgoMs ?? ctx.controlProcessorUptimeMs,
-      versions: null,
-    }];
+    return [
+      {
+        slot: p.slot,
+        type: p.type,
+        state: state === undefined ? p.state : PSU_TEXT[state],
+        insertedAgoMs: p.insertedAgoMs ?? ctx.controlProcessorUptimeMs,
+        versions: null,
+      },
+    ];
   });
 }
 

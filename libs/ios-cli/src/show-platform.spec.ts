@@ -14,9 +14,7 @@ describe('parsing show platform', () => {
     const result = parseShowPlatform(fixture('asr1006-show-platform.txt'));
     if (!result.ok) throw new TypeError(result.error.message);
     expect(result.value.model).toBe('ASR1006');
-    expect(result.value.slots.map((s) => s.slot)).toEqual([
-      '0', '0/0', '0/1', '0/2', '0/3', '1', '1/0', '2', '2/0', '4', 'R0', 'R1', 'F0', 'P0', 'P1',
-    ]);
+    expect(result.value.slots.map((s) => s.slot)).toEqual(['0', '0/0', '0/1', '0/2', '0/3', '1', '1/0', '2', '2/0', '4', 'R0', 'R1', 'F0', 'P0', 'P1']);
     const bySlot = new Map(result.value.slots.map((s) => [s.slot, s]));
     expect(bySlot.get('R0')).toEqual({
       slot: 'R0',
@@ -78,7 +76,13 @@ describe('rendering show platform from the twin state', () => {
 
 describe('hardware population in show platform (domain §8.9, §8.10, §8.11)', () => {
   const base = initialRouterState({ model: 'ASR1006', redundancyMode: 'sso', softwareVersion: '17.6.4', hardware: { esps: 1, esp: 'ASR1000-ESP40' } });
-  const state: RouterTwinState = { ...base, psus: [{ slot: 'P0', state: 'ok' }, { slot: 'P1', state: 'failed' }] };
+  const state: RouterTwinState = {
+    ...base,
+    psus: [
+      { slot: 'P0', state: 'ok' },
+      { slot: 'P1', state: 'failed' },
+    ],
+  };
   const text = renderShowPlatform(defaultShowContext({ hostname: 'core-1', model: 'ASR1006', state }));
 
   it('golden: a single-ESP ASR1006 with P1 failed prints F0 only and `ps, fail` (§8.9, §8.10)', () => {
@@ -105,7 +109,10 @@ describe('hardware population in show platform (domain §8.9, §8.10, §8.11)', 
       esp: 'ASR1000-ESP20',
       esps: ['F0'],
       rps: 2,
-      psus: [{ slot: 'P0', state: 'ok' }, { slot: 'P1', state: 'failed' }],
+      psus: [
+        { slot: 'P0', state: 'ok' },
+        { slot: 'P1', state: 'failed' },
+      ],
     });
   });
 

@@ -1,14 +1,7 @@
 import type { RfStateCode } from '@asr-twin/domain';
 import type { ParseResult } from './parse-result.js';
 import { parseModeText, type ObservedRedundancyMode } from './redundancy-labels.js';
-import {
-  readCommunications,
-  readCount,
-  readEnabled,
-  readHardwareMode,
-  readRfState,
-  type ObservedCommunications,
-} from './show-redundancy.parser.js';
+import { readCommunications, readCount, readEnabled, readHardwareMode, readRfState, type ObservedCommunications } from './show-redundancy.parser.js';
 import { abort, fieldMap, readField, required, runParser, type FieldMap } from './text-lines.js';
 
 /** `Manual Swact = enabled` / `disabled (system is simplex (no peer unit))` / `cannot be initiated from …`. */
@@ -84,8 +77,7 @@ export function parseShowRedundancyStates(text: string): ParseResult<ShowRedunda
   return runParser(text, (lines) => {
     const fields = fieldMap(lines);
     if (!fields.has('my state')) abort('UNRECOGNISED_OUTPUT', 'no "my state" line: not show redundancy states output');
-    const state = (label: string): RfStateCode =>
-      readField(required(fields, label, COMMAND), readStateField, 'an RF state such as "13 -ACTIVE"');
+    const state = (label: string): RfStateCode => readField(required(fields, label, COMMAND), readStateField, 'an RF state such as "13 -ACTIVE"');
     return {
       command: COMMAND,
       myState: state('my state'),

@@ -67,9 +67,7 @@ describe('parsing the captured show redundancy states outputs', () => {
   });
 
   it('accepts the right-aligned Catalyst number form and unindented lines', () => {
-    const text = fixture('asr1000-show-redundancy-states-duplex.txt')
-      .replace('8  -STANDBY HOT', ' 8 -STANDBY HOT')
-      .replace(/^ +/gm, '');
+    const text = fixture('asr1000-show-redundancy-states-duplex.txt').replace('8  -STANDBY HOT', ' 8 -STANDBY HOT').replace(/^ +/gm, '');
     expect(parseShowRedundancyStates(text)).toMatchObject({ ok: true, value: { peerState: RF.STANDBY_HOT } });
   });
 

@@ -59,8 +59,7 @@ const COMMAND = 'show version';
  * comma and `Software` a single lazy `.*?` (not `\s*.*?\s*`, which matches the same text but backtracks
  * cubically: a 2,000-character line of spaces took seconds).
  */
-const BANNER =
-  /^Cisco IOS Software(?:\s*\[([^\]]*)\])?,.*?Software\s+\(([^)]+)\),?\s+(Experimental\s+)?Version\s+([^\s,]+)/;
+const BANNER = /^Cisco IOS Software(?:\s*\[([^\]]*)\])?,.*?Software\s+\(([^)]+)\),?\s+(Experimental\s+)?Version\s+([^\s,]+)/;
 const PATTERNS = {
   xeModern: /^Cisco IOS[ -]XE Software,\s+Version\s+(\S+)/,
   xeLegacy: /^IOS XE Version:\s*(\S+)/,
@@ -106,9 +105,7 @@ function xeVersionOf(xeText: string | null, iosVersion: string): string | null {
   return v ? formatXeVersion(v) : null;
 }
 
-function readUptimes(
-  lines: readonly SourceLine[],
-): Pick<ShowVersionObservation, 'hostname' | 'uptimeMs' | 'controlProcessorUptimeMs'> {
+function readUptimes(lines: readonly SourceLine[]): Pick<ShowVersionObservation, 'hostname' | 'uptimeMs' | 'controlProcessorUptimeMs'> {
   const uptime = find(lines, PATTERNS.uptime);
   if (!uptime) abort('MISSING_FIELD', `no "<hostname> uptime is …" line: not complete ${COMMAND} output`);
   const uptimeMs = parseUptime(uptime.m[2] ?? '');
@@ -119,14 +116,7 @@ function readUptimes(
   return { hostname: uptime.m[1] ?? '', uptimeMs, controlProcessorUptimeMs: cp };
 }
 
-type HardwareFields =
-  | 'chassis'
-  | 'model'
-  | 'processorType'
-  | 'processorMemory'
-  | 'serial'
-  | 'configRegister'
-  | 'nextConfigRegister';
+type HardwareFields = 'chassis' | 'model' | 'processorType' | 'processorMemory' | 'serial' | 'configRegister' | 'nextConfigRegister';
 
 function readHardware(lines: readonly SourceLine[]): Pick<ShowVersionObservation, HardwareFields> {
   const processor = find(lines, PATTERNS.processor);

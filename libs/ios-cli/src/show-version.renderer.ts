@@ -21,10 +21,7 @@ function headingLines(current: InstanceView, v: XeVersion | undefined): string[]
 
 function reloadLines(ctx: ShowContext, current: InstanceView): string[] {
   const { lastReload, clock } = ctx;
-  const at =
-    clock && lastReload.returnedToRomAtEpochMs !== null
-      ? ` at ${formatIosTimestamp(lastReload.returnedToRomAtEpochMs, clock)}`
-      : '';
+  const at = clock && lastReload.returnedToRomAtEpochMs !== null ? ` at ${formatIosTimestamp(lastReload.returnedToRomAtEpochMs, clock)}` : '';
   const lines = [
     `${ctx.hostname} uptime is ${formatUptime(ctx.systemUptimeMs)}`,
     `Uptime for this control processor is ${formatUptime(ctx.controlProcessorUptimeMs)}`,

@@ -91,22 +91,20 @@ describe('parsing show version', () => {
   });
 });
 
-  it('reads a long banner-like line in linear time (no catastrophic backtracking)', () => {
-    const started = performance.now();
-    const result = parseShowVersion(`Cisco IOS Software, ${' '.repeat(50_000)}x\nr uptime is 1 minute`);
-    expect(result).toMatchObject({ ok: false, error: { code: 'UNRECOGNISED_OUTPUT' } });
-    // The previous banner pattern needed about 4 s for 2,000 spaces and minutes for 8,000.
-    expect(performance.now() - started).toBeLessThan(1_000);
-  });
+it('reads a long banner-like line in linear time (no catastrophic backtracking)', () => {
+  const started = performance.now();
+  const result = parseShowVersion(`Cisco IOS Software, ${' '.repeat(50_000)}x\nr uptime is 1 minute`);
+  expect(result).toMatchObject({ ok: false, error: { code: 'UNRECOGNISED_OUTPUT' } });
+  // The previous banner pattern needed about 4 s for 2,000 spaces and minutes for 8,000.
+  expect(performance.now() - started).toBeLessThan(1_000);
+});
 
 describe('rendering show version', () => {
   it('prints the 17.x heading, processor revision and the answering instance after a switchover', () => {
     const base = initialRouterState({ model: 'ASR1006', redundancyMode: 'sso', softwareVersion: '17.3.4a' });
     const state = {
       ...base,
-      instances: base.instances.map((i) =>
-        i.name === 'R1/0' ? { ...i, rfState: RF.ACTIVE, softwareVersion: '17.6.5' } : { ...i, rfState: RF.STANDBY_HOT },
-      ),
+      instances: base.instances.map((i) => (i.name === 'R1/0' ? { ...i, rfState: RF.ACTIVE, softwareVersion: '17.6.5' } : { ...i, rfState: RF.STANDBY_HOT })),
     };
     const lines = renderShowVersion(defaultShowContext({ hostname: 'core-1', model: 'ASR1006', state })).split('\n');
     expect(lines.slice(0, 2)).toEqual([
@@ -114,9 +112,7 @@ describe('rendering show version', () => {
       'Cisco IOS Software [Bengaluru], ASR1000 Software (X86_64_LINUX_IOSD-UNIVERSALK9-M), Version 17.6.5, RELEASE SOFTWARE (fc1)',
     ]);
     expect(lines).toContain('System image file is "bootflash:asr1000rpx86-universalk9.17.06.05.SPA.bin"');
-    expect(lines.find((l) => l.startsWith('cisco '))).toBe(
-      'cisco ASR1006 (RP2) processor (revision RP2) with 4138965K/6147K bytes of memory.',
-    );
+    expect(lines.find((l) => l.startsWith('cisco '))).toBe('cisco ASR1006 (RP2) processor (revision RP2) with 4138965K/6147K bytes of memory.');
     expect(lines).toContain('Router operating mode: Autonomous');
   });
 
@@ -202,10 +198,7 @@ describe('§8.13 show version text by release, mode and image', () => {
   it('§8.13: 17.x autonomous prints Router operating mode: Autonomous and the configurable template, never the 16.x block', () => {
     const lines = render('17.9.5');
     expect(lines).toContain('Router operating mode: Autonomous');
-    expect(after(lines, 'export@cisco.com.', 6)).toEqual([
-      '',
-      ...AUTONOMOUS_17_LICENSE_TEMPLATE.map((l) => l.replace('{level}', 'advipservices')),
-    ]);
+    expect(after(lines, 'export@cisco.com.', 6)).toEqual(['', ...AUTONOMOUS_17_LICENSE_TEMPLATE.map((l) => l.replace('{level}', 'advipservices'))]);
     expect(lines.join('\n')).not.toContain('RightToUse');
     const custom = render('17.9.5', {
       license: { level: 'adventerprise', type: null, autonomousTemplate: ['License Level: {level}', 'Smart Licensing Status: Registered'] },
@@ -219,7 +212,10 @@ describe('§8.13 show version text by release, mode and image', () => {
     const state = { ...base, instances: base.instances.map((i) => ({ ...i, rfState: i.name === 'R1/0' ? RF.ACTIVE : RF.STANDBY_HOT })) };
     const ctx = defaultShowContext({ hostname: 'r', model: 'ASR1006', state });
     const modules = { ...ctx.platform.modules, R0: { cpldVersion: '1', firmwareVersion: '16.9(4r)' }, R1: { cpldVersion: '1', firmwareVersion: '17.3(1r)' } };
-    const rom = (c: ShowContext) => renderShowVersion(c).split('\n').find((l) => l.startsWith('ROM: '));
+    const rom = (c: ShowContext) =>
+      renderShowVersion(c)
+        .split('\n')
+        .find((l) => l.startsWith('ROM: '));
     expect(rom({ ...ctx, platform: { ...ctx.platform, modules } })).toBe('ROM: 17.3(1r)');
     expect(rom({ ...ctx, rommon: 'IOS-XE ROMMON' })).toBe('ROM: IOS-XE ROMMON');
   });

@@ -29,8 +29,7 @@ function close(part: OpenPart | null, nextLine: number): ShowOutputPart[] {
   if (!part) return [];
   const text = part.lines.map((l) => l.text).join('\n');
   if (part.commandText === null && text.trim() === '') return [];
-  const command =
-    part.commandText !== null ? (commandFromCommandLine(part.commandText) ?? null) : singleCommand(text);
+  const command = part.commandText !== null ? (commandFromCommandLine(part.commandText) ?? null) : singleCommand(text);
   return [
     {
       commandText: part.commandText,

@@ -39,9 +39,7 @@ export function splitLines(text: string): SourceLine[] {
 
 /** The lines of a command's output: prompts, echoed commands, session noise and blank lines removed. */
 export function outputLines(text: string): SourceLine[] {
-  return splitLines(text).filter(
-    (line) => line.text.trim() !== '' && !promptOf(line.text) && !NOISE.some((re) => re.test(line.text)),
-  );
+  return splitLines(text).filter((line) => line.text.trim() !== '' && !promptOf(line.text) && !NOISE.some((re) => re.test(line.text)));
 }
 
 /** A `label = value` line: the label with inner spaces collapsed, the value trimmed. */
@@ -118,11 +116,7 @@ export function required(fields: FieldMap, label: string, command: string): { va
 }
 
 /** Reads a field's value with `read`; aborts with `INVALID_VALUE` on the field's line when it returns undefined. */
-export function readField<T>(
-  field: { readonly value: string; readonly line: number },
-  read: (value: string) => T | undefined,
-  what: string,
-): T {
+export function readField<T>(field: { readonly value: string; readonly line: number }, read: (value: string) => T | undefined, what: string): T {
   const result = read(field.value);
   return result === undefined ? abort('INVALID_VALUE', `"${field.value}" is not ${what}`, field.line) : result;
 }

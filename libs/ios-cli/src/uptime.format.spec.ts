@@ -80,8 +80,6 @@ describe('wall-clock time stamps', () => {
   it('prints the show version form with the zone label and an unpadded day', () => {
     const zone = { zone: 'MET-DST', utcOffsetMinutes: 120 };
     expect(formatIosTimestamp(Date.UTC(2014, 6, 25, 21, 2, 42), zone)).toBe('23:02:42 MET-DST Fri Jul 25 2014');
-    expect(formatIosTimestamp(Date.UTC(2019, 1, 1, 7, 15, 43), { zone: 'UTC', utcOffsetMinutes: 0 })).toBe(
-      '07:15:43 UTC Fri Feb 1 2019',
-    );
+    expect(formatIosTimestamp(Date.UTC(2019, 1, 1, 7, 15, 43), { zone: 'UTC', utcOffsetMinutes: 0 })).toBe('07:15:43 UTC Fri Feb 1 2019');
   });
 });

@@ -4,11 +4,7 @@ import { iosImage } from './ios-image.js';
 import { CRYPTO_EXPORT_NOTICE, GPL_NOTICE, isCryptoImage } from './version-notices.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`../test-fixtures/${name}`, import.meta.url), 'utf8');
-const CAPTURES = [
-  'asr1001-show-version-03.09.01.S-full.txt',
-  'asr1006-show-version-16.3-engineering.txt',
-  'asr1001x-show-version-17.05.01a.txt',
-] as const;
+const CAPTURES = ['asr1001-show-version-03.09.01.S-full.txt', 'asr1006-show-version-16.3-engineering.txt', 'asr1001x-show-version-17.05.01a.txt'] as const;
 
 describe('§8.13 notices are Cisco’s text, verbatim from the captures', () => {
   it.each(CAPTURES)('§8.13: %s holds the 8-line GPL notice right under the IOS-XE copyright line', (name) => {

@@ -33,7 +33,13 @@ export async function bumpChangeEpochs(redis: RedisClient, queuePrefix: string, 
     timer = setTimeout(() => resolve(false), CHANGE_EPOCH_WRITE_TIME_LIMIT_MS);
   });
   try {
-    return await Promise.race([redis.hset(changeEpochsKey(queuePrefix), ...fields).then(() => true, () => false), limit]);
+    return await Promise.race([
+      redis.hset(changeEpochsKey(queuePrefix), ...fields).then(
+        () => true,
+        () => false,
+      ),
+      limit,
+    ]);
   } finally {
     clearTimeout(timer);
   }

@@ -33,4 +33,3 @@ export async function subscribeChannels(
   }
   return { client, close: () => closeRedis(client) };
 }
-

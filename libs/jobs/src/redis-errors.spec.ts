@@ -25,7 +25,11 @@ describe('RepeatedErrorLog', () => {
   it('writes the first error of a kind at once, then counts identical ones into one line per interval', () => {
     let now = 0;
     const lines: [string, string, number][] = [];
-    const log = new RepeatedErrorLog((source, text, repeated) => lines.push([source, text, repeated]), 10_000, () => now);
+    const log = new RepeatedErrorLog(
+      (source, text, repeated) => lines.push([source, text, repeated]),
+      10_000,
+      () => now,
+    );
     for (let i = 0; i < 5000; i++) {
       now = i; // 5,000 errors in 5 s
       log.report('runs worker error', replyError('MOVED 6120 10.0.0.8:6379'));
@@ -47,7 +51,12 @@ describe('RepeatedErrorLog', () => {
 
   it('remembers a bounded number of kinds', () => {
     const lines: string[] = [];
-    const log = new RepeatedErrorLog((_s, text) => lines.push(text), 10_000, () => 0, 3);
+    const log = new RepeatedErrorLog(
+      (_s, text) => lines.push(text),
+      10_000,
+      () => 0,
+      3,
+    );
     for (const m of ['a', 'b', 'c', 'd', 'a']) log.report('w', new Error(m));
     // `a` was forgotten when `d` came, so it is written again.
     expect(lines).toEqual(['a', 'b', 'c', 'd', 'a']);

@@ -4,7 +4,7 @@ const HINTS: readonly (readonly [RegExp, (m: RegExpExecArray) => string])[] = [
     /^(MOVED|ASK) (\d+) (\S+)/,
     (m) =>
       `slot ${m[2]} is served by ${m[3]}, not by the node this client talks to: it is a Redis Cluster node, so set ` +
-      'REDIS_CLUSTER_NODES to the cluster\'s nodes (REDIS_URL alone addresses one server)',
+      "REDIS_CLUSTER_NODES to the cluster's nodes (REDIS_URL alone addresses one server)",
   ],
   [/^CROSSSLOT/, () => 'keys of one command or script lie in different cluster slots'],
   [/^CLUSTERDOWN/, () => 'the Redis Cluster does not serve every slot (a master is down or slots are unassigned)'],

@@ -13,13 +13,26 @@ describe('createRedis', () => {
   });
 
   it('makes a cluster client of the seeds, lending the credentials and TLS of REDIS_URL to every node', () => {
-    const target = { url: 'rediss://ops:s%40cret@ignored:6379', clusterNodes: [{ host: 'redis-0', port: 7000 }, { host: '::1', port: 7001 }] };
+    const target = {
+      url: 'rediss://ops:s%40cret@ignored:6379',
+      clusterNodes: [
+        { host: 'redis-0', port: 7000 },
+        { host: '::1', port: 7001 },
+      ],
+    };
     const client = createRedis(target, 'test', { enableAutoPipelining: true, commandTimeout: 500 });
     expect(client).toBeInstanceOf(Cluster);
     expect(isCluster(client)).toBe(true);
     const options = (client as Cluster).options;
     expect(options).toMatchObject({ lazyConnect: true, enableAutoPipelining: true });
-    expect(options.redisOptions).toMatchObject({ username: 'ops', password: 's@cret', tls: {}, connectionName: 'test', commandTimeout: 500, maxRetriesPerRequest: null });
+    expect(options.redisOptions).toMatchObject({
+      username: 'ops',
+      password: 's@cret',
+      tls: {},
+      connectionName: 'test',
+      commandTimeout: 500,
+      maxRetriesPerRequest: null,
+    });
     expect(describeTarget(target)).toBe('the Redis Cluster of redis-0:7000,[::1]:7001');
     expect(describeTarget({ url: 'redis://u:pw@h:1', clusterNodes: null })).toBe('Redis at redis://u:***@h:1');
   });

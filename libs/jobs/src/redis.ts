@@ -38,8 +38,7 @@ export interface RedisClientOptions {
 /** Token under which a process's shared {@link RedisClient} is injected (see `RedisModule`). */
 export const REDIS_CLIENT = Symbol('REDIS_CLIENT');
 
-const START_HINT =
-  'start Redis (`docker compose up -d redis`, or `redis-server --daemonize yes --port 6379`) or set REDIS_URL';
+const START_HINT = 'start Redis (`docker compose up -d redis`, or `redis-server --daemonize yes --port 6379`) or set REDIS_URL';
 
 /** Whether a client talks to a Redis Cluster. */
 export function isCluster(client: RedisClient): client is Cluster {
@@ -81,7 +80,10 @@ export function createRedis(target: RedisTarget | string, connectionName: string
     ...(reconnect ? {} : { clusterRetryStrategy: () => null }),
     ...(shardedSubscribers ? { shardedSubscribers } : {}),
   };
-  return new Cluster(target.clusterNodes.map((n) => ({ host: n.host, port: n.port })), cluster);
+  return new Cluster(
+    target.clusterNodes.map((n) => ({ host: n.host, port: n.port })),
+    cluster,
+  );
 }
 
 /** User name, password and TLS of a `redis://` or `rediss://` URL, for the nodes of a cluster. */
@@ -112,7 +114,8 @@ export async function checkRedis(target: RedisTarget, timeoutMs = 5000): Promise
     await client.ping();
     if (isCluster(client)) {
       const info = String(await client.call('CLUSTER', 'INFO'));
-      if (!info.includes('cluster_state:ok')) throw new Error(`cluster_state is not ok (${/cluster_state:(\w+)/.exec(info)?.[1] ?? 'unknown'}): some slots have no master`);
+      if (!info.includes('cluster_state:ok'))
+        throw new Error(`cluster_state is not ok (${/cluster_state:(\w+)/.exec(info)?.[1] ?? 'unknown'}): some slots have no master`);
     }
   } catch (error) {
     const reason = (error as { code?: string }).code ?? describeRedisError(error);

@@ -19,7 +19,6 @@ export class TwinChangePublisher<M> {
     this.channel = new ChannelPublisher(redis, channel);
   }
 
-
   /** Records a committed write that has no message to publish (its epoch only); call before answering for it. */
   async markChanged(): Promise<void> {
     await bumpChangeEpochs(this.redis, this.queuePrefix, ['twin']);

@@ -7,8 +7,7 @@ export class DatabaseUnavailableError extends Error {
   override readonly name = 'DatabaseUnavailableError';
 }
 
-const START_HINT =
-  'start PostgreSQL (`docker compose up -d postgres`, or `pg_ctlcluster <version> main start` on Debian) or set DATABASE_URL';
+const START_HINT = 'start PostgreSQL (`docker compose up -d postgres`, or `pg_ctlcluster <version> main start` on Debian) or set DATABASE_URL';
 
 function describeConnectError(url: string, error: unknown): string {
   const code = (error as { code?: string }).code;

@@ -13,11 +13,16 @@
  */
 const SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '3D000', '40001', '40P01']);
 const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
-const MESSAGES = [/^Connection terminated/i, /timeout exceeded when trying to connect/i, /^Connection is closed\.?$/i, /Client has encountered a connection error/i];
+const MESSAGES = [
+  /^Connection terminated/i,
+  /timeout exceeded when trying to connect/i,
+  /^Connection is closed\.?$/i,
+  /Client has encountered a connection error/i,
+];
 
 export function isDependencyUnavailable(error: unknown): boolean {
   const seen = new Set<unknown>();
-  for (let e: unknown = error; typeof e === 'object' && e !== null && !seen.has(e); ) {
+  for (let e: unknown = error; typeof e === 'object' && e !== null && !seen.has(e);) {
     seen.add(e);
     const { code, name, message } = e as { code?: unknown; name?: unknown; message?: unknown };
     if (typeof code === 'string' && (SQLSTATES.has(code) || code.startsWith('08') || SOCKET_CODES.has(code))) return true;
@@ -39,12 +44,16 @@ export function outageReason(error: unknown): string {
   let service: string | null = null;
   let message = '';
   const seen = new Set<unknown>();
-  for (let e: unknown = error; typeof e === 'object' && e !== null && !seen.has(e); ) {
+  for (let e: unknown = error; typeof e === 'object' && e !== null && !seen.has(e);) {
     seen.add(e);
     const x = e as { code?: unknown; name?: unknown; message?: unknown; driverError?: unknown; cause?: unknown };
     if (typeof x.message === 'string' && x.message.length > 0) message = x.message;
     if (service === null) {
-      if (x.driverError !== undefined || (typeof x.code === 'string' && /^[0-9A-Z]{5}$/.test(x.code)) || /^Connection terminated|trying to connect/i.test(String(x.message))) {
+      if (
+        x.driverError !== undefined ||
+        (typeof x.code === 'string' && /^[0-9A-Z]{5}$/.test(x.code)) ||
+        /^Connection terminated|trying to connect/i.test(String(x.message))
+      ) {
         service = 'PostgreSQL';
       } else if (x.name === 'MaxRetriesPerRequestError' || /^Connection is closed\.?$/i.test(String(x.message))) {
         service = 'Redis';

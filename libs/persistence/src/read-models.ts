@@ -131,8 +131,7 @@ export interface ObservedRouterWrite {
 
 /** What a bulk write did to one router: written at `stateVersion`, or refused because it changed meanwhile. */
 export type ObservedRouterOutcome =
-  | { readonly routerId: string; readonly written: true; readonly stateVersion: number }
-  | { readonly routerId: string; readonly written: false };
+  { readonly routerId: string; readonly written: true; readonly stateVersion: number } | { readonly routerId: string; readonly written: false };
 
 export interface NewRouter {
   readonly hostname: string;

@@ -25,11 +25,13 @@ export interface SuiteHead extends SuiteCounts {
 }
 
 export function escapeXml(text: string): string {
-  return text
-    .replace(/[<>&"']/g, (c) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', '"': 'quot', "'": 'apos' }[c]};`)
-    // Characters XML 1.0 cannot carry at all.
-    // eslint-disable-next-line no-control-regex -- control characters are what this pattern removes
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+  return (
+    text
+      .replace(/[<>&"']/g, (c) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', '"': 'quot', "'": 'apos' }[c]};`)
+      // Characters XML 1.0 cannot carry at all.
+      // eslint-disable-next-line no-control-regex -- control characters are what this pattern removes
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
+  );
 }
 
 const attrs = (pairs: Record<string, string | number>): string =>
@@ -44,10 +46,9 @@ function show(value: number | null, expect: string): string {
 
 /** `dataPlaneOutage max 0ms`, `switchovers min 1 max 1`, `single-active`. */
 export function expectationLabel(e: ExpectationResult): string {
-  const bounds = [
-    e.limit.min === null ? '' : `min ${show(e.limit.min, e.expect)}`,
-    e.limit.max === null ? '' : `max ${show(e.limit.max, e.expect)}`,
-  ].filter(Boolean);
+  const bounds = [e.limit.min === null ? '' : `min ${show(e.limit.min, e.expect)}`, e.limit.max === null ? '' : `max ${show(e.limit.max, e.expect)}`].filter(
+    Boolean,
+  );
   return e.expect === 'single-active' ? e.expect : [e.expect, ...bounds].join(' ');
 }
 
@@ -65,7 +66,15 @@ export function openTestsuites(totals: SuiteCounts & { readonly durationMs: numb
 export const CLOSE_TESTSUITES = '</testsuites>\n';
 
 export function openSuite(h: SuiteHead): string {
-  const head = attrs({ name: h.name, file: h.source, tests: h.tests, failures: h.failures, errors: h.errors, skipped: 0, time: (h.durationMs / 1000).toFixed(3) });
+  const head = attrs({
+    name: h.name,
+    file: h.source,
+    tests: h.tests,
+    failures: h.failures,
+    errors: h.errors,
+    skipped: 0,
+    time: (h.durationMs / 1000).toFixed(3),
+  });
   return `  <testsuite${head}>\n    <properties>\n      <property${attrs({ name: 'seed', value: h.seed })}/>\n    </properties>\n`;
 }
 
@@ -87,7 +96,10 @@ export type ExpectationLocator = (source: string, e: ExpectationResult, index: n
  * The places of a scenario's expectations, for test cases: the i-th result of a router is the i-th entry of
  * `spec.expect`, which the parser gave its line (a scenario read from JSON without positions has none).
  */
-export function expectationPlaces(file: string, expectations: readonly { readonly position?: { readonly line: number } }[]): (e: ExpectationResult, index: number) => ExpectationPlace | undefined {
+export function expectationPlaces(
+  file: string,
+  expectations: readonly { readonly position?: { readonly line: number } }[],
+): (e: ExpectationResult, index: number) => ExpectationPlace | undefined {
   const lines = expectations.map((x) => x.position?.line);
   return (_e, index) => {
     const line = lines[index];
@@ -181,7 +193,9 @@ export function toJunitXml(suites: readonly JunitSuite[], locate?: ExpectationLo
   const grouped = suites.map((s) => expectationsByRouter(s.report.expectations));
   const counts = suites.map((s, i) => suiteCounts(s.report, grouped[i]));
   const sum = (k: keyof SuiteCounts) => counts.reduce((n, c) => n + c[k], 0);
-  const parts = [openTestsuites({ tests: sum('tests'), failures: sum('failures'), errors: sum('errors'), durationMs: suites.reduce((n, s) => n + s.durationMs, 0) })];
+  const parts = [
+    openTestsuites({ tests: sum('tests'), failures: sum('failures'), errors: sum('errors'), durationMs: suites.reduce((n, s) => n + s.durationMs, 0) }),
+  ];
   suites.forEach((s, i) => {
     const name = suiteName(s.report.scenario, s.iteration);
     const byRouter = grouped[i] as ReadonlyMap<string, readonly ExpectationResult[]>;

@@ -25,7 +25,9 @@ function scenarioOf(text: string, file: string) {
   return parsed.scenario;
 }
 
-const examples = readdirSync(new URL('examples/', ROOT)).filter((f) => f.endsWith('.yaml')).sort();
+const examples = readdirSync(new URL('examples/', ROOT))
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 
 describe('docs/report.schema.json', () => {
   it('describes every property it defines', () => {
@@ -50,20 +52,34 @@ describe('docs/report.schema.json', () => {
     expect(problems(asRead(report))).toEqual([]);
   });
 
-  const documented = [...readFileSync(new URL('docs/scenario-format.md', ROOT), 'utf8').matchAll(/(<!-- doc-test: invalid [a-z-]+ -->\n)?```yaml\n([\s\S]*?)^```$/gm)]
+  const documented = [
+    ...readFileSync(new URL('docs/scenario-format.md', ROOT), 'utf8').matchAll(/(<!-- doc-test: invalid [a-z-]+ -->\n)?```yaml\n([\s\S]*?)^```$/gm),
+  ]
     .filter((m) => m[1] === undefined && !/^ {2}selector:/m.test(m[2] as string))
     .map((m) => m[2] as string);
 
-  it.each(documented.map((text) => [/name: (\S+)/.exec(text)?.[1], text] as const))('runs the %s example of docs/scenario-format.md to a pass, with a valid report', (name, text) => {
-    const report = runScenario(scenarioOf(text, `${name}.yaml`));
-    expect(report.expectations.filter((e) => e.verdict !== 'pass')).toEqual([]);
-    expect(report.verdict).toBe('pass');
-    expect(problems(asRead(report))).toEqual([]);
-  });
+  it.each(documented.map((text) => [/name: (\S+)/.exec(text)?.[1], text] as const))(
+    'runs the %s example of docs/scenario-format.md to a pass, with a valid report',
+    (name, text) => {
+      const report = runScenario(scenarioOf(text, `${name}.yaml`));
+      expect(report.expectations.filter((e) => e.verdict !== 'pass')).toEqual([]);
+      expect(report.verdict).toBe('pass');
+      expect(problems(asRead(report))).toEqual([]);
+    },
+  );
 
   it('accepts the report of a router that could not be simulated, with its error', () => {
     const scenario = scenarioOf(
-      ['apiVersion: asr-twin/v1', 'kind: Scenario', 'metadata: { name: no-r1 }', 'spec:', '  steps:', '    - at: 60s', '      fault: rp-failure', '      target: R1'].join('\n'),
+      [
+        'apiVersion: asr-twin/v1',
+        'kind: Scenario',
+        'metadata: { name: no-r1 }',
+        'spec:',
+        '  steps:',
+        '    - at: 60s',
+        '      fault: rp-failure',
+        '      target: R1',
+      ].join('\n'),
       'no-r1.yaml',
     );
     const report = runScenario(scenario, [{ hostname: 'edge-1', model: 'ASR1002-X', redundancy: 'sso', version: '17.3.4a' }]);

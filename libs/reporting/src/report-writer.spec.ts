@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { reportChunks, reportPartsOf, reportText } from './report-writer.js';
 
 const ROOT = new URL('../../../', import.meta.url);
-const examples = readdirSync(new URL('examples/', ROOT)).filter((f) => f.endsWith('.yaml')).sort();
+const examples = readdirSync(new URL('examples/', ROOT))
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 
 function reportOf(file: string) {
   const parsed = parseScenario(readFileSync(new URL(`examples/${file}`, ROOT), 'utf8'), file);

@@ -50,7 +50,9 @@ export async function* reportChunks(parts: ReportParts): AsyncGenerator<string> 
   yield* joined(parts.expectations);
   yield '],"timeline":[';
   yield* joined(mapSource(parts.timeline, timelineEntryJson));
-  yield parts.monteCarlo === undefined ? ']}' : `],"monteCarlo":${JSON.stringify({ iterations: parts.monteCarlo.iterations, aggregate: parts.monteCarlo.aggregate })}}`;
+  yield parts.monteCarlo === undefined
+    ? ']}'
+    : `],"monteCarlo":${JSON.stringify({ iterations: parts.monteCarlo.iterations, aggregate: parts.monteCarlo.aggregate })}}`;
 }
 
 async function* mapSource<T, U>(items: Source<T>, f: (item: T) => U): AsyncGenerator<U> {

@@ -27,9 +27,7 @@ const UNIT_ORDER: readonly DurationUnit[] = ['h', 'm', 's', 'ms'];
 export type DurationErrorCode = 'invalid-duration' | 'missing-duration-unit' | 'duration-out-of-range';
 
 /** Integer milliseconds, or why the text is not a duration (the message says what was found and expected). */
-export type DurationResult =
-  | { readonly ok: true; readonly ms: number }
-  | { readonly ok: false; readonly code: DurationErrorCode; readonly message: string };
+export type DurationResult = { readonly ok: true; readonly ms: number } | { readonly ok: false; readonly code: DurationErrorCode; readonly message: string };
 
 const EXPECTED = 'a duration is a number with a unit ms, s, m or h, e.g. 250ms, 60s, 1.5m, 1h30m';
 const COMPONENT = /^(\d+)(?:\.(\d+))?([A-Za-zµ]*)/;

@@ -38,13 +38,20 @@ function readExpectation(f: Field, d: Diagnostics): Expectation | undefined {
   return metric === undefined || bounds === undefined ? undefined : { kind: 'metric', metric, ...bounds, ...position };
 }
 
-function readBounds(f: Field, metric: MetricName, maxField: Field | undefined, minField: Field | undefined, d: Diagnostics): { max?: number; min?: number } | undefined {
+function readBounds(
+  f: Field,
+  metric: MetricName,
+  maxField: Field | undefined,
+  minField: Field | undefined,
+  d: Diagnostics,
+): { max?: number; min?: number } | undefined {
   if (maxField === undefined && minField === undefined) {
     d.error('missing-field', { ...atKey(f), path: childPath(f.path, 'max') }, `metric ${metric} needs a bound: max, min or both`);
     return undefined;
   }
   const isDuration = DURATION_METRICS.includes(metric);
-  const read = (b: Field): number | undefined => (isDuration ? readDuration(b, d) : readCount(b, SCENARIO_LIMITS.maxCount, 'invalid-integer', d, `a count of ${metric} (a whole number)`));
+  const read = (b: Field): number | undefined =>
+    isDuration ? readDuration(b, d) : readCount(b, SCENARIO_LIMITS.maxCount, 'invalid-integer', d, `a count of ${metric} (a whole number)`);
   const max = maxField && read(maxField);
   const min = minField && read(minField);
   if ((maxField && max === undefined) || (minField && min === undefined)) return undefined;

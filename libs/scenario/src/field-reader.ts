@@ -112,9 +112,10 @@ export function readMap(f: Field, expected: string, d: Diagnostics): readonly Ke
 
 export function readString(f: Field, expected: string, d: Diagnostics): string | undefined {
   if (f.node.kind === 'scalar' && typeof f.node.value === 'string') return f.node.value;
-  const hint = f.node.kind === 'scalar' && (typeof f.node.value === 'number' || typeof f.node.value === 'boolean')
-    ? ` (quote it, "${String(f.node.value)}", to keep it as text)`
-    : '';
+  const hint =
+    f.node.kind === 'scalar' && (typeof f.node.value === 'number' || typeof f.node.value === 'boolean')
+      ? ` (quote it, "${String(f.node.value)}", to keep it as text)`
+      : '';
   return wrongType(f, expected, d, hint) || undefined;
 }
 

@@ -4,20 +4,8 @@
  */
 export { parseScenario, validateScenarioObject } from './scenario.parser.js';
 export type { ScenarioParseResult, ScenarioValidationResult } from './scenario.parser.js';
-export {
-  SCENARIO_ERROR_CODES,
-  SCENARIO_WARNING_CODES,
-  formatScenarioError,
-  formatScenarioWarning,
-} from './scenario-error.js';
-export type {
-  ScenarioError,
-  ScenarioErrorCode,
-  ScenarioObjectError,
-  ScenarioObjectWarning,
-  ScenarioWarning,
-  ScenarioWarningCode,
-} from './scenario-error.js';
+export { SCENARIO_ERROR_CODES, SCENARIO_WARNING_CODES, formatScenarioError, formatScenarioWarning } from './scenario-error.js';
+export type { ScenarioError, ScenarioErrorCode, ScenarioObjectError, ScenarioObjectWarning, ScenarioWarning, ScenarioWarningCode } from './scenario-error.js';
 export { DURATION_UNITS, formatDuration, parseDuration } from './duration.js';
 export type { DurationErrorCode, DurationResult, DurationUnit } from './duration.js';
 export { scenarioToDocument } from './scenario.serializer.js';

@@ -79,7 +79,10 @@ function readRouter(f: Field, d: Diagnostics): RouterRead {
   if (hardware === null) return read;
   const base = hardware === undefined ? plain : { ...plain, hardware };
   const resolved = hardware === undefined ? undefined : resolveHardware(model, base.version, hardware);
-  const withPopulation = resolved === undefined ? read : { ...read, population: { esps: resolved.esps, psus: resolved.psus, ...(resolved.rps === undefined ? {} : { rps: resolved.rps }) } };
+  const withPopulation =
+    resolved === undefined
+      ? read
+      : { ...read, population: { esps: resolved.esps, psus: resolved.psus, ...(resolved.rps === undefined ? {} : { rps: resolved.rps }) } };
   if (fields.state === undefined) return { ...withPopulation, router: base };
   const start = readStartState(fields.state, base, d);
   return start === undefined ? withPopulation : { ...withPopulation, router: { ...base, start } };
@@ -93,7 +96,12 @@ const HARDWARE_KEYS = SCENARIO_FIELDS.hardware;
  * hardware, two ESPs in a single-ESP chassis, a card the chassis does not take). A model and release without
  * `hardware` are checked against the model's default population. Undefined: nothing declared; null: invalid.
  */
-function readHardware(f: Field | undefined, versionField: Field, router: { model: ChassisModel; version: string }, d: Diagnostics): HardwareSpec | undefined | null {
+function readHardware(
+  f: Field | undefined,
+  versionField: Field,
+  router: { model: ChassisModel; version: string },
+  d: Diagnostics,
+): HardwareSpec | undefined | null {
   if (f === undefined) {
     const problems = hardwareProblems(router.model, router.version, undefined);
     for (const p of problems) d.error('impossible-hardware', at(versionField), `impossible ${router.model} on ${router.version}: ${p.message}`);
@@ -106,7 +114,8 @@ function readHardware(f: Field | undefined, versionField: Field, router: { model
   const esps = fields.esps && readCount(fields.esps, 2, 'invalid-integer', d, 'a count of ESPs (1 or 2)');
   const psus = fields.psus && readCount(fields.psus, 2, 'invalid-integer', d, 'a count of power supplies (1 or 2)');
   const rps = fields.rps && readCount(fields.rps, 2, 'invalid-integer', d, 'a count of RPs (1 or 2)');
-  if ((fields.rp && rp === undefined) || (fields.esp && esp === undefined) || (fields.esps && esps === undefined) || (fields.psus && psus === undefined)) return null;
+  if ((fields.rp && rp === undefined) || (fields.esp && esp === undefined) || (fields.esps && esps === undefined) || (fields.psus && psus === undefined))
+    return null;
   if (fields.rps && rps === undefined) return null;
   const spec: HardwareSpec = {
     ...(rp === undefined ? {} : { rp }),

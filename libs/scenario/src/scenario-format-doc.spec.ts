@@ -81,7 +81,10 @@ function rows(text: string): Map<string, readonly string[]> {
   const out = new Map<string, readonly string[]>();
   for (const line of text.split('\n')) {
     if (!line.startsWith('|') || /^\|[-| ]+\|$/.test(line)) continue;
-    const cells = line.slice(1, -1).split(/(?<!\\)\|/).map((c) => c.trim());
+    const cells = line
+      .slice(1, -1)
+      .split(/(?<!\\)\|/)
+      .map((c) => c.trim());
     const key = /^`([^`]+)`$/.exec(cells[0] ?? '')?.[1];
     if (key !== undefined) out.set(key, cells.slice(1));
   }
@@ -125,7 +128,10 @@ describe('docs/scenario-format.md names everything the parser reads', () => {
         const rule = STEP_TARGETS[name];
         const roleDefault = ['active', 'standby', 'router'].includes(rule.defaultTarget);
         expect({ name, targets: codes(targets) }).toEqual({ name, targets: rule.allowed });
-        expect({ name, defaultTarget: roleDefault ? codes(defaultTarget) : defaultTarget }).toEqual({ name, defaultTarget: roleDefault ? [rule.defaultTarget] : 'required' });
+        expect({ name, defaultTarget: roleDefault ? codes(defaultTarget) : defaultTarget }).toEqual({
+          name,
+          defaultTarget: roleDefault ? [rule.defaultTarget] : 'required',
+        });
         expect({ name, params: codes(params) }).toEqual({ name, params: STEP_PARAMS[name] });
       }
     });

@@ -74,13 +74,17 @@ describe('error volume', () => {
     ['anchors', `${'&a '.repeat(60_000)}x`],
     ['tags', `${'!t '.repeat(60_000)}x`],
     ['flow lines', '[a]\n'.repeat(60_000)],
-  ])('survives pathological YAML (%s) with a bounded error list and a true count', (_name, text) => {
-    const result = parseScenario(text, 'junk.yaml');
-    const errors = result.ok ? [] : result.errors;
-    expect(errors).toHaveLength(SCENARIO_LIMITS.maxErrors + 1);
-    const more = Number(/^(\d+) more errors/.exec(errors[SCENARIO_LIMITS.maxErrors]?.message ?? '')?.[1]);
-    expect(more).toBeGreaterThan(10 * SCENARIO_LIMITS.maxErrors);
-  }, 30_000);
+  ])(
+    'survives pathological YAML (%s) with a bounded error list and a true count',
+    (_name, text) => {
+      const result = parseScenario(text, 'junk.yaml');
+      const errors = result.ok ? [] : result.errors;
+      expect(errors).toHaveLength(SCENARIO_LIMITS.maxErrors + 1);
+      const more = Number(/^(\d+) more errors/.exec(errors[SCENARIO_LIMITS.maxErrors]?.message ?? '')?.[1]);
+      expect(more).toBeGreaterThan(10 * SCENARIO_LIMITS.maxErrors);
+    },
+    30_000,
+  );
 });
 
 describe('never throws', () => {

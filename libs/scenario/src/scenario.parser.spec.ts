@@ -12,14 +12,7 @@ import {
   type TargetKind,
 } from '@asr-twin/domain';
 import { describe, expect, it } from 'vitest';
-import {
-  formatScenarioError,
-  formatScenarioWarning,
-  parseScenario,
-  scenarioToDocument,
-  validateScenarioObject,
-  type ScenarioParseResult,
-} from './index.js';
+import { formatScenarioError, formatScenarioWarning, parseScenario, scenarioToDocument, validateScenarioObject, type ScenarioParseResult } from './index.js';
 
 const HEADER = 'apiVersion: asr-twin/v1\nkind: Scenario\nmetadata:\n  name: t\n';
 /** A scenario whose `spec:` block is `lines`, indented by two spaces. */
@@ -93,7 +86,10 @@ describe('parseScenario: defaults', () => {
   it('psu-failure names its supply: no default target (domain §8.9)', () => {
     const missing = parseScenario(withSpec('steps: [{ at: 1s, fault: psu-failure }]'), 's.yaml');
     expect(missing.ok ? '' : missing.errors[0]?.message).toBe('fault psu-failure needs a target: a power supply (P0, P1)');
-    expect(scenarioOf(parseScenario(withSpec('steps: [{ at: 1s, fault: psu-failure, target: P1 }]'), 's.yaml')).spec.steps[0]?.target).toEqual({ kind: 'psu', slot: 'P1' });
+    expect(scenarioOf(parseScenario(withSpec('steps: [{ at: 1s, fault: psu-failure, target: P1 }]'), 's.yaml')).spec.steps[0]?.target).toEqual({
+      kind: 'psu',
+      slot: 'P1',
+    });
   });
 
   it('defaults issu accept to true and stepDelay to 60s, and reads them when given', () => {
@@ -144,7 +140,15 @@ describe('parseScenario: behaviour (domain §8.5, §8.8)', () => {
 });
 
 describe('parseScenario: step targets', () => {
-  const TARGET_TEXT: Record<TargetKind, string> = { active: 'active', standby: 'standby', router: 'router', instance: 'R0/0', host: 'R0', esp: 'F0', psu: 'P1' };
+  const TARGET_TEXT: Record<TargetKind, string> = {
+    active: 'active',
+    standby: 'standby',
+    router: 'router',
+    instance: 'R0/0',
+    host: 'R0',
+    esp: 'F0',
+    psu: 'P1',
+  };
 
   it('accepts exactly the target kinds STEP_TARGETS allows, for every fault and action', () => {
     for (const [name, rule] of Object.entries(STEP_TARGETS)) {
@@ -192,7 +196,13 @@ describe('parseScenario: step targets', () => {
 
 describe('parseScenario: rules and messages', () => {
   it('reports every error of a file, sorted by position, with paths', () => {
-    const text = withSpec('horizon: 1h', 'steps:', '  - { at: 2h, fault: iosd-crash }', '  - { at: 1s, fault: vm-crash, target: R9 }', '  - { at: 1s, action: reload, target: F0 }');
+    const text = withSpec(
+      'horizon: 1h',
+      'steps:',
+      '  - { at: 2h, fault: iosd-crash }',
+      '  - { at: 1s, fault: vm-crash, target: R9 }',
+      '  - { at: 1s, action: reload, target: F0 }',
+    );
     expect(errorsOf(parseScenario(text, 's.yaml'))).toEqual([
       ['step-beyond-horizon', 'spec.steps[0].at', 8],
       ['invalid-target', 'spec.steps[1].target', 9],
@@ -351,12 +361,20 @@ function stripPositions<T>(value: T): T {
 describe('parseScenario: hardware population (domain §8.9, §8.10, §8.11, §8.18)', () => {
   const router = (extra: string) => `routers: [{ hostname: core-1, model: ASR1006, version: 17.6.4${extra} }]`;
 
-  it('reads routers[].hardware and a state\'s supplies; the start lists the installed ESPs only', () => {
-    const parsed = scenarioOf(parseScenario(withSpec(router(', hardware: { esp: ASR1000-ESP40, esps: 1 }, state: { psus: { P1: failed } }'), 'steps: [{ at: 1s, fault: psu-failure, target: P0 }]'), 'h.yaml'));
+  it("reads routers[].hardware and a state's supplies; the start lists the installed ESPs only", () => {
+    const parsed = scenarioOf(
+      parseScenario(
+        withSpec(router(', hardware: { esp: ASR1000-ESP40, esps: 1 }, state: { psus: { P1: failed } }'), 'steps: [{ at: 1s, fault: psu-failure, target: P0 }]'),
+        'h.yaml',
+      ),
+    );
     const r = parsed.spec.routers?.[0];
     expect(r?.hardware).toEqual({ esp: 'ASR1000-ESP40', esps: 1 });
     expect(r?.start?.esps.map((e) => e.slot)).toEqual(['F0']);
-    expect(r?.start?.psus).toEqual([{ slot: 'P0', state: 'ok' }, { slot: 'P1', state: 'failed' }]);
+    expect(r?.start?.psus).toEqual([
+      { slot: 'P0', state: 'ok' },
+      { slot: 'P1', state: 'failed' },
+    ]);
     expect(parsed.spec.steps[0]?.target).toEqual({ kind: 'psu', slot: 'P0' });
   });
 
@@ -387,7 +405,10 @@ describe('parseScenario: hardware population (domain §8.9, §8.10, §8.11, §8.
 
   it('one RP in a dual-RP chassis: R1 is not a target, its host starts down and the router simplex (§8.10)', () => {
     const parsed = scenarioOf(parseScenario(withSpec(router(', hardware: { rps: 1 }, state: { hosts: { R0: up } }')), 'h.yaml'));
-    expect(parsed.spec.routers?.[0]?.start?.hosts).toEqual([{ slot: 'R0', state: 'up' }, { slot: 'R1', state: 'down' }]);
+    expect(parsed.spec.routers?.[0]?.start?.hosts).toEqual([
+      { slot: 'R0', state: 'up' },
+      { slot: 'R1', state: 'down' },
+    ]);
     expect(parsed.spec.routers?.[0]?.start?.operatingMode).toBe('none');
     expect(errorsOf(parseScenario(withSpec(router(', hardware: { rps: 1 }'), 'steps: [{ at: 1s, fault: rp-failure, target: R1 }]'), 'h.yaml'))).toEqual([
       ['target-not-on-chassis', 'spec.steps[0].target', 7],

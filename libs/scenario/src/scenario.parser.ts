@@ -1,14 +1,7 @@
 import type { Scenario } from '@asr-twin/domain';
 import { Diagnostics, type Issue } from './diagnostics.js';
 import { plainToSource } from './plain-source.js';
-import type {
-  ScenarioError,
-  ScenarioErrorCode,
-  ScenarioObjectError,
-  ScenarioObjectWarning,
-  ScenarioWarning,
-  ScenarioWarningCode,
-} from './scenario-error.js';
+import type { ScenarioError, ScenarioErrorCode, ScenarioObjectError, ScenarioObjectWarning, ScenarioWarning, ScenarioWarningCode } from './scenario-error.js';
 import { SCENARIO_LIMITS } from './scenario-limits.js';
 import { validateScenarioSource } from './scenario.validator.js';
 import type { SourceNode } from './source-node.js';
@@ -39,7 +32,11 @@ export function parseScenario(text: string | Uint8Array, fileName: string): Scen
     const d = new Diagnostics();
     if (text.length > SCENARIO_LIMITS.maxInputSize) {
       const unit = typeof text === 'string' ? 'characters' : 'bytes';
-      d.error('input-too-large', { path: '', pos: { line: 1, column: 1 } }, `the file is ${text.length} ${unit}; a scenario file may have at most ${SCENARIO_LIMITS.maxInputSize} (256 KiB); pick large fleets with selector instead of listing routers`);
+      d.error(
+        'input-too-large',
+        { path: '', pos: { line: 1, column: 1 } },
+        `the file is ${text.length} ${unit}; a scenario file may have at most ${SCENARIO_LIMITS.maxInputSize} (256 KiB); pick large fleets with selector instead of listing routers`,
+      );
       return located(finish(d, undefined, fileName));
     }
     const root = yamlToSource(typeof text === 'string' ? text : new TextDecoder('utf-8').decode(text), d);
@@ -100,12 +97,23 @@ function attach<C extends string>(issue: Issue<C>, file: string): { file: string
 
 /** Gives every diagnostic of a text parse its position (all YAML nodes have one; 1:1 guards the contract). */
 function located(result: ScenarioValidationResult): ScenarioParseResult {
-  const place = <T extends { line?: number; column?: number }>(d: T): T & { line: number; column: number } => ({ ...d, line: d.line ?? 1, column: d.column ?? 1 });
+  const place = <T extends { line?: number; column?: number }>(d: T): T & { line: number; column: number } => ({
+    ...d,
+    line: d.line ?? 1,
+    column: d.column ?? 1,
+  });
   const warnings = result.warnings.map(place);
   return result.ok ? { ok: true, scenario: result.scenario, warnings } : { ok: false, errors: result.errors.map(place), warnings };
 }
 
 function internalError(file: string, error: unknown): ScenarioError {
   const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return { file, line: 1, column: 1, path: '', code: 'internal-error', message: `validation failed unexpectedly (${detail.slice(0, 200)}); for plain YAML, JSON or JSON values this is a bug in asr-twin` };
+  return {
+    file,
+    line: 1,
+    column: 1,
+    path: '',
+    code: 'internal-error',
+    message: `validation failed unexpectedly (${detail.slice(0, 200)}); for plain YAML, JSON or JSON values this is a bug in asr-twin`,
+  };
 }

@@ -36,7 +36,40 @@ function expectWellFormed(result: ScenarioParseResult): void {
   }
 }
 
-const YAML_PIECES = ['[', ']', '{', '}', ':', ': ', '- ', '? ', ',', '&a ', '*a', '!t ', '!!str ', '"', "'", '#', '|', '>', '\n', '  ', '\t', '---\n', '%YAML 1.1\n', 'spec', 'steps', 'at: 1s', '~', '0x1F', '1e400', '\\', '\uFFFD', '\u0000'];
+const YAML_PIECES = [
+  '[',
+  ']',
+  '{',
+  '}',
+  ':',
+  ': ',
+  '- ',
+  '? ',
+  ',',
+  '&a ',
+  '*a',
+  '!t ',
+  '!!str ',
+  '"',
+  "'",
+  '#',
+  '|',
+  '>',
+  '\n',
+  '  ',
+  '\t',
+  '---\n',
+  '%YAML 1.1\n',
+  'spec',
+  'steps',
+  'at: 1s',
+  '~',
+  '0x1F',
+  '1e400',
+  '\\',
+  '\uFFFD',
+  '\u0000',
+];
 const yamlSoup = fc.array(fc.constantFrom(...YAML_PIECES), { maxLength: 60 }).map((pieces) => pieces.join(''));
 
 const DESIGN_DOCUMENT = {
@@ -48,7 +81,10 @@ const DESIGN_DOCUMENT = {
     horizon: '30m',
     routers: [{ hostname: 'edge-1', model: 'ASR1002-X', redundancy: 'sso', version: '17.3.4a' }],
     timing: { standbyBootToHot: '3m' },
-    steps: [{ at: '60s', fault: 'iosd-crash', target: 'active' }, { at: '20m', action: 'force-switchover' }],
+    steps: [
+      { at: '60s', fault: 'iosd-crash', target: 'active' },
+      { at: '20m', action: 'force-switchover' },
+    ],
     expect: [{ metric: 'dataPlaneOutage', max: '0s' }, { invariant: 'single-active' }],
   },
 };
@@ -74,15 +110,24 @@ const mutatedDocument = fc.tuple(fc.nat(), fc.jsonValue({ maxDepth: 3 })).map(([
 
 describe('parseScenario never throws', () => {
   it('on arbitrary text', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => expectWellFormed(parseScenario(text, 'f'))), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => expectWellFormed(parseScenario(text, 'f'))),
+      { numRuns: 300 },
+    );
   });
 
   it('on YAML-shaped junk', () => {
-    fc.assert(fc.property(yamlSoup, (text) => expectWellFormed(parseScenario(text, 'f'))), { numRuns: 500 });
+    fc.assert(
+      fc.property(yamlSoup, (text) => expectWellFormed(parseScenario(text, 'f'))),
+      { numRuns: 500 },
+    );
   });
 
   it('on arbitrary bytes', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => expectWellFormed(parseScenario(bytes, 'f'))), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => expectWellFormed(parseScenario(bytes, 'f'))),
+      { numRuns: 200 },
+    );
   });
 
   it('on arbitrary JSON, as text and as a value', () => {
@@ -155,14 +200,20 @@ function targetsFor(name: keyof typeof STEP_TARGETS, models: readonly ChassisMod
 
 function step(horizonMs: number, models: readonly ChassisModel[]): fc.Arbitrary<ScenarioStep> {
   const atMs = fc.integer({ min: 0, max: horizonMs - 1 });
-  const fault = fc.constantFrom(...FAULTS).chain((f) =>
-    fc.record({ kind: fc.constant('fault' as const), atMs, fault: fc.constant(f), target: fc.constantFrom(...targetsFor(f, models)) }),
-  );
-  const plain = fc.constantFrom(...ACTIONS.filter((a) => a !== 'issu')).chain((a) =>
-    fc.record({ kind: fc.constant('action' as const), atMs, action: fc.constant(a), target: fc.constantFrom(...targetsFor(a, models)) }),
-  );
+  const fault = fc
+    .constantFrom(...FAULTS)
+    .chain((f) => fc.record({ kind: fc.constant('fault' as const), atMs, fault: fc.constant(f), target: fc.constantFrom(...targetsFor(f, models)) }));
+  const plain = fc
+    .constantFrom(...ACTIONS.filter((a) => a !== 'issu'))
+    .chain((a) => fc.record({ kind: fc.constant('action' as const), atMs, action: fc.constant(a), target: fc.constantFrom(...targetsFor(a, models)) }));
   const params = fc.record({ toVersion: version, accept: fc.boolean(), stepDelayMs: fc.integer({ min: 0, max: MAX_MS }) });
-  const issu = fc.record({ kind: fc.constant('action' as const), atMs, action: fc.constant('issu' as const), target: fc.constant({ kind: 'router' as const }), params });
+  const issu = fc.record({
+    kind: fc.constant('action' as const),
+    atMs,
+    action: fc.constant('issu' as const),
+    target: fc.constant({ kind: 'router' as const }),
+    params,
+  });
   return fc.oneof(fault, plain, issu);
 }
 
@@ -183,19 +234,25 @@ const targets = fc.oneof(
 );
 
 const scenario: fc.Arbitrary<Scenario> = fc
-  .record({ horizonMs: fc.integer({ min: 1, max: MAX_MS }), targets, seed: fc.option(fc.integer({ min: 0, max: SCENARIO_LIMITS.maxSeed }), { nil: undefined }) })
+  .record({
+    horizonMs: fc.integer({ min: 1, max: MAX_MS }),
+    targets,
+    seed: fc.option(fc.integer({ min: 0, max: SCENARIO_LIMITS.maxSeed }), { nil: undefined }),
+  })
   .chain(({ horizonMs, targets: t, seed }) => {
     const models = 'routers' in t ? t.routers.map((r) => r.model) : 'selector' in t && t.selector.model ? [t.selector.model] : [];
     return fc.record({
       apiVersion: fc.constant('asr-twin/v1' as const),
       kind: fc.constant('Scenario' as const),
       metadata: fc.record({ name: fc.stringMatching(/^[a-z0-9](?:[a-z0-9-]{0,20}[a-z0-9])?$/), description: text(0) }, { requiredKeys: ['name'] }),
-      spec: fc.record({
-        horizonMs: fc.constant(horizonMs),
-        timing: fc.dictionary(fc.constantFrom(...TIMING_KEYS), fc.integer({ min: 0, max: MAX_MS }), { maxKeys: 4 }),
-        steps: fc.array(step(horizonMs, models), { minLength: 1, maxLength: 5 }),
-        expect: fc.array(expectation, { maxLength: 4 }),
-      }).map((spec) => ({ ...(seed === undefined ? {} : { seed }), ...t, ...spec })),
+      spec: fc
+        .record({
+          horizonMs: fc.constant(horizonMs),
+          timing: fc.dictionary(fc.constantFrom(...TIMING_KEYS), fc.integer({ min: 0, max: MAX_MS }), { maxKeys: 4 }),
+          steps: fc.array(step(horizonMs, models), { minLength: 1, maxLength: 5 }),
+          expect: fc.array(expectation, { maxLength: 4 }),
+        })
+        .map((spec) => ({ ...(seed === undefined ? {} : { seed }), ...t, ...spec })),
     });
   });
 

@@ -58,7 +58,8 @@ function selectorDocument(selector: NonNullable<Scenario['spec']['selector']>): 
 function stepDocument(step: ScenarioStep): { [key: string]: ScenarioDocumentValue } {
   const at = formatDuration(step.atMs);
   const target = formatTarget(step.target);
-  if (step.kind === 'fault') return step.params === undefined ? { at, fault: step.fault, target } : { at, fault: step.fault, target, params: { version: step.params.version } };
+  if (step.kind === 'fault')
+    return step.params === undefined ? { at, fault: step.fault, target } : { at, fault: step.fault, target, params: { version: step.params.version } };
   if (step.action === 'issu') return { at, action: step.action, target, params: paramsDocument(step.params) };
   return { at, action: step.action, target };
 }

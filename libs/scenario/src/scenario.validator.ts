@@ -68,7 +68,11 @@ function readMetadata(f: Field, d: Diagnostics): Scenario['metadata'] | undefine
 function readName(f: Field, d: Diagnostics): string | undefined {
   const name = readString(f, 'a slug such as iosd-crash-hot-standby', d);
   if (name === undefined || (name.length <= SCENARIO_LIMITS.maxNameLength && SLUG.test(name))) return name;
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, SCENARIO_LIMITS.maxNameLength);
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, SCENARIO_LIMITS.maxNameLength);
   const hint = SLUG.test(slug) && slug !== name ? ` (did you mean "${slug}"?)` : '';
   const rule = `a name is a slug: lowercase letters, digits and hyphens, starting and ending with a letter or digit, at most ${SCENARIO_LIMITS.maxNameLength} characters`;
   d.error('invalid-name', at(f), `invalid name ${quoteValue(name)}; ${rule}${hint}`);
@@ -110,8 +114,10 @@ function readBehaviour(f: Field, d: Diagnostics): ScenarioBehaviour | undefined 
   if (fields === undefined) return undefined;
   const splitBrain = fields.splitBrain && readEnum(fields.splitBrain, SPLIT_BRAIN_RULES, 'split-brain rule', 'unknown-behaviour', d);
   const esp = fields.integratedEspFailure && readIntegratedEspFailure(fields.integratedEspFailure, d);
-  const singleRp = fields.singleRpImageIssu && readEnum(fields.singleRpImageIssu, SINGLE_RP_IMAGE_ISSU_RULES, 'single-RP image ISSU rule', 'unknown-behaviour', d);
-  const sync = fields.configSyncFailure && readEnum(fields.configSyncFailure, CONFIG_SYNC_FAILURE_ACTIONS, 'config-sync failure action', 'unknown-behaviour', d);
+  const singleRp =
+    fields.singleRpImageIssu && readEnum(fields.singleRpImageIssu, SINGLE_RP_IMAGE_ISSU_RULES, 'single-RP image ISSU rule', 'unknown-behaviour', d);
+  const sync =
+    fields.configSyncFailure && readEnum(fields.configSyncFailure, CONFIG_SYNC_FAILURE_ACTIONS, 'config-sync failure action', 'unknown-behaviour', d);
   if ((fields.splitBrain && splitBrain === undefined) || (fields.integratedEspFailure && esp === undefined)) return undefined;
   const espRole = fields.espColdStartRole && readEnum(fields.espColdStartRole, ESP_COLD_START_ROLES, 'ESP cold-start role rule', 'unknown-behaviour', d);
   if ((fields.singleRpImageIssu && singleRp === undefined) || (fields.configSyncFailure && sync === undefined)) return undefined;
@@ -166,7 +172,11 @@ function readTargets(fields: SpecFields, d: Diagnostics): Targets {
   const routers = fields.routers && readRouters(fields.routers, d);
   const selector = fields.selector && readSelector(fields.selector, d);
   if (fields.routers !== undefined && fields.selector !== undefined) {
-    d.error('conflicting-fields', atKey(fields.selector), 'spec has both routers and selector; give routers (embedded targets) or selector (routers of the twin), not both');
+    d.error(
+      'conflicting-fields',
+      atKey(fields.selector),
+      'spec has both routers and selector; give routers (embedded targets) or selector (routers of the twin), not both',
+    );
   }
   const chassis = routers !== undefined ? chassisOfRouters(routers.models) : selectorChassis(selector);
   const valid = (routers === undefined || routers.complete) && (fields.selector === undefined || selector !== undefined);
@@ -215,12 +225,21 @@ function readTiming(f: Field, d: Diagnostics): Readonly<Record<string, number>> 
     const ms = readDuration(entry, d);
     const alias = Object.hasOwn(DEPRECATED_TIMING_KEYS, entry.key) ? DEPRECATED_TIMING_KEYS[entry.key] : undefined;
     if (!isTimingKey(entry.key) && alias === undefined) {
-      d.error('unknown-timing-key', atKey(entry), `unknown timing key ${quoteValue(entry.key)}; expected one of ${TIMING_KEYS.join(', ')}${suggestion(entry.key, TIMING_KEYS)}`);
+      d.error(
+        'unknown-timing-key',
+        atKey(entry),
+        `unknown timing key ${quoteValue(entry.key)}; expected one of ${TIMING_KEYS.join(', ')}${suggestion(entry.key, TIMING_KEYS)}`,
+      );
       valid = false;
     } else if (ms === undefined) {
       valid = false;
     } else {
-      if (alias !== undefined) d.warn('deprecated-timing-key', atKey(entry), `${entry.key} is deprecated: it is split over ${alias.join(' and ')} in the proportion of their defaults; give ${alias.join(' and ')} instead`);
+      if (alias !== undefined)
+        d.warn(
+          'deprecated-timing-key',
+          atKey(entry),
+          `${entry.key} is deprecated: it is split over ${alias.join(' and ')} in the proportion of their defaults; give ${alias.join(' and ')} instead`,
+        );
       timing.push([entry.key, ms]);
     }
   }

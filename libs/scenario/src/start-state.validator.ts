@@ -105,13 +105,30 @@ function readDeclared(f: Field, owner: StateOwner, d: Diagnostics): Declared | u
   const anatomy = chassisAnatomy(model);
   const operatingMode = fields.operatingMode && readEnum(fields.operatingMode, REDUNDANCY_MODES, 'operating mode', 'unknown-state', d);
   if (fields.operatingMode) where.set('operatingMode', fields.operatingMode);
-  const instances = fields.instances && readParts(fields.instances, anatomy.instances.map((i) => i.name), 'instances', model, where, d, readInstance);
+  const instances =
+    fields.instances &&
+    readParts(
+      fields.instances,
+      anatomy.instances.map((i) => i.name),
+      'instances',
+      model,
+      where,
+      d,
+      readInstance,
+    );
   const hosts = fields.hosts && readParts(fields.hosts, rpsOf(owner), 'hosts', model, where, d, readHost);
   const esps = fields.esps && readParts(fields.esps, espsOf(owner), 'esps', model, where, d, readEsp);
   const psus = fields.psus && readParts(fields.psus, PSU_SLOTS, 'psus', model, where, d, readPsu);
   const counters = fields.counters && readCounters(fields.counters, d);
   const bad = (k: keyof typeof fields, v: unknown): boolean => fields[k] !== undefined && v === undefined;
-  if (bad('operatingMode', operatingMode) || bad('instances', instances) || bad('hosts', hosts) || bad('esps', esps) || bad('psus', psus) || bad('counters', counters)) {
+  if (
+    bad('operatingMode', operatingMode) ||
+    bad('instances', instances) ||
+    bad('hosts', hosts) ||
+    bad('esps', esps) ||
+    bad('psus', psus) ||
+    bad('counters', counters)
+  ) {
     return undefined;
   }
   return {
@@ -236,7 +253,7 @@ export function completeStart(owner: StateOwner, declared: Omit<Declared, 'where
   const anatomy = chassisAnatomy(owner.model);
   // An RP slot the population leaves empty has its host down for good (§8.10).
   const installedRp = rpsOf(owner);
-  const hosts = anatomy.rpSlots.map((slot) => ({ slot, state: declared.hosts.get(slot) ?? (installedRp.includes(slot) ? 'up' : 'down') as HostState }));
+  const hosts = anatomy.rpSlots.map((slot) => ({ slot, state: declared.hosts.get(slot) ?? ((installedRp.includes(slot) ? 'up' : 'down') as HostState) }));
   const images = anatomy.instances.map((p) => ({ image: declared.instances.get(p.name)?.image ?? owner.version }));
   const operatingMode = declared.operatingMode ?? derivedOperatingMode(owner.redundancy, images, hosts);
   const hostUp = (name: string): boolean => hosts.find((h) => h.slot === name.slice(0, 2))?.state === 'up';

@@ -117,7 +117,11 @@ export function existsOn(target: StepTarget, anatomy: ChassisAnatomy, population
 export function componentsOf(target: StepTarget, anatomy: ChassisAnatomy, population: Population = {}): string {
   const { esps = anatomy.espSlots.length, psus = PSU_SLOTS.length, rps = anatomy.rpSlots.length } = population;
   const hosts = anatomy.rpSlots.slice(0, rps);
-  if (target.kind === 'instance') return `instances: ${anatomy.instances.filter((i) => hosts.includes(i.host)).map((i) => i.name).join(', ')}`;
+  if (target.kind === 'instance')
+    return `instances: ${anatomy.instances
+      .filter((i) => hosts.includes(i.host))
+      .map((i) => i.name)
+      .join(', ')}`;
   if (target.kind === 'host') return `hosts: ${hosts.join(', ')}`;
   if (target.kind === 'psu') return `power supplies: ${PSU_SLOTS.slice(0, psus).join(', ')}`;
   return `ESPs: ${anatomy.espSlots.slice(0, esps).join(', ')}`;

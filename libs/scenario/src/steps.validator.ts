@@ -104,7 +104,11 @@ function readStepTarget(step: Field, f: Field | undefined, what: StepWhat | unde
   if (f === undefined) {
     const target = rule && targetOfKind(rule.defaultTarget);
     if (rule !== undefined && target === undefined && what !== undefined) {
-      d.error('missing-field', { ...atKey(step), path: childPath(step.path, 'target') }, `${what.kind} ${nameOf(what)} needs a target: ${describeKinds(rule.allowed)}`);
+      d.error(
+        'missing-field',
+        { ...atKey(step), path: childPath(step.path, 'target') },
+        `${what.kind} ${nameOf(what)} needs a target: ${describeKinds(rule.allowed)}`,
+      );
     }
     return target;
   }
@@ -112,7 +116,11 @@ function readStepTarget(step: Field, f: Field | undefined, what: StepWhat | unde
   if (text === undefined) return undefined;
   const target = parseTarget(text);
   if (target === undefined) {
-    d.error('invalid-target', at(f), `unknown target ${quoteValue(text)}; expected ${describeKinds(['active', 'standby', 'router', 'instance', 'host', 'esp', 'psu'])}${suggestion(text, TARGET_NAMES)}`);
+    d.error(
+      'invalid-target',
+      at(f),
+      `unknown target ${quoteValue(text)}; expected ${describeKinds(['active', 'standby', 'router', 'instance', 'host', 'esp', 'psu'])}${suggestion(text, TARGET_NAMES)}`,
+    );
     return undefined;
   }
   if (rule === undefined || what === undefined) return undefined;
@@ -130,7 +138,11 @@ function existsOnAll(target: StepTarget, f: Field, ctx: StepContext, d: Diagnost
     const anatomy = chassisAnatomy(chassis.model);
     if (existsOn(target, anatomy, chassis)) continue;
     ok = false;
-    d.error('target-not-on-chassis', at(f), `${describeTarget(target)} does not exist on ${chassis.source} (${chassis.model} has ${componentsOf(target, anatomy, chassis)})`);
+    d.error(
+      'target-not-on-chassis',
+      at(f),
+      `${describeTarget(target)} does not exist on ${chassis.source} (${chassis.model} has ${componentsOf(target, anatomy, chassis)})`,
+    );
   }
   return ok;
 }
@@ -149,7 +161,11 @@ function readParams(step: Field, f: Field | undefined, what: StepWhat | undefine
     return undefined;
   }
   if (f === undefined) {
-    d.error('missing-field', { ...atKey(step), path: childPath(step.path, 'params') }, 'action issu needs params with toVersion, the IOS-XE version to upgrade to (e.g. params: { toVersion: 17.6.5 })');
+    d.error(
+      'missing-field',
+      { ...atKey(step), path: childPath(step.path, 'params') },
+      'action issu needs params with toVersion, the IOS-XE version to upgrade to (e.g. params: { toVersion: 17.6.5 })',
+    );
     return undefined;
   }
   const fields = readFields(f, { keys: SCENARIO_FIELDS.issuParams, required: ['toVersion'], what: 'issu params' }, d);

@@ -91,7 +91,8 @@ function describeYamlError(error: YAMLError): [ScenarioErrorCode, string] {
 /** The first character YAML forbids (C0/C1 controls, DEL, lone surrogates, U+FFFE/U+FFFF), or U+FFFD. */
 function findBadCharacter(text: string): Issue | undefined {
   /* eslint-disable no-control-regex -- control characters are what this pattern finds */
-  const bad = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFFFD\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
+  const bad =
+    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFFFD\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
   /* eslint-enable no-control-regex */
   const match = bad.exec(text);
   if (match === null) return undefined;

@@ -1,18 +1,7 @@
 import { FAULTS, ACTIONS, type ChassisModel } from '@asr-twin/domain';
 import { describe, expect, it } from 'vitest';
 import { runScenario, simulateRouter } from './index.js';
-import {
-  action,
-  drawBounds,
-  expectWithin,
-  fault,
-  issu,
-  MIN,
-  router,
-  scenario,
-  SEC,
-  target,
-} from './scenario.spec-support.js';
+import { action, drawBounds, expectWithin, fault, issu, MIN, router, scenario, SEC, target } from './scenario.spec-support.js';
 
 const T0 = 60 * SEC;
 const H = 30 * MIN;
@@ -47,18 +36,11 @@ describe('repair', () => {
   it('records "nothing to repair" when the target has no lasting fault', () => {
     const sc = scenario({ horizonMs: H, steps: [action(T0, 'repair')] });
     const run = simulateRouter(sc, router('edge', 'ASR1004'), { seed: 1 });
-    expect(run.timeline).toEqual([
-      { tMs: T0, router: 'edge', component: 'router', event: 'action:repair', from: null, to: 'skipped: nothing to repair' },
-    ]);
+    expect(run.timeline).toEqual([{ tMs: T0, router: 'edge', component: 'router', event: 'action:repair', from: null, to: 'skipped: nothing to repair' }]);
   });
 
   it('of the router clears every lasting fault at once', () => {
-    const steps = [
-      fault(T0, 'ipc-loss'),
-      fault(T0, 'config-sync-failure'),
-      fault(T0, 'esp-failure', target.esp('F1')),
-      action(10 * MIN, 'repair'),
-    ];
+    const steps = [fault(T0, 'ipc-loss'), fault(T0, 'config-sync-failure'), fault(T0, 'esp-failure', target.esp('F1')), action(10 * MIN, 'repair')];
     const sc = scenario({ horizonMs: 40 * MIN, steps });
     const run = simulateRouter(sc, router('core', 'ASR1006'), { seed: 1 });
     expect(run.result.final.instances.map((i) => i.rfState)).toEqual(['ACTIVE', 'STANDBY HOT']);
@@ -70,9 +52,7 @@ describe('targets resolved at fire time and targets absent on the chassis', () =
   it('skips a step whose role resolves to nobody right now, with the reason on the timeline', () => {
     const sc = scenario({ horizonMs: H, steps: [action(T0, 'reload'), fault(T0 + SEC, 'iosd-crash', target.active)] });
     const run = simulateRouter(sc, router('edge', 'ASR1004'), { seed: 1 });
-    expect(run.timeline.find((e) => e.event === 'fault:iosd-crash')?.to).toBe(
-      'skipped: target does not resolve now (no unit holds that role)',
-    );
+    expect(run.timeline.find((e) => e.event === 'fault:iosd-crash')?.to).toBe('skipped: target does not resolve now (no unit holds that role)');
   });
 
   const absent: [string, ChassisModel, ReturnType<typeof fault>, RegExp][] = [

@@ -19,10 +19,12 @@ function withStart(r: ScenarioRouter, edit: (s: RouterStart) => RouterStart): Sc
   return { ...r, start: edit(healthyStart(r.model, r.redundancy, r.version)) };
 }
 
-const standbyIn = (rfState: string) => (s: RouterStart): RouterStart => ({
-  ...s,
-  instances: s.instances.map((i, k) => (k === 1 ? { ...i, rfState: rfState as RouterStart['instances'][number]['rfState'] } : i)),
-});
+const standbyIn =
+  (rfState: string) =>
+  (s: RouterStart): RouterStart => ({
+    ...s,
+    instances: s.instances.map((i, k) => (k === 1 ? { ...i, rfState: rfState as RouterStart['instances'][number]['rfState'] } : i)),
+  });
 
 describe('risk audit batch', () => {
   it('a healthy dual-RP, dual-ESP SSO router survives every default single fault', () => {
@@ -38,7 +40,10 @@ describe('risk audit batch', () => {
       router('simplex', 'ASR1006', 'none'),
       withStart(router('esp', 'ASR1006'), (s) => ({
         ...s,
-        esps: [{ slot: 'F0', state: 'ok', forwarding: true }, { slot: 'F1', state: 'failed', forwarding: false }],
+        esps: [
+          { slot: 'F0', state: 'ok', forwarding: true },
+          { slot: 'F1', state: 'failed', forwarding: false },
+        ],
       })),
       withStart(router('rp', 'ASR1006'), (s) => ({
         ...s,

@@ -69,23 +69,27 @@ export function auditBatch(routers: readonly ScenarioRouter[], cells: readonly A
       else indexes.push(k);
     });
     let n = 0;
-    const outcome = simulateBatch(auditScenario(cell, options.horizonMs), indexes.map((k) => routers[k] as ScenarioRouter), {
-      seed: options.seed,
-      onRun: (run) => {
-        const k = indexes[n++] as number;
-        const m = run.result.metrics;
-        (matrix[k] as AuditCellOutcome[])[c] =
-          run.result.verdict === 'error'
-            ? { kind: 'error', error: run.result.error ?? 'not simulated' }
-            : {
-                kind: 'ok',
-                controlPlaneOutageMs: m.controlPlaneOutageMs,
-                dataPlaneOutageMs: m.dataPlaneOutageMs,
-                redundancyRestoredMs: m.redundancyRestoredMs,
-                exposed: isExposed(m, options.thresholds),
-              };
+    const outcome = simulateBatch(
+      auditScenario(cell, options.horizonMs),
+      indexes.map((k) => routers[k] as ScenarioRouter),
+      {
+        seed: options.seed,
+        onRun: (run) => {
+          const k = indexes[n++] as number;
+          const m = run.result.metrics;
+          (matrix[k] as AuditCellOutcome[])[c] =
+            run.result.verdict === 'error'
+              ? { kind: 'error', error: run.result.error ?? 'not simulated' }
+              : {
+                  kind: 'ok',
+                  controlPlaneOutageMs: m.controlPlaneOutageMs,
+                  dataPlaneOutageMs: m.dataPlaneOutageMs,
+                  redundancyRestoredMs: m.redundancyRestoredMs,
+                  exposed: isExposed(m, options.thresholds),
+                };
+        },
       },
-    });
+    );
     events += outcome.events;
   });
   return { routers: routers.map((r, k) => ({ cells: matrix[k] as AuditCellOutcome[], causes: causesOf(r, cells, matrix[k] as AuditCellOutcome[]) })), events };

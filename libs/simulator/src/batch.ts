@@ -34,11 +34,7 @@ export interface BatchOutcome {
  * resetting it. Each router's result depends only on (scenario, run seed, that router): a router gives the
  * same metrics whatever batch or shard it is simulated in.
  */
-export function simulateBatch(
-  scenario: Scenario,
-  routers: readonly ScenarioRouter[],
-  options: BatchOptions = {},
-): BatchOutcome {
+export function simulateBatch(scenario: Scenario, routers: readonly ScenarioRouter[], options: BatchOptions = {}): BatchOutcome {
   const runSeed = runSeedOf(scenario, options.seed);
   const wantTimeline = options.timeline === true || options.onTimeline !== undefined;
   const plans = new Map<ChassisModel, ScenarioPlan>();

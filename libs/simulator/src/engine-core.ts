@@ -1,12 +1,4 @@
-import {
-  DOMAIN_STATES,
-  ESP_STATES,
-  HOST_STATES,
-  RF,
-  RF_STATES,
-  TIMING_KEYS,
-  type TimingKey,
-} from '@asr-twin/domain';
+import { DOMAIN_STATES, ESP_STATES, HOST_STATES, RF, RF_STATES, TIMING_KEYS, type TimingKey } from '@asr-twin/domain';
 import { heapPush } from './event-queue.js';
 import { nextFloat } from './prng.js';
 import { ISSU, type SimState, EV_ARG_SHIFT } from './sim-state.js';

@@ -68,12 +68,7 @@ function judge(observed: number | null, min: number | null, max: number | null):
  * checked on `dualActiveMs` (must be 0). `error` (a router that could not be simulated) marks every
  * expectation `error` with no observed value.
  */
-export function evaluateExpectations(
-  router: string,
-  metrics: RouterMetrics,
-  expectations: readonly Expectation[],
-  error = false,
-): ExpectationResult[] {
+export function evaluateExpectations(router: string, metrics: RouterMetrics, expectations: readonly Expectation[], error = false): ExpectationResult[] {
   const checks = checksOf(expectations);
   const out = new Array<ExpectationResult>(checks.length);
   for (let k = 0; k < checks.length; k++) {

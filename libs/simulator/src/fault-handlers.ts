@@ -43,8 +43,7 @@ export function iosdHang(s: SimState, i: number): string | null {
 export function onHangDetected(s: SimState, i: number): void {
   if (s.timeline !== null) {
     const byWatchdog = s.inst[i].rf >= RF.ACTIVE_FAST || activeIndex(s) < 0;
-    emit(s, instanceName(s, i), byWatchdog ? 'libvirt WATCHDOG (action reset)' : 'rf client notification timeout',
-      'hung', 'reset');
+    emit(s, instanceName(s, i), byWatchdog ? 'libvirt WATCHDOG (action reset)' : 'rf client notification timeout', 'hung', 'reset');
   }
   loseInstance(s, i, CAUSE.RESET, TK.iosdRestart, REASON.FAILED);
 }

@@ -1,19 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { routerStateAt, simulateRouter } from './index.js';
-import {
-  drawBounds,
-  entriesOf,
-  expectWithin,
-  fault,
-  firstAt,
-  MIN,
-  rfPath,
-  router,
-  scenario,
-  SEC,
-  SEEDS,
-  target,
-} from './scenario.spec-support.js';
+import { drawBounds, entriesOf, expectWithin, fault, firstAt, MIN, rfPath, router, scenario, SEC, SEEDS, target } from './scenario.spec-support.js';
 
 const STANDBY_BOOT = [
   'DISABLED',

@@ -1,20 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { routerStateAt, simulateRouter } from './index.js';
-import {
-  action,
-  drawBounds,
-  entriesOf,
-  expectWithin,
-  fault,
-  firstAt,
-  MIN,
-  rfPath,
-  router,
-  scenario,
-  SEC,
-  SEEDS,
-  target,
-} from './scenario.spec-support.js';
+import { action, drawBounds, entriesOf, expectWithin, fault, firstAt, MIN, rfPath, router, scenario, SEC, SEEDS, target } from './scenario.spec-support.js';
 
 const T0 = 60 * SEC;
 const H = 30 * MIN;
@@ -175,7 +161,15 @@ describe('power-loss (lasting until repair, §7 #15)', () => {
     expect(m.controlPlaneOutageMs).toBe(m.dataPlaneOutageMs);
     // The Primary wins negotiation on the cold start; the Secondary follows to STANDBY HOT.
     // Cold-boot RF path (domain §8.2): never from NEGOTIATION straight to ACTIVE_PRECONFIG.
-    expect(rfPath(run, 'R0/0').slice(-7)).toEqual(['INITIALIZATION', 'NEGOTIATION', 'ACTIVE-FAST', 'ACTIVE-DRAIN', 'ACTIVE_PRECONFIG', 'ACTIVE_POSTCONFIG', 'ACTIVE']);
+    expect(rfPath(run, 'R0/0').slice(-7)).toEqual([
+      'INITIALIZATION',
+      'NEGOTIATION',
+      'ACTIVE-FAST',
+      'ACTIVE-DRAIN',
+      'ACTIVE_PRECONFIG',
+      'ACTIVE_POSTCONFIG',
+      'ACTIVE',
+    ]);
     expect(rfPath(run, 'R1/0').at(-1)).toBe('STANDBY HOT');
     expect(firstAt(run, (e) => e.component === 'R1/0' && e.to === 'STANDBY COLD-CONFIG')).toBeGreaterThanOrEqual(
       firstAt(run, (e) => e.component === 'R0/0' && e.to === 'ACTIVE'),

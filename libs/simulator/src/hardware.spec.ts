@@ -12,7 +12,10 @@ describe('psu-failure: power supplies are components (domain §8.9)', () => {
     expect(run.result.metrics).toMatchObject({ controlPlaneOutageMs: 0, dataPlaneOutageMs: 0, switchovers: 0, redundancyRestoredMs: 0 });
     expect(entriesOf(run, 'P1', 'psu-state').map((e) => [e.from, e.to])).toEqual([['ok', 'ps, fail']]);
     const snap = routerStateAt(sc, router('core', model), H, { seed: 4 });
-    expect(snap.state.psus).toEqual([{ slot: 'P0', state: 'ok' }, { slot: 'P1', state: 'failed' }]);
+    expect(snap.state.psus).toEqual([
+      { slot: 'P0', state: 'ok' },
+      { slot: 'P1', state: 'failed' },
+    ]);
     expect(snap.faults.psuFailure).toEqual(['P1']);
   });
 
@@ -25,7 +28,10 @@ describe('psu-failure: power supplies are components (domain §8.9)', () => {
     expectWithin(m.dataPlaneOutageMs - 8 * MIN, drawBounds('ASR1006', ['chassisReload']));
     expectWithin(m.controlPlaneOutageMs - 8 * MIN, drawBounds('ASR1006', ['chassisReload']));
     const end = routerStateAt(scenario({ horizonMs: H, steps }), router('core', 'ASR1006'), H, { seed: 4 });
-    expect(end.state.psus).toEqual([{ slot: 'P0', state: 'ok' }, { slot: 'P1', state: 'failed' }]);
+    expect(end.state.psus).toEqual([
+      { slot: 'P0', state: 'ok' },
+      { slot: 'P1', state: 'failed' },
+    ]);
     expect(end.state.esps.some((e) => e.forwarding)).toBe(true);
   });
 
@@ -36,7 +42,10 @@ describe('psu-failure: power supplies are components (domain §8.9)', () => {
     const empty = simulateRouter(scenario({ horizonMs: H, steps: [fault(T0, 'psu-failure', target.psu('P1'))] }), one, { seed: 2 });
     expect(empty.timeline.find((e) => e.event === 'fault:psu-failure')?.to).toBe('skipped: power supply P1 is not installed (empty bay)');
     expect(empty.result.metrics.dataPlaneOutageMs).toBe(0);
-    expect(empty.result.start?.psus).toEqual([{ slot: 'P0', state: 'ok' }, { slot: 'P1', state: 'empty' }]);
+    expect(empty.result.start?.psus).toEqual([
+      { slot: 'P0', state: 'ok' },
+      { slot: 'P1', state: 'empty' },
+    ]);
   });
 });
 
@@ -78,11 +87,7 @@ describe('an ESP needs a running RP (domain §8.17)', () => {
   });
 
   it('dual RP: with both RPs failed no ESP becomes packet-ready until an RP boots again', () => {
-    const steps = [
-      fault(T0, 'rp-failure', target.host('R1')),
-      fault(2 * MIN, 'rp-failure', target.host('R0')),
-      action(20 * MIN, 'repair', target.host('R0')),
-    ];
+    const steps = [fault(T0, 'rp-failure', target.host('R1')), fault(2 * MIN, 'rp-failure', target.host('R0')), action(20 * MIN, 'repair', target.host('R0'))];
     const run = simulateRouter(scenario({ horizonMs: H, steps }), router('core', 'ASR1006'), { seed: 5 });
     const ready = run.timeline.filter((e) => e.event === 'esp-state' && e.to === 'ok');
     expect(ready.length).toBeGreaterThan(0);
@@ -103,7 +108,11 @@ describe('ESP roles after a cold start (domain §8.18)', () => {
 
   it('behaviour espColdStartRole: first-ready gives the role to the first ESP packet-ready', () => {
     const firstReady = (seed: number) => {
-      const sc = scenario({ horizonMs: H, steps: afterFailover, behaviour: { splitBrain: 'incumbent', integratedEspFailure: {}, espColdStartRole: 'first-ready' } });
+      const sc = scenario({
+        horizonMs: H,
+        steps: afterFailover,
+        behaviour: { splitBrain: 'incumbent', integratedEspFailure: {}, espColdStartRole: 'first-ready' },
+      });
       const run = simulateRouter(sc, router('core', 'ASR1006'), { seed });
       const first = run.timeline.find((e) => e.tMs > 8 * MIN && e.event === 'esp-state' && e.to === 'ok')?.component;
       return { first, active: routerStateAt(sc, router('core', 'ASR1006'), H, { seed }).state.esps.find((e) => e.role === 'active')?.slot };
@@ -121,10 +130,16 @@ describe('RP population (domain §8.10)', () => {
     const sc = scenario({ horizonMs: H, steps: [action(T0, 'repair', target.router)] });
     const run = simulateRouter(sc, oneRp, { seed: 3 });
     expect(run.result.start?.operatingMode).toBe('none');
-    expect(run.result.start?.hosts).toEqual([{ slot: 'R0', state: 'up' }, { slot: 'R1', state: 'down' }]);
+    expect(run.result.start?.hosts).toEqual([
+      { slot: 'R0', state: 'up' },
+      { slot: 'R1', state: 'down' },
+    ]);
     expect(run.result.metrics.redundancyRestoredMs).toBeNull();
     const end = routerStateAt(sc, oneRp, H, { seed: 3 });
-    expect(end.state.instances.map((i) => [i.name, i.domainState])).toEqual([['R0/0', 'RUNNING'], ['R1/0', 'SHUTOFF']]);
+    expect(end.state.instances.map((i) => [i.name, i.domainState])).toEqual([
+      ['R0/0', 'RUNNING'],
+      ['R1/0', 'SHUTOFF'],
+    ]);
   });
 
   it('the only RP failing stops everything until it is repaired (no peer to take over)', () => {

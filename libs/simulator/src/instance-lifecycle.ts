@@ -1,18 +1,5 @@
 import { canReceiveActivity, RF, type RfStateCode } from '@asr-twin/domain';
-import {
-  activeIndex,
-  draw,
-  emit,
-  domName,
-  hostName,
-  hostOf,
-  hostStateName,
-  instanceName,
-  operatingMode,
-  operatingSso,
-  schedule,
-  TK,
-} from './engine-core.js';
+import { activeIndex, draw, emit, domName, hostName, hostOf, hostStateName, instanceName, operatingMode, operatingSso, schedule, TK } from './engine-core.js';
 import { beginEspColdStart, resetEsps, resumeEsps, setEspState, updateForwarding } from './esp-model.js';
 import { beginColdActive, beginStandby, beginTakeover, setRf } from './rf-progression.js';
 import { SWITCHOVER_REASONS } from '@asr-twin/domain';
@@ -42,13 +29,7 @@ export const CAUSE = {
 } as const;
 
 const CAUSE_DOM = [CRASHED, SHUTOFF, RUNNING, SHUTOFF, SHUTOFF] as const;
-const CAUSE_EVENT = [
-  'libvirt CRASHED/PANICKED',
-  'libvirt STOPPED/FAILED (shutoff reason CRASHED)',
-  '',
-  'libvirt STOPPED/SHUTDOWN',
-  'host lost',
-] as const;
+const CAUSE_EVENT = ['libvirt CRASHED/PANICKED', 'libvirt STOPPED/FAILED (shutoff reason CRASHED)', '', 'libvirt STOPPED/SHUTDOWN', 'host lost'] as const;
 
 export function setHost(s: SimState, h: number, state: number): void {
   const old = s.host[h].state;
@@ -130,12 +111,7 @@ export function recoverAfterLoss(s: SimState, i: number, restartKey: number): vo
 
 /** Whether a unit can take activity now: running, responsive, STANDBY COLD or HOT (domain §2.4). */
 export function canTakeOver(s: SimState, p: number): boolean {
-  return (
-    s.configuredMode !== 'none' &&
-    s.inst[p].progSeq >= 0 &&
-    s.inst[p].hung === 0 &&
-    canReceiveActivity(s.inst[p].rf as RfStateCode)
-  );
+  return s.configuredMode !== 'none' && s.inst[p].progSeq >= 0 && s.inst[p].hung === 0 && canReceiveActivity(s.inst[p].rf as RfStateCode);
 }
 
 /**

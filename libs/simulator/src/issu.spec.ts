@@ -98,7 +98,11 @@ describe('§8.7 classic issu command set (3.x; 16.x by choice): loadversion → 
     expect(run.timeline.find((e) => e.event === 'chassis-reload')?.to).toBe('ISSU rollback');
     expect(issuPath(run).at(-1)).toBe('rolled back');
     expect(finalVersions(run)).toEqual([CLASSIC_FROM, CLASSIC_FROM]);
-    expect(routerStateAt(sc, r, 120 * MIN, { seed: 3 }).instances.map((i) => i.rfStateName).sort()).toEqual(['ACTIVE', 'STANDBY HOT']);
+    expect(
+      routerStateAt(sc, r, 120 * MIN, { seed: 3 })
+        .instances.map((i) => i.rfStateName)
+        .sort(),
+    ).toEqual(['ACTIVE', 'STANDBY HOT']);
   });
 
   it('§8.7: install mode is refused on 3.x, with the reason', () => {
@@ -116,12 +120,7 @@ describe('§8.7 install-mode ISSU (16.x, 17.x): install add → install activate
     const sc = scenario({ horizonMs: 90 * MIN, steps: [issu(T0, { toVersion: TO })] });
     const r = router('edge', 'ASR1006', 'sso', FROM);
     const run = simulateRouter(sc, r, { seed: 1 });
-    expect(issuPath(run)).toEqual([
-      'install add',
-      'install activate issu',
-      'install activate done',
-      'complete (install commit, auto-abort timer stopped)',
-    ]);
+    expect(issuPath(run)).toEqual(['install add', 'install activate issu', 'install activate done', 'complete (install commit, auto-abort timer stopped)']);
     expect(run.result.metrics).toMatchObject({ dataPlaneOutageMs: 0, switchovers: 1, dualActiveMs: 0 });
     expect(run.result.metrics.controlPlaneOutageMs).toBeLessThan(1000);
     expect(finalVersions(run)).toEqual([TO, TO]);
@@ -228,7 +227,11 @@ describe('§8.6 ISSU on a single RP with two IOSd', () => {
   });
 
   it('§8.6: with behaviour singleRpImageIssu: refuse the step is refused with the rule, and nothing changes', () => {
-    const sc = scenario({ horizonMs: 30 * MIN, behaviour: { splitBrain: 'incumbent', integratedEspFailure: {}, singleRpImageIssu: 'refuse' }, steps: [issu(T0, { toVersion: TO })] });
+    const sc = scenario({
+      horizonMs: 30 * MIN,
+      behaviour: { splitBrain: 'incumbent', integratedEspFailure: {}, singleRpImageIssu: 'refuse' },
+      steps: [issu(T0, { toVersion: TO })],
+    });
     const run = simulateRouter(sc, router('edge', 'ASR1001-X', 'sso', FROM), { seed: 1 });
     expect(refusal(run)).toBe(
       'refused: a new image is not hitless on a single RP with two IOSd (ASR1001-X): RPBase needs an RP reload, ESPBase an ESP reload; ' +

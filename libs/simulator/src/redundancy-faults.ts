@@ -1,14 +1,6 @@
 import { mismatchRelease, RF } from '@asr-twin/domain';
 import { activeIndex, draw, emit, hostOf, instanceName, schedule, TK } from './engine-core.js';
-import {
-  CAUSE,
-  canTakeOver,
-  killInstance,
-  rebootHost,
-  recoverAfterLoss,
-  scheduleRestart,
-  switchover,
-} from './instance-lifecycle.js';
+import { CAUSE, canTakeOver, killInstance, rebootHost, recoverAfterLoss, scheduleRestart, switchover } from './instance-lifecycle.js';
 import { EV, REASON, type SimState } from './sim-state.js';
 
 /**

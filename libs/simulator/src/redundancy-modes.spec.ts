@@ -1,18 +1,7 @@
 import type { ScenarioStep } from '@asr-twin/domain';
 import { describe, expect, it } from 'vitest';
 import { routerStateAt, simulateRouter } from './index.js';
-import {
-  action,
-  drawBounds,
-  expectWithin,
-  fault,
-  MIN,
-  rfPath,
-  router,
-  scenario,
-  SEC,
-  target,
-} from './scenario.spec-support.js';
+import { action, drawBounds, expectWithin, fault, MIN, rfPath, router, scenario, SEC, target } from './scenario.spec-support.js';
 
 const T0 = 60 * SEC;
 const H = 30 * MIN;

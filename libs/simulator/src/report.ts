@@ -17,11 +17,7 @@ export interface RunOptions {
  * (ties keep router order, then event order). Same scenario, seed and code → byte-identical
  * `JSON.stringify(report)`.
  */
-export function runScenario(
-  scenario: Scenario,
-  routers: readonly ScenarioRouter[] = scenario.spec.routers ?? [],
-  options: RunOptions = {},
-): Report {
+export function runScenario(scenario: Scenario, routers: readonly ScenarioRouter[] = scenario.spec.routers ?? [], options: RunOptions = {}): Report {
   const seed = runSeedOf(scenario, options.seed);
   const timeline: TimelineEntry[] = [];
   const collect = (_host: string, entries: readonly TimelineEntry[]): void => {

@@ -1,13 +1,4 @@
-import {
-  DOMAIN_STATES,
-  RF,
-  RF_STATES,
-  type DomainState,
-  type Expectation,
-  type InstanceName,
-  type RfStateName,
-  type RouterStart,
-} from '@asr-twin/domain';
+import { DOMAIN_STATES, RF, RF_STATES, type DomainState, type Expectation, type InstanceName, type RfStateName, type RouterStart } from '@asr-twin/domain';
 import { instanceName } from './engine-core.js';
 import { evaluateExpectations, routerVerdict } from './expectations.js';
 import type { FinalInstance, InstanceRole, RouterMetrics, RouterResult, RouterRun, TimelineEntry } from './report-types.js';

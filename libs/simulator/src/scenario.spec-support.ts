@@ -74,12 +74,7 @@ export function issu(atMs: number, params: Partial<IssuParams> & { toVersion: st
   };
 }
 
-export function router(
-  hostname: string,
-  model: ChassisModel,
-  redundancy: RedundancyMode = 'sso',
-  version = '17.3.4a',
-): ScenarioRouter {
+export function router(hostname: string, model: ChassisModel, redundancy: RedundancyMode = 'sso', version = '17.3.4a'): ScenarioRouter {
   return { hostname, model, redundancy, version };
 }
 
@@ -159,25 +154,35 @@ const VERSIONS = ['17.6.1', '17.9.4'] as const;
 function stepArbitrary(model: ChassisModel, horizonMs: number): fc.Arbitrary<ScenarioStep> {
   const a = chassisAnatomy(model);
   const names = [...FAULTS, ...ACTIONS] as (FaultName | ActionName)[];
-  return fc.record({ name: fc.constantFrom(...names), atMs: fc.integer({ min: 0, max: horizonMs }), pick: fc.nat(), issuPick: fc.nat() }).map(
-    ({ name, atMs, pick, issuPick }): ScenarioStep => {
+  return fc
+    .record({ name: fc.constantFrom(...names), atMs: fc.integer({ min: 0, max: horizonMs }), pick: fc.nat(), issuPick: fc.nat() })
+    .map(({ name, atMs, pick, issuPick }): ScenarioStep => {
       const allowed = STEP_TARGETS[name].allowed;
       let kind = allowed[pick % allowed.length] as StepTarget['kind'];
       if (name === 'esp-failure' && kind === 'standby' && a.espSlots.length < 2) kind = 'active';
       const on: StepTarget =
-        kind === 'instance' ? { kind, name: a.instances[pick % 2]?.name as InstanceName }
-          : kind === 'host' ? { kind, slot: a.rpSlots[pick % a.rpSlots.length] as RpSlot }
-            : kind === 'esp' ? { kind, slot: a.espSlots[pick % a.espSlots.length] as EspSlot }
-              : kind === 'psu' ? { kind, slot: pick % 2 === 0 ? 'P0' : 'P1' }
+        kind === 'instance'
+          ? { kind, name: a.instances[pick % 2]?.name as InstanceName }
+          : kind === 'host'
+            ? { kind, slot: a.rpSlots[pick % a.rpSlots.length] as RpSlot }
+            : kind === 'esp'
+              ? { kind, slot: a.espSlots[pick % a.espSlots.length] as EspSlot }
+              : kind === 'psu'
+                ? { kind, slot: pick % 2 === 0 ? 'P0' : 'P1' }
                 : { kind };
       if (name === 'issu') {
-        return { kind: 'action', atMs, action: 'issu', target: on, params: { toVersion: VERSIONS[issuPick % 2] as string, accept: issuPick % 3 !== 0, stepDelayMs: (issuPick % 5) * MIN } };
+        return {
+          kind: 'action',
+          atMs,
+          action: 'issu',
+          target: on,
+          params: { toVersion: VERSIONS[issuPick % 2] as string, accept: issuPick % 3 !== 0, stepDelayMs: (issuPick % 5) * MIN },
+        };
       }
       return (FAULTS as readonly string[]).includes(name)
         ? { kind: 'fault', atMs, fault: name as FaultName, target: on }
         : { kind: 'action', atMs, action: name as Exclude<ActionName, 'issu'>, target: on };
-    },
-  );
+    });
 }
 
 /** A random but valid (model, mode, scenario, seed): any fault/action sequence on targets the chassis has. */
@@ -191,23 +196,34 @@ export function runArbitrary(maxSteps = 12): fc.Arbitrary<{ scenario: Scenario; 
       fastBoot: fc.boolean(),
     })
     .chain(({ model, mode, horizonMs, seed, fastBoot }) =>
-      fc.record({
-        steps: fc.array(stepArbitrary(model, horizonMs), { maxLength: maxSteps }),
-        start: fc.option(startArbitrary(model, mode)),
-        hardware: fc.option(hardwareArbitrary(model)),
-      }).map(({ steps, start, hardware }) => ({
-        scenario: scenario({ horizonMs, steps, timing: fastBoot ? { iosBoot: 5 * SEC, bulkSync: 35 * SEC, chassisReload: 90 * SEC } : {} }),
-        // A declared start lists the population itself; a healthy router may hold fewer RPs, ESPs or supplies (§8.9, §8.10).
-        router: start !== null ? { ...router('prop', model, mode), start } : hardware !== null ? { ...router('prop', model, mode), hardware } : router('prop', model, mode),
-        seed,
-      })),
+      fc
+        .record({
+          steps: fc.array(stepArbitrary(model, horizonMs), { maxLength: maxSteps }),
+          start: fc.option(startArbitrary(model, mode)),
+          hardware: fc.option(hardwareArbitrary(model)),
+        })
+        .map(({ steps, start, hardware }) => ({
+          scenario: scenario({ horizonMs, steps, timing: fastBoot ? { iosBoot: 5 * SEC, bulkSync: 35 * SEC, chassisReload: 90 * SEC } : {} }),
+          // A declared start lists the population itself; a healthy router may hold fewer RPs, ESPs or supplies (§8.9, §8.10).
+          router:
+            start !== null
+              ? { ...router('prop', model, mode), start }
+              : hardware !== null
+                ? { ...router('prop', model, mode), hardware }
+                : router('prop', model, mode),
+          seed,
+        })),
     );
 }
 
 /** RPs, ESPs and supplies a router of `model` may hold (domain §8.9, §8.10). */
 function hardwareArbitrary(model: ChassisModel): fc.Arbitrary<{ rps: number; esps: number; psus: number }> {
   const a = chassisAnatomy(model);
-  return fc.record({ rps: fc.integer({ min: 1, max: a.rpSlots.length }), esps: fc.integer({ min: 1, max: a.espSlots.length }), psus: fc.integer({ min: 1, max: 2 }) });
+  return fc.record({
+    rps: fc.integer({ min: 1, max: a.rpSlots.length }),
+    esps: fc.integer({ min: 1, max: a.espSlots.length }),
+    psus: fc.integer({ min: 1, max: 2 }),
+  });
 }
 
 const START_RF: readonly RfStateCode[] = [RF.DISABLED, RF.NEGOTIATION, RF.STANDBY_COLD, RF.STANDBY_COLD_BULK, RF.STANDBY_HOT, RF.ACTIVE_FAST, RF.ACTIVE];

@@ -9,29 +9,105 @@ import { DOM, EV, ISSU, PSU, REASON, SEQ, type EspSim, type HostSim, type Instan
 
 function blankInstance(): InstanceSim {
   return {
-    rf: 0, dom: 0, hung: 0, syncFail: 0, mismatch: 0, progSeq: SEQ.NONE, progIdx: 0, progStart: 0, progBoot: 0, progTotal: 0,
-    park: 0, epoch: 0, rfSince: 0, startedAt: 0, version: '', bootVersion: '',
+    rf: 0,
+    dom: 0,
+    hung: 0,
+    syncFail: 0,
+    mismatch: 0,
+    progSeq: SEQ.NONE,
+    progIdx: 0,
+    progStart: 0,
+    progBoot: 0,
+    progTotal: 0,
+    park: 0,
+    epoch: 0,
+    rfSince: 0,
+    startedAt: 0,
+    version: '',
+    bootVersion: '',
   };
 }
 
 /** A state object with every field present (fixed shape), to be filled by `resetState`. */
 export function blankState(): SimState {
   return {
-    format: 'asr-twin-sim/1', hostname: '', model: 'ASR1002', configuredMode: 'sso', dualRp: false, espCount: 1,
-    reloadOnEspFailure: false, espReloadOnly: false, primaryWins: false, mclReloadLoop: true, horizonMs: 0, now: 0, seq: 0, rng: [0, 0, 0, 0], queue: [], queueLength: 0, events: 0,
-    timing: [], spread: [], steps: [], expect: [], refStep: -1, epoch: 0,
-    inst: [blankInstance(), blankInstance()], baseVersion: '', designated: -1, coldActiveMs: 0,
-    host: [{ state: 0, epoch: 0, rpFailed: 0 }, { state: 0, epoch: 0, rpFailed: 0 }],
+    format: 'asr-twin-sim/1',
+    hostname: '',
+    model: 'ASR1002',
+    configuredMode: 'sso',
+    dualRp: false,
+    espCount: 1,
+    reloadOnEspFailure: false,
+    espReloadOnly: false,
+    primaryWins: false,
+    mclReloadLoop: true,
+    horizonMs: 0,
+    now: 0,
+    seq: 0,
+    rng: [0, 0, 0, 0],
+    queue: [],
+    queueLength: 0,
+    events: 0,
+    timing: [],
+    spread: [],
+    steps: [],
+    expect: [],
+    refStep: -1,
+    epoch: 0,
+    inst: [blankInstance(), blankInstance()],
+    baseVersion: '',
+    designated: -1,
+    coldActiveMs: 0,
+    host: [
+      { state: 0, epoch: 0, rpFailed: 0 },
+      { state: 0, epoch: 0, rpFailed: 0 },
+    ],
     esp: [
       { state: 0, programmed: 0, forwarding: 0, failed: 0, epoch: 0 },
       { state: 0, programmed: 0, forwarding: 0, failed: 0, epoch: 0 },
     ],
-    espActive: 0, espSlotPrecedence: true, espColdRole: 0, espWaitRp: 0, psu: [PSU.OK, PSU.OK], psuPowerOff: 0, hardware: null, powerLost: 0, ipcLost: 0, ipcEpoch: 0,
-    issuPhase: ISSU.IDLE, issuEpoch: 0, issuFrom: '', issuTo: '', issuAccept: true, issuStepDelayMs: 0,
-    issuDeadline: -1, issuLastOp: '', issuMethod: 0, issuReload: 0, singleRpIssuRefuse: false,
-    switchovers: 0, switchoverBase: 0, standbyFailures: 0, lastReason: REASON.NONE, lastSwitchoverAt: -1,
-    lastT: 0, cpOutMs: 0, dpOutMs: 0, dualMs: 0, cpUp: 1, dpUp: 1, dualUp: 0, protoUntil: -1, protoMs: 0, tRef: -1, lostAt: -1, restoredAt: -1,
-    startRedundant: 0, start: null, timeline: null, error: null,
+    espActive: 0,
+    espSlotPrecedence: true,
+    espColdRole: 0,
+    espWaitRp: 0,
+    psu: [PSU.OK, PSU.OK],
+    psuPowerOff: 0,
+    hardware: null,
+    powerLost: 0,
+    ipcLost: 0,
+    ipcEpoch: 0,
+    issuPhase: ISSU.IDLE,
+    issuEpoch: 0,
+    issuFrom: '',
+    issuTo: '',
+    issuAccept: true,
+    issuStepDelayMs: 0,
+    issuDeadline: -1,
+    issuLastOp: '',
+    issuMethod: 0,
+    issuReload: 0,
+    singleRpIssuRefuse: false,
+    switchovers: 0,
+    switchoverBase: 0,
+    standbyFailures: 0,
+    lastReason: REASON.NONE,
+    lastSwitchoverAt: -1,
+    lastT: 0,
+    cpOutMs: 0,
+    dpOutMs: 0,
+    dualMs: 0,
+    cpUp: 1,
+    dpUp: 1,
+    dualUp: 0,
+    protoUntil: -1,
+    protoMs: 0,
+    tRef: -1,
+    lostAt: -1,
+    restoredAt: -1,
+    startRedundant: 0,
+    start: null,
+    timeline: null,
+    error: null,
   };
 }
 
@@ -155,14 +231,7 @@ function resetRun(s: SimState): void {
  * allocation). Without a step the redundancy clock starts at 0, so a router that is never redundant (RPR,
  * simplex) reports `redundancyRestoredMs: null` and a protected one 0.
  */
-export function resetState(
-  s: SimState,
-  plan: ScenarioPlan,
-  router: ScenarioRouter,
-  seed: number,
-  timeline: boolean,
-  expect: readonly Expectation[],
-): SimState {
+export function resetState(s: SimState, plan: ScenarioPlan, router: ScenarioRouter, seed: number, timeline: boolean, expect: readonly Expectation[]): SimState {
   s.hostname = router.hostname;
   s.model = router.model;
   s.configuredMode = router.redundancy;
@@ -191,9 +260,11 @@ export function resetState(
   if (s.tRef === 0 && router.redundancy !== 'sso') s.lostAt = 0;
   s.startRedundant = router.redundancy === 'sso' ? 1 : 0;
   // A dual-RP chassis holding one RP (§8.10) starts simplex: its healthy start has the empty slot's host down.
-  const start = router.start ?? (s.hardware !== null && (s.hardware.rps ?? 2) < chassisAnatomy(router.model).rpSlots.length
-    ? healthyStart(router.model, router.redundancy, router.version, router.hardware)
-    : undefined);
+  const start =
+    router.start ??
+    (s.hardware !== null && (s.hardware.rps ?? 2) < chassisAnatomy(router.model).rpSlots.length
+      ? healthyStart(router.model, router.redundancy, router.version, router.hardware)
+      : undefined);
   if (start !== undefined) loadStart(s, start);
   markAbsentRps(s);
   s.start = startOf(s, router.start === undefined && router.hardware === undefined ? router.version : null);

@@ -1,10 +1,4 @@
-import {
-  isChassisModel,
-  isRedundancyMode,
-  ValidationError,
-  type Scenario,
-  type ScenarioRouter,
-} from '@asr-twin/domain';
+import { isChassisModel, isRedundancyMode, ValidationError, type Scenario, type ScenarioRouter } from '@asr-twin/domain';
 import { runUntil, stepOnce } from './engine.js';
 import { routerSeed } from './prng.js';
 import type { RouterRun, TimelineEntry } from './report-types.js';

@@ -101,10 +101,15 @@ function issuSnapshot(s: SimState): IssuSnapshot | null {
   if (s.issuLastOp === '') return null;
   const p = s.issuPhase;
   const state: IssuSnapshot['state'] =
-    p === ISSU.IDLE || p === ISSU.ADDED ? 'init'
-      : p === ISSU.LOADING || p === ISSU.LOADED || p === ISSU.ACTIVATING || p === ISSU.RELOADING ? 'loadVersion'
-        : p === ISSU.COMMITTING ? 'commitVersion'
-          : p === ISSU.ROLLING_BACK ? 'systemReset' : 'runVersion';
+    p === ISSU.IDLE || p === ISSU.ADDED
+      ? 'init'
+      : p === ISSU.LOADING || p === ISSU.LOADED || p === ISSU.ACTIVATING || p === ISSU.RELOADING
+        ? 'loadVersion'
+        : p === ISSU.COMMITTING
+          ? 'commitVersion'
+          : p === ISSU.ROLLING_BACK
+            ? 'systemReset'
+            : 'runVersion';
   return {
     state,
     method: s.issuMethod === ISSU_METHOD.INSTALL ? 'install' : 'classic',
@@ -199,12 +204,7 @@ export function snapshotRouter(s: SimState): RouterSnapshot {
 }
 
 /** Simulates a router up to `tMs` (capped at the horizon) and returns its state then. */
-export function routerStateAt(
-  scenario: Scenario,
-  router: ScenarioRouter,
-  tMs: number,
-  options: Omit<SimulateOptions, 'timeline'> = {},
-): RouterSnapshot {
+export function routerStateAt(scenario: Scenario, router: ScenarioRouter, tMs: number, options: Omit<SimulateOptions, 'timeline'> = {}): RouterSnapshot {
   const state = createSimulation(scenario, router, { ...options, timeline: false });
   return snapshotRouter(advance(state, tMs));
 }

@@ -1,10 +1,4 @@
-import {
-  CHASSIS_MODELS,
-  healthyStart,
-  REDUNDANCY_MODES,
-  type RouterStart,
-  type ScenarioRouter,
-} from '@asr-twin/domain';
+import { CHASSIS_MODELS, healthyStart, REDUNDANCY_MODES, type RouterStart, type ScenarioRouter } from '@asr-twin/domain';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { advance, createSimulation, finish, runScenario, simulateRouter } from './index.js';
@@ -24,7 +18,11 @@ describe('starting state', () => {
       for (const mode of REDUNDANCY_MODES) {
         const plain = router('r1', model, mode);
         for (const seed of SEEDS) {
-          const declared = simulateRouter(crash, withStart(plain, (s) => s), { seed });
+          const declared = simulateRouter(
+            crash,
+            withStart(plain, (s) => s),
+            { seed },
+          );
           expect(JSON.stringify(declared), `${model} ${mode}`).toBe(JSON.stringify(simulateRouter(crash, plain, { seed })));
         }
       }
@@ -113,9 +111,11 @@ describe('starting state', () => {
   it('random possible starts: never two ACTIVE, deterministic, and a save/resume gives the same result (property)', () => {
     fc.assert(
       fc.property(
-        fc.constantFrom(...CHASSIS_MODELS).chain((model) =>
-          fc.constantFrom(...REDUNDANCY_MODES).chain((mode) => startArbitrary(model, mode).map((start) => ({ ...router('p', model, mode), start }))),
-        ),
+        fc
+          .constantFrom(...CHASSIS_MODELS)
+          .chain((model) =>
+            fc.constantFrom(...REDUNDANCY_MODES).chain((mode) => startArbitrary(model, mode).map((start) => ({ ...router('p', model, mode), start }))),
+          ),
         fc.integer(),
         (r, seed) => {
           const once = simulateRouter(crash, r, { seed });

@@ -72,17 +72,20 @@ describe('§8.20: switchover, detection, protocol recovery', () => {
     expect(m.protocolRecoveryMs).toBe(0);
   });
 
-  it.each(['rp-failure', 'host-kernel-panic'] as const)('§8.20: on %s of the active RP the takeover starts after peerLossDetection, not at the fault', (name) => {
-    const sc = scenario({ horizonMs: H, timing: { peerLossDetection: 5 * SEC }, steps: [fault(T0, name)] });
-    const run = simulateRouter(sc, router('core', 'ASR1006'), { seed: 3 });
-    const detected = firstAt(run, (e) => e.event === 'peer loss detected');
-    expectWithin(detected - T0, drawBounds('ASR1006', ['peerLossDetection'], { peerLossDetection: 5 * SEC }));
-    expect(firstAt(run, (e) => e.event.startsWith('switchover (sso)'))).toBe(detected);
-    expect(enteredAt(run, 'R1/0', 'ACTIVE-FAST')).toBe(detected);
-    const m = run.result.metrics;
-    expectWithin(m.controlPlaneOutageMs, drawBounds('ASR1006', ['peerLossDetection', 'iosSwitchover'], { peerLossDetection: 5 * SEC }));
-    expect(m.dataPlaneOutageMs).toBe(0);
-  });
+  it.each(['rp-failure', 'host-kernel-panic'] as const)(
+    '§8.20: on %s of the active RP the takeover starts after peerLossDetection, not at the fault',
+    (name) => {
+      const sc = scenario({ horizonMs: H, timing: { peerLossDetection: 5 * SEC }, steps: [fault(T0, name)] });
+      const run = simulateRouter(sc, router('core', 'ASR1006'), { seed: 3 });
+      const detected = firstAt(run, (e) => e.event === 'peer loss detected');
+      expectWithin(detected - T0, drawBounds('ASR1006', ['peerLossDetection'], { peerLossDetection: 5 * SEC }));
+      expect(firstAt(run, (e) => e.event.startsWith('switchover (sso)'))).toBe(detected);
+      expect(enteredAt(run, 'R1/0', 'ACTIVE-FAST')).toBe(detected);
+      const m = run.result.metrics;
+      expectWithin(m.controlPlaneOutageMs, drawBounds('ASR1006', ['peerLossDetection', 'iosSwitchover'], { peerLossDetection: 5 * SEC }));
+      expect(m.dataPlaneOutageMs).toBe(0);
+    },
+  );
 
   it.each(['iosd-crash', 'vm-crash'] as const)('§8.20: %s is signalled by the surviving host, so the takeover is immediate', (name) => {
     const run = simulateRouter(scenario({ horizonMs: H, steps: [fault(T0, name)] }), router('core', 'ASR1006'), { seed: 3 });
@@ -118,7 +121,11 @@ describe('§8.20: switchover, detection, protocol recovery', () => {
     const cut = simulateRouter(short, router('edge', 'ASR1004'), { seed: 1 }).result.metrics;
     expect(cut.protocolRecoveryMs).toBe(T0 + 50 * SEC - T0 - cut.controlPlaneOutageMs);
     // The second switchover, 40 s after the first, closes the first window and opens its own 120 s.
-    const twice = scenario({ horizonMs: H, timing: { bulkSync: 1 * SEC, iosBoot: 1 * SEC, iosdRestart: 1 * SEC }, steps: [fault(T0, 'iosd-crash'), action(T0 + 40 * SEC, 'force-switchover')] });
+    const twice = scenario({
+      horizonMs: H,
+      timing: { bulkSync: 1 * SEC, iosBoot: 1 * SEC, iosdRestart: 1 * SEC },
+      steps: [fault(T0, 'iosd-crash'), action(T0 + 40 * SEC, 'force-switchover')],
+    });
     const run = simulateRouter(twice, router('edge', 'ASR1004'), { seed: 1 });
     expect(run.result.metrics.switchovers).toBe(2);
     const firstActive = enteredAt(run, 'R0/1', 'ACTIVE', T0);

@@ -75,9 +75,19 @@ describe('playTwinAction(force-switchover)', () => {
   it('on a dual-RP ASR1006: the old active RP reboots, then its IOS comes back through the standby progression', () => {
     const out = playTwinAction(stored('ASR1006'), 'force-switchover', { seed: 7 });
     const [first] = out.phases as [ActionPhase];
-    expect(first.snapshot.state.hosts.map((h) => [h.slot, h.state, h.hypervisor.state])).toEqual([['R0', 'rebooting', 'restarting'], ['R1', 'up', 'running']]);
+    expect(first.snapshot.state.hosts.map((h) => [h.slot, h.state, h.hypervisor.state])).toEqual([
+      ['R0', 'rebooting', 'restarting'],
+      ['R1', 'up', 'running'],
+    ]);
     expect(out.phases.map((p) => rfOf(p, 'R0/0')).filter((rf, k, all) => rf !== all[k - 1])).toEqual([
-      'DISABLED', 'INITIALIZATION', 'NEGOTIATION', 'STANDBY COLD', 'STANDBY COLD-CONFIG', 'STANDBY COLD-FILESYS', 'STANDBY COLD-BULK', 'STANDBY HOT',
+      'DISABLED',
+      'INITIALIZATION',
+      'NEGOTIATION',
+      'STANDBY COLD',
+      'STANDBY COLD-CONFIG',
+      'STANDBY COLD-FILESYS',
+      'STANDBY COLD-BULK',
+      'STANDBY HOT',
     ]);
     expect(out.phases.every((p) => p.snapshot.state.esps[0]?.forwarding === true)).toBe(true);
     expectWithin(last(out.phases).tMs, drawBounds('ASR1006', ['rpBoot', 'iosBoot', 'bulkSync']));

@@ -70,7 +70,11 @@ export function manualSwitchoverRefusal(router: TwinRouterInput): string | null 
   }
   const start = twinStart(router);
   const input: ScenarioRouter = {
-    hostname: router.hostname, model, redundancy: router.state.redundancyMode, version: start.instances[0]?.image ?? '', start,
+    hostname: router.hostname,
+    model,
+    redundancy: router.state.redundancyMode,
+    version: start.instances[0]?.image ?? '',
+    start,
     ...(router.state.hardware === undefined ? {} : { hardware: router.state.hardware }),
   };
   refusalState = resetState(refusalState ?? blankState(), plan, input, 0, false, []);
@@ -97,7 +101,11 @@ export function playTwinAction(router: TwinRouterInput, action: TwinActionName, 
   const plan = compilePlan(scenario, model);
   const start = twinStart(router);
   const input: ScenarioRouter = {
-    hostname: router.hostname, model, redundancy: router.state.redundancyMode, version: start.instances[0]?.image ?? '', start,
+    hostname: router.hostname,
+    model,
+    redundancy: router.state.redundancyMode,
+    version: start.instances[0]?.image ?? '',
+    start,
     ...(router.state.hardware === undefined ? {} : { hardware: router.state.hardware }),
   };
   const s = resetState(blankState(), plan, input, routerSeed(options.seed, router.hostname), true, []);

@@ -44,7 +44,15 @@ export function twinStart(router: TwinRouterInput): RouterStart {
 }
 
 /** Order of the STANDBY progression (rf-progression.ts), for placing a held standby in it. */
-const STANDBY_ORDER = [RF.INITIALIZATION, RF.NEGOTIATION, RF.STANDBY_COLD, RF.STANDBY_COLD_CONFIG, RF.STANDBY_COLD_FILESYS, RF.STANDBY_COLD_BULK, RF.STANDBY_HOT] as const;
+const STANDBY_ORDER = [
+  RF.INITIALIZATION,
+  RF.NEGOTIATION,
+  RF.STANDBY_COLD,
+  RF.STANDBY_COLD_CONFIG,
+  RF.STANDBY_COLD_FILESYS,
+  RF.STANDBY_COLD_BULK,
+  RF.STANDBY_HOT,
+] as const;
 
 /**
  * The mode the engine runs a start in: the configured mode, unless the router reported a weaker operating mode

@@ -6,7 +6,7 @@ import { formatDuration } from '@asr-twin/scenario';
 const BATCH = 2_000;
 
 async function* rowsOf(audits: AuditRepository, auditId: string): AsyncGenerator<AuditMatrixRow> {
-  for (let after = -1; ; ) {
+  for (let after = -1; ;) {
     const batch = await audits.rowsAfter(auditId, after, BATCH);
     yield* batch;
     if (batch.length < BATCH) return;

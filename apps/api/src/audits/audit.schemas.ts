@@ -9,20 +9,18 @@ const DAY_MS = 86_400_000;
 const OUTAGE_LIMIT = z.number().int().min(0).max(DAY_MS);
 
 /** A simulated horizon: a duration text (`30m`, `1h`) or integer ms; after the fault at 60 s, at most 24 h. */
-const HORIZON = z
-  .union([z.number().int(), z.string().max(32)])
-  .transform((value, ctx) => {
-    const parsed = typeof value === 'number' ? { ok: true as const, ms: value } : parseDuration(value);
-    if (!parsed.ok) {
-      ctx.addIssue({ code: 'custom', message: parsed.message });
-      return z.NEVER;
-    }
-    if (parsed.ms <= 60_000 || parsed.ms > DAY_MS) {
-      ctx.addIssue({ code: 'custom', message: 'the horizon must be longer than 1m (the fault strikes at 60s) and at most 24h' });
-      return z.NEVER;
-    }
-    return parsed.ms;
-  });
+const HORIZON = z.union([z.number().int(), z.string().max(32)]).transform((value, ctx) => {
+  const parsed = typeof value === 'number' ? { ok: true as const, ms: value } : parseDuration(value);
+  if (!parsed.ok) {
+    ctx.addIssue({ code: 'custom', message: parsed.message });
+    return z.NEVER;
+  }
+  if (parsed.ms <= 60_000 || parsed.ms > DAY_MS) {
+    ctx.addIssue({ code: 'custom', message: 'the horizon must be longer than 1m (the fault strikes at 60s) and at most 24h' });
+    return z.NEVER;
+  }
+  return parsed.ms;
+});
 
 /**
  * `POST /audits`: which routers (a selector, as for runs), which faults (default: every fault but
@@ -52,5 +50,8 @@ export const LIST_AUDITS = z.strictObject({ ...PAGE_QUERY, status: statusList.op
 /** `GET /audits/:id/matrix`: a page of router rows, optionally exposed routers only. */
 export const MATRIX_QUERY = z.strictObject({
   ...PAGE_QUERY,
-  exposed: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  exposed: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
 });

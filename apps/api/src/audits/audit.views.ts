@@ -107,14 +107,7 @@ export const AUDIT_REPORT = apiSchema(
           exposed: z.boolean(),
           causes: z.array(z.string()),
           cells: z
-            .record(
-              z.string(),
-              z.union([
-                z.object({ applicable: z.literal(false) }),
-                z.object({ error: z.string() }),
-                z.object(OK_CELL),
-              ]),
-            )
+            .record(z.string(), z.union([z.object({ applicable: z.literal(false) }), z.object({ error: z.string() }), z.object(OK_CELL)]))
             .describe('by cell (`fault@target`)'),
           start: ROUTER_START,
         }),

@@ -22,7 +22,8 @@ export class AuthModule {
     const service = {
       provide: ApiKeyService,
       // Every key change bumps the `keys` epoch, so no api process answers from a verification made before it.
-      useFactory: (repo: ApiKeyRepository, redis: RedisClient) => new ApiKeyService(repo, undefined, () => bumpChangeEpochs(redis, options.queuePrefix, ['keys'])),
+      useFactory: (repo: ApiKeyRepository, redis: RedisClient) =>
+        new ApiKeyService(repo, undefined, () => bumpChangeEpochs(redis, options.queuePrefix, ['keys'])),
       inject: [ApiKeyRepository, REDIS_CLIENT],
     };
     return {

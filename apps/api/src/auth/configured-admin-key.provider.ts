@@ -4,8 +4,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 /** Injection token of the `ADMIN_API_KEY` value (undefined when not configured). */
 export const CONFIGURED_ADMIN_KEY = Symbol('CONFIGURED_ADMIN_KEY');
 
-const FIRST_KEY_HINT =
-  'create one with `npm run keys -- create --name <you> --role admin` (prints the key once), or set ADMIN_API_KEY';
+const FIRST_KEY_HINT = 'create one with `npm run keys -- create --name <you> --role admin` (prints the key once), or set ADMIN_API_KEY';
 
 /**
  * At start-up, stores the admin key configured by `ADMIN_API_KEY` (hashed) as `bootstrap-admin`, or warns

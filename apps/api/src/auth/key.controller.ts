@@ -16,7 +16,12 @@ export class KeyController {
   @Post()
   @RequireRole('admin')
   @Header('cache-control', 'no-store')
-  @ApiOp({ summary: 'Create an API key. The answer carries the key (`key`): it is shown this once, only its hash is kept', ok: { status: 201, description: 'the key with its secret', schema: CREATED_API_KEY }, body: CREATE_KEY, problems: [400, 409] })
+  @ApiOp({
+    summary: 'Create an API key. The answer carries the key (`key`): it is shown this once, only its hash is kept',
+    ok: { status: 201, description: 'the key with its secret', schema: CREATED_API_KEY },
+    body: CREATE_KEY,
+    problems: [400, 409],
+  })
   create(@Body() body: unknown): Promise<CreatedApiKey> {
     const input = parseInput(CREATE_KEY, body, 'body');
     return this.keys.create(input.name, input.role);
@@ -24,7 +29,12 @@ export class KeyController {
 
   @Get()
   @RequireRole('admin')
-  @ApiOp({ summary: 'List API keys (names, roles, prefixes and dates; never a secret)', ok: { status: 200, description: 'a page of keys', schema: API_KEY_PAGE }, query: LIST_KEYS, problems: [400] })
+  @ApiOp({
+    summary: 'List API keys (names, roles, prefixes and dates; never a secret)',
+    ok: { status: 200, description: 'a page of keys', schema: API_KEY_PAGE },
+    query: LIST_KEYS,
+    problems: [400],
+  })
   list(@Query() query: unknown): Promise<Page<ApiKeyInfo>> {
     return this.keys.list(parseInput(LIST_KEYS, query, 'query'));
   }

@@ -35,8 +35,9 @@ export const API_KEY_PAGE = pageSchema('ApiKeyPage', API_KEY, 'a page of API key
 export const CREATED_API_KEY = describes<CreatedApiKey>()(
   apiSchema(
     'CreatedApiKey',
-    z
-      .object({ ...KEY_INFO, key: z.string().describe('the secret key (`atw_…`), shown this once; send it as `Authorization: Bearer <key>`') })
-      .meta({ description: 'a new API key with its secret', example: { ...KEY_EXAMPLE, key: 'atw_k3pqztz7mxw2_4uQ2v7XyTb8nR1mK0sLpW3eJ6hGdCfA9xZ2bN5vQ8rT1' } }),
+    z.object({ ...KEY_INFO, key: z.string().describe('the secret key (`atw_…`), shown this once; send it as `Authorization: Bearer <key>`') }).meta({
+      description: 'a new API key with its secret',
+      example: { ...KEY_EXAMPLE, key: 'atw_k3pqztz7mxw2_4uQ2v7XyTb8nR1mK0sLpW3eJ6hGdCfA9xZ2bN5vQ8rT1' },
+    }),
   ),
 );

@@ -37,9 +37,12 @@ export async function registerRateLimit(app: NestFastifyApplication, config: App
   });
   redis.on('error', () => undefined);
   await redis.connect();
-  app.getHttpAdapter().getInstance().addHook('onClose', async () => {
-    await redis.quit().catch(() => redis.disconnect());
-  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onClose', async () => {
+      await redis.quit().catch(() => redis.disconnect());
+    });
   const log = app.getHttpAdapter().getInstance().log;
   const errors = new RepeatedErrorLog(
     (source, text, repeated) => log.warn({ ...(repeated > 0 ? { repeated } : {}) }, `${source}: ${text}; requests pass uncounted`),

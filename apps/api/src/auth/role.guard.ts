@@ -31,7 +31,8 @@ export class RoleGuard implements CanActivate {
     const access = this.reflector.getAllAndOverride<Access | undefined>(ACCESS, [context.getHandler(), context.getClass()]) ?? 'admin';
     if (access === 'public') return true;
     const auth = authOf(context);
-    const what = context.getType<GqlContextType>() === 'graphql' ? `${GqlExecutionContext.create(context).getInfo<{ fieldName: string }>().fieldName}` : 'this route';
+    const what =
+      context.getType<GqlContextType>() === 'graphql' ? `${GqlExecutionContext.create(context).getInfo<{ fieldName: string }>().fieldName}` : 'this route';
     if (auth === null || auth.kind === 'anonymous') {
       throw new UnauthenticatedError(`${what} needs an API key: send "Authorization: Bearer <key>"`, false);
     }

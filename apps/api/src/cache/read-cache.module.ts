@@ -38,7 +38,12 @@ const MAX_CACHED_KEYS = 10_000;
 export class ReadCacheModule implements OnApplicationShutdown {
   constructor(@Inject(EPOCHS_REDIS) private readonly redis: RedisClient) {}
 
-  static forRoot(options: { readonly redis: RedisTarget; readonly queuePrefix: string; readonly maxAgeMs: number; readonly maxRouters: number }): DynamicModule {
+  static forRoot(options: {
+    readonly redis: RedisTarget;
+    readonly queuePrefix: string;
+    readonly maxAgeMs: number;
+    readonly maxRouters: number;
+  }): DynamicModule {
     const providers = [
       {
         provide: EPOCHS_REDIS,

@@ -29,14 +29,38 @@ const PROBLEMS: Readonly<Record<number, { readonly code: ErrorCode | EdgeErrorCo
     detail: 'invalid query: limit: Too big: expected number to be <=1000',
   },
   401: { code: 'UNAUTHENTICATED', description: 'UNAUTHENTICATED: no API key, or a malformed, unknown or revoked one', detail: 'an API key is required' },
-  403: { code: 'FORBIDDEN', description: "FORBIDDEN: the key's role is weaker than the operation needs (x-required-role)", detail: 'this operation needs the operator role' },
+  403: {
+    code: 'FORBIDDEN',
+    description: "FORBIDDEN: the key's role is weaker than the operation needs (x-required-role)",
+    detail: 'this operation needs the operator role',
+  },
   404: { code: 'NOT_FOUND', description: 'NOT_FOUND: no such resource', detail: 'router ams-edge-99 not found' },
-  409: { code: 'CONFLICT', description: 'CONFLICT, PRECONDITION_FAILED, INVARIANT_VIOLATION or SWITCHOVER_REFUSED: the state forbids it now', detail: 'a fleet named lab already exists' },
-  413: { code: 'PAYLOAD_TOO_LARGE', description: 'PAYLOAD_TOO_LARGE: the body (or an item in it) is over its limit', detail: 'the request body is larger than 1048576 bytes' },
-  415: { code: 'UNSUPPORTED_MEDIA_TYPE', description: 'UNSUPPORTED_MEDIA_TYPE: the body is of a type the operation does not take', detail: 'this operation takes a body of type application/json; got text/csv' },
-  422: { code: 'PARSE_TIME_LIMIT', description: 'PARSE_TIME_LIMIT or PARSE_MEMORY_LIMIT: the text is too costly to parse', detail: 'the source took longer than 2000 ms to parse and was abandoned (PARSE_TIME_LIMIT_MS); simplify it or split it' },
+  409: {
+    code: 'CONFLICT',
+    description: 'CONFLICT, PRECONDITION_FAILED, INVARIANT_VIOLATION or SWITCHOVER_REFUSED: the state forbids it now',
+    detail: 'a fleet named lab already exists',
+  },
+  413: {
+    code: 'PAYLOAD_TOO_LARGE',
+    description: 'PAYLOAD_TOO_LARGE: the body (or an item in it) is over its limit',
+    detail: 'the request body is larger than 1048576 bytes',
+  },
+  415: {
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    description: 'UNSUPPORTED_MEDIA_TYPE: the body is of a type the operation does not take',
+    detail: 'this operation takes a body of type application/json; got text/csv',
+  },
+  422: {
+    code: 'PARSE_TIME_LIMIT',
+    description: 'PARSE_TIME_LIMIT or PARSE_MEMORY_LIMIT: the text is too costly to parse',
+    detail: 'the source took longer than 2000 ms to parse and was abandoned (PARSE_TIME_LIMIT_MS); simplify it or split it',
+  },
   429: { code: 'RATE_LIMITED', description: 'RATE_LIMITED: too many requests; see Retry-After', detail: 'rate limit exceeded, retry in 60 seconds' },
-  503: { code: 'SERVICE_UNAVAILABLE', description: 'SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached now (or the parsers are busy); see Retry-After', detail: 'a dependency is unavailable; retry later' },
+  503: {
+    code: 'SERVICE_UNAVAILABLE',
+    description: 'SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached now (or the parsers are busy); see Retry-After',
+    detail: 'a dependency is unavailable; retry later',
+  },
 };
 
 /** The documented problem answer of `status`: its meaning, the `Problem` schema and an example with its code. */
@@ -66,13 +90,7 @@ function answerResponse(answer: ApiAnswer): MethodDecorator {
  * problem answers it can give (`problems`; 400 when omitted). The access decorators add 401/403/429, and the
  * document's post-processing adds 503 and the body errors (see `completeResponses`).
  */
-export function ApiOp(options: {
-  summary: string;
-  ok: ApiAnswer;
-  body?: z.ZodType;
-  query?: z.ZodObject;
-  problems?: readonly number[];
-}): MethodDecorator {
+export function ApiOp(options: { summary: string; ok: ApiAnswer; body?: z.ZodType; query?: z.ZodObject; problems?: readonly number[] }): MethodDecorator {
   const decorators = [ApiOperation({ summary: options.summary }), answerResponse(options.ok)];
   if (options.body) decorators.push(ApiBody({ schema: openApiSchema(options.body) }));
   for (const q of options.query ? openApiQuery(options.query) : []) decorators.push(ApiQuery(q));

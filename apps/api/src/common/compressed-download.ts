@@ -77,7 +77,10 @@ export async function* batched(chunks: AsyncIterable<string>, size: number): Asy
 /** Adds a field name to `Vary`, keeping what is there (CORS adds `Origin`). */
 export function addVary(reply: FastifyReply, field: string): void {
   const current = reply.getHeader('vary');
-  const names = (Array.isArray(current) ? current.join(',') : String(current ?? '')).split(',').map((v) => v.trim()).filter(Boolean);
+  const names = (Array.isArray(current) ? current.join(',') : String(current ?? ''))
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
   if (names.some((v) => v === '*' || v.toLowerCase() === field.toLowerCase())) return;
   void reply.header('vary', [...names, field].join(', '));
 }

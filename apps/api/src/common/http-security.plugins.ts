@@ -57,10 +57,13 @@ export function securityHeaders(options: HelmetOptions = HELMET_OPTIONS): Readon
 /** Sets the security headers on every answer, before any route or error handler runs. */
 export function registerSecurityHeaders(app: NestFastifyApplication): void {
   const headers = securityHeaders();
-  app.getHttpAdapter().getInstance().addHook('onRequest', (_request, reply, done) => {
-    void reply.headers(headers);
-    done();
-  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', (_request, reply, done) => {
+      void reply.headers(headers);
+      done();
+    });
 }
 
 /**

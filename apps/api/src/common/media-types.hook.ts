@@ -24,7 +24,10 @@ export function acceptedMediaTypes(document: OpenAPIObject): Map<string, readonl
       const op = item[method];
       if (op === undefined) continue;
       const body = op.requestBody as { content?: Record<string, unknown> } | undefined;
-      accepted.set(`${method.toUpperCase()} ${path}`, Object.keys(body?.content ?? { 'application/json': {} }).map((t) => t.toLowerCase()));
+      accepted.set(
+        `${method.toUpperCase()} ${path}`,
+        Object.keys(body?.content ?? { 'application/json': {} }).map((t) => t.toLowerCase()),
+      );
     }
   }
   return accepted;

@@ -88,13 +88,7 @@ export const STATUS_BY_DOMAIN_CODE: Record<ErrorCode, number> = {
   SWITCHOVER_REFUSED: 409,
 };
 
-export function problem(
-  code: ErrorCode | EdgeErrorCode,
-  status: number,
-  detail: string,
-  instance?: string,
-  errors?: readonly FieldIssue[],
-): Problem {
+export function problem(code: ErrorCode | EdgeErrorCode, status: number, detail: string, instance?: string, errors?: readonly FieldIssue[]): Problem {
   return {
     type: `urn:asr-twin:problem:${code.toLowerCase().replaceAll('_', '-')}`,
     title: TITLES[code],

@@ -86,7 +86,10 @@ export function checkValue(value: unknown, root: string, label: string): Unstora
       for (const key of keys) {
         const keyIndex = unstorableIndex(key);
         if (keyIndex >= 0) {
-          return { field: childField(field, key), message: `${label} key ${JSON.stringify(key)} contains ${describe(key, keyIndex, `at character ${keyIndex + 1}`)}` };
+          return {
+            field: childField(field, key),
+            message: `${label} key ${JSON.stringify(key)} contains ${describe(key, keyIndex, `at character ${keyIndex + 1}`)}`,
+          };
         }
       }
       for (let i = keys.length - 1; i >= 0; i--) {

@@ -18,7 +18,13 @@ export async function settleWithin<T>(promise: Promise<T>, ms: number): Promise<
     timer = setTimeout(() => resolve({ ok: false, error: new Error(`no answer within ${ms} ms`) }), ms);
   });
   try {
-    return await Promise.race([promise.then((value): Settled<T> => ({ ok: true, value }), (error: unknown): Settled<T> => ({ ok: false, error })), timeout]);
+    return await Promise.race([
+      promise.then(
+        (value): Settled<T> => ({ ok: true, value }),
+        (error: unknown): Settled<T> => ({ ok: false, error }),
+      ),
+      timeout,
+    ]);
   } finally {
     clearTimeout(timer);
   }

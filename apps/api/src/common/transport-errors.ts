@@ -13,7 +13,10 @@ import { type EdgeErrorCode, problem, PROBLEM_CONTENT_TYPE } from './problem.js'
 export function frameworkErrorHandler(error: Error & { code?: string }, request: FastifyRequest, reply: FastifyReply): void {
   const bad = error.code === 'FST_ERR_BAD_URL';
   const detail = bad ? 'the request URL is not valid: a percent-encoded sequence does not decode to UTF-8' : 'the request could not be routed';
-  void reply.code(400).type(PROBLEM_CONTENT_TYPE).send(problem('MALFORMED_REQUEST', 400, detail));
+  void reply
+    .code(400)
+    .type(PROBLEM_CONTENT_TYPE)
+    .send(problem('MALFORMED_REQUEST', 400, detail));
   request.log.info({ code: error.code }, 'request refused before routing');
 }
 

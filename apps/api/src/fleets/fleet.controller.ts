@@ -23,7 +23,12 @@ export class FleetController {
 
   @Get()
   @RequireRole('viewer')
-  @ApiOp({ summary: 'List fleets with router counts by health', ok: { status: 200, description: 'a page of fleets', schema: FLEET_PAGE }, query: LIST_FLEETS, problems: [400] })
+  @ApiOp({
+    summary: 'List fleets with router counts by health',
+    ok: { status: 200, description: 'a page of fleets', schema: FLEET_PAGE },
+    query: LIST_FLEETS,
+    problems: [400],
+  })
   list(@Query() query: unknown): Promise<Page<Fleet>> {
     return this.fleets.list(parseInput(LIST_FLEETS, query, 'query'));
   }

@@ -36,7 +36,12 @@ export class ForecastController {
 
   @Get()
   @RequireRole('viewer')
-  @ApiOp({ summary: 'List forecasts, newest first; filter by status (comma list)', ok: { status: 200, description: 'a page of forecasts', schema: FORECAST_PAGE }, query: LIST_FORECASTS, problems: [400] })
+  @ApiOp({
+    summary: 'List forecasts, newest first; filter by status (comma list)',
+    ok: { status: 200, description: 'a page of forecasts', schema: FORECAST_PAGE },
+    query: LIST_FORECASTS,
+    problems: [400],
+  })
   async list(@Query() query: unknown): Promise<Page<ForecastView>> {
     const q = parseInput(LIST_FORECASTS, query, 'query');
     const page = await this.forecasts.list(q.status, { limit: q.limit, offset: q.offset });
@@ -45,7 +50,11 @@ export class ForecastController {
 
   @Get(':id')
   @RequireRole('viewer')
-  @ApiOp({ summary: 'A forecast: status, progress and (once completed) its summary: worst routers with causes, roll-ups, comparison', ok: { status: 200, description: 'the forecast', schema: FORECAST }, problems: [404] })
+  @ApiOp({
+    summary: 'A forecast: status, progress and (once completed) its summary: worst routers with causes, roll-ups, comparison',
+    ok: { status: 200, description: 'the forecast', schema: FORECAST },
+    problems: [404],
+  })
   async get(@Param('id') id: string): Promise<ForecastView> {
     return presentForecast(await this.forecasts.get(id));
   }
@@ -53,11 +62,16 @@ export class ForecastController {
   @Get(':id/report')
   @RequireRole('viewer')
   @ApiOp({
-    summary: 'The report of a completed forecast (schema asr-twin/forecast-report/v1), the bytes an embedded forecast of the same routers and options gives; gzip or br when Accept-Encoding allows',
+    summary:
+      'The report of a completed forecast (schema asr-twin/forecast-report/v1), the bytes an embedded forecast of the same routers and options gives; gzip or br when Accept-Encoding allows',
     ok: { status: 200, description: 'the report', schema: FORECAST_REPORT },
     problems: [404, 409],
   })
-  async report(@Param('id') id: string, @Headers('accept-encoding') accept: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
+  async report(
+    @Param('id') id: string,
+    @Headers('accept-encoding') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
     const report = await this.forecasts.report(id);
     if (chooseEncoding(accept) !== 'gzip') return compressedDownload(report.text(), JSON_TYPE, accept, reply);
     // Stored gzip-compressed: sent as it is.
@@ -69,7 +83,11 @@ export class ForecastController {
   @Post(':id/cancel')
   @HttpCode(200)
   @RequireRole('operator')
-  @ApiOp({ summary: 'Cancel a queued or running forecast (a finished one is returned unchanged)', ok: { status: 200, description: 'the forecast as it is now', schema: FORECAST }, problems: [404] })
+  @ApiOp({
+    summary: 'Cancel a queued or running forecast (a finished one is returned unchanged)',
+    ok: { status: 200, description: 'the forecast as it is now', schema: FORECAST },
+    problems: [404],
+  })
   async cancel(@Param('id') id: string): Promise<ForecastView> {
     return presentForecast(await this.forecasts.cancel(id));
   }
@@ -77,7 +95,11 @@ export class ForecastController {
   @Delete(':id')
   @HttpCode(204)
   @RequireRole('operator')
-  @ApiOp({ summary: 'Delete a forecast with its routers, results and report; a queued or running forecast is cancelled first', ok: { status: 204, description: 'deleted' }, problems: [404] })
+  @ApiOp({
+    summary: 'Delete a forecast with its routers, results and report; a queued or running forecast is cancelled first',
+    ok: { status: 204, description: 'deleted' },
+    problems: [404],
+  })
   async delete(@Param('id') id: string): Promise<void> {
     await this.forecasts.delete(id);
   }

@@ -16,7 +16,12 @@ export function presentForecast(f: ForecastRecord): ForecastView {
     seed: f.seed,
     rates: f.rates,
     whatIf: f.whatIf,
-    progress: { routersDone: f.routersDone, routerCount: f.routerCount, shards: f.shardCount, percent: progressPercent(f.routersDone, f.routerCount, f.status) },
+    progress: {
+      routersDone: f.routersDone,
+      routerCount: f.routerCount,
+      shards: f.shardCount,
+      percent: progressPercent(f.routersDone, f.routerCount, f.status),
+    },
     summary: f.summary,
     createdBy: f.createdBy,
     createdAt: f.createdAt,

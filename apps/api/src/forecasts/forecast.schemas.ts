@@ -56,7 +56,10 @@ const WHAT_IF = z
   .refine((w) => Object.keys(w).length > 0, `give at least one of ${WHAT_IF_KEYS.join(', ')}`)
   .transform((w, ctx) => {
     try {
-      return parseWhatIf(Object.entries(w).map(([k, v]) => `${k}=${String(v)}`), 'whatIf');
+      return parseWhatIf(
+        Object.entries(w).map(([k, v]) => `${k}=${String(v)}`),
+        'whatIf',
+      );
     } catch (error) {
       addIssues(ctx, error, 'whatIf');
       return z.NEVER;

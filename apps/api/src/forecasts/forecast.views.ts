@@ -59,7 +59,9 @@ const SUMMARY = z
         refused: z.number().int().describe('router changes the chassis could not take'),
         controlPlane: DELTA,
         dataPlane: DELTA,
-        routers: z.array(z.object({ hostname: z.string(), controlPlane: DELTA, dataPlane: DELTA })).describe('up to 20 routers the change moves, most changed first (data plane, then control plane)'),
+        routers: z
+          .array(z.object({ hostname: z.string(), controlPlane: DELTA, dataPlane: DELTA }))
+          .describe('up to 20 routers the change moves, most changed first (data plane, then control plane)'),
       })
       .nullable()
       .describe('with a what-if: both configurations side by side'),

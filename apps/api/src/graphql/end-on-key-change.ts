@@ -16,12 +16,7 @@ export function keyChangedError(): GraphQLError {
  * request, so it is checked for as long as it lasts. `close` ends the source (the subscription's pub/sub
  * context), which also ends its pending wait for the next event.
  */
-export async function* endOnKeyChange<T>(
-  source: AsyncIterable<T>,
-  key: AuthenticatedKey,
-  keys: KeyChangeListener,
-  close: () => void,
-): AsyncGenerator<T> {
+export async function* endOnKeyChange<T>(source: AsyncIterable<T>, key: AuthenticatedKey, keys: KeyChangeListener, close: () => void): AsyncGenerator<T> {
   let onChange: () => void = () => undefined;
   const changed = new Promise<'changed'>((resolve) => {
     onChange = () => resolve('changed');

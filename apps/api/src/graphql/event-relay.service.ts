@@ -66,7 +66,10 @@ const ROUTER_STATE = z.object({
   stateVersion: z.number().int(),
   at: z.string(),
   change: z.enum(['created', 'updated', 'deleted']),
-  previousFleetId: z.string().nullish().transform((v) => v ?? null),
+  previousFleetId: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? null),
 });
 
 const FLEET_CHANGE = z.object({
@@ -75,8 +78,16 @@ const FLEET_CHANGE = z.object({
   name: z.string(),
   at: z.iso.datetime(),
   change: z.enum(['created', 'updated', 'deleted', 'routersAdded', 'routersObserved']),
-  count: z.number().int().positive().nullish().transform((v) => v ?? null),
-  routersAnnounced: z.boolean().nullish().transform((v) => v ?? null),
+  count: z
+    .number()
+    .int()
+    .positive()
+    .nullish()
+    .transform((v) => v ?? null),
+  routersAnnounced: z
+    .boolean()
+    .nullish()
+    .transform((v) => v ?? null),
 });
 
 const SCENARIO_CHANGE = z.object({
@@ -119,7 +130,10 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
     const handlers = new Map<string, (text: string) => void>([
       [runProgressChannel(prefix), (text) => this.relay(pubsub, RUN_PROGRESS_TOPIC, 'runProgress', this.parse('run-progress', RUN_PROGRESS, text))],
       [auditProgressChannel(prefix), (text) => this.relay(pubsub, AUDIT_PROGRESS_TOPIC, 'auditProgress', this.parse('audit-progress', AUDIT_PROGRESS, text))],
-      [forecastProgressChannel(prefix), (text) => this.relay(pubsub, FORECAST_PROGRESS_TOPIC, 'forecastProgress', this.parse('forecast-progress', FORECAST_PROGRESS, text))],
+      [
+        forecastProgressChannel(prefix),
+        (text) => this.relay(pubsub, FORECAST_PROGRESS_TOPIC, 'forecastProgress', this.parse('forecast-progress', FORECAST_PROGRESS, text)),
+      ],
       [routerStateChannel(prefix), (text) => this.relay(pubsub, ROUTER_STATE_TOPIC, 'routerStateChanged', this.parse('router-state', ROUTER_STATE, text))],
       [catalogChannel(prefix), (text) => this.relayCatalog(pubsub, this.parse('catalog', CATALOG, text))],
     ]);

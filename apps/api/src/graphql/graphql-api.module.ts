@@ -22,7 +22,19 @@ import { ScenarioResolver } from '../scenarios/graphql/scenario.resolver.js';
 type FeatureModules = readonly (Type | DynamicModule)[];
 
 /** Every resolver of the schema: the schema is built from these (and the printed schema test lists them). */
-export const RESOLVERS = [MeResolver, FleetResolver, RouterResolver, ObservationResolver, InventoryResolver, ScenarioResolver, RunResolver, RunDiagnosisResolver, AuditResolver, ForecastResolver, EventResolver];
+export const RESOLVERS = [
+  MeResolver,
+  FleetResolver,
+  RouterResolver,
+  ObservationResolver,
+  InventoryResolver,
+  ScenarioResolver,
+  RunResolver,
+  RunDiagnosisResolver,
+  AuditResolver,
+  ForecastResolver,
+  EventResolver,
+];
 
 /**
  * GraphQL at `/graphql` (queries, mutations, subscriptions over graphql-ws), code first, on the services of
@@ -44,11 +56,7 @@ export class GraphqlApiModule {
           useFactory: (keys: ApiKeyService, loaders: LoaderFactory) => graphqlOptions(limits, keys, loaders, config.websocket.maxSubscriptionsPerConnection),
         }),
       ],
-      providers: [
-        ...RESOLVERS,
-        EventRelay,
-        { provide: EVENT_RELAY_OPTIONS, useValue: { redis: config.redis, queuePrefix: config.redis.queuePrefix } },
-      ],
+      providers: [...RESOLVERS, EventRelay, { provide: EVENT_RELAY_OPTIONS, useValue: { redis: config.redis, queuePrefix: config.redis.queuePrefix } }],
     };
   }
 }

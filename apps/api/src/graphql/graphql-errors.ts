@@ -10,13 +10,7 @@ import { DEPENDENCY_RETRY_AFTER_S, DEPENDENCY_UNAVAILABLE } from '../common/depe
  * errors carry): the document does not parse, breaks the schema, or exceeds a limit.
  */
 export type GraphqlRequestCode =
-  | 'GRAPHQL_PARSE_FAILED'
-  | 'GRAPHQL_VALIDATION_FAILED'
-  | 'QUERY_TOO_DEEP'
-  | 'QUERY_TOO_COMPLEX'
-  | 'QUERY_TOO_LARGE'
-  | 'TOO_MANY_SOURCES'
-  | 'PAYLOAD_TOO_LARGE';
+  'GRAPHQL_PARSE_FAILED' | 'GRAPHQL_VALIDATION_FAILED' | 'QUERY_TOO_DEEP' | 'QUERY_TOO_COMPLEX' | 'QUERY_TOO_LARGE' | 'TOO_MANY_SOURCES' | 'PAYLOAD_TOO_LARGE';
 
 const REQUEST_CODES: ReadonlySet<string> = new Set<GraphqlRequestCode>([
   'TOO_MANY_SOURCES',
@@ -56,7 +50,9 @@ export function toGraphqlError(error: unknown): GraphQLError {
   }
   if (error instanceof EdgeError) {
     const retryAfter = error.headers['retry-after'];
-    return new GraphQLError(error.message, { extensions: { code: error.code, ...(retryAfter === undefined ? {} : { retryAfterSeconds: Number(retryAfter) }) } });
+    return new GraphQLError(error.message, {
+      extensions: { code: error.code, ...(retryAfter === undefined ? {} : { retryAfterSeconds: Number(retryAfter) }) },
+    });
   }
   const status = (error as { statusCode?: unknown } | null)?.statusCode;
   if (typeof status === 'number' && CODE_BY_STATUS[status] !== undefined) {
@@ -81,14 +77,23 @@ function format(error: GraphQLError): GraphQLFormattedError[] {
   const original: unknown = error.originalError;
   // Mercurius wraps validation errors of a whole document in one error with the list in `errors`.
   const wrapped = (original as { errors?: unknown } | undefined)?.errors;
-  if (Array.isArray(wrapped)) return wrapped.flatMap((e: unknown) => format(e instanceof GraphQLError ? e : new GraphQLError(String((e as Error).message), { originalError: e as Error })));
+  if (Array.isArray(wrapped))
+    return wrapped.flatMap((e: unknown) =>
+      format(e instanceof GraphQLError ? e : new GraphQLError(String((e as Error).message), { originalError: e as Error })),
+    );
   if (typeof error.extensions['code'] === 'string') return [error.toJSON()];
   // graphql-js' own errors carry no original error, or another of its errors (a variable's coercion).
   if (original === undefined || original === null || (original instanceof GraphQLError && original.extensions['code'] === undefined)) {
     return [ownError(error).toJSON()];
   }
   const mapped = toGraphqlError(original);
-  const located = new GraphQLError(mapped.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions: mapped.extensions });
+  const located = new GraphQLError(mapped.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    extensions: mapped.extensions,
+  });
   return [located.toJSON()];
 }
 

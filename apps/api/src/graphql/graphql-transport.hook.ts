@@ -13,7 +13,10 @@ import { DEPENDENCY_RETRY_AFTER_S } from '../common/dependency-unavailable.js';
 export const GRAPHQL_BAD_REQUEST = 'GRAPHQL_BAD_REQUEST';
 
 function refuse(reply: FastifyReply, message: string): FastifyReply {
-  return reply.code(400).type('application/json; charset=utf-8').send({ errors: [{ message, extensions: { code: GRAPHQL_BAD_REQUEST } }] });
+  return reply
+    .code(400)
+    .type('application/json; charset=utf-8')
+    .send({ errors: [{ message, extensions: { code: GRAPHQL_BAD_REQUEST } }] });
 }
 
 /** Whether the document asks for the schema (`__schema`, `__type`); `__typename` is ordinary data. */
@@ -38,7 +41,11 @@ function refuseAnonymousIntrospection(reply: FastifyReply, auth: RequestAuth | n
   if (auth?.kind === 'key') return undefined;
   if (auth?.kind === 'failed') {
     const message = 'the API key could not be checked: the database is unreachable; retry shortly';
-    return reply.code(503).header('retry-after', DEPENDENCY_RETRY_AFTER_S).type('application/json; charset=utf-8').send({ data: null, errors: [{ message, extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+    return reply
+      .code(503)
+      .header('retry-after', DEPENDENCY_RETRY_AFTER_S)
+      .type('application/json; charset=utf-8')
+      .send({ data: null, errors: [{ message, extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
   }
   const rejected = auth?.kind === 'rejected';
   const message = rejected ? `introspection needs a valid API key: ${auth.reason}` : 'introspection needs an API key: send "Authorization: Bearer <key>"';

@@ -88,7 +88,14 @@ describe('the cost of the work a field does', () => {
     expect(costOf('query ($s: String!) { validateScenario(source: $s) { valid } }', { s: KIB })).toBe(1 + 100 + 1);
     expect(costOf('query ($s: String!) { validateScenario(source: $s) { valid } }', { s: `${KIB}x` })).toBe(1 + 200 + 1);
     expect(costOf('{ a: validateScenario(source: "x") { valid } b: validateScenario(source: "y") { valid } }')).toBe(2 * (1 + 100 + 1));
-    expect(costOf('mutation ($i: [Item!]!) { observe(items: $i) }', { i: [{ hostname: 'a', output: KIB }, { hostname: 'b', output: KIB }] })).toBe(1 + 200);
+    expect(
+      costOf('mutation ($i: [Item!]!) { observe(items: $i) }', {
+        i: [
+          { hostname: 'a', output: KIB },
+          { hostname: 'b', output: KIB },
+        ],
+      }),
+    ).toBe(1 + 200);
   });
 
   it('charges runs, audits, switchovers and generated routers', () => {
@@ -133,7 +140,9 @@ describe('sourceLimitRule', () => {
     const [one] = errors('query ($s: String!) { big: validateScenario(source: $s) { valid } }', { s: 'y'.repeat(2049) });
     expect(one?.extensions).toEqual({ code: 'PAYLOAD_TOO_LARGE', bytes: 2049, limit: 2048 });
     expect(one?.message).toMatch(/^big: the scenario source is 2049 bytes; at most 2048/);
-    const [both] = errors('query ($s: String!) { a: validateScenario(source: $s) { valid } b: validateScenario(source: $s) { valid } }', { s: 'y'.repeat(2000) });
+    const [both] = errors('query ($s: String!) { a: validateScenario(source: $s) { valid } b: validateScenario(source: $s) { valid } }', {
+      s: 'y'.repeat(2000),
+    });
     expect(both?.extensions).toEqual({ code: 'PAYLOAD_TOO_LARGE', bytes: 4000, limit: 3000 });
     // Multi-byte characters count in UTF-8 bytes.
     expect(errors('query ($s: String!) { validateScenario(source: $s) { valid } }', { s: 'é'.repeat(1025) })[0]?.extensions?.['bytes']).toBe(2050);

@@ -64,7 +64,10 @@ function fragmentDepths(lookup: (name: string) => FragmentDefinitionNode | undef
 export function depthLimitRule(maxDepth: number): ValidationRule {
   return (context: ValidationContext): ASTVisitor => ({
     OperationDefinition(node: OperationDefinitionNode) {
-      const depth = depthOf(node.selectionSet, fragmentDepths((name) => context.getFragment(name) ?? undefined));
+      const depth = depthOf(
+        node.selectionSet,
+        fragmentDepths((name) => context.getFragment(name) ?? undefined),
+      );
       if (depth > maxDepth) {
         context.reportError(
           requestError('QUERY_TOO_DEEP', `the query is nested ${depth} levels deep; the limit is ${maxDepth} (GRAPHQL_MAX_DEPTH)`, {
@@ -83,7 +86,12 @@ export function depthLimitRule(maxDepth: number): ValidationRule {
  * generated), and a field with a `complexity` extension (paginated lists: their `limit` times their selection)
  * costs what it says. Variables count with their values.
  */
-export function complexityLimitRule(maxComplexity: number, variables: Record<string, unknown> | undefined, operationName?: string, costPerKibParsed = 0): ValidationRule {
+export function complexityLimitRule(
+  maxComplexity: number,
+  variables: Record<string, unknown> | undefined,
+  operationName?: string,
+  costPerKibParsed = 0,
+): ValidationRule {
   return createComplexityRule({
     maximumComplexity: maxComplexity,
     variables: variables ?? {},
@@ -154,7 +162,8 @@ export function sourceLimitRule(limits: NonNullable<QueryLimits['scenarios']>, v
   return (context: ValidationContext): ASTVisitor => ({
     OperationDefinition(node: OperationDefinitionNode) {
       const schema = context.getSchema();
-      const root = node.operation === OperationTypeNode.MUTATION ? schema.getMutationType() : node.operation === OperationTypeNode.QUERY ? schema.getQueryType() : null;
+      const root =
+        node.operation === OperationTypeNode.MUTATION ? schema.getMutationType() : node.operation === OperationTypeNode.QUERY ? schema.getQueryType() : null;
       if (!root) return;
       const memo = new Map<string, SourceSummary>();
       const fragment = (name: string): SourceSummary => {

@@ -39,7 +39,8 @@ export function storableTextRule(variables: Record<string, unknown> | undefined)
     },
     Argument(node: ArgumentNode, _key, _parent, _path, ancestors) {
       const owner = ancestors[ancestors.length - 1] as ASTNode | readonly ASTNode[] | undefined;
-      const ownerName = owner !== undefined && !Array.isArray(owner) && 'name' in (owner as object) ? (owner as { name?: { value: string } }).name?.value : undefined;
+      const ownerName =
+        owner !== undefined && !Array.isArray(owner) && 'name' in (owner as object) ? (owner as { name?: { value: string } }).name?.value : undefined;
       const found = literal(node.value, ownerName === undefined ? node.name.value : `${ownerName}.${node.name.value}`);
       if (found) context.reportError(refusal(found, node));
     },

@@ -90,7 +90,8 @@ export function installWebSocketLimits(fastify: FastifyInstance, path: string, k
           return;
         }
         const held = perKey.get(auth.key.id) ?? 0;
-        if (held >= limits.maxConnectionsPerKey) return close(WS_CLOSE.TOO_MANY_CONNECTIONS, `Too many connections for this API key (${limits.maxConnectionsPerKey})`);
+        if (held >= limits.maxConnectionsPerKey)
+          return close(WS_CLOSE.TOO_MANY_CONNECTIONS, `Too many connections for this API key (${limits.maxConnectionsPerKey})`);
         keyId = auth.key.id;
         perKey.set(keyId, held + 1);
       });

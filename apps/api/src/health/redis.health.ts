@@ -6,10 +6,7 @@ import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/term
 export const HEALTH_QUEUE_PREFIX = Symbol('HEALTH_QUEUE_PREFIX');
 
 function within<T>(promise: Promise<T>, timeoutMs: number): Promise<T> {
-  return Promise.race([
-    promise,
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs).unref()),
-  ]);
+  return Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs).unref())]);
 }
 
 @Injectable()

@@ -29,9 +29,7 @@ function devicesOf(document: unknown): { devices: readonly unknown[]; warnings: 
     const next = text(document['next']);
     const count = typeof document['count'] === 'number' ? document['count'] : undefined;
     const results = document['results'] as readonly unknown[];
-    const warnings = next
-      ? [`this is one page (${results.length} of ${count ?? 'more'} devices): the next page (${next}) is not imported`]
-      : [];
+    const warnings = next ? [`this is one page (${results.length} of ${count ?? 'more'} devices): the next page (${next}) is not imported`] : [];
     return { devices: results, warnings };
   }
   throw new ValidationError('a NetBox device list is { "count", "next", "previous", "results": [devices] } or an array of devices', [

@@ -12,7 +12,9 @@ import { type CheckedRow, type ImportRowResult, refused } from './inventory-chec
 export function isAtRest(router: RouterDetail): boolean {
   const s = router.state;
   const initial = initialRouterState({
-    model: router.model, redundancyMode: router.redundancyMode, softwareVersion: router.softwareVersion,
+    model: router.model,
+    redundancyMode: router.redundancyMode,
+    softwareVersion: router.softwareVersion,
     ...(s.hardware === undefined ? {} : { hardware: s.hardware }),
   });
   const sameInstances = initial.instances.every((i) => {
@@ -70,20 +72,33 @@ function updateOf(row: CheckedRow, stored: RouterDetail): { result: ImportRowRes
     version: next.softwareVersion !== stored.softwareVersion,
     redundancy: next.redundancyMode !== stored.redundancyMode,
   };
-  const names = Object.entries(changed).filter(([, c]) => c).map(([name]) => name);
+  const names = Object.entries(changed)
+    .filter(([, c]) => c)
+    .map(([name]) => name);
   if (names.length === 0) return { result: withWarnings(row, { outcome: 'unchanged' }) };
   const impossible = changed.version ? hardwareProblems(stored.model, next.softwareVersion, stored.state.hardware)[0] : undefined;
   if (impossible) return { result: refused(row, `version ${next.softwareVersion} refused: ${impossible.message}`) };
   const resets = changed.version || changed.redundancy;
   if (resets && !isAtRest(stored)) {
-    const what = [changed.version ? `version ${stored.softwareVersion} → ${next.softwareVersion}` : '', changed.redundancy ? `redundancy ${stored.redundancyMode} → ${next.redundancyMode}` : '']
+    const what = [
+      changed.version ? `version ${stored.softwareVersion} → ${next.softwareVersion}` : '',
+      changed.redundancy ? `redundancy ${stored.redundancyMode} → ${next.redundancyMode}` : '',
+    ]
       .filter(Boolean)
       .join(', ');
     const reason = `${what} refused: the router's twin state has moved from the state its configuration starts in (a failover, an observation); feed the device's output as an observation instead`;
     return { result: refused(row, reason) };
   }
-  const fields = { fleetId: changed.fleet, serial: changed.serial, labels: changed.labels, softwareVersion: changed.version, redundancyMode: changed.redundancy };
-  const keys = Object.entries(fields).filter(([, c]) => c).map(([k]) => k as keyof typeof next);
+  const fields = {
+    fleetId: changed.fleet,
+    serial: changed.serial,
+    labels: changed.labels,
+    softwareVersion: changed.version,
+    redundancyMode: changed.redundancy,
+  };
+  const keys = Object.entries(fields)
+    .filter(([, c]) => c)
+    .map(([k]) => k as keyof typeof next);
   const before = Object.fromEntries(keys.map((k) => [k, stored[k]]));
   const after = Object.fromEntries(keys.map((k) => [k, next[k]]));
   const update: RouterImportUpdate = {
@@ -100,7 +115,10 @@ function updateOf(row: CheckedRow, stored: RouterDetail): { result: ImportRowRes
 
 function resetOf(stored: RouterDetail, softwareVersion: string, redundancyMode: RouterTwinState['redundancyMode']): NonNullable<RouterImportUpdate['reset']> {
   const state = initialRouterState({
-    model: stored.model, redundancyMode, softwareVersion, ...(stored.state.hardware === undefined ? {} : { hardware: stored.state.hardware }),
+    model: stored.model,
+    redundancyMode,
+    softwareVersion,
+    ...(stored.state.hardware === undefined ? {} : { hardware: stored.state.hardware }),
   });
   return {
     softwareVersion,

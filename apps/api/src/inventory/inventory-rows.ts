@@ -40,7 +40,11 @@ export interface ParsedInventory {
  * and `asr-1006` (the slug of `ASR 1006`) names `ASR1006`.
  */
 export function chassisModelOf(text: string): ChassisModel | null {
-  const compact = text.toUpperCase().replace(/[\s_]+/g, '').replace(/^CISCO-?/, '').replace(/^ASR-(?=\d)/, 'ASR');
+  const compact = text
+    .toUpperCase()
+    .replace(/[\s_]+/g, '')
+    .replace(/^CISCO-?/, '')
+    .replace(/^ASR-(?=\d)/, 'ASR');
   if (isChassisModel(compact)) return compact;
   const dashed = compact.replace(/^(ASR\d{4})X$/, '$1-X');
   return isChassisModel(dashed) ? dashed : null;

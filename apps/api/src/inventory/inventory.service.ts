@@ -95,9 +95,7 @@ export class InventoryService {
     const changed = applied.updated.filter((u) => u.reset || u.fleetId !== u.previousFleetId);
     if (changed.length > 0 && changed.length <= ROUTER_STATE_BULK_LIMIT) {
       await this.states.announce(
-        changed.map((u) =>
-          routerStateMessage(u, 'updated', { at, ...(u.fleetId === u.previousFleetId ? {} : { previousFleetId: u.previousFleetId }) }),
-        ),
+        changed.map((u) => routerStateMessage(u, 'updated', { at, ...(u.fleetId === u.previousFleetId ? {} : { previousFleetId: u.previousFleetId }) })),
       );
     }
   }

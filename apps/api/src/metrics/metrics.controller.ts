@@ -25,7 +25,9 @@ export function metricsController(publicAccess: boolean): Type {
       description: 'the metrics in the Prometheus text format (version 0.0.4)',
       content: { 'text/plain': { schema: { type: 'string', description: 'Prometheus exposition format' } } },
     })
-    @ApiOperation({ summary: 'Prometheus metrics: HTTP request durations by route pattern, queue depths, runs by status, simulated events, process and Node.js runtime' })
+    @ApiOperation({
+      summary: 'Prometheus metrics: HTTP request durations by route pattern, queue depths, runs by status, simulated events, process and Node.js runtime',
+    })
     async scrape(@Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
       void reply.type(this.registry.contentType);
       await this.operations.refresh();

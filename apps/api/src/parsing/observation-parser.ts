@@ -43,7 +43,7 @@ export class ObservationParser {
   /** Many pastes (a bulk observation's outputs), one outcome each in order, parsed in chunks one after another. */
   async parseMany(texts: readonly string[]): Promise<ObservationOutcome[]> {
     const outcomes: ObservationOutcome[] = [];
-    for (let start = 0; start < texts.length; ) {
+    for (let start = 0; start < texts.length;) {
       let end = start;
       let chars = 0;
       while (end < texts.length && (end === start || chars + (texts[end]?.length ?? 0) <= CHUNK_CHARS)) chars += texts[end++]?.length ?? 0;

@@ -112,7 +112,8 @@ describe('the built parse worker', () => {
   it('reads a scenario exactly as the parser does in process, errors with line and column included', async () => {
     const p = new ParsePool({ workers: 1, timeLimitMs: 10_000, memoryLimitMb: 256, queueLimit: 8 });
     pools.push(p);
-    const valid = 'apiVersion: asr-twin/v1\nkind: Scenario\nmetadata:\n  name: pool-check\nspec:\n  routers:\n    - hostname: r1\n      model: ASR1006\n  steps:\n    - at: 1s\n      fault: iosd-crash\n      target: active-rp\n';
+    const valid =
+      'apiVersion: asr-twin/v1\nkind: Scenario\nmetadata:\n  name: pool-check\nspec:\n  routers:\n    - hostname: r1\n      model: ASR1006\n  steps:\n    - at: 1s\n      fault: iosd-crash\n      target: active-rp\n';
     const invalid = `${valid}  unknownKey: 1\n`;
     for (const source of [valid, invalid, 'a: [', '']) {
       expect(await p.run('scenario', source, 'the scenario source')).toEqual(parseScenario(source, SOURCE_NAME));

@@ -122,7 +122,9 @@ export class ParsePool {
       slot.retired = true;
       const task = this.release(slot);
       if (!task) return;
-      task.reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new ParseMemoryLimitError(task.what, this.options.memoryLimitMb) : new ParserFailedError(task.what));
+      task.reject(
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new ParseMemoryLimitError(task.what, this.options.memoryLimitMb) : new ParserFailedError(task.what),
+      );
     });
     worker.on('exit', () => {
       // Terminated for its time limit, out of memory or crashed: a fresh worker takes its place.

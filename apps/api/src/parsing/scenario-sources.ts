@@ -30,7 +30,11 @@ const WHAT = 'the scenario source';
 export function assertSourceSize(source: string, maxBytes: number, field = 'source'): void {
   const bytes = Buffer.byteLength(source, 'utf8');
   if (bytes > maxBytes) {
-    throw new EdgeError('PAYLOAD_TOO_LARGE', 413, `${field}: the scenario source is ${bytes} bytes; at most ${maxBytes} are accepted (SCENARIO_MAX_SOURCE_BYTES); pick large fleets with selector instead of listing routers`);
+    throw new EdgeError(
+      'PAYLOAD_TOO_LARGE',
+      413,
+      `${field}: the scenario source is ${bytes} bytes; at most ${maxBytes} are accepted (SCENARIO_MAX_SOURCE_BYTES); pick large fleets with selector instead of listing routers`,
+    );
   }
 }
 

@@ -1,4 +1,12 @@
-import { type ChassisModel, defaultRedundancyMode, defaultSoftwareVersion, hardwareProblems, type FieldIssue, type RedundancyMode, ValidationError } from '@asr-twin/domain';
+import {
+  type ChassisModel,
+  defaultRedundancyMode,
+  defaultSoftwareVersion,
+  hardwareProblems,
+  type FieldIssue,
+  type RedundancyMode,
+  ValidationError,
+} from '@asr-twin/domain';
 import type { NewRouter } from '@asr-twin/persistence';
 import type { GenerateSpec, RouterInput } from './router.schemas.js';
 
@@ -41,7 +49,10 @@ export function checkPopulation(routers: readonly NewRouter[], pathOf: (k: numbe
   routers.forEach((r, k) => {
     for (const p of hardwareProblems(r.model, r.softwareVersion, r.hardware)) {
       const declared = r.hardware !== undefined && r.hardware[p.field] !== undefined;
-      issues.push({ field: `${pathOf(k)}${declared ? `hardware.${p.field}` : p.field === 'rp' || p.field === 'esp' ? 'version' : `hardware.${p.field}`}`, message: `${r.hostname}: ${p.message}` });
+      issues.push({
+        field: `${pathOf(k)}${declared ? `hardware.${p.field}` : p.field === 'rp' || p.field === 'esp' ? 'version' : `hardware.${p.field}`}`,
+        message: `${r.hostname}: ${p.message}`,
+      });
     }
   });
   if (issues.length > 0) throw new ValidationError(`impossible hardware: ${issues[0]?.message ?? ''}`, issues);

@@ -30,9 +30,7 @@ export class RouterController {
   })
   add(@Param('id') fleet: string, @Body() body: unknown, @Actor() actor: string): Promise<AddRoutersResult> {
     const request = parseAddRoutersBody(body);
-    return request.kind === 'generate'
-      ? this.routers.generate(fleet, request.spec, actor)
-      : this.routers.addRouters(fleet, request.routers, actor);
+    return request.kind === 'generate' ? this.routers.generate(fleet, request.spec, actor) : this.routers.addRouters(fleet, request.routers, actor);
   }
 
   @Get('routers')
@@ -52,7 +50,11 @@ export class RouterController {
 
   @Get('routers/:id')
   @RequireRole('viewer')
-  @ApiOp({ summary: 'A router (by id or hostname) with its whole tree: chassis, RPs, Linux hosts, KVM, IOS instances, ESPs', ok: { status: 200, description: 'the router tree', schema: ROUTER_TREE }, problems: [404] })
+  @ApiOp({
+    summary: 'A router (by id or hostname) with its whole tree: chassis, RPs, Linux hosts, KVM, IOS instances, ESPs',
+    ok: { status: 200, description: 'the router tree', schema: ROUTER_TREE },
+    problems: [404],
+  })
   @Header('content-type', 'application/json; charset=utf-8')
   get(@Param('id') id: string, @ChangeEpoch('twin') twinEpoch: string | null): Promise<Buffer> {
     return this.routers.getCachedJson(id, twinEpoch);
@@ -60,7 +62,12 @@ export class RouterController {
 
   @Patch('routers/:id')
   @RequireRole('admin')
-  @ApiOp({ summary: 'Move a router to another fleet, or change its serial or labels', ok: { status: 200, description: 'the router tree after the change', schema: ROUTER_TREE }, body: UPDATE_ROUTER, problems: [400, 404] })
+  @ApiOp({
+    summary: 'Move a router to another fleet, or change its serial or labels',
+    ok: { status: 200, description: 'the router tree after the change', schema: ROUTER_TREE },
+    body: UPDATE_ROUTER,
+    problems: [400, 404],
+  })
   update(@Param('id') id: string, @Body() body: unknown, @Actor() actor: string): Promise<RouterTree> {
     return this.routers.update(id, parseInput(UPDATE_ROUTER, body, 'body'), actor);
   }
@@ -75,7 +82,12 @@ export class RouterController {
 
   @Get('routers/:id/changes')
   @RequireRole('viewer')
-  @ApiOp({ summary: 'The change log of a router, newest first', ok: { status: 200, description: 'a page of the change log', schema: CHANGE_PAGE }, query: LIST_CHANGES, problems: [400, 404] })
+  @ApiOp({
+    summary: 'The change log of a router, newest first',
+    ok: { status: 200, description: 'a page of the change log', schema: CHANGE_PAGE },
+    query: LIST_CHANGES,
+    problems: [400, 404],
+  })
   changes(@Param('id') id: string, @Query() query: unknown): Promise<Page<ChangeRecord>> {
     return this.routers.changes(id, parseInput(LIST_CHANGES, query, 'query'));
   }

@@ -1,13 +1,4 @@
-import {
-  chassisAnatomy,
-  hardwareOf,
-  healthyPsus,
-  holdsActivity,
-  type InstanceStatus,
-  isStandbyCold,
-  RF,
-  rfStateName,
-} from '@asr-twin/domain';
+import { chassisAnatomy, hardwareOf, healthyPsus, holdsActivity, type InstanceStatus, isStandbyCold, RF, rfStateName } from '@asr-twin/domain';
 import type { RouterDetail } from '@asr-twin/persistence';
 import { manualSwitchoverRefusal } from '@asr-twin/simulator';
 import type { View } from '../common/openapi-schema.js';
@@ -111,7 +102,11 @@ export function presentRouterTree(r: RouterDetail, freshness: FreshnessPolicy): 
      * default for its release (an ASR1004 on 17.x: RP2/ESP20).
      */
     hardware: {
-      rp: hardware.rp, esp: hardware.esp, rps: hardware.rps ?? state.hosts.length, esps: state.esps.length, psus: hardware.psus,
+      rp: hardware.rp,
+      esp: hardware.esp,
+      rps: hardware.rps ?? state.hosts.length,
+      esps: state.esps.length,
+      psus: hardware.psus,
       declared: state.hardware !== undefined,
     },
     /** Power-supply bays (domain §8.9): `ok`, `failed` (`ps, fail`) or `empty`. */

@@ -2,18 +2,10 @@ import { type Freshness, ValidationError } from '@asr-twin/domain';
 import type { RouterFilter } from '@asr-twin/persistence';
 import type { z } from 'zod';
 import { parseInput } from '../common/validation.js';
-import {
-  GENERATE_BODY,
-  type GenerateSpec,
-  type LIST_ROUTERS,
-  ROUTER_INPUT,
-  ROUTER_LIST_BODY,
-  type RouterInput,
-} from './router.schemas.js';
+import { GENERATE_BODY, type GenerateSpec, type LIST_ROUTERS, ROUTER_INPUT, ROUTER_LIST_BODY, type RouterInput } from './router.schemas.js';
 
 export type AddRoutersRequest =
-  | { readonly kind: 'list'; readonly routers: readonly RouterInput[] }
-  | { readonly kind: 'generate'; readonly spec: GenerateSpec };
+  { readonly kind: 'list'; readonly routers: readonly RouterInput[] } | { readonly kind: 'generate'; readonly spec: GenerateSpec };
 
 /**
  * The body of `POST /fleets/:id/routers` takes four shapes; the shape is chosen by its top-level keys so

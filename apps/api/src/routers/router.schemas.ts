@@ -4,9 +4,7 @@ import { PAGE_QUERY } from '../common/pagination.js';
 import { HOSTNAME, LABELS } from '../common/schemas.js';
 
 /** IOS-XE release strings as `show version` prints them: `17.3.4a`, `16.12.05`, `03.09.01.S`. */
-export const SOFTWARE_VERSION = z
-  .string()
-  .regex(/^[0-9]{1,2}(\.[0-9A-Za-z]{1,8}){1,4}$/, 'an IOS-XE version such as 17.3.4a or 03.09.01.S');
+export const SOFTWARE_VERSION = z.string().regex(/^[0-9]{1,2}(\.[0-9A-Za-z]{1,8}){1,4}$/, 'an IOS-XE version such as 17.3.4a or 03.09.01.S');
 
 export const SERIAL = z.string().regex(/^[A-Z0-9]{4,20}$/, '4 to 20 uppercase letters or digits');
 
@@ -21,8 +19,14 @@ export const MAX_GENERATE = 100_000;
  */
 export const HARDWARE_INPUT = z
   .strictObject({
-    rp: z.string().regex(/^[A-Z0-9][A-Z0-9-]{2,30}$/, 'an RP product id such as ASR1000-RP2').optional(),
-    esp: z.string().regex(/^[A-Z0-9][A-Z0-9-]{2,30}$/, 'an ESP product id such as ASR1000-ESP20').optional(),
+    rp: z
+      .string()
+      .regex(/^[A-Z0-9][A-Z0-9-]{2,30}$/, 'an RP product id such as ASR1000-RP2')
+      .optional(),
+    esp: z
+      .string()
+      .regex(/^[A-Z0-9][A-Z0-9-]{2,30}$/, 'an ESP product id such as ASR1000-ESP20')
+      .optional(),
     rps: z.number().int().min(1).max(2).optional(),
     esps: z.number().int().min(1).max(2).optional(),
     psus: z.number().int().min(1).max(2).optional(),
@@ -47,7 +51,11 @@ export const ROUTER_LIST_BODY = z.strictObject({
 export const GENERATE_BODY = z.strictObject({
   generate: z.strictObject({
     count: z.number().int().min(1).max(MAX_GENERATE),
-    models: z.array(z.enum(CHASSIS_MODELS)).min(1).max(CHASSIS_MODELS.length).default([...CHASSIS_MODELS]),
+    models: z
+      .array(z.enum(CHASSIS_MODELS))
+      .min(1)
+      .max(CHASSIS_MODELS.length)
+      .default([...CHASSIS_MODELS]),
     hostnamePrefix: z
       .string()
       .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,50}$/, 'letters, digits, ".", "_" and "-", at most 51 characters')
@@ -69,8 +77,7 @@ export const UPDATE_ROUTER = z
   })
   .refine((patch) => Object.keys(patch).length > 0, 'give at least one of fleet, serial, labels');
 
-const listOf = <T extends z.ZodType>(item: T) =>
-  z.preprocess((v) => (typeof v === 'string' ? v.split(',') : v), z.array(item).min(1).max(20));
+const listOf = <T extends z.ZodType>(item: T) => z.preprocess((v) => (typeof v === 'string' ? v.split(',') : v), z.array(item).min(1).max(20));
 
 export const LIST_ROUTERS = z.strictObject({
   ...PAGE_QUERY,
@@ -78,9 +85,7 @@ export const LIST_ROUTERS = z.strictObject({
   model: listOf(z.enum(CHASSIS_MODELS)).optional(),
   health: listOf(z.enum(ROUTER_HEALTH)).optional(),
   freshness: listOf(z.enum(FRESHNESS)).optional().describe('fresh, stale (last observed longer ago than OBSERVATION_STALE_AFTER) or never; comma list'),
-  label: z
-    .preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(z.string().regex(/^[^=]+=.*$/, 'key=value')).max(20))
-    .optional(),
+  label: z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(z.string().regex(/^[^=]+=.*$/, 'key=value')).max(20)).optional(),
   q: z.string().min(1).max(63).optional(),
 });
 

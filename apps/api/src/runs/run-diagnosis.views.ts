@@ -55,7 +55,8 @@ export const CAUSE_GROUP = describes<CauseGroup>()(
         routers: z.number().int().min(0).describe('routers in the group (expectation: routers it was evaluated on)'),
       })
       .meta({
-        description: 'results of the first iteration that share a model, mode, starting state or failed expectation; list its routers with GET /runs/{id}/results and the same filter',
+        description:
+          'results of the first iteration that share a model, mode, starting state or failed expectation; list its routers with GET /runs/{id}/results and the same filter',
         example: { dimension: 'model', value: 'ASR1002-X', failed: 5000, routers: 5000 },
       }),
   ),

@@ -15,7 +15,7 @@ const BATCH = 2_000;
 
 /** Every stored result of one iteration, in router order, a batch at a time. */
 async function* resultsOf(runs: RunRepository, runId: string, iteration: number) {
-  for (let after = -1; ; ) {
+  for (let after = -1; ;) {
     const batch = await runs.results(runId, iteration, after, BATCH);
     yield* batch;
     if (batch.length < BATCH) return;
@@ -48,7 +48,7 @@ async function* mapped<T, U>(items: AsyncIterable<T>, f: (item: T) => U): AsyncG
 
 /** The stored timeline of the first iteration in report order, 10,000 entries at a time. */
 async function* timelineOf(runs: RunRepository, runId: string) {
-  for (let after: { tMs: number; ordinal: number; seq: number } | null = null; ; ) {
+  for (let after: { tMs: number; ordinal: number; seq: number } | null = null; ;) {
     const batch = await runs.timelineAfter(runId, after, 10_000);
     yield* batch;
     const last = batch[batch.length - 1];

@@ -12,7 +12,6 @@ import { CREATE_RUN, IDEMPOTENCY_KEY, JUNIT_QUERY, LIST_RUNS, TIMELINE_QUERY } f
 import { RunService } from './run.service.js';
 import { RUN, RUN_PAGE, RUN_REPORT, TIMELINE_PAGE } from './run.views.js';
 
-
 @ApiTags('runs')
 @Controller('runs')
 export class RunController {
@@ -22,7 +21,12 @@ export class RunController {
   @HttpCode(202)
   @RequireRole('operator')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retried POST with the same key returns the same run' })
-  @ApiOp({ summary: 'Start a scenario run on a stored or inline scenario; 202 with the run (queued)', ok: { status: 202, description: 'the run, queued (or, for a replayed Idempotency-Key, as it is now)', schema: RUN }, body: CREATE_RUN, problems: [400, 404, 409] })
+  @ApiOp({
+    summary: 'Start a scenario run on a stored or inline scenario; 202 with the run (queued)',
+    ok: { status: 202, description: 'the run, queued (or, for a replayed Idempotency-Key, as it is now)', schema: RUN },
+    body: CREATE_RUN,
+    problems: [400, 404, 409],
+  })
   async create(
     @Body() body: unknown,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
@@ -38,7 +42,12 @@ export class RunController {
 
   @Get()
   @RequireRole('viewer')
-  @ApiOp({ summary: 'List runs, newest first; filter by status (comma list)', ok: { status: 200, description: 'a page of runs', schema: RUN_PAGE }, query: LIST_RUNS, problems: [400] })
+  @ApiOp({
+    summary: 'List runs, newest first; filter by status (comma list)',
+    ok: { status: 200, description: 'a page of runs', schema: RUN_PAGE },
+    query: LIST_RUNS,
+    problems: [400],
+  })
   async list(@Query() query: unknown): Promise<Page<RunView>> {
     const q = parseInput(LIST_RUNS, query, 'query');
     const page = await this.runs.list(q.status, { limit: q.limit, offset: q.offset });
@@ -47,23 +56,41 @@ export class RunController {
 
   @Get(':id')
   @RequireRole('viewer')
-  @ApiOp({ summary: 'A run: status, progress, verdict and the aggregate (counts, p50/p95/max of each metric)', ok: { status: 200, description: 'the run', schema: RUN }, problems: [404] })
+  @ApiOp({
+    summary: 'A run: status, progress, verdict and the aggregate (counts, p50/p95/max of each metric)',
+    ok: { status: 200, description: 'the run', schema: RUN },
+    problems: [404],
+  })
   async get(@Param('id') id: string): Promise<RunView> {
     return presentRun(await this.runs.get(id));
   }
 
   @Get(':id/report')
   @RequireRole('viewer')
-  @ApiOp({ summary: 'The report of a completed run (docs/report-format.md, schema docs/report.schema.json), streamed; gzip or br when Accept-Encoding allows (Vary: Accept-Encoding)', ok: { status: 200, description: 'the report', schema: RUN_REPORT }, problems: [404, 409] })
-  async report(@Param('id') id: string, @Headers('accept-encoding') accept: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
+  @ApiOp({
+    summary:
+      'The report of a completed run (docs/report-format.md, schema docs/report.schema.json), streamed; gzip or br when Accept-Encoding allows (Vary: Accept-Encoding)',
+    ok: { status: 200, description: 'the report', schema: RUN_REPORT },
+    problems: [404, 409],
+  })
+  async report(
+    @Param('id') id: string,
+    @Headers('accept-encoding') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
     return compressedDownload(await this.runs.report(id), 'application/json; charset=utf-8', accept, reply);
   }
 
   @Get(':id/junit')
   @RequireRole('viewer')
   @ApiOp({
-    summary: 'JUnit XML of a completed run: one test case per router and expectation; with ?file=, each expectation\'s test case carries its file and line; gzip or br when Accept-Encoding allows',
-    ok: { status: 200, description: 'JUnit XML', media: { 'application/xml': { type: 'string', description: 'JUnit XML: <testsuites> with one <testsuite> per iteration' } } },
+    summary:
+      "JUnit XML of a completed run: one test case per router and expectation; with ?file=, each expectation's test case carries its file and line; gzip or br when Accept-Encoding allows",
+    ok: {
+      status: 200,
+      description: 'JUnit XML',
+      media: { 'application/xml': { type: 'string', description: 'JUnit XML: <testsuites> with one <testsuite> per iteration' } },
+    },
     query: JUNIT_QUERY,
     problems: [400, 404, 409],
   })
@@ -79,7 +106,12 @@ export class RunController {
 
   @Get(':id/timeline')
   @RequireRole('viewer')
-  @ApiOp({ summary: 'The timeline of a run (first iteration) in report order, paginated; filter by router', ok: { status: 200, description: 'a page of the timeline', schema: TIMELINE_PAGE }, query: TIMELINE_QUERY, problems: [400, 404] })
+  @ApiOp({
+    summary: 'The timeline of a run (first iteration) in report order, paginated; filter by router',
+    ok: { status: 200, description: 'a page of the timeline', schema: TIMELINE_PAGE },
+    query: TIMELINE_QUERY,
+    problems: [400, 404],
+  })
   timeline(@Param('id') id: string, @Query() query: unknown): Promise<Page<StoredTimelineEntry>> {
     const q = parseInput(TIMELINE_QUERY, query, 'query');
     return this.runs.timeline(id, q.router ?? null, { limit: q.limit, offset: q.offset });
@@ -100,7 +132,11 @@ export class RunController {
   @Post(':id/cancel')
   @HttpCode(200)
   @RequireRole('operator')
-  @ApiOp({ summary: 'Cancel a queued or running run (a finished run is returned unchanged)', ok: { status: 200, description: 'the run as it is now', schema: RUN }, problems: [404] })
+  @ApiOp({
+    summary: 'Cancel a queued or running run (a finished run is returned unchanged)',
+    ok: { status: 200, description: 'the run as it is now', schema: RUN },
+    problems: [404],
+  })
   async cancel(@Param('id') id: string): Promise<RunView> {
     return presentRun(await this.runs.cancel(id));
   }

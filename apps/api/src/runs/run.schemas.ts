@@ -25,16 +25,14 @@ export const CREATE_RUN = z
   .strictObject({
     scenario: z.string().min(1).max(100).optional(),
     source: SCENARIO_SOURCE.optional(),
-    target: z
-      .union([z.strictObject({ selector: SELECTOR }), z.strictObject({ routers: z.array(z.string().min(1).max(63)).min(1).max(100_000) })])
-      .optional(),
+    target: z.union([z.strictObject({ selector: SELECTOR }), z.strictObject({ routers: z.array(z.string().min(1).max(63)).min(1).max(100_000) })]).optional(),
     seed: z.number().int().min(0).max(4_294_967_295).optional(),
     iterations: z.number().int().min(1).max(10_000).default(1),
     shardSize: z.number().int().min(1).max(100_000).optional(),
     start: z.enum(START_MODES).default('twin'),
   })
   .refine((b) => (b.scenario === undefined) !== (b.source === undefined), {
-    message: 'give exactly one of scenario (a stored scenario\'s name or id) and source (scenario YAML)',
+    message: "give exactly one of scenario (a stored scenario's name or id) and source (scenario YAML)",
     path: ['scenario'],
   });
 
@@ -50,7 +48,10 @@ export const JUNIT_QUERY = z.strictObject({ file: z.string().min(1).max(1024).op
 export const TIMELINE_QUERY = z.strictObject({ ...PAGE_QUERY, router: z.string().min(1).max(63).optional() });
 
 /** `Idempotency-Key` header: a client-chosen token, at most 255 visible characters. */
-export const IDEMPOTENCY_KEY = z.string().regex(/^[\x21-\x7e]{1,255}$/, '1 to 255 visible ASCII characters').optional();
+export const IDEMPOTENCY_KEY = z
+  .string()
+  .regex(/^[\x21-\x7e]{1,255}$/, '1 to 255 visible ASCII characters')
+  .optional();
 
 /** Filters of a run's first-iteration results, each as a cause group names it (REST query and GraphQL arguments). */
 export const RESULT_FILTER_FIELDS = {

@@ -124,7 +124,14 @@ export class RunService {
     const deleted = before ? await this.runs.delete(before.id) : null;
     if (!before || !deleted) throw new NotFoundError('run', id);
     const status = before.status === 'queued' || before.status === 'running' ? 'cancelled' : before.status;
-    this.progress.publish({ runId: deleted.id, status, routersDone: before.routersDone, routerCount: before.routerCount, verdict: before.verdict, deleted: true });
+    this.progress.publish({
+      runId: deleted.id,
+      status,
+      routersDone: before.routersDone,
+      routerCount: before.routerCount,
+      verdict: before.verdict,
+      deleted: true,
+    });
     if (!deleted.partitionDropped) this.logger.warn({ runId: id, msg: 'run deleted; its timeline partition is left to the maintenance sweep' });
     const outcome = this.producer.connected
       ? await settleWithin(discardRunJobs(this.producer, deleted), ENQUEUE_TIME_LIMIT_MS)
@@ -215,6 +222,9 @@ async function assertRoutersExist(routers: RouterRepository, hostnames: readonly
   const found = new Set(await routers.findTakenHostnames(hostnames));
   const missing = hostnames.filter((h) => !found.has(h));
   if (missing.length > 0) {
-    throw new ValidationError(`${missing.length} router(s) do not exist: ${missing.slice(0, 5).join(', ')}`, missing.slice(0, 100).map((h) => ({ field: 'target.routers', message: `no router "${h}"` })));
+    throw new ValidationError(
+      `${missing.length} router(s) do not exist: ${missing.slice(0, 5).join(', ')}`,
+      missing.slice(0, 100).map((h) => ({ field: 'target.routers', message: `no router "${h}"` })),
+    );
   }
 }

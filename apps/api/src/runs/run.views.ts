@@ -17,8 +17,8 @@ const DISTRIBUTION = z
 
 /** Which routers a run simulates. */
 const RUN_TARGET = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('scenario') }).describe("the routers embedded in the scenario (spec.routers)"),
-  z.object({ kind: z.literal('selector'), selector: ROUTER_SELECTOR }).describe("routers of the twin that match"),
+  z.object({ kind: z.literal('scenario') }).describe('the routers embedded in the scenario (spec.routers)'),
+  z.object({ kind: z.literal('selector'), selector: ROUTER_SELECTOR }).describe('routers of the twin that match'),
   z.object({ kind: z.literal('routers'), hostnames: z.array(z.string()) }).describe('named routers of the twin'),
 ]);
 

@@ -19,7 +19,12 @@ export class ScenarioController {
   @HttpCode(200)
   @ApiConsumes(...SCENARIO_BODY_TYPES)
   @RequireRole('viewer')
-  @ApiOp({ summary: 'Check a scenario (YAML text or { source }) and list every error with line and column; stores nothing', ok: { status: 200, description: 'the errors and warnings (valid: no error)', schema: SCENARIO_CHECK }, body: SCENARIO_BODY, problems: [400, 413, 422] })
+  @ApiOp({
+    summary: 'Check a scenario (YAML text or { source }) and list every error with line and column; stores nothing',
+    ok: { status: 200, description: 'the errors and warnings (valid: no error)', schema: SCENARIO_CHECK },
+    body: SCENARIO_BODY,
+    problems: [400, 413, 422],
+  })
   async validate(@Body() body: unknown): Promise<ScenarioCheck> {
     const { scenario: _model, ...check } = await this.scenarios.validate(scenarioSourceOf(body));
     return check;
@@ -28,21 +33,35 @@ export class ScenarioController {
   @Post()
   @ApiConsumes(...SCENARIO_BODY_TYPES)
   @RequireRole('operator')
-  @ApiOp({ summary: 'Store a scenario (YAML text or { source }); its source is kept verbatim', ok: { status: 201, description: 'the stored scenario', schema: STORED_SCENARIO }, body: SCENARIO_BODY, problems: [400, 409, 413, 422] })
+  @ApiOp({
+    summary: 'Store a scenario (YAML text or { source }); its source is kept verbatim',
+    ok: { status: 201, description: 'the stored scenario', schema: STORED_SCENARIO },
+    body: SCENARIO_BODY,
+    problems: [400, 409, 413, 422],
+  })
   create(@Body() body: unknown): Promise<StoredScenario> {
     return this.scenarios.create(scenarioSourceOf(body));
   }
 
   @Get()
   @RequireRole('viewer')
-  @ApiOp({ summary: 'List stored scenarios', ok: { status: 200, description: 'a page of scenarios', schema: SCENARIO_PAGE }, query: LIST_SCENARIOS, problems: [400] })
+  @ApiOp({
+    summary: 'List stored scenarios',
+    ok: { status: 200, description: 'a page of scenarios', schema: SCENARIO_PAGE },
+    query: LIST_SCENARIOS,
+    problems: [400],
+  })
   list(@Query() query: unknown): Promise<Page<Omit<StoredScenario, 'source' | 'parsed'>>> {
     return this.scenarios.list(parseInput(LIST_SCENARIOS, query, 'query'));
   }
 
   @Get(':id')
   @RequireRole('viewer')
-  @ApiOp({ summary: 'A stored scenario by id or name, with its source and parsed model', ok: { status: 200, description: 'the scenario', schema: STORED_SCENARIO }, problems: [404] })
+  @ApiOp({
+    summary: 'A stored scenario by id or name, with its source and parsed model',
+    ok: { status: 200, description: 'the scenario', schema: STORED_SCENARIO },
+    problems: [404],
+  })
   get(@Param('id') id: string): Promise<StoredScenario> {
     return this.scenarios.get(id);
   }
@@ -50,7 +69,12 @@ export class ScenarioController {
   @Put(':id')
   @ApiConsumes(...SCENARIO_BODY_TYPES)
   @RequireRole('operator')
-  @ApiOp({ summary: 'Replace a scenario\'s source', ok: { status: 200, description: 'the scenario as stored now', schema: STORED_SCENARIO }, body: SCENARIO_BODY, problems: [400, 404, 409, 413, 422] })
+  @ApiOp({
+    summary: "Replace a scenario's source",
+    ok: { status: 200, description: 'the scenario as stored now', schema: STORED_SCENARIO },
+    body: SCENARIO_BODY,
+    problems: [400, 404, 409, 413, 422],
+  })
   replace(@Param('id') id: string, @Body() body: unknown): Promise<StoredScenario> {
     return this.scenarios.replace(id, scenarioSourceOf(body));
   }

@@ -59,7 +59,16 @@ export const SCENARIO_CHECK = describes<Omit<ScenarioCheck, 'scenario'>>()(
         description: 'the result of checking a scenario',
         example: {
           valid: false,
-          errors: [{ file: 'source', line: 12, column: 14, path: 'spec.steps[0].fault', code: 'unknown-fault', message: 'unknown fault "iosd-crsh"; did you mean "iosd-crash"?' }],
+          errors: [
+            {
+              file: 'source',
+              line: 12,
+              column: 14,
+              path: 'spec.steps[0].fault',
+              code: 'unknown-fault',
+              message: 'unknown fault "iosd-crsh"; did you mean "iosd-crash"?',
+            },
+          ],
           warnings: [],
         },
       }),

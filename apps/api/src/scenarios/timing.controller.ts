@@ -20,7 +20,8 @@ export class TimingController {
   @Get()
   @RequireRole('viewer')
   @ApiOp({
-    summary: 'Every timing key: default (ms), distribution, meaning, source and per-model defaults with their sources; with ?model= the default that model runs with',
+    summary:
+      'Every timing key: default (ms), distribution, meaning, source and per-model defaults with their sources; with ?model= the default that model runs with',
     ok: { status: 200, description: 'every timing key', schema: TIMING_LIST },
     query: TIMINGS_QUERY,
     problems: [400],

@@ -94,16 +94,26 @@ function summary(report: ForecastReport): string {
     'expected annual downtime, most data-plane downtime first:',
     ...report.baseline.routers.map(routerLine),
     'by model:',
-    ...report.baseline.rollups.byModel.map((g) => `  ${g.key.padEnd(10)} ${String(g.routers).padStart(4)} router(s)  DP ${hours(g.dataPlaneMeanS)}/y  CP ${hours(g.controlPlaneMeanS)}/y per router`),
+    ...report.baseline.rollups.byModel.map(
+      (g) => `  ${g.key.padEnd(10)} ${String(g.routers).padStart(4)} router(s)  DP ${hours(g.dataPlaneMeanS)}/y  CP ${hours(g.controlPlaneMeanS)}/y per router`,
+    ),
     'by site:',
-    ...report.baseline.rollups.bySite.map((g) => `  ${g.key.padEnd(10)} ${String(g.routers).padStart(4)} router(s)  DP ${hours(g.dataPlaneMeanS)}/y  CP ${hours(g.controlPlaneMeanS)}/y per router`),
+    ...report.baseline.rollups.bySite.map(
+      (g) => `  ${g.key.padEnd(10)} ${String(g.routers).padStart(4)} router(s)  DP ${hours(g.dataPlaneMeanS)}/y  CP ${hours(g.controlPlaneMeanS)}/y per router`,
+    ),
   ];
   const c = report.comparison;
   if (c) {
-    const changes = Object.entries(c.changes).map(([k, v]) => `${k}=${String(v)}`).join(' ');
-    const d = (x: { deltaS: number; ciS: { low: number; high: number } }) => `${x.deltaS >= 0 ? '+' : '−'}${hours(Math.abs(x.deltaS))}/y (99% ${x.ciS.low.toFixed(1)} s … ${x.ciS.high.toFixed(1)} s)`;
+    const changes = Object.entries(c.changes)
+      .map(([k, v]) => `${k}=${String(v)}`)
+      .join(' ');
+    const d = (x: { deltaS: number; ciS: { low: number; high: number } }) =>
+      `${x.deltaS >= 0 ? '+' : '−'}${hours(Math.abs(x.deltaS))}/y (99% ${x.ciS.low.toFixed(1)} s … ${x.ciS.high.toFixed(1)} s)`;
     lines.push(`what-if ${changes}: fleet DP ${d(c.fleet.dataPlane)}, CP ${d(c.fleet.controlPlane)}`);
-    for (const r of c.routers) lines.push(`  ${r.hostname.padEnd(14)} DP ${hours(r.dataPlane.baselineS)} → ${hours(r.dataPlane.whatIfS)}  CP ${hours(r.controlPlane.baselineS)} → ${hours(r.controlPlane.whatIfS)}`);
+    for (const r of c.routers)
+      lines.push(
+        `  ${r.hostname.padEnd(14)} DP ${hours(r.dataPlane.baselineS)} → ${hours(r.dataPlane.whatIfS)}  CP ${hours(r.controlPlane.baselineS)} → ${hours(r.controlPlane.whatIfS)}`,
+      );
     for (const x of c.refused) lines.push(`  not changed: ${x.hostname} ${x.key}: ${x.reason}`);
   }
   if (report.baseline.totals.errors > 0) lines.push(`${report.baseline.totals.errors} simulation(s) ended in error; see the JSON report (firstError)`);
@@ -133,7 +143,8 @@ async function follow(client: ServerClient, started: ServerForecast, io: CliIo):
 }
 
 async function serverForecast(options: ForecastCommandOptions, server: { url: string; key: string }, io: CliIo): Promise<ExitCode> {
-  if (options.file !== undefined) throw new UsageError('with --server the routers are the server\'s: choose them with --fleet, --model, --label or --hostname, not a fleet file');
+  if (options.file !== undefined)
+    throw new UsageError("with --server the routers are the server's: choose them with --fleet, --model, --label or --hostname, not a fleet file");
   if (options.selector === undefined || Object.keys(options.selector).length === 0) {
     throw new UsageError('twin forecast --server needs routers: --fleet, --model, --label or --hostname');
   }

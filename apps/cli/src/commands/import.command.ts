@@ -52,7 +52,9 @@ export async function importCommand(options: ImportOptions, io: CliIo): Promise<
     for (const w of answer.warnings) io.stdout.write(`warning: ${w}\n`);
     for (const r of answer.rows) io.stdout.write(`${rowLine(options.format, r)}\n`);
     const s = answer.summary;
-    io.stdout.write(`${options.file} into fleet ${answer.fleet.name}: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged, ${s.refused} refused\n`);
+    io.stdout.write(
+      `${options.file} into fleet ${answer.fleet.name}: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged, ${s.refused} refused\n`,
+    );
   }
   return answer.summary.refused > 0 ? EXIT.failed : EXIT.ok;
 }

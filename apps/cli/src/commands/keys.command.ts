@@ -9,7 +9,6 @@ export interface KeyChangeRedis extends RedisTarget {
   readonly queuePrefix: string;
 }
 
-
 /**
  * `twin keys …` over the same {@link ApiKeyService} as the api. `create` prints the key alone on
  * stdout, so `KEY=$(… keys create …)` works, and the advice on stderr. A change is recorded in the api's `keys`

@@ -135,7 +135,11 @@ async function runOnServer(
   const outcomes: Outcome[] = [];
   for (const l of loaded) {
     const started = performance.now();
-    let run = await client.submit(l.file, l.source, { iterations: options.iterations, start: options.start, ...(options.seed === undefined ? {} : { seed: options.seed }) });
+    let run = await client.submit(l.file, l.source, {
+      iterations: options.iterations,
+      start: options.start,
+      ...(options.seed === undefined ? {} : { seed: options.seed }),
+    });
     let progress: Progress | null = null;
     while (!['completed', 'failed', 'cancelled'].includes(run.status)) {
       await new Promise((r) => setTimeout(r, 250));
@@ -157,7 +161,14 @@ async function runOnServer(
         await finished(part.stream);
         junit?.add(digest);
       }
-      summary ??= { verdict: run.verdict ?? 'error', seed: run.seed, routers: run.progress.routerCount ?? 0, expectations: digest.expectations, held: digest.held, details: digest.details };
+      summary ??= {
+        verdict: run.verdict ?? 'error',
+        seed: run.seed,
+        routers: run.progress.routerCount ?? 0,
+        expectations: digest.expectations,
+        held: digest.held,
+        details: digest.details,
+      };
     }
     outcomes.push({ loaded: l, ...summary, ...(report ? { report } : {}), durationMs: performance.now() - started } as Outcome);
   }
@@ -182,9 +193,17 @@ export async function runCommand(args: readonly string[], options: RunOptions, i
   }
 
   if (options.junit && !options.server) {
-    const suites: JunitSuite[] = outcomes.map((o) => ({ report: o.report as Report, source: o.loaded.file, durationMs: o.durationMs, ...(o.iteration === undefined ? {} : { iteration: o.iteration }) }));
+    const suites: JunitSuite[] = outcomes.map((o) => ({
+      report: o.report as Report,
+      source: o.loaded.file,
+      durationMs: o.durationMs,
+      ...(o.iteration === undefined ? {} : { iteration: o.iteration }),
+    }));
     const places = new Map(loaded.map((l) => [l.file, expectationPlaces(l.file, l.scenario.spec.expect)]));
-    await writeFile(resolve(io.cwd, options.junit), toJunitXml(suites, (source, e, i) => places.get(source)?.(e, i)));
+    await writeFile(
+      resolve(io.cwd, options.junit),
+      toJunitXml(suites, (source, e, i) => places.get(source)?.(e, i)),
+    );
   }
   if (options.json) {
     const reports = outcomes.map((o) => o.report as Report);

@@ -18,9 +18,7 @@ const ALIASES: Readonly<Record<string, ShowCommand>> = {
 
 function commandOf(text: string): ShowCommand {
   const normalised = text.trim().toLowerCase().replace(/\s+/g, ' ');
-  const command = (SHOW_COMMANDS as readonly string[]).includes(normalised)
-    ? (normalised as ShowCommand)
-    : ALIASES[normalised.replace(/^show /, '')];
+  const command = (SHOW_COMMANDS as readonly string[]).includes(normalised) ? (normalised as ShowCommand) : ALIASES[normalised.replace(/^show /, '')];
   if (!command) throw new UsageError(`unknown show command "${text}"; expected one of ${Object.keys(ALIASES).join(', ')}`);
   return command;
 }

@@ -65,7 +65,13 @@ async function sized(files: readonly CaptureFile[]): Promise<(CaptureFile & { si
 export async function syncCommand(dir: string | undefined, options: SyncOptions, io: CliIo): Promise<ExitCode> {
   if (!dir) throw new UsageError(`twin sync needs a directory\n${SYNC_HELP}`);
   const root = resolve(io.cwd, dir);
-  if (!(await stat(root).then((s) => s.isDirectory(), () => false))) throw new UsageError(`${dir} is not a directory`);
+  if (
+    !(await stat(root).then(
+      (s) => s.isDirectory(),
+      () => false,
+    ))
+  )
+    throw new UsageError(`${dir} is not a directory`);
   const client = new ServerClient(options.server.url, options.server.key);
   const found = await findCaptureFiles(root);
   const all = await sized(found.files);

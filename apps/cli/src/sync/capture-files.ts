@@ -81,7 +81,7 @@ export function batchesOf<T extends { readonly hostname: string; readonly size: 
   const batches: T[][] = [];
   let current: T[] = [];
   let bytes = 0;
-  for (let i = 0; i < files.length; ) {
+  for (let i = 0; i < files.length;) {
     let j = i;
     let groupBytes = 0;
     while (j < files.length && files[j]!.hostname === files[i]!.hostname) groupBytes += files[j++]!.size;

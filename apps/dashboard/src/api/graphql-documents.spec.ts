@@ -39,7 +39,10 @@ async function exportedDocuments(): Promise<Map<string, { file: string; text: st
     }
   }
   // Built per request: one sample of each builder.
-  const overview = routersDocument([{ fleetId: 'f-1', offset: 0, limit: 10 }, { fleetId: 'f-2', offset: 10_000, limit: 5 }]);
+  const overview = routersDocument([
+    { fleetId: 'f-1', offset: 0, limit: 10 },
+    { fleetId: 'f-2', offset: 10_000, limit: 5 },
+  ]);
   found.set('OverviewRouters', { file: 'apps/dashboard/src/fleet/fleet-loader.ts', text: overview });
   return found;
 }
@@ -51,7 +54,11 @@ describe('the dashboard’s GraphQL documents and types', () => {
 
   it('exports every document it writes, so that each one is validated here', async () => {
     const exported = await exportedDocuments();
-    const missing = files.flatMap((f) => operationsWritten(readFileSync(f, 'utf8')).filter((op) => !exported.has(op)).map((op) => `${relative(ROOT, f)}: ${op}`));
+    const missing = files.flatMap((f) =>
+      operationsWritten(readFileSync(f, 'utf8'))
+        .filter((op) => !exported.has(op))
+        .map((op) => `${relative(ROOT, f)}: ${op}`),
+    );
     expect(missing).toEqual([]);
     expect(exported.size).toBeGreaterThan(20);
   });

@@ -39,9 +39,7 @@ export function notifyUnauthenticated(): void {
 
 /** Whether GraphQL errors (of a query or a subscription) say the key is not accepted; if so, signs out. */
 export function checkUnauthenticated(errors: unknown): boolean {
-  const refused =
-    Array.isArray(errors) &&
-    errors.some((e: { extensions?: { code?: unknown } } | null) => e?.extensions?.code === 'UNAUTHENTICATED');
+  const refused = Array.isArray(errors) && errors.some((e: { extensions?: { code?: unknown } } | null) => e?.extensions?.code === 'UNAUTHENTICATED');
   if (refused) onUnauthenticated();
   return refused;
 }

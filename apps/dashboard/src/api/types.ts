@@ -46,7 +46,10 @@ export type RouterDetail = Pick<
  * What the fleet overview needs of each router, and no more. The fleet comes from the query's grouping, and
  * `stateVersion` from events: both cost the api a lookup per router.
  */
-export type RouterSummary = Pick<S.Router, 'id' | 'hostname' | 'model' | 'health' | 'redundancyMode' | 'softwareVersion' | 'labels' | 'freshness' | 'observedAt'>;
+export type RouterSummary = Pick<
+  S.Router,
+  'id' | 'hostname' | 'model' | 'health' | 'redundancyMode' | 'softwareVersion' | 'labels' | 'freshness' | 'observedAt'
+>;
 
 export type FleetSummary = Pick<S.Fleet, 'id' | 'name' | 'routerCount'>;
 export type ScenarioError = Pick<S.ScenarioError, 'line' | 'column' | 'path' | 'code' | 'message'>;
@@ -55,7 +58,10 @@ export type RunProgress = S.RunProgress;
 export type Distribution = S.Distribution;
 
 /** `start`: where the routers start, `twin` (stored state) or `healthy`. */
-export type RunSummary = Pick<S.Run, 'id' | 'scenario' | 'status' | 'verdict' | 'iterations' | 'target' | 'start' | 'progress' | 'createdBy' | 'createdAt' | 'finishedAt'>;
+export type RunSummary = Pick<
+  S.Run,
+  'id' | 'scenario' | 'status' | 'verdict' | 'iterations' | 'target' | 'start' | 'progress' | 'createdBy' | 'createdAt' | 'finishedAt'
+>;
 export type RunAggregate = S.RunAggregate;
 /** One router's result row: `mode` is the operating mode it started in, `startState` its starting state in words. */
 export type RouterResult = S.RouterResult;
@@ -102,7 +108,13 @@ export type ScenarioEvent = Pick<S.ScenarioEvent, 'change' | 'scenarioId' | 'nam
 /** Where a router started a run (the report's `routers[].start`). */
 export interface RouterStart {
   readonly operatingMode: 'sso' | 'rpr' | 'none';
-  readonly instances: readonly { readonly name: string; readonly rfState: string; readonly domainState: string; readonly image: string; readonly configSyncFailure: boolean }[];
+  readonly instances: readonly {
+    readonly name: string;
+    readonly rfState: string;
+    readonly domainState: string;
+    readonly image: string;
+    readonly configSyncFailure: boolean;
+  }[];
   readonly hosts: readonly { readonly slot: string; readonly state: string }[];
   readonly esps: readonly { readonly slot: string; readonly state: string; readonly forwarding: boolean }[];
   readonly counters: { readonly switchovers: number; readonly standbyFailures: number; readonly lastSwitchoverReason: string };

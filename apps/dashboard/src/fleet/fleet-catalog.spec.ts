@@ -10,7 +10,17 @@ const fleets: FleetSummary[] = [
 const names = fleetNameMap(fleets);
 
 function row(id: string, fleetId: string) {
-  const router: RouterSummary = { id, hostname: `r-${id}`, model: 'ASR1002-X', health: 'protected', redundancyMode: 'sso', softwareVersion: '17.3.4a', labels: [], freshness: 'never', observedAt: null };
+  const router: RouterSummary = {
+    id,
+    hostname: `r-${id}`,
+    model: 'ASR1002-X',
+    health: 'protected',
+    redundancyMode: 'sso',
+    softwareVersion: '17.3.4a',
+    labels: [],
+    freshness: 'never',
+    observedAt: null,
+  };
   return toRow(router, fleetId, names);
 }
 const rows = [row('1', 'f1'), row('2', 'f2'), row('3', 'f1')];
@@ -39,7 +49,10 @@ describe('fleet events on the overview', () => {
   });
 
   it('removes a deleted fleet with its routers, and forgets a pending reload of it', () => {
-    const patch = applyFleetEvents(fleets, rows, [event('routersAdded', 'f1', 'core', { count: 500, routersAnnounced: false }), event('deleted', 'f1', 'core')]);
+    const patch = applyFleetEvents(fleets, rows, [
+      event('routersAdded', 'f1', 'core', { count: 500, routersAnnounced: false }),
+      event('deleted', 'f1', 'core'),
+    ]);
     expect(patch.fleets.map((f) => f.id)).toEqual(['f2']);
     expect(patch.rows.map((r) => r.id)).toEqual(['2']);
     expect(patch.removed).toBe(true);
@@ -83,9 +96,17 @@ describe('fleet events on the overview', () => {
   it('gives known rows the fetched freshness, and the fetched health unless an event gave a newer one', () => {
     const evented = { ...rows[0]!, health: 'down' as const, stateVersion: 4 };
     const shown = [evented, rows[1]!];
-    const observed = (r: ReturnType<typeof row>) => ({ ...r, health: 'degraded' as const, freshness: 'fresh' as const, observedAt: '2026-03-01T00:00:00.000Z' });
+    const observed = (r: ReturnType<typeof row>) => ({
+      ...r,
+      health: 'degraded' as const,
+      freshness: 'fresh' as const,
+      observedAt: '2026-03-01T00:00:00.000Z',
+    });
     const merged = mergeRows(shown, indexRows(shown), [observed(row('1', 'f1')), observed(row('2', 'f2'))]);
-    expect(merged.map((r) => [r.id, r.health, r.freshness])).toEqual([['1', 'down', 'fresh'], ['2', 'degraded', 'fresh']]);
+    expect(merged.map((r) => [r.id, r.health, r.freshness])).toEqual([
+      ['1', 'down', 'fresh'],
+      ['2', 'degraded', 'fresh'],
+    ]);
     expect(shown[1]?.freshness).toBe('never');
   });
 

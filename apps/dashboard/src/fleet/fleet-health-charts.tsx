@@ -39,7 +39,11 @@ function HealthChart({ rows, by }: { readonly rows: readonly RouterRow[]; readon
       <figcaption>
         <h3>{TITLES[by]}</h3>
       </figcaption>
-      <EChart option={option} height={40 + Math.max(3, groups.length) * BAR_HEIGHT} label={`Routers by health, ${TITLES[by].toLowerCase()}: ${formatCount(exposed)} not protected`} />
+      <EChart
+        option={option}
+        height={40 + Math.max(3, groups.length) * BAR_HEIGHT}
+        label={`Routers by health, ${TITLES[by].toLowerCase()}: ${formatCount(exposed)} not protected`}
+      />
       <details>
         <summary>As a table</summary>
         <div className="table-scroll" tabIndex={0} role="region" aria-label={`routers by health, ${TITLES[by].toLowerCase()}`}>

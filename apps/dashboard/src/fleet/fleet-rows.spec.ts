@@ -9,7 +9,21 @@ const fleets = new Map([
 
 function router(id: string, hostname: string, over: Partial<RouterSummary & { fleet: string }> = {}): [RouterSummary, string] {
   const { fleet = 'f1', ...rest } = over;
-  return [{ id, hostname, model: 'ASR1002-X', health: 'protected', redundancyMode: 'sso', softwareVersion: '17.3.4a', labels: [], freshness: 'never', observedAt: null, ...rest }, fleet];
+  return [
+    {
+      id,
+      hostname,
+      model: 'ASR1002-X',
+      health: 'protected',
+      redundancyMode: 'sso',
+      softwareVersion: '17.3.4a',
+      labels: [],
+      freshness: 'never',
+      observedAt: null,
+      ...rest,
+    },
+    fleet,
+  ];
 }
 
 const rows = [
@@ -62,7 +76,9 @@ describe('fleet rows', () => {
 
   it('removes deleted routers', () => {
     const at = '2026-01-01T00:00:00Z';
-    const result = applyStateEvents(rows, indexRows(rows), [{ change: 'deleted', routerId: '3', hostname: 'fra-edge-2', fleetId: 'f2', health: 'down', stateVersion: 9, at }]);
+    const result = applyStateEvents(rows, indexRows(rows), [
+      { change: 'deleted', routerId: '3', hostname: 'fra-edge-2', fleetId: 'f2', health: 'down', stateVersion: 9, at },
+    ]);
     expect(result.removed).toBe(true);
     expect(result.rows.map((r) => r.id)).toEqual(['1', '2', '4']);
   });

@@ -80,7 +80,10 @@ export function fleetNameMap(fleets: readonly FleetSummary[]): Map<string, strin
 
 /** The rows that pass the filter, in their given order. */
 export function filterRows(rows: readonly RouterRow[], filter: RowFilter): RouterRow[] {
-  const terms = filter.text.toLowerCase().split(/\s+/).filter((t) => t.length > 0);
+  const terms = filter.text
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((t) => t.length > 0);
   const byHealth = filter.health.size > 0;
   const byFreshness = filter.freshness.size > 0;
   return rows.filter(

@@ -7,8 +7,19 @@ let n = 0;
 function row(model: string, fleetName: string, labels: string, health: Health): RouterRow {
   n += 1;
   return {
-    id: `r${n}`, hostname: `h${n}`, model, health, redundancyMode: 'sso', softwareVersion: '17.9.4a', freshness: 'never', observedAt: null,
-    stateVersion: -1, fleetId: fleetName, fleetName, labels, haystack: '',
+    id: `r${n}`,
+    hostname: `h${n}`,
+    model,
+    health,
+    redundancyMode: 'sso',
+    softwareVersion: '17.9.4a',
+    freshness: 'never',
+    observedAt: null,
+    stateVersion: -1,
+    fleetId: fleetName,
+    fleetName,
+    labels,
+    haystack: '',
   };
 }
 

@@ -25,7 +25,9 @@ describe('protectionGap', () => {
   });
 
   it('says simplex for a router without a peer or configured without redundancy', () => {
-    expect(protectionGap({ ...healthy, health: 'degraded', redundancyMode: 'none', instances: peer({ rfState: 'DISABLED', domainState: 'SHUTOFF' }) })).toBe('simplex');
+    expect(protectionGap({ ...healthy, health: 'degraded', redundancyMode: 'none', instances: peer({ rfState: 'DISABLED', domainState: 'SHUTOFF' }) })).toBe(
+      'simplex',
+    );
     expect(protectionGap({ ...healthy, health: 'degraded', instances: [healthy.instances[0]!] })).toBe('simplex');
   });
 

@@ -71,7 +71,12 @@ export function useFleetRows(): FleetRows {
         return;
       }
       const found = await Promise.all(
-        ids.map((id) => graphql<{ router: (RouterSummary & { fleet: { id: string } }) | null }>(key, ONE_ROUTER, { id }).then((d) => d.router, () => null)),
+        ids.map((id) =>
+          graphql<{ router: (RouterSummary & { fleet: { id: string } }) | null }>(key, ONE_ROUTER, { id }).then(
+            (d) => d.router,
+            () => null,
+          ),
+        ),
       );
       const routers = found.filter((r): r is RouterSummary & { fleet: { id: string } } => r !== null);
       const { names, index } = current.current;

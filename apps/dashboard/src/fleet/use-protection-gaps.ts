@@ -29,7 +29,10 @@ interface GapRouter {
   readonly redundancy: { readonly operatingMode: string | null };
   readonly routeProcessors: readonly {
     readonly slot: string;
-    readonly host: { readonly state: string; readonly hypervisor: { readonly guests: readonly { readonly name: string; readonly domainState: string; readonly rfState: { readonly name: string } }[] } };
+    readonly host: {
+      readonly state: string;
+      readonly hypervisor: { readonly guests: readonly { readonly name: string; readonly domainState: string; readonly rfState: { readonly name: string } }[] };
+    };
   }[];
   readonly esps: readonly { readonly slot: string; readonly state: string; readonly forwarding: boolean }[];
 }

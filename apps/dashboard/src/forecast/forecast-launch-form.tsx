@@ -76,8 +76,8 @@ export function ForecastLaunchForm() {
     <form className="card launch-form forecast-launch" onSubmit={(e) => void submit(e)} data-testid="forecast-launch">
       <h2>Forecast availability</h2>
       <p className="muted small">
-        Failures drawn from the rates over the period, each played by the simulator from the router's configuration, with repairs; optionally side by
-        side with a changed configuration.
+        Failures drawn from the rates over the period, each played by the simulator from the router's configuration, with repairs; optionally side by side with
+        a changed configuration.
       </p>
       <div className="form-row">
         <label>

@@ -211,8 +211,8 @@ function Comparison({ summary }: { readonly summary: ForecastSummaryView }) {
         What if: <span className="mono">{describeWhatIf(c.changes)}</span>
       </h2>
       <p data-testid="forecast-comparison-fleet">
-        Fleet, data plane: <b>{formatDelta(c.dataPlane.deltaS)}</b> a year (99 % interval {formatDelta(c.dataPlane.ciLowS)} … {formatDelta(c.dataPlane.ciHighS)});
-        control plane: <b>{formatDelta(c.controlPlane.deltaS)}</b> a year.
+        Fleet, data plane: <b>{formatDelta(c.dataPlane.deltaS)}</b> a year (99 % interval {formatDelta(c.dataPlane.ciLowS)} … {formatDelta(c.dataPlane.ciHighS)}
+        ); control plane: <b>{formatDelta(c.controlPlane.deltaS)}</b> a year.
         {c.refused > 0 && <> {c.refused} change(s) could not apply to a router's chassis (see the report).</>}
       </p>
       <p className="muted small">The routers the change moves most.</p>
@@ -341,8 +341,8 @@ export function ForecastPage({ id }: { readonly id: string }) {
         <>
           <div className="card" data-testid="forecast-totals">
             <p>
-              {formatCount(summary.routers)} routers · expected per router and year: data plane <b>{formatDowntime(summary.dataPlaneMeanS)}</b>, control
-              plane <b>{formatDowntime(summary.controlPlaneMeanS)}</b> · {formatCount(summary.simulations)} simulations
+              {formatCount(summary.routers)} routers · expected per router and year: data plane <b>{formatDowntime(summary.dataPlaneMeanS)}</b>, control plane{' '}
+              <b>{formatDowntime(summary.controlPlaneMeanS)}</b> · {formatCount(summary.simulations)} simulations
               {summary.errors > 0 && <> · {formatCount(summary.errors)} ended in error</>}
             </p>
           </div>

@@ -43,7 +43,11 @@ export function formatDelta(s: number): string {
 
 /** `redundancy=sso, esps=2`. */
 export function describeWhatIf(w: Readonly<Record<string, unknown>> | null): string {
-  return w ? Object.entries(w).map(([k, v]) => `${k}=${String(v)}`).join(', ') : '';
+  return w
+    ? Object.entries(w)
+        .map(([k, v]) => `${k}=${String(v)}`)
+        .join(', ')
+    : '';
 }
 
 /** `1 y`, `90 d`, `720 h`. */

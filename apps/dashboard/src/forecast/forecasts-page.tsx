@@ -33,7 +33,9 @@ export function ForecastsPage() {
       <header className="page-head">
         <h1>Forecast</h1>
       </header>
-      <p className="muted">How much control- and data-plane downtime should each router expect over a year, from what, and what would a change of configuration buy?</p>
+      <p className="muted">
+        How much control- and data-plane downtime should each router expect over a year, from what, and what would a change of configuration buy?
+      </p>
       {session.may('operate') && <ForecastLaunchForm />}
       {list.error && <ErrorBox error={list.error} title="The forecasts could not be loaded" />}
       {!items ? (

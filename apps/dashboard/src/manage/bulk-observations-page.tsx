@@ -59,7 +59,11 @@ function ResultTable({ rows }: { readonly rows: readonly Row[] }) {
           <tr key={r.file} data-file={r.file} data-outcome={r.outcome}>
             <td className="mono small">{r.file}</td>
             <td className="mono">
-              {r.hostname && r.outcome !== 'unknown-router' ? <Link href={`/routers/${encodeURIComponent(r.hostname)}`}>{r.hostname}</Link> : (r.hostname ?? '—')}
+              {r.hostname && r.outcome !== 'unknown-router' ? (
+                <Link href={`/routers/${encodeURIComponent(r.hostname)}`}>{r.hostname}</Link>
+              ) : (
+                (r.hostname ?? '—')
+              )}
             </td>
             <td>{r.command ?? '—'}</td>
             <td>
@@ -103,7 +107,8 @@ export function BulkObservationsPage() {
     try {
       const { items, skipped: notSent } = captureItems(await readCaptures(files));
       setSkipped(notSent);
-      if (items.length === 0) throw new Error('No capture to send: choose .txt, .log or .out files named after their router and command, or an archive of them.');
+      if (items.length === 0)
+        throw new Error('No capture to send: choose .txt, .log or .out files named after their router and command, or an archive of them.');
       const done: Row[] = [];
       for (const batch of batchesOf<CaptureItem>(items, BATCH_ITEMS)) {
         const body = batch.map(({ hostname, command, output }) => ({ hostname, ...(command ? { command } : {}), output }));
@@ -132,9 +137,9 @@ export function BulkObservationsPage() {
       </header>
       <form className="card manage-form column" onSubmit={(e) => void submit(e)} aria-label="upload observations" data-testid="bulk-observe">
         <p className="muted small">
-          Captured show output, named as collection tools write it: <code>&lt;hostname&gt;/show_version.txt</code> (any other name in a router&apos;s
-          folder is read as a paste of several outputs) or <code>&lt;hostname&gt;_show_redundancy.txt</code>. Archives (.tar, .tar.gz, .zip) are
-          opened in the browser. A router&apos;s files are applied together, as one update.
+          Captured show output, named as collection tools write it: <code>&lt;hostname&gt;/show_version.txt</code> (any other name in a router&apos;s folder is
+          read as a paste of several outputs) or <code>&lt;hostname&gt;_show_redundancy.txt</code>. Archives (.tar, .tar.gz, .zip) are opened in the browser. A
+          router&apos;s files are applied together, as one update.
         </p>
         <div className="actions">
           <label>
@@ -173,7 +178,8 @@ export function BulkObservationsPage() {
         <div className="card">
           <h2>Outcomes</h2>
           <p data-testid="bulk-summary">
-            {counts['applied'] ?? 0} applied · {counts['unchanged'] ?? 0} unchanged · {counts['refused'] ?? 0} refused · {counts['unknown-router'] ?? 0} unknown router
+            {counts['applied'] ?? 0} applied · {counts['unchanged'] ?? 0} unchanged · {counts['refused'] ?? 0} refused · {counts['unknown-router'] ?? 0} unknown
+            router
           </p>
           <ResultTable rows={rows} />
         </div>

@@ -37,7 +37,12 @@ describe('capture files in the browser', () => {
   });
 
   it('names the router from the folder or the name, and says why a file is skipped', () => {
-    expect(itemOf({ path: 'caps/edge-01/show_version.txt', text: 'x' })).toEqual({ file: 'caps/edge-01/show_version.txt', hostname: 'edge-01', command: 'show version', output: 'x' });
+    expect(itemOf({ path: 'caps/edge-01/show_version.txt', text: 'x' })).toEqual({
+      file: 'caps/edge-01/show_version.txt',
+      hostname: 'edge-01',
+      command: 'show version',
+      output: 'x',
+    });
     expect(itemOf({ path: 'edge-01/session.txt', text: 'x' })).toEqual({ file: 'edge-01/session.txt', hostname: 'edge-01', output: 'x' });
     expect(itemOf({ path: 'caps/edge-02_show_platform.out', text: 'y' })).toMatchObject({ hostname: 'edge-02', command: 'show platform' });
     expect(itemOf({ path: 'session.txt', text: 'x' })).toMatchObject({ reason: expect.stringMatching(/<hostname>_<command>\.txt/) });

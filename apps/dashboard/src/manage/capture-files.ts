@@ -29,15 +29,31 @@ const HOSTNAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
 
 /** Each command's words, with the shortest abbreviation IOS takes for each. */
 const COMMANDS: readonly (readonly (readonly [string, number])[])[] = [
-  [['show', 2], ['redundancy', 3], ['states', 3]],
-  [['show', 2], ['redundancy', 3]],
-  [['show', 2], ['version', 3]],
-  [['show', 2], ['platform', 4]],
+  [
+    ['show', 2],
+    ['redundancy', 3],
+    ['states', 3],
+  ],
+  [
+    ['show', 2],
+    ['redundancy', 3],
+  ],
+  [
+    ['show', 2],
+    ['version', 3],
+  ],
+  [
+    ['show', 2],
+    ['platform', 4],
+  ],
 ];
 
 /** The command a file name (without extension) spells, words separated by spaces, `_` or `-`: `show_redundancy`, `sh red`. */
 export function commandOfName(stem: string): string | undefined {
-  const words = stem.toLowerCase().split(/[\s_-]+/).filter((w) => w !== '');
+  const words = stem
+    .toLowerCase()
+    .split(/[\s_-]+/)
+    .filter((w) => w !== '');
   const match = COMMANDS.find(
     (command) => command.length === words.length && command.every(([word, min], i) => (words[i] ?? '').length >= min && word.startsWith(words[i] ?? '')),
   );
@@ -89,7 +105,7 @@ export function captureItems(captures: readonly CaptureText[]): { items: Capture
 export function batchesOf<T extends { readonly hostname: string }>(items: readonly T[], max: number): T[][] {
   const batches: T[][] = [];
   let current: T[] = [];
-  for (let i = 0; i < items.length; ) {
+  for (let i = 0; i < items.length;) {
     let j = i;
     while (j < items.length && items[j]?.hostname === items[i]?.hostname) j++;
     if (current.length > 0 && current.length + (j - i) > max) {
@@ -120,7 +136,7 @@ function text(bytes: Uint8Array, start: number, length: number): string {
 export function tarEntries(bytes: Uint8Array): CaptureText[] {
   const files: CaptureText[] = [];
   let longName: string | null = null;
-  for (let at = 0; at + 512 <= bytes.length; ) {
+  for (let at = 0; at + 512 <= bytes.length;) {
     if (bytes.subarray(at, at + 512).every((b) => b === 0)) break;
     const size = Number.parseInt(text(bytes, at + 124, 12).trim() || '0', 8);
     const type = String.fromCharCode(bytes[at + 156] ?? 0);

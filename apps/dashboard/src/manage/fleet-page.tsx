@@ -33,8 +33,7 @@ export function FleetPage({ id }: { readonly id: string }) {
           </p>
           <h1 className="mono">{fleet.name}</h1>
           <p className="muted" data-testid="fleet-summary">
-            {routers(fleet.routerCount)}: {fleet.health.protected} protected, {fleet.health.degraded} degraded, {fleet.health.down} down.{' '}
-            {fleet.description}
+            {routers(fleet.routerCount)}: {fleet.health.protected} protected, {fleet.health.degraded} degraded, {fleet.health.down} down. {fleet.description}
           </p>
         </div>
         <Link href={`/?fleet=${encodeURIComponent(fleet.id)}`} className="button">

@@ -44,7 +44,13 @@ function CreateFleetForm({ onCreated }: { readonly onCreated: () => void }) {
       </label>
       <label>
         Description
-        <input value={description} onChange={(e) => setDescription(e.target.value)} size={36} {...invalid(error, 'description')} data-testid="fleet-description" />
+        <input
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+          size={36}
+          {...invalid(error, 'description')}
+          data-testid="fleet-description"
+        />
         <FieldMessage error={error} field="description" />
       </label>
       <button type="submit" className="primary" disabled={busy} data-testid="create-fleet-submit">

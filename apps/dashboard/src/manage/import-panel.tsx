@@ -114,7 +114,12 @@ export function ImportPanel({ fleet, onImported }: { readonly fleet: string; rea
       <div className="actions">
         <label>
           File (CSV or NetBox JSON)
-          <input type="file" accept=".csv,.json,.txt,text/csv,application/json" onChange={(e) => void chooseFile(e.target.files?.[0])} data-testid="import-file" />
+          <input
+            type="file"
+            accept=".csv,.json,.txt,text/csv,application/json"
+            onChange={(e) => void chooseFile(e.target.files?.[0])}
+            data-testid="import-file"
+          />
         </label>
         <label>
           Format
@@ -136,7 +141,8 @@ export function ImportPanel({ fleet, onImported }: { readonly fleet: string; rea
           }}
           placeholder={'hostname,model,serial,version,redundancy,fleet,labels\nams-edge-01,ASR1002-X,,17.3.4a,sso,,site=ams'}
           spellCheck={false}
-          {...invalid(error, 'content')} data-testid="import-text"
+          {...invalid(error, 'content')}
+          data-testid="import-text"
         />
         <FieldMessage error={error} field="content" />
       </label>

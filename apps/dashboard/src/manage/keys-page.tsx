@@ -35,8 +35,7 @@ function NewSecret({ created, onDone }: { readonly created: ApiKey & { readonly 
     <div className="notice new-secret" role="status" data-testid="new-key">
       <p>
         <strong>
-          Key <span className="mono">{created.name}</span> ({created.role}) created. Copy its secret now: it is shown this once and cannot be
-          seen again.
+          Key <span className="mono">{created.name}</span> ({created.role}) created. Copy its secret now: it is shown this once and cannot be seen again.
         </strong>
       </p>
       <p className="secret-line">

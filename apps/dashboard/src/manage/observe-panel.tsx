@@ -23,7 +23,10 @@ export function ObservePanel({ router, onApplied }: { readonly router: string; r
     setChanges(null);
     try {
       if (output.trim() === '') throw new Error('Paste the output of a show command first.');
-      const result = await rest<{ changes: readonly FieldChange[] }>(key, 'POST', `/routers/${encodeURIComponent(router)}/observations`, { text: output, contentType: 'text/plain' });
+      const result = await rest<{ changes: readonly FieldChange[] }>(key, 'POST', `/routers/${encodeURIComponent(router)}/observations`, {
+        text: output,
+        contentType: 'text/plain',
+      });
       setChanges(result.changes);
       if (result.changes.length > 0) onApplied();
     } catch (e) {
@@ -43,7 +46,8 @@ export function ObservePanel({ router, onApplied }: { readonly router: string; r
           onChange={(e) => setOutput(e.target.value)}
           spellCheck={false}
           placeholder={'router#show redundancy\nRedundant System Information :\n…'}
-          {...invalid(error, 'output')} data-testid="observe-output"
+          {...invalid(error, 'output')}
+          data-testid="observe-output"
         />
         <FieldMessage error={error} field="output" />
       </label>

@@ -37,7 +37,14 @@ export function AddRouterForm({ fleet, onAdded }: { readonly fleet: string; read
       } catch (e) {
         throw new ApiError('invalid labels', 'VALIDATION_FAILED', [{ field: 'labels', message: asError(e).message }]);
       }
-      const body = { hostname: form['hostname']?.trim() ?? '', model: form['model'], ...optional('redundancy'), ...optional('version'), ...optional('serial'), labels };
+      const body = {
+        hostname: form['hostname']?.trim() ?? '',
+        model: form['model'],
+        ...optional('redundancy'),
+        ...optional('version'),
+        ...optional('serial'),
+        labels,
+      };
       const result = await rest<AddRoutersResult>(key, 'POST', `/fleets/${encodeURIComponent(fleet)}/routers`, { json: body });
       setAdded(result.routers[0]?.hostname ?? null);
       setForm({ model: form['model'] ?? 'ASR1002-X' });
@@ -53,7 +60,13 @@ export function AddRouterForm({ fleet, onAdded }: { readonly fleet: string; read
     <form className="manage-form" onSubmit={(e) => void submit(e)} aria-label="add a router" data-testid="add-router">
       <label>
         Hostname
-        <input value={form['hostname'] ?? ''} onChange={set('hostname')} placeholder="ams-edge-01" {...invalid(error, 'hostname')} data-testid="router-hostname" />
+        <input
+          value={form['hostname'] ?? ''}
+          onChange={set('hostname')}
+          placeholder="ams-edge-01"
+          {...invalid(error, 'hostname')}
+          data-testid="router-hostname"
+        />
         <FieldMessage error={error} field="hostname" />
       </label>
       <label>
@@ -77,17 +90,37 @@ export function AddRouterForm({ fleet, onAdded }: { readonly fleet: string; read
       </label>
       <label>
         IOS XE
-        <input value={form['version'] ?? ''} onChange={set('version')} placeholder="17.3.4a" size={10} {...invalid(error, 'version')} data-testid="router-version" />
+        <input
+          value={form['version'] ?? ''}
+          onChange={set('version')}
+          placeholder="17.3.4a"
+          size={10}
+          {...invalid(error, 'version')}
+          data-testid="router-version"
+        />
         <FieldMessage error={error} field="version" />
       </label>
       <label>
         Serial
-        <input value={form['serial'] ?? ''} onChange={set('serial')} placeholder="generated" size={14} {...invalid(error, 'serial')} data-testid="router-serial" />
+        <input
+          value={form['serial'] ?? ''}
+          onChange={set('serial')}
+          placeholder="generated"
+          size={14}
+          {...invalid(error, 'serial')}
+          data-testid="router-serial"
+        />
         <FieldMessage error={error} field="serial" />
       </label>
       <label>
         Labels
-        <input value={form['labels'] ?? ''} onChange={set('labels')} placeholder="site=ams, role=edge" {...invalid(error, 'labels')} data-testid="router-labels" />
+        <input
+          value={form['labels'] ?? ''}
+          onChange={set('labels')}
+          placeholder="site=ams, role=edge"
+          {...invalid(error, 'labels')}
+          data-testid="router-labels"
+        />
         <FieldMessage error={error} field="labels" />
       </label>
       <button type="submit" className="primary" disabled={busy} data-testid="add-router-submit">
@@ -120,7 +153,11 @@ export function GenerateRoutersForm({ fleet, onAdded }: { readonly fleet: string
     setCreated(null);
     try {
       const n = count.trim() === '' ? Number.NaN : Number(count);
-      const generate = { count: Number.isFinite(n) ? n : count, ...(prefix.trim() ? { hostnamePrefix: prefix.trim() } : {}), ...(models.length > 0 ? { models } : {}) };
+      const generate = {
+        count: Number.isFinite(n) ? n : count,
+        ...(prefix.trim() ? { hostnamePrefix: prefix.trim() } : {}),
+        ...(models.length > 0 ? { models } : {}),
+      };
       const result = await rest<AddRoutersResult>(key, 'POST', `/fleets/${encodeURIComponent(fleet)}/routers`, { json: { generate } });
       setCreated(result.created);
       onAdded();
@@ -135,17 +172,37 @@ export function GenerateRoutersForm({ fleet, onAdded }: { readonly fleet: string
     <form className="manage-form" onSubmit={(e) => void submit(e)} aria-label="generate routers" data-testid="generate-routers">
       <label>
         How many
-        <input inputMode="numeric" value={count} onChange={(e) => setCount(e.target.value)} size={8} {...invalid(error, 'count')} data-testid="generate-count" />
+        <input
+          inputMode="numeric"
+          value={count}
+          onChange={(e) => setCount(e.target.value)}
+          size={8}
+          {...invalid(error, 'count')}
+          data-testid="generate-count"
+        />
         <FieldMessage error={error} field="count" />
       </label>
       <label>
         Hostname prefix
-        <input value={prefix} onChange={(e) => setPrefix(e.target.value)} placeholder="the fleet's name" {...invalid(error, 'hostnamePrefix')} data-testid="generate-prefix" />
+        <input
+          value={prefix}
+          onChange={(e) => setPrefix(e.target.value)}
+          placeholder="the fleet's name"
+          {...invalid(error, 'hostnamePrefix')}
+          data-testid="generate-prefix"
+        />
         <FieldMessage error={error} field="hostnamePrefix" />
       </label>
       <label>
         Models (none chosen: all)
-        <select multiple size={3} value={[...models]} onChange={(e) => setModels([...e.target.selectedOptions].map((o) => o.value))} {...invalid(error, 'models')} data-testid="generate-models">
+        <select
+          multiple
+          size={3}
+          value={[...models]}
+          onChange={(e) => setModels([...e.target.selectedOptions].map((o) => o.value))}
+          {...invalid(error, 'models')}
+          data-testid="generate-models"
+        >
           {CHASSIS_MODELS.map((m) => (
             <option key={m}>{m}</option>
           ))}

@@ -25,7 +25,11 @@ function useMatrix(auditId: string): { rows: ExposureRow[] | null; error: Error 
       try {
         const rows: ExposureRow[] = [];
         for (let offset = 0; ; offset += PAGE) {
-          const page = await graphql<{ audit: { matrix: { total: number; items: ExposureRow[] } } | null }>(key, AUDIT_MATRIX, { id: auditId, limit: PAGE, offset });
+          const page = await graphql<{ audit: { matrix: { total: number; items: ExposureRow[] } } | null }>(key, AUDIT_MATRIX, {
+            id: auditId,
+            limit: PAGE,
+            offset,
+          });
           const items = page.audit?.matrix.items ?? [];
           rows.push(...items);
           if (cancelled || items.length < PAGE || rows.length >= (page.audit?.matrix.total ?? 0)) break;

@@ -10,7 +10,6 @@ import { ErrorBox } from '../ui/feedback';
 import { DEFAULT_FAULTS, FAULTS } from './audit-types';
 import { FLEET_NAMES, START_AUDIT } from './risk-queries';
 
-
 /** Starts a risk audit on a fleet or a selector (operators), then opens its page. */
 export function AuditLaunchForm() {
   const { key } = useSession();
@@ -43,12 +42,13 @@ export function AuditLaunchForm() {
     }
   }
 
-  const toggle = (f: string) => setFaults((s) => {
-    const next = new Set(s);
-    if (next.has(f)) next.delete(f);
-    else next.add(f);
-    return next;
-  });
+  const toggle = (f: string) =>
+    setFaults((s) => {
+      const next = new Set(s);
+      if (next.has(f)) next.delete(f);
+      else next.add(f);
+      return next;
+    });
 
   return (
     <form className="card launch-form audit-launch" onSubmit={(e) => void submit(e)} data-testid="audit-launch">

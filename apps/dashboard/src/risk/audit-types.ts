@@ -5,8 +5,18 @@ import type * as S from '../api/schema-types.generated.js';
  * the server's libraries). The launch form ticks {@link DEFAULT_FAULTS}.
  */
 export const FAULTS = [
-  'iosd-crash', 'iosd-hang', 'vm-crash', 'host-kernel-panic', 'host-oom', 'rp-failure', 'esp-failure', 'power-loss',
-  'config-sync-failure', 'ipc-loss', 'image-mismatch', 'psu-failure',
+  'iosd-crash',
+  'iosd-hang',
+  'vm-crash',
+  'host-kernel-panic',
+  'host-oom',
+  'rp-failure',
+  'esp-failure',
+  'power-loss',
+  'config-sync-failure',
+  'ipc-loss',
+  'image-mismatch',
+  'psu-failure',
 ] as const;
 /**
  * The server's default (`DEFAULT_AUDIT_FAULTS`): every fault but two that expose every router whatever its redundancy,

@@ -51,8 +51,11 @@ function Redundancy({ plan, now }: { readonly plan: RouterActionPlan; readonly n
   if (plan.status === 'completed' || back?.applied) {
     return (
       <p data-testid="plan-redundancy">
-        Redundancy came back <time dateTime={plan.redundancyAt} title={formatDateTime(plan.redundancyAt)}>{formatRelative(plan.redundancyAt, now)}</time>,{' '}
-        {formatDuration(plan.redundancyAfterMs)} after the switchover.
+        Redundancy came back{' '}
+        <time dateTime={plan.redundancyAt} title={formatDateTime(plan.redundancyAt)}>
+          {formatRelative(plan.redundancyAt, now)}
+        </time>
+        , {formatDuration(plan.redundancyAfterMs)} after the switchover.
       </p>
     );
   }

@@ -69,7 +69,9 @@ function EspBox({ esp }: { readonly esp: Esp }) {
         <dt>role</dt>
         <dd>{esp.role}</dd>
         <dt>data plane</dt>
-        <dd className={esp.forwarding ? 'tone-text-good' : esp.role === 'standby' ? 'muted' : 'tone-text-bad'}>{esp.forwarding ? 'forwarding' : 'not forwarding'}</dd>
+        <dd className={esp.forwarding ? 'tone-text-good' : esp.role === 'standby' ? 'muted' : 'tone-text-bad'}>
+          {esp.forwarding ? 'forwarding' : 'not forwarding'}
+        </dd>
       </dl>
     </div>
   );
@@ -87,11 +89,14 @@ export function ChassisDiagram({ router }: { readonly router: RouterDetail }) {
             {chassis.redundancyType} redundancy · {router.routeProcessors.length} RP · {router.esps.length} ESP
           </span>{' '}
           <span className="muted" data-testid="power-supplies">
-            {router.powerSupplies.filter((p) => p.state !== 'empty').map((p) => (
-              <span key={p.slot} className={p.state === 'ok' ? '' : 'tone-text-bad'}>
-                {' '}· <span className="mono">{p.slot}</span> {p.state === 'failed' ? 'ps, fail' : p.state}
-              </span>
-            ))}
+            {router.powerSupplies
+              .filter((p) => p.state !== 'empty')
+              .map((p) => (
+                <span key={p.slot} className={p.state === 'ok' ? '' : 'tone-text-bad'}>
+                  {' '}
+                  · <span className="mono">{p.slot}</span> {p.state === 'failed' ? 'ps, fail' : p.state}
+                </span>
+              ))}
           </span>
         </div>
         <div className="chassis-body">

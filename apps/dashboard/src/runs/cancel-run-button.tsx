@@ -22,7 +22,11 @@ export function CancelRunButton({ run, onDone }: { readonly run: RunDetail; read
       busyLabel="Cancelling…"
       keepLabel="Keep it running"
       errorTitle="The run was not cancelled"
-      confirmText={<>Cancel this {run.status} run? {left} will not be simulated, and the run gets no verdict or report.</>}
+      confirmText={
+        <>
+          Cancel this {run.status} run? {left} will not be simulated, and the run gets no verdict or report.
+        </>
+      }
       onConfirm={async () => {
         await graphql(key, CANCEL_RUN, { id: run.id });
         onDone();

@@ -25,7 +25,14 @@ export function DeleteRunButton({ run, finished }: { readonly run: RunDetail; re
       errorTitle="The run was not deleted"
       confirmText={
         <span data-testid="delete-run-question">
-          Delete this run{routers !== null ? <> of {formatCount(routers)} router{routers === 1 ? '' : 's'}</> : null} with its results and timeline
+          Delete this run
+          {routers !== null ? (
+            <>
+              {' '}
+              of {formatCount(routers)} router{routers === 1 ? '' : 's'}
+            </>
+          ) : null}{' '}
+          with its results and timeline
           {finished ? '' : ', cancelling it first'}? This cannot be undone.
         </span>
       }

@@ -25,7 +25,10 @@ describe('outage histogram axes', () => {
   });
 
   it('keeps the y title beside its labels and inside the chart', () => {
-    const option = outageChartOption(buckets, 'controlPlaneOutageMs') as { grid: { left: number }; yAxis: { name: string; nameLocation: string; nameGap: number } };
+    const option = outageChartOption(buckets, 'controlPlaneOutageMs') as {
+      grid: { left: number };
+      yAxis: { name: string; nameLocation: string; nameGap: number };
+    };
     expect(option.yAxis).toMatchObject({ name: 'Routers', nameLocation: 'middle' });
     // The rotated title's centre sits nameGap left of the plot: at least half a line (8 px) inside the box.
     expect(option.grid.left - option.yAxis.nameGap).toBeGreaterThanOrEqual(16);

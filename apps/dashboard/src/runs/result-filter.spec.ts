@@ -8,7 +8,14 @@ describe('result filters', () => {
   });
 
   it('names every variable, null when absent, and says which group is shown', () => {
-    expect(filterVariables({ verdict: 'fail', start: 'R0/0 ACTIVE' })).toEqual({ verdict: 'fail', model: null, mode: null, start: 'R0/0 ACTIVE', expectation: null, search: null });
+    expect(filterVariables({ verdict: 'fail', start: 'R0/0 ACTIVE' })).toEqual({
+      verdict: 'fail',
+      model: null,
+      mode: null,
+      start: 'R0/0 ACTIVE',
+      expectation: null,
+      search: null,
+    });
     expect(filterGroupText({ verdict: 'fail', model: 'ASR1002-X' })).toBe('model ASR1002-X');
     expect(filterGroupText({ verdict: 'fail' })).toBeNull();
   });

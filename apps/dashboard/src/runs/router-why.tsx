@@ -11,7 +11,11 @@ const TIMELINE_LIMIT = 1000;
 
 /** Why one router of a run got its verdict: its failed expectations with values, its starting state, its timeline. */
 export function RouterWhy({ runId, hostname, onClose }: { readonly runId: string; readonly hostname: string; readonly onClose: () => void }) {
-  const why = useQuery<{ run: { routerResult: RouterDiagnosis | null; timeline: Page<TimelineEntry> } | null }>(ROUTER_WHY, { id: runId, hostname, limit: TIMELINE_LIMIT });
+  const why = useQuery<{ run: { routerResult: RouterDiagnosis | null; timeline: Page<TimelineEntry> } | null }>(ROUTER_WHY, {
+    id: runId,
+    hostname,
+    limit: TIMELINE_LIMIT,
+  });
   const result = why.data?.run?.routerResult;
   const timeline = why.data?.run?.timeline;
   const failed = result?.expectations.filter((x) => x.verdict !== 'pass') ?? [];

@@ -99,7 +99,13 @@ export function TimelineSection({ runId }: { readonly runId: string }) {
       >
         <label>
           Find a router{' '}
-          <input value={typed} onChange={(e) => setTyped(e.target.value)} placeholder="part of a hostname" aria-label="timeline hostname" data-testid="timeline-search" />
+          <input
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            placeholder="part of a hostname"
+            aria-label="timeline hostname"
+            data-testid="timeline-search"
+          />
         </label>
         <label>
           Router{' '}

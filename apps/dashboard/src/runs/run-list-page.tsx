@@ -36,17 +36,14 @@ export function RunListPage() {
   });
 
   const fetched = list.data?.runs;
-  const page = useMemo(
-    () => {
-      if (!fetched) return fetched;
-      // A run deleted meanwhile (in another tab, or by someone else) leaves the page at once; retention, which
-      // removes runs finished long ago, announces nothing: the next reload drops them.
-      const items = fetched.items.filter((r) => events.get(r.id)?.deleted !== true);
-      const gone = fetched.items.length - items.length;
-      return { ...fetched, total: fetched.total - gone, items: items.map((r) => (events.has(r.id) ? withProgress(r, events.get(r.id) as RunProgressEvent) : r)) };
-    },
-    [fetched, events],
-  );
+  const page = useMemo(() => {
+    if (!fetched) return fetched;
+    // A run deleted meanwhile (in another tab, or by someone else) leaves the page at once; retention, which
+    // removes runs finished long ago, announces nothing: the next reload drops them.
+    const items = fetched.items.filter((r) => events.get(r.id)?.deleted !== true);
+    const gone = fetched.items.length - items.length;
+    return { ...fetched, total: fetched.total - gone, items: items.map((r) => (events.has(r.id) ? withProgress(r, events.get(r.id) as RunProgressEvent) : r)) };
+  }, [fetched, events]);
   return (
     <section className="page">
       <header className="page-head">

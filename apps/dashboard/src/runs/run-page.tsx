@@ -117,15 +117,17 @@ export function RunPage({ id }: { readonly id: string }) {
             <Link href="/runs">Runs</Link> / <span className="mono">{run.id}</span>
           </p>
           <h1>
-            <span className="mono">{run.scenario}</span> <StatusBadge status={run.status} /> <span data-testid="run-verdict"><VerdictBadge verdict={run.verdict} /></span>
+            <span className="mono">{run.scenario}</span> <StatusBadge status={run.status} />{' '}
+            <span data-testid="run-verdict">
+              <VerdictBadge verdict={run.verdict} />
+            </span>
           </h1>
           <p className="muted small">
             on {describeTarget(run.target)} ·{' '}
             <span data-testid="run-start" title="where the routers start; each router's starting state is in the report (routers[].start)">
-              {run.start === 'twin' ? 'from the twin\'s state' : 'from healthy routers'}
+              {run.start === 'twin' ? "from the twin's state" : 'from healthy routers'}
             </span>{' '}
-            · seed {run.seed} · {run.iterations} iteration{run.iterations === 1 ? '' : 's'} · by {run.createdBy} · created{' '}
-            {formatDateTime(run.createdAt)}
+            · seed {run.seed} · {run.iterations} iteration{run.iterations === 1 ? '' : 's'} · by {run.createdBy} · created {formatDateTime(run.createdAt)}
             {run.finishedAt && <> · finished {formatDateTime(run.finishedAt)}</>}
           </p>
         </div>

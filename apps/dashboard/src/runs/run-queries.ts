@@ -1,10 +1,12 @@
-export const RUN_FIELDS = 'id scenario status verdict iterations target start progress { routersDone routerCount shards percent } createdBy createdAt finishedAt';
+export const RUN_FIELDS =
+  'id scenario status verdict iterations target start progress { routersDone routerCount shards percent } createdBy createdAt finishedAt';
 
 export const RUN_LIST = `query Runs($limit: Int!, $offset: Int!) { runs(limit: $limit, offset: $offset) { total items { ${RUN_FIELDS} } } }`;
 
 export const DISTRIBUTION = 'p50 p95 max missing';
 /** Fields of a result row; `RESULT_ARGS` are the filters of `Run.results`. */
-export const RESULT_FIELDS = 'hostname model verdict controlPlaneOutageMs dataPlaneOutageMs redundancyRestoredMs switchovers dualActiveMs mode startState failedExpectations';
+export const RESULT_FIELDS =
+  'hostname model verdict controlPlaneOutageMs dataPlaneOutageMs redundancyRestoredMs switchovers dualActiveMs mode startState failedExpectations';
 const RESULT_VARS = '$verdict: Verdict, $model: String, $mode: String, $start: String, $expectation: String, $search: String';
 const RESULT_ARGS = 'verdict: $verdict, model: $model, mode: $mode, start: $start, expectation: $expectation, search: $search';
 

@@ -22,7 +22,10 @@ interface Props {
 }
 
 /** The per-router results of the run's first iteration, over all its routers: filtered by verdict, group and hostname. */
-export const RunResults = forwardRef<HTMLDivElement, Props>(function RunResults({ items, total, offset, limit, filter, linkRouters, onOffset, onFilter, onWhy }, ref) {
+export const RunResults = forwardRef<HTMLDivElement, Props>(function RunResults(
+  { items, total, offset, limit, filter, linkRouters, onOffset, onFilter, onWhy },
+  ref,
+) {
   const group = filterGroupText(filter);
   return (
     <div className="card" ref={ref} data-testid="run-routers">
@@ -30,7 +33,11 @@ export const RunResults = forwardRef<HTMLDivElement, Props>(function RunResults(
       <div className="toolbar">
         <label>
           Verdict{' '}
-          <select value={filter.verdict ?? ''} onChange={(e) => onFilter({ ...filter, verdict: (e.target.value || undefined) as Verdict | undefined })} aria-label="verdict filter">
+          <select
+            value={filter.verdict ?? ''}
+            onChange={(e) => onFilter({ ...filter, verdict: (e.target.value || undefined) as Verdict | undefined })}
+            aria-label="verdict filter"
+          >
             <option value="">all</option>
             <option value="fail">fail</option>
             <option value="error">error</option>
@@ -49,7 +56,10 @@ export const RunResults = forwardRef<HTMLDivElement, Props>(function RunResults(
         {group && (
           <span className="filter-chips" data-testid="result-group">
             <span className="badge">{group}</span>
-            <button type="button" onClick={() => onFilter({ ...(filter.verdict ? { verdict: filter.verdict } : {}), ...(filter.search ? { search: filter.search } : {}) })}>
+            <button
+              type="button"
+              onClick={() => onFilter({ ...(filter.verdict ? { verdict: filter.verdict } : {}), ...(filter.search ? { search: filter.search } : {}) })}
+            >
               Show every group
             </button>
           </span>

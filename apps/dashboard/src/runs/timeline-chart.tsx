@@ -45,11 +45,20 @@ export function TimelineChart({ entries, horizonMs }: { readonly entries: readon
         trigger: 'item',
         formatter: (p: unknown) => {
           const v = (p as { value: (string | number)[] }).value;
-          if (v.length === 5) return `${v[3]}<br/>${v[4]}<br/>${formatClock(Number(v[1]))} – ${formatClock(Number(v[2]))} (${formatDuration(Number(v[2]) - Number(v[1]))})`;
+          if (v.length === 5)
+            return `${v[3]}<br/>${v[4]}<br/>${formatClock(Number(v[1]))} – ${formatClock(Number(v[2]))} (${formatDuration(Number(v[2]) - Number(v[1]))})`;
           return `${v[2]}<br/>${v[3]} at ${formatClock(Number(v[0]))}`;
         },
       },
-      xAxis: { type: 'value', min: 0, max: endMs, axisLabel: { formatter: (ms: number) => formatClock(ms) }, name: 'simulated time', nameLocation: 'middle', nameGap: 26 },
+      xAxis: {
+        type: 'value',
+        min: 0,
+        max: endMs,
+        axisLabel: { formatter: (ms: number) => formatClock(ms) },
+        name: 'simulated time',
+        nameLocation: 'middle',
+        nameGap: 26,
+      },
       yAxis: { type: 'category', data: [...lanes], inverse: true, axisTick: { show: false } },
       dataZoom: [
         { type: 'slider', xAxisIndex: 0, height: 14, bottom: 6, filterMode: 'weakFilter', labelFormatter: (ms: number) => formatClock(ms) },
@@ -80,7 +89,12 @@ export function TimelineChart({ entries, horizonMs }: { readonly entries: readon
   const laneCount = new Set(entries.map((e) => (e.from === null && e.to === null ? 'events' : `${e.component}${e.event}`))).size;
   return (
     <>
-      <EChart option={option} height={Math.max(160, 80 + Math.min(laneCount, 16) * LANE_HEIGHT)} label="component states over simulated time" testId="timeline-chart" />
+      <EChart
+        option={option}
+        height={Math.max(160, 80 + Math.min(laneCount, 16) * LANE_HEIGHT)}
+        label="component states over simulated time"
+        testId="timeline-chart"
+      />
       <ul className="legend" aria-label="state colours">
         {LEGEND.map(([tone, text]) => (
           <li key={tone}>

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { TimelineEntry } from '../api/types';
 import { toLanes } from './timeline-lanes';
 
-const e = (tMs: number, component: string, event: string, from: string | null, to: string | null): TimelineEntry => ({ tMs, router: 'r1', component, event, from, to });
+const e = (tMs: number, component: string, event: string, from: string | null, to: string | null): TimelineEntry => ({
+  tMs,
+  router: 'r1',
+  component,
+  event,
+  from,
+  to,
+});
 
 describe('toLanes', () => {
   const timeline = [

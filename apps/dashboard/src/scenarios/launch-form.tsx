@@ -9,7 +9,6 @@ import { ErrorBox } from '../ui/feedback';
 import { CHASSIS_MODELS, type TargetChoice, toTargetInput } from './run-target';
 import { LAUNCH_FLEETS as FLEETS, LAUNCH_SCENARIOS as SCENARIO_NAMES, START_RUN } from './scenario-queries';
 
-
 type Kind = TargetChoice['kind'];
 
 interface Props {
@@ -21,7 +20,17 @@ interface Props {
   readonly fixedTarget?: { readonly kind: 'router'; readonly hostname: string };
 }
 
-function TargetFields({ kind, choice, setChoice, fleets }: { kind: Kind; choice: Record<string, string>; setChoice: (c: Record<string, string>) => void; fleets: readonly FleetSummary[] }) {
+function TargetFields({
+  kind,
+  choice,
+  setChoice,
+  fleets,
+}: {
+  kind: Kind;
+  choice: Record<string, string>;
+  setChoice: (c: Record<string, string>) => void;
+  fleets: readonly FleetSummary[];
+}) {
   const set = (field: string) => (e: { target: { value: string } }) => setChoice({ ...choice, [field]: e.target.value });
   const fleetSelect = (label: string, optional: boolean) => (
     <label>
@@ -89,7 +98,14 @@ export function LaunchForm({ scenario, source, fixedTarget }: Props) {
 
   function input(): Record<string, unknown> {
     const target = toTargetInput(
-      fixedTarget ?? ({ kind, hostnames: choice['hostnames'] ?? '', fleet: choice['fleet'] ?? '', model: choice['model'] ?? '', labels: choice['labels'] ?? '' } as TargetChoice),
+      fixedTarget ??
+        ({
+          kind,
+          hostnames: choice['hostnames'] ?? '',
+          fleet: choice['fleet'] ?? '',
+          model: choice['model'] ?? '',
+          labels: choice['labels'] ?? '',
+        } as TargetChoice),
     );
     const which = source !== undefined ? { source } : { scenario: scenario ?? chosenScenario };
     if (source === undefined && !which.scenario) throw new Error('choose a scenario');

@@ -81,7 +81,13 @@ export function ScenarioEditorPage({ id }: { readonly id: string | null }) {
         </div>
         {canWrite && (
           <div className="actions">
-            <button type="button" className="primary" disabled={saving || (!dirty && id !== null) || validation.valid === false} onClick={() => void save()} data-testid="save-scenario">
+            <button
+              type="button"
+              className="primary"
+              disabled={saving || (!dirty && id !== null) || validation.valid === false}
+              onClick={() => void save()}
+              data-testid="save-scenario"
+            >
               {saving ? 'Saving…' : id === null ? 'Create' : 'Save'}
             </button>
             {id !== null && (

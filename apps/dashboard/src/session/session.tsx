@@ -114,10 +114,7 @@ function LiveSession(props: { readonly apiKey: string; readonly me: Me; readonly
   }, [apiKey]);
 
   const session = useMemo<Session | null>(
-    () =>
-      live === null
-        ? null
-        : { key: apiKey, me, live, liveStatus, reconnects, may: (c: Capability) => may(me.role, c), signOut },
+    () => (live === null ? null : { key: apiKey, me, live, liveStatus, reconnects, may: (c: Capability) => may(me.role, c), signOut }),
     [apiKey, me, live, liveStatus, reconnects, signOut],
   );
   if (session === null) return null;

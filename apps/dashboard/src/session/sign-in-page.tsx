@@ -30,7 +30,11 @@ export function SignInPage({ notice, onSignedIn }: { readonly notice: string | n
       <form className="card sign-in-card" onSubmit={(event) => void submit(event)} aria-labelledby="sign-in-title">
         <h1 id="sign-in-title">asr-twin</h1>
         <p className="muted">Digital twin of ASR 1000 fleets. Sign in with an API key.</p>
-        {notice && !error && <p className="notice" role="status">{notice}</p>}
+        {notice && !error && (
+          <p className="notice" role="status">
+            {notice}
+          </p>
+        )}
         <label htmlFor="api-key">API key</label>
         <input
           id="api-key"

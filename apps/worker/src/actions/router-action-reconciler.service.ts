@@ -39,7 +39,10 @@ export class RouterActionReconciler {
     const state = await this.producer.state('router-action.step', { actionId: action.id, step: action.nextStep });
     if (state === 'failed') {
       const why = await this.producer.failedReason('router-action.step', { actionId: action.id, step: action.nextStep });
-      await this.actions.cancel(action.id, `step ${action.nextStep + 1} of ${action.stepCount} failed after every retry: ${why ?? 'no reason recorded; see the worker logs'}`);
+      await this.actions.cancel(
+        action.id,
+        `step ${action.nextStep + 1} of ${action.stepCount} failed after every retry: ${why ?? 'no reason recorded; see the worker logs'}`,
+      );
       return 0;
     }
     if (state !== 'missing') return 0;

@@ -36,7 +36,11 @@ export class AuditExecutionService {
     }
     const pending = await this.audits.pendingShards(audit);
     if (pending.length === 0) await this.producer.enqueue('audit.finalize', { auditId });
-    else await this.producer.enqueueMany('audit.shard', pending.map((shard) => ({ auditId, shard })));
+    else
+      await this.producer.enqueueMany(
+        'audit.shard',
+        pending.map((shard) => ({ auditId, shard })),
+      );
     this.logger.log({ auditId, routers: count, shards: audit.shardCount, pending: pending.length, msg: 'audit planned' });
   }
 

@@ -39,7 +39,11 @@ export class ForecastExecutionService {
     }
     const pending = await this.forecasts.pendingShards(forecast);
     if (pending.length === 0) await this.producer.enqueue('forecast.finalize', { forecastId });
-    else await this.producer.enqueueMany('forecast.shard', pending.map((shard) => ({ forecastId, shard })));
+    else
+      await this.producer.enqueueMany(
+        'forecast.shard',
+        pending.map((shard) => ({ forecastId, shard })),
+      );
     this.logger.log({ forecastId, routers: count, shards: forecast.shardCount, pending: pending.length, msg: 'forecast planned' });
   }
 
@@ -71,7 +75,13 @@ export class ForecastExecutionService {
     const gzip = reportBytes(report);
     const completed = await this.forecasts.complete(forecastId, summaryOf(report), gzip);
     if (completed) this.progress.publishForecast(completed);
-    this.logger.log({ forecastId, routers: forecast.routerCount, reportBytes: gzip.length, ms: Math.round(performance.now() - started), msg: 'forecast report built' });
+    this.logger.log({
+      forecastId,
+      routers: forecast.routerCount,
+      reportBytes: gzip.length,
+      ms: Math.round(performance.now() - started),
+      msg: 'forecast report built',
+    });
   }
 
   private async afterShard(forecastId: string, p: ForecastProgress): Promise<void> {

@@ -34,7 +34,10 @@ export function forecastOptions(f: ForecastRecord): ForecastOptions {
  */
 export function runForecastShard(f: ForecastRecord, targets: readonly ForecastTarget[]): { rows: ForecastResultRow[]; events: number } {
   const options = forecastOptions(f);
-  const baseline = runForecast(targets.map((t) => t.router), options);
+  const baseline = runForecast(
+    targets.map((t) => t.router),
+    options,
+  );
   const rows: ForecastResultRow[] = [];
   let events = 0;
   baseline.forEach((r, k) => {
@@ -43,7 +46,10 @@ export function runForecastShard(f: ForecastRecord, targets: readonly ForecastTa
   });
   if (f.whatIf !== null) {
     const whatIf = f.whatIf;
-    const changed = runForecast(targets.map((t) => applyWhatIf(t.router, whatIf).router), options);
+    const changed = runForecast(
+      targets.map((t) => applyWhatIf(t.router, whatIf).router),
+      options,
+    );
     changed.forEach((r, k) => {
       rows.push({ ordinal: (targets[k] as ForecastTarget).ordinal, variant: 1, record: forecastRecord(r) });
       events += r.events;
@@ -118,7 +124,12 @@ function fleetCauses(report: ForecastReport): ForecastSummary['causes'] {
   const total = [...sums.values()].reduce((t, s) => t + s.dp, 0);
   const r3 = (x: number) => Math.round(x * 1000) / 1000;
   return [...sums.entries()]
-    .map(([cause, s]) => ({ cause, controlPlaneS: r3(s.cp / Math.max(1, rows.length)), dataPlaneS: r3(s.dp / Math.max(1, rows.length)), dataPlaneShare: total > 0 ? Math.round((s.dp / total) * 10_000) / 10_000 : 0 }))
+    .map(([cause, s]) => ({
+      cause,
+      controlPlaneS: r3(s.cp / Math.max(1, rows.length)),
+      dataPlaneS: r3(s.dp / Math.max(1, rows.length)),
+      dataPlaneShare: total > 0 ? Math.round((s.dp / total) * 10_000) / 10_000 : 0,
+    }))
     .filter((c) => c.controlPlaneS > 0 || c.dataPlaneS > 0)
     .sort((a, b) => b.dataPlaneS - a.dataPlaneS || b.controlPlaneS - a.controlPlaneS || a.cause.localeCompare(b.cause));
 }
@@ -127,8 +138,15 @@ function fleetCauses(report: ForecastReport): ForecastSummary['causes'] {
 export function summaryOf(report: ForecastReport): ForecastSummary {
   const b = report.baseline;
   const n = b.routers.length;
-  const meanOf = (pick: (r: (typeof b.routers)[number]) => number) => (n === 0 ? 0 : Math.round((b.routers.reduce((s, r) => s + pick(r), 0) / n) * 1000) / 1000);
-  const rollup = (g: (typeof b.rollups.byModel)[number]) => ({ key: g.key, routers: g.routers, controlPlaneMeanS: g.controlPlaneMeanS, dataPlaneMeanS: g.dataPlaneMeanS, worst: g.worst });
+  const meanOf = (pick: (r: (typeof b.routers)[number]) => number) =>
+    n === 0 ? 0 : Math.round((b.routers.reduce((s, r) => s + pick(r), 0) / n) * 1000) / 1000;
+  const rollup = (g: (typeof b.rollups.byModel)[number]) => ({
+    key: g.key,
+    routers: g.routers,
+    controlPlaneMeanS: g.controlPlaneMeanS,
+    dataPlaneMeanS: g.dataPlaneMeanS,
+    worst: g.worst,
+  });
   const c = report.comparison;
   return {
     routers: b.totals.routers,
@@ -152,7 +170,9 @@ export function summaryOf(report: ForecastReport): ForecastSummary {
       dataPlaneMeanS: r.dataPlane.meanS,
       dataPlaneP95S: r.dataPlane.p95S,
       dataPlaneNines: r.dataPlane.nines,
-      causes: r.causes.slice(0, 5).map((x) => ({ cause: x.cause, dataPlaneS: x.dataPlaneS, dataPlaneShare: x.dataPlaneShare, failuresPerYear: x.failuresPerYear })),
+      causes: r.causes
+        .slice(0, 5)
+        .map((x) => ({ cause: x.cause, dataPlaneS: x.dataPlaneS, dataPlaneShare: x.dataPlaneShare, failuresPerYear: x.failuresPerYear })),
     })),
     rollups: { byModel: b.rollups.byModel.map(rollup), byMode: b.rollups.byMode.map(rollup), bySite: b.rollups.bySite.map(rollup) },
     comparison:
@@ -166,7 +186,12 @@ export function summaryOf(report: ForecastReport): ForecastSummary {
             // The routers the change moves most (data plane, then control plane), largest change first.
             routers: c.routers
               .filter((r) => r.dataPlane.deltaS !== 0 || r.controlPlane.deltaS !== 0)
-              .sort((a, b) => Math.abs(b.dataPlane.deltaS) - Math.abs(a.dataPlane.deltaS) || Math.abs(b.controlPlane.deltaS) - Math.abs(a.controlPlane.deltaS) || a.hostname.localeCompare(b.hostname))
+              .sort(
+                (a, b) =>
+                  Math.abs(b.dataPlane.deltaS) - Math.abs(a.dataPlane.deltaS) ||
+                  Math.abs(b.controlPlane.deltaS) - Math.abs(a.controlPlane.deltaS) ||
+                  a.hostname.localeCompare(b.hostname),
+              )
               .slice(0, LISTED)
               .map((r) => ({ hostname: r.hostname, controlPlane: delta(r.controlPlane), dataPlane: delta(r.dataPlane) })),
           },

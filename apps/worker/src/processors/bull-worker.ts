@@ -72,9 +72,10 @@ export function startBullWorker(
     connection: connection.connection,
     prefix: bullPrefix(config.redis.queuePrefix, queue, config.redis.clusterNodes !== null),
   });
-  const errors = new RepeatedErrorLog((source, text, repeated) =>
-    logger.error({ msg: `${source}: ${text}`, ...(repeated > 0 ? { repeated, intervalMs: WORKER_ERROR_LOG_INTERVAL_MS } : {}) }),
-  WORKER_ERROR_LOG_INTERVAL_MS);
+  const errors = new RepeatedErrorLog(
+    (source, text, repeated) => logger.error({ msg: `${source}: ${text}`, ...(repeated > 0 ? { repeated, intervalMs: WORKER_ERROR_LOG_INTERVAL_MS } : {}) }),
+    WORKER_ERROR_LOG_INTERVAL_MS,
+  );
   worker.on('error', (error) => errors.report(`${queue} worker error`, error));
   return {
     worker,

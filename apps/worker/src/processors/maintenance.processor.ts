@@ -55,7 +55,11 @@ export class MaintenanceProcessor implements OnApplicationBootstrap, OnApplicati
     try {
       await this.producer
         .queue(QUEUE_NAMES.maintenance)
-        .upsertJobScheduler(SCHEDULER_ID, { every: this.config.runs.reconcileIntervalMs }, { name: 'maintenance.reconcile', data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } });
+        .upsertJobScheduler(
+          SCHEDULER_ID,
+          { every: this.config.runs.reconcileIntervalMs },
+          { name: 'maintenance.reconcile', data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
+        );
     } catch (error) {
       this.schedulerErrors.report('could not declare the reconcile scheduler', error);
     }

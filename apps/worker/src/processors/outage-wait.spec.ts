@@ -80,7 +80,9 @@ describe('throughOutages', () => {
       { label: 'run.shard', giveUpMs: 60_000, logger, sleep: clock.sleep, now: clock.now },
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnrecoverableError);
-    expect((error as Error).message).toMatch(/^gave up after waiting 60 s through an outage \(\d+ attempts\): PostgreSQL or Redis unavailable: connect ECONNREFUSED/);
+    expect((error as Error).message).toMatch(
+      /^gave up after waiting 60 s through an outage \(\d+ attempts\): PostgreSQL or Redis unavailable: connect ECONNREFUSED/,
+    );
     expect(clock.sleeps.reduce((a, b) => a + b, 0)).toBe(60_000);
   });
 

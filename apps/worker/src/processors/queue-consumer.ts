@@ -49,9 +49,7 @@ export class QueueConsumer {
     });
     const worker = this.running.worker;
     this.metrics.observe(worker, this.queue);
-    worker.on('failed', (job, error) =>
-      this.logger.warn({ job: job?.id, attempt: job?.attemptsMade, err: error, msg: 'job failed' }),
-    );
+    worker.on('failed', (job, error) => this.logger.warn({ job: job?.id, attempt: job?.attemptsMade, err: error, msg: 'job failed' }));
     // A job whose worker died (its lock expired) is taken over here: worth knowing in production.
     worker.on('stalled', (jobId) => this.logger.warn({ job: jobId, msg: 'job stalled; taken over from a lost worker' }));
   }

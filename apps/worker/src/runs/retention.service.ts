@@ -38,7 +38,9 @@ export class RetentionService {
       const deleted = await this.runs.delete(id);
       if (!deleted) continue;
       runs += 1;
-      await discardRunJobs(this.producer, deleted).catch((error: unknown) => this.logger.warn({ runId: id, err: error, msg: 'could not remove the jobs of a deleted run' }));
+      await discardRunJobs(this.producer, deleted).catch((error: unknown) =>
+        this.logger.warn({ runId: id, err: error, msg: 'could not remove the jobs of a deleted run' }),
+      );
     }
     let partitions = 0;
     for (const name of await this.runs.orphanPartitions(PARTITIONS_PER_PASS)) {

@@ -37,7 +37,11 @@ export class RunExecutionService {
     }
     const pending = await this.runs.pendingShards(run);
     if (pending.length === 0) await this.producer.enqueue('run.finalize', { runId });
-    else await this.producer.enqueueMany('run.shard', pending.map((shard) => ({ runId, shard })));
+    else
+      await this.producer.enqueueMany(
+        'run.shard',
+        pending.map((shard) => ({ runId, shard })),
+      );
     this.logger.log({ runId, routers: count, shards: run.shardCount, pending: pending.length, msg: 'run planned' });
   }
 
@@ -52,7 +56,13 @@ export class RunExecutionService {
     if (FINISHED.has(run.status)) return;
     const from = shard * run.shardSize;
     const targets = await this.runs.shardTargets(runId, from, from + run.shardSize);
-    const input = { scenario: run.scenario, targets, seed: run.seed, iterations: run.iterations, declaredStarts: run.start === 'twin' && run.target.kind === 'scenario' };
+    const input = {
+      scenario: run.scenario,
+      targets,
+      seed: run.seed,
+      iterations: run.iterations,
+      declaredStarts: run.start === 'twin' && run.target.kind === 'scenario',
+    };
     const progress = await this.runs.writeShardInChunks({ runId, shard, routers: targets.length }, async (sink) => {
       const totals = { events: 0, durationMs: 0 };
       for (const chunk of shardChunks(input)) {

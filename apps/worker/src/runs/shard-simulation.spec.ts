@@ -38,7 +38,12 @@ describe('shardChunks', () => {
   });
 
   it('gives the same rows, timeline and events whatever the chunk size, equal to one batch per iteration', () => {
-    const routers = targets.map((t) => ({ hostname: t.hostname, model: t.model as (typeof MODELS)[number], redundancy: t.redundancyMode as 'sso' | 'rpr', version: t.softwareVersion }));
+    const routers = targets.map((t) => ({
+      hostname: t.hostname,
+      model: t.model as (typeof MODELS)[number],
+      redundancy: t.redundancyMode as 'sso' | 'rpr',
+      version: t.softwareVersion,
+    }));
     const expected = [0, 1, 2].flatMap((i) => simulateBatch(scenario, routers, { seed: iterationSeed(7, i) }).results.map((r) => JSON.stringify(r)));
     const flat = (size: number) => {
       const chunks = [...shardChunks(input, size)];

@@ -8,7 +8,11 @@ export abstract class RouterActionRepository {
    * change-log row per changed entity, `stateVersion + 1`) and stores the action with its later steps, in one
    * transaction. `ConflictError` if the router is no longer at `write.expectedStateVersion`; nothing is written then.
    */
-  abstract start(write: TwinStateWrite, action: NewRouterAction, actor: string): Promise<{ readonly router: RouterDetail; readonly action: RouterActionRecord }>;
+  abstract start(
+    write: TwinStateWrite,
+    action: NewRouterAction,
+    actor: string,
+  ): Promise<{ readonly router: RouterDetail; readonly action: RouterActionRecord }>;
 
   /**
    * Applies, in one transaction, every step of a pending action from the next unapplied one up to `step`

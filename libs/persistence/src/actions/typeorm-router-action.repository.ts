@@ -47,10 +47,7 @@ function toRecord(r: ActionRow): RouterActionRecord {
 }
 
 async function cancelIn(m: Pick<EntityManager, 'query'>, id: string, reason: string): Promise<void> {
-  await m.query(
-    `UPDATE router_actions SET status = 'cancelled', cancel_reason = $2, finished_at = now() WHERE id = $1 AND status = 'pending'`,
-    [id, reason],
-  );
+  await m.query(`UPDATE router_actions SET status = 'cancelled', cancel_reason = $2, finished_at = now() WHERE id = $1 AND status = 'pending'`, [id, reason]);
 }
 
 export class TypeormRouterActionRepository extends RouterActionRepository {
@@ -64,8 +61,17 @@ export class TypeormRouterActionRepository extends RouterActionRepository {
       const rows: ActionRow[] = await m.query(
         `INSERT INTO router_actions (id, router_id, kind, actor, status, base_state_version, step_count, steps, time_scale)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9) RETURNING *`,
-        [action.id, write.routerId, action.kind, actor, action.steps.length === 0 ? 'completed' : 'pending', router.stateVersion,
-          action.steps.length, JSON.stringify(action.steps), action.timeScale],
+        [
+          action.id,
+          write.routerId,
+          action.kind,
+          actor,
+          action.steps.length === 0 ? 'completed' : 'pending',
+          router.stateVersion,
+          action.steps.length,
+          JSON.stringify(action.steps),
+          action.timeScale,
+        ],
       );
       return { router, action: toRecord(rows[0] as ActionRow) };
     });
@@ -94,10 +100,11 @@ export class TypeormRouterActionRepository extends RouterActionRepository {
       }
       const done = last + 1 >= action.step_count;
       const status: RouterActionStatus = done ? 'completed' : 'pending';
-      await m.query(
-        `UPDATE router_actions SET next_step = $2, status = $3, finished_at = CASE WHEN $3 = 'completed' THEN now() END WHERE id = $1`,
-        [actionId, last + 1, status],
-      );
+      await m.query(`UPDATE router_actions SET next_step = $2, status = $3, finished_at = CASE WHEN $3 = 'completed' THEN now() END WHERE id = $1`, [
+        actionId,
+        last + 1,
+        status,
+      ]);
       return { kind: 'applied', router: detail as RouterDetail, status, applied: last + 1 - action.next_step };
     });
   }

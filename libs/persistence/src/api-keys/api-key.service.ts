@@ -26,9 +26,7 @@ export interface CreatedApiKey extends ApiKeyInfo {
 }
 
 /** Result of authenticating a bearer token; `reason` is safe to show to the client. */
-export type Authentication =
-  | { readonly ok: true; readonly key: AuthenticatedKey }
-  | { readonly ok: false; readonly reason: string };
+export type Authentication = { readonly ok: true; readonly key: AuthenticatedKey } | { readonly ok: false; readonly reason: string };
 
 /** What {@link ApiKeyService.ensureConfiguredAdmin} did with the configured key. */
 export type ConfiguredAdminOutcome = 'created' | 'replaced' | 'unchanged' | 'revoked';
@@ -53,7 +51,9 @@ export class ApiKeyService {
   /** A new key; the returned `key` is the only copy of the secret. */
   async create(name: string, role: string): Promise<CreatedApiKey> {
     const issues = [
-      ...(API_KEY_NAME_PATTERN.test(name) ? [] : [{ field: 'name', message: 'letters, digits, ".", "_", "@" and "-", starting with a letter or digit, at most 63 characters' }]),
+      ...(API_KEY_NAME_PATTERN.test(name)
+        ? []
+        : [{ field: 'name', message: 'letters, digits, ".", "_", "@" and "-", starting with a letter or digit, at most 63 characters' }]),
       ...(name === CONFIGURED_ADMIN_KEY_NAME ? [{ field: 'name', message: 'reserved for the key configured by ADMIN_API_KEY' }] : []),
       ...(isApiRole(role) ? [] : [{ field: 'role', message: `one of ${API_ROLES.join(', ')}` }]),
     ];

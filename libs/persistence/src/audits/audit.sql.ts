@@ -30,29 +30,26 @@ export async function insertAuditTargets(m: EntityManager, audit: AuditRecord): 
 
 /** The fleet's exposure over every written row: three aggregate queries. */
 export async function auditSummary(m: Pick<EntityManager, 'query'>, audit: AuditRecord): Promise<AuditSummary> {
-  const [totals, cells, causes]: [
-    { routers: string; exposed: string; errors: string | null }[],
-    { k: number; n: string }[],
-    { cause: string; n: string }[],
-  ] = await Promise.all([
-    m.query<{ routers: string; exposed: string; errors: string | null }[]>(
-      `SELECT count(*) AS routers, count(*) FILTER (WHERE exposed <> 0) AS exposed,
+  const [totals, cells, causes]: [{ routers: string; exposed: string; errors: string | null }[], { k: number; n: string }[], { cause: string; n: string }[]] =
+    await Promise.all([
+      m.query<{ routers: string; exposed: string; errors: string | null }[]>(
+        `SELECT count(*) AS routers, count(*) FILTER (WHERE exposed <> 0) AS exposed,
               sum(cardinality(array_positions(cells, -3))) AS errors
          FROM audit_results WHERE audit_id = $1`,
-      [audit.id],
-    ),
-    m.query<{ k: number; n: string }[]>(
-      `SELECT k, count(r.*) AS n FROM generate_series(0, $2::int - 1) AS k
+        [audit.id],
+      ),
+      m.query<{ k: number; n: string }[]>(
+        `SELECT k, count(r.*) AS n FROM generate_series(0, $2::int - 1) AS k
          LEFT JOIN audit_results r ON r.audit_id = $1 AND (r.exposed >> k) & 1 = 1
         GROUP BY k ORDER BY k`,
-      [audit.id, audit.cells.length],
-    ),
-    m.query<{ cause: string; n: string }[]>(
-      `SELECT c AS cause, count(*) AS n FROM audit_results, unnest(causes) AS c
+        [audit.id, audit.cells.length],
+      ),
+      m.query<{ cause: string; n: string }[]>(
+        `SELECT c AS cause, count(*) AS n FROM audit_results, unnest(causes) AS c
         WHERE audit_id = $1 GROUP BY c ORDER BY count(*) DESC, c`,
-      [audit.id],
-    ),
-  ]);
+        [audit.id],
+      ),
+    ]);
   const t = totals[0];
   return {
     routers: Number(t?.routers ?? 0),

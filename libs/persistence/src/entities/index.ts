@@ -7,24 +7,6 @@ import { KvmHypervisorEntity } from './kvm-hypervisor.entity.js';
 import { LinuxHostEntity } from './linux-host.entity.js';
 import { RouterEntity } from './router.entity.js';
 
-export {
-  ApiKeyEntity,
-  ChangeLogEntity,
-  EspEntity,
-  FleetEntity,
-  IosInstanceEntity,
-  KvmHypervisorEntity,
-  LinuxHostEntity,
-  RouterEntity,
-};
+export { ApiKeyEntity, ChangeLogEntity, EspEntity, FleetEntity, IosInstanceEntity, KvmHypervisorEntity, LinuxHostEntity, RouterEntity };
 
-export const ENTITIES = [
-  FleetEntity,
-  RouterEntity,
-  LinuxHostEntity,
-  KvmHypervisorEntity,
-  IosInstanceEntity,
-  EspEntity,
-  ChangeLogEntity,
-  ApiKeyEntity,
-];
+export const ENTITIES = [FleetEntity, RouterEntity, LinuxHostEntity, KvmHypervisorEntity, IosInstanceEntity, EspEntity, ChangeLogEntity, ApiKeyEntity];

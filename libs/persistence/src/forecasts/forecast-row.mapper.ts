@@ -47,7 +47,10 @@ export function toForecastRecord(r: ForecastRow): ForecastRecord {
     routerCount: r.router_count,
     shardCount: r.shard_count,
     routersDone: r.routers_done,
-    summary: r.summary === null || r.summary.comparison === null ? r.summary : { ...r.summary, comparison: { ...r.summary.comparison, changes: orderWhatIf(r.summary.comparison.changes) } },
+    summary:
+      r.summary === null || r.summary.comparison === null
+        ? r.summary
+        : { ...r.summary, comparison: { ...r.summary.comparison, changes: orderWhatIf(r.summary.comparison.changes) } },
     createdBy: r.created_by,
     createdAt: r.created_at.toISOString(),
     startedAt: r.started_at?.toISOString() ?? null,

@@ -39,7 +39,11 @@ export abstract class ForecastExecutionRepository {
   /** Writes a shard's rows and progress in one transaction; a shard already written (or a closed forecast) writes nothing: `null`. */
   abstract writeShard(write: ForecastShardWrite): Promise<ForecastProgress | null>;
   /** Result rows of ordinals in [from, to), by ordinal then variant, with their targets' routers. */
-  abstract results(forecast: ForecastRecord, fromOrdinal: number, toOrdinal: number): Promise<readonly (ForecastResultRow & { readonly router: ForecastTarget['router'] })[]>;
+  abstract results(
+    forecast: ForecastRecord,
+    fromOrdinal: number,
+    toOrdinal: number,
+  ): Promise<readonly (ForecastResultRow & { readonly router: ForecastTarget['router'] })[]>;
   /** True when every shard of a planned forecast is written. */
   abstract allShardsWritten(forecast: ForecastRecord): Promise<boolean>;
   /** Completes a queued or running forecast with its summary and gzip-compressed report; returns it afterwards. */

@@ -38,7 +38,17 @@ export class TypeormForecastRepository extends ForecastRepository {
     const rows: ForecastRow[] = await this.ds.query(
       `INSERT INTO forecasts (id, selector, period_ms, trials, seed, rates, what_if, status, shard_size, created_by)
        VALUES ($1, $2::jsonb, $3, $4, $5, $6::jsonb, $7::jsonb, 'queued', $8, $9) RETURNING ${FORECAST_COLUMNS}`,
-      [randomUUID(), JSON.stringify(f.selector), f.periodMs, f.trials, f.seed, JSON.stringify(f.rates), f.whatIf === null ? null : JSON.stringify(f.whatIf), f.shardSize, f.createdBy],
+      [
+        randomUUID(),
+        JSON.stringify(f.selector),
+        f.periodMs,
+        f.trials,
+        f.seed,
+        JSON.stringify(f.rates),
+        f.whatIf === null ? null : JSON.stringify(f.whatIf),
+        f.shardSize,
+        f.createdBy,
+      ],
     );
     return toForecastRecord(rows[0] as ForecastRow);
   }
@@ -165,13 +175,22 @@ export class TypeormForecastExecutionRepository extends ForecastExecutionReposit
   }
 
   async results(forecast: ForecastRecord, from: number, to: number): Promise<readonly (ForecastResultRow & { readonly router: ForecastRouter })[]> {
-    const rows: { ordinal: number; variant: number; router: ForecastRouter; stats: Buffer; simulations: number; quiet: number; events: string; errors: number; first_error: string | null }[] =
-      await this.ds.query(
-        `SELECT r.ordinal, r.variant, t.router, r.stats, r.simulations, r.quiet, r.events, r.errors, r.first_error
+    const rows: {
+      ordinal: number;
+      variant: number;
+      router: ForecastRouter;
+      stats: Buffer;
+      simulations: number;
+      quiet: number;
+      events: string;
+      errors: number;
+      first_error: string | null;
+    }[] = await this.ds.query(
+      `SELECT r.ordinal, r.variant, t.router, r.stats, r.simulations, r.quiet, r.events, r.errors, r.first_error
            FROM forecast_results r JOIN forecast_targets t ON t.forecast_id = r.forecast_id AND t.ordinal = r.ordinal
           WHERE r.forecast_id = $1 AND r.ordinal >= $2 AND r.ordinal < $3 ORDER BY r.ordinal, r.variant`,
-        [forecast.id, from, to],
-      );
+      [forecast.id, from, to],
+    );
     return rows.map((r) => ({ ordinal: r.ordinal, variant: r.variant === 1 ? 1 : 0, router: r.router, record: recordOf(r.router, forecast.trials, r) }));
   }
 

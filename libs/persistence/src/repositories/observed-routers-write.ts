@@ -27,10 +27,17 @@ async function updateRouterRows(m: EntityManager, writes: readonly ObservedRoute
       WHERE r.id = u.id AND r.state_version = u.expected
       RETURNING r.id`,
     [
-      routers.map(({ w }) => w.routerId), routers.map(({ w }) => w.expectedStateVersion), routers.map(({ w }) => w.next.softwareVersion),
-      routers.map(({ w }) => w.next.redundancyMode), routers.map(({ w }) => w.next.health), routers.map(({ r }) => r.switchovers),
-      routers.map(({ r }) => r.standbyFailures), routers.map(({ r }) => r.lastSwitchoverReason), routers.map(({ r }) => r.operatingMode),
-      routers.map(({ r }) => r.bootedAt), routers.map(({ w }) => populationColumns(w.next.state)[0]),
+      routers.map(({ w }) => w.routerId),
+      routers.map(({ w }) => w.expectedStateVersion),
+      routers.map(({ w }) => w.next.softwareVersion),
+      routers.map(({ w }) => w.next.redundancyMode),
+      routers.map(({ w }) => w.next.health),
+      routers.map(({ r }) => r.switchovers),
+      routers.map(({ r }) => r.standbyFailures),
+      routers.map(({ r }) => r.lastSwitchoverReason),
+      routers.map(({ r }) => r.operatingMode),
+      routers.map(({ r }) => r.bootedAt),
+      routers.map(({ w }) => populationColumns(w.next.state)[0]),
       routers.map(({ w }) => populationColumns(w.next.state)[1]),
     ],
   );
@@ -43,7 +50,11 @@ async function updateAnatomies(m: EntityManager, writes: readonly ObservedRouter
   // ESP rows are added or removed only for routers whose population changed (an observed F1 gone, §8.10).
   const repopulated = writes.filter((w) => w.changes.some((c) => c.entity === 'router' && c.field === 'espSlots'));
   if (repopulated.length > 0) {
-    await syncEspRows(m, repopulated.map((w) => w.routerId), repopulated.flatMap((w) => w.next.state.esps.map((e) => ({ routerId: w.routerId, ...e }))));
+    await syncEspRows(
+      m,
+      repopulated.map((w) => w.routerId),
+      repopulated.flatMap((w) => w.next.state.esps.map((e) => ({ routerId: w.routerId, ...e }))),
+    );
   }
   await m.query(
     `UPDATE linux_hosts h SET state = u.state
@@ -64,8 +75,14 @@ async function updateAnatomies(m: EntityManager, writes: readonly ObservedRouter
          AS u(router_id, name, rf, domain, version, since)
       WHERE i.router_id = u.router_id AND i.name = u.name
         AND (i.rf_state, i.domain_state, i.software_version, i.state_since) IS DISTINCT FROM (u.rf, u.domain, u.version, u.since)`,
-    [instances.map((x) => x.id), instances.map((x) => x.i.name), instances.map((x) => x.i.rfState), instances.map((x) => x.i.domainState),
-      instances.map((x) => x.i.softwareVersion), instances.map((x) => x.since)],
+    [
+      instances.map((x) => x.id),
+      instances.map((x) => x.i.name),
+      instances.map((x) => x.i.rfState),
+      instances.map((x) => x.i.domainState),
+      instances.map((x) => x.i.softwareVersion),
+      instances.map((x) => x.since),
+    ],
   );
   await m.query(
     `UPDATE esps e SET state = u.state, role = u.role, forwarding = u.forwarding
@@ -118,11 +135,7 @@ async function stampRouters(m: EntityManager, stamps: readonly { w: ObservedRout
  * router's observation stamp (guarded by the version it is then expected at). A router that another writer
  * changed meanwhile is left untouched and reported `written: false`; the others are written.
  */
-export async function writeObservedRouters(
-  m: EntityManager,
-  writes: readonly ObservedRouterWrite[],
-  actor: string,
-): Promise<ObservedRouterOutcome[]> {
+export async function writeObservedRouters(m: EntityManager, writes: readonly ObservedRouterWrite[], actor: string): Promise<ObservedRouterOutcome[]> {
   const changed = writes.filter((w) => w.changes.length > 0);
   const updated = changed.length > 0 ? await updateRouterRows(m, changed) : new Set<string>();
   const written = changed.filter((w) => updated.has(w.routerId));
@@ -132,7 +145,13 @@ export async function writeObservedRouters(
   }
   const versionOf = (w: ObservedRouterWrite) => (w.changes.length > 0 ? w.expectedStateVersion + 1 : w.expectedStateVersion);
   const stampable = writes.filter((w) => w.changes.length === 0 || updated.has(w.routerId));
-  const stamped = stampable.length > 0 ? await stampRouters(m, stampable.map((w) => ({ w, version: versionOf(w) }))) : new Set<string>();
+  const stamped =
+    stampable.length > 0
+      ? await stampRouters(
+          m,
+          stampable.map((w) => ({ w, version: versionOf(w) })),
+        )
+      : new Set<string>();
   return writes.map((w) =>
     stamped.has(w.routerId) ? { routerId: w.routerId, written: true, stateVersion: versionOf(w) } : { routerId: w.routerId, written: false },
   );

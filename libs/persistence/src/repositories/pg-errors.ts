@@ -31,9 +31,7 @@ export function translatePgError(error: unknown): never {
   if (pg.code === '23505') {
     const field = UNIQUE_FIELDS[pg.constraint ?? ''] ?? 'hostname';
     const value = /=\((.*)\)/.exec(pg.detail ?? '')?.[1];
-    throw new ConflictError(`${field} ${value ? `"${value}" ` : ''}is already taken`, [
-      { field, message: 'already taken' },
-    ]);
+    throw new ConflictError(`${field} ${value ? `"${value}" ` : ''}is already taken`, [{ field, message: 'already taken' }]);
   }
   if (pg.code === '23503' && pg.constraint?.includes('fleet')) {
     throw new NotFoundError('fleet', /=\((.*)\)/.exec(pg.detail ?? '')?.[1] ?? 'unknown');

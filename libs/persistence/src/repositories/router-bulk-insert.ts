@@ -5,7 +5,18 @@ import type { NewRouter } from '../read-models.js';
 
 /** Column arrays for one `INSERT … SELECT FROM unnest(…)` per table. */
 interface Columns {
-  routers: { id: string[]; hostname: string[]; model: string[]; serial: string[]; version: string[]; mode: string[]; health: string[]; labels: string[]; hardware: (string | null)[]; psus: (string | null)[] };
+  routers: {
+    id: string[];
+    hostname: string[];
+    model: string[];
+    serial: string[];
+    version: string[];
+    mode: string[];
+    health: string[];
+    labels: string[];
+    hardware: (string | null)[];
+    psus: (string | null)[];
+  };
   hosts: { routerId: string[]; slot: string[]; state: string[]; kernel: string[]; cpu: number[]; memory: number[]; hvState: string[]; hvVersion: string[] };
   instances: { routerId: string[]; name: string[]; host: string[]; unit: string[]; rf: number[]; domain: string[]; version: string[]; config: number[] };
   esps: { routerId: string[]; slot: string[]; state: string[]; role: string[]; forwarding: boolean[] };
@@ -21,26 +32,52 @@ function emptyColumns(): Columns {
 }
 
 function addRouter(c: Columns, id: string, r: NewRouter): void {
-  const state = initialRouterState({ model: r.model, redundancyMode: r.redundancyMode, softwareVersion: r.softwareVersion, ...(r.hardware === undefined ? {} : { hardware: r.hardware }) });
+  const state = initialRouterState({
+    model: r.model,
+    redundancyMode: r.redundancyMode,
+    softwareVersion: r.softwareVersion,
+    ...(r.hardware === undefined ? {} : { hardware: r.hardware }),
+  });
   const R = c.routers;
-  R.id.push(id); R.hostname.push(r.hostname); R.model.push(r.model); R.serial.push(r.serial);
-  R.version.push(r.softwareVersion); R.mode.push(r.redundancyMode); R.health.push(routerHealth(state));
+  R.id.push(id);
+  R.hostname.push(r.hostname);
+  R.model.push(r.model);
+  R.serial.push(r.serial);
+  R.version.push(r.softwareVersion);
+  R.mode.push(r.redundancyMode);
+  R.health.push(routerHealth(state));
   R.labels.push(JSON.stringify(r.labels));
   R.hardware.push(state.hardware === undefined ? null : JSON.stringify(state.hardware));
   R.psus.push(state.psus === undefined ? null : JSON.stringify(state.psus));
   for (const h of state.hosts) {
     const H = c.hosts;
-    H.routerId.push(id); H.slot.push(h.slot); H.state.push(h.state); H.kernel.push(h.kernelVersion);
-    H.cpu.push(h.cpuCores); H.memory.push(h.memoryMb); H.hvState.push(h.hypervisor.state); H.hvVersion.push(h.hypervisor.version);
+    H.routerId.push(id);
+    H.slot.push(h.slot);
+    H.state.push(h.state);
+    H.kernel.push(h.kernelVersion);
+    H.cpu.push(h.cpuCores);
+    H.memory.push(h.memoryMb);
+    H.hvState.push(h.hypervisor.state);
+    H.hvVersion.push(h.hypervisor.version);
   }
   for (const i of state.instances) {
     const I = c.instances;
-    I.routerId.push(id); I.name.push(i.name); I.host.push(i.host); I.unit.push(i.unit); I.rf.push(i.rfState);
-    I.domain.push(i.domainState); I.version.push(i.softwareVersion); I.config.push(i.configVersion);
+    I.routerId.push(id);
+    I.name.push(i.name);
+    I.host.push(i.host);
+    I.unit.push(i.unit);
+    I.rf.push(i.rfState);
+    I.domain.push(i.domainState);
+    I.version.push(i.softwareVersion);
+    I.config.push(i.configVersion);
   }
   for (const e of state.esps) {
     const E = c.esps;
-    E.routerId.push(id); E.slot.push(e.slot); E.state.push(e.state); E.role.push(e.role); E.forwarding.push(e.forwarding);
+    E.routerId.push(id);
+    E.slot.push(e.slot);
+    E.state.push(e.state);
+    E.role.push(e.role);
+    E.forwarding.push(e.forwarding);
   }
 }
 
@@ -49,12 +86,7 @@ function addRouter(c: Columns, id: string, r: NewRouter): void {
  * whatever the number of routers (no query per row). Runs inside the caller's transaction. Every router starts
  * freshly booted (`booted_at`, each instance's `state_since`: the transaction's time) with no switchover.
  */
-export async function bulkInsertRouters(
-  m: EntityManager,
-  fleetId: string,
-  routers: readonly NewRouter[],
-  actor: string,
-): Promise<string[]> {
+export async function bulkInsertRouters(m: EntityManager, fleetId: string, routers: readonly NewRouter[], actor: string): Promise<string[]> {
   const c = emptyColumns();
   const ids = routers.map((r) => {
     const id = randomUUID();

@@ -56,8 +56,13 @@ export async function bulkUpdateRouters(m: EntityManager, updates: readonly Rout
           SET rf_state = u.rf, domain_state = u.domain, software_version = u.version, state_since = now()
          FROM unnest($1::uuid[], $2::text[], $3::smallint[], $4::text[], $5::text[]) AS u(router_id, name, rf, domain, version)
         WHERE i.router_id = u.router_id AND i.name = u.name`,
-      [instances.map((i) => i.routerId), instances.map((i) => i.name), instances.map((i) => i.rfState),
-        instances.map((i) => i.domainState), instances.map((i) => i.softwareVersion)],
+      [
+        instances.map((i) => i.routerId),
+        instances.map((i) => i.name),
+        instances.map((i) => i.rfState),
+        instances.map((i) => i.domainState),
+        instances.map((i) => i.softwareVersion),
+      ],
     );
   }
   await m.query(

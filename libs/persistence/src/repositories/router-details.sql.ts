@@ -100,9 +100,7 @@ function toEntity(r: DetailRow): RouterEntity {
       kernelVersion: h.kernelVersion,
       cpuCores: h.cpuCores,
       memoryMb: h.memoryMb,
-      ...(h.hvState === null || h.hvVersion === null
-        ? {}
-        : { hypervisor: { routerId: r.id, hostSlot: h.slot, state: h.hvState, version: h.hvVersion } }),
+      ...(h.hvState === null || h.hvVersion === null ? {} : { hypervisor: { routerId: r.id, hostSlot: h.slot, state: h.hvState, version: h.hvVersion } }),
     })),
     instances: r.tree_instances.map((i) => ({ ...i, routerId: r.id, stateSince: new Date(i.stateSince) })),
     esps: r.tree_esps.map((e) => ({ ...e, routerId: r.id })),

@@ -59,8 +59,20 @@ async function updateRouterRow(
             state_version = state_version + 1, updated_at = now()${stamp}
       WHERE id = $1 AND state_version = $2
       RETURNING id`,
-    [routerId, expectedVersion, next.softwareVersion, next.redundancyMode, next.health, r.switchovers, r.standbyFailures,
-      r.lastSwitchoverReason, r.operatingMode, r.bootedAt, ...populationColumns(next.state), ...(observed ? [observed.at, observed.command] : [])],
+    [
+      routerId,
+      expectedVersion,
+      next.softwareVersion,
+      next.redundancyMode,
+      next.health,
+      r.switchovers,
+      r.standbyFailures,
+      r.lastSwitchoverReason,
+      r.operatingMode,
+      r.bootedAt,
+      ...populationColumns(next.state),
+      ...(observed ? [observed.at, observed.command] : []),
+    ],
   );
   // TypeORM answers an UPDATE with [rows, affected count].
   const [rows] = result as [unknown[], number];
@@ -96,7 +108,11 @@ export async function syncEspRows(
 
 async function updateAnatomy(m: EntityManager, routerId: string, next: TwinStateRecord): Promise<void> {
   const { hosts, instances, esps } = next.state;
-  await syncEspRows(m, [routerId], esps.map((e) => ({ routerId, ...e })));
+  await syncEspRows(
+    m,
+    [routerId],
+    esps.map((e) => ({ routerId, ...e })),
+  );
   await m.query(
     `UPDATE linux_hosts h SET state = u.state
        FROM unnest($2::text[], $3::text[]) AS u(slot, state) WHERE h.router_id = $1 AND h.slot = u.slot`,
@@ -112,8 +128,14 @@ async function updateAnatomy(m: EntityManager, routerId: string, next: TwinState
         SET rf_state = u.rf, domain_state = u.domain, software_version = u.version, state_since = u.since
        FROM unnest($2::text[], $3::smallint[], $4::text[], $5::text[], $6::timestamptz[]) AS u(name, rf, domain, version, since)
       WHERE i.router_id = $1 AND i.name = u.name`,
-    [routerId, instances.map((i) => i.name), instances.map((i) => i.rfState), instances.map((i) => i.domainState),
-      instances.map((i) => i.softwareVersion), instances.map((i) => next.redundancy.stateSince[i.name] ?? null)],
+    [
+      routerId,
+      instances.map((i) => i.name),
+      instances.map((i) => i.rfState),
+      instances.map((i) => i.domainState),
+      instances.map((i) => i.softwareVersion),
+      instances.map((i) => next.redundancy.stateSince[i.name] ?? null),
+    ],
   );
   await m.query(
     `UPDATE esps e SET state = u.state, role = u.role, forwarding = u.forwarding

@@ -48,9 +48,7 @@ export class TypeormApiKeyRepository extends ApiKeyRepository {
     const found = new Map(rows.map((r) => [r.public_id, r]));
     return publicIds.map((id) => {
       const row = found.get(id);
-      return row
-        ? { id: row.id, name: row.name, role: row.role, secretHash: row.secret_hash, lastUsedAt: row.last_used_at, revokedAt: row.revoked_at }
-        : null;
+      return row ? { id: row.id, name: row.name, role: row.role, secretHash: row.secret_hash, lastUsedAt: row.last_used_at, revokedAt: row.revoked_at } : null;
     });
   }
 
@@ -81,19 +79,14 @@ export class TypeormApiKeyRepository extends ApiKeyRepository {
 
   async replaceSecret(id: string, row: NewApiKeyRow): Promise<void> {
     try {
-      await this.ds
-        .getRepository(ApiKeyEntity)
-        .update({ id }, { publicId: row.publicId, secretHash: row.secretHash, role: row.role, revokedAt: null });
+      await this.ds.getRepository(ApiKeyEntity).update({ id }, { publicId: row.publicId, secretHash: row.secretHash, role: row.role, revokedAt: null });
     } catch (error) {
       translateKeyConflict(error, row.name);
     }
   }
 
   async touch(id: string, at: Date, notBefore: Date): Promise<void> {
-    await this.ds.query(
-      `UPDATE api_keys SET last_used_at = $2 WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < $3)`,
-      [id, at, notBefore],
-    );
+    await this.ds.query(`UPDATE api_keys SET last_used_at = $2 WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < $3)`, [id, at, notBefore]);
   }
 
   async countActive(): Promise<number> {

@@ -13,7 +13,11 @@ export class TypeormChangeLogRepository extends ChangeLogRepository {
   async listForRouter(routerId: string, page: PageRequest, component?: ChangeComponent): Promise<Page<ChangeRecord>> {
     if (!isUuid(routerId)) return { items: [], total: 0, limit: page.limit, offset: page.offset };
     const [rows, total] = await this.ds.getRepository(ChangeLogEntity).findAndCount({
-      where: { routerId, ...(component ? { entity: component.entity } : {}), ...(component?.entityKey === undefined ? {} : { entityKey: component.entityKey }) },
+      where: {
+        routerId,
+        ...(component ? { entity: component.entity } : {}),
+        ...(component?.entityKey === undefined ? {} : { entityKey: component.entityKey }),
+      },
       order: { id: 'DESC' },
       take: page.limit,
       skip: page.offset,

@@ -38,10 +38,7 @@ export class TypeormRouterRepository extends RouterRepository {
 
   async findTakenHostnames(hostnames: readonly string[]): Promise<readonly string[]> {
     if (hostnames.length === 0) return [];
-    const rows: { hostname: string }[] = await this.ds.query(
-      `SELECT hostname FROM routers WHERE hostname = ANY($1::text[]) ORDER BY hostname`,
-      [hostnames],
-    );
+    const rows: { hostname: string }[] = await this.ds.query(`SELECT hostname FROM routers WHERE hostname = ANY($1::text[]) ORDER BY hostname`, [hostnames]);
     return rows.map((r) => r.hostname);
   }
 

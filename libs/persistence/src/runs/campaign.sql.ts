@@ -115,12 +115,18 @@ export async function writeOpenShard<T>(ds: DataSource, write: (m: EntityManager
  * The progress update that ends a shard write: `set` adds to the campaign's counters, only while it is queued or
  * running. Inside {@link writeOpenShard}; a closed (or deleted) campaign aborts the write.
  */
-export async function advanceOpenCampaign<R>(m: EntityManager, t: CampaignTables, id: string, set: string, returning: string, params: readonly unknown[]): Promise<R> {
-  const rows = await updateReturning<R>(
-    m,
-    `UPDATE ${t.table} SET ${set} WHERE id = $1 AND status IN ('queued', 'running') RETURNING ${returning}`,
-    [id, ...params],
-  );
+export async function advanceOpenCampaign<R>(
+  m: EntityManager,
+  t: CampaignTables,
+  id: string,
+  set: string,
+  returning: string,
+  params: readonly unknown[],
+): Promise<R> {
+  const rows = await updateReturning<R>(m, `UPDATE ${t.table} SET ${set} WHERE id = $1 AND status IN ('queued', 'running') RETURNING ${returning}`, [
+    id,
+    ...params,
+  ]);
   const r = rows[0];
   if (!r) throw new CampaignClosed(`${t.table} ${id} is no longer queued or running`);
   return r;
@@ -140,10 +146,10 @@ export async function shardsWritten(m: EntityManager, t: CampaignTables, id: str
 
 /** Fails a queued or running campaign with the reason (at most 2,000 characters); a finished one is left alone. */
 export async function failCampaign(ds: DataSource, t: CampaignTables, id: string, error: string): Promise<void> {
-  await ds.query(
-    `UPDATE ${t.table} SET status = 'failed', error = $2, finished_at = now() WHERE id = $1 AND status IN ('queued', 'running')`,
-    [id, error.slice(0, 2000)],
-  );
+  await ds.query(`UPDATE ${t.table} SET status = 'failed', error = $2, finished_at = now() WHERE id = $1 AND status IN ('queued', 'running')`, [
+    id,
+    error.slice(0, 2000),
+  ]);
 }
 
 /** Queued or running campaigns, oldest first. */

@@ -142,6 +142,12 @@ export async function routerDiagnosis(ds: DataSource, runId: string, hostname: s
     startState: row.start_state,
     start: result.start ?? null,
     metrics: result.metrics,
-    expectations: expectations.map((x) => ({ router: row.hostname, expect: x.expect, verdict: x.verdict, observed: x.observed, limit: { min: x.limit.min, max: x.limit.max } })),
+    expectations: expectations.map((x) => ({
+      router: row.hostname,
+      expect: x.expect,
+      verdict: x.verdict,
+      observed: x.observed,
+      limit: { min: x.limit.min, max: x.limit.max },
+    })),
   };
 }

@@ -31,7 +31,14 @@ async function insertTargets(m: EntityManager, run: RunRecord): Promise<void> {
       `INSERT INTO run_targets (run_id, ordinal, hostname, model, redundancy_mode, software_version)
        SELECT $1, u.ordinal, u.hostname, u.model, u.mode, u.version
          FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[]) AS u(ordinal, hostname, model, mode, version)`,
-      [run.id, routers.map((_, i) => i), routers.map((r) => r.hostname), routers.map((r) => r.model), routers.map((r) => r.redundancy), routers.map((r) => r.version)],
+      [
+        run.id,
+        routers.map((_, i) => i),
+        routers.map((r) => r.hostname),
+        routers.map((r) => r.model),
+        routers.map((r) => r.redundancy),
+        routers.map((r) => r.version),
+      ],
     );
     return;
   }

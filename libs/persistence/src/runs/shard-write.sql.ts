@@ -3,8 +3,19 @@ import { copyRows } from './copy-rows.js';
 import type { ShardResultRow, ShardTimelineRow, ShardTotals } from './run-execution.repository.js';
 
 const RESULT_COLUMNS = [
-  'run_id', 'iteration', 'ordinal', 'hostname', 'model', 'verdict', 'control_plane_outage_ms', 'data_plane_outage_ms',
-  'redundancy_restored_ms', 'switchovers', 'dual_active_ms', 'result', 'expectations',
+  'run_id',
+  'iteration',
+  'ordinal',
+  'hostname',
+  'model',
+  'verdict',
+  'control_plane_outage_ms',
+  'data_plane_outage_ms',
+  'redundancy_restored_ms',
+  'switchovers',
+  'dual_active_ms',
+  'result',
+  'expectations',
 ] as const;
 
 const TIMELINE_COLUMNS = ['run_id', 'iteration', 'ordinal', 'seq', 't_ms', 'hostname', 'component', 'event', 'from_state', 'to_state'] as const;
@@ -21,17 +32,29 @@ export async function insertShardRows(
   timeline: readonly ShardTimelineRow[],
 ): Promise<void> {
   await copyRows(m, 'run_results', RESULT_COLUMNS, results, (x) => [
-    runId, x.iteration, x.ordinal, x.hostname, x.model, x.verdict, x.controlPlaneOutageMs, x.dataPlaneOutageMs,
-    x.redundancyRestoredMs, x.switchovers, x.dualActiveMs, x.resultJson, x.expectationsJson,
+    runId,
+    x.iteration,
+    x.ordinal,
+    x.hostname,
+    x.model,
+    x.verdict,
+    x.controlPlaneOutageMs,
+    x.dataPlaneOutageMs,
+    x.redundancyRestoredMs,
+    x.switchovers,
+    x.dualActiveMs,
+    x.resultJson,
+    x.expectationsJson,
   ]);
-  await copyRows(m, 'run_timeline', TIMELINE_COLUMNS, timeline, (x) => [
-    runId, 0, x.ordinal, x.seq, x.tMs, x.hostname, x.component, x.event, x.from, x.to,
-  ]);
+  await copyRows(m, 'run_timeline', TIMELINE_COLUMNS, timeline, (x) => [runId, 0, x.ordinal, x.seq, x.tMs, x.hostname, x.component, x.event, x.from, x.to]);
 }
 
 /** Records a shard's totals on its claim, once its rows are written (the claim is made before they are known). */
 export async function recordShardTotals(m: EntityManager, runId: string, shard: number, totals: ShardTotals): Promise<void> {
   await m.query(`UPDATE run_shards SET events = $3, duration_ms = $4 WHERE run_id = $1 AND shard = $2`, [
-    runId, shard, totals.events, Math.round(totals.durationMs),
+    runId,
+    shard,
+    totals.events,
+    Math.round(totals.durationMs),
   ]);
 }

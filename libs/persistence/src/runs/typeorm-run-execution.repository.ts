@@ -40,7 +40,13 @@ export class TypeormRunExecutionRepository extends RunExecutionRepository {
   }
 
   snapshotTargets(run: RunRecord): Promise<number> {
-    return snapshotOnce(this.ds, RUN_TABLES, run.id, (m) => insertRunTargets(m, run), (m) => createTimelinePartition(m, run.id));
+    return snapshotOnce(
+      this.ds,
+      RUN_TABLES,
+      run.id,
+      (m) => insertRunTargets(m, run),
+      (m) => createTimelinePartition(m, run.id),
+    );
   }
 
   shardTargets(runId: string, fromOrdinal: number, toOrdinal: number): Promise<readonly RunTargetRouter[]> {

@@ -74,10 +74,11 @@ export class TypeormRunRepository extends RunRepository {
   async list(filter: { status?: readonly RunStatus[] }, page: PageRequest): Promise<Page<RunRecord>> {
     const statuses = filter.status?.length ? [...filter.status] : null;
     const [rows, count]: [RunRow[], { n: string }[]] = await Promise.all([
-      this.ds.query<RunRow[]>(
-        `SELECT * FROM runs WHERE ($1::text[] IS NULL OR status = ANY($1)) ORDER BY created_at DESC, id LIMIT $2 OFFSET $3`,
-        [statuses, page.limit, page.offset],
-      ),
+      this.ds.query<RunRow[]>(`SELECT * FROM runs WHERE ($1::text[] IS NULL OR status = ANY($1)) ORDER BY created_at DESC, id LIMIT $2 OFFSET $3`, [
+        statuses,
+        page.limit,
+        page.offset,
+      ]),
       this.ds.query<{ n: string }[]>(`SELECT count(*) AS n FROM runs WHERE ($1::text[] IS NULL OR status = ANY($1))`, [statuses]),
     ]);
     return { items: rows.map(toRunRecord), total: Number(count[0]?.n ?? 0), limit: page.limit, offset: page.offset };
@@ -85,10 +86,7 @@ export class TypeormRunRepository extends RunRepository {
 
   async cancel(id: string): Promise<RunRecord | null> {
     if (!isUuid(id)) return null;
-    await this.ds.query(
-      `UPDATE runs SET status = 'cancelled', finished_at = now() WHERE id = $1 AND status IN ('queued', 'running')`,
-      [id],
-    );
+    await this.ds.query(`UPDATE runs SET status = 'cancelled', finished_at = now() WHERE id = $1 AND status IN ('queued', 'running')`, [id]);
     return this.find(id);
   }
 
@@ -105,12 +103,11 @@ export class TypeormRunRepository extends RunRepository {
   }
 
   async results(runId: string, iteration: number, afterOrdinal: number, limit: number): Promise<readonly StoredResult[]> {
-    const rows: { ordinal: number; hostname: string; verdict: StoredResult['verdict']; result: string; expectations: string }[] =
-      await this.ds.query(
-        `SELECT ordinal, hostname, verdict, result::text AS result, expectations::text AS expectations
+    const rows: { ordinal: number; hostname: string; verdict: StoredResult['verdict']; result: string; expectations: string }[] = await this.ds.query(
+      `SELECT ordinal, hostname, verdict, result::text AS result, expectations::text AS expectations
            FROM run_results WHERE run_id = $1 AND iteration = $2 AND ordinal > $3 ORDER BY ordinal LIMIT $4`,
-        [runId, iteration, afterOrdinal, limit],
-      );
+      [runId, iteration, afterOrdinal, limit],
+    );
     return rows.map((r) => ({
       iteration,
       ordinal: r.ordinal,
@@ -146,9 +143,8 @@ export class TypeormRunRepository extends RunRepository {
   }
 
   async iterationCounts(runId: string, iteration?: number): Promise<readonly IterationCounts[]> {
-    const rows: { iteration: number; routers: string; tests: string; failures: string; errors: string; worst: string }[] =
-      await this.ds.query(
-        `SELECT iteration, count(*) AS routers,
+    const rows: { iteration: number; routers: string; tests: string; failures: string; errors: string; worst: string }[] = await this.ds.query(
+      `SELECT iteration, count(*) AS routers,
                 sum(CASE WHEN verdict = 'error' THEN 1 ELSE greatest(json_array_length(expectations), 1) END) AS tests,
                 sum(CASE WHEN verdict = 'error' THEN 0 ELSE
                       (SELECT count(*) FROM json_array_elements(expectations) e WHERE e->>'verdict' = 'fail') END) AS failures,
@@ -156,8 +152,8 @@ export class TypeormRunRepository extends RunRepository {
                       (SELECT count(*) FROM json_array_elements(expectations) e WHERE e->>'verdict' = 'error') END) AS errors,
                 max(CASE verdict WHEN 'error' THEN 2 WHEN 'fail' THEN 1 ELSE 0 END) AS worst
            FROM run_results WHERE run_id = $1 AND ($2::int IS NULL OR iteration = $2) GROUP BY iteration ORDER BY iteration`,
-        [runId, iteration ?? null],
-      );
+      [runId, iteration ?? null],
+    );
     return rows.map((r) => ({
       iteration: r.iteration,
       routers: Number(r.routers),
@@ -172,7 +168,10 @@ export class TypeormRunRepository extends RunRepository {
     const where = `run_id = $1 AND iteration = 0 AND ($2::text IS NULL OR hostname = $2)`;
     const [rows, count]: [TimelineRow[], { n: string }[]] = await Promise.all([
       this.ds.query<TimelineRow[]>(`SELECT * FROM run_timeline WHERE ${where} ORDER BY t_ms, ordinal, seq LIMIT $3 OFFSET $4`, [
-        runId, router, page.limit, page.offset,
+        runId,
+        router,
+        page.limit,
+        page.offset,
       ]),
       this.ds.query<{ n: string }[]>(`SELECT count(*) AS n FROM run_timeline WHERE ${where}`, [runId, router]),
     ]);

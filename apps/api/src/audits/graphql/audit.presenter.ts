@@ -28,12 +28,33 @@ export function presentGqlRow(row: AuditMatrixRow, cells: readonly string[]) {
     model: row.model,
     exposed: row.causes.length > 0,
     causes: row.causes,
-    exposure: cells.map((_, k) => { const c = at(k); return c.kind === 'ok' ? (c.exposed ? 'x' : '.') : CODE[c.kind]; }).join(''),
+    exposure: cells
+      .map((_, k) => {
+        const c = at(k);
+        return c.kind === 'ok' ? (c.exposed ? 'x' : '.') : CODE[c.kind];
+      })
+      .join(''),
     cells: cells.map((cell, k) => {
       const c = at(k);
       return c.kind === 'ok'
-        ? { cell, applicable: true, error: false, exposed: c.exposed, controlPlaneOutageMs: c.controlPlaneOutageMs, dataPlaneOutageMs: c.dataPlaneOutageMs, redundancyRestoredMs: c.redundancyRestoredMs }
-        : { cell, applicable: c.kind !== 'n/a', error: c.kind === 'error', exposed: false, controlPlaneOutageMs: null, dataPlaneOutageMs: null, redundancyRestoredMs: null };
+        ? {
+            cell,
+            applicable: true,
+            error: false,
+            exposed: c.exposed,
+            controlPlaneOutageMs: c.controlPlaneOutageMs,
+            dataPlaneOutageMs: c.dataPlaneOutageMs,
+            redundancyRestoredMs: c.redundancyRestoredMs,
+          }
+        : {
+            cell,
+            applicable: c.kind !== 'n/a',
+            error: c.kind === 'error',
+            exposed: false,
+            controlPlaneOutageMs: null,
+            dataPlaneOutageMs: null,
+            redundancyRestoredMs: null,
+          };
     }),
   };
 }

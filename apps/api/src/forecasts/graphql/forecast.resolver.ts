@@ -27,7 +27,10 @@ export class ForecastResolver {
     return { ...page, items: page.items.map(presentForecast) };
   }
 
-  @Query(() => Forecast, { nullable: true, description: 'A forecast by id, with progress and (once completed) its summary; null when there is none. Role: viewer.' })
+  @Query(() => Forecast, {
+    nullable: true,
+    description: 'A forecast by id, with progress and (once completed) its summary; null when there is none. Role: viewer.',
+  })
   @RequireGqlRole('viewer')
   async forecast(@Args('id', { type: () => ID }) id: string): Promise<ForecastView | null> {
     const forecast = await orNull(this.forecastService.get(id));

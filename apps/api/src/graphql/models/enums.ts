@@ -44,20 +44,23 @@ export const ImportOutcomeEnum = { created: 'created', updated: 'updated', uncha
 export const ScenarioChangeEnum = { created: 'created', updated: 'updated', deleted: 'deleted' } as const;
 
 registerEnumType(Role, { name: 'Role', description: 'Role of an API key: viewer < operator < admin' });
-registerEnumType(TwinEntityEnum, { name: 'TwinEntity', description: 'A part of a router in its change log: the router itself, an RP host, its hypervisor, an IOS instance, an ESP' });
+registerEnumType(TwinEntityEnum, {
+  name: 'TwinEntity',
+  description: 'A part of a router in its change log: the router itself, an RP host, its hypervisor, an IOS instance, an ESP',
+});
 registerEnumType(Health, { name: 'Health', description: 'Redundancy health of a router' });
 registerEnumType(RunStatusEnum, { name: 'RunStatus' });
 registerEnumType(Verdict, { name: 'Verdict' });
 registerEnumType(StartModeEnum, {
   name: 'StartMode',
-  description: 'Where a run\'s routers start: twin (stored routers from their stored state, embedded routers from the state their scenario declares) or healthy',
+  description: "Where a run's routers start: twin (stored routers from their stored state, embedded routers from the state their scenario declares) or healthy",
 });
 registerEnumType(OutageMetricEnum, { name: 'OutageMetric', description: 'A metric of run results (ms, or a count for switchovers)' });
 registerEnumType(ShowCommandEnum, { name: 'ShowCommand', description: 'An IOS-XE show command the twin renders' });
 registerEnumType(FleetChangeEnum, {
   name: 'FleetChange',
   description:
-    'created; updated (name, description or labels); deleted (with its routers); routersAdded (one insert of routers); routersObserved (one bulk observation of the fleet\'s routers)',
+    "created; updated (name, description or labels); deleted (with its routers); routersAdded (one insert of routers); routersObserved (one bulk observation of the fleet's routers)",
 });
 registerEnumType(ScenarioChangeEnum, { name: 'ScenarioChange', description: 'created; updated (a new revision, perhaps under a new name); deleted' });
 registerEnumType(FreshnessEnum, {

@@ -64,7 +64,10 @@ export class FleetEvent {
   @Field(() => DateTimeScalar)
   at!: string;
 
-  @Field(() => Int, { nullable: true, description: 'routersAdded: how many routers the insert created; routersObserved: how many of the fleet\'s routers the request observed' })
+  @Field(() => Int, {
+    nullable: true,
+    description: "routersAdded: how many routers the insert created; routersObserved: how many of the fleet's routers the request observed",
+  })
   count!: number | null;
 
   @Field(() => Boolean, {

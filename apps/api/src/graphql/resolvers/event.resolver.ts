@@ -68,7 +68,8 @@ export class EventResolver {
 
   @Subscription(() => ForecastProgressEvent, {
     description: 'Progress of one forecast (forecastId) or of every forecast (no argument), up to its final status. Role: viewer.',
-    filter: (payload: ForecastProgressPayload, args: { forecastId?: string | null }) => args.forecastId == null || payload.forecastProgress.forecastId === args.forecastId,
+    filter: (payload: ForecastProgressPayload, args: { forecastId?: string | null }) =>
+      args.forecastId == null || payload.forecastProgress.forecastId === args.forecastId,
   })
   @RequireGqlRole('viewer')
   forecastProgress(
@@ -136,7 +137,10 @@ export class EventResolver {
   ): Promise<AsyncIterable<T>> {
     takeSubscriptionSlot(slots);
     try {
-      return releasingSlot(endOnKeyChange(await events, key, this.keys, () => pubsub.close()), slots);
+      return releasingSlot(
+        endOnKeyChange(await events, key, this.keys, () => pubsub.close()),
+        slots,
+      );
     } catch (error) {
       if (slots !== undefined) slots.active--;
       throw error;

@@ -29,16 +29,12 @@ export class RouterActionController {
       '`redundancy force-switchover` on a router (id or hostname), played by the simulator from its stored state: the peer takes ' +
       'activity at once (written with the request), the old active reloads and comes back through the standby progression ' +
       '(later transitions, applied when due; any other write to the router in between cancels the rest). 409 SWITCHOVER_REFUSED ' +
-      'with the router\'s reason when simplex, without an ACTIVE unit, or with a peer that is not STANDBY COLD/HOT; nothing is written then.',
+      "with the router's reason when simplex, without an ACTIVE unit, or with a peer that is not STANDBY COLD/HOT; nothing is written then.",
     ok: { status: 202, description: 'the switchover happened; its later transitions are pending', schema: FORCE_SWITCHOVER_ANSWER },
     body: NO_PARAMETERS,
     problems: [400, 404, 409],
   })
-  async forceSwitchover(
-    @Param('id') id: string,
-    @Body() body: unknown,
-    @Actor() actor: string,
-  ): Promise<{ router: RouterTree; action: RouterActionView }> {
+  async forceSwitchover(@Param('id') id: string, @Body() body: unknown, @Actor() actor: string): Promise<{ router: RouterTree; action: RouterActionView }> {
     parseInput(NO_PARAMETERS, body ?? undefined, 'body');
     const result = await this.actions.forceSwitchover(id, actor);
     return { router: presentRouterTree(result.router, this.freshness), action: result.action };

@@ -139,7 +139,14 @@ export class RouterActionService {
 
 /** The plan of a stored action: each step with whether it was applied and the health it leaves. */
 export function planOf(action: RouterActionRecord): RouterActionPlan {
-  const steps = action.steps.map((s, step) => ({ step, at: s.dueAt, afterMs: s.afterMs, summary: s.summary, applied: step < action.nextStep, health: s.next.health }));
+  const steps = action.steps.map((s, step) => ({
+    step,
+    at: s.dueAt,
+    afterMs: s.afterMs,
+    summary: s.summary,
+    applied: step < action.nextStep,
+    health: s.next.health,
+  }));
   const back = steps.find((s) => s.health === 'protected') ?? null;
   return {
     id: action.id,

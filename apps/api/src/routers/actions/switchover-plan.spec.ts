@@ -22,7 +22,14 @@ function router(model: ChassisModel, mode: RedundancyMode = 'sso'): RouterDetail
     observedAt: null,
     observedCommand: null,
     state,
-    redundancy: { switchovers: 2, standbyFailures: 0, lastSwitchoverReason: 'active unit failed', operatingMode: null, bootedAt: '2026-01-01T00:00:00.000Z', stateSince: {} },
+    redundancy: {
+      switchovers: 2,
+      standbyFailures: 0,
+      lastSwitchoverReason: 'active unit failed',
+      operatingMode: null,
+      bootedAt: '2026-01-01T00:00:00.000Z',
+      stateSince: {},
+    },
     stateVersion: 4,
   };
 }

@@ -60,7 +60,13 @@ export function recordAfter(prev: TwinStateRecord, phase: ActionPhase, nowMs: nu
     redundancyMode: prev.redundancyMode,
     health: routerHealth(state),
     state,
-    redundancy: { ...prev.redundancy, switchovers: c.switchovers, standbyFailures: c.standbyFailures, lastSwitchoverReason: c.lastSwitchoverReason, stateSince },
+    redundancy: {
+      ...prev.redundancy,
+      switchovers: c.switchovers,
+      standbyFailures: c.standbyFailures,
+      lastSwitchoverReason: c.lastSwitchoverReason,
+      stateSince,
+    },
   };
 }
 

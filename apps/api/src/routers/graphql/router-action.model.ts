@@ -19,7 +19,7 @@ export class RouterActionStep {
   @Field(() => Boolean, { description: 'Written to the stored router' })
   applied!: boolean;
 
-  @Field(() => Health, { description: 'The router\'s health once the step is applied' })
+  @Field(() => Health, { description: "The router's health once the step is applied" })
   health!: string;
 }
 

@@ -120,7 +120,7 @@ export class Hardware {
   @Field(() => Int, { description: 'Power supplies installed' })
   psus!: number;
 
-  @Field(() => Boolean, { description: 'false: the model\'s default for its release' })
+  @Field(() => Boolean, { description: "false: the model's default for its release" })
   declared!: boolean;
 }
 
@@ -165,7 +165,7 @@ export class ManualSwitchover {
   @Field(() => Boolean)
   enabled!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'IOS\'s reason, e.g. Manual Swact = disabled (peer unit not yet in terminal standby state)' })
+  @Field(() => String, { nullable: true, description: "IOS's reason, e.g. Manual Swact = disabled (peer unit not yet in terminal standby state)" })
   reason!: string | null;
 }
 

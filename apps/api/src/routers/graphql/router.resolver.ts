@@ -148,14 +148,15 @@ export class RouterResolver {
 
   @ResolveField(() => ChangePage, {
     complexity: pagedComplexity,
-    description: 'The change log of the router, newest first; with entity (and entityKey, e.g. instance R0/1), only that component\'s rows',
+    description: "The change log of the router, newest first; with entity (and entityKey, e.g. instance R0/1), only that component's rows",
   })
   changes(
     @Parent() router: RouterParent,
     @Args('limit', { type: () => Int, defaultValue: 50 }) limit: number,
     @Args('offset', { type: () => Int, defaultValue: 0 }) offset: number,
     @Args('entity', { type: () => TwinEntityEnum, nullable: true }) entity: TwinEntity | null | undefined,
-    @Args('entityKey', { type: () => String, nullable: true, description: 'Slot or instance name (F0, R0/1); needs entity' }) entityKey: string | null | undefined,
+    @Args('entityKey', { type: () => String, nullable: true, description: 'Slot or instance name (F0, R0/1); needs entity' })
+    entityKey: string | null | undefined,
   ): Promise<Page<ChangeRecord>> {
     return this.routerService.changes(router.id, pageOf({ limit, offset }, MAX_CHANGES_PAGE), componentOf(entity, entityKey));
   }
@@ -163,7 +164,7 @@ export class RouterResolver {
   @ResolveField(() => RouterAction, {
     nullable: true,
     complexity: 5,
-    description: 'The router\'s most recent operator action (force-switchover) with the plan of its later transitions; null when none',
+    description: "The router's most recent operator action (force-switchover) with the plan of its later transitions; null when none",
   })
   lastAction(@Parent() router: RouterParent): Promise<RouterActionPlan | null> {
     return this.actions.latestPlan(router.id);
@@ -178,7 +179,8 @@ export class RouterResolver {
 /** An omitted argument arrives as undefined, an explicit null as null: both mean "every component". */
 function componentOf(entity: TwinEntity | null | undefined, entityKey: string | null | undefined): ChangeComponent | undefined {
   if (entity === null || entity === undefined) {
-    if (entityKey !== null && entityKey !== undefined) throw new ValidationError('entityKey needs entity', [{ field: 'entityKey', message: 'give entity too (router, host, hypervisor, instance or esp)' }]);
+    if (entityKey !== null && entityKey !== undefined)
+      throw new ValidationError('entityKey needs entity', [{ field: 'entityKey', message: 'give entity too (router, host, hypervisor, instance or esp)' }]);
     return undefined;
   }
   return entityKey === null || entityKey === undefined ? { entity } : { entity, entityKey };

@@ -93,9 +93,7 @@ export function bulkItemsOf(body: unknown, contentType: string | undefined): Bul
   if (values.length === 0) {
     throw new ValidationError('give at least one item', [{ field: 'body', message: 'no item: send [{ "hostname", "output" }, …] or NDJSON lines' }]);
   }
-  return values.map(({ value, error }, index) =>
-    error === null ? readItem(index, value) : refused(index, value, error, [{ field: 'item', message: error }]),
-  );
+  return values.map(({ value, error }, index) => (error === null ? readItem(index, value) : refused(index, value, error, [{ field: 'item', message: error }])));
 }
 
 function shapeError(body: unknown): never {

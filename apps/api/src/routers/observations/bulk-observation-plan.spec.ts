@@ -33,7 +33,7 @@ const out = (r: RouterDetail, command: 'show redundancy' | 'show version' | 'sho
 const plan = (items: unknown[]) => planBulkObservation(bulkItemsOf(items, 'application/json'), routers, NOW);
 
 describe('planBulkObservation', () => {
-  it('combines a router\'s items into one update, and answers unknown hostnames and malformed items on their own', () => {
+  it("combines a router's items into one update, and answers unknown hostnames and malformed items on their own", () => {
     const p = plan([
       { hostname: 'r1', output: out(r1, 'show redundancy').replace(/(Switchovers system experienced = )0/, '$11') },
       { hostname: 'nobody', output: 'x' },
@@ -54,13 +54,21 @@ describe('planBulkObservation', () => {
   });
 
   it('refuses a router whole when one of its items is refused, naming that item on the others', () => {
-    const p = plan([{ hostname: 'r1', output: out(r1, 'show platform') }, { hostname: 'r1', output: 'broken' }]);
+    const p = plan([
+      { hostname: 'r1', output: out(r1, 'show platform') },
+      { hostname: 'r1', output: 'broken' },
+    ]);
     expect(p.routers).toEqual([]);
     expect(p.decided.get(1)).toMatchObject({ outcome: 'refused', code: 'VALIDATION_FAILED', command: null });
-    expect(p.decided.get(0)).toMatchObject({ outcome: 'refused', code: 'VALIDATION_FAILED', command: 'show platform', reason: expect.stringMatching(/^not applied: item 1 of r1 was refused/) });
+    expect(p.decided.get(0)).toMatchObject({
+      outcome: 'refused',
+      code: 'VALIDATION_FAILED',
+      command: 'show platform',
+      reason: expect.stringMatching(/^not applied: item 1 of r1 was refused/),
+    });
   });
 
-  it('plans uptimes from observedAt, and refuses an observation older than the router\'s last one', () => {
+  it("plans uptimes from observedAt, and refuses an observation older than the router's last one", () => {
     const earlier = new Date(NOW - 60_000).toISOString();
     const p = plan([{ hostname: 'r1', output: renderShow('show version', showContextOf(r1, NOW - 60_000)), observedAt: earlier }]);
     expect(p.routers[0]?.write).toMatchObject({ changes: [], observed: { at: earlier, command: 'show version' } });
@@ -72,7 +80,10 @@ describe('planBulkObservation', () => {
 describe('bulkItemsOf', () => {
   it('reads NDJSON lines, skipping blank ones and refusing lines that are not JSON', () => {
     const items = bulkItemsOf('{"hostname":"r1","output":"a"}\n\n  \nnot json\n', 'application/x-ndjson; charset=utf-8');
-    expect(items.map((i) => [i.index, i.ok])).toEqual([[0, true], [1, false]]);
+    expect(items.map((i) => [i.index, i.ok])).toEqual([
+      [0, true],
+      [1, false],
+    ]);
     expect(items[1]).toMatchObject({ reason: expect.stringMatching(/^line 4 is not JSON/) });
   });
 
@@ -80,7 +91,12 @@ describe('bulkItemsOf', () => {
     expect(() => bulkItemsOf({ hostname: 'r1' }, 'application/json')).toThrow(/send a JSON array/);
     expect(() => bulkItemsOf('[]', 'text/plain')).toThrow(/send a JSON array/);
     expect(() => bulkItemsOf([], 'application/json')).toThrow(/at least one item/);
-    expect(() => bulkItemsOf(Array.from({ length: 50_001 }, () => ({})), 'application/json')).toThrow(/at most 50000 items; got 50001/);
+    expect(() =>
+      bulkItemsOf(
+        Array.from({ length: 50_001 }, () => ({})),
+        'application/json',
+      ),
+    ).toThrow(/at most 50000 items; got 50001/);
     expect(() => bulkItemsOf([{ hostname: 'r9', output: 'x'.repeat(262_145) }], 'application/json')).toThrow(/item 0 \(r9\)/);
   });
 });

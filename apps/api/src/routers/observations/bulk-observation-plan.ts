@@ -90,7 +90,10 @@ function merge(parsed: readonly Parsed[]): ObservationSet {
       const entry = p.set[key];
       if (entry === null) continue;
       if (merged[key] !== null) {
-        throw new ItemRefusal('VALIDATION_FAILED', `items ${from[key]} and ${p.index} both hold ${entry.value.command}; send one output per command and router`);
+        throw new ItemRefusal(
+          'VALIDATION_FAILED',
+          `items ${from[key]} and ${p.index} both hold ${entry.value.command}; send one output per command and router`,
+        );
       }
       (merged as Record<string, unknown>)[key] = entry;
       from[key] = p.index;
@@ -104,7 +107,10 @@ function planRouter(router: RouterDetail, parsed: readonly Parsed[], nowMs: numb
   const set = merge(parsed);
   const atMs = Math.max(...parsed.map((p) => (p.item.observedAt === undefined ? nowMs : Date.parse(p.item.observedAt))));
   if (router.observedAt !== null && atMs < Date.parse(router.observedAt)) {
-    throw new ItemRefusal('CONFLICT', `observed at ${new Date(atMs).toISOString()}, before the router's last observation (${router.observedAt}); the twin keeps the newer`);
+    throw new ItemRefusal(
+      'CONFLICT',
+      `observed at ${new Date(atMs).toISOString()}, before the router's last observation (${router.observedAt}); the twin keeps the newer`,
+    );
   }
   let next;
   try {
@@ -114,7 +120,13 @@ function planRouter(router: RouterDetail, parsed: readonly Parsed[], nowMs: numb
     throw error;
   }
   const changes = twinChanges(router.hostname, router, next);
-  return { routerId: router.id, expectedStateVersion: router.stateVersion, next, changes, observed: { at: new Date(atMs).toISOString(), command: commandsOf(set) } };
+  return {
+    routerId: router.id,
+    expectedStateVersion: router.stateVersion,
+    next,
+    changes,
+    observed: { at: new Date(atMs).toISOString(), command: commandsOf(set) },
+  };
 }
 
 function refusal(index: number, hostname: string | null, command: string | null, code: ErrorCode, reason: string): BulkItemResult {
@@ -150,7 +162,8 @@ export function planBulkObservation(
   for (const [hostname, group] of byHostname) {
     const router = routers.get(hostname);
     if (!router) {
-      for (const g of group) decided.set(g.index, { index: g.index, hostname, command: null, outcome: 'unknown-router', reason: `no router is named ${hostname}` });
+      for (const g of group)
+        decided.set(g.index, { index: g.index, hostname, command: null, outcome: 'unknown-router', reason: `no router is named ${hostname}` });
       continue;
     }
     const parsed: Parsed[] = [];
@@ -169,7 +182,10 @@ export function planBulkObservation(
     if (failed !== null) {
       const { index, refusal: why } = failed;
       for (const p of parsed) {
-        decided.set(p.index, refusal(p.index, hostname, commands.get(p.index) ?? null, why.code, `not applied: item ${index} of ${hostname} was refused (${why.message})`));
+        decided.set(
+          p.index,
+          refusal(p.index, hostname, commands.get(p.index) ?? null, why.code, `not applied: item ${index} of ${hostname} was refused (${why.message})`),
+        );
       }
       continue;
     }

@@ -1,10 +1,4 @@
-import {
-  CatalogPublisher,
-  ROUTER_STATE_BULK_LIMIT,
-  routersObservedMessage,
-  routerStateMessage,
-  RouterStatePublisher,
-} from '@asr-twin/jobs';
+import { CatalogPublisher, ROUTER_STATE_BULK_LIMIT, routersObservedMessage, routerStateMessage, RouterStatePublisher } from '@asr-twin/jobs';
 import { FleetRepository, type ObservedRouterOutcome, RouterRepository, RouterStateRepository } from '@asr-twin/persistence';
 import { Injectable } from '@nestjs/common';
 import { ObservationParser } from '../../parsing/observation-parser.js';
@@ -37,7 +31,12 @@ function writtenResults(plan: BulkPlan, outcomes: readonly ObservedRouterOutcome
       results.set(
         index,
         !written
-          ? { ...base, outcome: 'refused', code: 'CONFLICT', reason: 'the router changed (or was deleted) while this observation was prepared; send its items again' }
+          ? {
+              ...base,
+              outcome: 'refused',
+              code: 'CONFLICT',
+              reason: 'the router changed (or was deleted) while this observation was prepared; send its items again',
+            }
           : changes.length > 0
             ? { ...base, outcome: 'applied', changes }
             : { ...base, outcome: 'unchanged' },
@@ -79,7 +78,10 @@ export class BulkObservationService {
     const readings = await this.parser.parseMany(known.map((i) => i.item.output));
     const outputs = new Map(known.map((i, n) => [i.index, readings[n]!]));
     const plan = planBulkObservation(items, new Map(stored.map((r) => [r.hostname, r])), Date.now(), outputs);
-    const outcomes = await this.states.applyMany(plan.routers.map((p) => p.write), actor);
+    const outcomes = await this.states.applyMany(
+      plan.routers.map((p) => p.write),
+      actor,
+    );
     const written = writtenResults(plan, outcomes);
     const results = items.map((i) => plan.decided.get(i.index) ?? written.get(i.index)).filter((r): r is BulkItemResult => r !== undefined);
     // Like every publication, never waited for and never failing the request.
@@ -98,9 +100,7 @@ export class BulkObservationService {
     const announced = changed.length <= ROUTER_STATE_BULK_LIMIT;
     if (announced) {
       await this.publisher.announce(
-        changed.map((p) =>
-          routerStateMessage({ ...p.router, health: p.write.next.health, stateVersion: p.write.expectedStateVersion + 1 }, 'updated', { at }),
-        ),
+        changed.map((p) => routerStateMessage({ ...p.router, health: p.write.next.health, stateVersion: p.write.expectedStateVersion + 1 }, 'updated', { at })),
       );
     }
     const perFleet = new Map<string, number>();

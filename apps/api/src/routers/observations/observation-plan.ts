@@ -65,7 +65,12 @@ function applyRedundancy(twin: TwinOfRouter, obs: RedundancyObservation | null, 
  * `show version` is printed by the answering instance (the one holding activity): it gets the release, unless
  * `show redundancy` named that instance's image itself. The uptime line sets the boot time.
  */
-function applyVersion(twin: TwinOfRouter, version: Observed<ShowVersionObservation> | null, redundancy: RedundancyObservation | null, nowMs: number): TwinOfRouter {
+function applyVersion(
+  twin: TwinOfRouter,
+  version: Observed<ShowVersionObservation> | null,
+  redundancy: RedundancyObservation | null,
+  nowMs: number,
+): TwinOfRouter {
   if (!version) return twin;
   const v = version.value;
   const uptimeMs = checkedUptime(v.uptimeMs, `show version (line ${lineOf(version.part, / uptime is /)})`);
@@ -107,8 +112,12 @@ function withPopulation(state: RouterTwinState, platform: PlatformObservation): 
     psus: installed > 0 ? installed : current.psus,
     rps: seen.rps > 0 ? seen.rps : (current.rps ?? state.hosts.length),
   };
-  const same = observed.rp === current.rp && observed.esp === current.esp && observed.esps === current.esps && observed.psus === current.psus
-    && observed.rps === (current.rps ?? state.hosts.length);
+  const same =
+    observed.rp === current.rp &&
+    observed.esp === current.esp &&
+    observed.esps === current.esps &&
+    observed.psus === current.psus &&
+    observed.rps === (current.rps ?? state.hosts.length);
   const trackPsus = installed > 0 && (state.psus !== undefined || seen.psus.some((p) => p.state !== 'ok'));
   return {
     ...state,
@@ -120,9 +129,7 @@ function withPopulation(state: RouterTwinState, platform: PlatformObservation): 
 /** Operating-mode override (only what differs from the derived mode is stored), health and router release. */
 function finish(twin: TwinOfRouter, redundancy: RedundancyObservation | null): TwinStateRecord {
   const derived = viewOf(twin, null).operatingMode;
-  const operatingMode = redundancy
-    ? (redundancy.operatingMode === derived ? null : redundancy.operatingMode)
-    : twin.redundancy.operatingMode;
+  const operatingMode = redundancy ? (redundancy.operatingMode === derived ? null : redundancy.operatingMode) : twin.redundancy.operatingMode;
   return {
     softwareVersion: routerVersionOf(twin),
     redundancyMode: twin.redundancyMode,

@@ -1,12 +1,4 @@
-import {
-  chassisAnatomy,
-  ValidationError,
-  type ChassisModel,
-  type EspSlot,
-  type EspStatus,
-  type HostState,
-  type RpSlot,
-} from '@asr-twin/domain';
+import { chassisAnatomy, ValidationError, type ChassisModel, type EspSlot, type EspStatus, type HostState, type RpSlot } from '@asr-twin/domain';
 import { hardwareFromShowPlatform, type ObservedHardware, type ObservedPlatformSlot, type ShowPlatformObservation } from '@asr-twin/ios-cli';
 import { lineOf, type Observed } from './observation-parse.js';
 

@@ -143,7 +143,9 @@ function assertAgree(full: RedundancyObservation, states: RedundancyObservation)
   for (const i of states.instances) {
     const other = full.instances.find((f) => f.name === i.name);
     if (other && other.rfState !== i.rfState) {
-      invalid(`show redundancy (line ${full.line}) puts ${i.name} in ${rfStateName(other.rfState)}, show redundancy states (line ${states.line}) in ${rfStateName(i.rfState)}`);
+      invalid(
+        `show redundancy (line ${full.line}) puts ${i.name} in ${rfStateName(other.rfState)}, show redundancy states (line ${states.line}) in ${rfStateName(i.rfState)}`,
+      );
     }
   }
   if (full.configuredMode !== states.configuredMode || full.operatingMode !== states.operatingMode) {

@@ -1,11 +1,4 @@
-import {
-  defaultRedundancyMode,
-  initialRouterState,
-  isChassisModel,
-  routerHealth,
-  ValidationError,
-  type ChassisModel,
-} from '@asr-twin/domain';
+import { defaultRedundancyMode, initialRouterState, isChassisModel, routerHealth, ValidationError, type ChassisModel } from '@asr-twin/domain';
 import type { NewRouter } from '@asr-twin/persistence';
 import type { z } from 'zod';
 import { HOSTNAME } from '../../common/schemas.js';

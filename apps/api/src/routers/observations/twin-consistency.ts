@@ -62,7 +62,9 @@ function hostsAndInstances(twin: TwinOfRouter, obs: Observations, nowIso: string
     if (host.state === 'up' || running.length === 0) continue;
     const [first] = running;
     if (obs.platform && obs.redundancy && first) {
-      contradiction(`show platform (line ${obs.platform.rps.get(host.slot)?.line}) says ${host.slot} is ${host.state}, show redundancy (line ${obs.redundancy.line}) puts ${first.name} in ${rfStateName(first.rfState)}`);
+      contradiction(
+        `show platform (line ${obs.platform.rps.get(host.slot)?.line}) says ${host.slot} is ${host.state}, show redundancy (line ${obs.redundancy.line}) puts ${first.name} in ${rfStateName(first.rfState)}`,
+      );
     }
     if (obs.platform) instances = instances.map((i) => (i.host === host.slot && isRunning(i) ? withRfState(i, RF.DISABLED) : i));
     else hosts = hosts.map((h): HostStatus => (h.slot === host.slot ? { ...h, state: 'up' } : h));
@@ -138,7 +140,11 @@ function rpRoles(twin: TwinOfRouter, obs: Observations, nowIso: string): TwinOfR
     if (obs.redundancy || hosted.length !== 1) roleMismatch(twin, obs, host.slot, rp, hosted);
     instances = instances.map((i) => (i.host === host.slot ? withRfState(i, rfForRole(observed, twin)) : i));
   }
-  return withInstances(subSlotRoles(twin, obs, instances), instances.map((i) => subSlotRf(twin, obs, i)), nowIso);
+  return withInstances(
+    subSlotRoles(twin, obs, instances),
+    instances.map((i) => subSlotRf(twin, obs, i)),
+    nowIso,
+  );
 }
 
 /**
@@ -161,7 +167,9 @@ function subSlotRoles(twin: TwinOfRouter, obs: Observations, instances: readonly
   for (const instance of instances) {
     const row = obs.platform.subSlots.get(instance.name);
     if (row && rpRole(row.stateText) !== rpRole(instanceStateText([instance]))) {
-      contradiction(`show platform (line ${row.line}) says ${instance.name} is "${row.stateText}", show redundancy (line ${obs.redundancy.line}) puts ${instance.name} in ${rfStateName(instance.rfState)}`);
+      contradiction(
+        `show platform (line ${row.line}) says ${instance.name} is "${row.stateText}", show redundancy (line ${obs.redundancy.line}) puts ${instance.name} in ${rfStateName(instance.rfState)}`,
+      );
     }
   }
   return twin;
@@ -181,4 +189,3 @@ export function reconcile(twin: TwinOfRouter, obs: Observations, nowIso: string)
   ];
   return steps.reduce((t, step) => step(t), twin);
 }
-

@@ -20,8 +20,17 @@ function routerFields(r: TwinStateRecord) {
   const hardware = r.state.hardware === undefined ? null : JSON.stringify(r.state.hardware);
   const psus = r.state.psus === undefined ? null : r.state.psus.map((p) => `${p.slot} ${p.state}`).join(', ');
   return {
-    softwareVersion: r.softwareVersion, redundancyMode: r.redundancyMode, health: r.health, operatingMode, switchovers, standbyFailures,
-    lastSwitchoverReason, bootedAt, espSlots, hardware, psus,
+    softwareVersion: r.softwareVersion,
+    redundancyMode: r.redundancyMode,
+    health: r.health,
+    operatingMode,
+    switchovers,
+    standbyFailures,
+    lastSwitchoverReason,
+    bootedAt,
+    espSlots,
+    hardware,
+    psus,
   };
 }
 
@@ -37,8 +46,17 @@ export function twinChanges(hostname: string, before: TwinStateRecord, after: Tw
   const hosts = pairs(before.state.hosts, after.state.hosts, (h) => h.slot);
   return [
     ...compare('router', hostname, routerFields(before), routerFields(after), [
-      'softwareVersion', 'redundancyMode', 'health', 'operatingMode', 'switchovers', 'standbyFailures', 'lastSwitchoverReason', 'bootedAt',
-      'espSlots', 'hardware', 'psus',
+      'softwareVersion',
+      'redundancyMode',
+      'health',
+      'operatingMode',
+      'switchovers',
+      'standbyFailures',
+      'lastSwitchoverReason',
+      'bootedAt',
+      'espSlots',
+      'hardware',
+      'psus',
     ]),
     ...hosts.flatMap(([k, b, a]) => compare('host', k, b, a, ['state'])),
     ...hosts.flatMap(([k, b, a]) => compare('hypervisor', k, b.hypervisor, a.hypervisor, ['state'])),

@@ -1,20 +1,5 @@
-import {
-  holdsActivity,
-  RF,
-  type ChassisModel,
-  type DomainState,
-  type InstanceStatus,
-  type RedundancyMode,
-  type RfStateCode,
-} from '@asr-twin/domain';
-import {
-  defaultShowContext,
-  redundancyView,
-  shownStateSinceMs,
-  standbyHotAfterStartMs,
-  timeToReachStateMs,
-  type RedundancyView,
-} from '@asr-twin/ios-cli';
+import { holdsActivity, RF, type ChassisModel, type DomainState, type InstanceStatus, type RedundancyMode, type RfStateCode } from '@asr-twin/domain';
+import { defaultShowContext, redundancyView, shownStateSinceMs, standbyHotAfterStartMs, timeToReachStateMs, type RedundancyView } from '@asr-twin/ios-cli';
 import type { TwinStateRecord } from '@asr-twin/persistence';
 
 /** A router's stored twin state with what identifies its anatomy. */

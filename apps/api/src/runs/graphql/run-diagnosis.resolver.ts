@@ -1,4 +1,11 @@
-import type { CauseGroup as CauseRecord, FailingExpectation as FailingRecord, Page, RouterDiagnosis as DiagnosisRecord, RouterResultRecord, RunVerdict } from '@asr-twin/persistence';
+import type {
+  CauseGroup as CauseRecord,
+  FailingExpectation as FailingRecord,
+  Page,
+  RouterDiagnosis as DiagnosisRecord,
+  RouterResultRecord,
+  RunVerdict,
+} from '@asr-twin/persistence';
 import { Args, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { z } from 'zod';
 import { parseInput } from '../../common/validation.js';
@@ -26,7 +33,8 @@ export class RunDiagnosisResolver {
 
   @ResolveField(() => RouterResultPage, {
     complexity: pagedComplexity,
-    description: 'Results of the first iteration, in router order; filter by verdict, model, mode, starting state, failed expectation and hostname part (search)',
+    description:
+      'Results of the first iteration, in router order; filter by verdict, model, mode, starting state, failed expectation and hostname part (search)',
   })
   results(
     @Parent() run: GqlRunView,
@@ -57,7 +65,8 @@ export class RunDiagnosisResolver {
 
   @ResolveField(() => CauseGroupPage, {
     complexity: pagedComplexity,
-    description: 'Results grouped by model, operating mode, starting state and failed expectation (groups with failures only): most failures first, then the purest',
+    description:
+      'Results grouped by model, operating mode, starting state and failed expectation (groups with failures only): most failures first, then the purest',
   })
   causeGroups(
     @Parent() run: GqlRunView,

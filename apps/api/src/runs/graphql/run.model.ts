@@ -189,7 +189,7 @@ export class Run implements RunFields {
   @Field(() => JsonScalar, { description: 'Which routers the run simulates' })
   target!: GqlRunView['target'];
 
-  @Field(() => StartModeEnum, { description: 'Where its routers start; each router\'s starting state is in the report (routers[].start)' })
+  @Field(() => StartModeEnum, { description: "Where its routers start; each router's starting state is in the report (routers[].start)" })
   start!: GqlRunView['start'];
 
   @Field(() => RunProgress)

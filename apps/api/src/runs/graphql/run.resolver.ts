@@ -72,7 +72,8 @@ export class RunResolver {
 
   @ResolveField(() => JsonScalar, {
     nullable: true,
-    description: 'Where a router of the run started (the report\'s routers[].start): operating mode, instances, hosts, ESPs, RF counters; null without a result for it',
+    description:
+      "Where a router of the run started (the report's routers[].start): operating mode, instances, hosts, ESPs, RF counters; null without a result for it",
   })
   routerStart(@Parent() run: GqlRunView, @Args('hostname', { type: () => String }) hostname: string): Promise<RouterStart | null> {
     return this.runService.routerStart(run.id, hostname);

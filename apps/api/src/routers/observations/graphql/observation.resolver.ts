@@ -16,10 +16,13 @@ export class ObservationResolver {
       'a refused item refuses its router and never the others; one result per item. Role: operator.',
   })
   @RequireGqlRole('operator')
-  observe(
-    @Args('items', { type: () => [ObservationItemInput] }) items: ObservationItemInput[],
-    @Actor() actor: string,
-  ): Promise<BulkObservationResult> {
-    return this.observations.observe(bulkItemsOf(items.map((i) => given({ ...i })), 'application/json'), actor);
+  observe(@Args('items', { type: () => [ObservationItemInput] }) items: ObservationItemInput[], @Actor() actor: string): Promise<BulkObservationResult> {
+    return this.observations.observe(
+      bulkItemsOf(
+        items.map((i) => given({ ...i })),
+        'application/json',
+      ),
+      actor,
+    );
   }
 }
