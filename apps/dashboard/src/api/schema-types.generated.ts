@@ -1025,7 +1025,7 @@ export type RouteProcessor = {
 };
 
 export type Router = {
-  /** The change log of the router, newest first */
+  /** The change log of the router, newest first; with entity (and entityKey, e.g. instance R0/1), only that component's rows */
   readonly changes: ChangePage;
   /** rpSlots and espSlots count the slots (REST lists their names) */
   readonly chassis: Chassis;
@@ -1041,6 +1041,8 @@ export type Router = {
   readonly hostname: Scalars['String']['output'];
   readonly id: Scalars['ID']['output'];
   readonly labels: ReadonlyArray<Label>;
+  /** The router's most recent operator action (force-switchover) with the plan of its later transitions; null when none */
+  readonly lastAction: Maybe<RouterAction>;
   readonly model: Scalars['String']['output'];
   /** When real device output of the router was last observed; null: never */
   readonly observedAt: Maybe<Scalars['DateTime']['output']>;
@@ -1064,6 +1066,8 @@ export type Router = {
 
 
 export type RouterChangesArgs = {
+  entity: InputMaybe<TwinEntity>;
+  entityKey: InputMaybe<Scalars['String']['input']>;
   limit?: Scalars['Int']['input'];
   offset?: Scalars['Int']['input'];
 };
@@ -1071,6 +1075,44 @@ export type RouterChangesArgs = {
 
 export type RouterShowArgs = {
   command: ShowCommand;
+};
+
+/** An operator action on a router (force-switchover) and the plan of its later transitions */
+export type RouterAction = {
+  /** key:<name> of the API key that started it */
+  readonly actor: Scalars['String']['output'];
+  /** Why the rest of the plan was dropped */
+  readonly cancelReason: Maybe<Scalars['String']['output']>;
+  readonly finishedAt: Maybe<Scalars['DateTime']['output']>;
+  readonly id: Scalars['ID']['output'];
+  /** force-switchover */
+  readonly kind: Scalars['String']['output'];
+  /** The same in simulated ms after the action (not scaled) */
+  readonly redundancyAfterMs: Maybe<Scalars['Float']['output']>;
+  /** When the plan brings the router back to protected; null when no step does */
+  readonly redundancyAt: Maybe<Scalars['DateTime']['output']>;
+  readonly startedAt: Scalars['DateTime']['output'];
+  /** pending (steps to come), completed, or cancelled (another write to the router came first) */
+  readonly status: Scalars['String']['output'];
+  readonly steps: ReadonlyArray<RouterActionStep>;
+  /** TWIN_TIME_SCALE: factor on the wall-clock delays of the steps */
+  readonly timeScale: Scalars['Float']['output'];
+};
+
+/** One later transition of an action, applied by the worker when due */
+export type RouterActionStep = {
+  /** Simulated ms after the action (not scaled by TWIN_TIME_SCALE) */
+  readonly afterMs: Scalars['Float']['output'];
+  /** Written to the stored router */
+  readonly applied: Scalars['Boolean']['output'];
+  /** When it is due on the wall clock */
+  readonly at: Scalars['DateTime']['output'];
+  /** The router's health once the step is applied */
+  readonly health: Health;
+  /** Index in the plan, from 0 */
+  readonly step: Scalars['Int']['output'];
+  /** What happens, e.g. R0/1 STANDBY HOT; health degraded → protected */
+  readonly summary: Scalars['String']['output'];
 };
 
 /** Why one router of a run got its verdict */
@@ -1452,6 +1494,14 @@ export type TimelinePage = {
   /** How many items match, over all pages */
   readonly total: Scalars['Int']['output'];
 };
+
+/** A part of a router in its change log: the router itself, an RP host, its hypervisor, an IOS instance, an ESP */
+export type TwinEntity =
+  | 'esp'
+  | 'host'
+  | 'hypervisor'
+  | 'instance'
+  | 'router';
 
 export type Verdict =
   | 'error'

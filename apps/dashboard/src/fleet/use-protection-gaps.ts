@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { graphql } from '../api/graphql';
-import type { Health } from '../api/types';
+import type * as S from '../api/schema-types.generated.js';
 import { useSession } from '../session/session';
 import type { RouterRow } from './fleet-rows';
 import { type GapInput, protectionGap } from './protection-gap';
@@ -10,7 +10,7 @@ const PAGE = 2000;
 /** Many state changes in a burst refetch once. */
 const SETTLE_MS = 400;
 
-const UNPROTECTED = `query OverviewGaps($offset: Int!, $limit: Int!) {
+export const UNPROTECTED = `query OverviewGaps($offset: Int!, $limit: Int!) {
   routers(filter: { health: [degraded, down] }, limit: $limit, offset: $offset) {
     total
     items {
@@ -22,20 +22,15 @@ const UNPROTECTED = `query OverviewGaps($offset: Int!, $limit: Int!) {
   }
 }`;
 
-interface GapRouter {
-  readonly id: string;
-  readonly health: Health;
-  readonly redundancyMode: string;
-  readonly redundancy: { readonly operatingMode: string | null };
-  readonly routeProcessors: readonly {
-    readonly slot: string;
-    readonly host: {
-      readonly state: string;
-      readonly hypervisor: { readonly guests: readonly { readonly name: string; readonly domainState: string; readonly rfState: { readonly name: string } }[] };
-    };
-  }[];
-  readonly esps: readonly { readonly slot: string; readonly state: string; readonly forwarding: boolean }[];
-}
+/** What {@link UNPROTECTED} selects of a router: the generated schema types, narrowed. */
+type GapGuest = Pick<S.IosInstance, 'name' | 'domainState'> & { readonly rfState: Pick<S.RfState, 'name'> };
+type GapRouter = Pick<S.Router, 'id' | 'health' | 'redundancyMode'> & {
+  readonly redundancy: Pick<S.Redundancy, 'operatingMode'>;
+  readonly routeProcessors: readonly (Pick<S.RouteProcessor, 'slot'> & {
+    readonly host: Pick<S.LinuxHost, 'state'> & { readonly hypervisor: { readonly guests: readonly GapGuest[] } };
+  })[];
+  readonly esps: readonly Pick<S.Esp, 'slot' | 'state' | 'forwarding'>[];
+};
 
 function inputOf(r: GapRouter): GapInput {
   return {

@@ -1,4 +1,4 @@
-import type { Health } from '../api/types';
+import type * as S from '../api/schema-types.generated.js';
 import { useQuery, useReloadOn } from '../api/use-query';
 import { HealthBadge } from '../ui/badges';
 import { ErrorBox } from '../ui/feedback';
@@ -6,28 +6,10 @@ import { formatCountdown, formatDateTime, formatDuration, formatRelative } from 
 import { useNow } from '../ui/use-now';
 import { ROUTER_ACTION } from './router-queries';
 
-interface PlannedStep {
-  readonly step: number;
-  readonly at: string;
-  readonly afterMs: number;
-  readonly summary: string;
-  readonly applied: boolean;
-  readonly health: Health;
-}
+type PlannedStep = S.RouterActionStep;
 
-export interface RouterActionPlan {
-  readonly id: string;
-  readonly kind: string;
-  readonly status: 'pending' | 'completed' | 'cancelled';
-  readonly actor: string;
-  readonly startedAt: string;
-  readonly finishedAt: string | null;
-  readonly cancelReason: string | null;
-  readonly timeScale: number;
-  readonly redundancyAt: string | null;
-  readonly redundancyAfterMs: number | null;
-  readonly steps: readonly PlannedStep[];
-}
+/** A router's last action with its plan (the generated schema type); `status` is pending, completed or cancelled. */
+export type RouterActionPlan = Omit<S.RouterAction, 'status'> & { readonly status: 'pending' | 'completed' | 'cancelled' };
 
 function StepRow({ step, now }: { readonly step: PlannedStep; readonly now: number }) {
   return (

@@ -1,3 +1,4 @@
+import type { TwinEntity } from '../api/schema-types.generated.js';
 import { isRfStateCode, rfStateName } from '@asr-twin/domain';
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
@@ -25,7 +26,7 @@ export function changedFields(before: unknown, after: unknown, formatTime: (iso:
 
 /** A component of the router the change log can be filtered by: `router`, `instance R0/1`, `esp F0`. */
 export interface ChangeComponent {
-  readonly entity: 'router' | 'host' | 'hypervisor' | 'instance' | 'esp';
+  readonly entity: TwinEntity;
   readonly entityKey: string | null;
 }
 
