@@ -9,8 +9,8 @@ import { exampleSource, type RunBody } from '../support/runs.js';
 /**
  * Safe actions in headless Chromium against the built api and a worker as real processes: force switchover is
  * offered only when the router can take it (otherwise IOS's reason is shown instead); a refusal by the api
- * closes the confirmation and shows once; cancelling a run, cancelling an audit and deleting a scenario each
- * ask first, and a cancelled run's progress stays where it stopped. No console error.
+ * closes the confirmation and shows once; cancelling a run, an audit or a forecast, and deleting a scenario or a
+ * forecast each ask first, and a cancelled run's progress stays where it stopped. No console error.
  */
 let stack: DashboardStack;
 let browser: TestBrowser;
@@ -123,6 +123,41 @@ describe('cancel and delete ask first', () => {
       expect(await page.textContent('[data-testid=run-progress-text]')).toBe(progress);
       expect(await page.locator('.page-head .badge.status-cancelled').count()).toBe(1);
       expect(await page.locator('[data-testid=cancel-run]').count()).toBe(0);
+    } finally {
+      stack.worker.child.kill('SIGCONT');
+      await page?.close();
+    }
+  });
+
+  it('cancels a forecast, then deletes it, each only once confirmed', async () => {
+    stack.worker.child.kill('SIGSTOP');
+    let page: Page | null = null;
+    try {
+      const router = await stack.admin<{ fleetId: string }>('GET', '/api/v1/routers/ams-core-01');
+      const forecast = await stack.admin<{ id: string }>('POST', '/api/v1/forecasts', { selector: { fleet: router.fleetId }, trials: 20 });
+      const status = async () =>
+        (await request<{ status: string }>(stack.url, 'GET', `/api/v1/forecasts/${forecast.id}`, undefined, bearer(stack.adminKey))).body.status;
+      page = await signedIn(`/forecast/${forecast.id}`);
+      await page.click('[data-testid=cancel-forecast]');
+      expect(await page.textContent('[data-testid=cancel-forecast-question]')).toMatch(/^Cancel this forecast\?/);
+      await page.click('[data-testid=keep-cancel-forecast]');
+      expect(await status()).toBe('queued');
+      expect(await page.locator('[data-testid=delete-forecast]').count()).toBe(0);
+      await page.click('[data-testid=cancel-forecast]');
+      await page.click('[data-testid=confirm-cancel-forecast]');
+      await page.waitForSelector('[data-testid=delete-forecast]');
+      expect(await status()).toBe('cancelled');
+
+      await page.click('[data-testid=delete-forecast]');
+      expect(await page.textContent('[data-testid=delete-forecast-question]')).toMatch(
+        /^Delete this forecast with its results and report\? This cannot be undone\./,
+      );
+      await page.click('[data-testid=keep-delete-forecast]');
+      expect(await status()).toBe('cancelled');
+      await page.click('[data-testid=delete-forecast]');
+      await page.click('[data-testid=confirm-delete-forecast]');
+      await page.waitForURL(`${stack.url}/forecast`);
+      expect((await request(stack.url, 'GET', `/api/v1/forecasts/${forecast.id}`, undefined, bearer(stack.adminKey))).status).toBe(404);
     } finally {
       stack.worker.child.kill('SIGCONT');
       await page?.close();

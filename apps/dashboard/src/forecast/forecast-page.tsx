@@ -1,13 +1,15 @@
 import { useMemo, useState } from 'react';
-import { Link } from 'wouter';
+import { Link, useLocation } from 'wouter';
 import { EChart, type ChartOption } from '../charts/echarts';
 import { graphql, restBlob, saveBlob } from '../api/graphql';
+import { rest } from '../api/rest';
 import { TERMINAL_STATUSES } from '../api/types';
 import { useQuery } from '../api/use-query';
 import { useSubscription } from '../api/use-subscription';
 import { describeSelector } from '../risk/audit-types';
 import { useSession } from '../session/session';
 import { ProgressBar, StatusBadge } from '../ui/badges';
+import { ConfirmAction } from '../ui/confirm-action';
 import { ErrorBox, Loading, NotFound } from '../ui/feedback';
 import { formatCount, formatDateTime } from '../ui/format';
 import { CANCEL_FORECAST, FORECAST_DETAIL, FORECAST_PROGRESS } from './forecast-queries';
@@ -272,7 +274,7 @@ export function ForecastPage({ id }: { readonly id: string }) {
   const detail = useQuery<{ forecast: ForecastView | null }>(FORECAST_DETAIL, { id });
   const { reload } = detail;
   const [event, setEvent] = useState<ForecastProgressEvent | undefined>(undefined);
-  const [cancelError, setCancelError] = useState<Error | null>(null);
+  const [, navigate] = useLocation();
   const fetched = detail.data?.forecast ?? null;
   const forecast = fetched && withForecastProgress(fetched, event);
 
@@ -293,16 +295,6 @@ export function ForecastPage({ id }: { readonly id: string }) {
   const finished = TERMINAL_STATUSES.includes(forecast.status);
   const summary = forecast.status === 'completed' ? (fetched?.summary ?? null) : null;
 
-  async function cancel() {
-    setCancelError(null);
-    try {
-      await graphql(session.key, CANCEL_FORECAST, { id });
-      reload();
-    } catch (e) {
-      setCancelError(e instanceof Error ? e : new Error(String(e)));
-    }
-  }
-
   return (
     <section className="page forecast-page">
       <header className="page-head">
@@ -321,14 +313,38 @@ export function ForecastPage({ id }: { readonly id: string }) {
         </div>
         <div className="actions">
           {!finished && session.may('operate') && (
-            <button type="button" className="danger" onClick={() => void cancel()}>
-              Cancel forecast
-            </button>
+            <ConfirmAction
+              testId="cancel-forecast"
+              label="Cancel forecast…"
+              confirmLabel="Cancel forecast"
+              keepLabel="Keep running"
+              busyLabel="Cancelling…"
+              errorTitle="The forecast was not cancelled"
+              confirmText={<>Cancel this forecast? Routers not yet forecast are dropped; it cannot be resumed.</>}
+              onConfirm={async () => {
+                await graphql(session.key, CANCEL_FORECAST, { id });
+                reload();
+              }}
+            />
+          )}
+          {finished && session.may('operate') && (
+            <ConfirmAction
+              testId="delete-forecast"
+              label="Delete forecast…"
+              confirmLabel="Delete for good"
+              keepLabel="Keep"
+              busyLabel="Deleting…"
+              errorTitle="The forecast was not deleted"
+              confirmText={<>Delete this forecast with its results and report? This cannot be undone.</>}
+              onConfirm={async () => {
+                await rest(session.key, 'DELETE', `/forecasts/${encodeURIComponent(id)}`);
+                navigate('/forecast');
+              }}
+            />
           )}
           {forecast.status === 'completed' && <Download id={forecast.id} />}
         </div>
       </header>
-      {cancelError && <ErrorBox error={cancelError} title="The forecast was not cancelled" />}
       {forecast.error && <ErrorBox error={new Error(forecast.error)} title={`The forecast ${forecast.status}`} />}
       <div className="card">
         <ProgressBar percent={forecast.progress.percent} label="forecast progress" />

@@ -24,7 +24,7 @@ export function DeleteRunButton({ run, finished }: { readonly run: RunDetail; re
       keepLabel="Keep"
       errorTitle="The run was not deleted"
       confirmText={
-        <span data-testid="delete-run-question">
+        <>
           Delete this run
           {routers !== null ? (
             <>
@@ -34,7 +34,7 @@ export function DeleteRunButton({ run, finished }: { readonly run: RunDetail; re
           ) : null}{' '}
           with its results and timeline
           {finished ? '' : ', cancelling it first'}? This cannot be undone.
-        </span>
+        </>
       }
       onConfirm={async () => {
         await graphql(key, DELETE_RUN, { id: run.id });
