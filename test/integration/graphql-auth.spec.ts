@@ -1,4 +1,4 @@
-import { auditProgressChannel, catalogChannel, createRedis, routerStateChannel, runProgressChannel } from '@asr-twin/jobs';
+import { auditProgressChannel, catalogChannel, forecastProgressChannel, createRedis, routerStateChannel, runProgressChannel } from '@asr-twin/jobs';
 import { API_ROLES, type ApiRole } from '@asr-twin/persistence';
 import type { Client } from 'graphql-ws';
 import type { Redis } from 'ioredis';
@@ -29,6 +29,8 @@ const FIELDS: Readonly<Record<string, ApiRole>> = {
   'Query.run': 'viewer',
   'Query.audits': 'viewer',
   'Query.audit': 'viewer',
+  'Query.forecasts': 'viewer',
+  'Query.forecast': 'viewer',
   'Mutation.createFleet': 'admin',
   'Mutation.updateFleet': 'admin',
   'Mutation.deleteFleet': 'admin',
@@ -43,11 +45,14 @@ const FIELDS: Readonly<Record<string, ApiRole>> = {
   'Mutation.deleteRun': 'operator',
   'Mutation.startAudit': 'operator',
   'Mutation.cancelAudit': 'operator',
+  'Mutation.createForecast': 'operator',
+  'Mutation.cancelForecast': 'operator',
   'Mutation.forceSwitchover': 'operator',
   'Mutation.observe': 'operator',
   'Mutation.importInventory': 'admin',
   'Subscription.runProgress': 'viewer',
   'Subscription.auditProgress': 'viewer',
+  'Subscription.forecastProgress': 'viewer',
   'Subscription.routerStateChanged': 'viewer',
   'Subscription.fleetChanged': 'viewer',
   'Subscription.scenarioChanged': 'viewer',
@@ -59,6 +64,7 @@ const NO_SUCH_ID = '6f1c1b9e-0000-4000-8000-000000000000';
 const EVENTS: Readonly<Record<string, { channel: (prefix: string) => string; message: Record<string, unknown> }>> = {
   runProgress: { channel: runProgressChannel, message: { runId: NO_SUCH_ID, status: 'running', routersDone: 1, routerCount: 2, verdict: null } },
   auditProgress: { channel: auditProgressChannel, message: { auditId: NO_SUCH_ID, status: 'running', routersDone: 1, routerCount: 2, exposedRouters: 1 } },
+  forecastProgress: { channel: forecastProgressChannel, message: { forecastId: NO_SUCH_ID, status: 'running', routersDone: 1, routerCount: 2 } },
   routerStateChanged: {
     channel: routerStateChannel,
     message: {
