@@ -10,6 +10,7 @@ import { RiskAudits1765000000000 } from './1765000000000-risk-audits.js';
 import { CampaignWaiting1765100000000 } from './1765100000000-campaign-waiting.js';
 import { RouterHardware1765300000000 } from './1765300000000-router-hardware.js';
 import { Forecasts1765400000000 } from './1765400000000-forecasts.js';
+import { TimelineChunks1765500000000 } from './1765500000000-timeline-chunks.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   CampaignWaiting1765100000000,
   RouterHardware1765300000000,
   Forecasts1765400000000,
+  TimelineChunks1765500000000,
 ];

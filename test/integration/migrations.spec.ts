@@ -26,7 +26,7 @@ const TABLES = [
   'run_results',
   'run_shards',
   'run_targets',
-  'run_timeline',
+  'run_timeline_chunks',
   'runs',
   'scenarios',
 ];

@@ -63,6 +63,34 @@ describe('runs', () => {
     expect(await report.text()).toBe(JSON.stringify(runScenario(parsed.scenario)));
   });
 
+  it("merges the timelines of many shards into the embedded report byte for byte, and answers each router's timeline from its chunk", async () => {
+    const routers = Array.from({ length: 7 }, (_, i) => {
+      const [model, redundancy] = [
+        ['ASR1002-X', 'sso'],
+        ['ASR1006', 'rpr'],
+        ['ASR1001-X', 'sso'],
+      ][i % 3] as [string, string];
+      return `    - hostname: edge-${i}\n      model: ${model}\n      redundancy: ${redundancy}\n`;
+    }).join('');
+    const source = exampleSource('iosd-crash').replace(/ {2}routers:\n(?: {4}.*\n)+/, `  routers:\n${routers}`);
+    const run = await runToEnd({ source, shardSize: 2 });
+    expect(run).toMatchObject({ status: 'completed', progress: { routersDone: 7, routerCount: 7 } });
+    const parsed = parseScenario(source, 'x');
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const embedded = runScenario(parsed.scenario);
+    const routerCount = new Set(embedded.timeline.map((e) => e.router)).size;
+    expect(routerCount).toBe(7);
+    const report = await fetch(`${api.url}/api/v1/runs/${run.id}/report`, { headers: auth() });
+    expect(await report.text()).toBe(JSON.stringify(embedded));
+
+    const one = embedded.timeline.filter((e) => e.router === 'edge-4');
+    const page = await get<{ items: unknown[]; total: number }>(`/api/v1/runs/${run.id}/timeline?router=edge-4&limit=3&offset=1`);
+    expect(page.body).toMatchObject({ total: one.length, items: one.slice(1, 4) });
+    const all = await get<{ items: unknown[]; total: number }>(`/api/v1/runs/${run.id}/timeline?limit=5&offset=10`);
+    expect(all.body).toMatchObject({ total: embedded.timeline.length, items: embedded.timeline.slice(10, 15) });
+    expect((await get<{ items: unknown[]; total: number }>(`/api/v1/runs/${run.id}/timeline?router=nowhere`)).body).toMatchObject({ total: 0, items: [] });
+  });
+
   it('runs an inline scenario with an explicit seed and Monte Carlo iterations', async () => {
     const run = await runToEnd({ source: exampleSource('iosd-hang'), seed: 11, iterations: 5 });
     expect(run.status).toBe('completed');

@@ -1,12 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { loadConfig } from '@asr-twin/config';
 import { createDataSource, TypeormRunExecutionRepository } from '@asr-twin/persistence';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Problem } from '../../apps/api/src/common/problem.js';
-import { createTimelinePartition, dropTimelinePartition } from '../../libs/persistence/src/runs/timeline-partitions.sql.js';
 import { bearer, createKey, request, type RunningApi } from '../support/api.js';
 import { eventually } from '../support/eventually.js';
 import { codes, gql } from '../support/graphql.js';
@@ -47,23 +45,20 @@ async function completedRun(fleet = 'small'): Promise<RunBody> {
   return run;
 }
 
-/** Rows of the run in every run table, and its timeline partition as an attached partition and as a table. */
+/** Rows of the run in every run table (`timeline`: its compressed timeline chunks). */
 async function footprint(runId: string): Promise<Record<string, number>> {
   const { rows } = await db.query<Record<string, string>>(
     `SELECT (SELECT count(*) FROM runs WHERE id = $1) AS runs,
             (SELECT count(*) FROM run_targets WHERE run_id = $1) AS targets,
             (SELECT count(*) FROM run_shards WHERE run_id = $1) AS shards,
             (SELECT count(*) FROM run_results WHERE run_id = $1) AS results,
-            (SELECT count(*) FROM run_timeline WHERE run_id = $1) AS timeline,
-            (SELECT count(*) FROM pg_inherits WHERE inhparent = 'run_timeline'::regclass
-                AND inhrelid = to_regclass('run_timeline_' || replace($1::text, '-', ''))) AS attached,
-            (SELECT count(*) FROM pg_class WHERE relname = 'run_timeline_' || replace($1::text, '-', '')) AS tables`,
+            (SELECT count(*) FROM run_timeline_chunks WHERE run_id = $1) AS timeline`,
     [runId],
   );
   return Object.fromEntries(Object.entries(rows[0] ?? {}).map(([k, v]) => [k, Number(v)]));
 }
 
-const NOTHING = { runs: 0, targets: 0, shards: 0, results: 0, timeline: 0, attached: 0, tables: 0 };
+const NOTHING = { runs: 0, targets: 0, shards: 0, results: 0, timeline: 0 };
 
 /**
  * Every trace of the run in the stack's Redis: key names, and members of lists, sets and sorted sets (queues,
@@ -84,12 +79,12 @@ async function redisTraces(runId: string): Promise<string[]> {
 }
 
 describe('DELETE /api/v1/runs/:id', () => {
-  it('deletes a completed run with its targets, shards, results and timeline partition, and leaves other runs alone', async () => {
+  it('deletes a completed run with its targets, shards, results and timeline, and leaves other runs alone', async () => {
     const doomed = await completedRun();
     const kept = await completedRun();
     const before = await footprint(doomed.id);
-    expect(before).toMatchObject({ runs: 1, targets: 120, shards: 3, results: 120, attached: 1, tables: 1 });
-    expect(before['timeline']).toBeGreaterThan(120);
+    // One timeline chunk per shard of 40 routers.
+    expect(before).toEqual({ runs: 1, targets: 120, shards: 3, results: 120, timeline: 3 });
     const keptBefore = await footprint(kept.id);
 
     const res = await del(`/api/v1/runs/${doomed.id}`);
@@ -109,11 +104,11 @@ describe('DELETE /api/v1/runs/:id', () => {
     expect((await request(api.url, 'GET', `/api/v1/runs/${kept.id}/report`, undefined, auth())).status).toBe(200);
   });
 
-  it('cancels a running campaign and deletes it: no worker writes a row, a partition or a job of it afterwards', async () => {
+  it('cancels a running campaign and deletes it: no worker writes a row or a job of it afterwards', async () => {
     const created = await post<RunBody>('/api/v1/runs', campaign('big', 10));
     const running = await waitForRun(api.url, created.body.id, api.adminKey, (r) => r.progress.routersDone > 0, 30_000);
     expect(running.status).toBe('running');
-    expect((await footprint(created.body.id))['attached']).toBe(1);
+    expect((await footprint(created.body.id))['timeline']).toBeGreaterThan(0);
 
     expect((await del(`/api/v1/runs/${created.body.id}`)).status).toBe(204);
     expect(await footprint(created.body.id)).toEqual(NOTHING);
@@ -129,7 +124,7 @@ describe('DELETE /api/v1/runs/:id', () => {
     expect(await redisTraces(created.body.id)).toEqual([]);
   });
 
-  it('deletes runs just submitted or being planned: the worker never re-creates their targets or partitions', async () => {
+  it('deletes runs just submitted or being planned: the worker never re-creates their targets', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 4; i++) {
       const created = await post<RunBody>('/api/v1/runs', campaign('small', 40));
@@ -175,50 +170,28 @@ describe('GraphQL deleteRun', () => {
   });
 });
 
-describe('timeline partitions and readers', () => {
+describe('deletes and readers', () => {
   let ds: DataSource;
   let reader: pg.Client;
-  let other: pg.Client;
 
   beforeAll(async () => {
     ds = await createDataSource({ url: stack.db.url }).initialize();
     reader = new pg.Client({ connectionString: stack.db.url });
-    other = new pg.Client({ connectionString: stack.db.url });
-    await Promise.all([reader.connect(), other.connect()]);
+    await reader.connect();
   });
   afterAll(async () => {
     await reader?.end();
-    await other?.end();
     await ds?.destroy();
   });
 
-  /** A transaction that has read the timeline and stays open, holding its locks, until `end`. */
-  async function openReader(): Promise<{ end(): Promise<void> }> {
+  /** A transaction that has read a run's timeline and stays open, holding its locks, until `end`. */
+  async function openReader(runId: string): Promise<{ end(): Promise<void> }> {
     await reader.query('BEGIN');
-    await reader.query('SELECT count(*) FROM run_timeline');
+    await reader.query('SELECT count(*) FROM run_timeline_chunks WHERE run_id = $1', [runId]);
     return { end: async () => void (await reader.query('COMMIT')) };
   }
 
-  it('creates a partition while a reader holds the timeline open, where CREATE TABLE … PARTITION OF would wait', async () => {
-    const id = randomUUID();
-    const open = await openReader();
-    try {
-      const blocked = ds.transaction(async (m) => {
-        await m.query(`SET LOCAL lock_timeout = '500ms'`);
-        await m.query(`CREATE TABLE run_timeline_${id.replaceAll('-', '')} PARTITION OF run_timeline FOR VALUES IN ('${id}')`);
-      });
-      await expect(blocked).rejects.toMatchObject({ driverError: { code: '55P03' } });
-      await ds.transaction(async (m) => {
-        await m.query(`SET LOCAL lock_timeout = '500ms'`);
-        await createTimelinePartition(m, id);
-      });
-      expect((await footprint(id))['attached']).toBe(1);
-    } finally {
-      await open.end();
-    }
-  });
-
-  it('a plan step that locks a run deleted meanwhile freezes no target and makes no partition', async () => {
+  it('a plan step that locks a run deleted meanwhile freezes no target', async () => {
     const run = await completedRun();
     const plans = new TypeormRunExecutionRepository(ds);
     const record = await plans.find(run.id);
@@ -228,57 +201,20 @@ describe('timeline partitions and readers', () => {
     expect(await footprint(run.id)).toEqual(NOTHING);
   });
 
-  it('attaches without scanning the new table: its CHECK constraint already implies the partition bound', async () => {
-    const client = new pg.Client({ connectionString: stack.db.url });
-    await client.connect();
-    const notices: string[] = [];
-    client.on('notice', (n) => notices.push(n.message ?? ''));
+  it("plans, completes and deletes runs while a reader holds another run's timeline open", async () => {
+    const held = await completedRun();
+    const open = await openReader(held.id);
     try {
-      const m = { query: async (sql: string, params?: unknown[]) => (await client.query(sql, params)).rows } as unknown as EntityManager;
-      const id = randomUUID();
-      await client.query('BEGIN');
-      await client.query('SET LOCAL client_min_messages = debug1');
-      await createTimelinePartition(m, id);
-      await client.query('ROLLBACK');
-      expect(notices).toContain(`partition constraint for table "run_timeline_${id.replaceAll('-', '')}" is implied by existing constraints`);
-    } finally {
-      await client.end();
-    }
-  });
-
-  it('a run planned while a reader holds the timeline open completes without waiting for the reader', async () => {
-    const open = await openReader();
-    try {
+      await ds.query(`SET lock_timeout = '2s'`);
       const created = await post<RunBody>('/api/v1/runs', campaign('small', 40));
       const run = await waitForRun(api.url, created.body.id, api.adminKey, undefined, 30_000);
       expect(run.status).toBe('completed');
-      expect((await footprint(run.id))['attached']).toBe(1);
+      expect((await footprint(run.id))['timeline']).toBe(3);
+      expect((await del(`/api/v1/runs/${run.id}`)).status).toBe(204);
+      expect(await footprint(run.id)).toEqual(NOTHING);
     } finally {
       await open.end();
     }
-  });
-
-  it('drops a partition by detaching it concurrently: new readers and new partitions go on while the drop waits for an old reader', async () => {
-    const run = await completedRun();
-    const open = await openReader();
-    const dropped = dropTimelinePartition(ds, run.id);
-    let settled = false;
-    void dropped.then(
-      () => (settled = true),
-      () => (settled = true),
-    );
-    await new Promise((r) => setTimeout(r, 500));
-    await other.query(`SET lock_timeout = '500ms'`);
-    const { rows } = await other.query<{ n: string }>('SELECT count(*) AS n FROM run_timeline WHERE run_id = $1', [run.id]);
-    expect(rows).toHaveLength(1);
-    // Nor does the waiting detach hold up a new run's partition.
-    await ds.transaction(async (m) => {
-      await m.query(`SET LOCAL lock_timeout = '500ms'`);
-      await createTimelinePartition(m, randomUUID());
-    });
-    expect(settled).toBe(false);
-    await open.end();
-    expect(await dropped).toBe(true);
-    expect(await footprint(run.id)).toMatchObject({ timeline: 0, attached: 0, tables: 0 });
+    expect((await footprint(held.id))['timeline']).toBe(3);
   });
 });

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { decodeTimelineChunk } from '../../libs/persistence/src/runs/timeline-chunks.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, request, type RunningApi, startApi } from '../support/api.js';
 import { migratedTestDatabase } from '../support/context.js';
@@ -78,8 +79,9 @@ async function resultCounts(runId: string): Promise<{ rows: number; routers: num
       `SELECT count(*) AS rows, count(DISTINCT ordinal) AS routers FROM run_results WHERE run_id = $1`,
       [runId],
     );
-    const t = await client.query<{ n: string }>(`SELECT count(DISTINCT ordinal) AS n FROM run_timeline WHERE run_id = $1`, [runId]);
-    return { rows: Number(r.rows[0]?.rows), routers: Number(r.rows[0]?.routers), timelineRouters: Number(t.rows[0]?.n) };
+    const chunks = await client.query<{ data: Buffer }>(`SELECT data FROM run_timeline_chunks WHERE run_id = $1`, [runId]);
+    const timelineRouters = new Set(chunks.rows.flatMap((c) => decodeTimelineChunk(c.data).map((e) => e.ordinal))).size;
+    return { rows: Number(r.rows[0]?.rows), routers: Number(r.rows[0]?.routers), timelineRouters };
   } finally {
     await client.end();
   }

@@ -9,8 +9,6 @@ import { eventually } from '../support/eventually.js';
 import type { TestDatabase } from '../support/database.js';
 import { exampleSource, type RunBody, type RunStack, startRunStack, waitForRun } from '../support/runs.js';
 
-const partitionOf = (id: string) => `run_timeline_${id.replaceAll('-', '')}`;
-
 describe('retention by the worker (RUN_RETENTION_MAX=3, RUN_RETENTION_DAYS=1)', () => {
   let stack: RunStack;
   let db: pg.Client;
@@ -26,8 +24,11 @@ describe('retention by the worker (RUN_RETENTION_MAX=3, RUN_RETENTION_DAYS=1)', 
   });
 
   const runIds = async () => (await db.query<{ id: string }>('SELECT id FROM runs ORDER BY created_at')).rows.map((r) => r.id);
-  const tables = async (names: string[]) =>
-    (await db.query<{ relname: string }>('SELECT relname FROM pg_class WHERE relname = ANY($1) ORDER BY relname', [names])).rows.map((r) => r.relname);
+  /** Runs among `ids` that still have timeline chunks, in id order. */
+  const withTimeline = async (ids: string[]) =>
+    (await db.query<{ run_id: string }>('SELECT DISTINCT run_id FROM run_timeline_chunks WHERE run_id = ANY($1) ORDER BY run_id', [ids])).rows.map(
+      (r) => r.run_id,
+    );
 
   async function completedRun(): Promise<string> {
     const created = await request<RunBody>(stack.api.url, 'POST', '/api/v1/runs', { source: exampleSource('iosd-crash') }, bearer(stack.api.adminKey));
@@ -36,41 +37,21 @@ describe('retention by the worker (RUN_RETENTION_MAX=3, RUN_RETENTION_DAYS=1)', 
     return created.body.id;
   }
 
-  it('keeps the newest 3 finished runs and deletes the older ones with their results and timeline partitions', async () => {
+  it('keeps the newest 3 finished runs and deletes the older ones with their results and timelines', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) ids.push(await completedRun());
     const newest = ids.slice(2);
     expect(await eventually(runIds, (kept) => kept.length === 3)).toEqual(newest);
     const rows = await db.query<{ n: string }>('SELECT count(*) AS n FROM run_results WHERE run_id = ANY($1)', [ids.slice(0, 2)]);
     expect(Number(rows.rows[0]?.n)).toBe(0);
-    expect(await tables(ids.map(partitionOf))).toEqual(newest.map(partitionOf).sort());
+    expect(await withTimeline(ids)).toEqual([...newest].sort());
   });
 
   it('deletes a finished run older than RUN_RETENTION_DAYS, however few runs there are', async () => {
     const kept = await runIds();
     await db.query(`UPDATE runs SET finished_at = now() - interval '2 days' WHERE id = $1`, [kept[1]]);
     expect(await eventually(runIds, (now) => now.length === 2)).toEqual([kept[0], kept[2]]);
-    expect(await tables([partitionOf(kept[1] as string)])).toEqual([]);
-  });
-
-  it('sweeps timeline partitions left without a run: attached ones with their rows, and detached tables', async () => {
-    const attached = randomUUID();
-    const loose = randomUUID();
-    await db.query(`CREATE TABLE ${partitionOf(attached)} PARTITION OF run_timeline FOR VALUES IN ('${attached}')`);
-    await db.query(`INSERT INTO run_timeline (run_id, iteration, ordinal, seq, t_ms, hostname, component, event) VALUES ($1, 0, 0, 0, 0, 'r1', 'R0/0', 'x')`, [
-      attached,
-    ]);
-    await db.query(`CREATE TABLE ${partitionOf(loose)} (LIKE run_timeline)`);
-    expect(await tables([partitionOf(attached), partitionOf(loose)])).toHaveLength(2);
-    expect(
-      await eventually(
-        () => tables([partitionOf(attached), partitionOf(loose)]),
-        (t) => t.length === 0,
-      ),
-    ).toEqual([]);
-    const left = await db.query<{ n: string }>('SELECT count(*) AS n FROM run_timeline WHERE run_id = $1', [attached]);
-    expect(Number(left.rows[0]?.n)).toBe(0);
-    expect((await runIds()).length).toBe(2);
+    expect(await withTimeline([kept[1] as string])).toEqual([]);
   });
 });
 

@@ -46,15 +46,9 @@ async function* mapped<T, U>(items: AsyncIterable<T>, f: (item: T) => U): AsyncG
   for await (const item of items) yield f(item);
 }
 
-/** The stored timeline of the first iteration in report order, 10,000 entries at a time. */
+/** The stored timeline of the first iteration in report order, merged from its compressed chunks a batch at a time. */
 async function* timelineOf(runs: RunRepository, runId: string) {
-  for (let after: { tMs: number; ordinal: number; seq: number } | null = null; ;) {
-    const batch = await runs.timelineAfter(runId, after, 10_000);
-    yield* batch;
-    const last = batch[batch.length - 1];
-    if (!last || batch.length < 10_000) return;
-    after = { tMs: last.tMs, ordinal: last.ordinal, seq: last.seq };
-  }
+  for await (const batch of runs.timelineInOrder(runId)) yield* batch;
 }
 
 /**

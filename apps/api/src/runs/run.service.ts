@@ -132,7 +132,6 @@ export class RunService {
       verdict: before.verdict,
       deleted: true,
     });
-    if (!deleted.partitionDropped) this.logger.warn({ runId: id, msg: 'run deleted; its timeline partition is left to the maintenance sweep' });
     const outcome = this.producer.connected
       ? await settleWithin(discardRunJobs(this.producer, deleted), ENQUEUE_TIME_LIMIT_MS)
       : { ok: false as const, error: new Error('Redis is not connected') };

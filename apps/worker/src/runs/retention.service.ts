@@ -6,20 +6,16 @@ import { WORKER_CONFIG } from '../worker-config.js';
 
 /** Runs deleted per maintenance pass at most: a long backlog goes over several passes, never one long pass. */
 const RUNS_PER_PASS = 20;
-/** Orphaned partitions dropped per pass at most. */
-const PARTITIONS_PER_PASS = 20;
 
 /** What one retention pass removed. */
 export interface RetentionOutcome {
   readonly runs: number;
-  readonly partitions: number;
 }
 
 /**
  * The retention policy (`RUN_RETENTION_DAYS`, `RUN_RETENTION_MAX`), applied on every maintenance pass: finished
- * runs the policy no longer keeps are deleted oldest first, with their jobs in Redis; then timeline partitions
- * whose run is gone (left by versions that deleted run rows without them, or by an interrupted delete) are
- * detached and dropped.
+ * runs the policy no longer keeps are deleted oldest first, with everything of them in PostgreSQL and their jobs in
+ * Redis.
  */
 @Injectable()
 export class RetentionService {
@@ -42,11 +38,7 @@ export class RetentionService {
         this.logger.warn({ runId: id, err: error, msg: 'could not remove the jobs of a deleted run' }),
       );
     }
-    let partitions = 0;
-    for (const name of await this.runs.orphanPartitions(PARTITIONS_PER_PASS)) {
-      if (await this.runs.dropPartition(name)) partitions += 1;
-    }
-    if (runs > 0 || partitions > 0) this.logger.log({ runs, partitions, msg: 'retention: deleted expired runs and orphaned timeline partitions' });
-    return { runs, partitions };
+    if (runs > 0) this.logger.log({ runs, msg: 'retention: deleted expired runs' });
+    return { runs };
   }
 }

@@ -91,7 +91,7 @@ function simulateSlice(
         expectationsJson: JSON.stringify(run.expectations),
       });
       run.timeline.forEach((e, seq) =>
-        chunk.timeline.push({ ordinal: target.ordinal, seq, tMs: e.tMs, hostname: e.router, component: e.component, event: e.event, from: e.from, to: e.to }),
+        chunk.timeline.push({ tMs: e.tMs, router: e.router, component: e.component, event: e.event, from: e.from, to: e.to, ordinal: target.ordinal, seq }),
       );
     },
   });

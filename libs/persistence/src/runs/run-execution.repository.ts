@@ -1,4 +1,5 @@
-import type { TimelineEntry, Verdict } from '@asr-twin/simulator';
+import type { Verdict } from '@asr-twin/simulator';
+import type { ChunkEntry } from './timeline-chunks.js';
 import type { RunProgress, RunRecord, RunTargetRouter } from './run-models.js';
 
 /** One router's outcome as the worker writes it. */
@@ -19,11 +20,7 @@ export interface ShardResultRow {
 }
 
 /** One timeline entry as the worker writes it: the simulator's `TimelineEntry` keyed by router ordinal and order. */
-export interface ShardTimelineRow extends Omit<TimelineEntry, 'router'> {
-  readonly ordinal: number;
-  readonly seq: number;
-  readonly hostname: string;
-}
+export type ShardTimelineRow = ChunkEntry;
 
 export interface ShardWrite {
   readonly runId: string;
@@ -65,8 +62,8 @@ export abstract class RunExecutionRepository {
   /** Moves a queued run to running; returns the run as it is afterwards. */
   abstract start(id: string): Promise<RunRecord | null>;
   /**
-   * Freezes the run's targets (once; a second call keeps the first snapshot), records router and shard
-   * counts and creates the run's timeline partition. Returns the router count.
+   * Freezes the run's targets (once; a second call keeps the first snapshot) and records router and shard
+   * counts. Returns the router count.
    */
   abstract snapshotTargets(run: RunRecord): Promise<number>;
   abstract shardTargets(runId: string, fromOrdinal: number, toOrdinal: number): Promise<readonly RunTargetRouter[]>;

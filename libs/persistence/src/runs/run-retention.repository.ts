@@ -8,7 +8,7 @@ export interface RetentionPolicy {
   readonly maxRuns: number;
 }
 
-/** Port for the worker's retention pass: expired runs, their deletion, and partitions left without a run. */
+/** Port for the worker's retention pass: expired runs and their deletion. */
 export abstract class RunRetentionRepository {
   /**
    * Ids of finished runs (completed, failed, cancelled) the policy no longer keeps, oldest first, at most `limit`.
@@ -17,8 +17,4 @@ export abstract class RunRetentionRepository {
   abstract expired(policy: RetentionPolicy, limit: number): Promise<readonly string[]>;
   /** Deletes a run and everything of it (see `RunRepository.delete`); null when it is gone already. */
   abstract delete(id: string): Promise<DeletedRun | null>;
-  /** Timeline partitions (by table name) whose run does not exist, at most `limit`. */
-  abstract orphanPartitions(limit: number): Promise<readonly string[]>;
-  /** Detaches (concurrently) and drops one such partition; false when it was gone already. */
-  abstract dropPartition(name: string): Promise<boolean>;
 }

@@ -77,9 +77,3 @@ function selectorWhere(s: RouterSelector, first: number): { sql: string; params:
     params: [s.fleet ?? null, s.model ?? null, s.labels ? JSON.stringify(s.labels) : null, s.hostnames ? [...s.hostnames] : null],
   };
 }
-
-/** Name of the run's timeline partition (a uuid without dashes fits PostgreSQL's 63-character names). */
-export function timelinePartition(runId: string): string {
-  if (!isUuid(runId)) throw new Error(`not a run id: ${runId}`);
-  return `run_timeline_${runId.replaceAll('-', '')}`;
-}

@@ -77,14 +77,14 @@ export abstract class RunRepository {
   abstract histogram(runId: string, metric: OutageMetric, buckets: number): Promise<readonly HistogramBucket[]>;
   /** Test-case counts of every iteration of a run, in order; with `iteration`, of that one only. */
   abstract iterationCounts(runId: string, iteration?: number): Promise<readonly IterationCounts[]>;
-  /** Timeline in report order: time, then router order, then event order. */
+  /**
+   * A page of the first iteration's timeline in report order (time, then router order, then event order), of one
+   * router or of all. One router's page reads the one compressed chunk holding it; a page of all routers merges
+   * every chunk of the run up to the page, so deep pages of a large campaign cost in proportion to their offset.
+   */
   abstract timeline(runId: string, router: string | null, page: PageRequest): Promise<Page<StoredTimelineEntry>>;
-  /** The timeline in report order, for streaming: entries after the given position. */
+  /** The whole timeline of the first iteration in report order, in batches, for streaming (memory stays flat). */
+  abstract timelineInOrder(runId: string): AsyncIterable<readonly StoredTimelineEntry[]>;
   /** How many runs are in each status (every status present, 0 when none): one query. */
   abstract countByStatus(): Promise<Readonly<Record<RunStatus, number>>>;
-  abstract timelineAfter(
-    runId: string,
-    after: { readonly tMs: number; readonly ordinal: number; readonly seq: number } | null,
-    limit: number,
-  ): Promise<readonly (StoredTimelineEntry & { readonly ordinal: number; readonly seq: number })[]>;
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { copyRows } from './copy-rows.js';
+import { encodeTimelineChunk } from './timeline-chunks.js';
 import type { ShardResultRow, ShardTimelineRow, ShardTotals } from './run-execution.repository.js';
 
 const RESULT_COLUMNS = [
@@ -18,10 +19,10 @@ const RESULT_COLUMNS = [
   'expectations',
 ] as const;
 
-const TIMELINE_COLUMNS = ['run_id', 'iteration', 'ordinal', 'seq', 't_ms', 'hostname', 'component', 'event', 'from_state', 'to_state'] as const;
-
 /**
- * A chunk of a shard's results and timeline, each table in one `COPY` (about twice the rate of `unnest` batches).
+ * A chunk of a shard's results and timeline: the results in one `COPY` (about twice the rate of `unnest` batches),
+ * the timeline as one compressed chunk row (`run_timeline_chunks`, see `timeline-chunks.ts`) over the ordinals of
+ * its routers.
  * Only valid inside the transaction that has claimed the shard in `run_shards`: the claim is what makes a shard
  * that runs twice write its rows once, since a second claim finds the first and writes nothing.
  */
@@ -46,7 +47,20 @@ export async function insertShardRows(
     x.resultJson,
     x.expectationsJson,
   ]);
-  await copyRows(m, 'run_timeline', TIMELINE_COLUMNS, timeline, (x) => [runId, 0, x.ordinal, x.seq, x.tMs, x.hostname, x.component, x.event, x.from, x.to]);
+  if (timeline.length === 0) return;
+  let first = Infinity;
+  let last = -Infinity;
+  for (const x of timeline) {
+    if (x.ordinal < first) first = x.ordinal;
+    if (x.ordinal > last) last = x.ordinal;
+  }
+  await m.query(`INSERT INTO run_timeline_chunks (run_id, first_ordinal, last_ordinal, entries, data) VALUES ($1, $2, $3, $4, $5)`, [
+    runId,
+    first,
+    last,
+    timeline.length,
+    encodeTimelineChunk(timeline),
+  ]);
 }
 
 /** Records a shard's totals on its claim, once its rows are written (the claim is made before they are known). */

@@ -20,7 +20,6 @@ import {
   writeOpenShard,
 } from './campaign.sql.js';
 import { insertRunTargets } from './run-targets.sql.js';
-import { createTimelinePartition } from './timeline-partitions.sql.js';
 import { insertShardRows, recordShardTotals } from './shard-write.sql.js';
 import { updateReturning } from './update-returning.js';
 
@@ -40,13 +39,7 @@ export class TypeormRunExecutionRepository extends RunExecutionRepository {
   }
 
   snapshotTargets(run: RunRecord): Promise<number> {
-    return snapshotOnce(
-      this.ds,
-      RUN_TABLES,
-      run.id,
-      (m) => insertRunTargets(m, run),
-      (m) => createTimelinePartition(m, run.id),
-    );
+    return snapshotOnce(this.ds, RUN_TABLES, run.id, (m) => insertRunTargets(m, run));
   }
 
   shardTargets(runId: string, fromOrdinal: number, toOrdinal: number): Promise<readonly RunTargetRouter[]> {

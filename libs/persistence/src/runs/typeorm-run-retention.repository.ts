@@ -1,7 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { type DeletedRun, deleteRun } from './run-delete.sql.js';
 import { type RetentionPolicy, RunRetentionRepository } from './run-retention.repository.js';
-import { dropTimelinePartitionTable, orphanTimelinePartitions } from './timeline-partitions.sql.js';
 
 export class TypeormRunRetentionRepository extends RunRetentionRepository {
   constructor(private readonly ds: DataSource) {
@@ -25,13 +24,5 @@ export class TypeormRunRetentionRepository extends RunRetentionRepository {
 
   delete(id: string): Promise<DeletedRun | null> {
     return deleteRun(this.ds, id);
-  }
-
-  orphanPartitions(limit: number): Promise<readonly string[]> {
-    return orphanTimelinePartitions(this.ds, limit);
-  }
-
-  dropPartition(name: string): Promise<boolean> {
-    return dropTimelinePartitionTable(this.ds, name);
   }
 }

@@ -22,28 +22,12 @@ import { RunInserter } from './run-insert.sql.js';
 import { type DeletedRun, deleteRun } from './run-delete.sql.js';
 import { histogram, resultPage } from './run-results.sql.js';
 import { countTargets } from './run-targets.sql.js';
+import { type ChunkEntry, decodeTimelineChunk, mergeTimelineChunks } from './timeline-chunks.js';
 import { newRunRecord, type RunRow, toRunRecord } from './run-row.mapper.js';
 import { type IterationCounts, RunRepository, type StoredResult, type StoredTimelineEntry } from './run.repository.js';
 
-interface TimelineRow {
-  t_ms: string;
-  hostname: string;
-  component: string;
-  event: string;
-  from_state: string | null;
-  to_state: string | null;
-  ordinal: number;
-  seq: number;
-}
-
-const toEntry = (r: TimelineRow): StoredTimelineEntry => ({
-  tMs: Number(r.t_ms),
-  router: r.hostname,
-  component: r.component,
-  event: r.event,
-  from: r.from_state,
-  to: r.to_state,
-});
+/** An entry as the API presents it: the simulator's fields, in its order. */
+const toEntry = (e: ChunkEntry): StoredTimelineEntry => ({ tMs: e.tMs, router: e.router, component: e.component, event: e.event, from: e.from, to: e.to });
 
 export class TypeormRunRepository extends RunRepository {
   private readonly inserter: RunInserter;
@@ -165,31 +149,47 @@ export class TypeormRunRepository extends RunRepository {
   }
 
   async timeline(runId: string, router: string | null, page: PageRequest): Promise<Page<StoredTimelineEntry>> {
-    const where = `run_id = $1 AND iteration = 0 AND ($2::text IS NULL OR hostname = $2)`;
-    const [rows, count]: [TimelineRow[], { n: string }[]] = await Promise.all([
-      this.ds.query<TimelineRow[]>(`SELECT * FROM run_timeline WHERE ${where} ORDER BY t_ms, ordinal, seq LIMIT $3 OFFSET $4`, [
-        runId,
-        router,
-        page.limit,
-        page.offset,
-      ]),
-      this.ds.query<{ n: string }[]>(`SELECT count(*) AS n FROM run_timeline WHERE ${where}`, [runId, router]),
+    const empty = { items: [], total: 0, limit: page.limit, offset: page.offset };
+    if (!isUuid(runId)) return empty;
+    if (router !== null) {
+      // The router's chunk: the one whose ordinals span the router's.
+      const rows: { data: Buffer; ordinal: number }[] = await this.ds.query(
+        `SELECT c.data, r.ordinal FROM run_results r
+           JOIN run_timeline_chunks c ON c.run_id = r.run_id AND c.first_ordinal <= r.ordinal AND c.last_ordinal >= r.ordinal
+          WHERE r.run_id = $1 AND r.iteration = 0 AND r.hostname = $2`,
+        [runId, router],
+      );
+      const row = rows[0];
+      if (!row) return empty;
+      const entries = decodeTimelineChunk(row.data).filter((e) => e.ordinal === row.ordinal);
+      return { items: entries.slice(page.offset, page.offset + page.limit).map(toEntry), total: entries.length, limit: page.limit, offset: page.offset };
+    }
+    const [chunks, count] = await Promise.all([
+      this.timelineChunks(runId),
+      this.ds.query<{ n: string | null }[]>(`SELECT sum(entries) AS n FROM run_timeline_chunks WHERE run_id = $1`, [runId]),
     ]);
-    return { items: rows.map(toEntry), total: Number(count[0]?.n ?? 0), limit: page.limit, offset: page.offset };
+    const items: StoredTimelineEntry[] = [];
+    let skip = page.offset;
+    for await (const batch of mergeTimelineChunks(chunks)) {
+      if (skip >= batch.length) {
+        skip -= batch.length;
+        continue;
+      }
+      for (const e of batch.slice(skip, skip + page.limit - items.length)) items.push(toEntry(e));
+      skip = 0;
+      if (items.length >= page.limit) break;
+    }
+    return { items, total: Number(count[0]?.n ?? 0), limit: page.limit, offset: page.offset };
   }
 
-  async timelineAfter(
-    runId: string,
-    after: { tMs: number; ordinal: number; seq: number } | null,
-    limit: number,
-  ): Promise<readonly (StoredTimelineEntry & { ordinal: number; seq: number })[]> {
-    const rows: TimelineRow[] = await this.ds.query(
-      `SELECT * FROM run_timeline
-        WHERE run_id = $1 AND iteration = 0 AND ($2::bigint IS NULL OR (t_ms, ordinal, seq) > ($2, $3, $4))
-        ORDER BY t_ms, ordinal, seq LIMIT $5`,
-      [runId, after?.tMs ?? null, after?.ordinal ?? 0, after?.seq ?? 0, limit],
-    );
-    return rows.map((r) => ({ ...toEntry(r), ordinal: r.ordinal, seq: r.seq }));
+  async *timelineInOrder(runId: string): AsyncGenerator<readonly StoredTimelineEntry[]> {
+    if (!isUuid(runId)) return;
+    yield* mergeTimelineChunks(await this.timelineChunks(runId));
+  }
+
+  private async timelineChunks(runId: string): Promise<Buffer[]> {
+    const rows: { data: Buffer }[] = await this.ds.query(`SELECT data FROM run_timeline_chunks WHERE run_id = $1 ORDER BY first_ordinal`, [runId]);
+    return rows.map((r) => r.data);
   }
 
   async countByStatus(): Promise<Readonly<Record<RunStatus, number>>> {
