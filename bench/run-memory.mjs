@@ -120,9 +120,9 @@ export async function benchCompletedRun({ routers = 2000, iterations = 250 } = {
     rows.push({ bench: 'worker peak RSS (max of 2)', value: Math.max(...workers.map((w) => rssMb(w.pid)?.peak ?? 0)), unit: 'MB', target: '≤ 512 MB' });
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
-    const size = await client.query(`SELECT pg_total_relation_size('run_results') AS bytes`);
+    const size = await client.query(`SELECT pg_total_relation_size('run_result_chunks') AS bytes`);
     await client.end();
-    rows.push({ bench: 'run_results bytes per result (table, TOAST, indexes)', value: Math.round(Number(size.rows[0].bytes) / results), unit: 'B' });
+    rows.push({ bench: 'run_result_chunks bytes per result (table, TOAST, indexes)', value: Math.round(Number(size.rows[0].bytes) / results), unit: 'B' });
     for (const part of ['report', 'junit']) {
       const t = performance.now();
       const res = await fetch(`${http}/api/v1/runs/${state.id}/${part}`, { headers: { authorization: `Bearer ${ADMIN}` } });

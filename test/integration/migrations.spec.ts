@@ -23,7 +23,7 @@ const TABLES = [
   'linux_hosts',
   'router_actions',
   'routers',
-  'run_results',
+  'run_result_chunks',
   'run_shards',
   'run_targets',
   'run_timeline_chunks',

@@ -69,6 +69,7 @@ function shard(runId: string): ShardWrite {
     switchovers: 1,
     dualActiveMs: 0,
     resultJson: JSON.stringify({ hostname, note: AWKWARD }),
+    startJson: null,
     expectationsJson: JSON.stringify([{ observed: AWKWARD }]),
   });
   return {
@@ -114,10 +115,10 @@ describe('writing a shard with COPY', () => {
     expect(counts[0]).toEqual({ results: '2', timeline: '2' });
   });
 
-  it('rolls the claim back with the rows when the COPY fails, so the shard can be written again', async () => {
+  it('rolls the claim back with the rows when a write fails, so the shard can be written again', async () => {
     const runId = await plannedRun();
-    const broken = { ...shard(runId), results: [...shard(runId).results, shard(runId).results[0]!] };
-    await expect(execution.writeShard(broken)).rejects.toThrow(/duplicate key/);
+    const broken = { ...shard(runId), results: [...shard(runId).results, { ...shard(runId).results[0]!, ordinal: 2, verdict: 'maybe' as 'pass' }] };
+    await expect(execution.writeShard(broken)).rejects.toThrow(/check constraint/);
     const claims: { n: string }[] = await ds.query(`SELECT count(*) AS n FROM run_shards WHERE run_id = $1`, [runId]);
     expect(claims[0]?.n).toBe('0');
     expect(await runs.results(runId, 0, -1, 10)).toEqual([]);

@@ -88,6 +88,7 @@ function simulateSlice(
         switchovers: m.switchovers,
         dualActiveMs: m.dualActiveMs,
         resultJson: JSON.stringify(run.result),
+        startJson: run.result.start === undefined ? null : JSON.stringify(run.result.start),
         expectationsJson: JSON.stringify(run.expectations),
       });
       run.timeline.forEach((e, seq) =>

@@ -1,13 +1,14 @@
 import type { RouterStart } from '@asr-twin/domain';
 import type { DataSource } from 'typeorm';
 import type { Page, PageRequest } from '../read-models.js';
+import { decodeResultTexts } from './result-chunks.js';
 import type { CauseDimension, CauseGroup, ExpectationSample, FailingExpectation, RouterDiagnosis, RunVerdict } from './run-models.js';
 
 /**
  * A result's start (`run_results rr`) as text, '' when it has none: results are keyed by it and each distinct
  * start is read once ({@link STARTS_SQL}), rather than the stored JSON being parsed again for every row.
  */
-export const START_KEY_SQL = `coalesce((rr.result -> 'start')::text, '')`;
+export const START_KEY_SQL = `coalesce(rr.start::text, '')`;
 
 /**
  * Each distinct start key of the rows of `source` (a CTE with column `st`), with its operating mode and its
@@ -122,16 +123,24 @@ export async function causeGroups(ds: DataSource, runId: string, page: PageReque
 
 /** Why one router of the run (first iteration) got its verdict; null when the run has no result for it. */
 export async function routerDiagnosis(ds: DataSource, runId: string, hostname: string): Promise<RouterDiagnosis | null> {
-  const rows: { hostname: string; model: string; verdict: RunVerdict; result: string; expectations: string; mode: string; start_state: string }[] =
+  const rows: { hostname: string; model: string; verdict: RunVerdict; ordinal: number; expectations: string; mode: string; start_state: string }[] =
     await ds.query(
-      `WITH b AS (SELECT rr.hostname, rr.model, rr.verdict, rr.result::text AS result, rr.expectations::text AS expectations, ${START_KEY_SQL} AS st
+      `WITH b AS (SELECT rr.hostname, rr.model, rr.verdict, rr.ordinal, rr.expectations::text AS expectations, ${START_KEY_SQL} AS st
                    FROM run_results rr WHERE rr.run_id = $1 AND rr.iteration = 0 AND rr.hostname = $2)
-       SELECT b.hostname, b.model, b.verdict, b.result, b.expectations, s.mode, s.start_state FROM b JOIN (${startsSql('b')}) s USING (st)`,
+       SELECT b.hostname, b.model, b.verdict, b.ordinal, b.expectations, s.mode, s.start_state FROM b JOIN (${startsSql('b')}) s USING (st)`,
       [runId, hostname],
     );
   const row = rows[0];
   if (!row) return null;
-  const result = JSON.parse(row.result) as { error?: string; start?: RouterStart; metrics: Record<string, number | null> };
+  // The result's whole JSON (its error, every metric) is in its chunk's compressed results.
+  const chunks: { ordinals: number[]; results: Buffer }[] = await ds.query(
+    `SELECT ordinals, results FROM run_result_chunks WHERE run_id = $1 AND iteration = 0 AND first_ordinal <= $2 AND last_ordinal >= $2`,
+    [runId, row.ordinal],
+  );
+  const chunk = chunks[0];
+  const text = chunk ? decodeResultTexts(chunk.results)[chunk.ordinals.indexOf(row.ordinal)] : undefined;
+  if (text === undefined) return null;
+  const result = JSON.parse(text) as { error?: string; start?: RouterStart; metrics: Record<string, number | null> };
   const expectations = JSON.parse(row.expectations) as { expect: string; verdict: RunVerdict; observed: number | null; limit: LimitJson }[];
   return {
     hostname: row.hostname,

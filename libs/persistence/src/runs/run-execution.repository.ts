@@ -16,6 +16,8 @@ export interface ShardResultRow {
   readonly dualActiveMs: number;
   /** `JSON.stringify` of the simulator's `RouterResult`, stored verbatim. */
   readonly resultJson: string;
+  /** `JSON.stringify` of the result's `start` (what queries group routers by), null when the result has none. */
+  readonly startJson: string | null;
   readonly expectationsJson: string;
 }
 

@@ -1,30 +1,14 @@
 import type { EntityManager } from 'typeorm';
-import { copyRows } from './copy-rows.js';
+import { encodeResultTexts } from './result-chunks.js';
 import { encodeTimelineChunk } from './timeline-chunks.js';
 import type { ShardResultRow, ShardTimelineRow, ShardTotals } from './run-execution.repository.js';
 
-const RESULT_COLUMNS = [
-  'run_id',
-  'iteration',
-  'ordinal',
-  'hostname',
-  'model',
-  'verdict',
-  'control_plane_outage_ms',
-  'data_plane_outage_ms',
-  'redundancy_restored_ms',
-  'switchovers',
-  'dual_active_ms',
-  'result',
-  'expectations',
-] as const;
-
 /**
- * A chunk of a shard's results and timeline: the results in one `COPY` (about twice the rate of `unnest` batches),
- * the timeline as one compressed chunk row (`run_timeline_chunks`, see `timeline-chunks.ts`) over the ordinals of
- * its routers.
- * Only valid inside the transaction that has claimed the shard in `run_shards`: the claim is what makes a shard
- * that runs twice write its rows once, since a second claim finds the first and writes nothing.
+ * A chunk of a shard's results and timeline, each as compressed chunk rows over the ordinals of its routers: the
+ * results of each iteration as one `run_result_chunks` row (array columns for what queries read, the result JSON
+ * compressed; the view `run_results` unnests them), the timeline as one `run_timeline_chunks` row (see
+ * `timeline-chunks.ts`). Only valid inside the transaction that has claimed the shard in `run_shards`: the claim is
+ * what makes a shard that runs twice write its rows once, since a second claim finds the first and writes nothing.
  */
 export async function insertShardRows(
   m: EntityManager,
@@ -32,21 +16,40 @@ export async function insertShardRows(
   results: readonly ShardResultRow[],
   timeline: readonly ShardTimelineRow[],
 ): Promise<void> {
-  await copyRows(m, 'run_results', RESULT_COLUMNS, results, (x) => [
-    runId,
-    x.iteration,
-    x.ordinal,
-    x.hostname,
-    x.model,
-    x.verdict,
-    x.controlPlaneOutageMs,
-    x.dataPlaneOutageMs,
-    x.redundancyRestoredMs,
-    x.switchovers,
-    x.dualActiveMs,
-    x.resultJson,
-    x.expectationsJson,
-  ]);
+  const byIteration = new Map<number, ShardResultRow[]>();
+  for (const r of results) {
+    const rows = byIteration.get(r.iteration);
+    if (rows) rows.push(r);
+    else byIteration.set(r.iteration, [r]);
+  }
+  for (const [iteration, unordered] of byIteration) {
+    const rows = [...unordered].sort((a, b) => a.ordinal - b.ordinal);
+    const column = <T>(f: (r: ShardResultRow) => T) => rows.map(f);
+    await m.query(
+      `INSERT INTO run_result_chunks (run_id, iteration, first_ordinal, last_ordinal, ordinals, hostnames, models, verdicts,
+         control_plane_outage_ms, data_plane_outage_ms, redundancy_restored_ms, switchovers, dual_active_ms, starts, expectations, results)
+       VALUES ($1, $2, $3, $4, $5::int[], $6::text[], $7::text[], $8::text[], $9::bigint[], $10::bigint[], $11::bigint[], $12::int[], $13::bigint[],
+               $14::json[], $15::json[], $16)`,
+      [
+        runId,
+        iteration,
+        rows[0]?.ordinal,
+        rows[rows.length - 1]?.ordinal,
+        column((r) => r.ordinal),
+        column((r) => r.hostname),
+        column((r) => r.model),
+        column((r) => r.verdict),
+        column((r) => r.controlPlaneOutageMs),
+        column((r) => r.dataPlaneOutageMs),
+        column((r) => r.redundancyRestoredMs),
+        column((r) => r.switchovers),
+        column((r) => r.dualActiveMs),
+        column((r) => r.startJson),
+        column((r) => r.expectationsJson),
+        encodeResultTexts(column((r) => r.resultJson)),
+      ],
+    );
+  }
   if (timeline.length === 0) return;
   let first = Infinity;
   let last = -Infinity;

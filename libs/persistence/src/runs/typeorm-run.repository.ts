@@ -22,6 +22,7 @@ import { RunInserter } from './run-insert.sql.js';
 import { type DeletedRun, deleteRun } from './run-delete.sql.js';
 import { histogram, resultPage } from './run-results.sql.js';
 import { countTargets } from './run-targets.sql.js';
+import { decodeResultTexts } from './result-chunks.js';
 import { type ChunkEntry, decodeTimelineChunk, mergeTimelineChunks } from './timeline-chunks.js';
 import { newRunRecord, type RunRow, toRunRecord } from './run-row.mapper.js';
 import { type IterationCounts, RunRepository, type StoredResult, type StoredTimelineEntry } from './run.repository.js';
@@ -79,27 +80,43 @@ export class TypeormRunRepository extends RunRepository {
   }
 
   async routerStart(runId: string, hostname: string): Promise<RouterStart | null> {
-    const rows: { start: RouterStart | null }[] = await this.ds.query(
-      `SELECT result -> 'start' AS start FROM run_results WHERE run_id = $1 AND iteration = 0 AND hostname = $2`,
-      [runId, hostname],
-    );
+    if (!isUuid(runId)) return null;
+    const rows: { start: RouterStart | null }[] = await this.ds.query(`SELECT start FROM run_results WHERE run_id = $1 AND iteration = 0 AND hostname = $2`, [
+      runId,
+      hostname,
+    ]);
     return rows[0]?.start ?? null;
   }
 
   async results(runId: string, iteration: number, afterOrdinal: number, limit: number): Promise<readonly StoredResult[]> {
-    const rows: { ordinal: number; hostname: string; verdict: StoredResult['verdict']; result: string; expectations: string }[] = await this.ds.query(
-      `SELECT ordinal, hostname, verdict, result::text AS result, expectations::text AS expectations
-           FROM run_results WHERE run_id = $1 AND iteration = $2 AND ordinal > $3 ORDER BY ordinal LIMIT $4`,
-      [runId, iteration, afterOrdinal, limit],
-    );
-    return rows.map((r) => ({
-      iteration,
-      ordinal: r.ordinal,
-      hostname: r.hostname,
-      verdict: r.verdict,
-      resultJson: r.result,
-      expectationsJson: r.expectations,
-    }));
+    const out: StoredResult[] = [];
+    if (!isUuid(runId)) return out;
+    // Chunks in router order, a few at a time, until the limit: each holds a range of ordinals of the iteration.
+    for (let after = afterOrdinal; out.length < limit;) {
+      const chunks: { ordinals: number[]; hostnames: string[]; verdicts: StoredResult['verdict'][]; expectations: string[]; results: Buffer }[] =
+        await this.ds.query(
+          `SELECT ordinals, hostnames, verdicts, expectations::text[] AS expectations, results FROM run_result_chunks
+            WHERE run_id = $1 AND iteration = $2 AND last_ordinal > $3 ORDER BY first_ordinal LIMIT 4`,
+          [runId, iteration, after],
+        );
+      if (chunks.length === 0) break;
+      for (const c of chunks) {
+        const texts = decodeResultTexts(c.results);
+        c.ordinals.forEach((ordinal, i) => {
+          if (ordinal <= after || out.length >= limit) return;
+          out.push({
+            iteration,
+            ordinal,
+            hostname: c.hostnames[i] as string,
+            verdict: c.verdicts[i] as StoredResult['verdict'],
+            resultJson: texts[i] as string,
+            expectationsJson: c.expectations[i] as string,
+          });
+        });
+        after = Math.max(after, c.ordinals[c.ordinals.length - 1] ?? after);
+      }
+    }
+    return out;
   }
 
   async resultPage(runId: string, filter: ResultFilter, page: PageRequest): Promise<Page<RouterResultRecord>> {
