@@ -12,6 +12,7 @@ import { RouterHardware1765300000000 } from './1765300000000-router-hardware.js'
 import { Forecasts1765400000000 } from './1765400000000-forecasts.js';
 import { TimelineChunks1765500000000 } from './1765500000000-timeline-chunks.js';
 import { ResultChunks1765700000000 } from './1765700000000-result-chunks.js';
+import { TargetChunks1765800000000 } from './1765800000000-target-chunks.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   Forecasts1765400000000,
   TimelineChunks1765500000000,
   ResultChunks1765700000000,
+  TargetChunks1765800000000,
 ];

@@ -25,7 +25,7 @@ const TABLES = [
   'routers',
   'run_result_chunks',
   'run_shards',
-  'run_targets',
+  'run_target_chunks',
   'run_timeline_chunks',
   'runs',
   'scenarios',

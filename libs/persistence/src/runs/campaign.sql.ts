@@ -53,8 +53,15 @@ export function snapshotOnce(
 export async function frozenTargets(ds: DataSource, t: CampaignTables, id: string, from: number, to: number): Promise<RunTargetRouter[]> {
   const rows: { ordinal: number; hostname: string; model: string; redundancy_mode: string; software_version: string; start: FrozenStart | null }[] =
     await ds.query(
-      `SELECT ordinal, hostname, model, redundancy_mode, software_version, start FROM ${t.targets}
-        WHERE ${t.idColumn} = $1 AND ordinal >= $2 AND ordinal < $3 ORDER BY ordinal`,
+      t.targets === 'run_targets'
+        ? // A run's targets are chunks of consecutive ordinals (see run-targets.sql.ts): read the chunks over the range.
+          `SELECT u.ordinal, u.hostname, u.model, u.redundancy_mode, u.software_version, u.start
+             FROM run_target_chunks c
+             CROSS JOIN LATERAL unnest(c.ordinals, c.hostnames, c.models, c.redundancy_modes, c.software_versions, c.starts)
+                   AS u(ordinal, hostname, model, redundancy_mode, software_version, start)
+            WHERE c.run_id = $1 AND c.last_ordinal >= $2 AND c.first_ordinal < $3 AND u.ordinal >= $2 AND u.ordinal < $3 ORDER BY u.ordinal`
+        : `SELECT ordinal, hostname, model, redundancy_mode, software_version, start FROM ${t.targets}
+            WHERE ${t.idColumn} = $1 AND ordinal >= $2 AND ordinal < $3 ORDER BY ordinal`,
       [id, from, to],
     );
   return rows.map((r) => ({

@@ -4,56 +4,66 @@ import { isUuid } from '../repositories/pg-errors.js';
 import type { RunRecord, RunTarget } from './run-models.js';
 import { FROZEN_START_SQL } from './twin-start.sql.js';
 
+/** Ordinals per `run_target_chunks` row: a chunk per shard of the default size. */
+export const TARGETS_PER_CHUNK = 1000;
+
 /** The stored state of each target router is frozen with the run when it starts from the twin. */
 function startColumn(run: RunRecord): string {
   return run.start === 'twin' ? FROZEN_START_SQL : 'NULL::jsonb';
 }
 
-function fromFleet(run: RunRecord): string {
-  return `INSERT INTO run_targets (run_id, ordinal, router_id, hostname, model, redundancy_mode, software_version, start)
-  SELECT $1, (row_number() OVER (ORDER BY r.hostname))::int - 1, r.id, r.hostname, r.model, r.redundancy_mode, r.software_version,
-         ${startColumn(run)}
-    FROM routers r`;
-}
-
-/** Inserts the run's target routers numbered from 0 and returns how many there are. */
+/**
+ * Inserts the run's target routers numbered from 0, as chunks of {@link TARGETS_PER_CHUNK} consecutive ordinals
+ * (`run_target_chunks`: arrays in router order, compressed by PostgreSQL; the view `run_targets` unnests them), and
+ * returns how many there are.
+ */
 export async function insertRunTargets(m: EntityManager, run: RunRecord): Promise<number> {
-  await insertTargets(m, run);
-  const rows: { n: string }[] = await m.query(`SELECT count(*) AS n FROM run_targets WHERE run_id = $1`, [run.id]);
-  return Number(rows[0]?.n ?? 0);
+  const { sql, params } = targetRows(run);
+  const chunks: { n: number }[] = await m.query(
+    `INSERT INTO run_target_chunks (run_id, first_ordinal, last_ordinal, ordinals, router_ids, hostnames, models, redundancy_modes, software_versions, starts)
+     SELECT $1, min(t.ordinal), max(t.ordinal), array_agg(t.ordinal ORDER BY t.ordinal), array_agg(t.router_id ORDER BY t.ordinal),
+            array_agg(t.hostname ORDER BY t.ordinal), array_agg(t.model ORDER BY t.ordinal), array_agg(t.redundancy_mode ORDER BY t.ordinal),
+            array_agg(t.software_version ORDER BY t.ordinal), array_agg(t.start ORDER BY t.ordinal)
+       FROM (${sql}) t GROUP BY t.ordinal / ${TARGETS_PER_CHUNK}
+     RETURNING cardinality(ordinals) AS n`,
+    [run.id, ...params],
+  );
+  return chunks.reduce((sum, c) => sum + Number(c.n), 0);
 }
 
-async function insertTargets(m: EntityManager, run: RunRecord): Promise<void> {
+/**
+ * The target rows of a run (columns ordinal, router_id, hostname, model, redundancy_mode, software_version, start),
+ * its parameters numbered from `$2` (`$1` is the run).
+ */
+function targetRows(run: RunRecord): { sql: string; params: unknown[] } {
   const target = run.target;
   if (target.kind === 'scenario') {
     const routers = run.scenario.spec.routers ?? [];
-    await m.query(
-      `INSERT INTO run_targets (run_id, ordinal, hostname, model, redundancy_mode, software_version)
-       SELECT $1, u.ordinal, u.hostname, u.model, u.mode, u.version
-         FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[]) AS u(ordinal, hostname, model, mode, version)`,
-      [
-        run.id,
+    return {
+      sql: `SELECT u.ordinal, NULL::uuid AS router_id, u.hostname, u.model, u.mode AS redundancy_mode, u.version AS software_version, NULL::jsonb AS start
+              FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[]) AS u(ordinal, hostname, model, mode, version)`,
+      params: [
         routers.map((_, i) => i),
         routers.map((r) => r.hostname),
         routers.map((r) => r.model),
         routers.map((r) => r.redundancy),
         routers.map((r) => r.version),
       ],
-    );
-    return;
+    };
   }
+  const columns = `r.id AS router_id, r.hostname, r.model, r.redundancy_mode, r.software_version, ${startColumn(run)} AS start`;
   if (target.kind === 'routers') {
-    await m.query(
-      `INSERT INTO run_targets (run_id, ordinal, router_id, hostname, model, redundancy_mode, software_version, start)
-       SELECT $1, (row_number() OVER (ORDER BY array_position($2::text[], r.hostname)))::int - 1, r.id, r.hostname, r.model,
-              r.redundancy_mode, r.software_version, ${startColumn(run)}
-         FROM routers r WHERE r.hostname = ANY($2::text[])`,
-      [run.id, target.hostnames],
-    );
-    return;
+    return {
+      sql: `SELECT (row_number() OVER (ORDER BY array_position($2::text[], r.hostname)))::int - 1 AS ordinal, ${columns}
+              FROM routers r WHERE r.hostname = ANY($2::text[])`,
+      params: [target.hostnames],
+    };
   }
   const selected = selectorWhere(target.selector, 2);
-  await m.query(`${fromFleet(run)} WHERE ${selected.sql}`, [run.id, ...selected.params]);
+  return {
+    sql: `SELECT (row_number() OVER (ORDER BY r.hostname))::int - 1 AS ordinal, ${columns} FROM routers r WHERE ${selected.sql}`,
+    params: selected.params,
+  };
 }
 
 /** How many routers a run's target names now (what the run would freeze if it started now). */
