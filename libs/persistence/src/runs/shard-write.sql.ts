@@ -4,6 +4,16 @@ import { encodeTimelineChunk } from './timeline-chunks.js';
 import type { ShardResultRow, ShardTimelineRow, ShardTotals } from './run-execution.repository.js';
 
 /**
+ * JSON texts as one parameter for `string_to_array($n::text, E'\x1e', '-')::json[]`: joined by the record separator,
+ * which JSON text never holds raw (it escapes every control character), a missing one as `-`, which is never JSON.
+ * Sent this way, the driver writes one string instead of quoting and escaping each element of an array literal
+ * (about a tenth of a worker's CPU in a 100,000-router campaign).
+ */
+function jsonArray(texts: readonly (string | null)[]): string {
+  return texts.map((t) => t ?? '-').join('\x1e');
+}
+
+/**
  * A chunk of a shard's results and timeline, each as compressed chunk rows over the ordinals of its routers: the
  * results of each iteration as one `run_result_chunks` row (array columns for what queries read, the result JSON
  * compressed; the view `run_results` unnests them), the timeline as one `run_timeline_chunks` row (see
@@ -29,7 +39,7 @@ export async function insertShardRows(
       `INSERT INTO run_result_chunks (run_id, iteration, first_ordinal, last_ordinal, ordinals, hostnames, models, verdicts,
          control_plane_outage_ms, data_plane_outage_ms, redundancy_restored_ms, switchovers, dual_active_ms, starts, expectations, results)
        VALUES ($1, $2, $3, $4, $5::int[], $6::text[], $7::text[], $8::text[], $9::bigint[], $10::bigint[], $11::bigint[], $12::int[], $13::bigint[],
-               $14::json[], $15::json[], $16)`,
+               string_to_array($14::text, E'\\x1e', '-')::json[], string_to_array($15::text, E'\\x1e', '-')::json[], $16)`,
       [
         runId,
         iteration,
@@ -44,8 +54,8 @@ export async function insertShardRows(
         column((r) => r.redundancyRestoredMs),
         column((r) => r.switchovers),
         column((r) => r.dualActiveMs),
-        column((r) => r.startJson),
-        column((r) => r.expectationsJson),
+        jsonArray(column((r) => r.startJson)),
+        jsonArray(column((r) => r.expectationsJson)),
         encodeResultTexts(column((r) => r.resultJson)),
       ],
     );

@@ -29,6 +29,25 @@ export const FROZEN_START_SQL = `jsonb_build_array(
     jsonb_build_array(r.switchovers, r.standby_failures, r.last_switchover_reason),
     r.psus)`;
 
+/**
+ * The same frozen start as {@link FROZEN_START_SQL}, for a selection of most of the fleet: the instances, hosts and
+ * ESPs of every router aggregated once (a hash join each) instead of three index lookups per router. Put
+ * {@link FROZEN_START_JOINS} after `FROM routers r`. Measured on a 100,000-router fleet: 1.2 s where the per-router
+ * form takes 3.3 s; on a selection of a few routers of that fleet it still aggregates the whole fleet (about a
+ * second), so {@link FROZEN_START_SQL} stays the form for small selections.
+ */
+export const FROZEN_START_GROUPED_SQL = `jsonb_build_array(r.operating_mode, fi.a, fh.a, fe.a,
+    jsonb_build_array(r.switchovers, r.standby_failures, r.last_switchover_reason), r.psus)`;
+
+/** The joins {@link FROZEN_START_GROUPED_SQL} reads. */
+export const FROZEN_START_JOINS = `
+    LEFT JOIN (SELECT router_id, jsonb_agg(jsonb_build_array(name, rf_state, domain_state, software_version) ORDER BY name) AS a
+                 FROM ios_instances GROUP BY router_id) fi ON fi.router_id = r.id
+    LEFT JOIN (SELECT router_id, jsonb_agg(jsonb_build_array(slot, state) ORDER BY slot) AS a FROM linux_hosts GROUP BY router_id) fh
+           ON fh.router_id = r.id
+    LEFT JOIN (SELECT router_id, jsonb_agg(jsonb_build_array(slot, state, forwarding) ORDER BY slot) AS a FROM esps GROUP BY router_id) fe
+           ON fe.router_id = r.id`;
+
 /** The compact JSON of {@link FROZEN_START_SQL}. */
 export type FrozenStart = [
   operatingMode: RedundancyMode | null,
