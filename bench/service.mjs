@@ -104,6 +104,23 @@ async function databaseBytes(databaseUrl) {
   }
 }
 
+/** Bytes of each run table (with its TOAST and indexes), by table name. */
+async function runTableBytes(databaseUrl) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const rows = (
+      await client.query(
+        `SELECT relname AS name, pg_total_relation_size(oid) AS bytes FROM pg_class
+          WHERE relname IN ('run_target_chunks', 'run_result_chunks', 'run_timeline_chunks') AND relkind = 'r'`,
+      )
+    ).rows;
+    return Object.fromEntries(rows.map((r) => [r.name, Number(r.bytes)]));
+  } finally {
+    await client.end();
+  }
+}
+
 /** Adds a fleet of `routers` generated routers named `name`. */
 async function fleet(call, name, routers) {
   await call('POST', '/api/v1/fleets', { name });
@@ -166,6 +183,10 @@ export async function benchService({ routers = 100_000 } = {}) {
       pass: c.ms <= msTarget,
     });
     rows.push({ bench: `storage written by the campaign (all tables, indexes)`, value: mb, unit: 'MB', target: `≤ ${mbTarget} MB`, pass: mb <= mbTarget });
+    // Of which, the run's own tables (the rest: the runs row, its shards, what PostgreSQL's free space maps add).
+    for (const [table, bytes] of Object.entries(await runTableBytes(databaseUrl))) {
+      rows.push({ bench: `  of which ${table}`, value: Math.round((bytes / 1e6) * 10) / 10, unit: 'MB' });
+    }
     rows.push({
       bench: 'worker peak RSS during the campaign (max of 2)',
       value: Math.max(...rss),
