@@ -1,10 +1,10 @@
 import type { AppConfig } from '@asr-twin/config';
-import { createRedis, RepeatedErrorLog } from '@asr-twin/jobs';
+import { RedisTurnBatch, RepeatedErrorLog } from '@asr-twin/jobs';
 import rateLimit from '@fastify/rate-limit';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
 import { RateLimitedError } from './auth.errors.js';
-import { reportingRedisStore } from './rate-limit-store.js';
+import { turnRedisStore } from './rate-limit-store.js';
 
 const WINDOW_MS = 60_000;
 
@@ -21,28 +21,13 @@ export function rateLimitKey(request: FastifyRequest): string {
 
 /**
  * `RATE_LIMIT_PER_MINUTE` requests per key (or address) and minute, counted in Redis so that the limit holds
- * across api processes. Runs in `onRequest` after the API key hook and before body parsing. Routes opt out
+ * across api processes, a turn at a time (`TurnRateLimitStore`) on the client the change epochs are read on, which
+ * fails fast. Runs in `onRequest` after the API key hook and before body parsing. Routes opt out
  * with `@RouteConfig({ rateLimit: false })` (`/health`). If Redis fails, requests pass uncounted rather than
  * fail: Redis holds no truth, PostgreSQL does. That is logged (once per kind and interval, with a count) and
  * `/health/ready` fails meanwhile, so the limit is never off unnoticed.
  */
 export async function registerRateLimit(app: NestFastifyApplication, config: AppConfig): Promise<void> {
-  // A client of its own that fails fast: the shared one retries forever, which would stall requests. Its only
-  // command is the limiter's script, so the counts of concurrent requests travel in one write (auto-pipelining).
-  const redis = createRedis(config.redis, 'asr-twin-api-rate-limit', {
-    maxRetriesPerRequest: 1,
-    enableOfflineQueue: false,
-    commandTimeout: 1000,
-    enableAutoPipelining: true,
-  });
-  redis.on('error', () => undefined);
-  await redis.connect();
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onClose', async () => {
-      await redis.quit().catch(() => redis.disconnect());
-    });
   const log = app.getHttpAdapter().getInstance().log;
   const errors = new RepeatedErrorLog(
     (source, text, repeated) => log.warn({ ...(repeated > 0 ? { repeated } : {}) }, `${source}: ${text}; requests pass uncounted`),
@@ -53,7 +38,7 @@ export async function registerRateLimit(app: NestFastifyApplication, config: App
     hook: 'onRequest',
     max: config.rateLimit.perMinute,
     timeWindow: WINDOW_MS,
-    store: reportingRedisStore(redis, `${config.redis.queuePrefix}:rate-limit:`, (error) => errors.report('rate limit not counted', error)),
+    store: turnRedisStore(app.get(RedisTurnBatch), `${config.redis.queuePrefix}:rate-limit:`, (error) => errors.report('rate limit not counted', error)),
     skipOnError: true,
     keyGenerator: rateLimitKey,
     errorResponseBuilder: (_request, context) => new RateLimitedError(context.max, context.after),
