@@ -3,6 +3,8 @@ import { changeEpochsKey } from '@asr-twin/jobs';
 import { Redis } from 'ioredis';
 import { createConnection, createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tokenDigest } from '../../apps/api/src/auth/verified-keys.js';
+import { VerifiedKeyCache } from '../../apps/api/src/cache/read-cache.module.js';
 import type { RouterTree } from '../../apps/api/src/routers/router.presenter.js';
 import { bearer, createKey, request, type RunningApi, startApi } from '../support/api.js';
 import { migratedTestDatabase } from '../support/context.js';
@@ -25,6 +27,8 @@ let prefix: string;
 /** Two more with a small budget, under a prefix of their own. */
 let c: RunningApi;
 let d: RunningApi;
+let limited: string;
+let redis: Redis;
 
 /** How late Redis's answers reach process b, ms: long enough for a write to commit while an epoch read waits. */
 const REDIS_ANSWER_DELAY_MS = 40;
@@ -61,7 +65,8 @@ beforeAll(async () => {
   const slowUrl = new URL(redisUrl);
   slowUrl.host = `127.0.0.1:${(slowRedis.address() as { port: number }).port}`;
   b = await startApi(db.url, { QUEUE_PREFIX: prefix, RATE_LIMIT_PER_MINUTE: '1000000', ADMIN_API_KEY: a.adminKey, REDIS_URL: slowUrl.toString() });
-  const limited = testQueuePrefix('turn-batch-limited');
+  limited = testQueuePrefix('turn-batch-limited');
+  redis = new Redis(loadConfig().redis.url);
   c = await startApi(db.url, { QUEUE_PREFIX: limited, RATE_LIMIT_PER_MINUTE: String(LIMIT), ADMIN_API_KEY: a.adminKey });
   d = await startApi(db.url, { QUEUE_PREFIX: limited, RATE_LIMIT_PER_MINUTE: String(LIMIT), ADMIN_API_KEY: a.adminKey });
   await request(a.url, 'POST', '/api/v1/fleets', { name: 'turns' }, bearer(a.adminKey));
@@ -72,6 +77,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([a, b, c, d].map((api) => api?.close()));
   slowRedis?.close();
+  redis?.disconnect();
   await db?.drop();
 });
 
@@ -114,6 +120,23 @@ describe('Redis commands of concurrent requests', () => {
     expect(answers.filter((r) => r.status === 429)).toHaveLength(10);
     const remaining = passed.map((r) => Number(r.headers.get('x-ratelimit-remaining'))).sort((x, y) => x - y);
     expect(remaining).toEqual(Array.from({ length: LIMIT }, (_, i) => i));
+  });
+
+  it('take back a count started early against a key the request turned out not to present', async () => {
+    const viewer = await createKey(c, 'turn-early', 'viewer');
+    const counter = (keyId: string) => redis.get(`${limited}:rate-limit:key:${keyId}`).then(Number);
+    // c remembers the token as another key's, verified in an epoch long gone: it starts counting that key, then
+    // checks the token in PostgreSQL, finds the real key, and counts the request there instead.
+    const wrongId = '00000000-0000-4000-8000-000000000000';
+    c.app.get(VerifiedKeyCache).set(tokenDigest(viewer.key), 'an-epoch-long-gone', { id: wrongId, name: 'other', role: 'viewer' });
+    expect((await get(c, '/api/v1/routers/turns-00001', viewer.key)).status).toBe(200);
+    expect((await get(c, '/api/v1/routers/turns-00001', viewer.key)).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await counter(wrongId)).toBe(0);
+    expect(await counter(viewer.id)).toBe(2);
+    // Routes without a limit count nothing, even for a key counted early.
+    expect((await get(c, '/health', viewer.key)).status).toBe(200);
+    expect(await counter(viewer.id)).toBe(2);
   });
 
   it('never let a read after a committed write share an epoch read sent before the write', async () => {

@@ -10,7 +10,7 @@ import type { Logger as Pino } from 'pino';
 import { ApiModule } from './api.module.js';
 import { ACCESS, type Access, API_KEY_SCHEME } from './auth/access.decorators.js';
 import { installApiKeyAuthentication } from './auth/api-key.hook.js';
-import { registerRateLimit } from './auth/rate-limit.plugin.js';
+import { createRateLimit } from './auth/rate-limit.hook.js';
 import { VerifiedKeys } from './auth/verified-keys.js';
 import { VerifiedKeyCache } from './cache/read-cache.module.js';
 import { registerCors, registerSecurityHeaders } from './common/http-security.plugins.js';
@@ -85,10 +85,15 @@ export async function createApiApp(config: AppConfig, log: Pino): Promise<NestFa
   registerSecurityHeaders(app);
   await registerCors(app, config);
   // The key hook is an instance hook; the rate limit adds route hooks, which run after it.
-  installApiKeyAuthentication(fastify, app.get(ApiKeyService), app.get(VerifiedKeys), { epochs: app.get(ChangeEpochReader), cache: app.get(VerifiedKeyCache) });
+  const rateLimit = createRateLimit(app, config);
+  installApiKeyAuthentication(fastify, app.get(ApiKeyService), app.get(VerifiedKeys), {
+    epochs: app.get(ChangeEpochReader),
+    cache: app.get(VerifiedKeyCache),
+    countEarly: (request, keyId) => rateLimit.countEarly(request, keyId),
+  });
   installWebSocketLimits(fastify, GRAPHQL_PATH, app.get(ApiKeyService), config.websocket);
   installStorableTextCheck(fastify, GRAPHQL_PATH);
-  await registerRateLimit(app, config);
+  rateLimit.install(fastify);
   installRouterTreeWarmReads(app);
   app.get(HttpMetrics).install(fastify);
   installGraphqlTransportRules(fastify, GRAPHQL_PATH, config.graphql.maxQueryLength);

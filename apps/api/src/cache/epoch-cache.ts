@@ -60,6 +60,11 @@ export class EpochCache<V> {
     return entry.value;
   }
 
+  /** The value stored under `key` whatever its epoch and age, as a guess only; does not count as a use. */
+  peek(key: string): V | undefined {
+    return this.entries.get(key)?.value;
+  }
+
   /** Stores `value` under `key` for `epoch` (the epoch read before the value was); nothing when epoch is null. */
   set(key: string, epoch: string | null, value: V): void {
     if (epoch === null || !this.enabled) return;
