@@ -3,14 +3,14 @@ import { ChangeEpochReader } from '@asr-twin/jobs';
 import { PinoNestLogger } from '@asr-twin/logging';
 import { API_KEY_PREFIX, ApiKeyService } from '@asr-twin/persistence';
 import { RequestMethod } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { NestFactory, Reflector } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { Logger as Pino } from 'pino';
 import { ApiModule } from './api.module.js';
-import { API_KEY_SCHEME } from './auth/access.decorators.js';
+import { ACCESS, type Access, API_KEY_SCHEME } from './auth/access.decorators.js';
 import { installApiKeyAuthentication } from './auth/api-key.hook.js';
-import { registerRateLimit } from './auth/rate-limit.plugin.js';
+import { createRateLimit } from './auth/rate-limit.hook.js';
 import { VerifiedKeys } from './auth/verified-keys.js';
 import { VerifiedKeyCache } from './cache/read-cache.module.js';
 import { registerCors, registerSecurityHeaders } from './common/http-security.plugins.js';
@@ -26,6 +26,9 @@ import { installWebSocketLimits } from './graphql/websocket-limits.js';
 import { CSV_CONTENT_TYPES, IMPORT_ROUTE } from './inventory/inventory.schemas.js';
 import { HttpMetrics } from './metrics/http-metrics.service.js';
 import { SCENARIO_YAML_TYPES, SCENARIOS_ROUTE } from './scenarios/scenario-body.js';
+import { installCachedRouterRead } from './routers/cached-router-read.hook.js';
+import { RouterController } from './routers/router.controller.js';
+import { RouterService } from './routers/router.service.js';
 import { BULK_OBSERVATIONS_PATH } from './routers/observations/bulk-observation.controller.js';
 import { registerBulkObservationBody } from './routers/observations/bulk-observation.plugin.js';
 
@@ -39,7 +42,8 @@ export const API_PREFIX = 'api/v1';
  *
  * Per request, in order: security headers and CORS, API key authentication, the rate limit (per key), the
  * refusal of text PostgreSQL cannot store (`storable-text.ts`), then the route, whose guard checks the role; the
- * duration is observed at the end.
+ * duration is observed at the end. A warm `GET /routers/:id` is answered from its cached bytes just before the
+ * route (`cached-router-read.hook.ts`).
  */
 export async function createApiApp(config: AppConfig, log: Pino): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
@@ -81,15 +85,29 @@ export async function createApiApp(config: AppConfig, log: Pino): Promise<NestFa
   registerSecurityHeaders(app);
   await registerCors(app, config);
   // The key hook is an instance hook; the rate limit adds route hooks, which run after it.
-  installApiKeyAuthentication(fastify, app.get(ApiKeyService), app.get(VerifiedKeys), { epochs: app.get(ChangeEpochReader), cache: app.get(VerifiedKeyCache) });
+  const rateLimit = createRateLimit(app, config);
+  installApiKeyAuthentication(fastify, app.get(ApiKeyService), app.get(VerifiedKeys), {
+    epochs: app.get(ChangeEpochReader),
+    cache: app.get(VerifiedKeyCache),
+    countEarly: (request, keyId) => rateLimit.countEarly(request, keyId),
+  });
   installWebSocketLimits(fastify, GRAPHQL_PATH, app.get(ApiKeyService), config.websocket);
   installStorableTextCheck(fastify, GRAPHQL_PATH);
-  await registerRateLimit(app, config);
+  rateLimit.install(fastify);
+  installRouterTreeWarmReads(app);
   app.get(HttpMetrics).install(fastify);
   installGraphqlTransportRules(fastify, GRAPHQL_PATH, config.graphql.maxQueryLength);
   installMediaTypeRule(fastify, acceptedMediaTypes(setUpOpenApi(app)));
   if (config.dashboard.dir !== null) await registerDashboard(app, config.dashboard.dir ?? BUILT_DASHBOARD_DIR, log);
   return app;
+}
+
+/** Warm `GET /routers/:id` answered from the cached bytes, under the role its controller method asks for. */
+function installRouterTreeWarmReads(app: NestFastifyApplication): void {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- read for its metadata, never called
+  const role = app.get(Reflector).get<Access | undefined>(ACCESS, RouterController.prototype.get);
+  if (role === undefined || role === 'public') throw new Error('GET /routers/:id must require a role for its warm reads to check');
+  installCachedRouterRead(app.getHttpAdapter().getInstance(), { url: `/${API_PREFIX}/routers/:id`, role }, app.get(RouterService));
 }
 
 /** Where the OpenAPI document is served: the UI, the JSON document, and the JSON at Nest's conventional path. */

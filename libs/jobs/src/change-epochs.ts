@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RedisClient } from './redis.js';
+import type { RedisTurnBatch } from './redis-turn-batch.js';
 
 /**
  * What a change epoch covers: `keys` (API keys: created, revoked, given another secret or role, deleted) and
@@ -46,34 +47,53 @@ export async function bumpChangeEpochs(redis: RedisClient, queuePrefix: string, 
 }
 
 /**
- * Reads the change epochs for a request: one `HMGET` on a client that fails fast (no offline queue) and
- * pipelines the reads of concurrent requests into one write. An epoch that does not exist yet (a new or restarted
- * Redis) is created with a random token first. Answers null when Redis cannot tell: a cache must then not be
- * trusted, and the request reads PostgreSQL.
+ * Reads the change epochs for requests: one `HMGET` per event-loop turn, shared by every request that asked in
+ * that turn and sent at its end with the turn's other commands ({@link RedisTurnBatch}), on a client that fails
+ * fast (no offline queue). An epoch that does not exist yet (a new or restarted Redis) is created with a random
+ * token first. Answers null when Redis cannot tell: a cache must then not be trusted, and the request reads
+ * PostgreSQL.
  *
  * The rule that makes a cache built on it exact: a writer commits, then bumps the epoch, then answers; a reader
  * reads the epoch *before* it reads PostgreSQL and stores what it read under that epoch. A write committed after
  * the reader's epoch read bumps the epoch after it, so the stored entry never matches again; a write whose answer
  * a client has seen has bumped already, so the client's next request, to any api process, reads the new epoch.
+ * Sharing keeps that rule: a request only ever shares an `HMGET` that is sent after it arrived (the one of its own
+ * turn), never one already on its way, which Redis may have answered before the write the client saw.
  */
 export class ChangeEpochReader {
   private readonly key: string;
+  /** The read of the current turn, not sent yet; null once sent. */
+  private next: Promise<ChangeEpochs | null> | null = null;
 
   constructor(
-    private readonly redis: RedisClient,
+    private readonly batch: RedisTurnBatch,
     queuePrefix: string,
   ) {
     this.key = changeEpochsKey(queuePrefix);
   }
 
-  async read(): Promise<ChangeEpochs | null> {
-    if (this.redis.status !== 'ready') return null;
+  read(): Promise<ChangeEpochs | null> {
+    if (!this.batch.ready) return Promise.resolve(null);
+    this.next ??= new Promise((resolve) => {
+      this.batch.atEndOfTurn((commands) => {
+        this.next = null;
+        void commands.hmget(this.key, 'keys', 'twin', (error, values) => {
+          const [keys, twin] = values ?? [];
+          if (error) resolve(null);
+          else if (keys && twin) resolve({ keys, twin });
+          else resolve(this.start());
+        });
+      });
+    });
+    return this.next;
+  }
+
+  /** First use, or Redis lost the hash: both epochs afresh (HSETNX keeps one another process set), then read. */
+  private async start(): Promise<ChangeEpochs | null> {
+    const redis = this.batch.redis;
     try {
-      const [keys, twin] = await this.redis.hmget(this.key, 'keys', 'twin');
-      if (keys && twin) return { keys, twin };
-      // First use, or Redis lost the hash: start both epochs afresh (HSETNX keeps one another process set).
-      await this.redis.pipeline().hsetnx(this.key, 'keys', randomUUID()).hsetnx(this.key, 'twin', randomUUID()).exec();
-      const [k, t] = await this.redis.hmget(this.key, 'keys', 'twin');
+      await redis.pipeline().hsetnx(this.key, 'keys', randomUUID()).hsetnx(this.key, 'twin', randomUUID()).exec();
+      const [k, t] = await redis.hmget(this.key, 'keys', 'twin');
       return k && t ? { keys: k, twin: t } : null;
     } catch {
       return null;

@@ -11,6 +11,7 @@ export * from './queue-probe.js';
 export * from './queues.js';
 export * from './redis.js';
 export * from './redis-errors.js';
+export * from './redis-turn-batch.js';
 export * from './redis.module.js';
 export * from './router-state-channel.js';
 export * from './run-jobs.js';

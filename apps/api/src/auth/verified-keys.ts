@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { AuthenticatedKey } from '@asr-twin/persistence';
 
 /** Injection token of the configured grace (`API_KEY_OUTAGE_GRACE_S`), ms. */
@@ -61,5 +61,5 @@ export function tokenDigest(token: string): string {
 }
 
 function hashOf(token: string): string {
-  return createHash('sha256').update(token).digest('base64');
+  return hash('sha256', token, 'base64');
 }

@@ -1,4 +1,4 @@
-import { ChangeEpochReader, closeRedis, createRedis, type RedisClient, type RedisTarget } from '@asr-twin/jobs';
+import { ChangeEpochReader, closeRedis, createRedis, type RedisClient, RedisTurnBatch, type RedisTarget } from '@asr-twin/jobs';
 import type { Freshness } from '@asr-twin/domain';
 import type { AuthenticatedKey } from '@asr-twin/persistence';
 import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
@@ -22,21 +22,22 @@ export class RouterTreeCache extends EpochCache<CachedRouterTree> {}
 /** Keys verified against PostgreSQL, by the SHA-256 of their token. */
 export class VerifiedKeyCache extends EpochCache<AuthenticatedKey> {}
 
-const EPOCHS_REDIS = Symbol('EPOCHS_REDIS');
+const REQUESTS_REDIS = Symbol('REQUESTS_REDIS');
 
 /** Keys a process keeps verified at most (as many as the outage fallback remembers). */
 const MAX_CACHED_KEYS = 10_000;
 
 /**
- * The api's read caches and the change epochs that keep them exact (see `ChangeEpochReader`). The epochs are read
- * on a Redis client of their own that fails fast (no offline queue, one retry, a short command timeout) and
- * pipelines the reads of concurrent requests: while Redis cannot answer, requests read PostgreSQL as if there were
- * no cache.
+ * The api's read caches and the change epochs that keep them exact (see `ChangeEpochReader`), and the Redis
+ * commands requests make before their route runs (the change epochs, the rate limit counts), sent a turn at a
+ * time in one write (`RedisTurnBatch`) on a client of their own that fails fast (no offline queue, one retry, a
+ * short command timeout): while Redis cannot answer, requests read PostgreSQL as if there were no cache, and pass
+ * uncounted.
  */
 @Global()
 @Module({})
 export class ReadCacheModule implements OnApplicationShutdown {
-  constructor(@Inject(EPOCHS_REDIS) private readonly redis: RedisClient) {}
+  constructor(@Inject(REQUESTS_REDIS) private readonly redis: RedisClient) {}
 
   static forRoot(options: {
     readonly redis: RedisTarget;
@@ -46,9 +47,10 @@ export class ReadCacheModule implements OnApplicationShutdown {
   }): DynamicModule {
     const providers = [
       {
-        provide: EPOCHS_REDIS,
+        provide: REQUESTS_REDIS,
         useFactory: async (): Promise<RedisClient> => {
-          const client = createRedis(options.redis, 'asr-twin-api-epochs', {
+          // Auto-pipelining groups a turn's commands per master on a cluster; on one server the batch pipelines them.
+          const client = createRedis(options.redis, 'asr-twin-api-requests', {
             enableAutoPipelining: true,
             enableOfflineQueue: false,
             maxRetriesPerRequest: 1,
@@ -59,11 +61,12 @@ export class ReadCacheModule implements OnApplicationShutdown {
           return client;
         },
       },
-      { provide: ChangeEpochReader, useFactory: (redis: RedisClient) => new ChangeEpochReader(redis, options.queuePrefix), inject: [EPOCHS_REDIS] },
+      { provide: RedisTurnBatch, useFactory: (redis: RedisClient) => new RedisTurnBatch(redis), inject: [REQUESTS_REDIS] },
+      { provide: ChangeEpochReader, useFactory: (batch: RedisTurnBatch) => new ChangeEpochReader(batch, options.queuePrefix), inject: [RedisTurnBatch] },
       { provide: RouterTreeCache, useValue: new RouterTreeCache(cacheOptions(options.maxAgeMs, options.maxRouters)) },
       { provide: VerifiedKeyCache, useValue: new VerifiedKeyCache(cacheOptions(options.maxAgeMs, MAX_CACHED_KEYS)) },
     ];
-    return { module: ReadCacheModule, providers, exports: [ChangeEpochReader, RouterTreeCache, VerifiedKeyCache] };
+    return { module: ReadCacheModule, providers, exports: [RedisTurnBatch, ChangeEpochReader, RouterTreeCache, VerifiedKeyCache] };
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -39,11 +39,20 @@ export function acceptedMediaTypes(document: OpenAPIObject): Map<string, readonl
  * OpenAPI document (GraphQL, the dashboard) keep their own rules.
  */
 export function installMediaTypeRule(fastify: FastifyInstance, accepted: ReadonlyMap<string, readonly string[]>): void {
+  // `METHOD /openapi/{path}` of each route, worked out once per route rather than once per request.
+  const operations = new Map<string, string>();
+  const operationOf = (method: string, url: string): string => {
+    const known = operations.get(method + url);
+    if (known !== undefined) return known;
+    const operation = `${method} ${openApiPath(url)}`;
+    operations.set(method + url, operation);
+    return operation;
+  };
   fastify.addHook('preParsing', (request, _reply, payload, done) => {
     const type = request.headers['content-type'];
     const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
     const url = request.routeOptions.url;
-    const takes = url === undefined ? undefined : accepted.get(`${request.method} ${openApiPath(url)}`);
+    const takes = url === undefined ? undefined : accepted.get(operationOf(request.method, url));
     if (type === undefined || !hasBody || takes === undefined || takes.includes(mediaType(type))) return done(null, payload);
     done(new EdgeError('UNSUPPORTED_MEDIA_TYPE', 415, `this operation takes a body of type ${takes.join(', ')}; got ${mediaType(type).slice(0, 100)}`));
   });

@@ -84,28 +84,35 @@ function describe(value: unknown): string {
 
 /** Installs the rules for `path` (GET and POST), with documents of up to `maxQueryLength` characters parsed to find the operation. */
 export function installGraphqlTransportRules(fastify: FastifyInstance, path: string, maxQueryLength: number): void {
-  fastify.addHook('preValidation', async (request, reply) => {
-    if (request.routeOptions.url !== path || (request.method !== 'GET' && request.method !== 'POST')) return;
-    // The WebSocket handshake (graphql-ws) is a GET on the same path.
-    if (request.headers.upgrade?.toLowerCase() === 'websocket') return;
-    const { query, operationName, error } = parameters(request);
-    if (error !== undefined) return refuse(reply, error);
-    if (query === undefined || query.length > maxQueryLength) return;
-    let operation: string | undefined;
-    let document: DocumentNode;
-    try {
-      document = parse(query);
-      operation = getOperationAST(document, operationName)?.operation;
-    } catch {
-      return; // Reported by Mercurius as GRAPHQL_PARSE_FAILED.
-    }
-    if (introspects(document)) {
-      const refused = refuseAnonymousIntrospection(reply, request.auth);
-      if (refused) return refused;
-    }
-    if (operation === 'subscription') {
-      return refuse(reply, 'subscriptions are served over the graphql-ws WebSocket protocol at /graphql, not over HTTP requests');
-    }
-    if (operation === 'mutation' && request.method === 'GET') return refuse(reply, 'a mutation must be sent with POST; GET requests may only read');
+  // A callback hook, not an async one: every other route passes it at once, without a promise and a tick.
+  fastify.addHook('preValidation', (request, reply, done) => {
+    if (request.routeOptions.url !== path || refusal(request, reply, maxQueryLength) === undefined) done();
   });
+}
+
+/** The refusal sent for a GraphQL request that breaks a transport rule; undefined when it breaks none. */
+function refusal(request: FastifyRequest, reply: FastifyReply, maxQueryLength: number): FastifyReply | undefined {
+  if (request.method !== 'GET' && request.method !== 'POST') return;
+  // The WebSocket handshake (graphql-ws) is a GET on the same path.
+  if (request.headers.upgrade?.toLowerCase() === 'websocket') return;
+  const { query, operationName, error } = parameters(request);
+  if (error !== undefined) return refuse(reply, error);
+  if (query === undefined || query.length > maxQueryLength) return;
+  let operation: string | undefined;
+  let document: DocumentNode;
+  try {
+    document = parse(query);
+    operation = getOperationAST(document, operationName)?.operation;
+  } catch {
+    return; // Reported by Mercurius as GRAPHQL_PARSE_FAILED.
+  }
+  if (introspects(document)) {
+    const refused = refuseAnonymousIntrospection(reply, request.auth);
+    if (refused) return refused;
+  }
+  if (operation === 'subscription') {
+    return refuse(reply, 'subscriptions are served over the graphql-ws WebSocket protocol at /graphql, not over HTTP requests');
+  }
+  if (operation === 'mutation' && request.method === 'GET') return refuse(reply, 'a mutation must be sent with POST; GET requests may only read');
+  return undefined;
 }

@@ -83,14 +83,23 @@ export class RouterService {
    * is the one the cached bytes carry; otherwise presented and serialised again (and cached).
    */
   async getCachedJson(idOrHostname: string, twinEpoch: string | null): Promise<Buffer> {
-    const cached = this.cache.get(idOrHostname, twinEpoch);
-    if (cached !== undefined && this.freshness.of(cached.observedAt) === cached.freshness) return cached.body;
+    const cached = this.cachedJson(idOrHostname, twinEpoch);
+    if (cached !== undefined) return cached;
     const router = await this.routers.findDetail(idOrHostname);
     if (!router) throw new NotFoundError('router', idOrHostname);
     const tree = presentRouterTree(router, this.freshness);
     const body = Buffer.from(JSON.stringify(tree));
     this.cache.set(idOrHostname, twinEpoch, { observedAt: tree.observedAt, freshness: tree.freshness, body });
     return body;
+  }
+
+  /**
+   * The cached JSON bytes {@link getCachedJson} would answer without reading PostgreSQL, or undefined when there
+   * are none for `twinEpoch` or the router's freshness has changed since they were cached.
+   */
+  cachedJson(idOrHostname: string, twinEpoch: string | null): Buffer | undefined {
+    const cached = this.cache.get(idOrHostname, twinEpoch);
+    return cached !== undefined && this.freshness.of(cached.observedAt) === cached.freshness ? cached.body : undefined;
   }
 
   async get(idOrHostname: string): Promise<RouterTree> {
