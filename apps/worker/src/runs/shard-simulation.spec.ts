@@ -1,4 +1,4 @@
-import type { RunTargetRouter } from '@asr-twin/persistence';
+import { compareEntries, type RunTargetRouter } from '@asr-twin/persistence';
 import { parseScenario } from '@asr-twin/scenario';
 import { iterationSeed, simulateBatch } from '@asr-twin/simulator';
 import { describe, expect, it } from 'vitest';
@@ -33,7 +33,7 @@ describe('shardChunks', () => {
       expect(chunks.every((c) => c.results.length >= 1 && c.results.length <= size)).toBe(true);
       const keys = chunks.flatMap((c) => c.results.map((r) => `${r.iteration}:${r.ordinal}`));
       expect(keys).toEqual([0, 1, 2].flatMap((i) => targets.map((t) => `${i}:${t.ordinal}`)));
-      expect(chunks.flatMap((c) => c.timeline).every((e) => e.ordinal >= 20)).toBe(true);
+      expect(chunks.flatMap((c) => c.timeline.entries()).every((e) => e.ordinal >= 20)).toBe(true);
     }
   });
 
@@ -49,7 +49,7 @@ describe('shardChunks', () => {
       const chunks = [...shardChunks(input, size)];
       return {
         results: chunks.flatMap((c) => c.results),
-        timeline: chunks.flatMap((c) => c.timeline),
+        timeline: chunks.flatMap((c) => c.timeline.entries()).sort(compareEntries),
         events: chunks.reduce((n, c) => n + c.events, 0),
       };
     };

@@ -1,11 +1,12 @@
 import { type ChassisModel, type RedundancyMode, type Scenario, type ScenarioRouter } from '@asr-twin/domain';
-import type { RunTargetRouter, ShardResultRow, ShardTimelineRow } from '@asr-twin/persistence';
+import { type RunTargetRouter, type ShardResultRow, TimelineChunk } from '@asr-twin/persistence';
 import { seedOfIteration, simulateBatch } from '@asr-twin/simulator';
 
 /** Part of a shard's outcome: results of consecutive (iteration, router) pairs and their timeline rows. */
 export interface ShardChunk {
   readonly results: ShardResultRow[];
-  readonly timeline: ShardTimelineRow[];
+  /** Timeline of the first iteration's routers in the chunk. */
+  readonly timeline: TimelineChunk;
   readonly events: number;
   /** Time spent simulating this chunk, ms. */
   readonly durationMs: number;
@@ -50,7 +51,7 @@ export function* shardChunks(input: ShardInput, maxResults = CHUNK_RESULTS): Gen
 }
 
 function emptyChunk(): ShardChunk {
-  return { results: [], timeline: [], events: 0, durationMs: 0 };
+  return { results: [], timeline: new TimelineChunk(), events: 0, durationMs: 0 };
 }
 
 function scenarioRouter(t: RunTargetRouter, scenario: Scenario, declaredStarts: boolean): ScenarioRouter {
@@ -91,9 +92,7 @@ function simulateSlice(
         startJson: run.result.start === undefined ? null : JSON.stringify(run.result.start),
         expectationsJson: JSON.stringify(run.expectations),
       });
-      run.timeline.forEach((e, seq) =>
-        chunk.timeline.push({ tMs: e.tMs, router: e.router, component: e.component, event: e.event, from: e.from, to: e.to, ordinal: target.ordinal, seq }),
-      );
+      chunk.timeline.add(target.ordinal, run.timeline);
     },
   });
   return { ...chunk, events: chunk.events + outcome.events, durationMs: chunk.durationMs + performance.now() - started };

@@ -1,5 +1,5 @@
 import type { Verdict } from '@asr-twin/simulator';
-import type { ChunkEntry } from './timeline-chunks.js';
+import type { ChunkEntry, TimelineChunk } from './timeline-chunks.js';
 import type { RunProgress, RunRecord, RunTargetRouter } from './run-models.js';
 
 /** One router's outcome as the worker writes it. */
@@ -53,9 +53,10 @@ export interface ShardTotals {
 export interface ShardRowSink {
   /**
    * Writes a chunk of results and timeline rows. Rejects once the run is found closed (cancelled, failed, deleted),
-   * which rolls the whole shard back: the producer lets the rejection through and the write answers `null`.
+   * which rolls the whole shard back: the producer lets the rejection through and the write answers `null`. The
+   * timeline comes as a chunk built as the routers were simulated, or as its entries in any order.
    */
-  write(results: readonly ShardResultRow[], timeline: readonly ShardTimelineRow[]): Promise<void>;
+  write(results: readonly ShardResultRow[], timeline: TimelineChunk | readonly ShardTimelineRow[]): Promise<void>;
 }
 
 /** Port for the worker's side of a run: plan, write shards, finish. */

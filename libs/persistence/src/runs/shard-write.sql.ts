@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { encodeResultTexts } from './result-chunks.js';
-import { encodeTimelineChunk } from './timeline-chunks.js';
+import { TimelineChunk } from './timeline-chunks.js';
 import type { ShardResultRow, ShardTimelineRow, ShardTotals } from './run-execution.repository.js';
 
 /**
@@ -24,7 +24,7 @@ export async function insertShardRows(
   m: EntityManager,
   runId: string,
   results: readonly ShardResultRow[],
-  timeline: readonly ShardTimelineRow[],
+  timeline: TimelineChunk | readonly ShardTimelineRow[],
 ): Promise<void> {
   const byIteration = new Map<number, ShardResultRow[]>();
   for (const r of results) {
@@ -60,19 +60,14 @@ export async function insertShardRows(
       ],
     );
   }
-  if (timeline.length === 0) return;
-  let first = Infinity;
-  let last = -Infinity;
-  for (const x of timeline) {
-    if (x.ordinal < first) first = x.ordinal;
-    if (x.ordinal > last) last = x.ordinal;
-  }
+  const chunk = timeline instanceof TimelineChunk ? timeline : TimelineChunk.of(timeline);
+  if (chunk.first === undefined) return;
   await m.query(`INSERT INTO run_timeline_chunks (run_id, first_ordinal, last_ordinal, entries, data) VALUES ($1, $2, $3, $4, $5)`, [
     runId,
-    first,
-    last,
-    timeline.length,
-    encodeTimelineChunk(timeline),
+    chunk.first,
+    chunk.last,
+    chunk.size,
+    chunk.encode(),
   ]);
 }
 

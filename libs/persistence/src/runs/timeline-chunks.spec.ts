@@ -1,5 +1,6 @@
+import { brotliDecompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { type ChunkEntry, compareEntries, decodeTimelineChunk, encodeTimelineChunk, mergeTimelineChunks } from './timeline-chunks.js';
+import { type ChunkEntry, compareEntries, decodeTimelineChunk, encodeTimelineChunk, mergeTimelineChunks, TimelineChunk } from './timeline-chunks.js';
 
 /** `routers` routers from `first`, `perRouter` entries each, at times that interleave routers and chunks. */
 function entries(first: number, routers: number, perRouter: number): ChunkEntry[] {
@@ -47,5 +48,36 @@ describe('timeline chunks', () => {
     expect(await collect([])).toEqual([]);
     const one = entries(0, 3, 2);
     expect(await collect([encodeTimelineChunk(one)])).toEqual([...one].sort(compareEntries));
+  });
+
+  it('built router by router, hold exactly the lines JSON.stringify writes, in report order', () => {
+    // Times out of order inside a router's timeline, equal times across routers, strings that JSON escapes.
+    const written = entries(10, 200, 6).map((e) => (e.seq === 3 ? { ...e, tMs: e.tMs - 50_000, router: 'edge "\\ \u2028 \u0001' } : e));
+    const chunk = new TimelineChunk();
+    for (let ordinal = 10; ordinal < 210; ordinal++)
+      chunk.add(
+        ordinal,
+        written.filter((e) => e.ordinal === ordinal),
+      );
+    const expected = [...written]
+      .sort(compareEntries)
+      .map((e) => JSON.stringify([e.tMs, e.ordinal, e.seq, e.router, e.component, e.event, e.from, e.to]))
+      .join('\n');
+    expect(brotliDecompressSync(chunk.encode()).toString('utf8')).toBe(expected);
+    expect([chunk.size, chunk.first, chunk.last]).toEqual([1200, 10, 209]);
+    expect(chunk.entries()).toEqual([...written].sort(compareEntries));
+    // Times that cannot be packed with a position into one double are compared instead, to the same order.
+    const far = written.map((e) => (e.seq === 2 ? { ...e, tMs: e.tMs + 0.5 } : e));
+    expect(TimelineChunk.of(far).entries()).toEqual([...far].sort(compareEntries));
+    expect(chunk.entries()).toEqual([...written].sort(compareEntries));
+  });
+
+  it('refuse a router added out of order, which would break the report order', () => {
+    const chunk = new TimelineChunk();
+    const one = entries(5, 1, 2);
+    chunk.add(5, one);
+    expect(() => chunk.add(4, one)).toThrow(/router 4 added after entry 1 of router 5/);
+    expect(() => chunk.add(5, one)).toThrow(/entry 0 of router 5 added after entry 1 of router 5/);
+    expect(chunk.size).toBe(2);
   });
 });
