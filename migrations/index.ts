@@ -13,6 +13,7 @@ import { Forecasts1765400000000 } from './1765400000000-forecasts.js';
 import { TimelineChunks1765500000000 } from './1765500000000-timeline-chunks.js';
 import { ResultChunks1765700000000 } from './1765700000000-result-chunks.js';
 import { TargetChunks1765800000000 } from './1765800000000-target-chunks.js';
+import { FrozenStartColumn1765900000000 } from './1765900000000-frozen-start-column.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   TimelineChunks1765500000000,
   ResultChunks1765700000000,
   TargetChunks1765800000000,
+  FrozenStartColumn1765900000000,
 ];

@@ -1,7 +1,7 @@
 import type { ChassisModel, RedundancyMode } from '@asr-twin/domain';
 import type { EntityManager } from 'typeorm';
 import { isUuid } from '../repositories/pg-errors.js';
-import { FROZEN_START_SQL, type FrozenStart, startOfFrozen } from '../runs/twin-start.sql.js';
+import { FROZEN_START, type FrozenStart, startOfFrozen } from '../runs/twin-start.sql.js';
 import { decodeCells } from './audit-cells.codec.js';
 import type { AuditRecord, AuditSummary } from './audit-models.js';
 import type { AuditMatrixRow } from './audit.repository.js';
@@ -16,7 +16,7 @@ export async function insertAuditTargets(m: EntityManager, audit: AuditRecord): 
   await m.query(
     `INSERT INTO audit_targets (audit_id, ordinal, router_id, hostname, model, redundancy_mode, software_version, start)
      SELECT $1, (row_number() OVER (ORDER BY r.hostname))::int - 1, r.id, r.hostname, r.model, r.redundancy_mode,
-            r.software_version, ${FROZEN_START_SQL}
+            r.software_version, ${FROZEN_START}
        FROM routers r
       WHERE ($2::text IS NULL OR r.fleet_id = (SELECT id FROM fleets WHERE ${fleetById ? 'id = $2::uuid' : 'name = $2'}))
         AND ($3::text IS NULL OR r.model = $3)

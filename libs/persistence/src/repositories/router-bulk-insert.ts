@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { initialRouterState, routerHealth } from '@asr-twin/domain';
 import type { EntityManager } from 'typeorm';
 import type { NewRouter } from '../read-models.js';
+import type { FrozenStart } from '../runs/twin-start.sql.js';
 
 /** Column arrays for one `INSERT … SELECT FROM unnest(…)` per table. */
 interface Columns {
@@ -16,6 +17,7 @@ interface Columns {
     labels: string[];
     hardware: (string | null)[];
     psus: (string | null)[];
+    frozenStart: string[];
   };
   hosts: { routerId: string[]; slot: string[]; state: string[]; kernel: string[]; cpu: number[]; memory: number[]; hvState: string[]; hvVersion: string[] };
   instances: { routerId: string[]; name: string[]; host: string[]; unit: string[]; rf: number[]; domain: string[]; version: string[]; config: number[] };
@@ -24,11 +26,31 @@ interface Columns {
 
 function emptyColumns(): Columns {
   return {
-    routers: { id: [], hostname: [], model: [], serial: [], version: [], mode: [], health: [], labels: [], hardware: [], psus: [] },
+    routers: { id: [], hostname: [], model: [], serial: [], version: [], mode: [], health: [], labels: [], hardware: [], psus: [], frozenStart: [] },
     hosts: { routerId: [], slot: [], state: [], kernel: [], cpu: [], memory: [], hvState: [], hvVersion: [] },
     instances: { routerId: [], name: [], host: [], unit: [], rf: [], domain: [], version: [], config: [] },
     esps: { routerId: [], slot: [], state: [], role: [], forwarding: [] },
   };
+}
+
+/** `[]` as SQL's `jsonb_agg` over no rows gives it: NULL. */
+const aggregated = <T>(rows: T[]): T[] | null => (rows.length === 0 ? null : rows);
+const bySlot = <T extends { readonly slot: string }>(a: T, b: T) => (a.slot < b.slot ? -1 : 1);
+
+/**
+ * The `frozen_start` of a new router in the state it is inserted with: `FROZEN_START_SQL` (runs/twin-start.sql.ts)
+ * over the rows this insert writes — no operating mode observed yet, parts in name and slot order, counters at zero.
+ * `test/integration/frozen-start-column.spec.ts` compares it with the expression over the stored rows.
+ */
+function frozenStartOf(state: ReturnType<typeof initialRouterState>): FrozenStart {
+  return [
+    null,
+    aggregated([...state.instances].sort((a, b) => (a.name < b.name ? -1 : 1)).map((i) => [i.name, i.rfState, i.domainState, i.softwareVersion])),
+    aggregated([...state.hosts].sort(bySlot).map((h) => [h.slot, h.state])),
+    aggregated([...state.esps].sort(bySlot).map((e) => [e.slot, e.state, e.forwarding])),
+    [0, 0, 'none'],
+    state.psus ? [...state.psus] : null,
+  ];
 }
 
 function addRouter(c: Columns, id: string, r: NewRouter): void {
@@ -49,6 +71,7 @@ function addRouter(c: Columns, id: string, r: NewRouter): void {
   R.labels.push(JSON.stringify(r.labels));
   R.hardware.push(state.hardware === undefined ? null : JSON.stringify(state.hardware));
   R.psus.push(state.psus === undefined ? null : JSON.stringify(state.psus));
+  R.frozenStart.push(JSON.stringify(frozenStartOf(state)));
   for (const h of state.hosts) {
     const H = c.hosts;
     H.routerId.push(id);
@@ -94,13 +117,16 @@ export async function bulkInsertRouters(m: EntityManager, fleetId: string, route
     return id;
   });
   const { routers: R, hosts: H, instances: I, esps: E } = c;
+  // Each router's frozen start is written with it: the parts' triggers leave these inserts alone (see the migration
+  // 1765900000000-frozen-start-column), until the setting is put back below.
+  await m.query(`SELECT set_config('asr_twin.frozen_start_written', 'on', true)`);
   await m.query(
     `INSERT INTO routers (id, fleet_id, hostname, model, serial, software_version, redundancy_mode, health, labels,
-                          switchovers, standby_failures, last_switchover_reason, booted_at, hardware, psus)
-     SELECT u.id, $1, u.hostname, u.model, u.serial, u.version, u.mode, u.health, u.labels, 0, 0, 'none', now(), u.hardware, u.psus
-       FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[], $10::jsonb[], $11::jsonb[])
-         AS u(id, hostname, model, serial, version, mode, health, labels, hardware, psus)`,
-    [fleetId, R.id, R.hostname, R.model, R.serial, R.version, R.mode, R.health, R.labels, R.hardware, R.psus],
+                          switchovers, standby_failures, last_switchover_reason, booted_at, hardware, psus, frozen_start)
+     SELECT u.id, $1, u.hostname, u.model, u.serial, u.version, u.mode, u.health, u.labels, 0, 0, 'none', now(), u.hardware, u.psus, u.frozen_start
+       FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[], $10::jsonb[], $11::jsonb[], $12::jsonb[])
+         AS u(id, hostname, model, serial, version, mode, health, labels, hardware, psus, frozen_start)`,
+    [fleetId, R.id, R.hostname, R.model, R.serial, R.version, R.mode, R.health, R.labels, R.hardware, R.psus, R.frozenStart],
   );
   await m.query(
     `INSERT INTO linux_hosts (router_id, slot, state, kernel_version, cpu_cores, memory_mb)
@@ -124,6 +150,7 @@ export async function bulkInsertRouters(m: EntityManager, fleetId: string, route
      SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::boolean[])`,
     [E.routerId, E.slot, E.state, E.role, E.forwarding],
   );
+  await m.query(`SELECT set_config('asr_twin.frozen_start_written', 'off', true)`);
   await m.query(
     `INSERT INTO change_log (fleet_id, router_id, hostname, entity, entity_key, action, actor, after)
      SELECT $1, u.id, u.hostname, 'router', u.hostname, 'created', $2,

@@ -9,4 +9,4 @@ export { TypeormRunRepository } from './typeorm-run.repository.js';
 export { TypeormRunRetentionRepository } from './typeorm-run-retention.repository.js';
 export { TypeormScenarioRepository } from './typeorm-scenario.repository.js';
 export { compareEntries, TimelineChunk } from './timeline-chunks.js';
-export { FROZEN_START_GROUPED_SQL, FROZEN_START_JOINS, FROZEN_START_SQL, startOfFrozen, type FrozenStart } from './twin-start.sql.js';
+export { FROZEN_START, FROZEN_START_SQL, startOfFrozen, type FrozenStart } from './twin-start.sql.js';

@@ -2,28 +2,10 @@ import type { RouterSelector, Scenario } from '@asr-twin/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { isUuid } from '../repositories/pg-errors.js';
 import type { RunRecord, RunTarget } from './run-models.js';
-import { FROZEN_START_GROUPED_SQL, FROZEN_START_JOINS, FROZEN_START_SQL } from './twin-start.sql.js';
+import { FROZEN_START } from './twin-start.sql.js';
 
 /** Ordinals per `run_target_chunks` row: a chunk per shard of the default size. */
 export const TARGETS_PER_CHUNK = 1000;
-
-/**
- * Whether the run freezes the stored state of most of the fleet (at least a quarter of its routers, and a thousand):
- * then the starts are aggregated over the whole fleet at once ({@link FROZEN_START_GROUPED_SQL}) rather than looked up
- * router by router.
- */
-async function freezesMostOfFleet(m: EntityManager, run: RunRecord): Promise<boolean> {
-  const target = run.target;
-  if (run.start !== 'twin' || target.kind === 'scenario') return false;
-  const selected =
-    target.kind === 'routers' ? { sql: 'r.hostname = ANY($1::text[])', params: [target.hostnames] as unknown[] } : selectorWhere(target.selector, 1);
-  const rows: { selected: string; total: string }[] = await m.query(
-    `SELECT count(*) FILTER (WHERE ${selected.sql}) AS selected, count(*) AS total FROM routers r`,
-    selected.params,
-  );
-  const n = Number(rows[0]?.selected ?? 0);
-  return n >= 1000 && n * 4 >= Number(rows[0]?.total ?? 0);
-}
 
 /**
  * Inserts the run's target routers numbered from 0, as chunks of {@link TARGETS_PER_CHUNK} consecutive ordinals
@@ -31,7 +13,7 @@ async function freezesMostOfFleet(m: EntityManager, run: RunRecord): Promise<boo
  * returns how many there are.
  */
 export async function insertRunTargets(m: EntityManager, run: RunRecord): Promise<number> {
-  const { sql, params } = targetRows(run, await freezesMostOfFleet(m, run));
+  const { sql, params } = targetRows(run);
   const chunks: { n: number }[] = await m.query(
     `INSERT INTO run_target_chunks (run_id, first_ordinal, last_ordinal, ordinals, router_ids, hostnames, models, redundancy_modes, software_versions, starts)
      SELECT $1, min(t.ordinal), max(t.ordinal), array_agg(t.ordinal ORDER BY t.ordinal), array_agg(t.router_id ORDER BY t.ordinal),
@@ -48,7 +30,7 @@ export async function insertRunTargets(m: EntityManager, run: RunRecord): Promis
  * The target rows of a run (columns ordinal, router_id, hostname, model, redundancy_mode, software_version, start),
  * its parameters numbered from `$2` (`$1` is the run).
  */
-function targetRows(run: RunRecord, grouped: boolean): { sql: string; params: unknown[] } {
+function targetRows(run: RunRecord): { sql: string; params: unknown[] } {
   const target = run.target;
   if (target.kind === 'scenario') {
     const routers = run.scenario.spec.routers ?? [];
@@ -65,19 +47,18 @@ function targetRows(run: RunRecord, grouped: boolean): { sql: string; params: un
     };
   }
   // The stored state of each target router is frozen with the run when it starts from the twin.
-  const start = run.start !== 'twin' ? 'NULL::jsonb' : grouped ? FROZEN_START_GROUPED_SQL : FROZEN_START_SQL;
-  const from = grouped ? `routers r ${FROZEN_START_JOINS}` : 'routers r';
+  const start = run.start !== 'twin' ? 'NULL::jsonb' : FROZEN_START;
   const columns = `r.id AS router_id, r.hostname, r.model, r.redundancy_mode, r.software_version, ${start} AS start`;
   if (target.kind === 'routers') {
     return {
       sql: `SELECT (row_number() OVER (ORDER BY array_position($2::text[], r.hostname)))::int - 1 AS ordinal, ${columns}
-              FROM ${from} WHERE r.hostname = ANY($2::text[])`,
+              FROM routers r WHERE r.hostname = ANY($2::text[])`,
       params: [target.hostnames],
     };
   }
   const selected = selectorWhere(target.selector, 2);
   return {
-    sql: `SELECT (row_number() OVER (ORDER BY r.hostname))::int - 1 AS ordinal, ${columns} FROM ${from} WHERE ${selected.sql}`,
+    sql: `SELECT (row_number() OVER (ORDER BY r.hostname))::int - 1 AS ordinal, ${columns} FROM routers r WHERE ${selected.sql}`,
     params: selected.params,
   };
 }
