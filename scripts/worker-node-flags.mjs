@@ -7,11 +7,25 @@
 // test/integration/run-memory.spec.ts peaked at 592 MB RSS that way and at 203 MB with the cap, under the same load.
 // The cap keeps the worker inside the design's 512 MB. A worker that needs more (very large shards) gets it from
 // NODE_OPTIONS: a `--max-old-space-size` there wins, the flag is then left out.
+//
+// `--max-semi-space-size=64` lets V8's young generation grow to 64 MB semi-spaces (the default stops at 16 MB on
+// Node 20). A shard allocates about 30 MB of short-lived results, timelines and SQL parameters per 1,000 routers, and
+// with small semi-spaces much of it survived a scavenge or two and was copied: in a 100,000-router campaign the
+// workers' CPU profiles showed 2.7 s of garbage collection with the default and 1.4 s with 64 MB, and the campaign
+// ran in 5.5–5.8 s instead of 6.2–6.3 s (two runs each, `node bench/service.mjs 100000`'s campaign), for about
+// 100 MB more peak RSS (280–310 MB instead of 185–190 MB). The same rule: a `--max-semi-space-size` in NODE_OPTIONS wins.
 
 /** Default V8 old-space cap of a worker, MB. */
 export const WORKER_MAX_OLD_SPACE_MB = 384;
 
+/** Default V8 semi-space size of a worker, MB. */
+export const WORKER_MAX_SEMI_SPACE_MB = 64;
+
 /** The flags for a worker started with `env` (the child's environment). */
 export function workerNodeFlags(env = process.env) {
-  return /--max-old-space-size/.test(env.NODE_OPTIONS ?? '') ? [] : [`--max-old-space-size=${WORKER_MAX_OLD_SPACE_MB}`];
+  const options = env.NODE_OPTIONS ?? '';
+  return [
+    ...(/--max-old-space-size/.test(options) ? [] : [`--max-old-space-size=${WORKER_MAX_OLD_SPACE_MB}`]),
+    ...(/--max-semi-space-size/.test(options) ? [] : [`--max-semi-space-size=${WORKER_MAX_SEMI_SPACE_MB}`]),
+  ];
 }
