@@ -30,8 +30,8 @@ const PARTS = ['ios_instances', 'linux_hosts', 'esps'] as const;
 /**
  * `routers.frozen_start`: each router's starting state as a run from the twin freezes it, kept by triggers in the
  * same statements that change it, so that freezing a campaign's targets copies a column instead of aggregating every
- * router's instances, hosts and ESPs (1.8 s for 100,000 routers on 2 cores, in the run's plan step, before any
- * shard can start; copying the column: 0.25 s).
+ * router's instances, hosts and ESPs (1.8–2.0 s for 100,000 routers on 2 cores, in the run's plan step, before any
+ * shard can start; copying the column: about 0.4 s).
  *
  * - A statement that inserts, updates or deletes instances, hosts or ESPs recomputes the start of every router it
  *   touched, once per statement (transition tables), after its rows are written.

@@ -12,13 +12,14 @@
 // Node 20). A shard allocates about 30 MB of short-lived results, timelines and SQL parameters per 1,000 routers, and
 // with small semi-spaces much of it survived a scavenge or two and was copied: in a 100,000-router campaign the
 // workers' CPU profiles showed 2.7 s of garbage collection with the default and 1.4 s with 64 MB, and the campaign
-// ran in 5.5–5.8 s instead of 6.2–6.3 s (two runs each, `node bench/service.mjs 100000`'s campaign), for about
+// ran in 5.5–5.8 s instead of 6.2–6.3 s (two single campaigns each, on the stack `bench/support.mjs` starts for
+// `node bench/service.mjs 100000`, the flag given through WORKER_NODE_FLAGS), for about
 // 100 MB more peak RSS (280–310 MB instead of 185–190 MB). The same rule: a `--max-semi-space-size` in NODE_OPTIONS wins.
 //
 // `--initial-old-space-size=256` lets the old space grow to 256 MB before V8's first full collection. Each shard makes
 // a few large strings and buffers (its SQL parameters, about 1 MB each), which V8 allocates in the old space: with the
 // default start each worker ran a mark-compact every quarter second, 20 of them per worker in a 100,000-router
-// campaign (`--trace-gc`), for about 0.8 s of CPU each; with 256 MB, 1 or 2. The campaign took 4.4–4.7 s instead of
+// campaign (`--trace-gc` through WORKER_NODE_FLAGS, on the same stack), for about 0.8 s of CPU each; with 256 MB, 1 or 2. The campaign took 4.4–4.7 s instead of
 // 5.6 s, workers 2.9–3.0 s of CPU each instead of 3.4–3.6 s, for about 340 MB peak RSS instead of 280. The cap above
 // still bounds the old space. A `--initial-old-space-size` in NODE_OPTIONS wins.
 

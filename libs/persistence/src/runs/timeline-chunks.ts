@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
-import { brotliCompressSync, brotliDecompressSync, constants, createBrotliDecompress } from 'node:zlib';
+import { brotliDecompressSync, createBrotliDecompress } from 'node:zlib';
 import type { TimelineEntry } from '@asr-twin/simulator';
+import { compressChunkText } from './chunk-compression.js';
 
 /**
  * One timeline entry of a run as it is kept in a chunk: the simulator's entry with the router's ordinal in the run
@@ -10,17 +11,6 @@ export interface ChunkEntry extends TimelineEntry {
   readonly ordinal: number;
   readonly seq: number;
 }
-
-/**
- * Brotli quality and window of a timeline chunk. Measured on a 1,000-router chunk of an IOSd-crash campaign (20,000
- * entries, 1.8 MB as lines; `bench/service.mjs` campaign, 20 encodings each): quality 2 with a 64 KB window (lgwin 16)
- * writes 100.6 KB in 3.6–4.0 ms; quality 3 with the default 4 MB window, used before, 113.2 KB in 5.4 ms; quality 3
- * with lgwin 16 100.1 KB in 4.9 ms; quality 1 140–143 KB in 2.2–2.5 ms; quality 4 94.9 KB in 7.3 ms. A chunk repeats
- * itself from router to router within a few kilobytes, so a small window loses nothing and searches less. Any quality
- * and window read back the same.
- */
-const QUALITY = 2;
-const WINDOW_BITS = 16;
 
 /** Report order: time, then router order, then the entry's place in its router's timeline. */
 export function compareEntries(a: ChunkEntry, b: ChunkEntry): number {
@@ -199,7 +189,7 @@ export class TimelineChunk {
    * The chunk's lines in report order as UTF-8, written byte by byte: the numbers as digits, each router's name and
    * each combination of component, event and states as the bytes of their JSON text, made once per chunk: the same
    * bytes as `Buffer.from` of the lines joined by line breaks. In a 100,000-router campaign (CPU profiles of the two
-   * workers, `node bench/service.mjs`), `JSON.stringify` of each entry's array took 2.0 s; this takes 0.9 s.
+   * workers: `WORKER_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof"` on the stack of `bench/support.mjs`), `JSON.stringify` of each entry's array took 2.0 s; this takes 0.9 s.
    */
   private text(): Buffer {
     const order = this.order();
@@ -231,15 +221,7 @@ export class TimelineChunk {
 
   /** The chunk as stored: its lines, brotli-compressed. */
   encode(): Buffer {
-    const text = this.text();
-    return brotliCompressSync(text, {
-      params: {
-        [constants.BROTLI_PARAM_QUALITY]: QUALITY,
-        [constants.BROTLI_PARAM_LGWIN]: WINDOW_BITS,
-        [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-        [constants.BROTLI_PARAM_SIZE_HINT]: text.length,
-      },
-    });
+    return compressChunkText(this.text());
   }
 
   /** Every entry, in report order. */
